@@ -1,0 +1,73 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import AgentProfile, CIRelation, ConfigurationItem, Contact, ContactPhone, Customer, Service, Skill, Team
+
+
+@admin.register(Skill)
+class SkillAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "description"]
+    search_fields = ["name"]
+
+
+@admin.register(Team)
+class TeamAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "manager", "email"]
+    list_select_related = ["manager"]
+    search_fields = ["name"]
+    filter_horizontal = ["members", "skills"]
+    autocomplete_fields = ["manager"]
+
+
+@admin.register(Service)
+class ServiceAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "owner_team", "availability_target", "is_active"]
+    list_select_related = ["owner_team"]
+    list_filter = ["is_active", "owner_team"]
+    search_fields = ["name", "description"]
+
+
+class CIRelationInline(admin.TabularInline):
+    model = CIRelation
+    fk_name = "source"
+    extra = 0
+    autocomplete_fields = ["target"]
+
+
+@admin.register(ConfigurationItem)
+class ConfigurationItemAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "ci_type", "status", "service", "owner_team"]
+    list_select_related = ["service", "owner_team"]
+    list_filter = ["ci_type", "status", "service"]
+    search_fields = ["name", "description", "location"]
+    inlines = [CIRelationInline]
+
+
+@admin.register(Customer)
+class CustomerAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "tier", "account_number"]
+    list_filter = ["tier"]
+    search_fields = ["name", "account_number"]
+
+
+class ContactPhoneInline(admin.TabularInline):
+    model = ContactPhone
+    extra = 1
+
+
+@admin.register(Contact)
+class ContactAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "customer", "email"]
+    list_select_related = ["customer"]
+    search_fields = ["name", "email", "phones__number"]
+    autocomplete_fields = ["customer", "user"]
+    inlines = [ContactPhoneInline]
+
+
+@admin.register(AgentProfile)
+class AgentProfileAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "phone", "timezone", "language", "manager"]
+    list_select_related = ["user", "manager"]
+    search_fields = ["user__username", "phone"]
+    filter_horizontal = ["skills"]
+    autocomplete_fields = ["user", "manager"]

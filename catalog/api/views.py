@@ -1,0 +1,127 @@
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
+from rest_framework import mixins, viewsets
+
+from servicedesk.api.mixins import HistoryMixin
+from servicedesk.permissions import IsAdminRole, RolePermission
+from servicedesk.roles import STAFF_ROLES, Role
+
+from .. import selectors
+from ..filtersets import (
+    ConfigurationItemFilterSet,
+    ContactFilterSet,
+    CustomerFilterSet,
+    ServiceFilterSet,
+    SkillFilterSet,
+    TeamFilterSet,
+    UserFilterSet,
+)
+from ..models import CIRelation, ConfigurationItem, Service, Skill, Team
+from . import serializers
+
+User = get_user_model()
+AGENTS_AND_UP = STAFF_ROLES - {Role.CAB_MEMBER}
+
+
+class CatalogViewSet(HistoryMixin, viewsets.ModelViewSet):
+    """Staff read; admins write (unless a view says otherwise)."""
+
+    permission_classes = [RolePermission]
+    read_roles = STAFF_ROLES
+    write_roles = frozenset({Role.ADMIN})
+
+
+class ServiceViewSet(CatalogViewSet):
+    """Business and IT services. Every signed-in user may read them (the portal lists them)."""
+
+    queryset = Service.objects.all()
+    serializer_class = serializers.ServiceSerializer
+    filterset_class = ServiceFilterSet
+    search_fields = ["name", "description"]
+    ordering_fields = ["id", "name", "created_at", "availability_target"]
+    read_roles = frozenset({"authenticated"})
+
+
+class ConfigurationItemViewSet(CatalogViewSet):
+    """The CMDB. ``relations`` lists the CI's outgoing typed relations."""
+
+    queryset = ConfigurationItem.objects.prefetch_related(
+        Prefetch("outgoing", queryset=CIRelation.objects.order_by("id"))
+    ).distinct()
+    serializer_class = serializers.ConfigurationItemSerializer
+    filterset_class = ConfigurationItemFilterSet
+    search_fields = ["name", "description", "location"]
+    ordering_fields = ["id", "name", "created_at", "ci_type", "status"]
+
+
+class CIRelationViewSet(CatalogViewSet):
+    """Edges of the CMDB graph: ``{source, target, kind (depends_on/runs_on/part_of)}``."""
+
+    queryset = CIRelation.objects.all().order_by("id")
+    serializer_class = serializers.CIRelationWriteSerializer
+    filterset_fields = ["source", "target", "kind"]
+    ordering_fields = ["id"]
+
+
+class CustomerViewSet(CatalogViewSet):
+    """Customers with their tier. Requesters see only their own customer."""
+
+    serializer_class = serializers.CustomerSerializer
+    filterset_class = CustomerFilterSet
+    search_fields = ["name", "account_number"]
+    ordering_fields = ["id", "name", "tier", "created_at"]
+    read_roles = frozenset({"authenticated"})
+    write_roles = AGENTS_AND_UP
+
+    def get_queryset(self):
+        return selectors.customers_visible_to(self.request.user).order_by("name", "id")
+
+
+class ContactViewSet(CatalogViewSet):
+    """People who contact the desk. Requesters see only themselves."""
+
+    serializer_class = serializers.ContactSerializer
+    filterset_class = ContactFilterSet
+    search_fields = ["name", "email", "phones__number", "customer__name"]
+    ordering_fields = ["id", "name", "created_at"]
+    read_roles = frozenset({"authenticated"})
+    write_roles = AGENTS_AND_UP
+
+    def get_queryset(self):
+        return selectors.contacts_visible_to(self.request.user).order_by("name", "id")
+
+
+class TeamViewSet(CatalogViewSet):
+    queryset = Team.objects.prefetch_related("members", "skills")
+    serializer_class = serializers.TeamSerializer
+    filterset_class = TeamFilterSet
+    search_fields = ["name", "description"]
+    ordering_fields = ["id", "name"]
+
+
+class SkillViewSet(CatalogViewSet):
+    queryset = Skill.objects.all()
+    serializer_class = serializers.SkillSerializer
+    filterset_class = SkillFilterSet
+    search_fields = ["name", "description"]
+    ordering_fields = ["id", "name"]
+
+
+class UserViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
+                  mixins.ListModelMixin, viewsets.GenericViewSet):
+    """People with a login, their roles, teams, manager, mobile and skills. Admins only.
+    People are deactivated (``is_active: false``), never deleted, so their history stays."""
+
+    permission_classes = [IsAdminRole]
+    serializer_class = serializers.UserSerializer
+    filterset_class = UserFilterSet
+    search_fields = ["username", "email", "first_name", "last_name"]
+    ordering_fields = ["id", "username", "date_joined", "last_name"]
+
+    def get_queryset(self):
+        return (
+            User.objects.select_related("profile")
+            .prefetch_related("groups", "teams", "profile__skills")
+            .order_by("id")
+            .distinct()
+        )

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "catalog"
+urlpatterns = [
+    path("services/", views.ServiceListView.as_view(), name="service-list"),
+    path("services/<int:pk>/", views.ServiceDetailView.as_view(), name="service-detail"),
+    path("customers/", views.CustomerListView.as_view(), name="customer-list"),
+    path("customers/<int:pk>/", views.CustomerDetailView.as_view(), name="customer-detail"),
+    path("contacts/", views.ContactListView.as_view(), name="contact-list"),
+    path("contacts/<int:pk>/", views.ContactDetailView.as_view(), name="contact-detail"),
+]

@@ -1,0 +1,171 @@
+"""``notify()`` and the delivery of what it queues."""
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template import Context, Template
+from django.utils import timezone
+
+from .choices import Channel, DeliveryStatus
+from .models import Delivery, MessageTemplate, Notification, StakeholderGroup
+from .sms import get_sms_backend
+
+logger = logging.getLogger(__name__)
+User = get_user_model()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    body: str
+    sms: str
+
+
+def render_template(template: MessageTemplate, context: dict) -> Rendered:
+    ctx = Context(context, autoescape=False)
+    subject = " ".join(Template(template.subject).render(ctx).split())[:200]
+    body = Template(template.body).render(ctx).strip()
+    sms = Template(template.sms_body).render(ctx).strip() if template.sms_body else subject
+    return Rendered(subject=subject, body=body, sms=sms[:480])
+
+
+def _address(user, channel: str) -> str:
+    if channel == Channel.EMAIL:
+        return user.email or ""
+    if channel == Channel.SMS:
+        profile = getattr(user, "profile", None)
+        return profile.phone if profile else ""
+    return f"user:{user.pk}"
+
+
+def expand_recipients(recipients: Iterable) -> list:
+    """Users from users, user ids and stakeholder groups, each once, in order."""
+    ids: list[int] = []
+    for item in recipients:
+        if isinstance(item, StakeholderGroup):
+            ids.extend(item.members.values_list("pk", flat=True))
+        elif isinstance(item, int):
+            ids.append(item)
+        elif item is not None:
+            ids.append(item.pk)
+    users = User.objects.select_related("profile").in_bulk(list(dict.fromkeys(ids)))
+    return [users[pk] for pk in dict.fromkeys(ids) if pk in users and users[pk].is_active]
+
+
+def notify(
+    recipients: Iterable,
+    template: str,
+    context: dict,
+    channels: Sequence[str],
+    idempotency_key: str,
+    *,
+    related: str = "",
+    url: str = "",
+) -> list[Delivery]:
+    """Tell ``recipients`` (users, user ids or stakeholder groups) on ``channels``.
+
+    One delivery per (key, channel, person). Calling again with the same
+    ``idempotency_key`` creates and sends nothing new. Sending happens in Celery tasks
+    queued after the surrounding transaction commits, so nothing goes out for a change
+    that was rolled back.
+    """
+    unknown = set(channels) - set(Channel.values)
+    if unknown:
+        raise ValueError(f"unknown channel(s): {sorted(unknown)}")
+    if not idempotency_key:
+        raise ValueError("notify() needs an idempotency_key")
+    message_template = MessageTemplate.objects.get(key=template)
+    created: list[Delivery] = []
+    base_context = {"site_url": settings.PUBLIC_BASE_URL, "url": url, **context}
+    for user in expand_recipients(recipients):
+        rendered = render_template(message_template, {**base_context, "recipient": user})
+        for channel in channels:
+            key = f"{idempotency_key}:{channel}:{user.pk}"[:255]
+            address = _address(user, channel)
+            defaults = {
+                "channel": channel, "user": user, "recipient": address, "template": template,
+                "subject": rendered.subject,
+                "body": rendered.sms if channel == Channel.SMS else rendered.body,
+                "related": related[:120], "url": url[:300],
+            }
+            if not address:
+                defaults.update(status=DeliveryStatus.FAILED, last_error=f"{user} has no {channel} address.")
+            try:
+                with transaction.atomic():
+                    delivery, was_created = Delivery.objects.get_or_create(idempotency_key=key, defaults=defaults)
+            except IntegrityError:  # a concurrent notify() with the same key won
+                continue
+            if not was_created or delivery.status != DeliveryStatus.QUEUED:
+                continue
+            created.append(delivery)
+            _queue(delivery.pk)
+    return created
+
+
+def _queue(delivery_id: int) -> None:
+    from .tasks import deliver
+
+    transaction.on_commit(lambda: deliver.delay(delivery_id))
+
+
+class Outcome:
+    SENT = "sent"
+    ALREADY_DONE = "already_done"
+    RETRY = "retry"
+    FAILED = "failed"
+
+
+def delivery_send(*, delivery_id: int) -> str:
+    """Send one queued delivery exactly once.
+
+    The row is locked while sending, so a second run of the same task waits, then sees
+    ``sent`` and does nothing."""
+    with transaction.atomic():
+        delivery = Delivery.objects.select_for_update().filter(pk=delivery_id).first()
+        if delivery is None or delivery.status != DeliveryStatus.QUEUED:
+            return Outcome.ALREADY_DONE
+        delivery.attempts += 1
+        try:
+            delivery.provider_id = _send(delivery)[:64]
+        except Exception as exc:  # any provider failure is recorded and retried
+            logger.warning("delivery %s failed (attempt %s): %s", delivery.pk, delivery.attempts, exc)
+            delivery.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+            if delivery.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
+                delivery.status = DeliveryStatus.FAILED
+            delivery.save(update_fields=["attempts", "last_error", "status"])
+            return Outcome.FAILED if delivery.status == DeliveryStatus.FAILED else Outcome.RETRY
+        delivery.status = DeliveryStatus.SENT
+        delivery.sent_at = timezone.now()
+        delivery.last_error = ""
+        delivery.save(update_fields=["attempts", "status", "sent_at", "provider_id", "last_error"])
+        return Outcome.SENT
+
+
+def _send(delivery: Delivery) -> str:
+    if delivery.channel == Channel.EMAIL:
+        EmailMessage(subject=delivery.subject, body=delivery.body, to=[delivery.recipient]).send()
+        return ""
+    if delivery.channel == Channel.SMS:
+        return get_sms_backend().send(to=delivery.recipient, body=delivery.body)
+    notification, _created = Notification.objects.get_or_create(
+        delivery=delivery,
+        defaults={"user_id": delivery.user_id, "subject": delivery.subject, "body": delivery.body,
+                  "url": delivery.url, "related": delivery.related},
+    )
+    return f"notification-{notification.pk}"
+
+
+def notification_mark_read(*, notification: Notification) -> Notification:
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def notifications_mark_all_read(*, user) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

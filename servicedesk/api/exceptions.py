@@ -1,0 +1,87 @@
+"""One exception handler for the whole API, giving the error shapes API.md promises.
+
+- 400: ``{"field": ["message"]}`` or ``{"detail": "...", "code": "..."}``
+- 401/403/404/429: ``{"detail": "...", "code": "..."}``
+- 409: ``{"detail": "...", "code": "invalid_transition" | "conflict", "status": "<current>"}``
+"""
+
+import logging
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError, IntegrityError
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+logger = logging.getLogger(__name__)
+
+
+class Conflict(exceptions.APIException):
+    """A transition not allowed from the current state, or a lost concurrent race."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The record changed or is in a state that does not allow this."
+    default_code = "conflict"
+
+    def __init__(self, detail=None, code=None, current_status=None):
+        super().__init__(detail=detail, code=code)
+        self.current_status = current_status
+
+
+class InvalidTransition(Conflict):
+    default_detail = "This action is not allowed in the record's current state."
+    default_code = "invalid_transition"
+
+
+def _detail(exc: exceptions.APIException) -> dict:
+    codes = exc.get_codes()
+    return {"detail": str(exc.detail), "code": codes if isinstance(codes, str) else exc.default_code}
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        if hasattr(exc, "message_dict"):
+            exc = exceptions.ValidationError(exc.message_dict)
+        else:
+            exc = exceptions.ValidationError({"detail": exc.messages, "code": "invalid"})
+    elif isinstance(exc, IntegrityError):
+        # A unique constraint lost a race with a concurrent request: nothing was saved.
+        logger.info("integrity error answered as 409: %s", exc)
+        exc = Conflict("This conflicts with a record that already exists.")
+    elif isinstance(exc, DataError):
+        # Values the database refuses (out of range, NUL bytes...) are bad input, not a 500.
+        exc = exceptions.ValidationError({"detail": "A value is not valid.", "code": "invalid"})
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(str(exc) or None)
+
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+
+    if isinstance(exc, exceptions.ValidationError):
+        data = exc.detail
+        if isinstance(data, list):
+            data = {"detail": " ".join(str(item) for item in data), "code": "invalid"}
+        elif isinstance(data, dict) and set(data) == {"detail", "code"}:
+            data = {"detail": " ".join(map(str, data["detail"]))
+                    if isinstance(data["detail"], list) else str(data["detail"]),
+                    "code": str(data["code"][0] if isinstance(data["code"], list) else data["code"])}
+        response.data = data
+        return response
+
+    if isinstance(exc, exceptions.APIException):
+        body = _detail(exc)
+        if isinstance(exc, Conflict) and exc.current_status is not None:
+            body["status"] = exc.current_status
+        if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+            body["retry_after_seconds"] = int(exc.wait) + 1
+        response.data = body
+    return response
+
+
+def json_error(status_code: int, detail: str, code: str) -> Response:
+    return Response({"detail": detail, "code": code}, status=status_code)

@@ -1,0 +1,39 @@
+"""Navigation by role for the base layout."""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from .roles import STAFF_ROLES, Role, roles_of
+
+# (label, url name, roles that see it). Apps add their entries as they arrive.
+NAVIGATION = [
+    (_("Home"), "home", STAFF_ROLES),
+    (_("Services"), "catalog:service-list", STAFF_ROLES),
+    (_("Customers"), "catalog:customer-list", STAFF_ROLES),
+    (_("Contacts"), "catalog:contact-list", STAFF_ROLES),
+    (_("Notifications"), "notifications:list", frozenset({"authenticated"})),
+    (_("Administration"), "admin:index", frozenset({Role.ADMIN})),
+    (_("API"), "api-docs", STAFF_ROLES),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": [], "user_roles": frozenset()}
+    held = roles_of(user)
+    items = []
+    for label, url_name, roles in NAVIGATION:
+        if "authenticated" in roles or held & roles:
+            try:
+                url = reverse(url_name)
+            except NoReverseMatch:
+                continue
+            items.append({"label": label, "url": url, "active": request.path == url
+                          or (url != "/" and request.path.startswith(url))})
+    unread = 0
+    if "notifications:list" in {n for _l, n, _r in NAVIGATION}:
+        from notifications.selectors import unread_count
+
+        unread = unread_count(user)
+    return {"nav_items": items, "user_roles": held, "unread_notifications": unread}

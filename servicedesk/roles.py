@@ -1,0 +1,47 @@
+"""The roles people hold. Each role is a Django group, created by a data migration
+(``servicedesk/migrations/0001_roles.py``) and assigned through the ``users/`` API."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    REQUESTER = "requester", _("Requester")
+    AGENT = "agent", _("Agent")
+    MANAGER = "manager", _("Manager")
+    CHANGE_MANAGER = "change_manager", _("Change manager")
+    CAB_MEMBER = "cab_member", _("CAB member")
+    ADMIN = "admin", _("Administrator")
+
+
+#: Roles that work inside the service desk (everyone but requesters).
+STAFF_ROLES = frozenset(
+    {Role.AGENT, Role.MANAGER, Role.CHANGE_MANAGER, Role.CAB_MEMBER, Role.ADMIN}
+)
+
+
+def roles_of(user) -> frozenset[str]:
+    """The role names a user holds, read once per request and cached on the user."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_sd_roles", None)
+    if cached is None:
+        valid = set(Role.values)
+        cached = frozenset(name for name in user.groups.values_list("name", flat=True) if name in valid)
+        if user.is_superuser:
+            cached = cached | {Role.ADMIN}
+        user._sd_roles = cached
+    return cached
+
+
+def has_role(user, *roles: str) -> bool:
+    return bool(roles_of(user) & set(roles))
+
+
+def is_staff_member(user) -> bool:
+    """True for agents, managers, change managers, CAB members and admins."""
+    return bool(roles_of(user) & STAFF_ROLES)
+
+
+def is_admin(user) -> bool:
+    return has_role(user, Role.ADMIN)

@@ -1,0 +1,2 @@
+"""Settings package: ``base`` holds everything read from the environment; ``local``,
+``test`` and ``production`` only change defaults and safety checks."""

@@ -1,0 +1,16 @@
+"""Development on one machine: DEBUG on, embedded SQLite and filesystem broker by default."""
+
+import os
+
+os.environ.setdefault("DEBUG", "true")
+
+from .base import *  # noqa: E402,F403
+from .base import SECRET_KEY, VAR_DIR  # noqa: E402
+
+if not SECRET_KEY:
+    # A development key that is stable per checkout, never used in production settings.
+    SECRET_KEY = "dev-insecure-" + str(VAR_DIR)  # noqa: S105
+
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+for _sub in ("celery/queue", "celery/processed", "celery/results", "cache", "media"):
+    (VAR_DIR / _sub).mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,26 @@
+"""Tests run against the real PostgreSQL and Redis on the loopback (never SQLite, never an
+in-memory broker): if either is missing, the test run fails instead of falling back."""
+
+import os
+import uuid
+
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/servicedesk")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
+os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
+
+from .base import *  # noqa: E402,F403
+from .base import CACHES, DATABASES, VAR_DIR  # noqa: E402
+
+DEBUG = False
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+# One key prefix per test process, so parallel runs on the same Redis never see each
+# other's rate-limit counters.
+CACHES["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:8]}"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SMS_BACKEND = "notifications.sms.OutboxBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,58 @@
+"""Project-level pages: the agent home and the profile page."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from rest_framework.authtoken.views import ObtainAuthToken
+
+from catalog.models import Contact, Customer, Service
+from catalog.services import profile_for, profile_update_preferences
+from notifications.selectors import notifications_for
+
+from .api.throttling import AuthRateThrottle
+from .forms import ProfileForm
+from .preferences import remember_preferences
+from .roles import is_staff_member
+
+
+class TokenView(ObtainAuthToken):
+    """``POST /api/v1/auth/token/`` with ``{"username", "password"}`` → ``{"token"}``."""
+
+    throttle_classes = [AuthRateThrottle]
+
+
+@login_required
+def home(request):
+    """The agent home. Requesters go to their own page (the portal, once it exists)."""
+    if not is_staff_member(request.user):
+        return render(request, "servicedesk/requester_home.html", {
+            "notifications": notifications_for(request.user)[:10],
+        })
+    context = {
+        "notifications": notifications_for(request.user)[:10],
+        "counts": {
+            "services": Service.objects.filter(is_active=True).count(),
+            "customers": Customer.objects.count(),
+            "contacts": Contact.objects.count(),
+        },
+        "my_teams": request.user.teams.select_related("manager").all(),
+    }
+    return render(request, "servicedesk/home.html", context)
+
+
+@login_required
+def profile(request):
+    agent_profile = profile_for(request.user)
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            profile_update_preferences(user=request.user, **form.cleaned_data)
+            remember_preferences(request, **form.cleaned_data)
+            messages.success(request, _("Your preferences are saved."))
+            return redirect("profile")
+    else:
+        form = ProfileForm(initial={"language": agent_profile.language or settings.LANGUAGE_CODE,
+                                    "timezone": agent_profile.timezone or settings.TIME_ZONE})
+    return render(request, "servicedesk/profile.html", {"form": form, "profile": agent_profile})
