@@ -54,3 +54,31 @@ def api():
 
     client.as_user = as_user
     return client
+
+
+@pytest.fixture
+def celery_eager():
+    """Run tasks in the calling process (unit tests of task bodies). Tests that need the
+    real broker use the worker fixture in tests/test_celery_worker.py instead."""
+    from servicedesk.celery import app
+
+    previous = app.conf.task_always_eager, app.conf.task_eager_propagates
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield app
+    app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests (live server, real worker) empty every table when they end,
+    including what data migrations created: put the roles and templates back first."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames))
+    if transactional:
+        from servicedesk.bootstrap import ensure_reference_data
+
+        request.getfixturevalue("transactional_db")
+        ensure_reference_data()
+    yield

@@ -41,6 +41,8 @@ def contacts_visible_to(user) -> QuerySet[Contact]:
     qs = Contact.objects.select_related("customer").prefetch_related("phones")
     if is_staff_member(user):
         return qs
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
     return qs.filter(user=user)
 
 
@@ -48,4 +50,6 @@ def customers_visible_to(user) -> QuerySet[Customer]:
     """Staff see every customer; a requester only the one they belong to."""
     if is_staff_member(user):
         return Customer.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        return Customer.objects.none()
     return Customer.objects.filter(contacts__user=user)

@@ -110,8 +110,20 @@ def _apply_user_relations(user, *, roles, teams, manager, phone, skills, timezon
         keep = Group.objects.filter(name__in=roles)
         user.groups.remove(*user.groups.filter(name__in=Role.values).exclude(name__in=roles))
         user.groups.add(*keep)
+        # The admin role is what opens the Django admin; nothing else does.
+        is_admin = Role.ADMIN in roles
+        if user.is_staff != is_admin or user.is_superuser != is_admin:
+            user.is_staff = user.is_superuser = is_admin
+            user.save(update_fields=["is_staff", "is_superuser"])
     if teams is not None:
-        user.teams.set(teams)
+        # Changed from the team's side, so the team's history records who joined or left.
+        wanted = {team.pk: team for team in teams}
+        for team in Team.objects.filter(members=user).exclude(pk__in=wanted):
+            team.members.remove(user)
+        current = set(Team.objects.filter(members=user).values_list("pk", flat=True))
+        for pk, team in wanted.items():
+            if pk not in current:
+                team.members.add(user)
     profile = profile_for(user)
     changed = []
     if manager is not _UNSET:

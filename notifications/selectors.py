@@ -6,4 +6,6 @@ def unread_count(user) -> int:
 
 
 def notifications_for(user):
+    if not getattr(user, "is_authenticated", False):
+        return Notification.objects.none()
     return Notification.objects.filter(user=user)

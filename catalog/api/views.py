@@ -16,7 +16,7 @@ from ..filtersets import (
     TeamFilterSet,
     UserFilterSet,
 )
-from ..models import CIRelation, ConfigurationItem, Service, Skill, Team
+from ..models import CIRelation, ConfigurationItem, Contact, Customer, Service, Skill, Team
 from . import serializers
 
 User = get_user_model()
@@ -66,6 +66,7 @@ class CIRelationViewSet(CatalogViewSet):
 class CustomerViewSet(CatalogViewSet):
     """Customers with their tier. Requesters see only their own customer."""
 
+    queryset = Customer.objects.none()  # for the schema; get_queryset() narrows by user
     serializer_class = serializers.CustomerSerializer
     filterset_class = CustomerFilterSet
     search_fields = ["name", "account_number"]
@@ -80,6 +81,7 @@ class CustomerViewSet(CatalogViewSet):
 class ContactViewSet(CatalogViewSet):
     """People who contact the desk. Requesters see only themselves."""
 
+    queryset = Contact.objects.none()  # for the schema; get_queryset() narrows by user
     serializer_class = serializers.ContactSerializer
     filterset_class = ContactFilterSet
     search_fields = ["name", "email", "phones__number", "customer__name"]

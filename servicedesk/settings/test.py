@@ -4,8 +4,12 @@ in-memory broker): if either is missing, the test run fails instead of falling b
 import os
 import uuid
 
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/servicedesk")
-os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
+# TEST_DATABASE_URL / TEST_REDIS_URL point the tests elsewhere; a DATABASE_URL meant for the
+# development server (say, SQLite) never leaks into the test run.
+os.environ["DATABASE_URL"] = os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/servicedesk")
+os.environ["REDIS_URL"] = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+os.environ.pop("CELERY_BROKER_URL", None)
+os.environ.pop("CELERY_RESULT_BACKEND", None)
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
 
 from .base import *  # noqa: E402,F403
@@ -13,6 +17,8 @@ from .base import CACHES, DATABASES, VAR_DIR  # noqa: E402
 
 DEBUG = False
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+# TEST_DB_NAME lets two test runs on one machine use separate databases.
+DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DB_NAME", "test_servicedesk")}
 # One key prefix per test process, so parallel runs on the same Redis never see each
 # other's rate-limit counters.
 CACHES["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:8]}"
@@ -27,3 +33,6 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 # The live server of browser tests serves static files straight from the finders.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Each test process has its own queue on the shared Redis, so a worker started by one
+# test run never consumes messages queued by another.
+CELERY_TASK_DEFAULT_QUEUE = f"test-{uuid.uuid4().hex[:8]}"

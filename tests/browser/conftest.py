@@ -1,0 +1,230 @@
+"""Browser tests: a real headless Chromium (Debian's ``chromium`` + ``chromedriver``)
+driving pytest-django's ``live_server``.
+
+One browser for the whole session (starting Chromium costs about a second); each test
+starts with no cookies. Set ``SKIP_BROWSER_TESTS=1`` to skip these tests on a machine
+without Chromium; otherwise a missing browser is a failure, not a silent skip.
+"""
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.utils.module_loading import import_string
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium"))
+CHROMEDRIVER = Path(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+#: Screenshots go outside the repository.
+SCREENSHOT_DIR = Path(os.environ.get("BROWSER_SCREENSHOT_DIR", Path(tempfile.gettempdir()) / "servicedesk-screenshots"))
+
+DESKTOP = (1280, 900)
+PHONE_WIDTH = 375
+WAIT_SECONDS = 5
+
+CHROME_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--force-device-scale-factor=1",
+    "--lang=en-US",
+    f"--window-size={DESKTOP[0]},{DESKTOP[1]}",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test in this folder is a browser test and needs the database shared with the
+    live server. The live server sees only committed data, so these tests are transactional;
+    ``serialized_rollback`` puts back what the data migrations created (the role groups)
+    after each test's flush, for the next test and for any transactional test after us."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The session's Chromium, started once."""
+    if os.environ.get("SKIP_BROWSER_TESTS") == "1":
+        pytest.skip("SKIP_BROWSER_TESTS=1: browser tests skipped")
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
+    if missing:
+        pytest.fail(
+            "Browser tests need Chromium and its driver, missing: " + ", ".join(missing)
+            + ". Install them (Debian: apt-get install chromium chromium-driver) or set"
+            " SKIP_BROWSER_TESTS=1 to skip the browser tests.",
+            pytrace=False,
+        )
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile_dir = tempfile.mkdtemp(prefix="sd-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for arg in CHROME_ARGS:
+        options.add_argument(arg)
+    options.add_argument(f"--user-data-dir={profile_dir}")
+    options.add_experimental_option("prefs", {"intl.accept_languages": "en-US,en"})
+    # An explicit driver path: Selenium Manager never looks for (or downloads) one.
+    service = Service(str(CHROMEDRIVER))
+    try:
+        driver = webdriver.Chrome(service=service, options=options)
+    except Exception as exc:  # noqa: BLE001 - say what failed, whatever it was
+        shutil.rmtree(profile_dir, ignore_errors=True)
+        pytest.fail(f"Could not start headless Chromium ({CHROMIUM}, {CHROMEDRIVER}): {exc}", pytrace=False)
+    driver.set_page_load_timeout(20)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile_dir, ignore_errors=True)
+
+
+class Page:
+    """A thin helper around the driver, bound to the live server's address."""
+
+    def __init__(self, driver, base_url: str):
+        self.driver = driver
+        self.base_url = base_url.rstrip("/")
+        self._metrics = None  # device metrics while emulating a phone
+
+    # --- navigation ------------------------------------------------------------------------
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def get(self, path: str):
+        self.driver.get(self.url(path))
+        return self
+
+    @property
+    def path(self) -> str:
+        current = self.driver.current_url
+        return current[len(self.base_url):] if current.startswith(self.base_url) else current
+
+    # --- finding ---------------------------------------------------------------------------
+    def find(self, css: str):
+        from selenium.webdriver.common.by import By
+
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def find_all(self, css: str):
+        from selenium.webdriver.common.by import By
+
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def wait_for(self, condition, timeout: float = WAIT_SECONDS, message: str = ""):
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        return WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(condition, message)
+
+    def wait_for_path(self, path: str):
+        self.wait_for(lambda d: self.path.split("?")[0] == path, message=f"expected {path}, at {self.path}")
+
+    def nav_labels(self) -> list[str]:
+        return [a.get_attribute("textContent").split("\n")[0].strip()
+                for a in self.find_all(".mainnav a")]
+
+    def js(self, script: str, *args):
+        return self.driver.execute_script(script, *args)
+
+    def status_of(self, path: str) -> int:
+        """The HTTP status of a same-origin GET, with the browser's cookies."""
+        return self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch(arguments[0], {credentials: 'same-origin', redirect: 'manual'})"
+            ".then(r => done(r.status), () => done(-1));",
+            self.url(path),
+        )
+
+    # --- sessions --------------------------------------------------------------------------
+    def login_form(self, username: str, password: str):
+        """Log in the way a person does: through the login page."""
+        self.get("/login/")
+        self.find("#id_username").send_keys(username)
+        self.find("#id_password").send_keys(password)
+        self.find("form.stack button[type=submit]").click()
+        return self
+
+    def login(self, user, **session_data):
+        """A signed-in session without typing: a session cookie built server-side, as
+        ``Client.force_login`` does (the login page itself has its own tests)."""
+        engine = import_string(settings.SESSION_ENGINE)
+        session = engine.SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        for key, value in session_data.items():
+            session[key] = value
+        session.save()
+        if not self.driver.current_url.startswith(self.base_url):
+            self.get("/static/css/app.css")  # a cookie needs a page on the live server's origin
+        self.driver.add_cookie({"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "path": "/"})
+        return self
+
+    # --- layout ----------------------------------------------------------------------------
+    def set_phone(self, width: int = PHONE_WIDTH, height: int = 812):
+        """Emulate a phone: its viewport width, touch and the viewport meta tag."""
+        self._metrics = {"width": width, "height": height, "deviceScaleFactor": 2, "mobile": True}
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", self._metrics)
+
+    def set_desktop(self):
+        self._metrics = None
+        self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    def screenshot(self, name: str) -> Path:
+        """A full-page PNG under SCREENSHOT_DIR (outside the repository). The viewport is
+        stretched to the page's height for the shot (``captureBeyondViewport`` shifts
+        right-to-left pages sideways)."""
+        import base64
+
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        target = SCREENSHOT_DIR / f"{name}.png"
+        metrics = self._metrics or {
+            "width": self.js("return window.innerWidth;"), "height": self.js("return window.innerHeight;"),
+            "deviceScaleFactor": 1, "mobile": False}
+        height = self.js("return document.documentElement.scrollHeight;")
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {**metrics, "height": max(height, metrics["height"])})
+        try:
+            shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})
+        finally:
+            if self._metrics:
+                self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", self._metrics)
+            else:
+                self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        target.write_bytes(base64.b64decode(shot["data"]))
+        return target
+
+    def horizontal_overflow(self) -> int:
+        """How many CSS pixels the page is wider than the viewport (0 when it fits)."""
+        return self.js("return Math.max(0, document.documentElement.scrollWidth"
+                       " - document.documentElement.clientWidth);")
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """The shared browser, pointed at the live server, with no cookies and a desktop
+    viewport."""
+    driver = browser
+    pg = Page(driver, live_server.url)
+    # Cookies can only be cleared for the current origin: go there first (cheap static file).
+    pg.get("/static/css/app.css")
+    driver.delete_all_cookies()
+    yield pg
+    try:
+        pg.set_desktop()
+    except Exception:  # noqa: BLE001, S110 - a broken driver shows up in the next test
+        pass
+

@@ -1,0 +1,53 @@
+"""Layout on a desktop and on a phone (375 px), left-to-right and right-to-left.
+
+Each page is also saved as a PNG under ``BROWSER_SCREENSHOT_DIR`` (default
+``/tmp/servicedesk-screenshots``) for a person to look at."""
+
+import pytest
+
+from catalog.services import contact_create
+from catalog.tests.factories import CustomerFactory, ServiceFactory, TeamFactory
+from notifications.models import Notification
+
+PAGES = {"home": "/", "contacts": "/catalog/contacts/", "profile": "/profile/"}
+
+
+@pytest.fixture
+def busy_agent(agent):
+    """An agent with something on every page: a team, services, contacts and news."""
+    team = TeamFactory(name="Service Desk L1", manager=agent)
+    team.members.add(agent)
+    for name in ("E-mail", "VPN", "Payroll"):
+        ServiceFactory(name=name, owner_team=team)
+    acme = CustomerFactory(name="Acme Hellas S.A.", tier="vip")
+    globex = CustomerFactory(name="Globex International Holdings Ltd", tier="gold")
+    contact_create(name="Eleni Papadopoulou", customer=acme, email="eleni.papadopoulou@acme.example.test",
+                   phone_numbers=["+302100000001", "+306900000001"])
+    contact_create(name="Γιώργος Νικολάου", customer=acme, email="g.nikolaou@acme.example.test",
+                   phone_numbers=["+302100000002"])
+    contact_create(name="مریم احمدی", customer=globex, email="maryam@globex.example.test",
+                   phone_numbers=["+982100000001"])
+    contact_create(name="Walk-in caller", phone_numbers=["+351210000001"])
+    Notification.objects.create(user=agent, subject="INC-1042 assigned to you",
+                                body="VPN down for the Athens office; customer is VIP.")
+    Notification.objects.create(user=agent, subject="SLA warning on INC-1038")
+    return agent
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_pages_fit_a_desktop_and_a_phone(page, busy_agent, language):
+    page.login(busy_agent, sd_language=language, sd_timezone="Asia/Tehran" if language == "fa" else "")
+    for width_name in ("desktop", "phone"):
+        if width_name == "phone":
+            page.set_phone()
+        for name, path in PAGES.items():
+            page.get(path)
+            assert page.find("html").get_attribute("dir") == ("rtl" if language == "fa" else "ltr")
+            page.screenshot(f"{name}-{language}-{width_name}")
+            assert page.horizontal_overflow() == 0, f"{path} ({language}, {width_name}) scrolls sideways"
+            # Everything in the top bar is on screen.
+            for el in page.find_all(".topbar a, .topbar button"):
+                r = el.rect
+                viewport = page.js("return document.documentElement.clientWidth;")
+                assert r["x"] >= 0 and r["x"] + r["width"] <= viewport + 0.5, f"{el.text!r} is off screen"
+        page.set_desktop()

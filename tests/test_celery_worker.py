@@ -1,0 +1,40 @@
+"""Tasks go through a real Celery worker on the real Redis broker."""
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.core import mail
+
+from catalog.tests.factories import UserFactory
+from notifications.models import Delivery, Notification
+from notifications.services import notify
+from servicedesk.celery import app
+from servicedesk.tasks import ping
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="module")
+def worker(django_db_blocker):
+    assert app.conf.broker_url.startswith("redis://"), "tests must use the real Redis broker"
+    with django_db_blocker.unblock(), start_worker(app, perform_ping_check=False, pool="solo",
+                                                   shutdown_timeout=10) as running:
+        yield running
+
+
+def test_a_task_round_trips_through_the_worker(worker):
+    assert ping.delay("hello").get(timeout=20) == "hello"
+
+
+def test_notifications_are_delivered_by_the_worker_after_commit(worker):
+    user = UserFactory(email="ops@example.test")
+    notify([user], "generic", {"subject": "Worker check", "body": "Delivered by Celery"}, ["email", "in_app"],
+           idempotency_key="worker-check")
+    # notify() ran outside a transaction block here, so the tasks were queued at once.
+    import time
+
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and Delivery.objects.filter(status="sent").count() < 2:
+        time.sleep(0.1)
+    assert set(Delivery.objects.values_list("channel", "status")) == {("email", "sent"), ("in_app", "sent")}
+    assert Notification.objects.get(user=user).subject == "Worker check"
+    assert [m.subject for m in mail.outbox] == ["Worker check"]
