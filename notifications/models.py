@@ -111,6 +111,7 @@ class SmsMessage(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("SMS in the local outbox")
+        verbose_name_plural = _("SMS in the local outbox")
 
     def __str__(self) -> str:
         return f"SMS to {self.to}"

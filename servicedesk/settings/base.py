@@ -1,5 +1,5 @@
 """Settings shared by every environment. Everything that differs between machines comes
-from environment variables (see the configuration table in README.md)."""
+from environment variables (see docs/configuration.md)."""
 
 from pathlib import Path
 
@@ -86,7 +86,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded default is shared by the web process, the worker and beat.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 30,
+            # Take the write lock when a transaction starts, so concurrent writers wait for
+            # each other (busy timeout) instead of failing with "database is locked".
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -206,6 +212,9 @@ REST_FRAMEWORK = {
         "user": env_str("THROTTLE_USER", "100/s"),
         "auth": env_str("THROTTLE_AUTH", "10/min"),
     },
+    # How many reverse proxies stand in front of the app: rate limits then trust exactly
+    # that many X-Forwarded-For hops (unset: the header is used as sent, which a client can fake).
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0) if env_str("NUM_PROXIES") else None,
     "DATETIME_FORMAT": "iso-8601",
     "COERCE_DECIMAL_TO_STRING": False,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
