@@ -31,9 +31,6 @@ def navigation(request):
                 continue
             items.append({"label": label, "url": url, "active": request.path == url
                           or (url != "/" and request.path.startswith(url))})
-    unread = 0
-    if "notifications:list" in {n for _l, n, _r in NAVIGATION}:
-        from notifications.selectors import unread_count
+    from notifications.selectors import unread_count
 
-        unread = unread_count(user)
-    return {"nav_items": items, "user_roles": held, "unread_notifications": unread}
+    return {"nav_items": items, "user_roles": held, "unread_notifications": unread_count(user)}

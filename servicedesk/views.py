@@ -1,9 +1,9 @@
 """Project-level pages: the agent home and the profile page."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.views import ObtainAuthToken
 
@@ -53,6 +53,6 @@ def profile(request):
             messages.success(request, _("Your preferences are saved."))
             return redirect("profile")
     else:
-        form = ProfileForm(initial={"language": agent_profile.language or settings.LANGUAGE_CODE,
-                                    "timezone": agent_profile.timezone or settings.TIME_ZONE})
+        form = ProfileForm(initial={"language": agent_profile.language or translation.get_language(),
+                                    "timezone": agent_profile.timezone or timezone.get_current_timezone_name()})
     return render(request, "servicedesk/profile.html", {"form": form, "profile": agent_profile})

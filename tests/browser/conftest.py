@@ -6,6 +6,7 @@ starts with no cookies. Set ``SKIP_BROWSER_TESTS=1`` to skip these tests on a ma
 without Chromium; otherwise a missing browser is a failure, not a silent skip.
 """
 
+import base64
 import os
 import shutil
 import tempfile
@@ -15,6 +16,11 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.utils.module_loading import import_string
+from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium"))
 CHROMEDRIVER = Path(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
@@ -48,10 +54,13 @@ def pytest_collection_modifyitems(config, items):
     ``serialized_rollback`` puts back what the data migrations created (the role groups)
     after each test's flush, for the next test and for any transactional test after us."""
     here = Path(__file__).parent
+    skip = os.environ.get("SKIP_BROWSER_TESTS") == "1"
     for item in items:
-        if here in Path(item.fspath).parents:
+        if here in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            if skip:  # before any fixture runs: no live server, no database set-up
+                item.add_marker(pytest.mark.skip(reason="SKIP_BROWSER_TESTS=1: browser tests skipped"))
 
 
 @pytest.fixture(scope="session")
@@ -67,9 +76,6 @@ def browser():
             " SKIP_BROWSER_TESTS=1 to skip the browser tests.",
             pytrace=False,
         )
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
     profile_dir = tempfile.mkdtemp(prefix="sd-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
@@ -81,7 +87,7 @@ def browser():
     service = Service(str(CHROMEDRIVER))
     try:
         driver = webdriver.Chrome(service=service, options=options)
-    except Exception as exc:  # noqa: BLE001 - say what failed, whatever it was
+    except Exception as exc:  # say what failed, whatever it was
         shutil.rmtree(profile_dir, ignore_errors=True)
         pytest.fail(f"Could not start headless Chromium ({CHROMIUM}, {CHROMEDRIVER}): {exc}", pytrace=False)
     driver.set_page_load_timeout(20)
@@ -115,26 +121,24 @@ class Page:
 
     # --- finding ---------------------------------------------------------------------------
     def find(self, css: str):
-        from selenium.webdriver.common.by import By
-
         return self.driver.find_element(By.CSS_SELECTOR, css)
 
     def find_all(self, css: str):
-        from selenium.webdriver.common.by import By
-
         return self.driver.find_elements(By.CSS_SELECTOR, css)
 
     def wait_for(self, condition, timeout: float = WAIT_SECONDS, message: str = ""):
-        from selenium.webdriver.support.ui import WebDriverWait
-
-        return WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(condition, message)
+        # HTMX swaps elements out from under us: a stale or missing element means "not yet".
+        return WebDriverWait(self.driver, timeout, poll_frequency=0.05, ignored_exceptions=(
+            NoSuchElementException, StaleElementReferenceException)).until(condition, message)
 
     def wait_for_path(self, path: str):
         self.wait_for(lambda d: self.path.split("?")[0] == path, message=f"expected {path}, at {self.path}")
 
     def nav_labels(self) -> list[str]:
-        return [a.get_attribute("textContent").split("\n")[0].strip()
-                for a in self.find_all(".mainnav a")]
+        """The main navigation's entries, without their badges."""
+        return self.js(
+            "return [...document.querySelectorAll('.mainnav a')].map(a => [...a.childNodes]"
+            ".filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent).join('').trim());")
 
     def js(self, script: str, *args):
         return self.driver.execute_script(script, *args)
@@ -187,8 +191,6 @@ class Page:
         """A full-page PNG under SCREENSHOT_DIR (outside the repository). The viewport is
         stretched to the page's height for the shot (``captureBeyondViewport`` shifts
         right-to-left pages sideways)."""
-        import base64
-
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
         target = SCREENSHOT_DIR / f"{name}.png"
         metrics = self._metrics or {
@@ -225,6 +227,6 @@ def page(browser, live_server):
     yield pg
     try:
         pg.set_desktop()
-    except Exception:  # noqa: BLE001, S110 - a broken driver shows up in the next test
+    except Exception:  # noqa: S110 - a broken driver shows up in the next test
         pass
 

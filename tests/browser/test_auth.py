@@ -63,7 +63,8 @@ def test_requester_sees_no_staff_entries_and_is_refused_contacts(page, requester
 
     assert page.status_of("/catalog/contacts/") == 403
     page.get("/catalog/contacts/")
-    assert "403" in page.find("h1").text
+    assert page.find("h1").text == "You cannot open this page"
+    assert "Only service desk staff" in page.find("[role=alert]").text
     assert not page.find_all("[data-testid=contact-table]")
 
 

@@ -5,11 +5,9 @@ Each page is also saved as a PNG under ``BROWSER_SCREENSHOT_DIR`` (default
 
 import pytest
 
-from catalog.services import contact_create
+from catalog.services import contact_create, contact_update, profile_update_preferences
 from catalog.tests.factories import CustomerFactory, ServiceFactory, TeamFactory
 from notifications.models import Notification
-
-PAGES = {"home": "/", "contacts": "/catalog/contacts/", "profile": "/profile/"}
 
 
 @pytest.fixture
@@ -21,8 +19,9 @@ def busy_agent(agent):
         ServiceFactory(name=name, owner_team=team)
     acme = CustomerFactory(name="Acme Hellas S.A.", tier="vip")
     globex = CustomerFactory(name="Globex International Holdings Ltd", tier="gold")
-    contact_create(name="Eleni Papadopoulou", customer=acme, email="eleni.papadopoulou@acme.example.test",
-                   phone_numbers=["+302100000001", "+306900000001"])
+    eleni = contact_create(name="Eleni Papadopoulou", customer=acme, email="eleni.papadopoulou@acme.example.test",
+                           phone_numbers=["+302100000001", "+306900000001"])
+    contact_update(contact=eleni, email="eleni@acme.example.test")
     contact_create(name="Γιώργος Νικολάου", customer=acme, email="g.nikolaou@acme.example.test",
                    phone_numbers=["+302100000002"])
     contact_create(name="مریم احمدی", customer=globex, email="maryam@globex.example.test",
@@ -31,23 +30,40 @@ def busy_agent(agent):
     Notification.objects.create(user=agent, subject="INC-1042 assigned to you",
                                 body="VPN down for the Athens office; customer is VIP.")
     Notification.objects.create(user=agent, subject="SLA warning on INC-1038")
+    agent.contact_pk = eleni.pk
     return agent
+
+
+def check_page_fits(page, name: str, path: str):
+    page.get(path)
+    page.screenshot(name)
+    assert page.horizontal_overflow() == 0, f"{path} ({name}) scrolls sideways"
+    viewport = page.js("return document.documentElement.clientWidth;")
+    for el in page.find_all(".topbar a, .topbar button, main a, main button, main input, main select"):
+        r = el.rect
+        if r["width"] == 0:  # hidden
+            continue
+        assert r["x"] >= -0.5 and r["x"] + r["width"] <= viewport + 0.5, f"{el.text!r} on {path} ({name}) is off screen"
 
 
 @pytest.mark.parametrize("language", ["en", "fa"])
 def test_pages_fit_a_desktop_and_a_phone(page, busy_agent, language):
-    page.login(busy_agent, sd_language=language, sd_timezone="Asia/Tehran" if language == "fa" else "")
+    tz = "Asia/Tehran" if language == "fa" else "Europe/Athens"
+    profile_update_preferences(user=busy_agent, language=language, timezone=tz)
+    page.login(busy_agent, sd_language=language, sd_timezone=tz)
+    pages = {"home": "/", "contacts": "/catalog/contacts/", "profile": "/profile/",
+             "contact": f"/catalog/contacts/{busy_agent.contact_pk}/"}
     for width_name in ("desktop", "phone"):
         if width_name == "phone":
             page.set_phone()
-        for name, path in PAGES.items():
-            page.get(path)
+        for name, path in pages.items():
+            check_page_fits(page, f"{name}-{language}-{width_name}", path)
             assert page.find("html").get_attribute("dir") == ("rtl" if language == "fa" else "ltr")
-            page.screenshot(f"{name}-{language}-{width_name}")
-            assert page.horizontal_overflow() == 0, f"{path} ({language}, {width_name}) scrolls sideways"
-            # Everything in the top bar is on screen.
-            for el in page.find_all(".topbar a, .topbar button"):
-                r = el.rect
-                viewport = page.js("return document.documentElement.clientWidth;")
-                assert r["x"] >= 0 and r["x"] + r["width"] <= viewport + 0.5, f"{el.text!r} is off screen"
         page.set_desktop()
+
+
+def test_login_page_fits_a_phone(page):
+    page.set_phone()
+    check_page_fits(page, "login-en-phone", "/login/")
+    form = page.find("form.stack").rect
+    assert form["width"] > 250, "the login form should use the phone's width"

@@ -41,3 +41,20 @@ def test_notifications_of_others_are_not_shown(page, agent, make_user):
 
     assert "Someone else's news" not in page.find("main").text
     assert not [b for b in page.find_all("[data-testid=unread-count]") if b.is_displayed()]
+
+
+def test_notifications_page_marks_one_then_all_read(page, agent):
+    first = Notification.objects.create(user=agent, subject="First news")
+    Notification.objects.create(user=agent, subject="Second news", url="/profile/")
+    page.login(agent).get("/notifications/")
+    assert page.find("[data-testid=unread-count]").text == "2"
+
+    page.find(f"#notification-{first.pk} button").click()
+    page.wait_for(lambda d: page.find("[data-testid=unread-count]").text == "1", message="badge not updated")
+    assert "unread" not in page.find(f"#notification-{first.pk}").get_attribute("class").split()
+    assert len(page.find_all(".notification.unread")) == 1
+
+    page.find(".pagehead form button[type=submit]").click()  # "Mark all as read": a plain POST
+    page.wait_for(lambda d: not page.find_all(".notification.unread"), message="still unread items")
+    assert not page.find("[data-testid=unread-count]").is_displayed()
+    assert Notification.objects.filter(user=agent, read_at__isnull=True).count() == 0

@@ -173,7 +173,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Demo organisation ready: {len(svcs)} services, {len(cis)} CIs, {len(CUSTOMERS)} customers, "
             f"{len(contacts)} contacts, {len(teams)} teams, {len(skills)} skills."))
-        self.stdout.write("Demo users (password: %s):" % password)
+        self.stdout.write(f"Demo users (password: {password}):")
         for username in ["admin", "manager", "agent", "agent2", "agent3", "changemanager", "cab", "requester"]:
             roles = ", ".join(sorted(users[username].groups.values_list("name", flat=True)))
             self.stdout.write(f"  {username:<14} {roles}")
