@@ -13,9 +13,11 @@ def contact_by_phone(raw_number: str | None) -> Contact | None:
     number = try_normalize_phone(raw_number)
     if number is None:
         return None
+    # The number is unique: no ORDER BY (the model's default ordering would add one).
     phone = (
         ContactPhone.objects.select_related("contact__customer")
         .filter(number=number)
+        .order_by()
         .only("number", "contact__id", "contact__name", "contact__email", "contact__pin_hash",
               "contact__language", "contact__user_id", "contact__customer__id",
               "contact__customer__name", "contact__customer__tier", "contact__customer__account_number")

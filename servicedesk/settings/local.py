@@ -12,5 +12,5 @@ if not SECRET_KEY:
     SECRET_KEY = "dev-insecure-" + str(VAR_DIR)  # noqa: S105
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
-for _sub in ("celery/queue", "celery/processed", "celery/results", "cache", "media"):
+for _sub in ("celery/queue", "celery/processed", "celery/control", "celery/results", "cache", "media"):
     (VAR_DIR / _sub).mkdir(parents=True, exist_ok=True)
