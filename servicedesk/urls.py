@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
@@ -32,4 +32,6 @@ urlpatterns = [
 ]
 
 # Browsers ask for /favicon.ico whatever the page says; answer with ours instead of a 404.
-urlpatterns.append(path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)))
+# The static URL is resolved per request: the manifest storage of production only knows it
+# after collectstatic.
+urlpatterns.append(path("favicon.ico", lambda request: redirect(static("img/favicon.svg"), permanent=True)))
