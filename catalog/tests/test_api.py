@@ -292,3 +292,11 @@ class TestSchema:
         assert docs.status_code == 200
         assert b"swagger" in docs.content.lower()
         assert b"cdn" not in docs.content.lower()
+
+
+def test_a_users_history_is_in_the_api(api, admin_user, agent):
+    client = api.as_user(admin_user)
+    assert client.patch(f"/api/v1/users/{agent.pk}/", {"email": "new@example.test"}).status_code == 200
+    history = client.get(f"/api/v1/users/{agent.pk}/history/").json()["results"]
+    assert {"field": "email", "old": agent.email, "new": "new@example.test"} in history[0]["changes"]
+    assert history[0]["history_user"] == admin_user.pk
