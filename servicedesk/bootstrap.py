@@ -8,8 +8,19 @@ from .roles import Role
 
 
 def ensure_reference_data() -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
     from notifications.defaults import ensure_default_templates
 
     for name in Role.values:
         Group.objects.get_or_create(name=name)
     ensure_default_templates()
+    for config in apps.get_app_configs():  # each app's own defaults (e.g. sla/defaults.py)
+        try:
+            module = import_module(f"{config.name}.defaults")
+        except ModuleNotFoundError:
+            continue
+        if hasattr(module, "ensure_defaults"):
+            module.ensure_defaults()

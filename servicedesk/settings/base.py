@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "servicedesk",
     "catalog",
     "notifications",
+    "sla",
 ]
 
 MIDDLEWARE = [
@@ -144,7 +145,12 @@ CELERY_TASK_IGNORE_RESULT = False
 CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celery" / "beat-schedule")
+SLA_SWEEP_SECONDS = env_int("SLA_SWEEP_SECONDS", 30)
+SPIKE_SWEEP_SECONDS = env_int("SPIKE_SWEEP_SECONDS", 60)
 CELERY_BEAT_SCHEDULE: dict = {
+    # A sweep that could not start within its own period is dropped: the next one covers it.
+    "sla-sweep": {"task": "sla.tasks.sweep", "schedule": SLA_SWEEP_SECONDS,
+                  "options": {"expires": SLA_SWEEP_SECONDS}},
     "notifications-retry-stuck": {
         "task": "notifications.tasks.retry_stuck_deliveries",
         "schedule": env_int("NOTIFICATIONS_RETRY_SECONDS", 300),
@@ -255,8 +261,6 @@ TWILIO_FROM_NUMBER = env_str("TWILIO_FROM_NUMBER", "")
 # --- Domain ------------------------------------------------------------------------------
 # Region used to read phone numbers written without a leading "+" (ISO 3166 code).
 PHONE_DEFAULT_REGION = env_str("PHONE_DEFAULT_REGION", "") or None
-SLA_SWEEP_SECONDS = env_int("SLA_SWEEP_SECONDS", 30)
-SPIKE_SWEEP_SECONDS = env_int("SPIKE_SWEEP_SECONDS", 60)
 
 LOGGING = {
     "version": 1,

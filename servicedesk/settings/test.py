@@ -36,3 +36,5 @@ WHITENOISE_AUTOREFRESH = True
 # Each test process has its own queue on the shared Redis, so a worker started by one
 # test run never consumes messages queued by another.
 CELERY_TASK_DEFAULT_QUEUE = f"test-{uuid.uuid4().hex[:8]}"
+# A minimal ticket model for the SLA engine's tests.
+INSTALLED_APPS = [*INSTALLED_APPS, "sla.tests.ticketapp"]  # noqa: F405

@@ -1,0 +1,44 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TicketKind(models.TextChoices):
+    INCIDENT = "incident", _("Incident")
+    REQUEST = "request", _("Service request")
+    PROBLEM = "problem", _("Problem")
+    CHANGE = "change", _("Change")
+
+
+class Metric(models.TextChoices):
+    RESPONSE = "response", _("Response")
+    RESOLUTION = "resolution", _("Resolution")
+
+
+class TimerStatus(models.TextChoices):
+    RUNNING = "running", _("Running")
+    PAUSED = "paused", _("Paused")
+    MET = "met", _("Met")
+    BREACHED = "breached", _("Breached")
+
+
+class EscalationTarget(models.TextChoices):
+    ASSIGNEE = "assignee", _("Assignee")
+    TEAM_MANAGER = "team_manager", _("Team manager")
+    GROUP = "group", _("Group")
+
+
+class EventKind(models.TextChoices):
+    START = "start", _("Started")
+    PAUSE = "pause", _("Paused")
+    RESUME = "resume", _("Resumed")
+    STOP = "stop", _("Stopped")
+    POLICY_CHANGE = "policy_change", _("Policy changed")
+    CALENDAR_CHANGE = "calendar_change", _("Calendar changed")
+    BREACH = "breach", _("Breached")
+    ESCALATION = "escalation", _("Escalated")
+
+
+class Channel(models.TextChoices):
+    SMS = "sms", _("SMS")
+    EMAIL = "email", _("Email")
+    IN_APP = "in_app", _("In-app")

@@ -1,0 +1,25 @@
+"""Message templates the SLA engine uses (created by a data migration; admins may edit)."""
+
+TEMPLATES = [
+    {
+        "key": "sla-escalation",
+        "description": "An SLA escalation: a target is about to be missed, or was missed.",
+        "subject": "{{ ticket }}: {% if breached %}{{ metric }} target missed{% if overdue_minutes %} "
+                   "by {{ overdue_minutes }} min{% endif %}{% else %}{{ remaining_minutes }} minutes left "
+                   "for {{ metric }}{% endif %}",
+        "body": "{{ ticket }}\n\n{% if breached %}The {{ metric }} target of {{ target_minutes }} business "
+                "minutes was missed{% if overdue_minutes %} by {{ overdue_minutes }} minutes{% endif %}."
+                "{% else %}{{ remaining_minutes }} business minutes are left before the {{ metric }} target "
+                "({{ target_minutes }} minutes) is missed.{% endif %}{% if url %}\n\n{{ site_url }}{{ url }}"
+                "{% endif %}",
+        "sms_body": "{{ ticket }}: {% if breached %}{{ metric }} SLA missed{% else %}{{ remaining_minutes }} "
+                    "minutes are left ({{ metric }}){% endif %}",
+    },
+]
+
+
+def ensure_defaults(model=None) -> None:
+    if model is None:
+        from notifications.models import MessageTemplate as model
+    for data in TEMPLATES:
+        model.objects.get_or_create(key=data["key"], defaults=data)

@@ -1,0 +1,50 @@
+"""What a ticket model (incident, service request, problem, change) offers the SLA engine.
+
+A ticket app makes its model implement :class:`SLATicket`, adds
+``sla_timers = GenericRelation("sla.SLATimer")`` to it, and calls the functions in
+:mod:`sla.services` when things happen:
+
+================================  ==============================================
+the ticket …                      call
+================================  ==============================================
+is created                        ``sla_start(ticket=…)``
+changes status                    ``sla_status_changed(ticket=…)`` (pauses/resumes per policy)
+is first answered by an agent     ``sla_stop(ticket=…, metric="response")``
+is resolved                       ``sla_stop(ticket=…, metric="resolution")``
+changes priority, tier, service   ``sla_retarget(ticket=…)`` (re-matches the policy,
+or team                           keeping business time already consumed)
+================================  ==============================================
+
+API serializers embed the clocks with ``sla.api.fields.SLATimersField`` (prefetch with
+``sla.selectors.SLA_PREFETCH``).
+"""
+
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+
+@dataclass(frozen=True)
+class SLAFacts:
+    """The ticket attributes policies match on and escalations are addressed by."""
+
+    kind: str  # sla.choices.TicketKind
+    status: str
+    priority: int | None = None
+    customer_tier: str | None = None
+    channel: str | None = None
+    service_id: int | None = None
+    team_id: int | None = None
+    assignee_id: int | None = None
+
+
+@runtime_checkable
+class SLATicket(Protocol):
+    pk: int
+
+    def sla_facts(self) -> SLAFacts: ...
+
+    def sla_label(self) -> str:
+        """Short human label for messages, e.g. "INC000123 Internet banking down"."""
+        ...
+
+    def get_absolute_url(self) -> str: ...

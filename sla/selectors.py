@@ -1,0 +1,178 @@
+"""Reads: which policy applies, what a clock shows, compliance and availability reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from catalog.models import Service
+
+from .calendar import CalendarSpec, business_time_between
+from .choices import TimerStatus
+from .models import BusinessCalendar, Holiday, ServiceOutage, SLAPolicy, SLATimer, WorkingHours
+from .protocol import SLAFacts
+
+#: For ticket querysets that embed ``sla``: ``.prefetch_related(*SLA_PREFETCH)``.
+SLA_PREFETCH = (
+    Prefetch("sla_timers", queryset=SLATimer.objects.select_related("calendar").order_by("metric")),
+    Prefetch("sla_timers__calendar__hours", queryset=WorkingHours.objects.all()),
+    Prefetch("sla_timers__calendar__holidays", queryset=Holiday.objects.all()),
+)
+
+
+def calendars_with_rules() -> QuerySet[BusinessCalendar]:
+    return BusinessCalendar.objects.prefetch_related("hours", "holidays")
+
+
+def policy_for(facts: SLAFacts) -> SLAPolicy | None:
+    """The most specific active policy matching the ticket (one query).
+
+    Specificity is the number of match fields set. Ties are broken by which fields are set
+    (service, then customer tier, then priority, then channel), then by the lowest id, so
+    the choice never depends on row order."""
+    candidates = SLAPolicy.objects.select_related("calendar").prefetch_related("escalations").filter(
+        Q(is_active=True), Q(applies_to=facts.kind),
+        Q(priority__isnull=True) | Q(priority=facts.priority),
+        Q(customer_tier__isnull=True) | Q(customer_tier=facts.customer_tier or ""),
+        Q(channel__isnull=True) | Q(channel=facts.channel or ""),
+        Q(service__isnull=True) | Q(service_id=facts.service_id),
+    )
+
+    def rank(policy: SLAPolicy):
+        return (policy.specificity, policy.service_id is not None, policy.customer_tier is not None,
+                policy.priority is not None, policy.channel is not None, -policy.pk)
+
+    return max(candidates, key=rank, default=None)
+
+
+def timers_for(ticket) -> QuerySet[SLATimer]:
+    return SLATimer.objects.filter(content_type=ContentType.objects.get_for_model(ticket), object_id=ticket.pk)
+
+
+@dataclass(frozen=True)
+class Clock:
+    metric: str
+    status: str
+    due_at: datetime | None
+    remaining_seconds: int
+    breached: bool
+    paused: bool
+
+
+def clock(timer: SLATimer, now: datetime | None = None, spec: CalendarSpec | None = None) -> Clock:
+    """What the timer shows at ``now``: business seconds left on its calendar (0 once
+    breached), frozen while paused or stopped."""
+    now = now or timezone.now()
+    left = timer.target - timer.consumed
+    breached = timer.status == TimerStatus.BREACHED or (timer.met_at is not None and timer.breached_at is not None)
+    if timer.status == TimerStatus.RUNNING and timer.last_resumed_at is not None:
+        if timer.due_at is not None and timer.due_at <= now:
+            breached, left = True, timedelta(0)
+        else:
+            left -= business_time_between(spec or timer.calendar.spec(), timer.last_resumed_at, now)
+    if breached:
+        left = timedelta(0)
+    return Clock(metric=timer.metric, status=TimerStatus.BREACHED if breached and timer.status == TimerStatus.RUNNING
+                 else timer.status, due_at=timer.due_at, remaining_seconds=max(0, int(left.total_seconds())),
+                 breached=breached, paused=timer.status == TimerStatus.PAUSED)
+
+
+# --- reports -------------------------------------------------------------------------------
+GROUPINGS = {
+    "policy": ("policy_id", "policy__name"),
+    "team": ("team_id", "team__name"),
+    "priority": ("priority", "priority"),
+    "metric": ("metric", "metric"),
+    "kind": ("kind", "kind"),
+    "customer_tier": ("customer_tier", "customer_tier"),
+}
+
+
+def _outcome_in(start: datetime, end: datetime) -> Q:
+    met = Q(status=TimerStatus.MET, met_at__gte=start, met_at__lt=end)
+    breached = Q(status=TimerStatus.BREACHED, breached_at__gte=start, breached_at__lt=end)
+    return met | breached
+
+
+def compliance(*, start: datetime, end: datetime, group_by: str | None = None,
+               filters: Q | None = None) -> dict:
+    """Share of timers whose outcome fell in [start, end) that were met within target.
+
+    ``{"total", "met", "breached", "compliance", "groups": [{"key", "label", ...}]}``;
+    compliance is a fraction 0–1, or None when nothing was measured."""
+    qs = SLATimer.objects.filter(_outcome_in(start, end))
+    if filters is not None:
+        qs = qs.filter(filters)
+    counts = {"met": Count("id", filter=Q(status=TimerStatus.MET)),
+              "breached": Count("id", filter=Q(status=TimerStatus.BREACHED))}
+    total = qs.aggregate(**counts)
+    result = _rate(total)
+    if group_by:
+        key, label = GROUPINGS[group_by]
+        rows = qs.values(key, label).annotate(**counts).order_by(key)
+        result["groups"] = [{"key": row[key], "label": row[label], **_rate(row)} for row in rows]
+    return result
+
+
+def _rate(row: dict) -> dict:
+    met, breached = row["met"], row["breached"]
+    total = met + breached
+    return {"total": total, "met": met, "breached": breached,
+            "compliance": round(met / total, 4) if total else None}
+
+
+def open_breaches() -> QuerySet[SLATimer]:
+    """Timers past their target whose ticket is still not answered/resolved."""
+    return (SLATimer.objects.filter(status=TimerStatus.BREACHED, met_at__isnull=True)
+            .select_related("policy", "team", "content_type").order_by("breached_at", "id"))
+
+
+def at_risk(*, within: timedelta, now: datetime | None = None) -> QuerySet[SLATimer]:
+    """Running timers due within ``within`` from now (not yet breached)."""
+    now = now or timezone.now()
+    return (SLATimer.objects.filter(status=TimerStatus.RUNNING, due_at__gt=now, due_at__lte=now + within)
+            .select_related("policy", "team", "content_type").order_by("due_at", "id"))
+
+
+def service_availability(*, start: datetime, end: datetime, services=None) -> list[dict]:
+    """Measured availability per service in [start, end) from recorded outages, against
+    each service's target. Overlapping outages count once."""
+    services = list(services if services is not None else Service.objects.filter(is_active=True))
+    outages = ServiceOutage.objects.filter(
+        Q(service__in=services), Q(started_at__lt=end), Q(ended_at__isnull=True) | Q(ended_at__gt=start)
+    ).order_by("service_id", "started_at").values_list("service_id", "started_at", "ended_at")
+    spans: dict[int, list[tuple[datetime, datetime]]] = {}
+    for service_id, began, ended in outages:
+        spans.setdefault(service_id, []).append((max(began, start), min(ended or end, end)))
+    period = (end - start).total_seconds()
+    report = []
+    for service in services:
+        down = _merged_seconds(spans.get(service.pk, []))
+        measured = 1 - down / period if period > 0 else None
+        target = float(service.availability_target / Decimal(100))
+        report.append({
+            "service": service.pk, "name": service.name, "target": target,
+            "measured": round(measured, 6) if measured is not None else None,
+            "downtime_seconds": int(down), "outages": len(spans.get(service.pk, [])),
+            "met": measured is not None and measured >= target,
+        })
+    return report
+
+
+def _merged_seconds(spans: list[tuple[datetime, datetime]]) -> float:
+    total, current_start, current_end = 0.0, None, None
+    for began, ended in sorted(spans):
+        if current_end is None or began > current_end:
+            if current_end is not None:
+                total += (current_end - current_start).total_seconds()
+            current_start, current_end = began, ended
+        else:
+            current_end = max(current_end, ended)
+    if current_end is not None:
+        total += (current_end - current_start).total_seconds()
+    return total
