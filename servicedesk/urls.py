@@ -12,6 +12,7 @@ api_v1 = [
     path("auth/token/", views.TokenView.as_view(), name="api-token"),
     path("", include("catalog.api.urls")),
     path("", include("notifications.api.urls")),
+    path("", include("sla.api.urls")),
 ]
 
 urlpatterns = [

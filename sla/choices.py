@@ -1,6 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Escalations use the notification channels (email, SMS, in-app).
+from notifications.choices import Channel  # noqa: F401
+
 
 class TicketKind(models.TextChoices):
     INCIDENT = "incident", _("Incident")
@@ -37,8 +40,3 @@ class EventKind(models.TextChoices):
     BREACH = "breach", _("Breached")
     ESCALATION = "escalation", _("Escalated")
 
-
-class Channel(models.TextChoices):
-    SMS = "sms", _("SMS")
-    EMAIL = "email", _("Email")
-    IN_APP = "in_app", _("In-app")

@@ -234,6 +234,14 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     # Swagger UI's files come from the drf-spectacular-sidecar package, not from a CDN.
+    "ENUM_NAME_OVERRIDES": {
+        "CustomerTierEnum": "catalog.choices.CustomerTier",
+        "TicketKindEnum": "sla.choices.TicketKind",
+        "DeliveryChannelEnum": "notifications.choices.Channel",
+        "CIRelationKindEnum": "catalog.choices.CIRelationKind",
+        "EventKindEnum": "sla.choices.EventKind",
+        "TicketChannelEnum": "sla.models.CHANNEL_CHOICES",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
