@@ -1,17 +1,15 @@
-"""``manage.py seed_demo``: a realistic demo organisation — a bank's and a hosting
-company's services, the CIs behind them, customers (some VIP) with contacts that call in,
-the desk's teams and skills, and one user per role with a known demo password.
+"""The catalogue part of ``manage.py seed_demo``: a bank's and a hosting company's
+services, the CIs behind them, customers (some VIP) with contacts that call in, the desk's
+teams and skills, and one user per role with a known demo password.
 
 Idempotent: running it again updates the same records instead of adding copies.
 """
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from catalog import services
 from catalog.models import CIRelation, ConfigurationItem, Contact, Customer, Service, Skill, Team
-from notifications.services import notify
 from servicedesk.roles import Role
 
 User = get_user_model()
@@ -109,78 +107,67 @@ TEAM_MANAGERS = {"Service Desk": "manager", "Payments Platform": "manager", "Dig
                  "Hosting Operations": "changemanager", "Messaging": "manager"}
 
 
-class Command(BaseCommand):
-    help = "Create (or refresh) the demo organisation and one user per role. Safe to run again."
+@transaction.atomic
+def seed(*, password: str = DEMO_PASSWORD) -> dict:
+    """Create or refresh the catalogue and people; returns what it made, by kind."""
+    skills = {name: Skill.objects.update_or_create(name=name, defaults={"description": d})[0]
+              for name, d in SKILLS.items()}
+    teams = {}
+    for name, (description, team_skills) in TEAMS.items():
+        team, _ = Team.objects.update_or_create(name=name, defaults={"description": description})
+        team.skills.set([skills[s] for s in team_skills])
+        teams[name] = team
+    svcs = {}
+    for name, description, owner, target in SERVICES:
+        svcs[name], _ = Service.objects.update_or_create(
+            name=name, defaults={"description": description, "owner_team": teams[owner],
+                                 "availability_target": target})
+    cis = {}
+    for name, ci_type, service, owner in CIS:
+        cis[name], _ = ConfigurationItem.objects.update_or_create(
+            name=name, defaults={"ci_type": ci_type, "service": svcs.get(service), "owner_team": teams[owner]})
+    for source, kind, target in RELATIONS:
+        CIRelation.objects.get_or_create(source=cis[source], target=cis[target], kind=kind)
 
-    def add_arguments(self, parser):
-        parser.add_argument("--password", default=DEMO_PASSWORD, help="password for every demo user")
+    users = {}
+    for username, roles, first, last, team_names, phone, user_skills in STAFF:
+        users[username] = _user(username, password, roles=roles, first_name=first, last_name=last,
+                                     teams=[teams[t] for t in team_names], phone=phone,
+                                     skills=[skills[s] for s in user_skills])
+    for team_name, username in TEAM_MANAGERS.items():
+        Team.objects.filter(pk=teams[team_name].pk).update(manager=users[username])
+        teams[team_name].members.add(users[username])
 
-    @transaction.atomic
-    def handle(self, *args, password: str, **options):
-        skills = {name: Skill.objects.update_or_create(name=name, defaults={"description": d})[0]
-                  for name, d in SKILLS.items()}
-        teams = {}
-        for name, (description, team_skills) in TEAMS.items():
-            team, _ = Team.objects.update_or_create(name=name, defaults={"description": description})
-            team.skills.set([skills[s] for s in team_skills])
-            teams[name] = team
-        svcs = {}
-        for name, description, owner, target in SERVICES:
-            svcs[name], _ = Service.objects.update_or_create(
-                name=name, defaults={"description": description, "owner_team": teams[owner],
-                                     "availability_target": target})
-        cis = {}
-        for name, ci_type, service, owner in CIS:
-            cis[name], _ = ConfigurationItem.objects.update_or_create(
-                name=name, defaults={"ci_type": ci_type, "service": svcs.get(service), "owner_team": teams[owner]})
-        for source, kind, target in RELATIONS:
-            CIRelation.objects.get_or_create(source=cis[source], target=cis[target], kind=kind)
+    contacts = []
+    for name, tier, account, people in CUSTOMERS:
+        customer, _ = Customer.objects.update_or_create(account_number=account,
+                                                        defaults={"name": name, "tier": tier})
+        for person, email, phones, pin in people:
+            contact = Contact.objects.filter(customer=customer, email=email).first()
+            if contact is None:
+                contact = services.contact_create(name=person, customer=customer, email=email,
+                                                  phone_numbers=phones, pin=pin)
+            else:
+                contact = services.contact_update(contact=contact, name=person, phone_numbers=phones, pin=pin)
+            contacts.append(contact)
 
-        users = {}
-        for username, roles, first, last, team_names, phone, user_skills in STAFF:
-            users[username] = self._user(username, password, roles=roles, first_name=first, last_name=last,
-                                         teams=[teams[t] for t in team_names], phone=phone,
-                                         skills=[skills[s] for s in user_skills])
-        for team_name, username in TEAM_MANAGERS.items():
-            Team.objects.filter(pk=teams[team_name].pk).update(manager=users[username])
-            teams[team_name].members.add(users[username])
+    # The requester: Eleni of the VIP bank, who can sign in to the portal.
+    requester = _user("requester", password, roles=[Role.REQUESTER], first_name="Eleni",
+                           last_name="Papadopoulou", email="eleni@aegean-bank.example",
+                           manager=users["manager"])
+    eleni = contacts[0]
+    if eleni.user_id != requester.pk:
+        Contact.objects.filter(user=requester).exclude(pk=eleni.pk).update(user=None)
+        services.contact_update(contact=eleni, user=requester)
+    users["requester"] = requester
 
-        contacts = []
-        for name, tier, account, people in CUSTOMERS:
-            customer, _ = Customer.objects.update_or_create(account_number=account,
-                                                            defaults={"name": name, "tier": tier})
-            for person, email, phones, pin in people:
-                contact = Contact.objects.filter(customer=customer, email=email).first()
-                if contact is None:
-                    contact = services.contact_create(name=person, customer=customer, email=email,
-                                                      phone_numbers=phones, pin=pin)
-                else:
-                    contact = services.contact_update(contact=contact, name=person, phone_numbers=phones, pin=pin)
-                contacts.append(contact)
+    return {"services": svcs, "cis": cis, "teams": teams, "skills": skills, "users": users,
+            "contacts": contacts, "customers": len(CUSTOMERS)}
 
-        # The requester: Eleni of the VIP bank, who can sign in to the portal.
-        requester = self._user("requester", password, roles=[Role.REQUESTER], first_name="Eleni",
-                               last_name="Papadopoulou", email="eleni@aegean-bank.example",
-                               manager=users["manager"])
-        eleni = contacts[0]
-        if eleni.user_id != requester.pk:
-            Contact.objects.filter(user=requester).exclude(pk=eleni.pk).update(user=None)
-            services.contact_update(contact=eleni, user=requester)
-        users["requester"] = requester
 
-        notify(list(users.values()), "welcome", {}, ["in_app"], idempotency_key="seed-demo-welcome")
-
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo organisation ready: {len(svcs)} services, {len(cis)} CIs, {len(CUSTOMERS)} customers, "
-            f"{len(contacts)} contacts, {len(teams)} teams, {len(skills)} skills."))
-        self.stdout.write(f"Demo users (password: {password}):")
-        for username in ["admin", "manager", "agent", "agent2", "agent3", "changemanager", "cab", "requester"]:
-            roles = ", ".join(sorted(users[username].groups.values_list("name", flat=True)))
-            self.stdout.write(f"  {username:<14} {roles}")
-
-    def _user(self, username, password, *, roles, **fields):
-        email = fields.pop("email", f"{username}@demo.servicedesk.example")
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            return services.user_create(username=username, password=password, email=email, roles=roles, **fields)
-        return services.user_update(user=user, password=password, email=email, roles=roles, **fields)
+def _user(username, password, *, roles, **fields):
+    email = fields.pop("email", f"{username}@demo.servicedesk.example")
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        return services.user_create(username=username, password=password, email=email, roles=roles, **fields)
+    return services.user_update(user=user, password=password, email=email, roles=roles, **fields)

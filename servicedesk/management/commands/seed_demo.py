@@ -1,0 +1,32 @@
+"""``manage.py seed_demo``: a realistic demo organisation. Each app seeds its own part
+(``catalog/demo.py``, ``sla/demo.py``); running it again refreshes the same records."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from catalog import demo as catalog_demo
+from notifications.services import notify
+from sla import demo as sla_demo
+
+
+class Command(BaseCommand):
+    help = "Create (or refresh) the demo organisation and one user per role. Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password", default=catalog_demo.DEMO_PASSWORD, help="password for every demo user")
+
+    @transaction.atomic
+    def handle(self, *args, password: str, **options):
+        made = catalog_demo.seed(password=password)
+        sla = sla_demo.seed(users=made["users"])
+        users = made["users"]
+        notify(list(users.values()), "welcome", {}, ["in_app"], idempotency_key="seed-demo-welcome")
+        self.stdout.write(self.style.SUCCESS(
+            f"Demo organisation ready: {len(made['services'])} services, {len(made['cis'])} CIs, "
+            f"{made['customers']} customers, {len(made['contacts'])} contacts, {len(made['teams'])} teams, "
+            f"{len(made['skills'])} skills, {len(sla['calendars'])} business calendars, "
+            f"{len(sla['policies'])} SLA policies."))
+        self.stdout.write(f"Demo users (password: {password}):")
+        for username in ["admin", "manager", "agent", "agent2", "agent3", "changemanager", "cab", "requester"]:
+            roles = ", ".join(sorted(users[username].groups.values_list("name", flat=True)))
+            self.stdout.write(f"  {username:<14} {roles}")
