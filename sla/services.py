@@ -471,8 +471,11 @@ def calendar_save(*, calendar: BusinessCalendar | None = None, name: str, timezo
     else:
         calendar = BusinessCalendar.objects.select_for_update().get(pk=calendar.pk)
         old_spec = _Specs()[calendar.pk]
+        # Every open timer on the calendar: running ones accrue under the old hours; paused
+        # ones only log the change, so a replay of their events resumes on the new hours.
         timers = list(SLATimer.objects.select_for_update().filter(
-            calendar=calendar, status__in=[TimerStatus.RUNNING, TimerStatus.BREACHED], last_resumed_at__isnull=False))
+            calendar=calendar, met_at__isnull=True,
+            status__in=[TimerStatus.RUNNING, TimerStatus.PAUSED, TimerStatus.BREACHED]))
         calendar.name, calendar.timezone, calendar.description = name, timezone_name, description
         calendar.save()
     existing_hours = {(h.weekday, h.start_minute, h.end_minute): h for h in calendar.hours.all()}

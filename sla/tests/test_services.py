@@ -181,6 +181,23 @@ class TestCalendarChange:
         assert SLAEvent.objects.filter(timer=timer, kind="calendar_change").exists()
 
 
+    def test_a_paused_timer_resumes_on_the_new_hours_and_its_log_still_replays(self):
+        calendar = office_hours(CalendarFactory(timezone="UTC"), "09:00", "17:00")
+        PolicyFactory(calendar=calendar, response_minutes=240)
+        ticket = TicketFactory()
+        services.sla_start(ticket=ticket, at=T0)
+        ticket.status = "on_hold"
+        services.sla_status_changed(ticket=ticket, at=T0 + minutes(60))  # 60 consumed
+        services.calendar_save(calendar=calendar, name=calendar.name, timezone_name="UTC",
+                               hours=[(d, 420, 1140) for d in range(7)], holidays=[], at=T0 + minutes(90))
+        ticket.status = "in_progress"
+        services.sla_status_changed(ticket=ticket, at=T0 + minutes(120))  # Monday 11:00
+        timer = timer_of(ticket)
+        assert timer.due_at == T0 + minutes(120) + minutes(180)  # 07:00–19:00 now: no closing at 17:00
+        replayed = services.timer_replay(list(timer.events.all()))
+        assert (replayed.due_at, replayed.consumed) == (timer.due_at, timer.consumed)
+
+
 @pytest.fixture
 def the_users_example(celery_eager):
     """Answer within 1 hour; at 45 minutes the assignee gets an SMS that 15 minutes are
