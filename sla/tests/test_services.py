@@ -277,3 +277,19 @@ def test_breach_sweep_uses_a_constant_number_of_queries(django_assert_max_num_qu
     with django_assert_max_num_queries(10):
         result = services.sla_sweep(now=T0 + timedelta(days=2))
     assert result.breached == 60  # response and resolution of each ticket
+
+
+def test_the_sla_sweep_command_and_the_beat_schedule(settings):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    PolicyFactory(response_minutes=60)
+    services.sla_start(ticket=TicketFactory(), at=T0)
+    out = StringIO()
+    call_command("sla_sweep", "--now", "2026-11-23T10:30:00+00:00", stdout=out)
+    assert out.getvalue().strip() == "SLA sweep: 1 breached, 0 escalations fired."
+    with pytest.raises(CommandError):
+        call_command("sla_sweep", "--now", "2026-11-23 10:30")  # no offset
+    entry = settings.CELERY_BEAT_SCHEDULE["sla-sweep"]
+    assert entry["task"] == "sla.tasks.sweep" and entry["schedule"] == settings.SLA_SWEEP_SECONDS == 30

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_datetime
 
 from sla.services import sla_sweep
@@ -13,9 +13,11 @@ class Command(BaseCommand):
     def handle(self, *args, now=None, **options):
         instant = None
         if now:
-            instant = parse_datetime(now)
+            try:
+                instant = parse_datetime(now)
+            except ValueError:
+                instant = None
             if instant is None or instant.tzinfo is None:
-                self.stderr.write("--now needs an ISO 8601 datetime with an offset, e.g. 2026-11-22T10:00:00Z")
-                raise SystemExit(2)
+                raise CommandError("--now needs an ISO 8601 datetime with an offset, e.g. 2026-11-22T10:00:00Z")
         result = sla_sweep(now=instant)
         self.stdout.write(f"SLA sweep: {result.breached} breached, {result.escalated} escalations fired.")
