@@ -5,7 +5,7 @@ from celery import shared_task
 from .services import escalation_notify, sla_sweep
 
 
-@shared_task(acks_late=True, ignore_result=True)
+@shared_task(acks_late=True)
 def sweep() -> dict:
     """Beat runs this every ``SLA_SWEEP_SECONDS``."""
     result = sla_sweep()

@@ -1,5 +1,7 @@
 """Tasks go through a real Celery worker on the real Redis broker."""
 
+import time
+
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.core import mail
@@ -30,11 +32,37 @@ def test_notifications_are_delivered_by_the_worker_after_commit(worker):
     notify([user], "generic", {"subject": "Worker check", "body": "Delivered by Celery"}, ["email", "in_app"],
            idempotency_key="worker-check")
     # notify() ran outside a transaction block here, so the tasks were queued at once.
-    import time
-
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and Delivery.objects.filter(status="sent").count() < 2:
         time.sleep(0.1)
     assert set(Delivery.objects.values_list("channel", "status")) == {("email", "sent"), ("in_app", "sent")}
     assert Notification.objects.get(user=user).subject == "Worker check"
     assert [m.subject for m in mail.outbox] == ["Worker check"]
+
+
+def test_the_sla_sweep_escalates_through_the_worker(worker):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from catalog.services import profile_for
+    from notifications.models import SmsMessage
+    from sla import services
+    from sla.tasks import sweep
+    from sla.tests.factories import EscalationRuleFactory, PolicyFactory, TicketFactory
+
+    policy = PolicyFactory(response_minutes=60, resolution_minutes=600)
+    EscalationRuleFactory(policy=policy, at_percent=75, notify="assignee", channels=["sms"])
+    ticket = TicketFactory(title="Card payments failing")
+    profile = profile_for(ticket.assignee)
+    profile.phone = "+306933333333"
+    profile.save()
+    services.sla_start(ticket=ticket, at=timezone.now() - timedelta(minutes=50))
+
+    assert sweep.delay().get(timeout=30) == {"breached": 0, "escalated": 1}
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not SmsMessage.objects.exists():
+        time.sleep(0.1)
+    [sms] = SmsMessage.objects.all()
+    assert sms.to == "+306933333333" and "15 minutes are left" in sms.body
+    assert sweep.delay().get(timeout=30) == {"breached": 0, "escalated": 0}
