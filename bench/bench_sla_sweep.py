@@ -8,7 +8,9 @@ in ``_bench``), which it drops and creates afresh and migrates. For each stage (
 ``--timers``) it empties the SLA tables and loads, with one ``INSERT ... SELECT
 generate_series`` per table, that many running timers with two pending escalations each
 (75 % and 100 % of the target); ``--due`` of them, spread evenly over the table, are due at
-the sweep instant (``due_at`` and both ``fire_at`` at or before it), all others later. Then
+the sweep instant (``due_at`` and both ``fire_at`` at or before it), all others later; then
+``VACUUM (ANALYZE)`` and a ``CHECKPOINT`` (so the load's dirty pages are not flushed during a
+sweep). Then
 
 * a **sweep that finds the due timers** (``sla.services.sla_sweep(now=..., batch=1000)``:
   breaches and escalations): median wall time over ``--repeats`` sweeps after one warm-up,
@@ -20,8 +22,10 @@ the sweep instant (``due_at`` and both ``fire_at`` at or before it), all others 
 * ``EXPLAIN (ANALYZE, BUFFERS)`` of the sweep's SELECTs (and of the UPDATE that recomputes
   ``next_escalation_at``), run on re-armed data inside a transaction that is rolled back.
 
-``sla.tasks.fire_escalation.delay`` is replaced by a counter in this process, so the broker is
-not in the measurement (the sweep queues one task per fired escalation on commit). The sweep
+``sla.tasks.fire_escalations.delay`` is replaced by a counter in this process, so the broker is
+not in the measurement (the sweep queues one task per 100 fired escalations on commit). Apart from
+the sweeps, a broker probe times ``fire_escalations.apply_async`` to a throwaway queue on the
+configured broker (purged and deleted afterwards; ``--broker-probe 0`` skips it). The sweep
 never loads tickets, so the timers point at synthetic ``auth.user`` object ids.
 
 It prints figures, never pass/fail on time. Without ``--keep`` the database is dropped at the
@@ -35,6 +39,7 @@ import os
 import re
 import statistics
 import time
+from collections import Counter
 from datetime import UTC, datetime
 
 # The database, Django set-up and machine description are bench_contacts.py's (this script
@@ -55,6 +60,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--repeats", type=int, default=5, help="Timed sweeps per stage, after one warm-up.")
     parser.add_argument("--idle-repeats", type=int, default=20, help="Timed idle sweeps per stage.")
     parser.add_argument("--batch", type=int, default=1000, help="sla_sweep(batch=...) (default 1000, as in the app).")
+    parser.add_argument("--broker-probe", type=int, default=1000,
+                        help="Messages for the broker probe after the stages (default 1000; 0 skips it).")
     parser.add_argument("--keep", action="store_true", help="Keep the benchmark database afterwards.")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL),
                         help=f"Benchmark database (default {DEFAULT_URL}; env BENCH_DATABASE_URL).")
@@ -135,6 +142,10 @@ def load(timers: int, due: int, fx: dict) -> dict:
         started = time.perf_counter()
         cursor.execute(f"VACUUM (ANALYZE) {SLA_TABLES}")
         out["vacuum_s"] = time.perf_counter() - started
+        # Flush the load's dirty pages now, so the checkpoint it triggers does not land in a sweep.
+        started = time.perf_counter()
+        cursor.execute("CHECKPOINT")
+        out["checkpoint_s"] = time.perf_counter() - started
         cursor.execute("""
             SELECT (SELECT count(*) FROM sla_slatimer WHERE status = 'running'),
                    (SELECT count(*) FROM sla_slatimer WHERE status = 'running' AND due_at <= %(now)s),
@@ -173,7 +184,7 @@ def rearm(timers: int, due: int) -> float:
 # --- measurements ---------------------------------------------------------------------------
 
 class DelayCounter:
-    """Stands in for ``fire_escalation.delay``: counts, queues nothing."""
+    """Stands in for ``fire_escalations.delay``: counts, queues nothing."""
 
     def __init__(self):
         self.calls = 0
@@ -202,8 +213,7 @@ def statement_kind(sql: str) -> str:
     table = re.search(r'(?:FROM|INTO|UPDATE) "(\w+)"', sql)
     table = table.group(1) if table else "?"
     if sql.startswith("SELECT"):
-        cols = sql[len("SELECT "):sql.index(" FROM ")]
-        cols = ", ".join(c.split(".")[-1].strip('"') for c in cols.split(", "))
+        cols = ", ".join(re.findall(r'\."(\w+)"', sql[len("SELECT "):sql.index(" FROM ")]))
         tail = " FOR UPDATE SKIP LOCKED" if "SKIP LOCKED" in sql else ""
         tail += " LIMIT" if re.search(r"LIMIT \d+$|LIMIT \d+ FOR", sql) else ""
         return f"SELECT {cols} FROM {table}{tail}"
@@ -230,7 +240,9 @@ def captured_sweep(batch: int) -> dict:
     timer = StatementTimer()
     with CaptureQueriesContext(connection) as ctx, connection.execute_wrapper(timer):
         ms, result = sweep_once(batch)
+    tx = [q for q in ctx.captured_queries if q["sql"] in ("BEGIN", "COMMIT", "ROLLBACK")]
     return {"ms": ms, "result": result, "queries": len(ctx), "sql": [q["sql"] for q in ctx.captured_queries],
+            "tx": Counter(q["sql"] for q in tx), "tx_ms": sum(float(q["time"]) for q in tx) * 1000,
             "statements": [(t, statement_kind(sql)) for t, sql in timer.rows]}
 
 
@@ -290,7 +302,7 @@ def explain_lines(sqls: list[str], timers: int, due: int) -> list[str]:
                 text = row.strip()
                 if text.startswith("->"):
                     text = text[2:].strip()
-                elif row.startswith(" "):
+                elif row.startswith((" ", "Planning", "Execution", "Trigger")):
                     continue  # Filter, Index Cond, Buffers … of a node: only the nodes are listed
                 nodes.append(re.sub(r"\s*\(actual rows=(\d+) loops=(\d+)\)",
                                     lambda m: f" [{m.group(1)} rows" + ("" if m.group(2) == "1"
@@ -302,6 +314,38 @@ def explain_lines(sqls: list[str], timers: int, due: int) -> list[str]:
     return lines
 
 
+def broker_probe(messages: int) -> dict:
+    """What the sweep's on_commit callback costs with the real broker, measured apart from the
+    sweep: ``fire_escalations.apply_async`` once per message, as the sweep does per chunk of 100 fired
+    escalations, to a throwaway queue that no worker reads, purged and deleted afterwards."""
+    import uuid
+
+    from celery import current_app
+    from django.conf import settings
+    from kombu import Exchange, Queue
+
+    from sla.tasks import fire_escalations
+
+    queue = f"bench-sla-probe-{uuid.uuid4().hex[:8]}"
+    try:
+        for _ in range(50):  # warm-up: connection pool, producer
+            fire_escalations.apply_async(args=[list(range(-100, 0))], queue=queue)
+        started = time.perf_counter()
+        for _ in range(messages):
+            fire_escalations.apply_async(args=[list(range(-100, 0))], queue=queue)
+        ms = (time.perf_counter() - started) * 1000
+    finally:
+        # Declared on this channel so that delete() knows its binding (kombu's Redis transport
+        # keeps it in a set next to the list): nothing of the probe stays on the broker.
+        with current_app.connection_for_write() as conn:
+            bound = Queue(queue, Exchange(queue), routing_key=queue)(conn.default_channel)
+            bound.declare()
+            purged = bound.purge()
+            bound.delete()
+    broker = re.sub(r"//[^@/]*@", "//", settings.CELERY_BROKER_URL)
+    return {"messages": messages, "ms": ms, "purged": purged, "broker": broker}
+
+
 def print_statements(captured: dict, indent: str = "    ") -> None:
     grouped: dict[str, list[float]] = {}
     for ms, kind in captured["statements"]:
@@ -309,6 +353,12 @@ def print_statements(captured: dict, indent: str = "    ") -> None:
     for kind, times in grouped.items():
         print(f"{indent}{len(times):>2} × {kind}: {sum(times):7.2f} ms"
               + (f" ({', '.join(f'{t:.2f}' for t in times)})" if len(times) > 1 else ""))
+    tx = captured["tx"]
+    print(f"{indent}{sum(tx.values()):>2} × {' / '.join(tx)} (transaction.atomic per breach and escalation "
+          f"step): {captured['tx_ms']:.0f} ms (Django's ms resolution)")
+    sql_ms = sum(t for t, _ in captured["statements"]) + captured["tx_ms"]
+    print(f"{indent}in SQL (round trips included) {sql_ms:.1f} ms of the sweep's {captured['ms']:.1f} ms; "
+          f"the rest, {captured['ms'] - sql_ms:.1f} ms, is Python")
 
 
 def mib(n: int) -> str:
@@ -332,9 +382,10 @@ def main() -> None:
     for line in machine_line():
         print(line)
     delay = DelayCounter()
-    tasks.fire_escalation.delay = delay
-    print("sla.tasks.fire_escalation.delay is replaced by a counter in this process: no broker in the "
-          "measurement (the sweep's on_commit callback still runs and calls it once per fired escalation)")
+    tasks.fire_escalations.delay = delay
+    print("sla.tasks.fire_escalations.delay is replaced by a counter in this process: no broker in the "
+          "measurement (the sweep's on_commit callback still runs and calls it once per chunk of 100 "
+          "fired escalations)")
     print(f"sweep instant: {NOW:%Y-%m-%d %H:%M} UTC; sla_sweep(now=..., batch={args.batch}); "
           f"{args.due:,} due timers with 2 due escalations each (75 %, 100 %); every timer has 2 escalations")
 
@@ -347,7 +398,7 @@ def main() -> None:
             info = load(stage, args.due, fx)
             print(f"  load: {stage:,} timers in {info['timers_s']:.1f} s, {2 * stage:,} escalations in "
                   f"{info['escalations_s']:.1f} s (INSERT ... SELECT generate_series), VACUUM (ANALYZE) "
-                  f"{info['vacuum_s']:.1f} s")
+                  f"{info['vacuum_s']:.1f} s, CHECKPOINT {info['checkpoint_s']:.1f} s")
             print(f"  check: {info['running']:,} running, {info['due_timers']:,} due at the instant (every "
                   f"{info['step']:,}th timer); {info['pending']:,} pending escalations, {info['due_escalations']:,} "
                   f"due; sla_slatimer {mib(info['timer_bytes'])} with indexes (sla_timer_running_due "
@@ -359,7 +410,7 @@ def main() -> None:
                   f"median {due['median']:.1f} ms "
                   f"(min {due['min']:.1f}, max {due['max']:.1f}; each: "
                   f"{', '.join(f'{t:.1f}' for t in due['timings'])}); result "
-                  f"{' / '.join(str(r) for r in due['results'])}; fire_escalation.delay calls per sweep: "
+                  f"{' / '.join(str(r) for r in due['results'])}; fire_escalations.delay calls per sweep: "
                   f"{', '.join(str(d) for d in sorted(due['delays']))}")
             print(f"    re-arm between sweeps (UPDATE, DELETE events, VACUUM; not timed in the sweep): "
                   f"median {due['rearm_s']:.2f} s")
@@ -382,12 +433,13 @@ def main() -> None:
             results[stage] = {"due": due, "idle": idle, "explains": explains}
 
         print("\n== summary ==")
-        print(f"{'timers':>10} | {'due':>5} | {'sweep median':>12} | {'min–max':>13} | {'queries':>7} | "
+        print(f"{'timers':>10} | {'due':>5} | {'sweep median':>12} | {'min–max':>16} | {'queries':>7} | "
               f"{'breached':>8} | {'escalated':>9} | {'idle median':>11} | idle queries")
         for stage, r in results.items():
             d, i = r["due"], r["idle"]
             res = d["captured"]["result"]
-            print(f"{stage:>10,} | {args.due:>5,} | {d['median']:>9.1f} ms | {d['min']:>5.1f}–{d['max']:.1f} ms | "
+            spread = f"{d['min']:.1f}–{d['max']:.1f} ms"
+            print(f"{stage:>10,} | {args.due:>5,} | {d['median']:>9.1f} ms | {spread:>16} | "
                   f"{d['captured']['queries']:>7} | {res.breached:>8} | {res.escalated:>9} | "
                   f"{i['median']:>8.2f} ms | {i['captured']['queries']}")
         if len(results) > 1:
@@ -399,6 +451,15 @@ def main() -> None:
             print(f"queries per sweep: {' / '.join(map(str, due_q))} with {args.due:,} due, "
                   f"{' / '.join(map(str, idle_q))} idle at {' / '.join(f'{s:,}' for s in sizes)} timers: "
                   f"{'identical (same statements in the same order)' if same else 'DIFFERENT'}")
+        if args.broker_probe:
+            probe = broker_probe(args.broker_probe)
+            escalated = max(r["due"]["captured"]["result"].escalated for r in results.values())
+            per = probe["ms"] / probe["messages"]
+            print(f"broker probe (not in the figures above): fire_escalations.apply_async × {probe['messages']:,} to "
+                  f"a throwaway queue on {probe['broker']}: {probe['ms']:.0f} ms, {per:.2f} ms per message "
+                  f"({probe['purged']:,} purged); the on_commit callback of a sweep that fires {escalated:,} "
+                  f"escalations ({-(-escalated // 100):,} messages of 100) would add about "
+                  f"{per * -(-escalated // 100):.0f} ms")
         print(f"load average at end: {load_average()}; total run time: {time.perf_counter() - run_started:.0f} s")
     finally:
         connections.close_all()

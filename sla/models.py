@@ -162,7 +162,8 @@ class EscalationRule(models.Model):
 class SLATimer(ConcurrentTransitionMixin, models.Model):
     """One metric's clock for one ticket (any model: a generic relation)."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    # (content_type, object_id, metric) is unique: that index serves every ticket lookup.
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, db_index=False)
     object_id = models.PositiveBigIntegerField()
     ticket = GenericForeignKey("content_type", "object_id")
     metric = models.CharField(max_length=20, choices=Metric.choices)
@@ -194,7 +195,6 @@ class SLATimer(ConcurrentTransitionMixin, models.Model):
         ]
         indexes = [
             models.Index(fields=["due_at"], name="sla_timer_running_due", condition=Q(status="running")),
-            models.Index(fields=["content_type", "object_id"], name="sla_timer_ticket"),
             models.Index(fields=["status", "breached_at"], name="sla_timer_outcome"),
         ]
 
@@ -240,12 +240,17 @@ class SLAEscalation(models.Model):
     channels = models.JSONField(default=list)
     fire_at = models.DateTimeField(null=True, blank=True, help_text=_("null while the timer is paused"))
     fired_at = models.DateTimeField(null=True, blank=True)
+    notified_at = models.DateTimeField(null=True, blank=True,
+                                       help_text=_("when its notifications were queued for delivery"))
 
     class Meta:
         ordering = ["timer_id", "at_percent", "id"]
         indexes = [
             models.Index(fields=["fire_at"], name="sla_escalation_pending",
                          condition=Q(fired_at__isnull=True, fire_at__isnull=False)),
+            # Fired but not yet handed to notify(): a lost task is found and queued again.
+            models.Index(fields=["fired_at"], name="sla_escalation_unnotified",
+                         condition=Q(fired_at__isnull=False, notified_at__isnull=True)),
         ]
 
     def __str__(self) -> str:

@@ -360,6 +360,7 @@ def sla_sweep(*, now: datetime | None = None, batch: int = 1000) -> SweepResult:
             e = _sweep_escalations(now, batch)
         breached, escalated = breached + b, escalated + e
         if b < batch and e < batch:
+            requeue_unnotified(now=now)
             return SweepResult(breached=breached, escalated=escalated)
 
 
@@ -402,13 +403,32 @@ def _sweep_escalations(now: datetime, batch: int) -> int:
         for esc_id, timer_id, fire_at, pct in rows
     ])
 
-    def queue():
-        from .tasks import fire_escalation
+    transaction.on_commit(lambda: _queue_notifications(ids))
+    return len(ids)
 
-        for escalation_id in ids:  # in fire_at order
-            fire_escalation.delay(escalation_id)
 
-    transaction.on_commit(queue)
+#: Escalations per notification task: one broker message per chunk, not per escalation.
+NOTIFY_CHUNK = 100
+#: A fired escalation whose notifications were not queued after this long is queued again.
+REQUEUE_AFTER = timedelta(minutes=5)
+
+
+def _queue_notifications(ids: list[int]) -> None:
+    from .tasks import fire_escalations
+
+    for start in range(0, len(ids), NOTIFY_CHUNK):  # in fire_at order
+        fire_escalations.delay(ids[start:start + NOTIFY_CHUNK])
+
+
+def requeue_unnotified(*, now: datetime | None = None, limit: int = 5000) -> int:
+    """Queue again the fired escalations whose notification task was lost (a worker died
+    between the sweep's commit and the broker). Safe: notify() is idempotent."""
+    now = _now(now)
+    ids = list(SLAEscalation.objects.filter(fired_at__isnull=False, notified_at__isnull=True,
+                                            fired_at__lt=now - REQUEUE_AFTER)
+               .order_by("fired_at", "id").values_list("id", flat=True)[:limit])
+    if ids:
+        _queue_notifications(ids)
     return len(ids)
 
 
@@ -426,6 +446,7 @@ def escalation_notify(*, escalation_id: int) -> int:
     timer = escalation.timer
     ticket = timer.ticket
     if ticket is None:
+        _mark_notified(escalation.pk)
         return 0
     facts: SLAFacts = ticket.sla_facts()
     recipients: list = []
@@ -438,6 +459,7 @@ def escalation_notify(*, escalation_id: int) -> int:
         recipients = [escalation.group]
     if not recipients:
         logger.warning("escalation %s has nobody to notify (%s)", escalation.pk, escalation.notify)
+        _mark_notified(escalation.pk)
         return 0
     target_minutes = timer.target.total_seconds() / 60
     elapsed_minutes = target_minutes * escalation.at_percent / 100
@@ -449,10 +471,16 @@ def escalation_notify(*, escalation_id: int) -> int:
         "target_minutes": round(target_minutes),
     }
     ct = timer.content_type
-    deliveries = notify(recipients, "sla-escalation", context, escalation.channels or ["in_app"],
-                        idempotency_key=f"sla-escalation:{escalation.pk}",
-                        related=f"{ct.app_label}.{ct.model}:{timer.object_id}", url=ticket.get_absolute_url())
+    with transaction.atomic():
+        deliveries = notify(recipients, "sla-escalation", context, escalation.channels or ["in_app"],
+                            idempotency_key=f"sla-escalation:{escalation.pk}",
+                            related=f"{ct.app_label}.{ct.model}:{timer.object_id}", url=ticket.get_absolute_url())
+        _mark_notified(escalation.pk)
     return len(deliveries)
+
+
+def _mark_notified(escalation_id: int) -> None:
+    SLAEscalation.objects.filter(pk=escalation_id, notified_at__isnull=True).update(notified_at=timezone.now())
 
 
 # --- calendars and policies -----------------------------------------------------------------

@@ -13,9 +13,10 @@ def sweep() -> dict:
 
 
 @shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=30)
-def fire_escalation(self, escalation_id: int) -> int:
-    """Notify one fired escalation's audience (idempotent: notify() keys on the escalation)."""
+def fire_escalations(self, escalation_ids: list[int]) -> int:
+    """Notify the audiences of fired escalations, in order (idempotent: notify() keys on
+    each escalation, so a retry of the whole chunk delivers nothing twice)."""
     try:
-        return escalation_notify(escalation_id=escalation_id)
+        return sum(escalation_notify(escalation_id=escalation_id) for escalation_id in escalation_ids)
     except Exception as exc:  # the database or a template failed: try again later
         raise self.retry(exc=exc) from exc
