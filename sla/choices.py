@@ -35,6 +35,7 @@ class EventKind(models.TextChoices):
     PAUSE = "pause", _("Paused")
     RESUME = "resume", _("Resumed")
     STOP = "stop", _("Stopped")
+    REOPEN = "reopen", _("Reopened")
     POLICY_CHANGE = "policy_change", _("Policy changed")
     CALENDAR_CHANGE = "calendar_change", _("Calendar changed")
     BREACH = "breach", _("Breached")

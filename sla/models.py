@@ -223,6 +223,15 @@ class SLATimer(ConcurrentTransitionMixin, models.Model):
     def record_late_met(self):
         """A breached timer still records when it was met."""
 
+    @transition(field=status, source=TimerStatus.MET, target=TimerStatus.RUNNING)
+    def reopen(self):
+        """The ticket was reopened: the clock goes on from the time already consumed."""
+
+    @transition(field=status, source=TimerStatus.BREACHED, target=TimerStatus.BREACHED,
+                conditions=[lambda timer: timer.met_at is not None])
+    def reopen_breached(self):
+        """A breached timer that was met is open again (and keeps escalating)."""
+
     @property
     def is_open(self) -> bool:
         return self.status in (TimerStatus.RUNNING, TimerStatus.PAUSED) or (

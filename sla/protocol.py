@@ -11,6 +11,7 @@ is created                        ``sla_start(ticket=…)``
 changes status                    ``sla_status_changed(ticket=…)`` (pauses/resumes per policy)
 is first answered by an agent     ``sla_stop(ticket=…, metric="response")``
 is resolved                       ``sla_stop(ticket=…, metric="resolution")``
+is reopened                       ``sla_reopen(ticket=…, metric="resolution")``
 changes priority, tier, service   ``sla_retarget(ticket=…)`` (re-matches the policy,
 or team                           keeping business time already consumed)
 ================================  ==============================================

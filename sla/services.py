@@ -246,6 +246,29 @@ def sla_stop(*, ticket, metric: str, at: datetime | None = None, actor=None) -> 
 
 
 @transaction.atomic
+def sla_reopen(*, ticket, metric: str, at: datetime | None = None, actor=None) -> SLATimer | None:
+    """The ticket was reopened: a met timer runs again from the business time it had
+    consumed (a breached one stays breached and keeps escalating)."""
+    at, specs = _now(at), _Specs()
+    for timer in _locked_timers(ticket):
+        if timer.metric != metric or timer.met_at is None:
+            continue
+        if timer.status == TimerStatus.MET:
+            timer.reopen()
+        else:
+            timer.reopen_breached()
+        timer.met_at = None
+        timer.last_resumed_at = at
+        timer.paused_at = None
+        _create_escalations(timer, timer.policy)
+        _schedule(timer, specs[timer.calendar_id])
+        _save(timer)
+        _event(timer, EventKind.REOPEN, at, actor)
+        return timer
+    return None
+
+
+@transaction.atomic
 def sla_retarget(*, ticket, at: datetime | None = None, actor=None, reason: str = "") -> list[SLATimer]:
     """Re-match the policy after the ticket changed (priority, tier, service, team).
 
@@ -332,6 +355,11 @@ def timer_replay(events) -> ReplayedState:
             state.last_resumed_at, state.met_at = None, at
             if state.status != TimerStatus.BREACHED:
                 state.status = TimerStatus.MET
+        elif kind == EventKind.REOPEN:
+            state.met_at, state.last_resumed_at = None, at
+            if state.status == TimerStatus.MET:
+                state.status = TimerStatus.RUNNING
+                due()
     return state
 
 

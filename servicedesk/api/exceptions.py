@@ -41,6 +41,19 @@ def _detail(exc: exceptions.APIException) -> dict:
 
 
 def exception_handler(exc, context):
+    from django_fsm import ConcurrentTransition, TransitionNotAllowed
+
+    from servicedesk.errors import ConflictError, InvalidTransitionError
+
+    if isinstance(exc, InvalidTransitionError):
+        exc = InvalidTransition(str(exc), current_status=exc.status)
+    elif isinstance(exc, ConflictError):
+        exc = Conflict(str(exc), current_status=exc.status)
+    elif isinstance(exc, TransitionNotAllowed):
+        current = getattr(getattr(exc, "object", None), "status", None)
+        exc = InvalidTransition(current_status=current)
+    elif isinstance(exc, ConcurrentTransition):
+        exc = Conflict("Someone else changed this record first; reload it and try again.")
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "message_dict"):
             exc = exceptions.ValidationError(exc.message_dict)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 T0 = datetime(2026, 3, 27, 6, 0, tzinfo=UTC)  # Friday before the EU clocks change
 
 steps = st.lists(st.tuples(
-    st.sampled_from(["hold", "work", "priority", "vip", "answer", "resolve", "sweep", "hours"]),
+    st.sampled_from(["hold", "work", "priority", "vip", "answer", "resolve", "reopen", "sweep", "hours"]),
     st.integers(min_value=1, max_value=60 * 30),  # minutes since the previous step
 ), min_size=1, max_size=12)
 
@@ -53,6 +53,8 @@ def test_event_log_replays_to_the_stored_state(steps):
                 elif action in ("answer", "resolve"):
                     services.sla_stop(ticket=ticket, metric="response" if action == "answer" else "resolution",
                                       at=at)
+                elif action == "reopen":
+                    services.sla_reopen(ticket=ticket, metric="resolution", at=at)
                 elif action == "sweep":
                     services.sla_sweep(now=at)
                 else:

@@ -141,6 +141,17 @@ class TestTimers:
         assert timer.breached_at == T0 + minutes(60) and timer.met_at == T0 + minutes(75)
         assert selectors.clock(timer, now=T0 + minutes(80)).breached is True
 
+    def test_reopening_continues_from_the_time_consumed(self):
+        PolicyFactory(response_minutes=60, resolution_minutes=240)
+        ticket = TicketFactory()
+        services.sla_start(ticket=ticket, at=T0)
+        services.sla_stop(ticket=ticket, metric="resolution", at=T0 + minutes(100))
+        services.sla_reopen(ticket=ticket, metric="resolution", at=T0 + minutes(1000))
+        timer = timer_of(ticket, "resolution")
+        assert timer.status == "running" and timer.met_at is None and timer.consumed == minutes(100)
+        assert timer.due_at == T0 + minutes(1000) + minutes(140)
+        assert services.sla_reopen(ticket=ticket, metric="resolution", at=T0 + minutes(1001)) is None
+
     def test_the_state_can_be_rebuilt_from_the_event_log(self):
         calendar = office_hours(CalendarFactory(timezone="America/Sao_Paulo"))
         PolicyFactory(name="std", calendar=calendar, response_minutes=120, resolution_minutes=600)
