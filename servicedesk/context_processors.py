@@ -12,6 +12,7 @@ NAVIGATION = [
     (_("Customers"), "catalog:customer-list", STAFF_ROLES),
     (_("Contacts"), "catalog:contact-list", STAFF_ROLES),
     (_("Notifications"), "notifications:list", frozenset({"authenticated"})),
+    (_("SLA"), "sla:dashboard", frozenset({Role.MANAGER, Role.ADMIN})),
     (_("Administration"), "admin:index", frozenset({Role.ADMIN})),
     (_("API"), "api-docs", STAFF_ROLES),
 ]

@@ -13,6 +13,7 @@ api_v1 = [
     path("", include("catalog.api.urls")),
     path("", include("notifications.api.urls")),
     path("", include("sla.api.urls")),
+    path("", include("incidents.api.urls")),
 ]
 
 urlpatterns = [
@@ -22,6 +23,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("catalog/", include("catalog.urls")),
     path("notifications/", include("notifications.urls")),
+    path("incidents/", include("incidents.urls")),
+    path("sla/", include("sla.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("healthz/", health.healthz),
     path("api/v1/", include(api_v1)),

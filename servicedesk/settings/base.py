@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "catalog",
     "notifications",
     "sla",
+    "incidents",
 ]
 
 MIDDLEWARE = [
@@ -151,6 +152,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     # A sweep that could not start within its own period is dropped: the next one covers it.
     "sla-sweep": {"task": "sla.tasks.sweep", "schedule": SLA_SWEEP_SECONDS,
                   "options": {"expires": SLA_SWEEP_SECONDS}},
+    "incidents-auto-close": {"task": "incidents.tasks.auto_close", "schedule": 3600},
     "notifications-retry-stuck": {
         "task": "notifications.tasks.retry_stuck_deliveries",
         "schedule": env_int("NOTIFICATIONS_RETRY_SECONDS", 300),
@@ -241,6 +243,9 @@ SPECTACULAR_SETTINGS = {
         "CIRelationKindEnum": "catalog.choices.CIRelationKind",
         "EventKindEnum": "sla.choices.EventKind",
         "TicketChannelEnum": "sla.models.CHANNEL_CHOICES",
+        "IncidentStatusEnum": "incidents.choices.IncidentStatus",
+        "LevelEnum": "incidents.choices.Level",
+        "TimerStatusEnum": "sla.choices.TimerStatus",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -269,6 +274,16 @@ TWILIO_FROM_NUMBER = env_str("TWILIO_FROM_NUMBER", "")
 # --- Domain ------------------------------------------------------------------------------
 # Region used to read phone numbers written without a leading "+" (ISO 3166 code).
 PHONE_DEFAULT_REGION = env_str("PHONE_DEFAULT_REGION", "") or None
+
+# Incidents: reopen within this many days of resolution; close automatically after this many.
+INCIDENT_REOPEN_DAYS = env_int("INCIDENT_REOPEN_DAYS", 7)
+INCIDENT_AUTOCLOSE_DAYS = env_int("INCIDENT_AUTOCLOSE_DAYS", 3)
+ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+ATTACHMENT_CONTENT_TYPES = env_list("ATTACHMENT_CONTENT_TYPES", [
+    "image/png", "image/jpeg", "image/gif", "application/pdf", "text/plain", "text/csv", "application/zip",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "message/rfc822",
+])
 
 LOGGING = {
     "version": 1,

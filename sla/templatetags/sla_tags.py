@@ -22,7 +22,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from ..calendar import CalendarError, business_time_between, fmt_minute, intervals_from
-from ..choices import TimerStatus
+from ..choices import Channel, Metric, TimerStatus
 from ..selectors import clock
 
 register = template.Library()
@@ -46,6 +46,15 @@ def business_duration(seconds) -> str:
     if hours:
         return _("%(hours)d h %(minutes)02d min") % {"hours": hours, "minutes": minutes}
     return _("%(minutes)d min") % {"minutes": minutes}
+
+
+@register.filter
+def business_minutes(minutes) -> str:
+    """A target in business minutes, formatted like :func:`business_duration`."""
+    try:
+        return business_duration(int(minutes) * 60)
+    except (TypeError, ValueError):
+        return ""
 
 
 def _spec(calendar):
@@ -106,7 +115,7 @@ def clock_badge(timer, now: datetime | None = None) -> dict:
 def sla_clocks(context, ticket, now=None):
     """The ticket's SLA clocks as badges (``ticket.sla_timers`` should be prefetched)."""
     now = now or timezone.now()
-    timers = list(ticket.sla_timers.all()) if ticket is not None else []
+    timers = sorted(ticket.sla_timers.all(), key=_metric_order) if ticket is not None else []
     return _badges(context, [clock_badge(timer, now) for timer in timers], now)
 
 
@@ -115,6 +124,11 @@ def sla_clock(context, timer, now=None):
     """One timer's badge (the dashboard's lists)."""
     now = now or timezone.now()
     return _badges(context, [clock_badge(timer, now)], now)
+
+
+def _metric_order(timer) -> int:
+    # response before resolution, whatever order the prefetch used
+    return Metric.values.index(timer.metric) if timer.metric in Metric.values else len(Metric.values)
 
 
 def _badges(context, clocks: list[dict], now: datetime) -> dict:
@@ -153,6 +167,13 @@ def calendar_hours(calendar) -> list[str]:
             lines.append(f"{days} " + ", ".join(f"{fmt_minute(s)}–{fmt_minute(e)}" for s, e in intervals))
         day = last + 1
     return lines
+
+
+@register.filter
+def channel_labels(channels) -> str:
+    """["sms", "email"] → "SMS, Email"."""
+    labels = dict(Channel.choices)
+    return ", ".join(str(labels.get(channel, channel)) for channel in channels or [])
 
 
 @register.filter

@@ -1,0 +1,129 @@
+from django.contrib.auth import get_user_model
+from django_fsm import can_proceed, has_transition_perm
+from rest_framework import serializers
+
+from catalog.models import ConfigurationItem, Contact, Service, Team
+from servicedesk.roles import is_staff_member
+from sla.api.fields import SLATimersField
+
+from ..choices import NoteVisibility, ResolutionCode
+from ..models import Attachment, Incident, IncidentNote
+
+User = get_user_model()
+ACTIONS = ("assign", "start", "hold", "resume", "resolve", "close", "reopen")
+
+
+class IncidentSerializer(serializers.ModelSerializer):
+    sla = SLATimersField()
+    actions = serializers.SerializerMethodField(help_text="the actions the caller may take now")
+    service = serializers.PrimaryKeyRelatedField(queryset=Service.objects.all(), required=False, allow_null=True)
+    ci = serializers.PrimaryKeyRelatedField(queryset=ConfigurationItem.objects.all(), required=False,
+                                            allow_null=True)
+    contact = serializers.PrimaryKeyRelatedField(queryset=Contact.objects.all(), required=False, allow_null=True)
+    team = serializers.PrimaryKeyRelatedField(queryset=Team.objects.all(), required=False, allow_null=True,
+                                              help_text="on create only; later through `assign`")
+    assignee = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True), required=False,
+                                                  allow_null=True, help_text="on create only; later `assign`")
+
+    class Meta:
+        model = Incident
+        fields = ["id", "number", "title", "description", "service", "ci", "contact", "customer", "requester",
+                  "channel", "impact", "urgency", "priority", "status", "team", "assignee", "parent", "is_major",
+                  "hold_reason", "resolution_code", "resolution", "reopen_count", "created_at", "updated_at",
+                  "acknowledged_at", "resolved_at", "closed_at", "sla", "actions"]
+        read_only_fields = ["number", "customer", "requester", "priority", "status", "parent", "is_major",
+                            "hold_reason", "resolution_code", "resolution", "reopen_count", "created_at",
+                            "updated_at", "acknowledged_at", "resolved_at", "closed_at"]
+
+    def get_actions(self, incident) -> list[str]:
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is None or not is_staff_member(user):
+            return []
+        allowed = [name for name in ACTIONS
+                   if can_proceed(getattr(incident, name), check_conditions=True)
+                   and has_transition_perm(getattr(incident, name), user)]
+        if incident.is_open:
+            allowed.append("link")
+        return allowed
+
+    def validate(self, attrs):
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if self.instance is not None and ({"team", "assignee"} & set(attrs)):
+            raise serializers.ValidationError({"assignee": ["Use the assign action to change team or assignee."]})
+        if not is_staff_member(user):
+            for field in ("team", "assignee"):
+                attrs.pop(field, None)
+        contact = attrs.get("contact")
+        if contact is not None and not is_staff_member(user) and contact.user_id != getattr(user, "pk", None):
+            raise serializers.ValidationError({"contact": ["You can report only for yourself."]})
+        ci, service = attrs.get("ci"), attrs.get("service")
+        if ci is not None and service is not None and ci.service_id and ci.service_id != service.pk:
+            raise serializers.ValidationError({"ci": [f"{ci} belongs to another service."]})
+        return attrs
+
+
+class IncidentBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Incident
+        fields = ["id", "number", "title", "status", "priority"]
+
+
+class AssignSerializer(serializers.Serializer):
+    assignee = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True), required=False,
+                                                  allow_null=True)
+    team = serializers.PrimaryKeyRelatedField(queryset=Team.objects.all(), required=False, allow_null=True)
+
+    def validate(self, attrs):
+        if not attrs.get("assignee") and not attrs.get("team"):
+            raise serializers.ValidationError({"assignee": ["Give an assignee, a team or both."]})
+        return attrs
+
+
+class HoldSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=200)
+
+
+class ReopenSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
+class ResolveSerializer(serializers.Serializer):
+    resolution_code = serializers.ChoiceField(choices=ResolutionCode.choices)
+    resolution = serializers.CharField(max_length=10000)
+
+
+class LinkSerializer(serializers.Serializer):
+    parent = serializers.PrimaryKeyRelatedField(queryset=Incident.objects.all(), allow_null=True)
+
+
+class EmptySerializer(serializers.Serializer):
+    pass
+
+
+class NoteSerializer(serializers.ModelSerializer):
+    author_name = serializers.SerializerMethodField()
+    visibility = serializers.ChoiceField(choices=NoteVisibility.choices, default=NoteVisibility.INTERNAL)
+
+    class Meta:
+        model = IncidentNote
+        fields = ["id", "body", "visibility", "author", "author_name", "created_at"]
+        read_only_fields = ["author", "created_at"]
+        extra_kwargs = {"body": {"max_length": 20000}}
+
+    def get_author_name(self, note) -> str:
+        return (note.author.get_full_name() or note.author.get_username()) if note.author else ""
+
+
+class AttachmentSerializer(serializers.ModelSerializer):
+    file = serializers.FileField(write_only=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Attachment
+        fields = ["id", "file", "name", "size", "content_type", "visibility", "uploaded_by", "created_at", "url"]
+        read_only_fields = ["name", "size", "content_type", "uploaded_by", "created_at"]
+
+    def get_url(self, attachment) -> str:
+        return attachment.file.url if attachment.file else ""

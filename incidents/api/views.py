@@ -1,0 +1,183 @@
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from servicedesk.api.mixins import HistoryMixin
+from servicedesk.roles import is_staff_member
+
+from .. import services
+from ..choices import NoteVisibility
+from ..filtersets import IncidentFilterSet
+from ..models import Incident
+from ..selectors import incidents_visible_to, notes_visible_to, with_list_data
+from . import serializers
+
+
+def _drf(exc: DjangoValidationError) -> ValidationError:
+    return ValidationError(exc.message_dict if hasattr(exc, "message_dict") else {"detail": exc.messages})
+
+
+class IncidentPermission(IsAuthenticated):
+    """Everyone signed in reads (their own, for requesters), reports and comments; staff edit
+    and act."""
+
+    message = "Only service desk staff can do this."
+
+    def has_permission(self, request, view) -> bool:
+        if not super().has_permission(request, view):
+            return False
+        if request.method in ("GET", "HEAD", "OPTIONS") or view.action in ("create", "notes", "attachments"):
+            return True
+        return is_staff_member(request.user)
+
+
+class IncidentViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
+                      mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Incidents. Lifecycle changes are actions (`assign`, `start`, `hold`, `resume`, `resolve`,
+    `close`, `reopen`, `link`); a disallowed one or a lost race answers 409 with the current
+    status. `assignee=me` filters the caller's own."""
+
+    permission_classes = [IncidentPermission]
+    serializer_class = serializers.IncidentSerializer
+    filterset_class = IncidentFilterSet
+    search_fields = ["number", "title", "description"]
+    ordering_fields = ["created_at", "priority", "updated_at", "number", "status", "resolved_at"]
+    ordering = ["-created_at", "-id"]
+    queryset = Incident.objects.none()  # for the schema; get_queryset() narrows by user
+
+    def get_queryset(self):
+        return with_list_data(incidents_visible_to(self.request.user))
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        try:
+            serializer.instance = services.incident_create(actor=self.request.user, **data)
+        except DjangoValidationError as exc:
+            raise _drf(exc) from exc
+
+    def perform_update(self, serializer):
+        try:
+            serializer.instance = services.incident_update(incident=serializer.instance, actor=self.request.user,
+                                                           **serializer.validated_data)
+        except DjangoValidationError as exc:
+            raise _drf(exc) from exc
+
+    def _act(self, request, service, input_serializer=None, **fixed):
+        incident = self.get_object()
+        params = {}
+        if input_serializer is not None:
+            payload = input_serializer(data=request.data)
+            payload.is_valid(raise_exception=True)
+            params = dict(payload.validated_data)
+        try:
+            service(incident=incident, actor=request.user, **params, **fixed)
+        except DjangoValidationError as exc:
+            raise _drf(exc) from exc
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        fresh = self.get_queryset().get(pk=incident.pk)
+        return Response(self.get_serializer(fresh).data)
+
+    @extend_schema(request=serializers.AssignSerializer, responses=serializers.IncidentSerializer)
+    @action(detail=True, methods=["post"])
+    def assign(self, request, pk=None):
+        return self._act(request, services.incident_assign, serializers.AssignSerializer)
+
+    @extend_schema(request=None, responses=serializers.IncidentSerializer)
+    @action(detail=True, methods=["post"])
+    def start(self, request, pk=None):
+        return self._act(request, services.incident_start)
+
+    @extend_schema(request=serializers.HoldSerializer, responses=serializers.IncidentSerializer)
+    @action(detail=True, methods=["post"])
+    def hold(self, request, pk=None):
+        return self._act(request, services.incident_hold, serializers.HoldSerializer)
+
+    @extend_schema(request=None, responses=serializers.IncidentSerializer)
+    @action(detail=True, methods=["post"])
+    def resume(self, request, pk=None):
+        return self._act(request, services.incident_resume)
+
+    @extend_schema(request=serializers.ResolveSerializer, responses=serializers.IncidentSerializer)
+    @action(detail=True, methods=["post"])
+    def resolve(self, request, pk=None):
+        return self._act(request, services.incident_resolve, serializers.ResolveSerializer)
+
+    @extend_schema(request=None, responses=serializers.IncidentSerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        return self._act(request, services.incident_close)
+
+    @extend_schema(request=serializers.ReopenSerializer, responses=serializers.IncidentSerializer)
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, pk=None):
+        return self._act(request, services.incident_reopen, serializers.ReopenSerializer)
+
+    @extend_schema(request=serializers.LinkSerializer, responses=serializers.IncidentSerializer)
+    @action(detail=True, methods=["post"])
+    def link(self, request, pk=None):
+        payload = serializers.LinkSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        parent = payload.validated_data["parent"]
+        if parent is not None and not incidents_visible_to(request.user).filter(pk=parent.pk).exists():
+            raise ValidationError({"parent": ["No such incident."]})
+        return self._act(request, services.incident_link, parent=parent)
+
+    @extend_schema(responses=serializers.IncidentBriefSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def children(self, request, pk=None):
+        incident = self.get_object()
+        page = self.paginate_queryset(incident.children.order_by("id"))
+        return self.get_paginated_response(serializers.IncidentBriefSerializer(page, many=True).data)
+
+    @extend_schema(methods=["get"], responses=serializers.NoteSerializer(many=True))
+    @extend_schema(methods=["post"], request=serializers.NoteSerializer, responses={201: serializers.NoteSerializer})
+    @action(detail=True, methods=["get", "post"])
+    def notes(self, request, pk=None):
+        """Work notes (internal, staff only) and comments (public). Requesters see and write
+        comments only."""
+        incident = self.get_object()
+        if request.method == "GET":
+            page = self.paginate_queryset(notes_visible_to(request.user, incident))
+            return self.get_paginated_response(serializers.NoteSerializer(page, many=True).data)
+        payload = serializers.NoteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        visibility = payload.validated_data.get("visibility", NoteVisibility.INTERNAL)
+        if not is_staff_member(request.user) and visibility == NoteVisibility.INTERNAL and "visibility" in \
+                request.data:
+            raise PermissionDenied("Requesters write comments, not internal work notes.")
+        try:
+            note = services.incident_add_note(incident=incident, actor=request.user,
+                                              body=payload.validated_data["body"], visibility=visibility)
+        except DjangoValidationError as exc:
+            raise _drf(exc) from exc
+        return Response(serializers.NoteSerializer(note).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(methods=["get"], responses=serializers.AttachmentSerializer(many=True))
+    @extend_schema(methods=["post"], request={"multipart/form-data": serializers.AttachmentSerializer},
+                   responses={201: serializers.AttachmentSerializer})
+    @action(detail=True, methods=["get", "post"], parser_classes=[MultiPartParser, FormParser, JSONParser])
+    def attachments(self, request, pk=None):
+        incident = self.get_object()
+        if request.method == "GET":
+            qs = incident.attachments.all()
+            if not is_staff_member(request.user):
+                qs = qs.filter(visibility=NoteVisibility.PUBLIC)
+            return Response(serializers.AttachmentSerializer(qs, many=True).data)
+        payload = serializers.AttachmentSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            attachment = services.incident_attach(
+                incident=incident, actor=request.user, upload=payload.validated_data["file"],
+                visibility=payload.validated_data.get("visibility", NoteVisibility.INTERNAL))
+        except DjangoValidationError as exc:
+            raise _drf(exc) from exc
+        return Response(serializers.AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
+
+

@@ -1,0 +1,42 @@
+import django_filters
+from django.db.models import Q
+
+from .choices import Channel, IncidentStatus
+from .models import Incident
+from .selectors import breached_filter
+
+
+class IncidentFilterSet(django_filters.FilterSet):
+    """Shared by the API and the workspace lists. ``assignee=me`` means the caller."""
+
+    status = django_filters.MultipleChoiceFilter(choices=IncidentStatus.choices)
+    priority = django_filters.MultipleChoiceFilter(choices=[(i, f"P{i}") for i in range(1, 6)])
+    channel = django_filters.MultipleChoiceFilter(choices=Channel.choices)
+    assignee = django_filters.CharFilter(method="filter_assignee", label="assignee (user id, or me)")
+    breached = django_filters.BooleanFilter(method="filter_breached", label="an SLA target is missed")
+    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    open = django_filters.BooleanFilter(method="filter_open", label="not resolved or closed")
+
+    class Meta:
+        model = Incident
+        fields = ["status", "priority", "service", "ci", "team", "customer", "contact", "is_major", "parent",
+                  "channel", "requester"]
+
+    def filter_assignee(self, queryset, name, value):
+        if value == "me":
+            user = getattr(self.request, "user", None)
+            return queryset.filter(assignee=user) if user and user.is_authenticated else queryset.none()
+        if value in ("none", "null"):
+            return queryset.filter(assignee__isnull=True)
+        if not value.isdigit():
+            return queryset.none()
+        return queryset.filter(assignee_id=int(value))
+
+    def filter_breached(self, queryset, name, value):
+        return queryset.filter(breached_filter()) if value else queryset.exclude(breached_filter())
+
+    def filter_open(self, queryset, name, value):
+        open_q = Q(status__in=[IncidentStatus.NEW, IncidentStatus.ASSIGNED, IncidentStatus.IN_PROGRESS,
+                               IncidentStatus.ON_HOLD])
+        return queryset.filter(open_q) if value else queryset.exclude(open_q)

@@ -1,0 +1,69 @@
+"""Reads: who sees which incidents, the queues, what an incident page shows."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from servicedesk.roles import is_staff_member
+from sla.choices import TimerStatus
+from sla.models import SLATimer
+from sla.selectors import SLA_PREFETCH
+
+from .choices import OPEN_STATUSES, NoteVisibility
+from .models import Incident, IncidentNote
+
+User = get_user_model()
+
+
+def incidents_visible_to(user) -> QuerySet[Incident]:
+    """Staff see every incident; a requester those they reported or that were reported for them."""
+    qs = Incident.objects.all()
+    if is_staff_member(user):
+        return qs
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    return qs.filter(Q(requester=user) | Q(contact__user=user))
+
+
+def with_list_data(qs: QuerySet[Incident]) -> QuerySet[Incident]:
+    """What a list row shows, in a fixed number of queries."""
+    return qs.select_related("service", "team", "assignee", "customer", "contact", "ci", "parent").prefetch_related(
+        *SLA_PREFETCH)
+
+
+def breached_filter() -> Exists:
+    return Exists(SLATimer.objects.filter(
+        content_type__app_label="incidents", content_type__model="incident", object_id=OuterRef("pk"),
+        status=TimerStatus.BREACHED, met_at__isnull=True))
+
+
+def queue(user, name: str) -> QuerySet[Incident]:
+    """The agent workspace's views: mine, team, unassigned, breached, at_risk, open, all."""
+    qs = incidents_visible_to(user)
+    open_qs = qs.filter(status__in=OPEN_STATUSES)
+    if name == "mine":
+        return open_qs.filter(assignee=user)
+    if name == "team":
+        return open_qs.filter(team__in=user.teams.all())
+    if name == "unassigned":
+        return open_qs.filter(assignee__isnull=True)
+    if name == "breached":
+        return open_qs.filter(breached_filter())
+    if name == "at_risk":
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        now = timezone.now()
+        return open_qs.filter(Exists(SLATimer.objects.filter(
+            content_type__app_label="incidents", content_type__model="incident", object_id=OuterRef("pk"),
+            status=TimerStatus.RUNNING, due_at__gt=now, due_at__lte=now + timedelta(hours=1))))
+    if name == "open":
+        return open_qs
+    return qs
+
+
+def notes_visible_to(user, incident: Incident) -> QuerySet[IncidentNote]:
+    notes = incident.notes.select_related("author")
+    if is_staff_member(user):
+        return notes
+    return notes.filter(visibility=NoteVisibility.PUBLIC)

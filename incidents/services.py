@@ -1,0 +1,377 @@
+"""Every write to incidents. Each transition locks the row, checks the django-fsm guard and
+the actor's permission, saves, records who and why in the history, moves the SLA clocks in
+the same transaction, and queues notifications after commit."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_fsm import can_proceed, has_transition_perm
+
+from catalog.models import ConfigurationItem, Contact, Service, Team
+from notifications.services import notify
+from servicedesk.errors import InvalidTransitionError
+from servicedesk.roles import is_staff_member
+from sla import services as sla
+
+from .choices import IncidentStatus, NoteVisibility, ResolutionCode
+from .models import Attachment, Incident, IncidentNote, PriorityMatrix
+
+S = IncidentStatus
+
+
+# --- priority and routing -------------------------------------------------------------------
+def priority_for(impact: int, urgency: int) -> int:
+    """The matrix cell for impact × urgency (1 = highest); if an admin removed the cell,
+    the textbook default ``impact + urgency - 1``."""
+    cell = PriorityMatrix.objects.filter(impact=impact, urgency=urgency).values_list("priority", flat=True).first()
+    return cell if cell is not None else min(5, impact + urgency - 1)
+
+
+def default_team(*, service: Service | None, ci: ConfigurationItem | None) -> Team | None:
+    """The CI's owner team, else the service's."""
+    if ci is not None and ci.owner_team_id:
+        return ci.owner_team
+    if service is not None and service.owner_team_id:
+        return service.owner_team
+    return None
+
+
+# --- helpers ----------------------------------------------------------------------------------
+def _locked(incident: Incident | int) -> Incident:
+    pk = incident.pk if isinstance(incident, Incident) else incident
+    return Incident.objects.select_for_update(of=("self",)).select_related("customer").get(pk=pk)
+
+
+def _guard(incident: Incident, action: str, actor) -> None:
+    method = getattr(incident, action)
+    if not can_proceed(method):
+        raise InvalidTransitionError(
+            _("You cannot %(action)s an incident that is %(status)s.")
+            % {"action": action, "status": incident.get_status_display().lower()}, incident.status)
+    if actor is not None and not has_transition_perm(method, actor):
+        raise PermissionDenied(_("Only service desk staff can %(action)s incidents.") % {"action": action})
+
+
+def _save(incident: Incident, actor, reason: str = "", fields: list[str] | None = None) -> None:
+    incident._history_user = actor
+    incident._change_reason = reason[:100] if reason else None
+    incident.save(update_fields=fields)
+
+
+def _audience(incident: Incident, actor) -> list:
+    """The people who asked: the requester and the contact's login, never the actor."""
+    people = []
+    if incident.requester_id:
+        people.append(incident.requester_id)
+    if incident.contact_id:
+        user_id = Contact.objects.filter(pk=incident.contact_id).values_list("user_id", flat=True).first()
+        if user_id:
+            people.append(user_id)
+    return [pk for pk in dict.fromkeys(people) if actor is None or pk != actor.pk]
+
+
+def _tell(recipients, template: str, incident: Incident, key: str, **context) -> None:
+    if not recipients:
+        return
+    notify(recipients, template, {"incident": incident, "number": incident.number, "title": incident.title,
+                                  **context},
+           ["email", "in_app"], idempotency_key=f"incident:{incident.pk}:{key}",
+           related=f"incidents.incident:{incident.pk}", url=incident.get_absolute_url())
+
+
+# --- create and edit --------------------------------------------------------------------------
+@transaction.atomic
+def incident_create(*, title: str, actor, description: str = "", channel: str = "portal", impact: int = 2,
+                    urgency: int = 2, service: Service | None = None, ci: ConfigurationItem | None = None,
+                    contact: Contact | None = None, requester=None, team: Team | None = None, assignee=None,
+                    at: datetime | None = None) -> Incident:
+    """Record an incident: priority from the matrix, the default team from the CI or
+    service, the SLA clocks started; a requester who reports is the requester."""
+    at = at or timezone.now()
+    if requester is None and actor is not None and not is_staff_member(actor):
+        requester = actor
+    if contact is None and requester is not None:
+        contact = Contact.objects.filter(user=requester).first()
+    if service is None and ci is not None:
+        service = ci.service
+    incident = Incident(
+        title=title, description=description, channel=channel, impact=impact, urgency=urgency,
+        priority=priority_for(impact, urgency), service=service, ci=ci, contact=contact,
+        customer=contact.customer if contact else None, requester=requester,
+        team=team or default_team(service=service, ci=ci), created_by=actor, created_at=at,
+    )
+    incident.full_clean(exclude=["number", "status"])
+    _save(incident, actor, "created")
+    # The number comes from the primary key: unique however many are created at once.
+    incident.number = f"INC{incident.pk:06d}"
+    Incident.objects.filter(pk=incident.pk).update(number=incident.number)
+    incident.history.filter(history_type="+").update(number=incident.number)
+    sla.sla_start(ticket=incident, at=at, actor=actor)
+    if assignee is not None:
+        incident = incident_assign(incident=incident, actor=actor, assignee=assignee, team=team, at=at)
+    return incident
+
+
+EDITABLE = ("title", "description", "channel", "impact", "urgency", "service", "ci", "contact")
+
+
+@transaction.atomic
+def incident_update(*, incident: Incident, actor, at: datetime | None = None, **changes) -> Incident:
+    """Edit details. A new impact, urgency, service or contact re-prioritises and re-targets
+    the SLA clocks (business time already consumed is kept)."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    incident = _locked(incident)
+    if not incident.is_open:
+        raise InvalidTransitionError(_("A resolved or closed incident cannot be edited; reopen it first."),
+                                     incident.status)
+    before = (incident.priority, incident.service_id, incident.customer_id, incident.channel)
+    for field, value in changes.items():
+        setattr(incident, field, value)
+    if "contact" in changes:
+        incident.customer = incident.contact.customer if incident.contact else None
+    incident.priority = priority_for(incident.impact, incident.urgency)
+    incident.full_clean(exclude=["number", "status"])
+    _save(incident, actor, "edited")
+    if (incident.priority, incident.service_id, incident.customer_id, incident.channel) != before:
+        sla.sla_retarget(ticket=incident, at=at, actor=actor, reason="incident edited")
+    return incident
+
+
+# --- transitions ----------------------------------------------------------------------------
+@transaction.atomic
+def incident_assign(*, incident: Incident, actor, assignee=None, team: Team | None = None,
+                    at: datetime | None = None) -> Incident:
+    if assignee is None and team is None:
+        raise ValidationError({"assignee": [_("Give an assignee, a team or both.")]})
+    incident = _locked(incident)
+    _guard(incident, "assign", actor)
+    if assignee is not None and not is_staff_member(assignee):
+        raise ValidationError({"assignee": [_("%(user)s is not service desk staff.") % {"user": assignee}]})
+    if team is not None and assignee is not None and not team.members.filter(pk=assignee.pk).exists():
+        raise ValidationError({"assignee": [_("%(user)s is not a member of %(team)s.")
+                                            % {"user": assignee, "team": team}]})
+    incident.assign()
+    if team is not None:
+        incident.team = team
+    if assignee is not None:
+        incident.assignee = assignee
+        if team is None and incident.team_id and not incident.team.members.filter(pk=assignee.pk).exists():
+            incident.team = assignee.teams.order_by("name").first() or incident.team
+    _save(incident, actor, "assigned")
+    sla.sla_retarget(ticket=incident, at=at, actor=actor, reason="assigned")
+    if incident.assignee_id and (actor is None or incident.assignee_id != actor.pk):
+        _tell([incident.assignee_id], "incident-assigned", incident, f"assigned:{incident.assignee_id}:"
+              f"{timezone.now().timestamp():.0f}")
+    return incident
+
+
+def _acknowledge(incident: Incident, actor, at: datetime) -> None:
+    if incident.acknowledged_at is None and actor is not None and is_staff_member(actor):
+        incident.acknowledged_at = at
+        sla.sla_stop(ticket=incident, metric="response", at=at, actor=actor)
+
+
+@transaction.atomic
+def incident_start(*, incident: Incident, actor, at: datetime | None = None) -> Incident:
+    """Work starts: the first start acknowledges the incident (stops the response clock)."""
+    at = at or timezone.now()
+    incident = _locked(incident)
+    _guard(incident, "start", actor)
+    incident.start()
+    if incident.assignee_id is None and actor is not None:
+        incident.assignee = actor
+    _acknowledge(incident, actor, at)
+    _save(incident, actor, "started")
+    sla.sla_status_changed(ticket=incident, at=at, actor=actor)
+    return incident
+
+
+@transaction.atomic
+def incident_hold(*, incident: Incident, actor, reason: str, at: datetime | None = None) -> Incident:
+    if not reason or not reason.strip():
+        raise ValidationError({"reason": [_("Say what the incident is waiting for.")]})
+    incident = _locked(incident)
+    _guard(incident, "hold", actor)
+    incident.hold()
+    incident.hold_reason = reason.strip()[:200]
+    _save(incident, actor, f"on hold: {reason}")
+    sla.sla_status_changed(ticket=incident, at=at, actor=actor)
+    return incident
+
+
+@transaction.atomic
+def incident_resume(*, incident: Incident, actor, at: datetime | None = None) -> Incident:
+    incident = _locked(incident)
+    _guard(incident, "resume", actor)
+    incident.resume()
+    incident.hold_reason = ""
+    _save(incident, actor, "resumed")
+    sla.sla_status_changed(ticket=incident, at=at, actor=actor)
+    return incident
+
+
+@transaction.atomic
+def incident_resolve(*, incident: Incident, actor, resolution_code: str, resolution: str,
+                     at: datetime | None = None, _via_master: Incident | None = None) -> Incident:
+    """Resolve with a code and a text; the master's open children are resolved with it."""
+    errors = {}
+    if resolution_code not in ResolutionCode.values:
+        errors["resolution_code"] = [_("Choose one of: %s.") % ", ".join(ResolutionCode.values)]
+    if not resolution or not resolution.strip():
+        errors["resolution"] = [_("Say how it was resolved.")]
+    if errors:
+        raise ValidationError(errors)
+    at = at or timezone.now()
+    incident = _locked(incident)
+    _guard(incident, "resolve", actor)
+    incident.resolve()
+    incident.resolution_code, incident.resolution = resolution_code, resolution.strip()
+    incident.resolved_at = at
+    _acknowledge(incident, actor, at)
+    reason = f"resolved with master {_via_master.number}" if _via_master else "resolved"
+    _save(incident, actor, reason)
+    sla.sla_stop(ticket=incident, metric="response", at=at, actor=actor)
+    sla.sla_stop(ticket=incident, metric="resolution", at=at, actor=actor)
+    _tell(_audience(incident, actor), "incident-resolved", incident, f"resolved:{incident.reopen_count}",
+          resolution=incident.resolution, code=incident.get_resolution_code_display())
+    for child in incident.children.filter(status__in=[S.NEW, S.ASSIGNED, S.IN_PROGRESS, S.ON_HOLD]).order_by("id"):
+        incident_resolve(incident=child, actor=actor, resolution_code=resolution_code, resolution=resolution,
+                         at=at, _via_master=incident)
+    return incident
+
+
+@transaction.atomic
+def incident_close(*, incident: Incident, actor, at: datetime | None = None, reason: str = "closed") -> Incident:
+    incident = _locked(incident)
+    _guard(incident, "close", actor)
+    incident.close()
+    incident.closed_at = at or timezone.now()
+    _save(incident, actor, reason)
+    return incident
+
+
+@transaction.atomic
+def incident_reopen(*, incident: Incident, actor, reason: str, at: datetime | None = None) -> Incident:
+    if not reason or not reason.strip():
+        raise ValidationError({"reason": [_("Say why it is reopened.")]})
+    at = at or timezone.now()
+    incident = _locked(incident)
+    if incident.status == S.RESOLVED and not incident.can_reopen():
+        raise InvalidTransitionError(_("Incidents can be reopened within %(days)s days of their resolution.")
+                                     % {"days": settings.INCIDENT_REOPEN_DAYS}, incident.status)
+    _guard(incident, "reopen", actor)
+    incident.reopen()
+    incident.reopen_count += 1
+    incident.resolved_at = None
+    _save(incident, actor, f"reopened: {reason}")
+    IncidentNote.objects.create(incident=incident, author=actor, body=_("Reopened: %s") % reason.strip(),
+                                visibility=NoteVisibility.INTERNAL, created_at=at)
+    sla.sla_reopen(ticket=incident, metric="resolution", at=at, actor=actor)
+    sla.sla_status_changed(ticket=incident, at=at, actor=actor)
+    return incident
+
+
+@transaction.atomic
+def incident_link(*, incident: Incident, actor, parent: Incident | None) -> Incident:
+    """Link a duplicate to its master (or unlink with ``parent=None``). No self-links, no
+    cycles, and only to a master that is still open."""
+    if actor is not None and not is_staff_member(actor):
+        raise PermissionDenied(_("Only service desk staff can link incidents."))
+    incident = _locked(incident)
+    if parent is not None:
+        if parent.pk == incident.pk:
+            raise ValidationError({"parent": [_("An incident cannot be its own master.")]})
+        parent = Incident.objects.get(pk=parent.pk)  # as stored now, not as the caller last saw it
+        ancestor_id, seen = parent.pk, set()
+        while ancestor_id is not None and ancestor_id not in seen:  # walk up the stored chain
+            if ancestor_id == incident.pk:
+                raise ValidationError({"parent": [_("%(parent)s is already linked under %(incident)s: that would "
+                                                    "make a cycle.") % {"parent": parent.number,
+                                                                        "incident": incident.number}]})
+            seen.add(ancestor_id)
+            ancestor_id = Incident.objects.filter(pk=ancestor_id).values_list("parent_id", flat=True).first()
+        if not parent.is_open:
+            raise ValidationError({"parent": [_("The master %(number)s is already %(status)s.")
+                                              % {"number": parent.number,
+                                                 "status": parent.get_status_display().lower()}]})
+    if not incident.is_open:
+        raise InvalidTransitionError(_("Only open incidents can be linked."), incident.status)
+    incident.parent = parent
+    _save(incident, actor, f"linked to {parent.number}" if parent else "unlinked", fields=["parent", "updated_at"])
+    return incident
+
+
+# --- notes and attachments ------------------------------------------------------------------
+@transaction.atomic
+def incident_add_note(*, incident: Incident, actor, body: str, visibility: str = NoteVisibility.INTERNAL,
+                      at: datetime | None = None) -> IncidentNote:
+    """A work note or a customer-visible comment. Requesters only write comments. An
+    agent's first comment acknowledges the incident; the requester hears of comments."""
+    if not body or not body.strip():
+        raise ValidationError({"body": [_("Write something.")]})
+    staff = is_staff_member(actor)
+    if not staff:
+        visibility = NoteVisibility.PUBLIC
+    at = at or timezone.now()
+    incident = _locked(incident)
+    note = IncidentNote.objects.create(incident=incident, author=actor, body=body.strip(), visibility=visibility,
+                                       created_at=at)
+    if visibility == NoteVisibility.PUBLIC:
+        if staff:
+            if incident.acknowledged_at is None:
+                _acknowledge(incident, actor, at)
+                _save(incident, actor, "acknowledged by a comment", fields=["acknowledged_at", "updated_at"])
+            _tell(_audience(incident, actor), "incident-comment", incident, f"note:{note.pk}",
+                  body=note.body, author=actor.get_full_name() or actor.get_username())
+        elif incident.assignee_id:
+            _tell([incident.assignee_id], "incident-comment", incident, f"note:{note.pk}",
+                  body=note.body, author=actor.get_full_name() or actor.get_username())
+    return note
+
+
+def validate_upload(upload) -> None:
+    if upload.size > settings.ATTACHMENT_MAX_BYTES:
+        raise ValidationError({"file": [_("Files may be at most %(mb)s MB.")
+                                        % {"mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)}]})
+    content_type = (getattr(upload, "content_type", "") or "").split(";")[0].strip().lower()
+    if content_type not in settings.ATTACHMENT_CONTENT_TYPES:
+        raise ValidationError({"file": [_("Files of type %(type)s are not accepted.") % {"type": content_type}]})
+
+
+@transaction.atomic
+def incident_attach(*, incident: Incident, actor, upload, visibility: str = NoteVisibility.INTERNAL,
+                    note: IncidentNote | None = None) -> Attachment:
+    validate_upload(upload)
+    if not is_staff_member(actor):
+        visibility = NoteVisibility.PUBLIC
+    name = (upload.name or "file").replace("/", "_").replace("\\", "_")[-200:]
+    return Attachment.objects.create(incident=incident, note=note, file=upload, name=name, size=upload.size,
+                                     content_type=upload.content_type.split(";")[0].strip().lower(),
+                                     visibility=visibility, uploaded_by=actor)
+
+
+# --- the clock ------------------------------------------------------------------------------
+def incidents_auto_close(*, now: datetime | None = None, batch: int = 500) -> int:
+    """Close incidents resolved more than INCIDENT_AUTOCLOSE_DAYS ago (beat, hourly).
+    Each close is its own transition with history; concurrent runs skip each other's rows."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.INCIDENT_AUTOCLOSE_DAYS)
+    closed = 0
+    while True:
+        with transaction.atomic():
+            ids = list(Incident.objects.select_for_update(skip_locked=True)
+                       .filter(status=S.RESOLVED, resolved_at__lte=cutoff).order_by("resolved_at")
+                       .values_list("id", flat=True)[:batch])
+            for pk in ids:
+                incident_close(incident=pk, actor=None, at=now, reason="closed automatically")
+        closed += len(ids)
+        if len(ids) < batch:
+            return closed
