@@ -577,21 +577,34 @@ def policy_save(*, policy: SLAPolicy | None = None, escalations: list[dict] | No
             setattr(policy, field, value)
         policy.full_clean()
         policy.save()
+    rules_changed = False
     if escalations is not None:
-        policy.escalations.all().delete()
-        EscalationRule.objects.bulk_create([EscalationRule(policy=policy, **rule) for rule in escalations])
-    _retarget_policy_timers(policy, at, actor)
+        def key(metric, percent, notify, group, channels):
+            return metric, percent, notify, getattr(group, "pk", group), tuple(channels)
+
+        before = sorted(key(r.metric, r.at_percent, r.notify, r.group_id, r.channels)
+                        for r in policy.escalations.all())
+        after = sorted(key(r["metric"], r["at_percent"], r["notify"], r.get("group"), r["channels"])
+                       for r in escalations)
+        rules_changed = before != after
+        if rules_changed:
+            policy.escalations.all().delete()
+            EscalationRule.objects.bulk_create([EscalationRule(policy=policy, **rule) for rule in escalations])
+    _retarget_policy_timers(policy, at, actor, rules_changed=rules_changed)
     return policy
 
 
-def _retarget_policy_timers(policy: SLAPolicy, at: datetime, actor) -> None:
+def _retarget_policy_timers(policy: SLAPolicy, at: datetime, actor, *, rules_changed: bool) -> None:
+    """Open timers of an edited policy move to its new target, calendar and rules; a rename
+    or any edit that changes none of those leaves them (and their log) alone."""
     specs = _Specs()
     policy = SLAPolicy.objects.prefetch_related("escalations").get(pk=policy.pk)
     for timer in SLATimer.objects.select_for_update().filter(
             policy=policy, status__in=[TimerStatus.RUNNING, TimerStatus.PAUSED, TimerStatus.BREACHED],
             met_at__isnull=True):
         target = policy.target(timer.metric)
-        if target is None:
+        if target is None or (target == timer.target and timer.calendar_id == policy.calendar_id
+                              and not rules_changed):
             continue
         _catch_up_breach(timer, at)
         _accrue(timer, specs[timer.calendar_id], at)

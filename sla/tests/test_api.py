@@ -132,6 +132,9 @@ class TestPolicies:
         timer = SLATimer.objects.get(metric="response")
         assert timer.target == timedelta(minutes=120)
         assert timer.events.filter(kind="policy_change").count() == 1
+        # A rename changes no clock and logs nothing.
+        assert api.as_user(manager).patch(f"/api/v1/sla-policies/{policy.pk}/", {"name": "renamed"}).status_code == 200
+        assert timer.events.filter(kind="policy_change").count() == 1
 
 
 class TestTimersAndReports:
