@@ -79,13 +79,21 @@ def test_check_deploy_is_clean_with_production_settings():
 
 @pytest.mark.django_db
 def test_seed_demo_builds_the_organisation_and_is_idempotent(client):
+    from incidents.models import Incident
+    from sla.models import SLAPolicy, SLATimer
+
+    def counts():
+        return (Service.objects.count(), Customer.objects.count(), Contact.objects.count(),
+                ContactPhone.objects.count(), User.objects.count(), SLAPolicy.objects.count(),
+                Incident.objects.count(), SLATimer.objects.count())
+
     call_command("seed_demo", verbosity=0)
-    counts = (Service.objects.count(), Customer.objects.count(), Contact.objects.count(),
-              ContactPhone.objects.count(), User.objects.count())
+    first = counts()
     call_command("seed_demo", verbosity=0)
-    assert (Service.objects.count(), Customer.objects.count(), Contact.objects.count(),
-            ContactPhone.objects.count(), User.objects.count()) == counts
-    assert counts[0] >= 4 and Customer.objects.filter(tier="vip").exists()
+    assert counts() == first
+    assert first[5] >= 5 and first[6] >= 5 and first[7] == 2 * first[6]
+    assert Incident.objects.filter(parent__isnull=False).count() == 2
+    assert first[0] >= 4 and Customer.objects.filter(tier="vip").exists()
     for role in Role.values:
         assert User.objects.filter(groups__name=role).exists(), role
     requester = User.objects.get(username="requester")

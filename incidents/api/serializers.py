@@ -7,7 +7,7 @@ from servicedesk.roles import is_staff_member
 from sla.api.fields import SLATimersField
 
 from ..choices import NoteVisibility, ResolutionCode
-from ..models import Attachment, Incident, IncidentNote
+from ..models import Attachment, Incident, IncidentNote, PriorityMatrix
 
 User = get_user_model()
 ACTIONS = ("assign", "start", "hold", "resume", "resolve", "close", "reopen")
@@ -127,3 +127,10 @@ class AttachmentSerializer(serializers.ModelSerializer):
 
     def get_url(self, attachment) -> str:
         return attachment.file.url if attachment.file else ""
+
+
+class PriorityCellSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PriorityMatrix
+        fields = ["id", "impact", "urgency", "priority"]
+        read_only_fields = ["impact", "urgency"]

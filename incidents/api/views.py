@@ -9,12 +9,13 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from servicedesk.api.mixins import HistoryMixin
-from servicedesk.roles import is_staff_member
+from servicedesk.permissions import RolePermission
+from servicedesk.roles import STAFF_ROLES, Role, is_staff_member
 
 from .. import services
 from ..choices import NoteVisibility
 from ..filtersets import IncidentFilterSet
-from ..models import Incident
+from ..models import Incident, PriorityMatrix
 from ..selectors import incidents_visible_to, notes_visible_to, with_list_data
 from . import serializers
 
@@ -181,3 +182,18 @@ class IncidentViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveMode
         return Response(serializers.AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
 
 
+
+
+class PriorityMatrixViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                            mixins.UpdateModelMixin, viewsets.GenericViewSet):
+    """The impact × urgency → priority matrix: everyone on the desk reads it, admins change
+    cells (new incidents use the new cell; existing ones keep their priority until edited)."""
+
+    permission_classes = [RolePermission]
+    read_roles = STAFF_ROLES
+    write_roles = frozenset({Role.ADMIN})
+    serializer_class = serializers.PriorityCellSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return PriorityMatrix.objects.order_by("impact", "urgency")

@@ -186,3 +186,15 @@ class TestNotesAndAttachments:
                           format="multipart")
         assert exe.status_code == 400 and "not accepted" in exe.json()["file"][0]
         assert incident.attachments.count() == 1
+
+
+def test_admins_change_the_priority_matrix(api, admin_user, agent):
+    cells = api.as_user(agent).get("/api/v1/priority-matrix/").json()
+    assert len(cells) == 9 and {(c["impact"], c["urgency"]): c["priority"] for c in cells}[(1, 1)] == 1
+    cell = next(c for c in cells if (c["impact"], c["urgency"]) == (2, 2))
+    assert api.as_user(agent).patch(f"/api/v1/priority-matrix/{cell['id']}/", {"priority": 1}).status_code == 403
+    client = api.as_user(admin_user)
+    assert client.patch(f"/api/v1/priority-matrix/{cell['id']}/", {"priority": 6}).status_code == 400
+    assert client.patch(f"/api/v1/priority-matrix/{cell['id']}/", {"priority": 2}).json()["priority"] == 2
+    incident = services.incident_create(title="t", actor=admin_user, impact=2, urgency=2)
+    assert incident.priority == 2

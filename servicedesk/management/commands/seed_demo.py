@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from catalog import demo as catalog_demo
+from incidents import demo as incidents_demo
 from notifications.services import notify
 from sla import demo as sla_demo
 
@@ -15,17 +16,26 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--password", default=catalog_demo.DEMO_PASSWORD, help="password for every demo user")
 
-    @transaction.atomic
     def handle(self, *args, password: str, **options):
+        with transaction.atomic():  # all or nothing; the report below is printed after the commit
+            made, sla, incidents = self._seed(password)
+        self._report(password, made, sla, incidents)
+
+    def _seed(self, password):
         made = catalog_demo.seed(password=password)
         sla = sla_demo.seed(users=made["users"])
+        incidents = incidents_demo.seed(users=made["users"])
         users = made["users"]
         notify(list(users.values()), "welcome", {}, ["in_app"], idempotency_key="seed-demo-welcome")
+        return made, sla, incidents
+
+    def _report(self, password, made, sla, incidents):
+        users = made["users"]
         self.stdout.write(self.style.SUCCESS(
             f"Demo organisation ready: {len(made['services'])} services, {len(made['cis'])} CIs, "
             f"{made['customers']} customers, {len(made['contacts'])} contacts, {len(made['teams'])} teams, "
             f"{len(made['skills'])} skills, {len(sla['calendars'])} business calendars, "
-            f"{len(sla['policies'])} SLA policies."))
+            f"{len(sla['policies'])} SLA policies, {len(incidents)} incidents."))
         self.stdout.write(f"Demo users (password: {password}):")
         for username in ["admin", "manager", "agent", "agent2", "agent3", "changemanager", "cab", "requester"]:
             roles = ", ".join(sorted(users[username].groups.values_list("name", flat=True)))
