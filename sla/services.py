@@ -260,10 +260,13 @@ def sla_reopen(*, ticket, metric: str, at: datetime | None = None, actor=None) -
         timer.met_at = None
         timer.last_resumed_at = at
         timer.paused_at = None
+        spec = specs[timer.calendar_id]
         _create_escalations(timer, timer.policy)
-        _schedule(timer, specs[timer.calendar_id])
+        _schedule(timer, spec)
         _save(timer)
-        _event(timer, EventKind.REOPEN, at, actor)
+        # The calendar as it is now: it may have changed while the timer was stopped.
+        _event(timer, EventKind.REOPEN, at, actor, calendar=spec.to_json(),
+               target_seconds=timer.target.total_seconds())
         return timer
     return None
 
@@ -356,6 +359,9 @@ def timer_replay(events) -> ReplayedState:
             if state.status != TimerStatus.BREACHED:
                 state.status = TimerStatus.MET
         elif kind == EventKind.REOPEN:
+            if "calendar" in data:
+                spec = CalendarSpec.from_json(data["calendar"])
+                target = timedelta(seconds=data.get("target_seconds", target.total_seconds()))
             state.met_at, state.last_resumed_at = None, at
             if state.status == TimerStatus.MET:
                 state.status = TimerStatus.RUNNING

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sla import services
@@ -27,6 +27,7 @@ class Rollback(Exception):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=steps)
+@example(steps=[("resolve", 1), ("hours", 1), ("reopen", 1)])  # the calendar changed while stopped
 def test_event_log_replays_to_the_stored_state(steps):
     try:
         with transaction.atomic():
