@@ -222,3 +222,24 @@ class TestNotes:
         note = services.incident_add_note(incident=incident, actor=desk["requester"], body="any news?",
                                           visibility="internal")
         assert note.visibility == "public"
+
+
+def test_a_new_priority_re_targets_the_clocks_keeping_consumed_time(desk):
+    PolicyFactory(name="P1", priority=1, response_minutes=15, resolution_minutes=120)
+    incident = create(desk, impact=3, urgency=3)  # P5: the 60/480 policy
+    incident = services.incident_update(incident=incident, actor=desk["agent"], impact=1, urgency=1,
+                                        at=T0 + timedelta(minutes=10))
+    assert incident.priority == 1
+    response = SLATimer.objects.get(object_id=incident.pk, metric="response")
+    assert response.policy.name == "P1" and response.consumed == timedelta(minutes=10)
+    assert response.due_at == T0 + timedelta(minutes=15)
+    with pytest.raises(ValueError):
+        services.incident_update(incident=incident, actor=desk["agent"], status="closed")
+
+
+def test_auto_close_runs_on_beat(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["incidents-auto-close"]
+    assert entry["task"] == "incidents.tasks.auto_close"
+    from incidents.tasks import auto_close
+
+    assert auto_close.apply().get() == 0
