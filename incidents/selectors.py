@@ -24,6 +24,14 @@ def incidents_visible_to(user) -> QuerySet[Incident]:
     return qs.filter(Q(requester=user) | Q(contact__user=user))
 
 
+def incidents_reported_by(user) -> QuerySet[Incident]:
+    """The incidents a person reported or that were reported for them (whatever their role:
+    the portal shows one's own, the workspace shows everyone's)."""
+    if not getattr(user, "is_authenticated", False):
+        return Incident.objects.none()
+    return Incident.objects.filter(Q(requester=user) | Q(contact__user=user))
+
+
 def with_list_data(qs: QuerySet[Incident]) -> QuerySet[Incident]:
     """What a list row shows, in a fixed number of queries."""
     return qs.select_related("service", "team", "assignee", "customer", "contact", "ci", "parent").prefetch_related(

@@ -33,6 +33,12 @@ def priority_for(impact: int, urgency: int) -> int:
     return cell if cell is not None else min(5, impact + urgency - 1)
 
 
+def _check_ci_service(incident: Incident) -> None:
+    ci_service = incident.ci.service_id if incident.ci_id else None
+    if ci_service and incident.service_id and ci_service != incident.service_id:
+        raise ValidationError({"ci": [_("%(ci)s belongs to another service.") % {"ci": incident.ci}]})
+
+
 def default_team(*, service: Service | None, ci: ConfigurationItem | None) -> Team | None:
     """The CI's owner team, else the service's."""
     if ci is not None and ci.owner_team_id:
@@ -107,6 +113,7 @@ def incident_create(*, title: str, actor, description: str = "", channel: str = 
         team=team or default_team(service=service, ci=ci), created_by=actor, created_at=at,
     )
     incident.full_clean(exclude=["number", "status"])
+    _check_ci_service(incident)
     _save(incident, actor, "created")
     # The number comes from the primary key: unique however many are created at once.
     incident.number = f"INC{incident.pk:06d}"
@@ -139,6 +146,7 @@ def incident_update(*, incident: Incident, actor, at: datetime | None = None, **
         incident.customer = incident.contact.customer if incident.contact else None
     incident.priority = priority_for(incident.impact, incident.urgency)
     incident.full_clean(exclude=["number", "status"])
+    _check_ci_service(incident)
     _save(incident, actor, "edited")
     if (incident.priority, incident.service_id, incident.customer_id, incident.channel) != before:
         sla.sla_retarget(ticket=incident, at=at, actor=actor, reason="incident edited")

@@ -1,15 +1,627 @@
-"""The agent workspace's pages."""
+"""Browser pages for incidents: the agent workspace (queues), the incident page with its
+actions, create and edit, and the requester portal.
 
+Every write goes through :mod:`incidents.services`; views only check input and show the
+outcome. A service's ``ValidationError`` goes next to the field it names; a refused or lost
+transition (``InvalidTransitionError``: someone else resolved it first...) re-renders the
+page as it now stands with the reason as a message and HTTP 409. Reads come from
+:mod:`incidents.selectors`, in a number of queries that does not grow with the rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, ListView
+from django_fsm import ConcurrentTransition, TransitionNotAllowed, can_proceed, has_transition_perm
 
-from .selectors import incidents_visible_to, notes_visible_to, with_list_data
+from catalog.models import ConfigurationItem, Contact, Service, Team
+from catalog.views import StaffOnlyMixin
+from notifications.models import Delivery
+from servicedesk.errors import DomainError
+from servicedesk.roles import is_staff_member
+from sla.models import SLAEvent
+
+from . import services
+from .choices import OPEN_STATUSES, Channel, IncidentStatus, Level, NoteVisibility, ResolutionCode
+from .forms import (
+    SORT_CHOICES,
+    SORTS,
+    AssignForm,
+    AttachmentForm,
+    BulkAssignForm,
+    HoldForm,
+    IncidentCreateForm,
+    IncidentEditForm,
+    LinkForm,
+    NoteForm,
+    PortalCommentForm,
+    PortalReportForm,
+    QueueFilterSet,
+    ReopenForm,
+    ResolveForm,
+    add_service_errors,
+)
+from .models import Attachment, Incident
+from .selectors import incidents_reported_by, incidents_visible_to, notes_visible_to, queue, with_list_data
+
+User = get_user_model()
+
+
+def _refusal(incident: Incident | None, exc: Exception) -> str:
+    """A refused or lost transition, said plainly, with where the incident stands now."""
+    status = getattr(exc, "status", None) or (incident.status if incident is not None else None)
+    text = str(exc) if isinstance(exc, DomainError) else _("Someone else changed this incident meanwhile.")
+    if status in IncidentStatus.values:
+        text = _("%(reason)s It is now %(status)s.") % {"reason": text,
+                                                        "status": IncidentStatus(status).label.lower()}
+    return text
+
+
+REFUSALS = (DomainError, ConcurrentTransition, TransitionNotAllowed)
+
+
+# --- the workspace ------------------------------------------------------------------------------
+TABS = [
+    ("mine", gettext_lazy("My work")),
+    ("team", gettext_lazy("My team")),
+    ("unassigned", gettext_lazy("Unassigned")),
+    ("breached", gettext_lazy("Breached")),
+    ("at_risk", gettext_lazy("At risk")),
+    ("open", gettext_lazy("All open")),
+    ("all", gettext_lazy("All")),
+]
+DEFAULT_SORT = "priority"
+RESULTS_ID = "queue-results"
+
+
+def search_incidents(qs, term: str):
+    """By number (INC000123, or just 123) or words of the title."""
+    term = term.strip()
+    if not term:
+        return qs
+    match = Q(title__icontains=term) | Q(number__iexact=term)
+    if term.isdigit():
+        match |= Q(number=f"INC{int(term):06d}")
+    return qs.filter(match)
+
+
+class QueueView(StaffOnlyMixin, ListView):
+    """``/incidents/``: tabs (selectors.queue), the shared FilterSet, search, sorting and
+    pages. HTMX requests aimed at the results get only the results back."""
+
+    template_name = "incidents/queue.html"
+    paginate_by = 25
+
+    def get_queryset(self):
+        params = self.request.GET
+        self.tab = params.get("tab") if params.get("tab") in dict(TABS) else TABS[0][0]
+        self.sort = params.get("sort") if params.get("sort") in SORTS else DEFAULT_SORT
+        self.q = params.get("q", "").strip()[:100]
+        self.filterset = QueueFilterSet(params, queryset=queue(self.request.user, self.tab), request=self.request)
+        qs = self.filterset.qs if self.filterset.is_valid() else Incident.objects.none()
+        return with_list_data(search_incidents(qs, self.q)).order_by(*SORTS[self.sort])
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number past the end (the filters changed) shows the last page, not a 404.
+        paginator = Paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def _query(self, **changes) -> str:
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        for key, value in changes.items():
+            query[key] = value
+        return query.urlencode()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        here = reverse("incidents:queue")
+        ctx.update({
+            "filter": self.filterset, "tab": self.tab, "sort": self.sort, "q": self.q,
+            "tabs": [{"name": name, "label": label, "url": f"{here}?{self._query(tab=name)}",
+                      "active": name == self.tab} for name, label in TABS],
+            "sort_choices": SORT_CHOICES,
+            "querystring": self._query(), "here": here, "results_id": RESULTS_ID,
+            "bulk_form": BulkAssignForm(prefix="bulk"), "partial": self._partial(),
+            "next_url": self.request.get_full_path(),
+        })
+        return ctx
+
+    def _partial(self) -> bool:
+        htmx = getattr(self.request, "htmx", None)
+        return bool(htmx and htmx.target == RESULTS_ID and not htmx.history_restore_request)
+
+    def get_template_names(self):
+        return ["incidents/_queue_results.html" if self._partial() else self.template_name]
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        patch_vary_headers(response, ("HX-Request", "HX-Target"))
+        return response
+
+
+def _safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+@login_required
+@require_POST
+def bulk_assign(request):
+    """Assign the ticked incidents one by one through the service; report what was done
+    and each refusal (a closed incident, someone not in the team...)."""
+    if not is_staff_member(request.user):
+        raise PermissionDenied(_("Only service desk staff can assign incidents."))
+    back = _safe_next(request, reverse("incidents:queue"))
+    form = BulkAssignForm(request.POST, prefix="bulk")
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    ids = form.cleaned_data["ids"]
+    assignee, team = form.cleaned_data.get("assignee"), form.cleaned_data.get("team")
+    done, refused = [], []
+    for incident in incidents_visible_to(request.user).filter(pk__in=ids).order_by("id"):
+        try:
+            services.incident_assign(incident=incident, actor=request.user, assignee=assignee, team=team)
+        except ValidationError as exc:
+            refused.append((incident.number, " ".join(exc.messages)))
+        except PermissionDenied as exc:
+            refused.append((incident.number, str(exc)))
+        except REFUSALS as exc:
+            refused.append((incident.number, _refusal(None, exc)))
+        else:
+            done.append(incident.number)
+    if done:
+        messages.success(request, _("Assigned: %(numbers)s.") % {"numbers": ", ".join(done)})
+    for number, reason in refused:
+        messages.error(request, _("%(number)s was not assigned: %(reason)s") % {"number": number, "reason": reason})
+    if not done and not refused:
+        messages.error(request, _("None of the ticked incidents could be found."))
+    return redirect(back)
+
+
+# --- the incident page --------------------------------------------------------------------------
+FSM_ACTIONS = ("assign", "start", "hold", "resume", "resolve", "close", "reopen")
+
+
+def allowed_actions(incident: Incident, user) -> set[str]:
+    """What the page offers: the django-fsm guards (state, conditions, permission), as the
+    API's ``actions`` field computes them. The services check again on every POST."""
+    if not is_staff_member(user):
+        return set()
+    allowed = {name for name in FSM_ACTIONS
+               if can_proceed(getattr(incident, name)) and has_transition_perm(getattr(incident, name), user)}
+    if "assign" in allowed and incident.assignee_id != user.pk:
+        allowed.add("take")
+    if incident.is_open:
+        allowed.add("link")
+        if incident.parent_id:
+            allowed.add("unlink")
+    return allowed
+
+
+@dataclass
+class Entry:
+    """One line of the timeline."""
+
+    at: datetime
+    kind: str  # change, note, sla, delivery, attachment
+    who: Any = None
+    title: str = ""
+    body: str = ""
+    reason: str = ""
+    changes: list = field(default_factory=list)
+    internal: bool = False
+    order: int = 0
+
+
+TRACKED = ("status", "priority", "impact", "urgency", "title", "description", "channel", "service_id", "ci_id",
+           "contact_id", "team_id", "assignee_id", "parent_id", "hold_reason", "resolution_code", "is_major")
+RELATED = {"service_id": Service, "ci_id": ConfigurationItem, "contact_id": Contact, "team_id": Team,
+           "assignee_id": User, "parent_id": Incident}
+CHOICES = {"status": IncidentStatus, "impact": Level, "urgency": Level, "channel": Channel,
+           "resolution_code": ResolutionCode}
+HISTORY_LIMIT = 300
+TIMELINE_LIMIT = 200  # per source
+
+
+def _person(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user is not None else ""
+
+
+def _history_entries(incident: Incident) -> list[Entry]:
+    """Each saved change with who, when, why and what changed (old → new), names looked up
+    once per model rather than once per row."""
+    records = list(incident.history.select_related("history_user").order_by("-history_date", "-history_id")
+                   [:HISTORY_LIMIT])[::-1]
+    ids: dict[str, set] = {name: set() for name in RELATED}
+    for record in records:
+        for name in RELATED:
+            if getattr(record, name):
+                ids[name].add(getattr(record, name))
+    names = {name: {obj.pk: obj for obj in model.objects.filter(pk__in=ids[name])} if ids[name] else {}
+             for name, model in RELATED.items()}
+
+    def shown(name: str, value) -> str:
+        if value in (None, ""):
+            return "—"
+        if name in RELATED:
+            obj = names[name].get(value)
+            return _person(obj) if name == "assignee_id" else str(obj or f"#{value}")
+        if name in CHOICES:
+            try:
+                return str(CHOICES[name](value).label)
+            except ValueError:
+                return str(value)
+        if name == "priority":
+            return f"P{value}"
+        if name == "is_major":
+            return _("yes") if value else _("no")
+        return str(value)
+
+    entries, previous = [], None
+    for record in records:
+        changes = []
+        if record.history_type == "+":
+            title = _("Created")
+        elif record.history_type == "-":
+            title = _("Deleted")
+        else:
+            title = _("Changed")
+            if previous is not None:
+                for name in TRACKED:
+                    old, new = getattr(previous, name), getattr(record, name)
+                    if old != new:
+                        label = Incident._meta.get_field(name.removesuffix("_id")).verbose_name
+                        if name in ("description",):
+                            changes.append((label, "", _("edited")))
+                        else:
+                            changes.append((label, shown(name, old), shown(name, new)))
+        reason = record.history_change_reason or ""
+        if record.history_type == "~" and not changes and reason in ("", "edited"):
+            previous = record
+            continue  # a save that changed nothing shown here (the number, timestamps)
+        # The change reason ("on hold: waiting for the customer") says best what happened. An
+        # incident recorded after the fact (``at=``) was created when it says, not when saved.
+        at = incident.created_at if record.history_type == "+" else record.history_date
+        entries.append(Entry(at=at, kind="change", who=record.history_user, title=reason or title,
+                             reason=reason, changes=changes, order=0))
+        previous = record
+    return entries
+
+
+def _timeline(incident: Incident, notes) -> list[Entry]:
+    """History, notes, SLA events, deliveries and attachments, in time order."""
+    entries = _history_entries(incident)
+    for note in notes:
+        internal = note.visibility == NoteVisibility.INTERNAL
+        entries.append(Entry(at=note.created_at, kind="note", who=note.author, body=note.body, internal=internal,
+                             title=_("Work note") if internal else _("Comment"), order=1))
+    events = (SLAEvent.objects.filter(timer__content_type=ContentType.objects.get_for_model(Incident),
+                                      timer__object_id=incident.pk)
+              .select_related("timer", "actor").order_by("-at", "-id")[:TIMELINE_LIMIT])
+    for event in events:
+        title = _("%(metric)s clock: %(event)s") % {"metric": event.timer.get_metric_display(),
+                                                   "event": event.get_kind_display().lower()}
+        detail = ""  # pauses and resumes follow the status changes already on the timeline
+        if event.data.get("at_percent"):
+            detail = _("at %(percent)s %% of the target") % {"percent": event.data["at_percent"]}
+        elif event.kind == "policy_change" and event.data.get("reason"):
+            detail = str(event.data["reason"])
+        entries.append(Entry(at=event.at, kind="sla", who=event.actor, title=title, body=detail, order=2))
+    deliveries = (Delivery.objects.filter(related=f"incidents.incident:{incident.pk}").select_related("user")
+                  .order_by("-created_at", "-id")[:TIMELINE_LIMIT])
+    for delivery in deliveries:
+        to = _person(delivery.user) if delivery.user else delivery.recipient
+        title = _("%(channel)s to %(to)s (%(status)s)") % {
+            "channel": delivery.get_channel_display(), "to": to, "status": delivery.get_status_display().lower()}
+        entries.append(Entry(at=delivery.created_at, kind="delivery", title=title, body=delivery.subject, order=3))
+    for attachment in incident.attachments.all():
+        entries.append(Entry(at=attachment.created_at, kind="attachment", who=attachment.uploaded_by,
+                             title=_("Attached %(name)s") % {"name": attachment.name},
+                             internal=attachment.visibility == NoteVisibility.INTERNAL, order=4))
+    entries.sort(key=lambda e: (e.at, e.order))
+    return entries
+
+
+def _incident_for_page(user, pk: int) -> Incident:
+    qs = (with_list_data(incidents_visible_to(user))
+          .select_related("requester", "contact__customer", "ci__service")
+          .prefetch_related("contact__phones", "attachments__uploaded_by"))
+    return get_object_or_404(qs, pk=pk)
+
+
+def _action_forms(incident: Incident) -> dict:
+    return {
+        "assign": AssignForm(initial={"team": incident.team_id, "assignee": incident.assignee_id}, prefix="assign"),
+        "hold": HoldForm(prefix="hold"),
+        "resolve": ResolveForm(prefix="resolve"),
+        "reopen": ReopenForm(prefix="reopen"),
+        "link": LinkForm(prefix="link", initial={"parent": incident.parent.number if incident.parent_id else ""}),
+        "note": NoteForm(prefix="note"),
+        "attach": AttachmentForm(prefix="attach"),
+    }
+
+
+def render_incident(request, incident: Incident, bound: dict | None = None, status: int = 200):
+    """The incident page; ``bound`` holds a submitted form (with its errors) to show in place."""
+    user = request.user
+    forms = _action_forms(incident)
+    forms.update(bound or {})
+    notes = list(notes_visible_to(user, incident))
+    ci_relations = list(incident.ci.outgoing.select_related("target").order_by("kind", "target__name")) \
+        if incident.ci_id else []
+    children = list(incident.children.select_related("assignee").order_by("id")[:50])
+    siblings = []
+    if incident.service_id:
+        siblings = list(Incident.objects.filter(service_id=incident.service_id, status__in=OPEN_STATUSES)
+                        .exclude(pk=incident.pk).select_related("assignee").order_by("priority", "-created_at")[:10])
+    context = {
+        "incident": incident, "actions": allowed_actions(incident, user), "forms": forms,
+        "open_form": next(iter(bound), None) if bound else None,
+        "timeline": _timeline(incident, notes), "ci_relations": ci_relations, "children": children,
+        "siblings": siblings, "attachments": list(incident.attachments.all()),
+    }
+    return render(request, "incidents/detail.html", context, status=status)
 
 
 @login_required
 def incident_detail(request, pk: int):
-    incident = get_object_or_404(with_list_data(incidents_visible_to(request.user)), pk=pk)
-    return render(request, "incidents/detail.html", {
-        "incident": incident, "notes": notes_visible_to(request.user, incident),
-        "history": incident.history.select_related("history_user").order_by("-history_date")[:50],
-    })
+    if not is_staff_member(request.user):
+        return redirect("portal:incident", pk=pk)
+    return render_incident(request, _incident_for_page(request.user, pk))
+
+
+@dataclass(frozen=True)
+class Action:
+    form: type | None
+    done: str
+
+    def run(self, name: str, incident: Incident, user, data: dict):
+        kwargs = {"incident": incident, "actor": user}
+        if name == "take":
+            return services.incident_assign(**kwargs, assignee=user)
+        if name == "assign":
+            return services.incident_assign(**kwargs, assignee=data.get("assignee"), team=data.get("team"))
+        if name == "unlink":
+            return services.incident_link(**kwargs, parent=None)
+        if name == "note":
+            return services.incident_add_note(**kwargs, body=data["body"], visibility=data["visibility"])
+        if name == "attach":
+            return services.incident_attach(**kwargs, upload=data["file"], visibility=data["visibility"])
+        service = getattr(services, f"incident_{name}")
+        return service(**kwargs, **data)
+
+
+ACTIONS = {
+    "take": Action(None, gettext_lazy("%(number)s is assigned to you.")),
+    "assign": Action(AssignForm, gettext_lazy("%(number)s is assigned.")),
+    "start": Action(None, gettext_lazy("Work on %(number)s has started.")),
+    "hold": Action(HoldForm, gettext_lazy("%(number)s is on hold.")),
+    "resume": Action(None, gettext_lazy("%(number)s is in progress again.")),
+    "resolve": Action(ResolveForm, gettext_lazy("%(number)s is resolved.")),
+    "close": Action(None, gettext_lazy("%(number)s is closed.")),
+    "reopen": Action(ReopenForm, gettext_lazy("%(number)s is reopened.")),
+    "link": Action(LinkForm, gettext_lazy("%(number)s is linked to its master incident.")),
+    "unlink": Action(None, gettext_lazy("%(number)s is no longer linked to a master incident.")),
+    "note": Action(NoteForm, gettext_lazy("Your note on %(number)s is saved.")),
+    "attach": Action(AttachmentForm, gettext_lazy("The file is attached to %(number)s.")),
+}
+
+
+@login_required
+def incident_action(request, pk: int, action: str):
+    """POST ``/incidents/<id>/<action>/``: check the form, call the service, go back to the
+    incident page. Field errors are shown next to the field (400); a refused or lost
+    transition is shown as a message with the incident as it now is (409)."""
+    if action not in ACTIONS:
+        raise Http404
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not is_staff_member(request.user):
+        raise PermissionDenied(_("Only service desk staff can work incidents."))
+    spec = ACTIONS[action]
+    incident = get_object_or_404(incidents_visible_to(request.user), pk=pk)
+    form = None
+    if spec.form is not None:
+        extra = {"queryset": incidents_visible_to(request.user)} if spec.form is LinkForm else {}
+        form = spec.form(request.POST, request.FILES, prefix=action, **extra)
+        if not form.is_valid():
+            messages.error(request, _("Nothing was saved: please correct the errors below."))
+            return render_incident(request, _incident_for_page(request.user, pk), {action: form}, status=400)
+    try:
+        spec.run(action, incident, request.user, form.cleaned_data if form is not None else {})
+    except ValidationError as exc:
+        if form is None:  # nothing to show it next to
+            messages.error(request, " ".join(exc.messages))
+            return render_incident(request, _incident_for_page(request.user, pk), status=400)
+        add_service_errors(form, exc)
+        messages.error(request, _("Nothing was saved: please correct the errors below."))
+        return render_incident(request, _incident_for_page(request.user, pk), {action: form}, status=400)
+    except REFUSALS as exc:
+        fresh = _incident_for_page(request.user, pk)
+        messages.error(request, _refusal(fresh, exc))
+        return render_incident(request, fresh, status=409)
+    messages.success(request, spec.done % {"number": incident.number})
+    return redirect(incident)
+
+
+@login_required
+def attachment_download(request, pk: int, attachment_pk: int):
+    """A file, to people who may see it: staff, or the requester for a public one. Always a
+    download (never shown inline), so an uploaded page cannot run in our origin."""
+    incident = get_object_or_404(incidents_visible_to(request.user), pk=pk)
+    attachments = Attachment.objects.filter(incident=incident)
+    if not is_staff_member(request.user):
+        attachments = attachments.filter(visibility=NoteVisibility.PUBLIC)
+    attachment = get_object_or_404(attachments, pk=attachment_pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=attachment.name, content_type=attachment.content_type)
+
+
+# --- create and edit ----------------------------------------------------------------------------
+class IncidentCreateView(StaffOnlyMixin, FormView):
+    form_class = IncidentCreateForm
+    template_name = "incidents/form.html"
+
+    def get_initial(self):
+        initial = {"channel": Channel.PHONE}
+        contact, service = self.request.GET.get("contact", ""), self.request.GET.get("service", "")
+        if contact.isdigit():
+            initial["contact"] = f"#{contact}"
+        if service.isdigit():
+            initial["service"] = int(service)
+        return initial
+
+    def form_valid(self, form):
+        try:
+            incident = services.incident_create(actor=self.request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("%(number)s is recorded.") % {"number": incident.number})
+        return redirect(incident)
+
+
+class IncidentEditView(StaffOnlyMixin, FormView):
+    """Only the fields ``services.incident_update`` accepts; team and assignee change
+    through the assign action."""
+
+    form_class = IncidentEditForm
+    template_name = "incidents/form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and is_staff_member(request.user):
+            self.incident = get_object_or_404(with_list_data(incidents_visible_to(request.user)), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return IncidentEditForm.initial_for(self.incident)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(incident=self.incident, **kwargs)
+
+    def form_valid(self, form):
+        changes = form.changes(self.incident)
+        if not changes:
+            messages.info(self.request, _("Nothing changed."))
+            return redirect(self.incident)
+        try:
+            services.incident_update(incident=self.incident, actor=self.request.user, **changes)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        except REFUSALS as exc:
+            messages.error(self.request, _refusal(self.incident, exc))
+            return self.render_to_response(self.get_context_data(form=form), status=409)
+        messages.success(self.request, _("%(number)s is saved.") % {"number": self.incident.number})
+        return redirect(self.incident)
+
+
+# --- the requester portal -------------------------------------------------------------------------
+#: The portal's progress indicator: (key, label, statuses at that step).
+PORTAL_STEPS = [
+    ("new", gettext_lazy("Reported"), {IncidentStatus.NEW}),
+    ("assigned", gettext_lazy("Assigned"), {IncidentStatus.ASSIGNED}),
+    ("working", gettext_lazy("Being worked on"), {IncidentStatus.IN_PROGRESS, IncidentStatus.ON_HOLD}),
+    ("resolved", gettext_lazy("Resolved"), {IncidentStatus.RESOLVED}),
+    ("closed", gettext_lazy("Closed"), {IncidentStatus.CLOSED}),
+]
+
+
+
+
+def _progress(incident: Incident) -> list[dict]:
+    current = next(i for i, (_key, _label, statuses) in enumerate(PORTAL_STEPS) if incident.status in statuses)
+    return [{"key": key, "label": label, "done": i < current, "current": i == current}
+            for i, (key, label, _statuses) in enumerate(PORTAL_STEPS)]
+
+
+@login_required
+def portal_home(request):
+    """The requester's own incidents (open first) and a form to report one."""
+    if request.method == "POST":
+        form = PortalReportForm(request.POST)
+        if form.is_valid():
+            try:
+                incident = services.incident_create(actor=request.user, requester=request.user,
+                                                    channel=Channel.PORTAL, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Thank you: your incident is %(number)s. We will keep you posted.")
+                                 % {"number": incident.number})
+                return redirect("portal:incident", pk=incident.pk)
+    else:
+        form = PortalReportForm()
+    mine = (incidents_reported_by(request.user).select_related("service")
+            .annotate(closed_rank=Case(When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1),
+                                       output_field=IntegerField()))
+            .order_by("closed_rank", "-created_at", "-id"))
+    page = Paginator(mine, 20).get_page(request.GET.get("page"))
+    return render(request, "incidents/portal_home.html", {"form": form, "page_obj": page,
+                                                          "incidents": page.object_list},
+                  status=400 if form.is_bound else 200)
+
+
+@login_required
+def portal_incident(request, pk: int):
+    """Where the requester's incident stands, its public comments (never work notes), and a
+    comment box. Someone else's incident is a 404."""
+    incident = get_object_or_404(incidents_visible_to(request.user).select_related("service", "assignee"), pk=pk)
+    form = PortalCommentForm()
+    attach_form = AttachmentForm(prefix="attach")
+    status = 200
+    if request.method == "POST":
+        is_file = request.POST.get("kind") == "attach"
+        try:
+            if is_file:
+                attach_form = AttachmentForm({"attach-visibility": NoteVisibility.PUBLIC}, request.FILES,
+                                             prefix="attach")
+                if attach_form.is_valid():
+                    services.incident_attach(incident=incident, actor=request.user,
+                                             upload=attach_form.cleaned_data["file"], visibility=NoteVisibility.PUBLIC)
+                    messages.success(request, _("The file is attached."))
+                    return redirect("portal:incident", pk=pk)
+            else:
+                form = PortalCommentForm(request.POST)
+                if form.is_valid():
+                    services.incident_add_note(incident=incident, actor=request.user, body=form.cleaned_data["body"],
+                                               visibility=NoteVisibility.PUBLIC)
+                    messages.success(request, _("Your comment is sent."))
+                    return redirect("portal:incident", pk=pk)
+        except ValidationError as exc:
+            add_service_errors(attach_form if is_file else form, exc)
+        status = 400
+    comments = incident.notes.filter(visibility=NoteVisibility.PUBLIC).select_related("author")
+    attachments = incident.attachments.filter(visibility=NoteVisibility.PUBLIC)
+    return render(request, "incidents/portal_incident.html", {
+        "incident": incident, "progress": _progress(incident), "comments": comments, "form": form,
+        "attach_form": attach_form, "attachments": attachments,
+    }, status=status)

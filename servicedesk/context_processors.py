@@ -8,9 +8,11 @@ from .roles import STAFF_ROLES, Role, roles_of
 # (label, url name, roles that see it). Apps add their entries as they arrive.
 NAVIGATION = [
     (_("Home"), "home", STAFF_ROLES),
+    (_("Incidents"), "incidents:queue", STAFF_ROLES),
     (_("Services"), "catalog:service-list", STAFF_ROLES),
     (_("Customers"), "catalog:customer-list", STAFF_ROLES),
     (_("Contacts"), "catalog:contact-list", STAFF_ROLES),
+    (_("Portal"), "portal:home", frozenset({Role.REQUESTER})),
     (_("Notifications"), "notifications:list", frozenset({"authenticated"})),
     (_("SLA"), "sla:dashboard", frozenset({Role.MANAGER, Role.ADMIN})),
     (_("Administration"), "admin:index", frozenset({Role.ADMIN})),

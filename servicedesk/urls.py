@@ -24,6 +24,7 @@ urlpatterns = [
     path("catalog/", include("catalog.urls")),
     path("notifications/", include("notifications.urls")),
     path("incidents/", include("incidents.urls")),
+    path("portal/", include("incidents.portal_urls")),
     path("sla/", include("sla.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("healthz/", health.healthz),

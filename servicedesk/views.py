@@ -25,13 +25,24 @@ class TokenView(ObtainAuthToken):
 
 @login_required
 def home(request):
-    """The agent home. Requesters go to their own page (the portal, once it exists)."""
+    """The agent home: my open incidents with their clocks and the queues' sizes.
+    Requesters get their own page, which points to the portal."""
+    from incidents.choices import OPEN_STATUSES
+    from incidents.selectors import incidents_visible_to, queue, with_list_data
+
     if not is_staff_member(request.user):
+        user = request.user
         return render(request, "servicedesk/requester_home.html", {
-            "notifications": notifications_for(request.user)[:10],
+            "notifications": notifications_for(user)[:10],
+            "open_incidents": incidents_visible_to(user).filter(status__in=OPEN_STATUSES).count(),
         })
+    mine = queue(request.user, "mine")
     context = {
         "notifications": notifications_for(request.user)[:10],
+        "my_incidents": list(with_list_data(mine).order_by("priority", "created_at", "id")[:10]),
+        "queue_counts": {"mine": mine.count(), "team": queue(request.user, "team").count(),
+                         "unassigned": queue(request.user, "unassigned").count(),
+                         "breached": queue(request.user, "breached").count()},
         "counts": {
             "services": Service.objects.filter(is_active=True).count(),
             "customers": Customer.objects.count(),

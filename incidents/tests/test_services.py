@@ -243,3 +243,10 @@ def test_auto_close_runs_on_beat(settings):
     from incidents.tasks import auto_close
 
     assert auto_close.apply().get() == 0
+
+
+def test_a_ci_of_another_service_is_refused(desk):
+    other_ci = ConfigurationItemFactory(service=ServiceFactory(name="Card payments"))
+    with pytest.raises(ValidationError) as err:
+        create(desk, ci=other_ci)
+    assert "ci" in err.value.message_dict

@@ -1,0 +1,310 @@
+"""Browser forms for incidents. They check what people type and turn it into the keyword
+arguments of :mod:`incidents.services`; the services do every write and have the last word
+(their ``ValidationError``\\ s are put back on the form with :func:`add_service_errors`)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from catalog.models import ConfigurationItem, Contact, Service, Team
+from catalog.phone import try_normalize_phone
+from catalog.selectors import contact_by_phone
+from servicedesk.roles import STAFF_ROLES
+
+from .choices import Channel, Level, NoteVisibility, ResolutionCode
+from .filtersets import IncidentFilterSet
+from .models import Incident
+
+User = get_user_model()
+
+
+def staff_users():
+    """People an incident can be assigned to."""
+    return (User.objects.filter(Q(groups__name__in=STAFF_ROLES) | Q(is_superuser=True), is_active=True)
+            .distinct().order_by("first_name", "last_name", "username"))
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Put a service's ValidationError next to the fields it names (the rest on top)."""
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
+    for field, messages in errors.items():
+        form.add_error(field if field in form.fields else None, messages)
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user) -> str:
+        return user.get_full_name() or user.get_username()
+
+
+class StaffChoiceField(PersonChoiceField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", staff_users())
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Assignee"))
+        super().__init__(**kwargs)
+
+
+def contact_reference(contact: Contact | None) -> str:
+    """What the contact field shows for a contact: its e-mail, else a phone number, else #id."""
+    if contact is None:
+        return ""
+    if contact.email:
+        return contact.email
+    phone = contact.phones.order_by("position", "id").values_list("number", flat=True).first()
+    return phone or f"#{contact.pk}"
+
+
+class ContactField(forms.CharField):
+    """A contact by e-mail address or phone number (what an agent on the phone has), or #id."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 254)
+        kwargs.setdefault("label", _("Contact"))
+        kwargs.setdefault("help_text", _("E-mail address or phone number of the person affected (or #id)."))
+        kwargs.setdefault("widget", forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return None
+        if text.startswith("#") and text[1:].isdigit():
+            contact = Contact.objects.select_related("customer").filter(pk=int(text[1:])).first()
+            if contact is None:
+                raise ValidationError(_("There is no contact %(ref)s."), params={"ref": text}, code="unknown")
+            return contact
+        if "@" in text:
+            matches = list(Contact.objects.select_related("customer").filter(email__iexact=text)[:2])
+            if len(matches) > 1:
+                raise ValidationError(_("Several contacts have the e-mail %(ref)s: give a phone number or #id."),
+                                      params={"ref": text}, code="ambiguous")
+        else:
+            if try_normalize_phone(text) is None:
+                raise ValidationError(_("%(ref)s is neither an e-mail address nor a phone number."),
+                                      params={"ref": text}, code="invalid")
+            matches = [contact] if (contact := contact_by_phone(text)) else []
+        if not matches:
+            raise ValidationError(_("No contact has %(ref)s."), params={"ref": text}, code="unknown")
+        return matches[0]
+
+
+# --- create and edit ------------------------------------------------------------------------
+class IncidentEditForm(forms.Form):
+    """The fields :func:`incidents.services.incident_update` accepts (``EDITABLE``)."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(label=_("Description"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 5, "dir": "auto"}))
+    service = forms.ModelChoiceField(label=_("Service"), queryset=Service.objects.filter(is_active=True),
+                                     required=False)
+    ci = forms.ModelChoiceField(label=_("Configuration item"), required=False,
+                                queryset=ConfigurationItem.objects.select_related("service").order_by("name"))
+    contact = ContactField()
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices, initial=Channel.PHONE)
+    impact = forms.TypedChoiceField(label=_("Impact"), choices=Level.choices, coerce=int, initial=Level.MEDIUM)
+    urgency = forms.TypedChoiceField(label=_("Urgency"), choices=Level.choices, coerce=int, initial=Level.MEDIUM)
+
+    field_order = ["title", "description", "service", "ci", "contact", "channel", "impact", "urgency"]
+
+    @classmethod
+    def initial_for(cls, incident: Incident) -> dict:
+        return {"title": incident.title, "description": incident.description, "service": incident.service_id,
+                "ci": incident.ci_id, "contact": contact_reference(incident.contact), "channel": incident.channel,
+                "impact": incident.impact, "urgency": incident.urgency}
+
+    def clean(self):
+        data = super().clean()
+        ci, service = data.get("ci"), data.get("service")
+        if ci is not None and service is not None and ci.service_id and ci.service_id != service.pk:
+            self.add_error("ci", _("%(ci)s belongs to %(service)s, not to the service chosen.")
+                           % {"ci": ci, "service": ci.service})
+        return data
+
+    def changes(self, incident: Incident) -> dict:
+        """Only what differs from the incident: an unchanged save re-times nothing."""
+        fields = ("title", "description", "service", "ci", "contact", "channel", "impact", "urgency")
+        return {name: self.cleaned_data[name] for name in fields
+                if getattr(incident, name) != self.cleaned_data[name]}
+
+
+class IncidentCreateForm(IncidentEditForm):
+    """An agent records an incident (from a call, an e-mail...), optionally routing it."""
+
+    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.all(), required=False,
+                                  help_text=_("Empty: the CI's or the service's owner team."))
+    assignee = StaffChoiceField()
+
+
+# --- actions ---------------------------------------------------------------------------------
+class AssignForm(forms.Form):
+    assignee = StaffChoiceField()
+    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.all(), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("assignee") and not data.get("team"):
+            raise ValidationError(_("Choose an assignee, a team or both."), code="required")
+        return data
+
+
+class HoldForm(forms.Form):
+    reason = forms.CharField(label=_("Waiting for"), max_length=200,
+                             help_text=_("The SLA clock pauses while the incident is on hold."))
+
+
+class ResolveForm(forms.Form):
+    resolution_code = forms.ChoiceField(label=_("Resolution code"),
+                                        choices=[("", "---------"), *ResolutionCode.choices])
+    resolution = forms.CharField(label=_("Resolution"), max_length=10000,
+                                 widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}))
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(label=_("Why is it reopened?"), max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}))
+
+
+class LinkForm(forms.Form):
+    """Link to a master incident, by its number (INC000123, or just 123)."""
+
+    parent = forms.CharField(label=_("Master incident number"), max_length=16,
+                             widget=forms.TextInput(attrs={"placeholder": "INC000123", "dir": "ltr"}))
+
+    def __init__(self, *args, queryset=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.queryset = queryset if queryset is not None else Incident.objects.all()
+
+    def clean_parent(self):
+        text = self.cleaned_data["parent"].strip().upper()
+        number = f"INC{int(text):06d}" if text.isdigit() else text
+        parent = self.queryset.filter(number=number).first()
+        if parent is None:
+            raise ValidationError(_("There is no incident %(number)s."), params={"number": number}, code="unknown")
+        return parent
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(label=_("Note"), max_length=20000, widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}))
+    visibility = forms.ChoiceField(label=_("Who sees it"), choices=NoteVisibility.choices,
+                                   initial=NoteVisibility.INTERNAL, widget=forms.RadioSelect)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("File"))
+    visibility = forms.ChoiceField(label=_("Who sees it"), choices=NoteVisibility.choices,
+                                   initial=NoteVisibility.INTERNAL, widget=forms.RadioSelect)
+
+
+# --- the workspace ------------------------------------------------------------------------------
+SORTS = {
+    "priority": ("priority", "created_at", "id"),
+    "-priority": ("-priority", "-created_at", "-id"),
+    "created": ("created_at", "id"),
+    "-created": ("-created_at", "-id"),
+    "updated": ("updated_at", "id"),
+    "-updated": ("-updated_at", "-id"),
+}
+SORT_CHOICES = [
+    ("priority", _("Priority, highest first")), ("-priority", _("Priority, lowest first")),
+    ("-created", _("Newest first")), ("created", _("Oldest first")),
+    ("-updated", _("Recently updated first")), ("updated", _("Least recently updated first")),
+]
+YES_NO_ANY = [("", _("Any")), ("true", _("Yes")), ("false", _("No"))]
+ASSIGNEE_CHOICES = [("", _("Anyone")), ("me", _("Me")), ("none", _("Nobody"))]
+
+
+class QueueFilterSet(IncidentFilterSet):
+    """The API's FilterSet (same parameters, same meaning) with widgets and labels for people."""
+
+    #: the filters the workspace shows (the others still work from the address bar)
+    SHOWN = ("status", "priority", "service", "team", "assignee", "breached", "is_major", "channel",
+             "created_after", "created_before")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        f = self.filters
+        f["status"].extra["widget"] = forms.CheckboxSelectMultiple
+        f["status"].label = _("Status")
+        f["priority"].extra["widget"] = forms.CheckboxSelectMultiple
+        f["priority"].label = _("Priority")
+        f["channel"].extra["widget"] = forms.CheckboxSelectMultiple
+        f["channel"].label = _("Channel")
+        for name in ("breached", "is_major"):
+            f[name].extra["widget"] = forms.Select(choices=YES_NO_ANY)
+        f["assignee"].extra["widget"] = forms.Select(choices=ASSIGNEE_CHOICES)
+        f["assignee"].label = _("Assignee")
+        f["breached"].label = _("SLA breached")
+        f["is_major"].label = _("Major incident")
+        f["service"].label = _("Service")
+        f["team"].label = _("Team")
+        for name, label in (("created_after", _("Created from")), ("created_before", _("Created before"))):
+            f[name].extra["widget"] = forms.DateInput(attrs={"type": "date"})
+            f[name].label = label
+
+    @property
+    def shown_fields(self):
+        return [self.form[name] for name in self.SHOWN]
+
+    @property
+    def active_count(self) -> int:
+        if not hasattr(self.data, "getlist"):  # no parameters at all
+            return 0
+        return sum(1 for name in self.filters if any(v not in ("", None) for v in self.data.getlist(name)))
+
+
+class BulkAssignForm(forms.Form):
+    ids = forms.TypedMultipleChoiceField(coerce=int, error_messages={"required": _("Tick the incidents to assign.")})
+    assignee = StaffChoiceField()
+    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.all(), required=False)
+
+    MAX_ROWS = 200
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any id is accepted here; the view narrows them to the incidents the user may see.
+        ids = self.data.getlist(self.add_prefix("ids")) if hasattr(self.data, "getlist") else []
+        self.fields["ids"].choices = [(value, value) for value in ids[: self.MAX_ROWS] if str(value).isdigit()]
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("assignee") and not data.get("team"):
+            raise ValidationError(_("Choose an assignee, a team or both."), code="required")
+        return data
+
+
+# --- the requester portal ---------------------------------------------------------------------
+IMPACT_CHOICES = [
+    (Level.LOW, _("Only me")),
+    (Level.MEDIUM, _("Several people or my team")),
+    (Level.HIGH, _("Many people or the whole organisation")),
+]
+URGENCY_CHOICES = [
+    (Level.LOW, _("It can wait: I can work around it")),
+    (Level.MEDIUM, _("It slows my work down")),
+    (Level.HIGH, _("I cannot work at all")),
+]
+
+
+class PortalReportForm(forms.Form):
+    title = forms.CharField(label=_("What is wrong?"), max_length=200,
+                            help_text=_("A short summary, e.g. “I cannot log in to internet banking”."))
+    description = forms.CharField(label=_("Details"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
+                                  help_text=_("What happened, since when, any error message."))
+    service = forms.ModelChoiceField(label=_("Which service?"), queryset=Service.objects.filter(is_active=True),
+                                     required=False, empty_label=_("I don't know"))
+    impact = forms.TypedChoiceField(label=_("Who is affected?"), choices=IMPACT_CHOICES, coerce=int,
+                                    initial=Level.LOW, widget=forms.RadioSelect)
+    urgency = forms.TypedChoiceField(label=_("How much does it stop your work?"), choices=URGENCY_CHOICES,
+                                     coerce=int, initial=Level.MEDIUM, widget=forms.RadioSelect)
+
+
+class PortalCommentForm(forms.Form):
+    body = forms.CharField(label=_("Add a comment"), max_length=20000,
+                           widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}))
+
