@@ -73,6 +73,9 @@ def test_an_agent_resolves_an_incident_and_the_requester_sees_it(page, desk):
     assert "VIP" in rows[0].text and page.find_all("[data-testid=queue-row] [data-testid=sla-clock]")
     # a filter reloads the results too, and keeps the tab
     page.find(".inc-more > summary").click()
+    page.wait_for(lambda d: page.find_all("input[name=priority][value='1']")
+                  and page.find("input[name=priority][value='1']").is_displayed(),
+                  message="the filters did not open")
     page.find("input[name=priority][value='1']").click()
     page.wait_for(lambda d: "No incidents here." in page.find("[data-testid=queue-table]").text,
                   message="the priority filter was not applied")
