@@ -9,9 +9,10 @@ from .selectors import breached_filter
 class IncidentFilterSet(django_filters.FilterSet):
     """Shared by the API and the workspace lists. ``assignee=me`` means the caller."""
 
-    status = django_filters.MultipleChoiceFilter(choices=IncidentStatus.choices)
-    priority = django_filters.MultipleChoiceFilter(choices=[(i, f"P{i}") for i in range(1, 6)])
-    channel = django_filters.MultipleChoiceFilter(choices=Channel.choices)
+    # The incident's own columns: no duplicates to remove, so no DISTINCT (it cost 0.7 s at 1M).
+    status = django_filters.MultipleChoiceFilter(choices=IncidentStatus.choices, distinct=False)
+    priority = django_filters.MultipleChoiceFilter(choices=[(i, f"P{i}") for i in range(1, 6)], distinct=False)
+    channel = django_filters.MultipleChoiceFilter(choices=Channel.choices, distinct=False)
     assignee = django_filters.CharFilter(method="filter_assignee", label="assignee (user id, or me)")
     breached = django_filters.BooleanFilter(method="filter_breached", label="an SLA target is missed")
     created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")

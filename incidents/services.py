@@ -112,7 +112,9 @@ def incident_create(*, title: str, actor, description: str = "", channel: str = 
         customer=contact.customer if contact else None, requester=requester,
         team=team or default_team(service=service, ci=ci), created_by=actor, created_at=at,
     )
-    incident.full_clean(exclude=["number", "status"])
+    # Related records were resolved by the caller: only the incident's own fields need checking.
+    incident.full_clean(exclude=["number", "status", "service", "ci", "contact", "customer", "requester", "team",
+                                 "assignee", "parent", "created_by"], validate_constraints=False)
     _check_ci_service(incident)
     _save(incident, actor, "created")
     # The number comes from the primary key: unique however many are created at once.

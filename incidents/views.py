@@ -59,7 +59,14 @@ from .forms import (
     add_service_errors,
 )
 from .models import Attachment, Incident
-from .selectors import incidents_reported_by, incidents_visible_to, notes_visible_to, queue, with_list_data
+from .selectors import (
+    incidents_reported_by,
+    incidents_visible_to,
+    notes_visible_to,
+    queue,
+    with_detail_data,
+    with_list_data,
+)
 
 User = get_user_model()
 
@@ -348,9 +355,7 @@ def _timeline(incident: Incident, notes) -> list[Entry]:
 
 
 def _incident_for_page(user, pk: int) -> Incident:
-    qs = (with_list_data(incidents_visible_to(user))
-          .select_related("requester", "contact__customer", "ci__service")
-          .prefetch_related("contact__phones", "attachments__uploaded_by"))
+    qs = with_detail_data(incidents_visible_to(user))
     return get_object_or_404(qs, pk=pk)
 
 

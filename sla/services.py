@@ -91,9 +91,11 @@ def _schedule(timer: SLATimer, spec: CalendarSpec) -> None:
     timer.next_escalation_at = min((e.fire_at for e in escalations if e.fire_at), default=None)
 
 
-def _create_escalations(timer: SLATimer, policy: SLAPolicy) -> None:
-    fired = set(timer.escalations.filter(fired_at__isnull=False).values_list("at_percent", "notify", "group_id"))
-    timer.escalations.filter(fired_at__isnull=True).delete()
+def _create_escalations(timer: SLATimer, policy: SLAPolicy, *, new_timer: bool = False) -> None:
+    fired = set()
+    if not new_timer:  # a brand-new timer has no escalations to keep or replace
+        fired = set(timer.escalations.filter(fired_at__isnull=False).values_list("at_percent", "notify", "group_id"))
+        timer.escalations.filter(fired_at__isnull=True).delete()
     SLAEscalation.objects.bulk_create([
         SLAEscalation(timer=timer, rule=rule, at_percent=rule.at_percent, notify=rule.notify,
                       group_id=rule.group_id, channels=rule.channels)
@@ -151,7 +153,7 @@ def sla_start(*, ticket, at: datetime | None = None, actor=None) -> list[SLATime
                          calendar_id=policy.calendar_id, target=target, started_at=at, last_resumed_at=at)
         _snapshot(timer, facts)
         timer.save()
-        _create_escalations(timer, policy)
+        _create_escalations(timer, policy, new_timer=True)
         _schedule(timer, spec)
         _save(timer)
         _event(timer, EventKind.START, at, actor, target_seconds=target.total_seconds(), policy=policy.pk,

@@ -198,3 +198,14 @@ def test_admins_change_the_priority_matrix(api, admin_user, agent):
     assert client.patch(f"/api/v1/priority-matrix/{cell['id']}/", {"priority": 2}).json()["priority"] == 2
     incident = services.incident_create(title="t", actor=admin_user, impact=2, urgency=2)
     assert incident.priority == 2
+
+
+def test_pages_never_overlap_when_many_share_a_priority(api, desk):
+    for i in range(7):
+        new_incident(desk, title=f"same priority {i}")
+    client = api.as_user(desk["agent"])
+    seen = []
+    for page in (1, 2, 3, 4):
+        seen += [i["id"] for i in client.get(f"/api/v1/incidents/?ordering=priority&page_size=2&page={page}").json()[
+            "results"]]
+    assert len(seen) == 7 and len(set(seen)) == 7
