@@ -4,6 +4,7 @@ arguments of :mod:`incidents.services`; the services do every write and have the
 
 from __future__ import annotations
 
+import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -15,7 +16,7 @@ from catalog.phone import try_normalize_phone
 from catalog.selectors import contact_by_phone
 from servicedesk.roles import STAFF_ROLES
 
-from .choices import Channel, Level, NoteVisibility, ResolutionCode
+from .choices import Channel, IncidentStatus, Level, NoteVisibility, ResolutionCode
 from .filtersets import IncidentFilterSet
 from .models import Incident
 
@@ -219,32 +220,36 @@ ASSIGNEE_CHOICES = [("", _("Anyone")), ("me", _("Me")), ("none", _("Nobody"))]
 
 
 class QueueFilterSet(IncidentFilterSet):
-    """The API's FilterSet (same parameters, same meaning) with widgets and labels for people."""
+    """The API's FilterSet (same parameters, same meaning) with widgets and labels for people.
+
+    The filters are declared again rather than changed in ``__init__``: a filter builds its
+    form field once and keeps it, and the parent's filters are shared with the API (whose
+    schema generation builds them first), so changing a widget afterwards would depend on
+    which ran first."""
+
+    status = django_filters.MultipleChoiceFilter(choices=IncidentStatus.choices, distinct=False, label=_("Status"),
+                                                 widget=forms.CheckboxSelectMultiple)
+    priority = django_filters.MultipleChoiceFilter(choices=[(i, f"P{i}") for i in range(1, 6)], distinct=False,
+                                                   label=_("Priority"), widget=forms.CheckboxSelectMultiple)
+    channel = django_filters.MultipleChoiceFilter(choices=Channel.choices, distinct=False, label=_("Channel"),
+                                                  widget=forms.CheckboxSelectMultiple)
+    assignee = django_filters.CharFilter(method="filter_assignee", label=_("Assignee"),
+                                         widget=forms.Select(choices=ASSIGNEE_CHOICES))
+    breached = django_filters.BooleanFilter(method="filter_breached", label=_("SLA breached"),
+                                            widget=forms.Select(choices=YES_NO_ANY))
+    is_major = django_filters.BooleanFilter(label=_("Major incident"), widget=forms.Select(choices=YES_NO_ANY))
+    service = django_filters.ModelChoiceFilter(queryset=Service.objects.all(), label=_("Service"))
+    team = django_filters.ModelChoiceFilter(queryset=Team.objects.all(), label=_("Team"))
+    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte",
+                                                     label=_("Created from"),
+                                                     widget=forms.DateInput(attrs={"type": "date"}))
+    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt",
+                                                      label=_("Created before"),
+                                                      widget=forms.DateInput(attrs={"type": "date"}))
 
     #: the filters the workspace shows (the others still work from the address bar)
     SHOWN = ("status", "priority", "service", "team", "assignee", "breached", "is_major", "channel",
              "created_after", "created_before")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        f = self.filters
-        f["status"].extra["widget"] = forms.CheckboxSelectMultiple
-        f["status"].label = _("Status")
-        f["priority"].extra["widget"] = forms.CheckboxSelectMultiple
-        f["priority"].label = _("Priority")
-        f["channel"].extra["widget"] = forms.CheckboxSelectMultiple
-        f["channel"].label = _("Channel")
-        for name in ("breached", "is_major"):
-            f[name].extra["widget"] = forms.Select(choices=YES_NO_ANY)
-        f["assignee"].extra["widget"] = forms.Select(choices=ASSIGNEE_CHOICES)
-        f["assignee"].label = _("Assignee")
-        f["breached"].label = _("SLA breached")
-        f["is_major"].label = _("Major incident")
-        f["service"].label = _("Service")
-        f["team"].label = _("Team")
-        for name, label in (("created_after", _("Created from")), ("created_before", _("Created before"))):
-            f[name].extra["widget"] = forms.DateInput(attrs={"type": "date"})
-            f[name].label = label
 
     @property
     def shown_fields(self):

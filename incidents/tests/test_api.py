@@ -209,3 +209,13 @@ def test_pages_never_overlap_when_many_share_a_priority(api, desk):
         seen += [i["id"] for i in client.get(f"/api/v1/incidents/?ordering=priority&page_size=2&page={page}").json()[
             "results"]]
     assert len(seen) == 7 and len(set(seen)) == 7
+
+
+def test_the_queue_filters_keep_their_widgets_after_the_api_schema_is_built(client, agent):
+    """The workspace and the API share filters; building the schema first must not change
+    what the page shows (a filter builds its form field once)."""
+    assert client.get("/api/schema/").status_code == 200
+    client.force_login(agent)
+    html = client.get("/incidents/").content.decode()
+    assert 'type="checkbox" name="priority" value="1"' in html
+    assert 'type="checkbox" name="status" value="new"' in html

@@ -58,7 +58,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if here in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            item.add_marker(pytest.mark.django_db(transaction=True))
             if skip:  # before any fixture runs: no live server, no database set-up
                 item.add_marker(pytest.mark.skip(reason="SKIP_BROWSER_TESTS=1: browser tests skipped"))
 
