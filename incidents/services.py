@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
@@ -54,14 +55,21 @@ def _locked(incident: Incident | int) -> Incident:
     return Incident.objects.select_for_update(of=("self",)).select_related("customer").get(pk=pk)
 
 
+# The verbs as people read them in messages (translated), by transition name.
+ACTION_VERBS = {"assign": gettext_lazy("assign"), "start": gettext_lazy("start"), "hold": gettext_lazy("put on hold"),
+                "resume": gettext_lazy("resume"), "resolve": gettext_lazy("resolve"), "close": gettext_lazy("close"),
+                "reopen": gettext_lazy("reopen")}
+
+
 def _guard(incident: Incident, action: str, actor) -> None:
     method = getattr(incident, action)
+    verb = ACTION_VERBS.get(action, action)
     if not can_proceed(method):
         raise InvalidTransitionError(
             _("You cannot %(action)s an incident that is %(status)s.")
-            % {"action": action, "status": incident.get_status_display().lower()}, incident.status)
+            % {"action": verb, "status": incident.get_status_display().lower()}, incident.status)
     if actor is not None and not has_transition_perm(method, actor):
-        raise PermissionDenied(_("Only service desk staff can %(action)s incidents.") % {"action": action})
+        raise PermissionDenied(_("Only service desk staff can %(action)s incidents.") % {"action": verb})
 
 
 def _save(incident: Incident, actor, reason: str = "", fields: list[str] | None = None) -> None:

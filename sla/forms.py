@@ -294,6 +294,7 @@ class PolicyForm(forms.ModelForm):
 class EscalationForm(forms.Form):
     metric = forms.ChoiceField(label=_("Metric"), choices=[("", "—"), *Metric.choices])
     at_percent = forms.IntegerField(
+        # xgettext:no-python-format
         label=_("At % of target"), min_value=1, max_value=1000,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={"min_value": _("At least %(limit_value)s %%."),

@@ -144,6 +144,7 @@ class EscalationRule(models.Model):
 
     policy = models.ForeignKey(SLAPolicy, on_delete=models.CASCADE, related_name="escalations")
     metric = models.CharField(_("metric"), max_length=20, choices=Metric.choices)
+    # xgettext:no-python-format
     at_percent = models.PositiveSmallIntegerField(_("at % of target"),
                                                   validators=[MinValueValidator(1), MaxValueValidator(1000)])
     notify = models.CharField(_("notify"), max_length=20, choices=EscalationTarget.choices)
