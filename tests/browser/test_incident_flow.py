@@ -73,8 +73,7 @@ def test_an_agent_resolves_an_incident_and_the_requester_sees_it(page, desk):
     assert "VIP" in rows[0].text and page.find_all("[data-testid=queue-row] [data-testid=sla-clock]")
     # a filter reloads the results too, and keeps the tab
     def filters_open(driver):
-        # The results swap may replace the filter panel (closed) just after a click on it,
-        # on a busy machine: open it until it stays open.
+        # Open the filter panel (clicking its summary) until the priority checkboxes show.
         if not page.find(".inc-more").get_property("open"):
             page.find(".inc-more > summary").click()
             return False
