@@ -81,6 +81,25 @@ def queue(user, name: str) -> QuerySet[Incident]:
     return qs
 
 
+#: The lifecycle actions, in the order they are offered.
+LIFECYCLE_ACTIONS = ("assign", "start", "hold", "resume", "resolve", "close", "reopen")
+
+
+def available_actions(incident: Incident, user) -> list[str]:
+    """What ``user`` may do to ``incident`` now: the django-fsm guards (state, conditions,
+    permission) plus ``link`` on open incidents. The API's ``actions`` and the incident
+    page both offer exactly these; the services check again on every request."""
+    from django_fsm import can_proceed, has_transition_perm
+
+    if user is None or not is_staff_member(user):
+        return []
+    allowed = [name for name in LIFECYCLE_ACTIONS
+               if can_proceed(getattr(incident, name)) and has_transition_perm(getattr(incident, name), user)]
+    if incident.is_open:
+        allowed.append("link")
+    return allowed
+
+
 def notes_visible_to(user, incident: Incident) -> QuerySet[IncidentNote]:
     notes = incident.notes.select_related("author")
     if is_staff_member(user):

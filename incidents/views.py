@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
-from django_fsm import ConcurrentTransition, TransitionNotAllowed, can_proceed, has_transition_perm
+from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
 from catalog.views import StaffOnlyMixin
@@ -60,6 +60,7 @@ from .forms import (
 )
 from .models import Attachment, Incident
 from .selectors import (
+    available_actions,
     incidents_reported_by,
     incidents_visible_to,
     notes_visible_to,
@@ -211,22 +212,14 @@ def bulk_assign(request):
 
 
 # --- the incident page --------------------------------------------------------------------------
-FSM_ACTIONS = ("assign", "start", "hold", "resume", "resolve", "close", "reopen")
-
-
 def allowed_actions(incident: Incident, user) -> set[str]:
-    """What the page offers: the django-fsm guards (state, conditions, permission), as the
-    API's ``actions`` field computes them. The services check again on every POST."""
-    if not is_staff_member(user):
-        return set()
-    allowed = {name for name in FSM_ACTIONS
-               if can_proceed(getattr(incident, name)) and has_transition_perm(getattr(incident, name), user)}
+    """What the page offers: the actions the API offers (selectors.available_actions), plus
+    the page's shortcuts "take" (assign to me) and "unlink"."""
+    allowed = set(available_actions(incident, user))
     if "assign" in allowed and incident.assignee_id != user.pk:
         allowed.add("take")
-    if incident.is_open:
-        allowed.add("link")
-        if incident.parent_id:
-            allowed.add("unlink")
+    if "link" in allowed and incident.parent_id:
+        allowed.add("unlink")
     return allowed
 
 

@@ -1,5 +1,4 @@
 from django.contrib.auth import get_user_model
-from django_fsm import can_proceed, has_transition_perm
 from rest_framework import serializers
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
@@ -8,9 +7,9 @@ from sla.api.fields import SLATimersField
 
 from ..choices import NoteVisibility, ResolutionCode
 from ..models import Attachment, Incident, IncidentNote, PriorityMatrix
+from ..selectors import available_actions
 
 User = get_user_model()
-ACTIONS = ("assign", "start", "hold", "resume", "resolve", "close", "reopen")
 
 
 class IncidentSerializer(serializers.ModelSerializer):
@@ -36,16 +35,7 @@ class IncidentSerializer(serializers.ModelSerializer):
                             "updated_at", "acknowledged_at", "resolved_at", "closed_at"]
 
     def get_actions(self, incident) -> list[str]:
-        request = self.context.get("request")
-        user = getattr(request, "user", None)
-        if user is None or not is_staff_member(user):
-            return []
-        allowed = [name for name in ACTIONS
-                   if can_proceed(getattr(incident, name), check_conditions=True)
-                   and has_transition_perm(getattr(incident, name), user)]
-        if incident.is_open:
-            allowed.append("link")
-        return allowed
+        return available_actions(incident, getattr(self.context.get("request"), "user", None))
 
     def validate(self, attrs):
         request = self.context.get("request")
