@@ -94,6 +94,25 @@ def setup_django(url: str) -> None:
 
 # --- helpers ------------------------------------------------------------------------------
 
+# --- shared by the other benchmarks -------------------------------------------------------------
+class StatementTimer:
+    """``connection.execute_wrapper``: each statement's wall time, microsecond resolution."""
+
+    def __init__(self):
+        self.rows: list[tuple[float, str]] = []
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.rows.append(((time.perf_counter() - started) * 1000, sql))
+
+
+def mib(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MiB"
+
+
 def quantile(values: list[float], q: int) -> float:
     """The q-th percentile (inclusive method)."""
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]

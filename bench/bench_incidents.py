@@ -46,7 +46,16 @@ from io import StringIO
 
 # The database, Django set-up and machine description are bench_contacts.py's (this script
 # runs as ``python bench/bench_incidents.py``, so bench/ is on sys.path).
-from bench_contacts import drop_database, load_average, machine_line, quantile, recreate_database, setup_django
+from bench_contacts import (
+    StatementTimer,
+    drop_database,
+    load_average,
+    machine_line,
+    mib,
+    quantile,
+    recreate_database,
+    setup_django,
+)
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_incidents_bench"
 API_URL = "/api/v1/incidents/"
@@ -282,20 +291,6 @@ def load(n: int, fx: dict, seed: int) -> dict:
 
 
 # --- measurements ---------------------------------------------------------------------------
-
-class StatementTimer:
-    """``connection.execute_wrapper``: each statement's wall time, microsecond resolution."""
-
-    def __init__(self):
-        self.rows: list[tuple[float, str]] = []
-
-    def __call__(self, execute, sql, params, many, context):
-        started = time.perf_counter()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            self.rows.append(((time.perf_counter() - started) * 1000, sql))
-
 
 def statement_label(sql: str) -> str:
     """What a statement does to which table, without columns or literals."""
@@ -543,10 +538,6 @@ def make_clients(fx: dict):
     browser = Client(HTTP_HOST="localhost")
     browser.force_login(fx["agent"])
     return api, browser
-
-
-def mib(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MiB"
 
 
 def main() -> None:

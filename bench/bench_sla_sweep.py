@@ -44,7 +44,15 @@ from datetime import UTC, datetime
 
 # The database, Django set-up and machine description are bench_contacts.py's (this script
 # runs as ``python bench/bench_sla_sweep.py``, so bench/ is on sys.path).
-from bench_contacts import drop_database, load_average, machine_line, recreate_database, setup_django
+from bench_contacts import (
+    StatementTimer,
+    drop_database,
+    load_average,
+    machine_line,
+    mib,
+    recreate_database,
+    setup_django,
+)
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_sla_bench"
 # The sweep instant: fixed, so every run loads the same rows.
@@ -191,20 +199,6 @@ class DelayCounter:
 
     def __call__(self, *args, **kwargs):
         self.calls += 1
-
-
-class StatementTimer:
-    """``connection.execute_wrapper``: each statement's wall time, microsecond resolution."""
-
-    def __init__(self):
-        self.rows: list[tuple[float, str]] = []
-
-    def __call__(self, execute, sql, params, many, context):
-        started = time.perf_counter()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            self.rows.append(((time.perf_counter() - started) * 1000, sql))
 
 
 def statement_kind(sql: str) -> str:
@@ -359,10 +353,6 @@ def print_statements(captured: dict, indent: str = "    ") -> None:
     sql_ms = sum(t for t, _ in captured["statements"]) + captured["tx_ms"]
     print(f"{indent}in SQL (round trips included) {sql_ms:.1f} ms of the sweep's {captured['ms']:.1f} ms; "
           f"the rest, {captured['ms'] - sql_ms:.1f} ms, is Python")
-
-
-def mib(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MiB"
 
 
 def main() -> None:
