@@ -32,6 +32,43 @@ TEMPLATES = [
                 "If it is not, reply from {{ site_url }}{{ url }} and we will reopen it.",
         "sms_body": "{{ number }} is resolved: {{ title }}",
     },
+    {
+        "key": "major-incident-mobilise",
+        "description": "You are on a major incident's team: the bridge and the war room.",
+        "subject": "MAJOR INCIDENT {{ number }}: {{ summary }} (you are {{ role }})",
+        "body": "A major incident was declared: {{ summary }}.\nYou are on the team as {{ role }}.\n\n"
+                "Conference bridge: {{ bridge_number }}, PIN {{ bridge_pin }}\n"
+                "War room: {{ site_url }}{{ url }}",
+        "sms_body": "MAJOR INCIDENT {{ number }}: {{ summary }}. Bridge {{ bridge_number }} PIN {{ bridge_pin }}. "
+                    "{{ site_url }}{{ url }}",
+    },
+    {
+        "key": "major-incident-update",
+        "description": "A stakeholder update on a major incident (the ALERT shape).",
+        "subject": "[{{ status }}] {{ what }}",
+        "body": "Affected: {{ what }}\n{% if where %}Where: {{ where }}\n{% endif %}"
+                "Event: {{ event }}\nExpected resolution: {% if eta %}{{ eta|date:'Y-m-d H:i T' }}"
+                "{% else %}not known yet{% endif %}\n{% if contact %}Contact: {{ contact }}\n{% endif %}"
+                "{% if body %}\n{{ body }}\n{% endif %}\nStatus: {{ status }}",
+        "sms_body": "[{{ status }}] {{ what }}{% if eta %} ETA {{ eta|date:'H:i T' }}{% endif %}",
+    },
+    {
+        "key": "major-incident-reminder",
+        "description": "No stakeholder update has gone out for the cadence of this major incident.",
+        "subject": "{{ number }}: no update for {{ minutes }} minutes — please post one",
+        "body": "The last stakeholder update on {{ number }} ({{ summary }}) went out {{ minutes }} minutes ago. "
+                "Post an update from the war room: {{ site_url }}{{ url }}",
+        "sms_body": "{{ number }}: no stakeholder update for {{ minutes }} min. Please post one.",
+    },
+    {
+        "key": "spike-alert",
+        "description": "Demand for a service spiked: declare a major incident or dismiss.",
+        "subject": "Spike on {{ service }}: {{ count }} in {{ window }} minutes",
+        "body": "{{ count }} incidents and calls for {{ service }} in the last {{ window }} minutes"
+                "{% if baseline is not None %} (usually {{ baseline }}){% endif %}.\n\n"
+                "Declare a major incident or dismiss the alert: {{ site_url }}{{ url }}",
+        "sms_body": "Spike on {{ service }}: {{ count }} in {{ window }} min. {{ site_url }}{{ url }}",
+    },
 ]
 
 

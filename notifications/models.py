@@ -39,6 +39,9 @@ class StakeholderGroup(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="stakeholder_groups")
+    services = models.ManyToManyField(
+        "catalog.Service", blank=True, related_name="stakeholder_groups",
+        help_text=_("Told about major incidents on these services; none = every service."))
     history = HistoricalRecords(m2m_fields=[members])
 
     class Meta:

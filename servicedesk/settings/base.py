@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "notifications",
     "sla",
     "incidents",
+    "statuspage",
 ]
 
 MIDDLEWARE = [
@@ -153,6 +154,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "sla-sweep": {"task": "sla.tasks.sweep", "schedule": SLA_SWEEP_SECONDS,
                   "options": {"expires": SLA_SWEEP_SECONDS}},
     "incidents-auto-close": {"task": "incidents.tasks.auto_close", "schedule": 3600},
+    "spike-detection": {"task": "incidents.tasks.detect_spikes", "schedule": SPIKE_SWEEP_SECONDS,
+                        "options": {"expires": SPIKE_SWEEP_SECONDS}},
+    "major-incident-update-reminders": {"task": "incidents.tasks.remind_updates", "schedule": 60,
+                                        "options": {"expires": 60}},
     "notifications-retry-stuck": {
         "task": "notifications.tasks.retry_stuck_deliveries",
         "schedule": env_int("NOTIFICATIONS_RETRY_SECONDS", 300),
@@ -278,6 +283,16 @@ PHONE_DEFAULT_REGION = env_str("PHONE_DEFAULT_REGION", "") or None
 # Incidents: reopen within this many days of resolution; close automatically after this many.
 INCIDENT_REOPEN_DAYS = env_int("INCIDENT_REOPEN_DAYS", 7)
 INCIDENT_AUTOCLOSE_DAYS = env_int("INCIDENT_AUTOCLOSE_DAYS", 3)
+# Major incidents: the conference bridge's dial-in number (the PIN is per major incident; the
+# contact center joins callers who type it), an optional external war-room link (default:
+# the war-room page), and how often stakeholders must hear from us, in minutes by priority.
+MAJOR_INCIDENT_BRIDGE_NUMBER = env_str("MAJOR_INCIDENT_BRIDGE_NUMBER", "+15555550100")
+MAJOR_INCIDENT_WAR_ROOM_URL = env_str("MAJOR_INCIDENT_WAR_ROOM_URL", "")
+MAJOR_INCIDENT_UPDATE_CADENCE = {
+    int(priority): int(minutes)
+    for priority, minutes in (item.split(":") for item in env_list(
+        "MAJOR_INCIDENT_UPDATE_CADENCE", ["1:30", "2:60", "3:120", "4:240", "5:480"]))
+}
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 ATTACHMENT_CONTENT_TYPES = env_list("ATTACHMENT_CONTENT_TYPES", [
     "image/png", "image/jpeg", "image/gif", "application/pdf", "text/plain", "text/csv", "application/zip",

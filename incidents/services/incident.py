@@ -20,8 +20,8 @@ from servicedesk.errors import InvalidTransitionError
 from servicedesk.roles import is_staff_member
 from sla import services as sla
 
-from .choices import IncidentStatus, NoteVisibility, ResolutionCode
-from .models import Attachment, Incident, IncidentNote, PriorityMatrix
+from ..choices import ACTIVE_MAJOR_STATUSES, IncidentStatus, NoteVisibility, ResolutionCode, TimelineKind
+from ..models import Attachment, Incident, IncidentNote, MajorIncident, PriorityMatrix, TimelineEvent
 
 S = IncidentStatus
 
@@ -130,9 +130,26 @@ def incident_create(*, title: str, actor, description: str = "", channel: str = 
     Incident.objects.filter(pk=incident.pk).update(number=incident.number)
     incident.history.filter(history_type="+").update(number=incident.number)
     sla.sla_start(ticket=incident, at=at, actor=actor)
+    _join_major_incident(incident, actor, at)
     if assignee is not None:
         incident = incident_assign(incident=incident, actor=actor, assignee=assignee, team=team, at=at)
     return incident
+
+
+def _join_major_incident(incident: Incident, actor, at: datetime) -> None:
+    """A new report on a service with an active major incident is one more report of that
+    outage: link it to the master (an agent may unlink it) and count it on the war room."""
+    if incident.service_id is None:
+        return
+    major = (MajorIncident.objects.filter(status__in=ACTIVE_MAJOR_STATUSES, services=incident.service_id)
+             .select_related("incident").order_by("-declared_at").first())
+    if major is None:
+        return
+    incident.parent = major.incident
+    Incident.objects.filter(pk=incident.pk).update(parent=major.incident)
+    TimelineEvent.objects.create(major_incident=major, kind=TimelineKind.LINK, at=at, actor=actor,
+                                 text=_("%(number)s linked: %(title)s") % {"number": incident.number,
+                                                                          "title": incident.title[:200]})
 
 
 EDITABLE = ("title", "description", "channel", "impact", "urgency", "service", "ci", "contact")
@@ -324,6 +341,11 @@ def incident_link(*, incident: Incident, actor, parent: Incident | None) -> Inci
         raise InvalidTransitionError(_("Only open incidents can be linked."), incident.status)
     incident.parent = parent
     _save(incident, actor, f"linked to {parent.number}" if parent else "unlinked", fields=["parent", "updated_at"])
+    major = MajorIncident.objects.filter(incident=parent).first() if parent is not None else None
+    if major is not None:
+        TimelineEvent.objects.create(major_incident=major, kind=TimelineKind.LINK, actor=actor,
+                                     text=_("%(number)s linked: %(title)s") % {"number": incident.number,
+                                                                              "title": incident.title[:200]})
     return incident
 
 

@@ -27,7 +27,7 @@ from servicedesk.roles import is_staff_member
 from sla.choices import TicketKind
 from sla.protocol import SLAFacts
 
-from .choices import Channel, IncidentStatus, Level, NoteVisibility, ResolutionCode
+from ..choices import Channel, IncidentStatus, Level, NoteVisibility, ResolutionCode
 
 S = IncidentStatus
 

@@ -1,0 +1,16 @@
+"""Signals for the apps below this one (the contact center's IVR announcements, the status
+page's subscribers). Each is sent after the transaction commits, with the major incident's
+id, so a receiver never sees a change that was rolled back and may hand the id to Celery.
+
+- ``major_incident_declared(major_incident_id)``
+- ``major_incident_announcement_changed(major_incident_id, announcement)``
+- ``major_incident_resolved(major_incident_id)``
+- ``stakeholder_update_posted(major_incident_id, update_id, public)``
+"""
+
+from django.dispatch import Signal
+
+major_incident_declared = Signal()
+major_incident_announcement_changed = Signal()
+major_incident_resolved = Signal()
+stakeholder_update_posted = Signal()

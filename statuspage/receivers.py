@@ -1,0 +1,1 @@
+"""Reacts to the incidents app's signals (filled in with the status page)."""
