@@ -105,3 +105,80 @@ def notes_visible_to(user, incident: Incident) -> QuerySet[IncidentNote]:
     if is_staff_member(user):
         return notes
     return notes.filter(visibility=NoteVisibility.PUBLIC)
+
+
+# --- major incidents ----------------------------------------------------------------------------
+MAJOR_ACTIONS = ("mobilise", "contain", "resolve", "review", "close")
+
+
+def major_incidents_with_list_data(qs=None):
+    """What a list row needs, in a fixed number of queries: the master, the manager, the
+    services and the number of linked incidents."""
+    from django.db.models import Count
+
+    from .models import MajorIncident
+
+    qs = qs if qs is not None else MajorIncident.objects.all()
+    return (qs.select_related("incident", "manager")
+            .prefetch_related("services", "members__user")
+            .annotate(linked_incidents=Count("incident__children", distinct=True)))
+
+
+def major_available_actions(major, user) -> list[str]:
+    """The lifecycle actions ``user`` may take on ``major`` now (``review`` also needs a
+    complete postmortem, so it is offered only then)."""
+    from django_fsm import can_proceed, has_transition_perm
+
+    if user is None or not is_staff_member(user):
+        return []
+    return [name for name in MAJOR_ACTIONS
+            if can_proceed(getattr(major, name)) and has_transition_perm(getattr(major, name), user)]
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
+
+
+def major_incident_metrics(*, start, end, service=None) -> dict:
+    """For major incidents declared in [start, end) (on ``service`` if given):
+
+    - ``count``;
+    - ``mtta_seconds``: mean time from the start of impact (the first report, or the spike's
+      window) to the declaration;
+    - ``mttr_seconds``: mean time from the start of impact to the resolution (resolved ones);
+    - ``mtbf_seconds``: mean time between one major incident's resolution and the next one's
+      start of impact (consecutive pairs in the period, per service when one is given);
+    - ``by_service``: the same per affected service.
+    """
+    from .models import MajorIncident
+
+    qs = MajorIncident.objects.filter(declared_at__gte=start, declared_at__lt=end)
+    if service is not None:
+        qs = qs.filter(services=service)
+    rows = list(qs.order_by("started_at", "id").values("id", "started_at", "declared_at", "resolved_at"))
+    service_rows = list(MajorIncident.services.through.objects.filter(majorincident_id__in=[r["id"] for r in rows])
+                        .values_list("majorincident_id", "service_id", "service__name"))
+
+    def figures(items: list[dict]) -> dict:
+        ordered = sorted(items, key=lambda r: (r["started_at"], r["id"]))
+        gaps = [(nxt["started_at"] - prev["resolved_at"]).total_seconds()
+                for prev, nxt in zip(ordered, ordered[1:], strict=False)
+                if prev["resolved_at"] is not None and nxt["started_at"] >= prev["resolved_at"]]
+        return {
+            "count": len(ordered),
+            "mtta_seconds": _mean([(r["declared_at"] - r["started_at"]).total_seconds() for r in ordered]),
+            "mttr_seconds": _mean([(r["resolved_at"] - r["started_at"]).total_seconds()
+                                   for r in ordered if r["resolved_at"] is not None]),
+            "mtbf_seconds": _mean(gaps),
+        }
+
+    by_id = {r["id"]: r for r in rows}
+    per_service: dict[int, tuple[str, list[dict]]] = {}
+    for major_id, service_id, name in service_rows:
+        per_service.setdefault(service_id, (name, []))[1].append(by_id[major_id])
+    return {
+        **figures(rows),
+        "from": start, "to": end, "service": service.pk if service is not None else None,
+        "by_service": [{"service": sid, "name": name, **figures(items)}
+                       for sid, (name, items) in sorted(per_service.items(), key=lambda kv: kv[1][0])],
+    }

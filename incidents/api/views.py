@@ -20,8 +20,9 @@ from .. import services
 from ..choices import NoteVisibility
 from ..filtersets import IncidentFilterSet
 from ..models import Incident, PriorityMatrix
-from ..selectors import incidents_visible_to, notes_visible_to
+from ..selectors import incidents_visible_to, major_incidents_with_list_data, notes_visible_to
 from . import serializers
+from .major import DeclareSerializer, MajorIncidentSerializer, call
 
 
 def _drf(exc: DjangoValidationError) -> ValidationError:
@@ -150,6 +151,21 @@ class IncidentViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveMode
         if parent is not None and not incidents_visible_to(request.user).filter(pk=parent.pk).exists():
             raise ValidationError({"parent": ["No such incident."]})
         return self._act(request, services.incident_link, parent=parent)
+
+    @extend_schema(request=DeclareSerializer, responses={201: MajorIncidentSerializer})
+    @action(detail=True, methods=["post"], url_path="declare-major")
+    def declare_major(self, request, pk=None):
+        """Declare a major incident with this incident as the master (managers, and agents
+        holding the `declare_majorincident` permission). 409 if it is already major, closed or
+        resolved, or linked under another master."""
+        incident = self.get_object()
+        payload = DeclareSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        major = call(services.major_incident_declare, incident=incident, actor=request.user,
+                     **payload.validated_data)
+        fresh = major_incidents_with_list_data().get(pk=major.pk)
+        return Response(MajorIncidentSerializer(fresh, context=self.get_serializer_context()).data,
+                        status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=serializers.IncidentBriefSerializer(many=True))
     @action(detail=True, methods=["get"])

@@ -208,7 +208,10 @@ def spike_alert_declare(*, alert: SpikeAlert | int, actor, summary: str = "", ma
 
 
 @transaction.atomic
-def spike_alert_dismiss(*, alert: SpikeAlert | int, actor, reason: str = "") -> SpikeAlert:
+def spike_alert_dismiss(*, alert: SpikeAlert | int, actor, reason: str = "",
+                        at: datetime | None = None) -> SpikeAlert:
+    """Not a major incident. The demand the dismisser saw does not alert again; a spike in a
+    later window does."""
     if actor is not None and not can_declare(actor):
         raise PermissionDenied(_("Only managers and agents allowed to declare major incidents can do this."))
     pk = alert.pk if isinstance(alert, SpikeAlert) else alert
@@ -216,7 +219,7 @@ def spike_alert_dismiss(*, alert: SpikeAlert | int, actor, reason: str = "") -> 
     if alert.status != SpikeAlertStatus.OPEN:
         raise InvalidTransitionError(_("This alert was already %(status)s.")
                                      % {"status": alert.get_status_display().lower()}, alert.status)
-    alert.status, alert.decided_by, alert.decided_at = SpikeAlertStatus.DISMISSED, actor, timezone.now()
+    alert.status, alert.decided_by, alert.decided_at = SpikeAlertStatus.DISMISSED, actor, at or timezone.now()
     alert._history_user = actor
     alert._change_reason = (reason or "dismissed")[:100]
     alert.save()
