@@ -1,7 +1,19 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Attachment, Incident, IncidentNote, PriorityMatrix
+from .models import (
+    Attachment,
+    Incident,
+    IncidentNote,
+    MajorIncident,
+    MajorIncidentMember,
+    MajorIncidentTask,
+    Postmortem,
+    PriorityMatrix,
+    SpikeAlert,
+    SpikeRule,
+    StakeholderUpdate,
+)
 
 
 @admin.register(PriorityMatrix)
@@ -37,3 +49,60 @@ class AttachmentAdmin(admin.ModelAdmin):
     list_display = ["name", "incident", "size", "content_type", "created_at"]
     list_select_related = ["incident"]
     raw_id_fields = ["incident", "note", "uploaded_by"]
+
+
+class MemberInline(admin.TabularInline):
+    model = MajorIncidentMember
+    extra = 0
+    raw_id_fields = ["user", "added_by"]
+
+
+class TaskInline(admin.TabularInline):
+    model = MajorIncidentTask
+    extra = 0
+    raw_id_fields = ["assignee", "created_by"]
+
+
+@admin.register(MajorIncident)
+class MajorIncidentAdmin(SimpleHistoryAdmin):
+    """Read-mostly: major incidents are run from the war room and the API."""
+
+    list_display = ["incident", "summary", "status", "impact", "manager", "declared_at", "resolved_at"]
+    list_filter = ["status", "impact"]
+    list_select_related = ["incident", "manager"]
+    search_fields = ["summary", "incident__number"]
+    readonly_fields = ["incident", "status", "declared_by", "started_at", "declared_at", "mobilised_at",
+                       "contained_at", "resolved_at", "reviewed_at", "closed_at", "bridge_pin", "last_update_at"]
+    raw_id_fields = ["manager"]
+    inlines = [MemberInline, TaskInline]
+
+
+@admin.register(StakeholderUpdate)
+class StakeholderUpdateAdmin(admin.ModelAdmin):
+    list_display = ["major_incident", "what", "audiences", "created_at"]
+    list_select_related = ["major_incident"]
+    raw_id_fields = ["major_incident", "author"]
+    readonly_fields = ["is_public"]
+
+
+@admin.register(Postmortem)
+class PostmortemAdmin(SimpleHistoryAdmin):
+    list_display = ["major_incident", "complete", "completed_at", "updated_at"]
+    raw_id_fields = ["major_incident", "updated_by"]
+
+
+@admin.register(SpikeRule)
+class SpikeRuleAdmin(SimpleHistoryAdmin):
+    list_display = ["service", "window_minutes", "threshold", "baseline_multiplier", "auto_declare", "is_active"]
+    list_filter = ["is_active", "auto_declare"]
+    list_select_related = ["service"]
+    filter_horizontal = ["notify"]
+
+
+@admin.register(SpikeAlert)
+class SpikeAlertAdmin(SimpleHistoryAdmin):
+    list_display = ["service", "count", "window_start", "status", "major_incident"]
+    list_filter = ["status"]
+    list_select_related = ["service", "major_incident"]
+    readonly_fields = ["rule", "service", "count", "baseline", "window_start", "window_end", "major_incident",
+                       "decided_by", "decided_at", "created_at"]

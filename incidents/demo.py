@@ -10,7 +10,7 @@ from django.utils import timezone
 from catalog.models import ConfigurationItem, Contact, Service
 
 from . import services
-from .models import Incident
+from .models import Incident, MajorIncident, SpikeRule
 
 # title, service, ci, contact email, impact, urgency, channel, what happened next
 STORIES = [
@@ -33,6 +33,7 @@ STORIES = [
 @transaction.atomic
 def seed(*, users: dict) -> list[Incident]:
     agent, agent2, manager = users["agent"], users["agent2"], users["manager"]
+    seed_past_major(users=users)  # first: declaring links the service's open incidents
     made: list[Incident] = []
     master = None
     for title, service, ci, email, impact, urgency, channel, story in STORIES:
@@ -67,4 +68,57 @@ def seed(*, users: dict) -> list[Incident]:
         if story == "master":
             master = incident
         made.append(incident)
+    seed_major(users=users, master=master)
     return made
+
+
+def seed_past_major(*, users: dict) -> None:
+    """Last month's card-payments outage, reviewed and closed with its postmortem (the
+    metrics, the status page's uptime bars and the war-room list have a history)."""
+    manager, agent = users["manager"], users["agent"]
+    past_title = "Card payments declined everywhere (acquirer link down)"
+    cards = Service.objects.filter(name="Card payments").first()
+    if cards is None or Incident.objects.filter(title=past_title).exists():
+        return
+    start = timezone.now() - timedelta(days=24, hours=3)
+    past = services.incident_create(title=past_title, actor=agent, channel="monitoring", impact=1, urgency=1,
+                                    service=cards, at=start)
+    major = services.major_incident_declare(incident=past, actor=manager, summary="Card payments down",
+                                            at=start + timedelta(minutes=12))
+    services.major_incident_post_update(major=major, actor=manager, audiences=["users", "public"],
+                                        what="Card payments", where="All shops and ATMs",
+                                        body="Card payments are failing. We are working with the acquirer.")
+    services.major_incident_transition(major=major, actor=manager, action="mobilise",
+                                       at=start + timedelta(minutes=15))
+    services.major_incident_transition(major=major, actor=manager, action="resolve",
+                                       resolution="The acquirer restored the link; payments flow again.",
+                                       at=start + timedelta(hours=2, minutes=5))
+    services.postmortem_save(major=major, actor=manager, summary="The acquirer's link dropped for two hours.",
+                             root_cause="A certificate on the acquirer's gateway expired.",
+                             actions=[{"title": "Monitor the acquirer's certificate expiry", "owner": agent.pk,
+                                       "due_at": (timezone.now() + timedelta(days=14)).date().isoformat()}],
+                             complete=True)
+    services.major_incident_transition(major=major, actor=manager, action="review")
+    services.major_incident_transition(major=major, actor=manager, action="close")
+
+
+def seed_major(*, users: dict, master: Incident | None) -> None:
+    """Spike rules on the busiest services, and today's internet-banking outage declared and
+    mobilised (so the war room, the status page and the IVR announcement show something)."""
+    manager, agent = users["manager"], users["agent"]
+    for name, threshold in (("Internet banking", 8), ("Card payments", 8), ("Web hosting", 10)):
+        service = Service.objects.filter(name=name).first()
+        if service and not SpikeRule.objects.filter(service=service).exists():
+            SpikeRule.objects.create(service=service, window_minutes=15, threshold=threshold,
+                                     baseline_multiplier=3)
+    if master is None or MajorIncident.objects.filter(incident=master).exists() or not master.is_open:
+        return
+    major = services.major_incident_declare(incident=master, actor=manager,
+                                            summary="Internet banking unavailable (error 503)")
+    services.major_incident_transition(major=major, actor=manager, action="mobilise")
+    services.major_incident_add_task(major=major, actor=manager, title="Fail ib-web-02 out of the pool",
+                                     assignee=agent, due_at=timezone.now() + timedelta(minutes=20))
+    services.major_incident_post_update(
+        major=major, actor=manager, audiences=["users", "public"], what="Internet banking",
+        where="Web and mobile app", eta=timezone.now() + timedelta(hours=1), contact="Service desk +30 210 000 0000",
+        body="Some customers cannot log in to internet banking. We are working on it.")
