@@ -66,3 +66,35 @@ def test_the_sla_sweep_escalates_through_the_worker(worker):
     [sms] = SmsMessage.objects.all()
     assert sms.to == "+306933333333" and "15 minutes are left" in sms.body
     assert sweep.delay().get(timeout=30) == {"breached": 0, "escalated": 0}
+
+
+def test_spike_detection_and_update_reminders_run_through_the_worker(worker):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from catalog.tests.factories import ServiceFactory, TeamFactory
+    from incidents import services
+    from incidents.models import MajorIncident, SpikeAlert, SpikeRule
+    from incidents.tasks import detect_spikes, remind_updates
+    from servicedesk.roles import Role
+
+    boss = UserFactory(roles=[Role.MANAGER], email="duty@example.test")
+    service = ServiceFactory(owner_team=TeamFactory(manager=boss))
+    SpikeRule.objects.create(service=service, window_minutes=15, threshold=3)
+    for _ in range(3):
+        services.incident_create(title="Site down", actor=boss, service=service)
+    assert detect_spikes.delay().get(timeout=30) == 1
+    assert detect_spikes.delay().get(timeout=30) == 0  # one alert per spike, not one per sweep
+    alert = SpikeAlert.objects.get()
+    assert alert.count == 3 and alert.status == "open"
+
+    services.spike_alert_declare(alert=alert, actor=boss)
+    major = MajorIncident.objects.get()
+    MajorIncident.objects.filter(pk=major.pk).update(last_update_at=timezone.now() - timedelta(hours=1))
+    assert remind_updates.delay().get(timeout=30) == 1
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not Delivery.objects.filter(template="major-incident-reminder",
+                                                                      status="sent").exists():
+        time.sleep(0.1)
+    assert Delivery.objects.filter(template="major-incident-reminder", user=boss, status="sent").exists()
