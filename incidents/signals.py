@@ -14,3 +14,7 @@ major_incident_declared = Signal()
 major_incident_announcement_changed = Signal()
 major_incident_resolved = Signal()
 stakeholder_update_posted = Signal()
+
+#: ``incident_created(incident_id)``: a new incident was recorded (problem management
+#: checks whether a resolved problem came back).
+incident_created = Signal()

@@ -14,6 +14,7 @@ api_v1 = [
     path("", include("notifications.api.urls")),
     path("", include("sla.api.urls")),
     path("", include("incidents.api.urls")),
+    path("", include("problems.api.urls")),
 ]
 
 urlpatterns = [
@@ -25,6 +26,7 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("incidents/", include("incidents.urls")),
     path("major-incidents/", include("incidents.major_urls")),
+    path("problems/", include("problems.urls")),
     path("portal/", include("incidents.portal_urls")),
     path("status/", include("statuspage.urls")),
     path("sla/", include("sla.urls")),

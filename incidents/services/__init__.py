@@ -37,6 +37,7 @@ from .major import (
     major_incident_transition,
     major_incident_update_task,
     postmortem_for,
+    postmortem_link,
     postmortem_prefill,
     postmortem_save,
 )
@@ -49,7 +50,8 @@ __all__ = [
     "incident_start", "incident_update", "incidents_auto_close", "major_incident_add_member",
     "major_incident_add_task", "major_incident_declare", "major_incident_post_update",
     "major_incident_remind_updates", "major_incident_remove_member", "major_incident_set_announcement",
-    "major_incident_transition", "major_incident_update_task", "postmortem_for", "postmortem_prefill",
+    "major_incident_transition", "major_incident_update_task", "postmortem_for", "postmortem_link",
+    "postmortem_prefill",
     "postmortem_save", "priority_for", "spike_alert_declare", "spike_alert_dismiss", "spike_rule_validate",
     "validate_upload",
 ]

@@ -20,6 +20,7 @@ from servicedesk.errors import InvalidTransitionError
 from servicedesk.roles import is_staff_member
 from sla import services as sla
 
+from .. import signals
 from ..choices import ACTIVE_MAJOR_STATUSES, IncidentStatus, NoteVisibility, ResolutionCode, TimelineKind
 from ..models import Attachment, Incident, IncidentNote, MajorIncident, PriorityMatrix, TimelineEvent
 
@@ -131,6 +132,8 @@ def incident_create(*, title: str, actor, description: str = "", channel: str = 
     incident.history.filter(history_type="+").update(number=incident.number)
     sla.sla_start(ticket=incident, at=at, actor=actor)
     _join_major_incident(incident, actor, at)
+    incident_id = incident.pk
+    transaction.on_commit(lambda: signals.incident_created.send(sender=Incident, incident_id=incident_id))
     if assignee is not None:
         incident = incident_assign(incident=incident, actor=actor, assignee=assignee, team=team, at=at)
     return incident

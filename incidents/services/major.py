@@ -621,3 +621,18 @@ def postmortem_save(*, major: MajorIncident | int, actor, **fields) -> Postmorte
     _event(major, TimelineKind.NOTE, _("Postmortem %(state)s") % {
         "state": _("completed") if postmortem.complete else _("updated")}, actor)
     return postmortem
+
+
+@transaction.atomic
+def postmortem_link(*, major: MajorIncident | int, problem: int | None = None, change: int | None = None) -> None:
+    """Record the problem record or the change on the postmortem (called by the problems and
+    changes apps when one is opened from this major incident; any state, also after review)."""
+    major = _locked(major)
+    postmortem = postmortem_for(major)
+    if problem is not None:
+        postmortem.problem = problem
+    if change is not None:
+        postmortem.change = change
+    postmortem.save()
+    what = _("Problem record linked") if problem is not None else _("Change linked")
+    _event(major, TimelineKind.NOTE, what, None)

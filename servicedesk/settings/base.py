@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "sla",
     "incidents",
     "statuspage",
+    "problems",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +157,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "incidents-auto-close": {"task": "incidents.tasks.auto_close", "schedule": 3600},
     "spike-detection": {"task": "incidents.tasks.detect_spikes", "schedule": SPIKE_SWEEP_SECONDS,
                         "options": {"expires": SPIKE_SWEEP_SECONDS}},
+    "problems-trend-sweep": {"task": "problems.tasks.trend_sweep",
+                             "schedule": env_int("PROBLEM_TREND_SWEEP_SECONDS", 3600)},
     "major-incident-update-reminders": {"task": "incidents.tasks.remind_updates", "schedule": 60,
                                         "options": {"expires": 60}},
     "notifications-retry-stuck": {
@@ -301,6 +304,12 @@ MAJOR_INCIDENT_UPDATE_CADENCE = {
     for priority, minutes in (item.split(":") for item in env_list(
         "MAJOR_INCIDENT_UPDATE_CADENCE", ["1:30", "2:60", "3:120", "4:240", "5:480"]))
 }
+# Problems: a cluster of at least N incidents on the same service and CI within M days, not
+# linked to a problem, is proposed as a problem; an incident like a problem resolved within
+# the last D days flags that problem for review.
+PROBLEM_TREND_MIN_INCIDENTS = env_int("PROBLEM_TREND_MIN_INCIDENTS", 5)
+PROBLEM_TREND_DAYS = env_int("PROBLEM_TREND_DAYS", 7)
+PROBLEM_RECURRENCE_DAYS = env_int("PROBLEM_RECURRENCE_DAYS", 30)
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 ATTACHMENT_CONTENT_TYPES = env_list("ATTACHMENT_CONTENT_TYPES", [
     "image/png", "image/jpeg", "image/gif", "application/pdf", "text/plain", "text/csv", "application/zip",
