@@ -1,12 +1,19 @@
 """Listens to the incidents app: a new incident may be a resolved problem coming back."""
 
+import logging
+
 from django.dispatch import receiver
 
 from incidents.signals import incident_created
+
+logger = logging.getLogger(__name__)
 
 
 @receiver(incident_created, dispatch_uid="problems-recurrence")
 def check_recurrence(sender, incident_id: int, **kwargs) -> None:
     from .tasks import check_recurrence as task
 
-    task.delay(incident_id)
+    try:
+        task.delay(incident_id)
+    except Exception:  # the broker is down: the incident is saved; the check is lost, say so loudly
+        logger.exception("could not queue the recurrence check for incident %s", incident_id)
