@@ -74,3 +74,33 @@ def test_concurrent_creation_never_duplicates_a_number(make_user):
     numbers = [n for batch in results for n in batch]
     assert len(numbers) == 20 and len(set(numbers)) == 20
     assert set(Incident.objects.values_list("number", flat=True)) == set(numbers)
+
+
+def test_two_managers_declaring_at_once_make_one_major_incident(make_user):
+    from incidents.models import MajorIncident
+
+    mia, max_ = make_user(Role.MANAGER, username="mia"), make_user(Role.MANAGER, username="max")
+    incident = services.incident_create(title="Core banking down", actor=mia, service=ServiceFactory())
+    url = f"/api/v1/incidents/{incident.pk}/declare-major/"
+    responses = run_together(*[
+        (lambda c=c: c.post(url, {"summary": "Core banking down"}, format="json"))
+        for c in (client_for(mia), client_for(max_))])
+    assert sorted(r.status_code for r in responses) == [201, 409], responses
+    assert MajorIncident.objects.count() == 1
+    assert MajorIncident.objects.get().members.count() == 1  # nothing half-done by the loser
+
+
+def test_two_people_taking_one_task_at_once_one_gets_it(make_user):
+    mia, ann = make_user(Role.MANAGER, username="mia"), make_user(Role.AGENT, username="ann")
+    incident = services.incident_create(title="Core banking down", actor=mia, service=ServiceFactory())
+    major = services.major_incident_declare(incident=incident, actor=mia, summary="Core banking down")
+    services.major_incident_add_member(major=major, actor=mia, user=ann)
+    task = services.major_incident_add_task(major=major, actor=mia, title="Restart the cluster")
+    url = f"/api/v1/major-incidents/{major.pk}/tasks/{task.pk}/"
+    responses = run_together(*[
+        (lambda c=c: c.patch(url, {"status": "in_progress", "expected_status": "open"}, format="json"))
+        for c in (client_for(mia), client_for(ann))])
+    assert sorted(r.status_code for r in responses) == [200, 409], responses
+    winner = next(r for r in responses if r.status_code == 200).json()["assignee"]
+    task.refresh_from_db()
+    assert task.assignee_id == winner and task.status == "in_progress"
