@@ -1,19 +1,459 @@
-"""Browser pages for major incidents (being built)."""
+"""Browser pages for major incidents: the list (with the open spike alerts), the war room and
+its actions, the postmortem, a spike alert, and declaring from the incident page.
 
+Staff only. Every write goes through :mod:`incidents.services`; views check the input and
+show the outcome the way the incident pages do: a service's ``ValidationError`` next to the
+field it names (400), a refused or lost change (``InvalidTransitionError``,
+``ConflictError``) as a message with the page as it now stands (409), a refusal of the
+person (``PermissionDenied``) as a message (403). Success redirects back (POST, redirect,
+GET). The war room's live part (status, counts, timeline) is a partial that the page polls;
+the page's queries do not grow with its events, tasks, members or linked incidents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django_fsm import ConcurrentTransition, TransitionNotAllowed
+
+from catalog.models import Service
+from servicedesk.errors import DomainError
+from servicedesk.roles import is_staff_member
+
+from . import services
+from .choices import ACTIVE_MAJOR_STATUSES, Audience, MajorIncidentStatus, SpikeAlertStatus, TaskStatus
+from .forms import add_service_errors, staff_users
+from .major_forms import (
+    ActionFormSet,
+    AnnouncementForm,
+    DeclareForm,
+    MemberForm,
+    PostmortemForm,
+    RemoveMemberForm,
+    ResolveForm,
+    TaskForm,
+    TaskStatusForm,
+    UpdateForm,
+    action_initial,
+    owner_choices,
+)
+from .models import Incident, MajorIncident, MajorIncidentTask, Postmortem, SpikeAlert
+from .selectors import incidents_visible_to
+from .views import _incident_for_page, _safe_next, render_incident
+
+M = MajorIncidentStatus
+REFUSALS = (DomainError, ConcurrentTransition, TransitionNotAllowed)
+LIFECYCLE = ("mobilise", "contain", "resolve", "review", "close")
+TIMELINE_LIMIT = 50  # newest first; the postmortem holds the whole story
+UPDATES_LIMIT = 50
+LIVE_ID = "major-live"
 
 
-@login_required
+def staff_required(view):
+    """Signed in (else the login page) and service desk staff (else 403)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_staff_member(request.user):
+            raise PermissionDenied(_("Only service desk staff can see major incidents."))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _refusal(exc: Exception) -> str:
+    if isinstance(exc, DomainError):
+        return str(exc)
+    return _("Someone else changed this major incident meanwhile; here it is as it now stands.")
+
+
+def _linked_count():
+    """How many incidents are linked to the master, as one subquery per row."""
+    rows = (Incident.objects.filter(parent_id=OuterRef("incident_id")).order_by().values("parent_id")
+            .annotate(n=Count("*")).values("n"))
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def _services_prefetch():
+    return Prefetch("services", queryset=Service.objects.order_by("name"))
+
+
+# --- the list ------------------------------------------------------------------------------------
+@staff_required
 def major_list(request):
-    return HttpResponse("major incidents")
+    """Active major incidents first, then the most recent; the open spike alerts on top."""
+    active_first = Case(When(status__in=ACTIVE_MAJOR_STATUSES, then=Value(0)), default=Value(1),
+                        output_field=IntegerField())
+    majors = (MajorIncident.objects.select_related("incident", "manager").prefetch_related(_services_prefetch())
+              .annotate(active_rank=active_first, linked_count=_linked_count())
+              .order_by("active_rank", "-declared_at", "-id"))
+    page = Paginator(majors, 25).get_page(request.GET.get("page"))
+    alerts = list(SpikeAlert.objects.filter(status=SpikeAlertStatus.OPEN).select_related("service", "rule")
+                  .order_by("-created_at", "-id")[:50])
+    return render(request, "incidents/major/list.html", {
+        "page_obj": page, "majors": page.object_list, "alerts": alerts,
+        "can_declare": services.can_declare(request.user), "here": request.get_full_path(),
+    })
 
 
-@login_required
-def war_room(request, pk):
-    return HttpResponse("war room")
+# --- the war room -------------------------------------------------------------------------------
+def _major_for_page(pk: int) -> MajorIncident:
+    qs = (MajorIncident.objects.select_related("incident", "incident__service", "manager", "postmortem")
+          .prefetch_related(_services_prefetch()).annotate(linked_count=_linked_count()))
+    return get_object_or_404(qs, pk=pk)
 
 
-@login_required
-def spike_alert(request, pk):
-    return HttpResponse("spike alert")
+def _postmortem_complete(major: MajorIncident) -> bool:
+    try:
+        return major.postmortem.complete  # selected with the major incident: no query
+    except Postmortem.DoesNotExist:
+        return False
+
+
+def lifecycle_actions(major: MajorIncident, user) -> list[str]:
+    """The transitions offered: those that leave the current status, to people who run the
+    major incident. ``review`` is offered before the postmortem is complete too, so that
+    pressing it says what is missing."""
+    if not services.can_run(major, user):
+        return []
+    leaving = {t.name for t in major.get_all_status_transitions() if t.source in (major.status, "*")}
+    return [name for name in LIFECYCLE if name in leaving]
+
+
+def _live_context(major: MajorIncident) -> dict:
+    timeline = list(major.timeline.select_related("actor").order_by("-at", "-id")[:TIMELINE_LIMIT])
+    milestones = [(MajorIncident._meta.get_field(name).verbose_name, getattr(major, name))
+                  for name in ("started_at", "declared_at", "mobilised_at", "contained_at", "resolved_at",
+                               "reviewed_at", "closed_at") if getattr(major, name)]
+    return {"major": major, "timeline": timeline, "milestones": milestones, "live_id": LIVE_ID,
+            "timeline_limit": TIMELINE_LIMIT, "postmortem_complete": _postmortem_complete(major)}
+
+
+def _default_forms(major: MajorIncident) -> dict:
+    return {
+        "resolve": ResolveForm(prefix="resolve"),
+        "member": MemberForm(prefix="member"),
+        "task": TaskForm(prefix="task"),
+        "update": UpdateForm(prefix="update", initial={
+            "what": major.summary, "where": ", ".join(s.name for s in major.services.all())}),
+        "announcement": AnnouncementForm(prefix="announcement", initial={"announcement": major.announcement}),
+    }
+
+
+def render_war_room(request, pk: int, bound: dict | None = None, status: int = 200):
+    """The war room as it now stands; ``bound`` holds a submitted form (with its errors)."""
+    major = _major_for_page(pk)
+    user = request.user
+    runs = services.can_run(major, user)
+    forms = _default_forms(major)
+    forms.update(bound or {})
+    tasks = list(major.tasks.select_related("assignee").order_by("created_at", "id"))
+    for task in tasks:
+        task.moves = task_moves(task)
+    updates = list(major.updates.select_related("author").order_by("-created_at", "-id")[:UPDATES_LIMIT])
+    for update in updates:
+        update.audience_labels = [(a, Audience(a).label if a in Audience.values else a) for a in update.audiences]
+    context = {
+        **_live_context(major),
+        "forms": forms, "open_form": next(iter(bound), None) if bound else None,
+        "actions": lifecycle_actions(major, user), "can_run": runs,
+        "can_work": runs or services.can_work(major, user),
+        "members": list(major.members.select_related("user").order_by("added_at", "id")),
+        "tasks": tasks, "updates": updates,
+        "people": list(staff_users().only("username", "first_name", "last_name")),
+        "war_room_url": settings.MAJOR_INCIDENT_WAR_ROOM_URL or request.build_absolute_uri(major.get_absolute_url()),
+        "is_closed": major.status == M.CLOSED,
+    }
+    return render(request, "incidents/major/war_room.html", context, status=status)
+
+
+@staff_required
+def war_room(request, pk: int):
+    return render_war_room(request, pk)
+
+
+def war_room_live(request, pk: int):
+    """The part of the war room the page refreshes by itself (htmx polling). A session that
+    ran out reloads the whole page (to the login page) rather than swapping the login form
+    into the war room."""
+    if not request.user.is_authenticated:
+        if getattr(request, "htmx", False):
+            return HttpResponse(status=204, headers={"HX-Refresh": "true"})
+        return redirect_to_login(request.get_full_path())
+    if not is_staff_member(request.user):
+        raise PermissionDenied(_("Only service desk staff can see major incidents."))
+    major = _major_for_page(pk)
+    response = render(request, "incidents/major/_live.html", {**_live_context(major), "partial": True})
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+# --- war room actions ---------------------------------------------------------------------------
+def _transition(name: str) -> Callable:
+    def run(major, user, data):
+        return services.major_incident_transition(major=major, actor=user, action=name,
+                                                  resolution=data.get("resolution", ""))
+    return run
+
+
+def _add_member(major, user, data):
+    return services.major_incident_add_member(major=major, actor=user, user=data["user"], role=data["role"])
+
+
+def _remove_member(major, user, data):
+    return services.major_incident_remove_member(major=major, actor=user, user=data["user"])
+
+
+def _add_task(major, user, data):
+    return services.major_incident_add_task(major=major, actor=user, title=data["title"],
+                                            assignee=data.get("assignee"), due_at=data.get("due_at"))
+
+
+def _post_update(major, user, data):
+    return services.major_incident_post_update(major=major, actor=user, **data)
+
+
+def _set_announcement(major, user, data):
+    return services.major_incident_set_announcement(major=major, actor=user, announcement=data["announcement"])
+
+
+@dataclass(frozen=True)
+class Action:
+    key: str | None  # the form's prefix and its name in the page's ``forms``
+    form: type | None
+    run: Callable[[MajorIncident, Any, dict], Any]
+    done: str
+    #: Errors go next to the form's fields (False: the form has only hidden fields).
+    inline: bool = True
+
+
+ACTIONS = {
+    "mobilise": Action(None, None, _transition("mobilise"), gettext_lazy("The team is mobilised.")),
+    "contain": Action(None, None, _transition("contain"), gettext_lazy("The impact is contained.")),
+    "resolve": Action("resolve", ResolveForm, _transition("resolve"),
+                      gettext_lazy("The major incident is resolved, with its master and linked incidents.")),
+    "review": Action(None, None, _transition("review"), gettext_lazy("The major incident is reviewed.")),
+    "close": Action(None, None, _transition("close"), gettext_lazy("The major incident is closed.")),
+    "add-member": Action("member", MemberForm, _add_member, gettext_lazy("The team is updated.")),
+    "remove-member": Action("remove", RemoveMemberForm, _remove_member, gettext_lazy("The team is updated."),
+                            inline=False),
+    "add-task": Action("task", TaskForm, _add_task, gettext_lazy("The task is on the board.")),
+    "update": Action("update", UpdateForm, _post_update, gettext_lazy("The update is sent.")),
+    "announcement": Action("announcement", AnnouncementForm, _set_announcement,
+                           gettext_lazy("The announcement is saved.")),
+}
+
+
+def _attempt(request, pk: int, run: Callable[[], Any], form=None, key: str | None = None, inline: bool = True):
+    """Run a service; on refusal, the war room with the reason (and the form, if any).
+    Returns a response for a refusal, None when it worked."""
+    bound = {key: form} if form is not None and inline else None
+    try:
+        run()
+    except ValidationError as exc:
+        if bound:
+            add_service_errors(form, exc)
+            messages.error(request, _("Nothing was saved: please correct the errors below."))
+        else:
+            messages.error(request, " ".join(exc.messages))
+        return render_war_room(request, pk, bound, status=400)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc) or _("You are not allowed to do this."))
+        return render_war_room(request, pk, status=403)
+    except REFUSALS as exc:
+        messages.error(request, _refusal(exc))
+        return render_war_room(request, pk, status=409)
+    return None
+
+
+@staff_required
+@require_POST
+def major_action(request, pk: int, action: str):
+    """POST ``/major-incidents/<id>/<action>/``: check the form, call the service, back to
+    the war room."""
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise Http404
+    major = get_object_or_404(MajorIncident.objects.select_related("incident"), pk=pk)
+    form = spec.form(request.POST, prefix=spec.key) if spec.form is not None else None
+    if form is not None and not form.is_valid():
+        if spec.inline:
+            messages.error(request, _("Nothing was saved: please correct the errors below."))
+            return render_war_room(request, pk, {spec.key: form}, status=400)
+        messages.error(request, _("Nothing was saved: the form was incomplete; reload the page."))
+        return render_war_room(request, pk, status=400)
+    data = form.cleaned_data if form is not None else {}
+    refused = _attempt(request, pk, lambda: spec.run(major, request.user, data), form, spec.key, spec.inline)
+    if refused is not None:
+        return refused
+    messages.success(request, spec.done)
+    return redirect(major)
+
+
+#: A task button: the status it moves the task to.
+TASK_MOVES = {"take": TaskStatus.IN_PROGRESS, "done": TaskStatus.DONE, "cancel": TaskStatus.CANCELLED}
+TASK_DONE = {"take": gettext_lazy("The task is yours."), "done": gettext_lazy("The task is done."),
+             "cancel": gettext_lazy("The task is cancelled.")}
+
+
+def task_moves(task: MajorIncidentTask) -> list[str]:
+    if task.status == TaskStatus.OPEN:
+        return ["take", "done", "cancel"]
+    if task.status == TaskStatus.IN_PROGRESS:
+        return ["done", "cancel"]
+    return []
+
+
+@staff_required
+@require_POST
+def task_action(request, pk: int, task_pk: int, move: str):
+    """Take, finish or cancel a task. The status the person saw comes with the request, so
+    of two people taking the same task at once, one gets it and the other is told."""
+    if move not in TASK_MOVES:
+        raise Http404
+    task = get_object_or_404(MajorIncidentTask.objects.select_related("major_incident"), pk=task_pk,
+                             major_incident_id=pk)
+    form = TaskStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Nothing was saved: the form was incomplete; reload the page."))
+        return render_war_room(request, pk, status=400)
+    changes = {"status": TASK_MOVES[move]}
+    if move == "take":
+        changes["assignee"] = request.user
+    refused = _attempt(request, pk, lambda: services.major_incident_update_task(
+        task=task, actor=request.user, expected_status=form.cleaned_data["expected_status"], **changes))
+    if refused is not None:
+        return refused
+    messages.success(request, TASK_DONE[move])
+    return redirect(task.major_incident)
+
+
+# --- the postmortem -----------------------------------------------------------------------------
+@staff_required
+def postmortem(request, pk: int):
+    """Write the postmortem: the timeline comes prefilled from the war room."""
+    major = get_object_or_404(MajorIncident.objects.select_related("incident", "postmortem"), pk=pk)
+    record = services.postmortem_for(major)
+    editable = services.can_work(major, request.user) and major.status not in (M.REVIEWED, M.CLOSED)
+    choices = owner_choices(record.actions)
+    status = 200
+    if request.method == "POST":
+        form = PostmortemForm(request.POST, prefix="pm")
+        actions = ActionFormSet(request.POST, prefix="actions", owner_choices=choices)
+        if form.is_valid() and actions.is_valid():
+            data = form.cleaned_data
+            try:
+                services.postmortem_save(major=major, actor=request.user, actions=actions.rows(), **data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+                status = 400
+            except PermissionDenied as exc:
+                messages.error(request, str(exc))
+                status = 403
+            except REFUSALS as exc:
+                messages.error(request, _refusal(exc))
+                status = 409
+            else:
+                messages.success(request, _("The postmortem is saved.") if not data["complete"]
+                                 else _("The postmortem is complete: the major incident can be reviewed."))
+                return redirect(major)
+        else:
+            status = 400
+        if status == 400:
+            messages.error(request, _("Nothing was saved: please correct the errors below."))
+    else:
+        form = PostmortemForm(prefix="pm", initial=PostmortemForm.initial_for(record))
+        actions = ActionFormSet(prefix="actions", initial=action_initial(record.actions), owner_choices=choices)
+    return render(request, "incidents/major/postmortem.html", {
+        "major": major, "postmortem": record, "form": form, "actions": actions, "editable": editable,
+    }, status=status)
+
+
+# --- declaring ----------------------------------------------------------------------------------
+@staff_required
+@require_POST
+def declare(request, incident_pk: int):
+    """From the incident page: declare it a major incident, then go to the new war room."""
+    incident = get_object_or_404(incidents_visible_to(request.user), pk=incident_pk)
+    form = DeclareForm(request.POST, prefix="declare")
+
+    def again(status: int, bound: bool = True):
+        page = _incident_for_page(request.user, incident_pk)
+        return render_incident(request, page, {"declare": form} if bound else None, status=status)
+
+    if not form.is_valid():
+        messages.error(request, _("Nothing was saved: please correct the errors below."))
+        return again(400)
+    try:
+        major = services.major_incident_declare(incident=incident, actor=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        messages.error(request, _("Nothing was saved: please correct the errors below."))
+        return again(400)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+        return again(403, bound=False)
+    except REFUSALS as exc:
+        messages.error(request, _refusal(exc))
+        return again(409, bound=False)
+    messages.success(request, _("%(number)s is a major incident. Welcome to the war room.")
+                     % {"number": incident.number})
+    return redirect(major)
+
+
+# --- spike alerts -------------------------------------------------------------------------------
+@staff_required
+def spike_alert(request, pk: int):
+    alert = get_object_or_404(SpikeAlert.objects.select_related("service", "rule", "decided_by",
+                                                                "major_incident__incident"), pk=pk)
+    return render(request, "incidents/major/spike.html", {
+        "alert": alert, "can_declare": services.can_declare(request.user),
+        "is_open": alert.status == SpikeAlertStatus.OPEN,
+    })
+
+
+@staff_required
+@require_POST
+def spike_decide(request, pk: int, decision: str):
+    """One click: declare a major incident from the alert (then its war room), or dismiss it."""
+    if decision not in ("declare", "dismiss"):
+        raise Http404
+    alert = get_object_or_404(SpikeAlert, pk=pk)
+    back = _safe_next(request, reverse("major:spike", args=[pk]))
+    try:
+        if decision == "declare":
+            alert = services.spike_alert_declare(alert=alert, actor=request.user)
+        else:
+            services.spike_alert_dismiss(alert=alert, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(back)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+        return redirect(back)
+    except REFUSALS as exc:
+        messages.error(request, _refusal(exc))
+        return redirect(back)
+    if decision == "declare":
+        messages.success(request, _("A major incident is declared for %(service)s.") % {"service": alert.service})
+        return redirect(alert.major_incident)
+    messages.success(request, _("The alert is dismissed."))
+    return redirect(back)

@@ -58,6 +58,7 @@ from .forms import (
     ResolveForm,
     add_service_errors,
 )
+from .major_forms import DeclareForm
 from .models import Attachment, Incident
 from .selectors import (
     available_actions,
@@ -361,6 +362,7 @@ def _action_forms(incident: Incident) -> dict:
         "link": LinkForm(prefix="link", initial={"parent": incident.parent.number if incident.parent_id else ""}),
         "note": NoteForm(prefix="note"),
         "attach": AttachmentForm(prefix="attach"),
+        "declare": DeclareForm(prefix="declare", initial={"summary": incident.title}),
     }
 
 
@@ -382,6 +384,9 @@ def render_incident(request, incident: Incident, bound: dict | None = None, stat
         "open_form": next(iter(bound), None) if bound else None,
         "timeline": _timeline(incident, notes), "ci_relations": ci_relations, "children": children,
         "siblings": siblings, "attachments": list(incident.attachments.all()),
+        # Declaring is on the page for open incidents that are not major and not linked to a master.
+        "can_declare_major": (incident.is_open and not incident.is_major and not incident.parent_id
+                              and services.can_declare(user)),
     }
     return render(request, "incidents/detail.html", context, status=status)
 

@@ -9,6 +9,8 @@ from .roles import STAFF_ROLES, Role, roles_of
 NAVIGATION = [
     (_("Home"), "home", STAFF_ROLES),
     (_("Incidents"), "incidents:queue", STAFF_ROLES),
+    (_("Major incidents"), "major:list", STAFF_ROLES),
+    (_("Problems"), "problems:list", STAFF_ROLES),
     (_("Services"), "catalog:service-list", STAFF_ROLES),
     (_("Customers"), "catalog:customer-list", STAFF_ROLES),
     (_("Contacts"), "catalog:contact-list", STAFF_ROLES),

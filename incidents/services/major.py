@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import Service
@@ -70,8 +70,8 @@ def can_declare(user) -> bool:
 
 
 def can_run(major: MajorIncident, user) -> bool:
-    """Transitions, the team and the announcement: managers, administrators and the
-    incident manager of this major incident."""
+    """Transitions and the team: managers, administrators and the incident manager of this
+    major incident."""
     return user is None or has_role(user, Role.MANAGER, Role.ADMIN) or major.manager_id == user.pk
 
 
@@ -351,6 +351,8 @@ def major_incident_add_member(*, major: MajorIncident, actor, user, role: str = 
 @transaction.atomic
 def major_incident_remove_member(*, major: MajorIncident, actor, user) -> None:
     _require(can_run(major, actor), _("Only managers and the incident manager can change the team."))
+    if major.status == M.CLOSED:
+        raise InvalidTransitionError(_("The major incident is closed."), major.status)
     if major.manager_id == user.pk:
         raise ValidationError({"user": [_("Name another incident manager first.")]})
     deleted, _rows = MajorIncidentMember.objects.filter(major_incident=major, user=user).delete()
@@ -460,7 +462,8 @@ def _post(major: MajorIncident, actor, *, audiences, what: str, where: str, even
                             related=f"incidents.majorincident:{major.pk}", url=major.get_absolute_url())
         told += len({d.user_id for d in deliveries})
     if told:
-        _event(major, TimelineKind.NOTIFICATION, _("%(count)s people notified") % {"count": told}, None, at)
+        _event(major, TimelineKind.NOTIFICATION,
+               ngettext("%(count)s person notified", "%(count)s people notified", told) % {"count": told}, None, at)
     _send(signals.stakeholder_update_posted, major_incident_id=major.pk, update_id=update.pk,
           public=Audience.PUBLIC in audiences)
     return update
