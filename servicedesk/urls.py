@@ -15,6 +15,7 @@ api_v1 = [
     path("", include("sla.api.urls")),
     path("", include("incidents.api.urls")),
     path("", include("problems.api.urls")),
+    path("", include("changes.api.urls")),
 ]
 
 urlpatterns = [
@@ -27,6 +28,7 @@ urlpatterns = [
     path("incidents/", include("incidents.urls")),
     path("major-incidents/", include("incidents.major_urls")),
     path("problems/", include("problems.urls")),
+    path("changes/", include("changes.urls")),
     path("portal/", include("incidents.portal_urls")),
     path("status/", include("statuspage.urls")),
     path("sla/", include("sla.urls")),

@@ -128,7 +128,7 @@ class UpdateSerializer(serializers.ModelSerializer):
         read_only_fields = ["status", "author", "created_at"]
 
 
-class TaskSerializer(serializers.ModelSerializer):
+class MajorIncidentTaskSerializer(serializers.ModelSerializer):
     assignee = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True), required=False,
                                                   allow_null=True)
     status = serializers.ChoiceField(choices=TaskStatus.choices, required=False)
@@ -315,21 +315,21 @@ class MajorIncidentViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveM
                       body=data.get("body", ""))
         return Response(UpdateSerializer(update).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(methods=["get"], responses=TaskSerializer(many=True))
-    @extend_schema(methods=["post"], request=TaskSerializer, responses={201: TaskSerializer})
+    @extend_schema(methods=["get"], responses=MajorIncidentTaskSerializer(many=True))
+    @extend_schema(methods=["post"], request=MajorIncidentTaskSerializer, responses={201: MajorIncidentTaskSerializer})
     @action(detail=True, methods=["get", "post"])
     def tasks(self, request, pk=None):
         major = self.get_object()
         if request.method == "GET":
-            return Response(TaskSerializer(major.tasks.all(), many=True).data)
-        payload = TaskSerializer(data=request.data)
+            return Response(MajorIncidentTaskSerializer(major.tasks.all(), many=True).data)
+        payload = MajorIncidentTaskSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         task = call(services.major_incident_add_task, major=major, actor=request.user, title=data["title"],
                     assignee=data.get("assignee"), due_at=data.get("due_at"))
-        return Response(TaskSerializer(task).data, status=status.HTTP_201_CREATED)
+        return Response(MajorIncidentTaskSerializer(task).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=TaskSerializer, responses=TaskSerializer)
+    @extend_schema(request=MajorIncidentTaskSerializer, responses=MajorIncidentTaskSerializer)
     @action(detail=True, methods=["patch"], url_path=r"tasks/(?P<task_id>[0-9]+)")
     def task(self, request, pk=None, task_id=None):
         """Change a task; pass `expected_status` to take it safely (409 if someone moved it first)."""
@@ -337,13 +337,13 @@ class MajorIncidentViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveM
         task = major.tasks.filter(pk=task_id).first()
         if task is None:
             return Response({"detail": "No such task."}, status=status.HTTP_404_NOT_FOUND)
-        payload = TaskSerializer(task, data=request.data, partial=True)
+        payload = MajorIncidentTaskSerializer(task, data=request.data, partial=True)
         payload.is_valid(raise_exception=True)
         changes = dict(payload.validated_data)
         expected = changes.pop("expected_status", None)
         task = call(services.major_incident_update_task, task=task, actor=request.user, expected_status=expected,
                     **changes)
-        return Response(TaskSerializer(task).data)
+        return Response(MajorIncidentTaskSerializer(task).data)
 
     @extend_schema(responses=TimelineSerializer(many=True))
     @action(detail=True, methods=["get"])

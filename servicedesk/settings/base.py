@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "incidents",
     "statuspage",
     "problems",
+    "changes",
 ]
 
 MIDDLEWARE = [

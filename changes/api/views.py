@@ -1,0 +1,325 @@
+"""The change-management API: ``changes/`` (RFCs with their lifecycle actions and
+``votes/``), ``change-models/``, ``cab-boards/``, ``blackout-windows/``, ``cab-meetings/``,
+``change-schedule/`` and ``changes/metrics/``. Every write calls ``changes.services``."""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.filters import OrderingFilter, SearchFilter
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from servicedesk.api.mixins import HistoryMixin
+from servicedesk.api.periods import parse_period
+from servicedesk.permissions import RolePermission
+from servicedesk.roles import STAFF_ROLES, Role
+
+from .. import services
+from ..models import BlackoutWindow, CABBoard, CABMeeting, ChangeModel
+from ..selectors import changes_with_list_data, forward_schedule
+from . import serializers as s
+
+
+def call(service, **kwargs):
+    try:
+        return service(**kwargs)
+    except DjangoValidationError as exc:
+        raise ValidationError(exc.message_dict if hasattr(exc, "message_dict") else {"detail": exc.messages}) \
+            from exc
+    except DjangoPermissionDenied as exc:
+        raise PermissionDenied(str(exc)) from exc
+
+
+CHANGE_ADMINS = frozenset({Role.CHANGE_MANAGER, Role.ADMIN})
+
+
+def _outage(data) -> dict:
+    """``outage`` in a request body: {start, end, services} or null."""
+    if "outage" not in data:
+        return {}
+    if data["outage"] is None:
+        return {"outage_start": None, "outage_end": None, "outage_services": []}
+    payload = s.OutageSerializer(data=data["outage"])
+    if not payload.is_valid():
+        raise ValidationError({"outage": payload.errors})
+    value = payload.validated_data
+    return {"outage_start": value["start"], "outage_end": value["end"],
+            "outage_services": value.get("services", [])}
+
+
+class ChangeViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
+                    mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Requests for change. Created as drafts; `submit` checks the RFC template (400 with what
+    is missing); `assess` (change manager) sets risk/impact/category and the approval route;
+    `send-to-cab`; `authorize` (change manager for minor changes, IT management after the CAB
+    for major ones); the CAB/ECAB decide by `votes/`; `schedule` (409 in a blackout unless
+    emergency; conflicts returned); `implement` (409 before `planned_start` unless
+    emergency); `complete` `{outcome}`; `review` `{notes}`; `close`; `reject`; `cancel`."""
+
+    permission_classes = [RolePermission]
+    read_roles = STAFF_ROLES
+    write_roles = STAFF_ROLES
+    serializer_class = s.ChangeSerializer
+    filter_backends = [DjangoFilterBackend, SearchFilter, OrderingFilter]
+    filterset_fields = ["status", "type", "category", "services", "cis", "approval_stage", "model", "assignee"]
+    search_fields = ["number", "title", "description"]
+    ordering_fields = ["created_at", "planned_start", "number", "updated_at"]
+    ordering = ["-created_at", "-id"]
+    queryset = changes_with_list_data().none()
+
+    def get_queryset(self):
+        return changes_with_list_data().prefetch_related("tasks")
+
+    def _fresh(self, change, **extra):
+        body = self.get_serializer(self.get_queryset().get(pk=change.pk)).data
+        return Response({**body, **extra})
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        change = call(services.change_create, actor=request.user, **serializer.validated_data,
+                      **_outage(request.data))
+        body = self.get_serializer(self.get_queryset().get(pk=change.pk)).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        change = self.get_object()
+        serializer = self.get_serializer(change, data=request.data, partial=kwargs.get("partial", False))
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        links = {k: data.pop(k) for k in ("incidents", "problems") if k in data}
+        data.pop("model", None)
+        change = call(services.change_update, change=change, actor=request.user, **data, **_outage(request.data))
+        if links:
+            for field, items in links.items():
+                getattr(change, field).set(items)
+        return self._fresh(change)
+
+    def _act(self, request, service, payload_class=None, **fixed):
+        params = {}
+        if payload_class is not None:
+            payload = payload_class(data=request.data)
+            payload.is_valid(raise_exception=True)
+            params = dict(payload.validated_data)
+        result = call(service, change=self.get_object(), actor=request.user, **params, **fixed)
+        return self._fresh(result)
+
+    @extend_schema(request=None, responses=s.ChangeSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        return self._act(request, services.change_submit)
+
+    @extend_schema(request=s.AssessSerializer, responses=s.ChangeSerializer)
+    @action(detail=True, methods=["post"])
+    def assess(self, request, pk=None):
+        return self._act(request, services.change_assess, s.AssessSerializer)
+
+    @extend_schema(request=None, responses=s.ChangeSerializer)
+    @action(detail=True, methods=["post"], url_path="send-to-cab")
+    def send_to_cab(self, request, pk=None):
+        return self._act(request, services.change_send_to_cab)
+
+    @extend_schema(request=None, responses=s.ChangeSerializer)
+    @action(detail=True, methods=["post"])
+    def authorize(self, request, pk=None):
+        return self._act(request, services.change_authorize)
+
+    @extend_schema(request=s.ScheduleSerializer, responses=s.ChangeSerializer)
+    @action(detail=True, methods=["post"])
+    def schedule(self, request, pk=None):
+        """Schedule (or move) an authorised change. The answer carries `conflicts`: the other
+        changes overlapping it on the same service, CI or connected CIs."""
+        payload = s.ScheduleSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        outage = _outage(request.data)
+        change, conflicts = call(services.change_schedule, change=self.get_object(), actor=request.user,
+                                 planned_start=data.get("planned_start"), planned_end=data.get("planned_end"),
+                                 outage_start=outage.get("outage_start"), outage_end=outage.get("outage_end"),
+                                 outage_services=outage.get("outage_services"))
+        return self._fresh(change, conflicts=conflicts)
+
+    @extend_schema(request=None, responses=s.ChangeSerializer)
+    @action(detail=True, methods=["post"])
+    def implement(self, request, pk=None):
+        return self._act(request, services.change_implement)
+
+    @extend_schema(request=s.CompleteSerializer, responses=s.ChangeSerializer)
+    @action(detail=True, methods=["post"])
+    def complete(self, request, pk=None):
+        return self._act(request, services.change_complete, s.CompleteSerializer)
+
+    @extend_schema(request=s.ReviewSerializer, responses=s.ChangeSerializer)
+    @action(detail=True, methods=["post"])
+    def review(self, request, pk=None):
+        return self._act(request, services.change_review, s.ReviewSerializer)
+
+    @extend_schema(request=None, responses=s.ChangeSerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        return self._act(request, services.change_close)
+
+    @extend_schema(request=s.ReasonSerializer, responses=s.ChangeSerializer)
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        payload = s.ReasonSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return self._fresh(call(services.change_reject, change=self.get_object(), actor=request.user,
+                                reason=payload.validated_data.get("reason", "")))
+
+    @extend_schema(request=s.ReasonSerializer, responses=s.ChangeSerializer)
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        return self._act(request, services.change_cancel, s.ReasonSerializer)
+
+    @extend_schema(request=s.ChangeLinkSerializer, responses=s.ChangeSerializer)
+    @action(detail=True, methods=["post"])
+    def link(self, request, pk=None):
+        """Link the incidents and problems it resolves, or the incidents it caused."""
+        return self._act(request, services.change_link, s.ChangeLinkSerializer)
+
+    @extend_schema(methods=["get"], responses=s.VoteSerializer(many=True))
+    @extend_schema(methods=["post"], request=s.VoteSerializer, responses={201: s.VoteSerializer})
+    @action(detail=True, methods=["get", "post"])
+    def votes(self, request, pk=None):
+        """The board's votes. `POST {decision: approve/reject/abstain, comment}` votes as the
+        caller (members of the change's board only; voting again replaces your vote); the
+        decision is taken the moment the board's rule is met."""
+        change = self.get_object()
+        if request.method == "GET":
+            return Response(s.VoteSerializer(change.votes.order_by("created_at", "id"), many=True).data)
+        payload = s.VoteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        vote = call(services.change_vote, change=change, actor=request.user,
+                    decision=payload.validated_data["decision"], comment=payload.validated_data.get("comment", ""))
+        return Response(s.VoteSerializer(vote).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses=inline_serializer("ChangeConflicts", many=True, fields={
+        "change": serializers.IntegerField(), "number": serializers.CharField(), "title": serializers.CharField(),
+        "planned_start": serializers.DateTimeField(), "planned_end": serializers.DateTimeField(),
+        "reasons": serializers.ListField(child=serializers.CharField())}))
+    @action(detail=True, methods=["get"])
+    def conflicts(self, request, pk=None):
+        return Response(services.conflicts_for(self.get_object()))
+
+    @extend_schema(parameters=[OpenApiParameter("from", str), OpenApiParameter("to", str)],
+                   responses=inline_serializer("ChangeMetrics", fields={
+                       "completed": serializers.IntegerField(), "successful": serializers.IntegerField(),
+                       "change_success_rate": serializers.FloatField(allow_null=True),
+                       "submitted": serializers.IntegerField(), "emergency": serializers.IntegerField(),
+                       "emergency_change_ratio": serializers.FloatField(allow_null=True),
+                       "changes_causing_incidents": serializers.IntegerField()}))
+    @action(detail=False, methods=["get"])
+    def metrics(self, request):
+        """Change success rate, emergency change ratio and changes causing incidents (rates 0–1)."""
+        start, end = parse_period(request.query_params)
+        return Response(services.change_metrics(start=start, end=end))
+
+
+class ChangeModelViewSet(HistoryMixin, viewsets.ModelViewSet):
+    """Pre-authorised standard changes: `{name, description, tasks: [text], services, risk,
+    impact, plans, allowed_windows: [{weekdays, start, end}], timezone}`."""
+
+    permission_classes = [RolePermission]
+    read_roles = STAFF_ROLES
+    write_roles = CHANGE_ADMINS
+    serializer_class = s.ChangeModelSerializer
+    queryset = ChangeModel.objects.prefetch_related("services").order_by("name")
+
+
+class CABBoardViewSet(HistoryMixin, viewsets.ModelViewSet):
+    """The CAB and the ECAB (one board per kind): members, quorum, rule, veto."""
+
+    permission_classes = [RolePermission]
+    read_roles = STAFF_ROLES
+    write_roles = CHANGE_ADMINS
+    serializer_class = s.CABBoardSerializer
+    queryset = CABBoard.objects.prefetch_related("members").order_by("kind")
+
+
+class BlackoutWindowViewSet(HistoryMixin, viewsets.ModelViewSet):
+    """Change freezes: no change but an emergency one may be scheduled into them on their
+    services (none: every service)."""
+
+    permission_classes = [RolePermission]
+    read_roles = STAFF_ROLES
+    write_roles = CHANGE_ADMINS
+    serializer_class = s.BlackoutWindowSerializer
+    queryset = BlackoutWindow.objects.prefetch_related("services").order_by("start")
+
+
+class CABMeetingViewSet(viewsets.ModelViewSet):
+    """CAB meetings: `agenda/` (changes awaiting the board, recent ones awaiting review),
+    `decide` `{change, decision (approve/reject/defer/reviewed), notes}` (the chair records
+    the board's decision), `next` (creates the next occurrence of a recurring meeting)."""
+
+    permission_classes = [RolePermission]
+    read_roles = STAFF_ROLES
+    write_roles = CHANGE_ADMINS
+    action_roles = {"decide": CHANGE_ADMINS}
+    serializer_class = s.CABMeetingSerializer
+    queryset = CABMeeting.objects.select_related("board").prefetch_related("decisions", "attendees")
+
+    @extend_schema(responses=inline_serializer("CABAgenda", fields={
+        "approval": s.ChangeSerializer(many=True), "review": s.ChangeSerializer(many=True)}))
+    @action(detail=True, methods=["get"])
+    def agenda(self, request, pk=None):
+        agenda = services.meeting_agenda(self.get_object())
+        context = self.get_serializer_context()
+        return Response({key: s.ChangeSerializer(items, many=True, context=context).data
+                         for key, items in agenda.items()})
+
+    @extend_schema(request=inline_serializer("CABDecide", fields={
+        "change": serializers.IntegerField(), "decision": serializers.CharField(),
+        "notes": serializers.CharField(required=False)}), responses={201: s.CABDecisionSerializer})
+    @action(detail=True, methods=["post"])
+    def decide(self, request, pk=None):
+        payload = s.CABDecisionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        record = call(services.meeting_record_decision, meeting=self.get_object(),
+                      change=payload.validated_data["change"], actor=request.user,
+                      decision=payload.validated_data["decision"], notes=payload.validated_data.get("notes", ""))
+        return Response(s.CABDecisionSerializer(record).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses=s.CABMeetingSerializer)
+    @action(detail=True, methods=["post"])
+    def next(self, request, pk=None):
+        following = services.meeting_next(meeting=self.get_object())
+        if following is None:
+            raise ValidationError({"repeat_days": ["This meeting does not repeat."]})
+        return Response(self.get_serializer(following).data)
+
+
+class ChangeScheduleView(APIView):
+    """`change-schedule/?from=&to=`: the forward schedule of change — changes planned in the
+    period with the ids of the changes each conflicts with, and the blackout windows."""
+
+    permission_classes = [RolePermission]
+    read_roles = STAFF_ROLES
+
+    @extend_schema(parameters=[OpenApiParameter("from", str), OpenApiParameter("to", str)],
+                   responses=inline_serializer("ChangeSchedule", fields={
+                       "changes": serializers.ListField(child=serializers.DictField()),
+                       "blackouts": s.BlackoutWindowSerializer(many=True)}))
+    def get(self, request):
+        params = request.query_params
+        if params.get("from") or params.get("to"):
+            start, end = parse_period(params)
+        else:  # the forward schedule: the next 30 days
+            start = timezone.now()
+            end = start + timedelta(days=30)
+        schedule = forward_schedule(start=start, end=end)
+        rows = [{"id": row["change"].pk, "number": row["change"].number, "title": row["change"].title,
+                 "type": row["change"].type, "status": row["change"].status, "category": row["change"].category,
+                 "planned_start": row["change"].planned_start, "planned_end": row["change"].planned_end,
+                 "services": row["services"], "cis": row["cis"], "conflicts": row["conflicts"]}
+                for row in schedule["changes"]]
+        return Response({"from": start, "to": end, "changes": rows,
+                         "blackouts": s.BlackoutWindowSerializer(schedule["blackouts"], many=True).data})
