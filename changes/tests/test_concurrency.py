@@ -31,8 +31,8 @@ def test_deciding_votes_at_the_same_instant_decide_once(make_user):
     url = f"/api/v1/changes/{change.pk}/votes/"
     # Three members approve at once: the second counted vote meets quorum 2 and decides; the
     # third finds the change decided (409) instead of deciding again.
-    responses = run_together(*[(lambda c=client_for(m): c.post(url, {"decision": "approve"}, format="json"))
-                               for m in members])
+    clients = [client_for(m) for m in members]
+    responses = run_together(*[(lambda c=c: c.post(url, {"decision": "approve"}, format="json")) for c in clients])
     codes = sorted(r.status_code for r in responses)
     assert codes == [201, 201, 409], [(r.status_code, r.content) for r in responses]
     change = Change.objects.get(pk=change.pk)

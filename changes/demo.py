@@ -1,0 +1,82 @@
+"""The changes part of ``manage.py seed_demo``: the CAB and the ECAB, two change models, a
+year-end freeze, and RFCs in the states a change manager sees on a Monday: one awaiting the
+CAB's vote (one approve already in), one scheduled with a projected outage, one minor
+awaiting authorisation, and one completed last week. Idempotent: found again by title."""
+
+from datetime import UTC, datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from catalog.models import ConfigurationItem, Service
+
+from . import services
+from .models import BlackoutWindow, CABBoard, Change, ChangeModel
+
+
+def _change(title: str, actor, **fields) -> tuple[Change, bool]:
+    existing = Change.objects.filter(title=title).first()
+    if existing:
+        return existing, False
+    return services.change_create(actor=actor, title=title, **fields), True
+
+
+@transaction.atomic
+def seed(*, users: dict) -> dict:
+    cm, agent, cab, manager = users["changemanager"], users["agent"], users["cab"], users["manager"]
+    board, _ = CABBoard.objects.get_or_create(kind="cab", defaults={"name": "Change Advisory Board", "quorum": 2,
+                                                                    "rule": "majority"})
+    board.members.add(cab, cm, manager)
+    ecab, _ = CABBoard.objects.get_or_create(kind="ecab", defaults={"name": "Emergency CAB", "quorum": 2,
+                                                                    "rule": "majority",
+                                                                    "implement_before_ratification": True})
+    ecab.members.add(cab, cm)
+    hosting = Service.objects.filter(name="Web hosting").first()
+    banking = Service.objects.filter(name="Internet banking").first()
+    restart, _ = ChangeModel.objects.get_or_create(
+        name="Restart a web node", defaults={
+            "description": "Take one web node out of the pool, restart it, put it back.",
+            "tasks": ["Drain the node in the load balancer", "Restart the node", "Check health", "Undrain"],
+            "allowed_windows": [{"weekdays": [0, 1, 2, 3, 4, 5, 6], "start": "22:00", "end": "06:00"}],
+            "implementation_plan": "Drain, restart, check, undrain.", "backout_plan": "Leave the node drained.",
+            "test_plan": "Health check green for 5 minutes."})
+    if hosting:
+        restart.services.add(hosting)
+    ChangeModel.objects.get_or_create(name="Add a user to a group", defaults={
+        "description": "Grant access by adding a user to an existing directory group.",
+        "tasks": ["Check the approval in the request", "Add the user", "Tell the user"]})
+    year = timezone.now().year
+    BlackoutWindow.objects.get_or_create(name=f"Year-end freeze {year}", defaults={
+        "start": datetime(year, 12, 20, tzinfo=UTC),
+        "end": datetime(year + 1, 1, 3, tzinfo=UTC),
+        "reason": "Year-end closing: no changes but emergencies."})
+    soon = (timezone.now() + timedelta(days=2)).replace(hour=22, minute=0, second=0, microsecond=0)
+    plans = {"implementation_plan": "1. Announce 2. Apply 3. Verify", "backout_plan": "Roll back to the snapshot",
+             "test_plan": "Smoke tests of login and payments"}
+    db = ConfigurationItem.objects.filter(name="core-banking-db").first()
+    upgrade, new = _change("Upgrade the internet-banking database to 16.4", agent, description="Minor upgrade.",
+                           risk=3, impact=2, planned_start=soon, planned_end=soon + timedelta(hours=2),
+                           services=[banking] if banking else [], cis=[db] if db else [], **plans)
+    if new:
+        services.change_submit(change=upgrade, actor=agent)
+        services.change_assess(change=upgrade, actor=cm)
+        services.change_send_to_cab(change=upgrade, actor=cm)
+        services.change_vote(change=upgrade, actor=manager, decision="approve", comment="Tested in staging.")
+    certs, new = _change("Renew the TLS certificates of the shop sites", agent, description="Yearly renewal.",
+                         risk=1, impact=3, planned_start=soon + timedelta(days=1),
+                         planned_end=soon + timedelta(days=1, hours=1), services=[hosting] if hosting else [],
+                         outage_start=soon + timedelta(days=1), outage_end=soon + timedelta(days=1, minutes=10),
+                         **plans)
+    if new:
+        services.change_submit(change=certs, actor=agent)
+        services.change_assess(change=certs, actor=cm)
+        services.change_authorize(change=certs, actor=cm)
+        services.change_schedule(change=certs, actor=cm)
+    minor, new = _change("Raise the mail relay size limit", agent, description="From 25 to 50 MB.", risk=1,
+                         impact=3, planned_start=soon + timedelta(days=3),
+                         planned_end=soon + timedelta(days=3, hours=1),
+                         services=list(Service.objects.filter(name="Email")), **plans)
+    if new:
+        services.change_submit(change=minor, actor=agent)
+        services.change_assess(change=minor, actor=cm)
+    return {"changes": Change.objects.count(), "boards": CABBoard.objects.count()}
