@@ -87,7 +87,8 @@ def seed_past_major(*, users: dict) -> None:
                                             at=start + timedelta(minutes=12))
     services.major_incident_post_update(major=major, actor=manager, audiences=["users", "public"],
                                         what="Card payments", where="All shops and ATMs",
-                                        body="Card payments are failing. We are working with the acquirer.")
+                                        body="Card payments are failing. We are working with the acquirer.",
+                                        at=start + timedelta(minutes=14))
     services.major_incident_transition(major=major, actor=manager, action="mobilise",
                                        at=start + timedelta(minutes=15))
     services.major_incident_transition(major=major, actor=manager, action="resolve",

@@ -309,6 +309,13 @@ def major_incident_transition(*, major: MajorIncident | int, actor, action: str,
         texts = {"mobilise": _("The major incident team is working on it."),
                  "contain": _("The impact is contained; we are working on a permanent fix."),
                  "resolve": major.resolution}
+        if action == "resolve" and major.updates.filter(is_public=True).exists():
+            # The public saw it begin, so it hears it end; in plain words, never the
+            # internal resolution text.
+            _post(major, actor, audiences=[Audience.PUBLIC], what=major.summary,
+                  where=", ".join(major.services.values_list("name", flat=True)), event=UpdateEvent.UNPLANNED,
+                  eta=None, contact="", body=_("The issue is resolved and the service is working normally again. "
+                                                "We are sorry for the disruption."), at=at, key="resolve-public")
         _post(major, actor, audiences=[Audience.TECHNICAL, Audience.MANAGEMENT, Audience.STAKEHOLDERS,
                                        Audience.USERS],
               what=major.summary, where=", ".join(major.services.values_list("name", flat=True)),
@@ -472,7 +479,7 @@ def _post(major: MajorIncident, actor, *, audiences, what: str, where: str, even
 @transaction.atomic
 def major_incident_post_update(*, major: MajorIncident | int, actor, audiences, what: str, where: str = "",
                                event: str = UpdateEvent.UNPLANNED, eta: datetime | None = None, contact: str = "",
-                               body: str = "") -> StakeholderUpdate:
+                               body: str = "", at: datetime | None = None) -> StakeholderUpdate:
     """A stakeholder update in the ALERT shape to the chosen audiences; ``public`` puts it
     on the status page (and in its subscribers' mail)."""
     errors = {}
@@ -496,7 +503,7 @@ def major_incident_post_update(*, major: MajorIncident | int, actor, audiences, 
     if major.status == M.CLOSED:
         raise InvalidTransitionError(_("The major incident is closed."), major.status)
     return _post(major, actor, audiences=audiences, what=what.strip(), where=(where or "").strip(), event=event,
-                 eta=eta, contact=(contact or "").strip(), body=(body or "").strip())
+                 eta=eta, contact=(contact or "").strip(), body=(body or "").strip(), at=at)
 
 
 @transaction.atomic

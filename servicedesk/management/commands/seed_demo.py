@@ -1,13 +1,17 @@
 """``manage.py seed_demo``: a realistic demo organisation. Each app seeds its own part
-(``catalog/demo.py``, ``sla/demo.py``); running it again refreshes the same records."""
+(``catalog/demo.py``, ``sla/demo.py``, ``incidents/demo.py``, ``problems/demo.py``,
+``changes/demo.py``, ``statuspage/demo.py``); running it again refreshes the same records."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from catalog import demo as catalog_demo
+from changes import demo as changes_demo
 from incidents import demo as incidents_demo
 from notifications.services import notify
+from problems import demo as problems_demo
 from sla import demo as sla_demo
+from statuspage import demo as statuspage_demo
 
 
 class Command(BaseCommand):
@@ -25,6 +29,9 @@ class Command(BaseCommand):
         made = catalog_demo.seed(password=password)
         sla = sla_demo.seed(users=made["users"])
         incidents = incidents_demo.seed(users=made["users"])
+        problems_demo.seed(users=made["users"])
+        changes_demo.seed(users=made["users"])
+        statuspage_demo.seed()  # the status page's maintenance window and subscriber
         users = made["users"]
         notify(list(users.values()), "welcome", {}, ["in_app"], idempotency_key="seed-demo-welcome")
         return made, sla, incidents

@@ -1,0 +1,217 @@
+"""The public status page (no login): the page, an incident's page, the Atom feed, the
+JSON summary, and the subscription pages. Reads come from :mod:`statuspage.selectors`
+through the page cache (:mod:`statuspage.caching`); writes go through
+:mod:`statuspage.services`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.core.cache import cache
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_safe
+from rest_framework.throttling import BaseThrottle
+
+from catalog.models import Service
+
+from . import caching, selectors, services
+from .forms import SubscribeForm
+
+#: Subscribe requests per client address per hour (the rest get 429).
+SUBSCRIBE_PER_HOUR = 10
+
+
+def _summary() -> selectors.StatusSummary:
+    return caching.cached("summary", selectors.status_summary)
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.PUBLIC_BASE_URL}{path}"
+
+
+def _public(response, max_age: int = caching.TTL):
+    patch_cache_control(response, public=True, max_age=max_age)
+    return response
+
+
+def _noindex(response):
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+# --- reading ---------------------------------------------------------------------------------
+@require_safe
+def index(request):
+    summary = _summary()
+    return render(request, "statuspage/index.html", {"summary": summary,
+                                                     "form": SubscribeForm(services=summary.services)})
+
+
+@require_safe
+def incident(request, pk: int):
+    public = caching.cached(f"incident:{pk}", lambda: selectors.public_incident(pk))
+    if public is None:
+        raise Http404(_("No such incident."))
+    return render(request, "statuspage/incident.html", {"incident": public})
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value is not None else None
+
+
+def _ids(refs) -> list[int]:
+    return [ref.id for ref in refs]
+
+
+def status_payload(summary: selectors.StatusSummary) -> dict:
+    """The JSON document: the same facts as the page, ids for references."""
+    return {
+        "status": summary.status,
+        "updated_at": _iso(summary.generated_at),
+        "page": _absolute(reverse("statuspage:index")),
+        "services": [{"id": s.id, "name": s.name, "status": s.status, "uptime_90d": s.uptime_90d}
+                     for s in summary.services],
+        "incidents": [{
+            "id": i.id, "title": i.title, "status": i.phase, "impact": i.impact, "active": i.is_active,
+            "services": _ids(i.services), "started_at": _iso(i.started_at), "resolved_at": _iso(i.resolved_at),
+            "url": _absolute(reverse("statuspage:incident", args=[i.id])),
+            "updates": [{"id": u.id, "at": _iso(u.at), "status": u.phase, "what": u.what, "where": u.where,
+                         "event": u.event, "eta": _iso(u.eta), "contact": u.contact, "body": u.body}
+                        for u in i.updates],
+        } for i in summary.incidents],
+        "maintenance": [{"id": m.id, "title": m.title, "description": m.description, "status": m.state,
+                         "starts_at": _iso(m.starts_at), "ends_at": _iso(m.ends_at), "services": _ids(m.services)}
+                        for m in summary.maintenance],
+    }
+
+
+@require_safe
+def status_json(request):
+    response = JsonResponse(status_payload(_summary()))
+    response["Access-Control-Allow-Origin"] = "*"  # public facts: other sites may show them
+    return _public(response)
+
+
+class StatusFeed(Feed):
+    """Public updates as an Atom feed, newest first."""
+
+    feed_type = Atom1Feed
+
+    def __call__(self, request, *args, **kwargs):
+        return _public(super().__call__(request, *args, **kwargs))
+
+    def title(self):
+        return _("Service status")
+
+    def subtitle(self):
+        return _("Updates on incidents affecting our services.")
+
+    def link(self):
+        return _absolute(reverse("statuspage:index"))
+
+    def feed_url(self):
+        return _absolute(reverse("statuspage:feed"))
+
+    def author_name(self):
+        return _("Service desk")
+
+    def items(self):
+        return caching.cached("feed", selectors.feed_entries)
+
+    def item_title(self, entry: selectors.FeedEntry) -> str:
+        # Atom titles are plain text (the generator escapes them once for XML).
+        return f"{entry.incident_title} — {entry.update.phase_label}"
+
+    def item_description(self, entry: selectors.FeedEntry) -> str:
+        # Atom summaries are HTML: the people's text is escaped into it, never trusted as markup.
+        update = entry.update
+        parts = [format_html("<p>{}</p>", linebreaksbr(update.body, autoescape=True))] if update.body else []
+        affected = f"{update.what} ({update.where})" if update.where else update.what
+        parts.append(format_html("<p>{}: {}</p>", _("Affected"), affected))
+        if update.eta:
+            parts.append(format_html("<p>{}: {} UTC</p>", _("Expected resolution"),
+                                     update.eta.astimezone(UTC).strftime("%Y-%m-%d %H:%M")))
+        return "".join(parts)
+
+    def item_link(self, entry: selectors.FeedEntry) -> str:
+        return _absolute(reverse("statuspage:incident", args=[entry.incident_id])) + f"#update-{entry.update.id}"
+
+    def item_pubdate(self, entry: selectors.FeedEntry):
+        return entry.update.at
+
+    def item_updateddate(self, entry: selectors.FeedEntry):
+        return entry.update.at
+
+
+# --- subscriptions ---------------------------------------------------------------------------
+def _within_rate(request) -> bool:
+    """Per client address (trusting NUM_PROXIES forwarding hops, like the API's throttles)."""
+    limit = getattr(settings, "STATUSPAGE_SUBSCRIBE_PER_HOUR", SUBSCRIBE_PER_HOUR)
+    key = f"statuspage:subscribe-ip:{BaseThrottle().get_ident(request)}"
+    try:
+        cache.add(key, 0, timeout=3600)
+        return cache.incr(key) <= limit
+    except Exception:  # no cache, no limit: better than no subscriptions
+        return True
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def subscribe(request):
+    """``GET`` the form on its own page; ``POST`` it (from here or the status page). The
+    answer is the same whether or not the address was known."""
+    summary = _summary()
+    if request.method != "POST":
+        return render(request, "statuspage/subscribe.html", {"form": SubscribeForm(services=summary.services)})
+    if not _within_rate(request):
+        response = render(request, "statuspage/rate_limited.html", status=429)
+        response["Retry-After"] = "3600"
+        return response
+    form = SubscribeForm(request.POST, services=summary.services)
+    if not form.is_valid():
+        return render(request, "statuspage/subscribe.html", {"form": form}, status=400)
+    chosen = Service.objects.filter(pk__in=form.cleaned_data["services"], is_active=True)
+    services.subscriber_subscribe(email=form.cleaned_data["email"], services=chosen,
+                                  language=getattr(request, "LANGUAGE_CODE", ""))
+    return redirect("statuspage:subscribe-sent")
+
+
+@require_safe
+def subscribe_sent(request):
+    return _noindex(render(request, "statuspage/subscribe_sent.html"))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm(request, token: str):
+    """``GET`` asks (mail scanners that follow links must not subscribe anyone); ``POST`` confirms."""
+    if request.method == "POST":
+        subscriber = services.subscriber_confirm(token=token)
+        if subscriber is None:
+            raise Http404(_("This link is not valid any more."))
+        return _noindex(render(request, "statuspage/confirmed.html", {"subscriber": subscriber}))
+    subscriber = selectors.subscriber_by_confirm_token(token)
+    if subscriber is None:
+        raise Http404(_("This link is not valid any more."))
+    return _noindex(render(request, "statuspage/confirm.html", {"subscriber": subscriber}))
+
+
+@csrf_exempt  # RFC 8058 one-click POSTs come from mail providers, without a CSRF token; the token is the secret
+@require_http_methods(["GET", "HEAD", "POST"])
+def unsubscribe(request, token: str):
+    """``GET`` shows a button; ``POST`` (the button, or a mail client's one-click
+    ``List-Unsubscribe=One-Click``) removes the subscription. Repeating it is harmless."""
+    if request.method == "POST":
+        services.subscriber_unsubscribe(token=token)
+        return _noindex(render(request, "statuspage/unsubscribed.html"))
+    subscriber = selectors.subscriber_by_unsubscribe_token(token)
+    status = 200 if subscriber is not None else 404
+    return _noindex(render(request, "statuspage/unsubscribe.html", {"subscriber": subscriber}, status=status))
