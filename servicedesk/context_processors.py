@@ -11,6 +11,9 @@ NAVIGATION = [
     (_("Incidents"), "incidents:queue", STAFF_ROLES),
     (_("Major incidents"), "major:list", STAFF_ROLES),
     (_("Problems"), "problems:list", STAFF_ROLES),
+    # STAFF_ROLES includes CAB members: they read the changes they vote on, and the calendar.
+    (_("Changes"), "changes:list", STAFF_ROLES),
+    (_("Approvals"), "changes:approvals", frozenset({Role.CAB_MEMBER, Role.CHANGE_MANAGER})),
     (_("Services"), "catalog:service-list", STAFF_ROLES),
     (_("Customers"), "catalog:customer-list", STAFF_ROLES),
     (_("Contacts"), "catalog:contact-list", STAFF_ROLES),
@@ -36,6 +39,10 @@ def navigation(request):
                 continue
             items.append({"label": label, "url": url, "active": request.path == url
                           or (url != "/" and request.path.startswith(url))})
+    # One entry is current: the most specific (/changes/approvals/ rather than /changes/ too).
+    current = max((item for item in items if item["active"]), key=lambda item: len(item["url"]), default=None)
+    for item in items:
+        item["active"] = item is current
     from notifications.selectors import unread_count
 
     return {"nav_items": items, "user_roles": held, "unread_notifications": unread_count(user)}
