@@ -128,9 +128,11 @@ def problem_update(*, problem: Problem | int, actor, services=None, cis=None, **
         problem.services.set(services)
     if cis is not None:
         problem.cis.set(cis)
-    if {"root_cause", "workaround"} & set(changes):  # the known error says what the problem says
-        KnownError.objects.filter(problem=problem).update(root_cause=problem.root_cause,
-                                                          workaround=problem.workaround or F("workaround"))
+    known = KnownError.objects.filter(problem=problem).first()
+    if known is not None and {"root_cause", "workaround"} & set(changes):  # it says what the problem says
+        known.root_cause = problem.root_cause
+        known.workaround = problem.workaround or known.workaround
+        _save(known, actor, f"from {problem.number}")
     return problem
 
 
@@ -140,11 +142,13 @@ def problem_link_incidents(*, problem: Problem | int, actor, incidents: Iterable
     _require_staff(actor)
     problem = _locked(problem)
     incidents = list(incidents)
+    if not incidents:
+        return problem
+    if problem.status == P.CLOSED:
+        raise InvalidTransitionError(_("The incidents of a closed problem no longer change."), problem.status)
     if unlink:
         problem.incidents.remove(*incidents)
     else:
-        if problem.status == P.CLOSED:
-            raise InvalidTransitionError(_("A closed problem takes no more incidents."), problem.status)
         problem.incidents.add(*incidents)
     _save(problem, actor, ("unlinked " if unlink else "linked ") + ", ".join(i.number or "" for i in incidents),
           fields=["updated_at"])
@@ -255,6 +259,7 @@ def _save_known_error(known: KnownError, actor, *, services=None, cis=None) -> K
         errors["status"] = [_("Choose one of: %s.") % ", ".join(KnownErrorStatus.values)]
     if errors:
         raise ValidationError(errors)
+    known.full_clean(exclude=["number", "problem", "created_by", "services", "cis"], validate_unique=False)
     _save(known, actor, "saved")
     if known.number is None:
         known.number = f"KE{known.pk:06d}"
@@ -442,6 +447,8 @@ def problem_acknowledge_review(*, problem: Problem | int, actor) -> Problem:
     """Clear the "fix did not hold" flag after looking into it."""
     _require_staff(actor)
     problem = _locked(problem)
+    if not problem.needs_review:
+        return problem
     problem.needs_review, problem.review_reason = False, ""
     _save(problem, actor, "review acknowledged", fields=["needs_review", "review_reason", "updated_at"])
     return problem
