@@ -1,24 +1,728 @@
-"""Browser pages for change management (being built)."""
+"""Browser pages for change management: the change list, the RFC form (from nothing, from a
+change model, from a problem or a major incident), the change page with its lifecycle and
+votes, the CAB inbox (one-click votes) and the forward schedule of change (a month
+calendar with conflicts and blackout windows).
 
+Staff only: requesters get a 403 everywhere here. Every write goes through
+:mod:`changes.services`; views check the input and show the outcome the way the incident
+and problem pages do: a service's ``ValidationError`` next to the field it names (400), a
+refused or lost change (``InvalidTransitionError``, ``ConflictError``) as a message with the
+page as it now stands (409), a refusal of the person (``PermissionDenied``) as a message
+(403). Success redirects (POST, redirect, GET). Lists take a number of queries that does not
+grow with their rows."""
+
+from __future__ import annotations
+
+import calendar as pycalendar
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import F, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
+from django_fsm import ConcurrentTransition, TransitionNotAllowed, can_proceed, has_transition_perm
+
+from catalog.models import ConfigurationItem, Service
+from incidents.forms import add_service_errors
+from incidents.models import Incident, MajorIncident
+from problems.models import Problem
+from servicedesk.errors import DomainError
+from servicedesk.roles import Role, has_role, is_staff_member
+
+from . import selectors, services
+from .choices import ApprovalStage, BoardKind, ChangeStatus, ChangeType, Ratification, VoteDecision
+from .filtersets import ChangeFilterSet
+from .forms import (
+    AssessForm,
+    CancelForm,
+    ChangeEditForm,
+    ChangeForm,
+    CompleteForm,
+    LinkForm,
+    ReasonForm,
+    ReviewForm,
+    ScheduleForm,
+    VoteForm,
+)
+from .models import CABBoard, Change, ChangeModel, Vote
+
+User = get_user_model()
+S = ChangeStatus
+REFUSALS = (DomainError, ConcurrentTransition, TransitionNotAllowed)
+SAVE_FAILED = gettext_lazy("Nothing was saved: please correct the errors below.")
+#: Before approval everything may be edited; after it, only the plans (``change_update``).
+EARLY = (S.DRAFT, S.SUBMITTED, S.ASSESSED)
+EDITABLE = (*EARLY, S.CAB_REVIEW, S.AUTHORIZED, S.SCHEDULED)
+BOARD_STAGES = (ApprovalStage.CAB, ApprovalStage.ECAB)
 
 
-@login_required
+def staff_required(view):
+    """Signed in (else the login page) and service desk staff (else 403)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_staff_member(request.user):
+            raise PermissionDenied(_("Only service desk staff can see changes."))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _refusal(exc: Exception) -> str:
+    if isinstance(exc, DomainError):
+        return str(exc)
+    return _("Someone else changed this change meanwhile; here it is as it now stands.")
+
+
+def _is_partial(request, target: str) -> bool:
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx and htmx.target == target and not htmx.history_restore_request)
+
+
+def _query(request, **changes) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+def _int(value) -> int | None:
+    value = str(value or "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def _by_name(lookup: str, model=Service) -> Prefetch:
+    return Prefetch(lookup, queryset=model.objects.order_by("name"))
+
+
+# --- the list ------------------------------------------------------------------------------------
+RESULTS_ID = "change-results"
+SORTS = {
+    "-created": ("-created_at", "-id"),
+    "created": ("created_at", "id"),
+    "planned": (F("planned_start").asc(nulls_last=True), "id"),
+    "-planned": (F("planned_start").desc(nulls_last=True), "-id"),
+    "-updated": ("-updated_at", "-id"),
+}
+SORT_CHOICES = [
+    ("-created", gettext_lazy("Newest first")), ("created", gettext_lazy("Oldest first")),
+    ("planned", gettext_lazy("Planned start, soonest first")),
+    ("-planned", gettext_lazy("Planned start, latest first")),
+    ("-updated", gettext_lazy("Recently updated first")),
+]
+
+
+@staff_required
 def change_list(request):
-    return HttpResponse("changes")
+    """``/changes/``: the FilterSet (status, type, category, awaiting approval, service,
+    search), sorting and pages. HTMX requests aimed at the results get only the results."""
+    params = request.GET
+    sort = params.get("sort") if params.get("sort") in SORTS else "-created"
+    filterset = ChangeFilterSet(params, queryset=Change.objects.all(), request=request)
+    qs = filterset.qs if filterset.is_valid() else Change.objects.none()
+    # Only what the rows show: the services, by name (one query for the page).
+    qs = qs.prefetch_related(Prefetch("services", queryset=Service.objects.order_by("name"))).order_by(*SORTS[sort])
+    page = Paginator(qs, 25).get_page(params.get("page"))
+    partial = _is_partial(request, RESULTS_ID)
+    response = render(request, "changes/_list_results.html" if partial else "changes/list.html", {
+        "filter": filterset, "page_obj": page, "changes": page.object_list, "paginator": page.paginator,
+        "sort": sort, "sort_choices": SORT_CHOICES, "q": params.get("q", "").strip()[:100],
+        "querystring": _query(request), "here": reverse("changes:list"), "results_id": RESULTS_ID,
+    })
+    patch_vary_headers(response, ("HX-Request", "HX-Target"))
+    return response
 
 
-@login_required
-def change_detail(request, pk):
-    return HttpResponse("change")
+# --- the RFC form --------------------------------------------------------------------------------
+def _source(kind: str, pk: int | None):
+    """The problem or major incident an RFC is raised from (None if there is no such record)."""
+    if pk is None:
+        return None
+    if kind == "problem":
+        return (Problem.objects.prefetch_related(_by_name("services"), _by_name("cis", ConfigurationItem))
+                .filter(pk=pk).first())
+    return (MajorIncident.objects.select_related("incident").prefetch_related(_by_name("services"))
+            .filter(pk=pk).first())
 
 
-@login_required
-def calendar(request):
-    return HttpResponse("calendar")
+def _form_page(request, form, status: int = 200, **extra):
+    context = {"form": form, "models": list(ChangeModel.objects.filter(is_active=True).order_by("name")), **extra}
+    return render(request, "changes/form.html", context, status=status)
 
 
-@login_required
+@staff_required
+def change_create(request):
+    """``/changes/new/``: a blank RFC; ``?model=<id>`` a standard change from a change model;
+    ``?problem=<id>`` / ``?major_incident=<id>`` offer one button that drafts the RFC from
+    the problem or the major incident (``change_from_problem`` /
+    ``change_from_major_incident``), then opens it for editing."""
+    if request.method == "POST":
+        source = request.POST.get("from")
+        if source in ("problem", "major_incident"):
+            return _create_from(request, source)
+        form = ChangeForm(request.POST)
+        if form.is_valid():
+            try:
+                change = services.change_create(actor=request.user, **form.service_kwargs())
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            except PermissionDenied as exc:
+                messages.error(request, str(exc))
+                return _form_page(request, form, status=403)
+            else:
+                messages.success(request, _("%(number)s is recorded as a draft.") % {"number": change.number})
+                return redirect(change)
+        messages.error(request, SAVE_FAILED)
+        return _form_page(request, form, status=400)
+    for kind in ("problem", "major_incident"):
+        if kind in request.GET:
+            record = _source(kind, _int(request.GET.get(kind)))
+            if record is None:
+                raise Http404(_("There is no such record to raise a change from."))
+            return render(request, "changes/from_source.html", {"kind": kind, "record": record})
+    initial = {}
+    model_id = _int(request.GET.get("model"))
+    if model_id is not None:
+        model = ChangeModel.objects.prefetch_related("services").filter(pk=model_id, is_active=True).first()
+        if model is not None:
+            initial = ChangeForm.initial_for_model(model)
+    return _form_page(request, ChangeForm(initial=initial))
+
+
+def _create_from(request, kind: str):
+    record = _source(kind, _int(request.POST.get(kind)))
+    if record is None:
+        raise Http404(_("There is no such record to raise a change from."))
+    try:
+        if kind == "problem":
+            change = services.change_from_problem(problem=record, actor=request.user)
+        else:
+            change = services.change_from_major_incident(major=record, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        status = 400
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+        status = 403
+    except REFUSALS as exc:
+        messages.error(request, _refusal(exc))
+        status = 409
+    else:
+        number = record.number if kind == "problem" else record.incident.number
+        messages.success(request, _("%(number)s is drafted from %(source)s: complete the RFC, then submit it.")
+                         % {"number": change.number, "source": number})
+        return redirect("changes:edit", pk=change.pk)
+    return render(request, "changes/from_source.html", {"kind": kind, "record": record}, status=status)
+
+
+@staff_required
+def change_edit(request, pk: int):
+    """``/changes/<id>/edit/``: the RFC before approval; once it is before the board or
+    authorised, only its description, plans and implementer."""
+    change = get_object_or_404(Change.objects.select_related("model", "assignee")
+                               .prefetch_related("services", "cis", "outage_services"), pk=pk)
+    if change.status not in EDITABLE:
+        messages.error(request, _("A change that is %(status)s can no longer be edited.")
+                       % {"status": change.get_status_display().lower()})
+        return redirect(change)
+    late = change.status not in EARLY
+    status = 200
+    if request.method == "POST":
+        form = ChangeEditForm(request.POST, change=change, late=late)
+        if form.is_valid():
+            changed = form.changes(change)
+            if not changed:
+                messages.info(request, _("Nothing changed."))
+                return redirect(change)
+            try:
+                services.change_update(change=change, actor=request.user, **changed)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+                status = 400
+            except PermissionDenied as exc:
+                messages.error(request, str(exc))
+                status = 403
+            except REFUSALS as exc:
+                messages.error(request, _refusal(exc))
+                status = 409
+            else:
+                messages.success(request, _("%(number)s is saved.") % {"number": change.number})
+                return redirect(change)
+        else:
+            status = 400
+        if status == 400:
+            messages.error(request, SAVE_FAILED)
+    else:
+        form = ChangeEditForm(initial=ChangeEditForm.initial_for(change), change=change, late=late)
+    return _form_page(request, form, status=status, change=change, late=late)
+
+
+# --- the change page -----------------------------------------------------------------------------
+def _change_for_page(pk: int) -> Change:
+    qs = (Change.objects.select_related("model", "requested_by", "assignee")
+          .prefetch_related(_by_name("services"), _by_name("cis", ConfigurationItem), _by_name("outage_services"),
+                            Prefetch("incidents", queryset=Incident.objects.order_by("id")),
+                            Prefetch("caused_incidents", queryset=Incident.objects.order_by("id")),
+                            Prefetch("problems", queryset=Problem.objects.order_by("id")), "tasks"))
+    return get_object_or_404(qs, pk=pk)
+
+
+def _on_board(board: CABBoard | None, user) -> bool:
+    return board is not None and board.members.filter(pk=user.pk).exists()
+
+
+def awaits_vote(change: Change) -> bool:
+    """Before the board (or an emergency change implemented first, awaiting ratification)."""
+    return (change.status == S.CAB_REVIEW and change.approval_stage in BOARD_STAGES) \
+        or change.ratification == Ratification.PENDING
+
+
+def available_actions(change: Change, user, board: CABBoard | None) -> set[str]:
+    """What the page offers this person now: the transitions whose source and permission
+    allow it (django-fsm's ``can_proceed`` and ``has_transition_perm``, as the API), narrowed
+    to the approval route so that nobody is offered a button only to be refused. The
+    services still check everything when a button is pressed."""
+    def fsm(name: str, conditions: bool = True) -> bool:
+        method = getattr(change, name)
+        return can_proceed(method, check_conditions=conditions) and has_transition_perm(method, user)
+
+    stage = change.approval_stage
+    is_cm = has_role(user, Role.CHANGE_MANAGER, Role.ADMIN)
+    allowed = set()
+    for name in ("submit", "assess", "schedule", "close", "cancel"):
+        if fsm(name):
+            allowed.add(name)
+    if fsm("send_to_cab") and stage in BOARD_STAGES:
+        allowed.add("send-to-cab")
+    if can_proceed(change.authorize) and stage not in BOARD_STAGES \
+            and not (change.status == S.SUBMITTED and change.type != ChangeType.STANDARD):
+        if (stage == ApprovalStage.MANAGEMENT and has_role(user, Role.MANAGER, Role.ADMIN)) \
+                or (stage != ApprovalStage.MANAGEMENT and is_cm):
+            allowed.add("authorize")
+    if can_proceed(change.reject) and (is_cm or (stage == ApprovalStage.MANAGEMENT and has_role(user, Role.MANAGER))):
+        allowed.add("reject")
+    if fsm("implement", conditions=False) and (
+            change.status == S.SCHEDULED
+            or (change.type == ChangeType.EMERGENCY and board is not None and board.implement_before_ratification
+                and change.ratification != Ratification.PENDING)):
+        allowed.add("implement")
+    if fsm("complete_successfully"):
+        allowed.add("complete")
+    if fsm("review") and change.reviewed_at is None and (change.status == S.FAILED or change.needs_review):
+        allowed.add("review")
+    if awaits_vote(change) and _on_board(board, user):
+        allowed.add("vote")
+    if change.status in EDITABLE and is_staff_member(user):
+        allowed.add("edit")
+    return allowed
+
+
+def _default_forms(change: Change) -> dict:
+    return {
+        "assess": AssessForm(prefix="assess", initial={"impact": change.impact}),
+        "reject": ReasonForm(prefix="reject"),
+        "cancel": CancelForm(prefix="cancel"),
+        "schedule": ScheduleForm(prefix="schedule", initial={
+            "planned_start": change.planned_start, "planned_end": change.planned_end,
+            "outage_start": change.outage_start, "outage_end": change.outage_end,
+            "outage_services": [s.pk for s in change.outage_services.all()]}),
+        "complete": CompleteForm(prefix="complete"),
+        "review": ReviewForm(prefix="review"),
+        "vote": VoteForm(prefix="vote"),
+        "link": LinkForm(prefix="link"),
+    }
+
+
+def missing_labels(change: Change, names: list[str]) -> list[str]:
+    """The RFC template's missing parts, as people call them."""
+    special = {"services": _("services or configuration items"), "model": _("change model"),
+               "risk": _("risk (or the risk questionnaire)")}
+    return [str(special.get(name) or Change._meta.get_field(name).verbose_name) for name in names]
+
+
+def tally_from(change: Change, board: CABBoard, user=None) -> dict:
+    """``services.tally`` counted from votes already loaded (``change.votes`` prefetched), so
+    a list of changes costs no query per change; ``mine`` is the user's own vote."""
+    votes = [v for v in change.votes.all() if v.board_id == board.pk]
+    counts = {decision: sum(1 for v in votes if v.decision == decision) for decision in VoteDecision.values}
+    mine = next((v for v in votes if user is not None and v.member_id == user.pk), None)
+    return {**counts, "quorum": board.quorum, "rule": board.rule, "veto": board.veto, "mine": mine,
+            "counted": counts[VoteDecision.APPROVE] + counts[VoteDecision.REJECT],
+            "rule_label": board.get_rule_display(), "board": board}
+
+
+@dataclass
+class Entry:
+    """One line of the history."""
+
+    at: datetime
+    who: Any = None
+    title: str = ""
+    changes: list = field(default_factory=list)
+
+
+TRACKED = ("status", "title", "type", "risk", "impact", "category", "approval_stage", "planned_start", "planned_end",
+           "outage_start", "outage_end", "assignee_id", "outcome", "ratification", "description",
+           "implementation_plan", "backout_plan", "test_plan", "review_notes")
+EDITED_ONLY = ("description", "implementation_plan", "backout_plan", "test_plan", "review_notes")
+WHEN = ("planned_start", "planned_end", "outage_start", "outage_end")
+HISTORY_LIMIT = 200
+REASONS = {
+    "created": gettext_lazy("Recorded"), "edited": gettext_lazy("Edited"), "submitted": gettext_lazy("Submitted"),
+    "implementation started": gettext_lazy("Implementation started"), "reviewed": gettext_lazy("Reviewed"),
+    "closed": gettext_lazy("Closed"), "cancelled": gettext_lazy("Cancelled"),
+    "links changed": gettext_lazy("Links changed"),
+}
+
+
+def history_entries(change: Change) -> list[Entry]:
+    """Each saved change of the RFC, newest first, with who, when, why (the service's reason)
+    and what changed (old → new); people's names looked up once, not once per row."""
+    records = list(change.history.select_related("history_user").order_by("-history_date", "-history_id")
+                   [:HISTORY_LIMIT])[::-1]
+    people = {r.assignee_id for r in records if r.assignee_id}
+    names = {u.pk: u.get_full_name() or u.get_username() for u in User.objects.filter(pk__in=people)} \
+        if people else {}
+    labels = {name: dict(Change._meta.get_field(name).choices)
+              for name in ("status", "type", "category", "approval_stage", "outcome", "ratification")}
+
+    def shown(name: str, value) -> str:
+        if value in (None, ""):
+            return "—"
+        if name == "assignee_id":
+            return names.get(value, f"#{value}")
+        if name in WHEN:
+            return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        if name in labels:
+            return str(labels[name].get(value, value))
+        return Truncator(str(value)).chars(80)
+
+    entries, previous = [], None
+    for record in records:
+        changes = []
+        if record.history_type == "~" and previous is not None:
+            for name in TRACKED:
+                old, new = getattr(previous, name), getattr(record, name)
+                if old != new:
+                    label = Change._meta.get_field(name.removesuffix("_id")).verbose_name
+                    if name in EDITED_ONLY:
+                        changes.append((label, "", _("edited")))
+                    else:
+                        changes.append((label, shown(name, old), shown(name, new)))
+        reason = record.history_change_reason or ""
+        # Setting services, CIs or links saves a copy with the same reason: one line is enough.
+        echo = previous is not None and reason == (previous.history_change_reason or "") and not changes
+        previous = record
+        if record.history_type == "~" and (echo or (not changes and reason in ("", "edited"))):
+            continue  # a save that changed nothing shown here (the number, timestamps, links)
+        title = str(REASONS.get(reason, reason)) if reason else (
+            _("Recorded") if record.history_type == "+" else _("Changed"))
+        entries.append(Entry(at=record.history_date, who=record.history_user, title=title, changes=changes))
+    return entries[::-1]
+
+
+def render_change(request, pk: int, bound: dict | None = None, status: int = 200):
+    """The change page as it now stands; ``bound`` holds a submitted form (with its errors)."""
+    change = _change_for_page(pk)
+    user = request.user
+    board = services.board_for(change)
+    forms = _default_forms(change)
+    forms.update(bound or {})
+    votes = list(change.votes.select_related("member", "board").order_by("created_at", "id"))
+    tally = None
+    if board is not None and (votes or awaits_vote(change)):
+        tally = {**services.tally(change, board), "board": board, "rule_label": board.get_rule_display()}
+        tally["counted"] = tally["approve"] + tally["reject"]
+    on_schedule = change.status in (S.AUTHORIZED, S.SCHEDULED, S.IMPLEMENTING)
+    missing = services.missing_fields(change) if change.status == S.DRAFT else []
+    context = {
+        "change": change, "actions": available_actions(change, user, board), "forms": forms,
+        "open_form": next(iter(bound), None) if bound else None,
+        "board": board, "votes": votes, "tally": tally, "awaits_vote": awaits_vote(change),
+        "my_vote": next((v for v in votes if v.member_id == user.pk), None),
+        "missing": missing_labels(change, missing), "tasks": list(change.tasks.all()),
+        "conflicts": services.conflicts_for(change) if on_schedule else [],
+        "history": history_entries(change),
+        "implement_waits": change.status == S.SCHEDULED and not change.may_implement_now(),
+        "close_waits": change.status == S.REVIEWING and not change.review_done(),
+    }
+    return render(request, "changes/detail.html", context, status=status)
+
+
+@staff_required
+def change_detail(request, pk: int):
+    return render_change(request, pk)
+
+
+# --- actions on the change page -----------------------------------------------------------------
+def vote_result(change: Change, number: str) -> tuple[int, str]:
+    """What a vote led to, said plainly: (message level, text)."""
+    if change.status == S.AUTHORIZED:
+        return messages.SUCCESS, _("Your vote is recorded: the quorum is met and %(number)s is authorised.") \
+            % {"number": number}
+    if change.status == S.REJECTED:
+        return messages.WARNING, _("Your vote is recorded: the board rejected %(number)s.") % {"number": number}
+    if change.approval_stage == ApprovalStage.MANAGEMENT:
+        return messages.SUCCESS, _("Your vote is recorded: the CAB approved %(number)s; IT management approves it "
+                                   "next.") % {"number": number}
+    if change.ratification == Ratification.RATIFIED:
+        return messages.SUCCESS, _("Your vote is recorded: the ECAB ratified %(number)s.") % {"number": number}
+    if change.ratification == Ratification.REFUSED:
+        return messages.WARNING, _("Your vote is recorded: the ECAB refused to ratify %(number)s.") \
+            % {"number": number}
+    board = services.board_for(change)
+    counts = services.tally(change, board) if board else {"approve": 0, "reject": 0, "quorum": 0}
+    return messages.SUCCESS, _("Your vote on %(number)s is recorded; no decision yet (%(counted)s of the "
+                               "%(quorum)s approve or reject votes needed).") \
+        % {"number": number, "counted": counts["approve"] + counts["reject"], "quorum": counts["quorum"]}
+
+
+def _schedule_done(change: Change, result) -> tuple[int, str]:
+    _change, conflicts = result
+    if conflicts:
+        return messages.WARNING, ngettext(
+            "%(number)s is scheduled, but it conflicts with %(count)s other change: see below.",
+            "%(number)s is scheduled, but it conflicts with %(count)s other changes: see below.",
+            len(conflicts)) % {"number": change.number, "count": len(conflicts)}
+    return messages.SUCCESS, _("%(number)s is on the schedule, with no conflicts.") % {"number": change.number}
+
+
+def _done(text) -> Callable[[Change, Any], tuple[int, str]]:
+    return lambda change, result: (messages.SUCCESS, text % {"number": change.number})
+
+
+def _link(change: Change, user, data: dict):
+    return services.change_link(change=change, actor=user, **{data["kind"]: [data["record"]]})
+
+
+@dataclass(frozen=True)
+class Action:
+    key: str | None  # the form's prefix and its name in the page's ``forms``
+    form: type | None
+    run: Callable[[Change, Any, dict], Any]
+    done: Callable[[Change, Any], tuple[int, str]]
+
+
+def _call(service_name: str, **fixed) -> Callable[[Change, Any, dict], Any]:
+    def run(change, user, data):
+        return getattr(services, service_name)(change=change, actor=user, **fixed, **data)
+    return run
+
+
+ACTIONS = {
+    "submit": Action(None, None, _call("change_submit"), _done(gettext_lazy("%(number)s is submitted."))),
+    "assess": Action("assess", AssessForm, _call("change_assess"), _done(gettext_lazy("%(number)s is assessed."))),
+    "send-to-cab": Action(None, None, _call("change_send_to_cab"),
+                          _done(gettext_lazy("%(number)s is before the board: its members are asked to vote."))),
+    "authorize": Action(None, None, _call("change_authorize"), _done(gettext_lazy("%(number)s is authorised."))),
+    "reject": Action("reject", ReasonForm, _call("change_reject"), _done(gettext_lazy("%(number)s is rejected."))),
+    "schedule": Action("schedule", ScheduleForm,
+                       lambda c, u, d: services.change_schedule(change=c, actor=u, **d), _schedule_done),
+    "implement": Action(None, None, _call("change_implement"),
+                        _done(gettext_lazy("Implementation of %(number)s has started."))),
+    "complete": Action("complete", CompleteForm, _call("change_complete"),
+                       _done(gettext_lazy("%(number)s is complete."))),
+    "review": Action("review", ReviewForm, _call("change_review"),
+                     _done(gettext_lazy("The review of %(number)s is recorded."))),
+    "close": Action(None, None, _call("change_close"), _done(gettext_lazy("%(number)s is closed."))),
+    "cancel": Action("cancel", CancelForm, _call("change_cancel"), _done(gettext_lazy("%(number)s is cancelled."))),
+    "vote": Action("vote", VoteForm, _call("change_vote"),
+                   lambda change, result: vote_result(Change.objects.get(pk=change.pk), change.number)),
+    "link": Action("link", LinkForm, _link, _done(gettext_lazy("The link is added to %(number)s."))),
+}
+
+
+def _form_data(spec: Action, form) -> dict:
+    if form is None:
+        return {}
+    if hasattr(form, "service_kwargs"):
+        return form.service_kwargs()
+    data = dict(form.cleaned_data)
+    if spec.form is LinkForm:
+        return {"kind": data["kind"], "record": data["record"]}
+    return data
+
+
+def run_action(request, change: Change, spec: Action, form, again: Callable[..., Any]):
+    """Run a service for a page; on refusal ``again(bound, status)`` renders the page as it
+    now stands. Returns a response for a refusal, None when it worked (a message is queued)."""
+    bound = {spec.key: form} if form is not None else None
+    try:
+        result = spec.run(change, request.user, _form_data(spec, form))
+    except ValidationError as exc:
+        if form is not None:
+            add_service_errors(form, exc)
+            messages.error(request, SAVE_FAILED)
+        elif spec is ACTIONS["submit"] and hasattr(exc, "error_dict"):
+            # The RFC template is incomplete: say what is missing (the page lists it too).
+            messages.error(request, _("%(number)s is not submitted: the RFC still needs %(missing)s.")
+                           % {"number": change.number,
+                              "missing": ", ".join(missing_labels(change, list(exc.message_dict)))})
+        else:
+            messages.error(request, " ".join(exc.messages))
+        return again(bound, 400)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc) or _("You are not allowed to do this."))
+        return again(None, 403)
+    except REFUSALS as exc:
+        messages.error(request, _refusal(exc))
+        return again(None, 409)
+    level, text = spec.done(change, result)
+    messages.add_message(request, level, text)
+    return None
+
+
+@staff_required
+@require_POST
+def change_action(request, pk: int, action: str):
+    """POST ``/changes/<id>/<action>/``: check the form, call the service, back to the change
+    page."""
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise Http404
+    change = get_object_or_404(Change, pk=pk)
+    form = spec.form(request.POST, prefix=spec.key) if spec.form is not None else None
+
+    def again(bound, status):
+        return render_change(request, pk, bound, status=status)
+
+    if form is not None and not form.is_valid():
+        messages.error(request, SAVE_FAILED)
+        return again({spec.key: form}, 400)
+    refused = run_action(request, change, spec, form, again)
+    return refused or redirect(change)
+
+
+# --- the CAB inbox -------------------------------------------------------------------------------
+def render_approvals(request, bound: dict | None = None, status: int = 200):
+    """The changes awaiting a vote of a board the user sits on, each with its RFC, the tally
+    so far and the vote buttons; the user's recent votes with where those changes stand."""
+    user = request.user
+    boards = list(CABBoard.objects.all())
+    seats = set(CABBoard.objects.filter(members=user).values_list("pk", flat=True)) if boards else set()
+    mine = [b for b in boards if b.pk in seats]
+    by_kind = {b.kind: b for b in boards}
+    rows = []
+    for change in selectors.awaiting_vote(user):
+        # The board deciding it: the ECAB for an emergency change (also when ratifying), else the CAB.
+        kind = BoardKind.ECAB if change.approval_stage == ApprovalStage.ECAB \
+            or change.ratification == Ratification.PENDING else BoardKind.CAB
+        board = by_kind.get(kind)
+        if board is None:
+            continue
+        form = (bound or {}).get(change.pk) or VoteForm(prefix=f"vote-{change.pk}")
+        rows.append({"change": change, "board": board, "tally": tally_from(change, board, user), "form": form})
+    recent = list(Vote.objects.filter(member=user).select_related("change", "board")
+                  .order_by("-updated_at", "-id")[:10])
+    return render(request, "changes/approvals.html", {
+        "rows": rows, "boards": mine, "recent": recent, "open_change": next(iter(bound), None) if bound else None,
+    }, status=status)
+
+
+@staff_required
 def approvals(request):
-    return HttpResponse("approvals")
+    return render_approvals(request)
+
+
+@staff_required
+@require_POST
+def approval_vote(request, pk: int):
+    """One click from the inbox: approve, reject (with the reason) or abstain; back to the
+    inbox with what the vote led to."""
+    change = get_object_or_404(Change, pk=pk)
+    spec = ACTIONS["vote"]
+    form = VoteForm(request.POST, prefix=f"vote-{pk}")
+
+    def again(bound, status):
+        return render_approvals(request, {pk: form} if bound else None, status=status)
+
+    if not form.is_valid():
+        messages.error(request, _("Your vote on %(number)s is not recorded: please correct the errors below.")
+                       % {"number": change.number})
+        return again(True, 400)
+    refused = run_action(request, change, spec, form, again)
+    return refused or redirect("changes:approvals")
+
+
+# --- the forward schedule of change -----------------------------------------------------------
+def _month(text: str | None) -> date | None:
+    try:
+        year, month = (int(part) for part in (text or "").split("-"))
+        return date(year, month, 1) if 1900 < year < 3000 else None
+    except ValueError:
+        return None
+
+
+@staff_required
+def calendar(request):
+    """``/changes/calendar/?month=YYYY-MM``: the weeks of a month (Monday first, in the
+    user's timezone) with each change on the schedule as a block on its days, conflicting
+    changes marked, and the blackout windows shaded and named."""
+    tz = timezone.get_current_timezone()
+    today = timezone.localdate()
+    first = _month(request.GET.get("month")) or today.replace(day=1)
+    last = first.replace(day=pycalendar.monthrange(first.year, first.month)[1])
+    grid_start = first - timedelta(days=first.weekday())
+    grid_end = last + timedelta(days=6 - last.weekday())
+    start = datetime.combine(grid_start, time.min, tzinfo=tz)
+    end = datetime.combine(grid_end + timedelta(days=1), time.min, tzinfo=tz)
+    schedule = selectors.forward_schedule(start=start, end=end)
+
+    days = {}
+    day = grid_start
+    while day <= grid_end:
+        days[day] = {"date": day, "in_month": day.month == first.month, "today": day == today,
+                     "weekday": WEEKDAYS[day.weekday()], "changes": [], "blackouts": []}
+        day += timedelta(days=1)
+
+    def span(begin: datetime, finish: datetime):
+        """The grid's days that [begin, finish) touches, in the user's timezone."""
+        d = max(timezone.localdate(begin, tz), grid_start)
+        stop = min(timezone.localdate(finish - timedelta(microseconds=1), tz), grid_end)
+        while d <= stop:
+            yield d
+            d += timedelta(days=1)
+
+    numbers = {row["change"].pk: row["change"] for row in schedule["changes"]}
+    entries = []
+    for row in schedule["changes"]:
+        change = row["change"]
+        conflicts = [numbers[pk] for pk in row["conflicts"] if pk in numbers]
+        entries.append({"change": change, "conflicts": conflicts})
+        for d in span(change.planned_start, change.planned_end):
+            days[d]["changes"].append({
+                "change": change, "conflicts": conflicts,
+                "starts": d == timezone.localdate(change.planned_start, tz),
+                "ends": d == timezone.localdate(change.planned_end - timedelta(microseconds=1), tz)})
+    for window in schedule["blackouts"]:
+        for d in span(window.start, window.end):
+            days[d]["blackouts"].append(window)
+    ordered = list(days.values())
+    previous = (first - timedelta(days=1)).replace(day=1)
+    following = last + timedelta(days=1)
+    return render(request, "changes/calendar.html", {
+        "weeks": [ordered[i:i + 7] for i in range(0, len(ordered), 7)],
+        "weekdays": [(WEEKDAYS[i], WEEKDAYS_ABBR[i]) for i in range(7)],
+        "month": first, "previous": f"{previous:%Y-%m}", "next": f"{following:%Y-%m}",
+        "this_month": f"{today:%Y-%m}", "is_this_month": first == today.replace(day=1),
+        "entries": entries, "blackouts": schedule["blackouts"],
+        "conflict_count": sum(1 for e in entries if e["conflicts"]),
+    })
