@@ -51,6 +51,34 @@ def _change_manager(instance, user) -> bool:
     return user is None or has_role(user, Role.CHANGE_MANAGER, Role.ADMIN)
 
 
+def _may_authorize(instance, user) -> bool:
+    """By hand: the change manager (minor changes, and change models), IT management after
+    the CAB (major changes); the boards decide their stages by vote."""
+    if user is None:
+        return True
+    if instance.approval_stage in (ApprovalStage.CAB, ApprovalStage.ECAB):
+        return False
+    if instance.approval_stage == ApprovalStage.MANAGEMENT:
+        return has_role(user, Role.MANAGER, Role.ADMIN)
+    return has_role(user, Role.CHANGE_MANAGER, Role.ADMIN)
+
+
+def _may_reject(instance, user) -> bool:
+    if user is None:
+        return True
+    if instance.approval_stage == ApprovalStage.MANAGEMENT and has_role(user, Role.MANAGER):
+        return True
+    return has_role(user, Role.CHANGE_MANAGER, Role.ADMIN)
+
+
+def _may_cancel(instance, user) -> bool:
+    """Whoever asked for it or implements it, and the change manager."""
+    if user is None:
+        return True
+    return (has_role(user, Role.CHANGE_MANAGER, Role.ADMIN)
+            or user.pk in (instance.requested_by_id, instance.assignee_id))
+
+
 class CategoryMatrix(models.Model):
     """Risk (1–5) × impact (1–3) → category. Admins may change the cells."""
 
@@ -217,7 +245,8 @@ class Change(ConcurrentTransitionMixin, models.Model):
     def send_to_cab(self):
         pass
 
-    @transition(field=status, source=[S.SUBMITTED, S.ASSESSED, S.CAB_REVIEW], target=S.AUTHORIZED)
+    @transition(field=status, source=[S.SUBMITTED, S.ASSESSED, S.CAB_REVIEW], target=S.AUTHORIZED,
+                permission=_may_authorize)
     def authorize(self):
         """Approved (by the change manager, the board's vote, IT management, or a change model)."""
 
@@ -247,12 +276,13 @@ class Change(ConcurrentTransitionMixin, models.Model):
     def close(self):
         pass
 
-    @transition(field=status, source=[S.SUBMITTED, S.ASSESSED, S.CAB_REVIEW], target=S.REJECTED)
+    @transition(field=status, source=[S.SUBMITTED, S.ASSESSED, S.CAB_REVIEW], target=S.REJECTED,
+                permission=_may_reject)
     def reject(self):
         pass
 
     @transition(field=status, source=[S.DRAFT, S.SUBMITTED, S.ASSESSED, S.CAB_REVIEW, S.AUTHORIZED, S.SCHEDULED],
-                target=S.CANCELLED, permission=_staff)
+                target=S.CANCELLED, permission=_may_cancel)
     def cancel(self):
         pass
 

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import CIRelation
@@ -64,12 +65,12 @@ REQUIRED = {
 #: The risk questionnaire: key, question, weight. ``risk_answers`` maps keys to true/false;
 #: the score (sum of the weights answered "yes") gives the risk 1–5.
 RISK_QUESTIONS = [
-    ("untested", "Has the change not been tested in a test environment?", 2),
-    ("no_backout", "Is there no tested way back?", 2),
-    ("customer_facing", "Would customers notice if it went wrong?", 2),
-    ("business_hours", "Is it done during business hours?", 1),
-    ("many_cis", "Does it touch more than five configuration items?", 1),
-    ("first_time", "Is it the first time this kind of change is done?", 2),
+    ("untested", gettext_lazy("Has the change not been tested in a test environment?"), 2),
+    ("no_backout", gettext_lazy("Is there no tested way back?"), 2),
+    ("customer_facing", gettext_lazy("Would customers notice if it went wrong?"), 2),
+    ("business_hours", gettext_lazy("Is it done during business hours?"), 1),
+    ("many_cis", gettext_lazy("Does it touch more than five configuration items?"), 1),
+    ("first_time", gettext_lazy("Is it the first time this kind of change is done?"), 2),
 ]
 RISK_BANDS = ((0, 1), (2, 2), (4, 3), (6, 4), (8, 5))  # score ≥ n → risk
 
@@ -159,8 +160,7 @@ EDITABLE = ("title", "description", "type", "risk", "risk_answers", "impact", "p
 def _classify(change: Change) -> None:
     if change.risk_answers:
         change.risk = risk_from_answers(change.risk_answers)
-    if change.risk is not None:
-        change.category = category_for(change.risk, change.impact)
+    change.category = category_for(change.risk, change.impact) if change.risk is not None else ""
 
 
 def _check_times(change: Change) -> None:
@@ -234,6 +234,8 @@ def change_update(*, change: Change | int, actor, services=None, cis=None, outag
         setattr(change, field, value.strip() if isinstance(value, str) else value)
     if change.model_id and change.type != ChangeType.STANDARD:
         change.model = None
+    if change.type == ChangeType.STANDARD and change.model_id is None:
+        raise ValidationError({"type": [_("A standard change follows a change model: create it from the model.")]})
     _classify(change)
     _check_times(change)
     change.full_clean(exclude=["number", "status", "model", "requested_by", "assignee"], validate_constraints=False)
