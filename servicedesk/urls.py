@@ -16,6 +16,7 @@ api_v1 = [
     path("", include("incidents.api.urls")),
     path("", include("problems.api.urls")),
     path("", include("changes.api.urls")),
+    path("", include("servicerequests.api.urls")),
 ]
 
 urlpatterns = [
@@ -29,7 +30,8 @@ urlpatterns = [
     path("major-incidents/", include("incidents.major_urls")),
     path("problems/", include("problems.urls")),
     path("changes/", include("changes.urls")),
-    path("portal/", include("incidents.portal_urls")),
+    path("portal/", include("servicerequests.portal_urls")),
+    path("requests/", include("servicerequests.urls")),
     path("status/", include("statuspage.urls")),
     path("sla/", include("sla.urls")),
     path("healthz", health.healthz, name="healthz"),

@@ -36,6 +36,8 @@ class SLAFacts:
     service_id: int | None = None
     team_id: int | None = None
     assignee_id: int | None = None
+    #: A policy the ticket names itself (a catalogue item's SLA): it wins over matching.
+    policy_id: int | None = None
 
 
 @runtime_checkable

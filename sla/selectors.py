@@ -34,7 +34,13 @@ def policy_for(facts: SLAFacts) -> SLAPolicy | None:
 
     Specificity is the number of match fields set. Ties are broken by which fields are set
     (service, then customer tier, then priority, then channel), then by the lowest id, so
-    the choice never depends on row order."""
+    the choice never depends on row order. A policy the ticket names (``facts.policy_id``)
+    wins when it is active."""
+    if facts.policy_id is not None:
+        named = SLAPolicy.objects.select_related("calendar").prefetch_related("escalations").filter(
+            pk=facts.policy_id, is_active=True).first()
+        if named is not None:
+            return named
     candidates = SLAPolicy.objects.select_related("calendar").prefetch_related("escalations").filter(
         Q(is_active=True), Q(applies_to=facts.kind),
         Q(priority__isnull=True) | Q(priority=facts.priority),

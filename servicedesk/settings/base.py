@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "statuspage",
     "problems",
     "changes",
+    "servicerequests",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,192 @@
+"""The service-request API: ``catalog-items/``, ``requests/`` (order, approve, reject,
+close, cancel, comments) and ``request-tasks/`` (the fulfilment queues). Requesters see the
+items they may order and their own requests (and those they are asked to approve)."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Q
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.filters import OrderingFilter, SearchFilter
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from servicedesk.api.mixins import HistoryMixin
+from servicedesk.errors import InvalidTransitionError
+from servicedesk.permissions import RolePermission
+from servicedesk.roles import STAFF_ROLES, Role, is_staff_member
+from sla.selectors import SLA_PREFETCH
+
+from .. import services
+from ..choices import RequestStatus
+from ..models import CatalogItem, FulfilmentTask, ServiceRequest
+from . import serializers as s
+
+
+def call(service, answers_errors: bool = False, **kwargs):
+    try:
+        return service(**kwargs)
+    except DjangoValidationError as exc:
+        detail = exc.message_dict if hasattr(exc, "message_dict") else {"detail": exc.messages}
+        raise ValidationError({"answers": detail} if answers_errors else detail) from exc
+    except DjangoPermissionDenied as exc:
+        raise PermissionDenied(str(exc)) from exc
+
+
+class CatalogItemViewSet(HistoryMixin, viewsets.ModelViewSet):
+    """What can be ordered. Everyone signed in reads the items they may order (staff: all);
+    managers and admins define them."""
+
+    permission_classes = [RolePermission]
+    read_roles = frozenset({"authenticated"})
+    write_roles = frozenset({Role.MANAGER, Role.ADMIN})
+    serializer_class = s.CatalogItemSerializer
+    filter_backends = [DjangoFilterBackend, SearchFilter]
+    filterset_fields = ["category", "is_active"]
+    search_fields = ["name", "description", "category"]
+    queryset = CatalogItem.objects.none()
+
+    def get_queryset(self):
+        items = CatalogItem.objects.prefetch_related("teams").order_by("category", "name")
+        user = self.request.user
+        if is_staff_member(user):
+            return items
+        return items.filter(pk__in=[i.pk for i in items.filter(is_active=True) if services.may_order(i, user)])
+
+    def perform_create(self, serializer):
+        self._check(serializer.validated_data)
+        serializer.save()
+
+    def perform_update(self, serializer):
+        self._check({**{f: getattr(serializer.instance, f) for f in ("form", "approvals", "tasks")},
+                     **serializer.validated_data})
+        serializer.save()
+
+    def _check(self, data):
+        call(services.catalog_item_check, form=data.get("form", []), approvals=data.get("approvals", []),
+             tasks=data.get("tasks", []))
+
+
+def requests_visible_to(user):
+    qs = ServiceRequest.objects.all()
+    if is_staff_member(user):
+        return qs
+    return qs.filter(Q(requested_by=user) | Q(requested_for=user) | Q(approvals__approver=user)).distinct()
+
+
+class ServiceRequestViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin,
+                            mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Service requests (`REQ000089`). `POST` orders an item `{catalog_item, requested_for?,
+    answers}` (answers checked against the item's form: 400 `{"answers": {field: [..]}}`).
+    Actions: `approve`/`reject` `{comment}` (the current level's approvers), `fulfil` (starts
+    fulfilment of an approved request; approval of the last level does it at once), `close`
+    (after fulfilment), `cancel` (until fulfilment starts); `comments/`."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = s.CatalogRequestSerializer
+    filter_backends = [DjangoFilterBackend, SearchFilter, OrderingFilter]
+    filterset_fields = ["status", "catalog_item", "requested_by", "requested_for"]
+    search_fields = ["number", "catalog_item__name"]
+    ordering_fields = ["created_at", "number", "status"]
+    ordering = ["-created_at", "-id"]
+    queryset = ServiceRequest.objects.none()
+
+    def get_queryset(self):
+        return (requests_visible_to(self.request.user).select_related("catalog_item")
+                .prefetch_related("approvals", "tasks", *SLA_PREFETCH))
+
+    def _fresh(self, request_obj, code=status.HTTP_200_OK):
+        return Response(self.get_serializer(self.get_queryset().get(pk=request_obj.pk)).data, status=code)
+
+    def create(self, request, *args, **kwargs):
+        payload = self.get_serializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        created = call(services.request_submit, answers_errors=True, item=data["catalog_item"],
+                       actor=request.user, answers=data.get("answers") or {},
+                       requested_for=data.get("requested_for"))
+        return self._fresh(created, status.HTTP_201_CREATED)
+
+    def _decide(self, request, approve: bool):
+        payload = s.DecisionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        decided = call(services.request_decide, request=self.get_object(), actor=request.user, approve=approve,
+                       comment=payload.validated_data.get("comment", ""))
+        return self._fresh(decided)
+
+    @extend_schema(request=s.DecisionSerializer, responses=s.CatalogRequestSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        return self._decide(request, True)
+
+    @extend_schema(request=s.DecisionSerializer, responses=s.CatalogRequestSerializer)
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        return self._decide(request, False)
+
+    @extend_schema(request=None, responses=s.CatalogRequestSerializer)
+    @action(detail=True, methods=["post"])
+    def fulfil(self, request, pk=None):
+        """Fulfilment starts by itself when the last approval is given; this answers 409
+        unless the request is approved and not yet being fulfilled."""
+        obj = self.get_object()
+        if obj.status != RequestStatus.APPROVED:
+            raise InvalidTransitionError(f"{obj.number} is {obj.get_status_display().lower()}: fulfilment starts "
+                                         "on approval.", obj.status)
+        return self._fresh(obj)
+
+    @extend_schema(request=None, responses=s.CatalogRequestSerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        return self._fresh(call(services.request_close, request=self.get_object(), actor=request.user))
+
+    @extend_schema(request=s.DecisionSerializer, responses=s.CatalogRequestSerializer)
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        payload = s.DecisionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return self._fresh(call(services.request_cancel, request=self.get_object(), actor=request.user,
+                                reason=payload.validated_data.get("comment", "")))
+
+    @extend_schema(methods=["get"], responses=s.CommentSerializer(many=True))
+    @extend_schema(methods=["post"], request=s.CommentSerializer, responses={201: s.CommentSerializer})
+    @action(detail=True, methods=["get", "post"])
+    def comments(self, request, pk=None):
+        obj = self.get_object()
+        if request.method == "GET":
+            return Response(s.CommentSerializer(obj.comments.all(), many=True).data)
+        payload = s.CommentSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        comment = call(services.request_comment, request=obj, actor=request.user,
+                       body=payload.validated_data["body"])
+        return Response(s.CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+class FulfilmentTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Fulfilment tasks: the team queues (`?team=&status=open`); `take` and `complete` `{note}`."""
+
+    permission_classes = [RolePermission]
+    read_roles = STAFF_ROLES
+    write_roles = STAFF_ROLES
+    serializer_class = s.TaskSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_fields = ["team", "status", "assignee", "request"]
+    queryset = FulfilmentTask.objects.select_related("request").order_by("opened_at", "id")
+
+    @extend_schema(request=None, responses=s.TaskSerializer)
+    @action(detail=True, methods=["post"])
+    def take(self, request, pk=None):
+        return Response(self.get_serializer(call(services.task_take, task=self.get_object(),
+                                                 actor=request.user)).data)
+
+    @extend_schema(request=s.TaskCompleteSerializer, responses=s.TaskSerializer)
+    @action(detail=True, methods=["post"])
+    def complete(self, request, pk=None):
+        payload = s.TaskCompleteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        task = call(services.task_complete, task=self.get_object(), actor=request.user,
+                    note=payload.validated_data.get("note", ""))
+        return Response(self.get_serializer(task).data)
