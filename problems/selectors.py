@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.db.models import Count, F, FloatField, Q, QuerySet, Value
+from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
 from .choices import KnownErrorStatus
@@ -36,7 +36,8 @@ def known_error_suggestions(*, text: str, service_id: int | None = None, ci_id: 
     the agent types), best first. On PostgreSQL: full-text search over the title and
     symptom (weight A), the workaround (B) and the root cause (C), ranked with ``ts_rank``
     and multiplied up for a known error on the incident's CI or service; any word may match. On
-    SQLite (the embedded demo): the number of words in common, with the same boosts."""
+    SQLite (the embedded demo): the number of words in common, with the same boosts. On
+    PostgreSQL the matching is a GIN index lookup on a stored ``tsvector`` (migration 0002)."""
     words = _words(text)
     if not words:
         return []
@@ -44,24 +45,24 @@ def known_error_suggestions(*, text: str, service_id: int | None = None, ci_id: 
         status=KnownErrorStatus.PUBLISHED)
     boost = Value(1.0)
     if ci_id:
-        qs = qs.annotate(on_ci=Count("cis", filter=Q(cis=ci_id), distinct=True))
-        boost = boost + F("on_ci") * Value(CI_BOOST)
+        on_ci = Exists(KnownError.cis.through.objects.filter(knownerror_id=OuterRef("pk"), configurationitem_id=ci_id))
+        boost = boost + Case(When(on_ci, then=Value(CI_BOOST)), default=Value(0.0), output_field=FloatField())
     if service_id:
-        qs = qs.annotate(on_service=Count("services", filter=Q(services=service_id), distinct=True))
-        boost = boost + F("on_service") * Value(SERVICE_BOOST)
+        on_service = Exists(KnownError.services.through.objects.filter(knownerror_id=OuterRef("pk"),
+                                                                       service_id=service_id))
+        boost = boost + Case(When(on_service, then=Value(SERVICE_BOOST)), default=Value(0.0),
+                             output_field=FloatField())
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+        from django.db.models.expressions import RawSQL
 
-        vector = (SearchVector("title", weight="A", config=SEARCH_CONFIG)
-                  + SearchVector("symptom", weight="A", config=SEARCH_CONFIG)
-                  + SearchVector("workaround", weight="B", config=SEARCH_CONFIG)
-                  + SearchVector("root_cause", weight="C", config=SEARCH_CONFIG))
+        # problems/migrations/0002: a stored generated tsvector with a GIN index (PostgreSQL
+        # only). The params must be a list: with a tuple the @@ lookup fails.
+        vector = RawSQL('"problems_knownerror"."search_vector"', [], output_field=SearchVectorField())
         query = SearchQuery(" OR ".join(words), search_type="websearch", config=SEARCH_CONFIG)
-        qs = (qs.annotate(text_rank=SearchRank(vector, query, normalization=Value(1)))
-              .filter(text_rank__gt=0))
+        qs = (qs.alias(search=vector).filter(search=query)
+              .annotate(text_rank=SearchRank(vector, query, normalization=Value(1))))
     else:
-        from django.db.models import Case, When
-
         matches = Q()
         score = Value(0.0)
         for word in words:
