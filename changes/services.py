@@ -118,20 +118,22 @@ def _is_change_manager(user) -> bool:
     return user is None or has_role(user, Role.CHANGE_MANAGER, Role.ADMIN)
 
 
-VERBS = {"submit": "submit", "assess": "assess", "send_to_cab": "send to the CAB", "authorize": "authorise",
-         "schedule": "schedule", "implement": "implement", "complete_successfully": "complete",
-         "complete_unsuccessfully": "complete", "review": "review", "close": "close", "reject": "reject",
-         "cancel": "cancel"}
+VERBS = {"submit": gettext_lazy("submit"), "assess": gettext_lazy("assess"),
+         "send_to_cab": gettext_lazy("send to the CAB"), "authorize": gettext_lazy("authorise"),
+         "schedule": gettext_lazy("schedule"), "implement": gettext_lazy("implement"),
+         "complete_successfully": gettext_lazy("complete"), "complete_unsuccessfully": gettext_lazy("complete"),
+         "review": gettext_lazy("review"), "close": gettext_lazy("close"), "reject": gettext_lazy("reject"),
+         "cancel": gettext_lazy("cancel")}
 
 
 def _guard(change: Change, action: str, actor, message: str | None = None) -> None:
     method = getattr(change, action)
     if not can_proceed(method):
         raise InvalidTransitionError(message or _("You cannot %(action)s a change that is %(status)s.")
-                                     % {"action": _(VERBS[action]), "status": change.get_status_display().lower()},
+                                     % {"action": VERBS[action], "status": change.get_status_display().lower()},
                                      change.status)
     if actor is not None and not has_transition_perm(method, actor):
-        raise PermissionDenied(_("You may not %(action)s changes.") % {"action": _(VERBS[action])})
+        raise PermissionDenied(_("You may not %(action)s changes.") % {"action": VERBS[action]})
 
 
 def _tell(recipients, change: Change, key: str, subject: str, body: str = "", channels=("email", "in_app")) -> None:
