@@ -220,6 +220,18 @@ def uptime(intervals: list[tuple[datetime, datetime | None]], *, now: datetime, 
     clipped = [(max(start, window_start), min(end or now, now)) for start, end in intervals]
     merged = _merge([(start, end) for start, end in clipped if end > start])
     since = max(since, window_start) if since is not None else window_start
+    # Each merged outage adds its seconds to the days it covers: one pass over the outages,
+    # one over the days (not every outage for every day).
+    down_by_day: dict[int, float] = defaultdict(float)
+    for start, end in merged:
+        start = max(start, since)
+        while start < end:
+            day = start.astimezone(UTC).date()
+            offset = (day - first).days
+            day_end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=UTC)
+            piece_end = min(end, day_end)
+            down_by_day[offset] += (piece_end - start).total_seconds()
+            start = piece_end
     result, total_down, total_span = [], 0.0, 0.0
     for offset in range(days):
         day = first + timedelta(days=offset)
@@ -228,7 +240,7 @@ def uptime(intervals: list[tuple[datetime, datetime | None]], *, now: datetime, 
         if span_end <= span_start:
             result.append(UptimeDay(day=day, down_seconds=0, level="none"))
             continue
-        down = sum(max(0.0, (min(end, span_end) - max(start, span_start)).total_seconds()) for start, end in merged)
+        down = down_by_day.get(offset, 0.0)
         span = (span_end - span_start).total_seconds()
         total_down, total_span = total_down + down, total_span + span
         result.append(UptimeDay(day=day, down_seconds=int(down), level=_day_level(down, span)))

@@ -13,10 +13,13 @@ from django.core.cache import cache
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
@@ -53,8 +56,36 @@ def _noindex(response):
 @require_safe
 def index(request):
     summary = _summary()
-    return render(request, "statuspage/index.html", {"summary": summary,
-                                                     "form": SubscribeForm(services=summary.services)})
+    # The 90-day bars are most of the page (18,000 cells at 200 services): their labels are
+    # built here once per day and service, and the rendered section is cached per cache
+    # generation and language, so a busy outage does not re-render them for every visitor.
+    bars_html = caching.cached(f"bars:{get_language()}", lambda: render_to_string(
+        "statuspage/_bars.html", {"bars": _bars(summary)}))
+    return render(request, "statuspage/index.html", {
+        "summary": summary, "form": SubscribeForm(services=summary.services), "bars_html": bars_html})
+
+
+def _bars(summary: selectors.StatusSummary) -> list[tuple]:
+    """(service, [(level, title), …]) per service, titles in the current language."""
+    if not summary.services:
+        return []
+    days = [d.day for d in summary.services[0].days]
+    dated = {day: date_format(day, "j M Y") for day in days}
+    no_data, no_downtime = _("no data"), _("no downtime")
+    rows = []
+    for service in summary.services:
+        cells = []
+        for d in service.days:
+            if d.level == "none":
+                label = no_data
+            elif d.down_seconds:
+                label = ngettext("%(minutes)s minute down", "%(minutes)s minutes down", d.down_minutes) % {
+                    "minutes": d.down_minutes}
+            else:
+                label = no_downtime
+            cells.append((d.level, f"{dated.get(d.day) or date_format(d.day, 'j M Y')}: {label}"))
+        rows.append((service, cells))
+    return rows
 
 
 @require_safe
