@@ -17,12 +17,10 @@ import calendar as pycalendar
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
@@ -36,13 +34,13 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
-from django_fsm import ConcurrentTransition, TransitionNotAllowed, can_proceed, has_transition_perm
+from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import ConfigurationItem, Service
 from incidents.forms import add_service_errors
 from incidents.models import Incident, MajorIncident
 from problems.models import Problem
-from servicedesk.errors import DomainError
+from servicedesk.pages import REFUSALS, refusal_message, staff_only
 from servicedesk.roles import Role, has_role, is_staff_member
 
 from . import selectors, services
@@ -64,7 +62,6 @@ from .models import CABBoard, Change, ChangeModel, Vote
 
 User = get_user_model()
 S = ChangeStatus
-REFUSALS = (DomainError, ConcurrentTransition, TransitionNotAllowed)
 SAVE_FAILED = gettext_lazy("Nothing was saved: please correct the errors below.")
 #: Before approval everything may be edited; after it, only the plans (``change_update``).
 EARLY = (S.DRAFT, S.SUBMITTED, S.ASSESSED)
@@ -72,23 +69,12 @@ EDITABLE = (*EARLY, S.CAB_REVIEW, S.AUTHORIZED, S.SCHEDULED)
 BOARD_STAGES = (ApprovalStage.CAB, ApprovalStage.ECAB)
 
 
-def staff_required(view):
-    """Signed in (else the login page) and service desk staff (else 403)."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_staff_member(request.user):
-            raise PermissionDenied(_("Only service desk staff can see changes."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
+staff_required = staff_only(gettext_lazy("Only service desk staff can see changes."))
 
 
 def _refusal(exc: Exception) -> str:
-    if isinstance(exc, DomainError):
-        return str(exc)
-    return _("Someone else changed this change meanwhile; here it is as it now stands.")
+    return refusal_message(
+        exc, gettext_lazy("Someone else changed this change meanwhile; here it is as it now stands."))
 
 
 def _is_partial(request, target: str) -> bool:

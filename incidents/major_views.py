@@ -13,12 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -31,10 +29,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from catalog.models import Service
-from servicedesk.errors import DomainError
+from servicedesk.pages import REFUSALS, refusal_message, staff_only
 from servicedesk.roles import is_staff_member
 
 from . import services
@@ -59,30 +56,18 @@ from .selectors import incidents_visible_to
 from .views import _incident_for_page, _safe_next, render_incident
 
 M = MajorIncidentStatus
-REFUSALS = (DomainError, ConcurrentTransition, TransitionNotAllowed)
 LIFECYCLE = ("mobilise", "contain", "resolve", "review", "close")
 TIMELINE_LIMIT = 50  # newest first; the postmortem holds the whole story
 UPDATES_LIMIT = 50
 LIVE_ID = "major-live"
 
 
-def staff_required(view):
-    """Signed in (else the login page) and service desk staff (else 403)."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_staff_member(request.user):
-            raise PermissionDenied(_("Only service desk staff can see major incidents."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
+staff_required = staff_only(gettext_lazy("Only service desk staff can see major incidents."))
 
 
 def _refusal(exc: Exception) -> str:
-    if isinstance(exc, DomainError):
-        return str(exc)
-    return _("Someone else changed this major incident meanwhile; here it is as it now stands.")
+    return refusal_message(
+        exc, gettext_lazy("Someone else changed this major incident meanwhile; here it is as it now stands."))
 
 
 def _linked_count():

@@ -16,12 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -35,13 +33,13 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
-from django_fsm import ConcurrentTransition, TransitionNotAllowed, can_proceed, has_transition_perm
+from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import ConfigurationItem, Service, Team
 from incidents.choices import Level
 from incidents.forms import add_service_errors
 from incidents.models import Incident, MajorIncident
-from servicedesk.errors import DomainError
+from servicedesk.pages import REFUSALS, refusal_message, staff_only
 from servicedesk.roles import is_staff_member
 
 from . import services
@@ -64,29 +62,17 @@ from .selectors import known_error_suggestions, problems_with_list_data
 
 User = get_user_model()
 P = ProblemStatus
-REFUSALS = (DomainError, ConcurrentTransition, TransitionNotAllowed)
 #: The lifecycle in the order the page offers it (the model's transition names).
 LIFECYCLE = ("investigate", "mark_known_error", "resolve", "close")
 SAVE_FAILED = gettext_lazy("Nothing was saved: please correct the errors below.")
 
 
-def staff_required(view):
-    """Signed in (else the login page) and service desk staff (else 403)."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_staff_member(request.user):
-            raise PermissionDenied(_("Only service desk staff can see problems."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
+staff_required = staff_only(gettext_lazy("Only service desk staff can see problems."))
 
 
 def _refusal(exc: Exception) -> str:
-    if isinstance(exc, DomainError):
-        return str(exc)
-    return _("Someone else changed this problem meanwhile; here it is as it now stands.")
+    return refusal_message(
+        exc, gettext_lazy("Someone else changed this problem meanwhile; here it is as it now stands."))
 
 
 def _safe_next(request, fallback: str) -> str:
