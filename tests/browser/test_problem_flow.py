@@ -15,11 +15,6 @@ from servicedesk.roles import Role
 from tests.browser.test_layout import check_page_fits
 
 PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory's
-#: How the incident form embeds the known-error suggestions (see the report to the lead).
-EMBED = """<div id="known-error-suggestions" hx-get="/problems/known-errors/suggest/"
-  hx-trigger="input changed delay:500ms from:#id_title, input changed delay:500ms from:#id_description,
-              change from:#id_service, change from:#id_ci"
-  hx-include="#id_title, #id_description, #id_service, #id_ci" hx-swap="innerHTML"></div>"""
 
 
 @pytest.fixture
@@ -123,11 +118,8 @@ def test_an_agent_turns_an_incident_into_a_known_error_and_finds_it(page, desk):
     assert page.find("[data-testid=number]").text == known.number
     assert problem.number in page.find("[data-testid=problem]").text
 
-    # The suggestions as the incident form will embed them (EMBED, put in place here by script):
-    # typing a title shows the known error.
+    # The incident form shows the suggestions as the agent types a title.
     page.get("/incidents/new/")
-    page.js("document.querySelector('#id_title').closest('form').insertAdjacentHTML('afterend', arguments[0]);"
-            "htmx.process(document.getElementById('known-error-suggestions'));", EMBED)
     page.find("#id_title").send_keys("Outlook keeps asking for my password")
     page.wait_for(lambda d: [r.get_attribute("data-number") for r in page.find_all(
         "#known-error-suggestions [data-testid=suggestion]")] == [known.number], message="no suggestion shown")
