@@ -14,6 +14,9 @@ NAVIGATION = [
     # STAFF_ROLES includes CAB members: they read the changes they vote on, and the calendar.
     (_("Changes"), "changes:list", STAFF_ROLES),
     (_("Approvals"), "changes:approvals", frozenset({Role.CAB_MEMBER, Role.CHANGE_MANAGER})),
+    # Service requests: the agents' queues. Approvers who are requesters find their approvals
+    # on the portal (counting them for every page would cost a query per page).
+    (_("Requests"), "requests:queue", STAFF_ROLES),
     (_("Services"), "catalog:service-list", STAFF_ROLES),
     (_("Customers"), "catalog:customer-list", STAFF_ROLES),
     (_("Contacts"), "catalog:contact-list", STAFF_ROLES),

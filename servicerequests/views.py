@@ -1,36 +1,787 @@
-"""Browser pages for service requests and the portal (being built)."""
+"""Browser pages for service requests.
 
+- The requester portal (``/portal/``, anyone signed in): the catalogue by category, the order
+  form built from the item's definition, my requests with a progress tracker, my incidents,
+  and the approvals waiting for me.
+- The approvals inbox (``/requests/approvals/``, anyone asked to approve: line managers are
+  often requesters themselves): one-click approve or reject (with the reason).
+- The agent side (``/requests/``, staff only; requesters get a 403): the request queue, the
+  fulfilment task queue (take, complete) and the request page.
+
+Every write goes through :mod:`servicerequests.services`; views check the input and show the
+outcome the way the incident and change pages do: a service's ``ValidationError`` next to the
+field it names (400), a refusal of the person (``PermissionDenied``) as a message (403), a
+refused or lost transition (``InvalidTransitionError``) as a message with the page as it now
+stands (409). Success redirects (POST, redirect, GET). Lists take a number of queries that
+does not grow with their rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import wraps
+from itertools import groupby
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.http import Http404, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import formats
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
+from catalog.models import ConfigurationItem, Team
 from incidents import views as incident_views
+from incidents.choices import OPEN_STATUSES as OPEN_INCIDENT_STATUSES
+from incidents.forms import add_service_errors
+from incidents.selectors import incidents_reported_by
+from servicedesk.errors import DomainError
+from servicedesk.roles import has_role, is_staff_member
+from sla.selectors import SLA_PREFETCH
+
+from . import services
+from .choices import (
+    OPEN_REQUEST_STATUSES,
+    ApprovalDecision,
+    ApprovalRule,
+    ApproverKind,
+    FieldType,
+    RequestStatus,
+    TaskStatus,
+)
+from .filtersets import RequestFilterSet, TaskFilterSet
+from .forms import CancelForm, CommentForm, DecisionForm, OrderForm, TaskCompleteForm
+from .forms_runtime import build_form, plain
+from .models import Approval, CatalogItem, FulfilmentTask, ServiceRequest
+
+User = get_user_model()
+S = RequestStatus
+D = ApprovalDecision
+REFUSALS = (DomainError, ConcurrentTransition, TransitionNotAllowed)
+SAVE_FAILED = gettext_lazy("Nothing was saved: please correct the errors below.")
+MY_REQUESTS = 20
+MY_INCIDENTS = 10
+HISTORY_LIMIT = 200
 
 
+def staff_required(view):
+    """Signed in (else the login page) and service desk staff (else 403)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_staff_member(request.user):
+            raise PermissionDenied(_("Only service desk staff can work service requests."))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _person(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user is not None else ""
+
+
+def _refusal(exc: Exception) -> str:
+    if isinstance(exc, DomainError):
+        return str(exc)
+    return _("Someone else changed this request meanwhile; here it is as it now stands.")
+
+
+def attempt(request, call: Callable[[], Any], form=None) -> int | None:
+    """Run a service call for a page. None when it worked; otherwise the HTTP status to show
+    the page with (400, 403, 409), the reason already queued as a message or put on the form."""
+    try:
+        call()
+    except ValidationError as exc:
+        if form is not None:
+            add_service_errors(form, exc)
+            messages.error(request, SAVE_FAILED)
+        else:
+            messages.error(request, " ".join(exc.messages))
+        return 400
+    except PermissionDenied as exc:
+        messages.error(request, str(exc) or _("You are not allowed to do this."))
+        return 403
+    except REFUSALS as exc:
+        messages.error(request, _refusal(exc))
+        return 409
+    return None
+
+
+def _safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+# --- reads ---------------------------------------------------------------------------------------
+def requests_of(user):
+    """The requests someone made or that were made for them."""
+    return ServiceRequest.objects.filter(Q(requested_by=user) | Q(requested_for=user))
+
+
+def visible_in_portal(user):
+    """One's own requests and those one is (or was) asked to approve; staff see all."""
+    if is_staff_member(user):
+        return ServiceRequest.objects.all()
+    asked = Approval.objects.filter(request=OuterRef("pk"), approver=user)
+    return ServiceRequest.objects.filter(Q(requested_by=user) | Q(requested_for=user) | Exists(asked))
+
+
+def pending_approvals(user):
+    """The decisions waiting for this person now: their row at the request's current level."""
+    return Approval.objects.filter(approver=user, decision=D.PENDING, request__status=S.AWAITING_APPROVAL,
+                                   level=F("request__current_level"))
+
+
+def orderable_items(user, term: str = "") -> list[CatalogItem]:
+    """The active items ``user`` may order — the rule of :func:`services.may_order`, checked
+    for the whole catalogue in two queries instead of one or two per item."""
+    items = (CatalogItem.objects.filter(is_active=True)
+             .prefetch_related(Prefetch("teams", queryset=Team.objects.only("pk"))).order_by("category", "name"))
+    term = (term or "").strip()
+    if term:
+        items = items.filter(Q(name__icontains=term) | Q(description__icontains=term) | Q(category__icontains=term))
+    my_teams: set[int] | None = None
+    result = []
+    for item in items:
+        teams = {team.pk for team in item.teams.all()}
+        if not item.roles and not teams:
+            allowed = True
+        elif item.roles and has_role(user, *item.roles):
+            allowed = True
+        elif teams:
+            if my_teams is None:
+                my_teams = set(user.teams.values_list("pk", flat=True))
+            allowed = bool(teams & my_teams)
+        else:
+            allowed = False
+        if allowed:
+            result.append(item)
+    return result
+
+
+def approval_levels(item: CatalogItem) -> dict[int, list[dict]]:
+    """The item's approval chain by level (a level without a number is its position), the
+    way the services read it."""
+    levels: dict[int, list[dict]] = {}
+    for i, spec in enumerate(item.approvals or [], 1):
+        if isinstance(spec, dict):
+            levels.setdefault(int(spec.get("level") or i), []).append(spec)
+    return dict(sorted(levels.items()))
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def team_names(items) -> dict[int, str]:
+    """The names of the teams the items' approval chains and tasks name, in one query."""
+    ids = set()
+    for item in items:
+        ids |= {_int(spec.get("group")) for spec in item.approvals or [] if isinstance(spec, dict)}
+        ids |= {_int(task.get("team")) for task in item.tasks or [] if isinstance(task, dict)}
+    ids.discard(None)
+    return dict(Team.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
+
+
+def who_approves(specs: list[dict], teams: dict[int, str]) -> str:
+    """A level's approvers in words: "The requester's manager", "Finance (any one of them)"."""
+    parts = []
+    for spec in specs:
+        if spec.get("approver") == ApproverKind.MANAGER:
+            parts.append(str(ApproverKind.MANAGER.label))
+        else:
+            rule = ApprovalRule.ALL if spec.get("rule") == ApprovalRule.ALL else ApprovalRule.ANY
+            parts.append(_("%(team)s (%(rule)s)") % {"team": teams.get(_int(spec.get("group"))) or _("a team"),
+                                                     "rule": str(rule.label).lower()})
+    return ", ".join(parts)
+
+
+# --- answers, as people read them ----------------------------------------------------------------
+def _specs(item: CatalogItem) -> dict[str, dict]:
+    return {spec["name"]: spec for spec in item.form or [] if isinstance(spec, dict) and spec.get("name")}
+
+
+def with_answers(requests: list[ServiceRequest]) -> None:
+    """Set ``answer_rows`` — [(label, value shown)] in the form's order — on each request;
+    people and configuration items named by id are looked up once for all of them."""
+    wanted = {FieldType.USER: set(), FieldType.CI: set()}
+    for req in requests:
+        for name, spec in _specs(req.catalog_item).items():
+            if spec.get("type") in wanted and str(req.answers.get(name, "")).isdigit():
+                wanted[spec["type"]].add(int(req.answers[name]))
+    people = {u.pk: _person(u) for u in User.objects.filter(pk__in=wanted[FieldType.USER])} \
+        if wanted[FieldType.USER] else {}
+    cis = dict(ConfigurationItem.objects.filter(pk__in=wanted[FieldType.CI]).values_list("pk", "name")) \
+        if wanted[FieldType.CI] else {}
+    for req in requests:
+        specs, answers, rows = _specs(req.catalog_item), req.answers or {}, []
+        for name, spec in specs.items():
+            if name in answers:
+                label = spec.get("label") or name.replace("_", " ").capitalize()
+                rows.append((label, _shown(spec.get("type"), answers[name], people, cis)))
+        for name, value in answers.items():
+            if name not in specs:  # the item's form changed since
+                rows.append((name.replace("_", " ").capitalize(), str(value)))
+        req.answer_rows = rows
+
+
+def _shown(kind, value, people: dict, cis: dict) -> str:
+    if kind == FieldType.USER:
+        return people.get(_int(value), f"#{value}")
+    if kind == FieldType.CI:
+        return cis.get(_int(value), f"#{value}")
+    if kind == FieldType.DATE:
+        try:
+            return formats.date_format(date.fromisoformat(str(value)), "DATE_FORMAT")
+        except ValueError:
+            return str(value)
+    return str(value)
+
+
+# --- the progress tracker ------------------------------------------------------------------------
+STATE_LABELS = {
+    "done": gettext_lazy("done"), "current": gettext_lazy("in progress"), "pending": gettext_lazy("not yet"),
+    "failed": gettext_lazy("stopped here"), "skipped": gettext_lazy("not needed"),
+}
+TASK_STATES = {TaskStatus.DONE: "done", TaskStatus.OPEN: "current", TaskStatus.PENDING: "pending",
+               TaskStatus.CANCELLED: "skipped"}
+
+
+@dataclass
+class Step:
+    """One step of a request's way: submitted, an approval level, a fulfilment task,
+    fulfilled, closed (or where it stopped: rejected, cancelled)."""
+
+    kind: str
+    label: str
+    state: str  # done, current, pending, failed, skipped
+    at: datetime | None = None
+    who: str = ""
+    note: str = ""
+    people: list = field(default_factory=list)  # an approval level's approvers and their decisions
+    team: str = ""
+
+    @property
+    def state_label(self) -> str:
+        return str(STATE_LABELS[self.state])
+
+
+def cancellation(records) -> tuple[str, str]:
+    """Who cancelled and why, from the request's history (the service records it there)."""
+    for record in records:
+        reason = record.history_change_reason or ""
+        if reason == "cancelled" or reason.startswith("cancelled: "):
+            return _person(record.history_user), reason.partition(": ")[2]
+    return "", ""
+
+
+def tracker(req: ServiceRequest, approvals: list[Approval], tasks: list[FulfilmentTask], teams: dict[int, str],
+            cancelled: tuple[str, str] = ("", "")) -> list[Step]:
+    """Every step of the request in order, each done, current, pending, failed or skipped. A
+    rejected or cancelled request shows the steps it went through and where it stopped."""
+    steps = [Step("submitted", _("Submitted"), "done", at=req.created_at, who=_person(req.requested_by),
+                  note=_("for %(person)s") % {"person": _person(req.requested_for)}
+                  if req.requested_for_id != req.requested_by_id else "")]
+    specs = approval_levels(req.catalog_item)
+    levels = sorted(set(specs) | {a.level for a in approvals})
+    for n, level in enumerate(levels, 1):
+        rows = [a for a in approvals if a.level == level]
+        decisions = {a.decision for a in rows}
+        if D.REJECTED in decisions:
+            state = "failed"
+        elif D.APPROVED in decisions and D.PENDING not in decisions:
+            state = "done"
+        elif req.status == S.AWAITING_APPROVAL and req.current_level == level:
+            state = "current"
+        elif not rows and (req.approved_at or (req.status == S.AWAITING_APPROVAL
+                                               and (req.current_level or 0) > level)):
+            state = "skipped"  # nobody could approve it (no manager on record, an empty team)
+        else:
+            state = "pending"
+        decided = [a.decided_at for a in rows if a.decided_at and a.decision in (D.APPROVED, D.REJECTED)]
+        label = _("Approval") if len(levels) == 1 else _("Approval %(n)s of %(total)s") % {"n": n,
+                                                                                         "total": len(levels)}
+        steps.append(Step("approval", label, state, at=max(decided) if decided else None,
+                          who=who_approves(specs.get(level, []), teams),
+                          people=[{"name": _person(a.approver), "decision": a.decision,
+                                   "label": a.get_decision_display(), "at": a.decided_at, "comment": a.comment}
+                                  for a in rows]))
+    for task in tasks:
+        state = TASK_STATES.get(task.status, "pending")
+        steps.append(Step("task", task.title, state, at=task.completed_at if state == "done" else None,
+                          who=_person(task.assignee), team=task.team.name if task.team_id else ""))
+    fulfilled = req.status in (S.FULFILLED, S.CLOSED)
+    steps.append(Step("fulfilled", _("Fulfilled"), "done" if fulfilled else "pending", at=req.fulfilled_at))
+    steps.append(Step("closed", _("Closed"), "done" if req.status == S.CLOSED else "pending", at=req.closed_at))
+    if req.status == S.REJECTED:
+        rejection = next((a for a in approvals if a.decision == D.REJECTED), None)
+        steps = [s for s in steps if s.state in ("done", "failed")]
+        steps.append(Step("rejected", _("Not approved"), "failed", at=req.rejected_at,
+                          who=_person(rejection.approver) if rejection else "",
+                          note=rejection.comment if rejection else ""))
+    elif req.status == S.CANCELLED:
+        who, reason = cancelled
+        steps = [s for s in steps if s.state in ("done", "failed")]
+        steps.append(Step("cancelled", _("Cancelled"), "failed", at=req.cancelled_at, who=who, note=reason))
+    return steps
+
+
+def compact_progress(req: ServiceRequest) -> list[dict]:
+    """The portal list's small tracker: submitted → approval → fulfilment → fulfilled →
+    closed; a stopped request ends at the phase it stopped in. Reads the prefetched tasks."""
+    phases = [("submitted", _("Submitted"))]
+    if approval_levels(req.catalog_item) or req.status == S.AWAITING_APPROVAL:
+        phases.append(("approval", _("Approval")))
+    tasks = [t for t in req.tasks.all() if t.status != TaskStatus.CANCELLED]
+    work = _("Fulfilment")
+    if tasks and req.status in (S.APPROVED, S.FULFILLING):
+        work = _("Fulfilment (%(done)s of %(total)s)") % {
+            "done": sum(1 for t in tasks if t.status == TaskStatus.DONE), "total": len(tasks)}
+    phases += [("fulfilment", work), ("fulfilled", _("Fulfilled")), ("closed", _("Closed"))]
+    keys = [key for key, _label in phases]
+    stopped = req.status in (S.REJECTED, S.CANCELLED)
+    if stopped:
+        at = "approval" if "approval" in keys and not req.approved_at else "submitted"
+    else:
+        at = {S.SUBMITTED: "submitted", S.AWAITING_APPROVAL: "approval", S.APPROVED: "fulfilment",
+              S.FULFILLING: "fulfilment", S.FULFILLED: "fulfilled", S.CLOSED: "closed"}[req.status]
+    current = keys.index(at)
+    if stopped:
+        phases = phases[:current + 1]
+    return [{"key": key, "label": label, "done": i < current or (i == current and req.status == S.CLOSED),
+             "current": i == current and not stopped, "failed": i == current and stopped}
+            for i, (key, label) in enumerate(phases)]
+
+
+# --- the portal ----------------------------------------------------------------------------------
 @login_required
 def portal_home(request):
-    return incident_views.portal_home(request)
+    """The catalogue (what I may order, by category, with a search box), my requests each
+    with a small tracker, my incidents, and the approvals waiting for me. A POST is the
+    incident report form, which used to live here (now at ``/portal/report/``)."""
+    if request.method == "POST":
+        return incident_views.portal_home(request)
+    user = request.user
+    q = request.GET.get("q", "").strip()[:100]
+    items = orderable_items(user, q)
+    catalogue = [(category or _("Other"), list(group)) for category, group in groupby(items, key=lambda i: i.category)]
+    open_first = Case(When(status__in=OPEN_REQUEST_STATUSES, then=Value(0)), default=Value(1),
+                      output_field=IntegerField())
+    mine = list(requests_of(user).select_related("catalog_item")
+                .prefetch_related(Prefetch("tasks", queryset=FulfilmentTask.objects.only("id", "request_id",
+                                                                                         "status")))
+                .annotate(open_rank=open_first).order_by("open_rank", "-created_at", "-id")[:MY_REQUESTS])
+    for req in mine:
+        req.progress = compact_progress(req)
+    more_requests = requests_of(user).count() - len(mine) if len(mine) == MY_REQUESTS else 0
+    incidents = list(incidents_reported_by(user).select_related("service")
+                     .annotate(closed_rank=Case(When(status__in=OPEN_INCIDENT_STATUSES, then=Value(0)),
+                                                default=Value(1), output_field=IntegerField()))
+                     .order_by("closed_rank", "-created_at", "-id")[:MY_INCIDENTS])
+    waiting = list(pending_approvals(user).select_related("request__catalog_item", "request__requested_for")
+                   .order_by("request__created_at", "id")[:5])
+    return render(request, "servicerequests/portal_home.html", {
+        "q": q, "catalogue": catalogue, "item_count": len(items), "my_requests": mine,
+        "more_requests": more_requests, "incidents": incidents, "waiting": waiting,
+        "waiting_count": pending_approvals(user).count() if len(waiting) == 5 else len(waiting),
+    })
+
+
+def _order_page(request, item: CatalogItem, form, order_form, status: int = 200):
+    teams = team_names([item])
+    levels = [who_approves(specs, teams) for specs in approval_levels(item).values()]
+    tasks = sorted((t for t in item.tasks or [] if isinstance(t, dict)), key=lambda t: int(t.get("order") or 1))
+    return render(request, "servicerequests/order.html", {
+        "item": item, "form": form, "order_form": order_form, "approvers": levels,
+        "tasks": [{"title": t.get("title", ""), "team": teams.get(_int(t.get("team")), "")} for t in tasks],
+    }, status=status)
 
 
 @login_required
-def portal_order(request, pk):
-    return HttpResponse("order")
+def portal_order(request, pk: int):
+    """The order form of one catalogue item, built from its definition: the same fields and
+    checks as the API. Staff may order on someone's behalf."""
+    item = get_object_or_404(CatalogItem, pk=pk, is_active=True)
+    if not services.may_order(item, request.user):
+        raise PermissionDenied(_("You may not order %(item)s.") % {"item": item.name})
+    staff = is_staff_member(request.user)
+    answers_form = build_form(item.form)
+    if request.method != "POST":
+        return _order_page(request, item, answers_form(prefix="answers"), OrderForm(prefix="order") if staff else None)
+    form = answers_form(request.POST, prefix="answers")
+    order_form = OrderForm(request.POST, prefix="order") if staff else None
+    valid = form.is_valid()
+    if order_form is not None and not order_form.is_valid():
+        valid = False
+    if not valid:
+        messages.error(request, SAVE_FAILED)
+        return _order_page(request, item, form, order_form, status=400)
+    answers = {name: plain(value) for name, value in form.cleaned_data.items() if value not in (None, "")}
+    made: list[ServiceRequest] = []
+    status = attempt(request, lambda: made.append(services.request_submit(
+        item=item, actor=request.user, answers=answers,
+        requested_for=order_form.cleaned_data["requested_for"] if order_form is not None else None)), form)
+    if status is not None:
+        return _order_page(request, item, form, order_form, status=status)
+    req = made[0]
+    messages.success(request, _("Thank you: your request is %(number)s. We will tell you at every step.")
+                     % {"number": req.number})
+    return redirect("portal:request", pk=req.pk)
+
+
+@dataclass(frozen=True)
+class RequestAction:
+    form: type | None
+    run: Callable[[ServiceRequest, Any, dict], Any]
+    done: str
+
+
+REQUEST_ACTIONS = {
+    "comment": RequestAction(CommentForm, lambda req, user, data: services.request_comment(
+        request=req, actor=user, body=data["body"]), gettext_lazy("Your comment on %(number)s is saved.")),
+    "cancel": RequestAction(CancelForm, lambda req, user, data: services.request_cancel(
+        request=req, actor=user, reason=data["reason"]), gettext_lazy("%(number)s is cancelled.")),
+    "close": RequestAction(None, lambda req, user, data: services.request_close(request=req, actor=user),
+                           gettext_lazy("%(number)s is closed. Thank you.")),
+}
+
+
+def run_request_action(request, req: ServiceRequest, name: str) -> tuple[int | None, dict]:
+    """Check the action's form and call its service. (None, {}) when it worked (a message
+    is queued); otherwise the status and the bound form to show again."""
+    spec = REQUEST_ACTIONS[name]
+    form = spec.form(request.POST, prefix=name) if spec.form is not None else None
+    bound = {name: form} if form is not None else {}
+    if form is not None and not form.is_valid():
+        messages.error(request, SAVE_FAILED)
+        return 400, bound
+    status = attempt(request, lambda: spec.run(req, request.user, form.cleaned_data if form is not None else {}),
+                     form)
+    if status is None:
+        messages.success(request, spec.done % {"number": req.number})
+        return None, {}
+    return status, bound
+
+
+def _request_data(req: ServiceRequest, history: list | None = None) -> dict:
+    """What the tracker and the request page show: approvals, tasks, comments, the steps."""
+    approvals = list(req.approvals.select_related("approver").order_by("level", "id"))
+    tasks = list(req.tasks.select_related("team", "assignee").order_by("order", "id"))
+    comments = list(req.comments.select_related("author").order_by("created_at", "id"))
+    cancelled = ("", "")
+    if req.status == S.CANCELLED:
+        records = history if history is not None else \
+            req.history.select_related("history_user").order_by("-history_date", "-history_id")[:20]
+        cancelled = cancellation(records)
+    with_answers([req])
+    steps = tracker(req, approvals, tasks, team_names([req.catalog_item]), cancelled)
+    return {"approvals": approvals, "tasks": tasks, "comments": comments, "steps": steps}
+
+
+def _is_party(req: ServiceRequest, user) -> bool:
+    return user.pk in (req.requested_by_id, req.requested_for_id)
+
+
+def render_tracker(request, pk: int, bound: dict | None = None, status: int = 200):
+    user = request.user
+    req = get_object_or_404(visible_in_portal(user).select_related("catalog_item", "requested_by", "requested_for"),
+                            pk=pk)
+    forms = {"comment": CommentForm(prefix="comment"), "cancel": CancelForm(prefix="cancel")}
+    forms.update(bound or {})
+    may_act = _is_party(req, user) or is_staff_member(user)
+    context = {
+        "req": req, **_request_data(req), "forms": forms, "open_form": next(iter(bound), None) if bound else None,
+        "can_cancel": may_act and req.status in (S.SUBMITTED, S.AWAITING_APPROVAL, S.APPROVED),
+        "can_close": may_act and req.status == S.FULFILLED,
+        "asks_me": pending_approvals(user).filter(request=req).exists(),
+        "staff": is_staff_member(user),
+    }
+    return render(request, "servicerequests/portal_request.html", context, status=status)
 
 
 @login_required
-def portal_request(request, pk):
-    return HttpResponse("request")
+def portal_request(request, pk: int):
+    """The requester's tracker: each step with who and when, the answers, the comments, and
+    Cancel (until fulfilment starts) or Close (once fulfilled). Someone else's request is a
+    404; its approvers may read it too."""
+    if request.method != "POST":
+        return render_tracker(request, pk)
+    req = get_object_or_404(visible_in_portal(request.user), pk=pk)
+    name = request.POST.get("action", "")
+    if name not in REQUEST_ACTIONS:
+        messages.error(request, _("Unknown action."))
+        return render_tracker(request, pk, status=400)
+    status, bound = run_request_action(request, req, name)
+    if status is None:
+        return redirect("portal:request", pk=pk)
+    return render_tracker(request, pk, bound if status == 400 else None, status=status)
 
 
-@login_required
-def request_queue(request):
-    return HttpResponse("requests")
+# --- the approvals inbox -------------------------------------------------------------------------
+def render_approvals(request, bound: dict | None = None, status: int = 200):
+    """The requests waiting for this person's decision at their current level, each with its
+    answers and the decisions so far; then the person's recent decisions."""
+    user = request.user
+    rows = list(pending_approvals(user)
+                .select_related("request__catalog_item", "request__requested_by", "request__requested_for")
+                .prefetch_related(Prefetch("request__approvals",
+                                           queryset=Approval.objects.select_related("approver").order_by("level",
+                                                                                                         "id")))
+                .order_by("request__created_at", "id"))
+    requests = [row.request for row in rows]
+    with_answers(requests)
+    teams = team_names([r.catalog_item for r in requests])
+    items = []
+    for row in rows:
+        req = row.request
+        levels = approval_levels(req.catalog_item)
+        others = [a for a in req.approvals.all() if a.pk != row.pk and a.decision in (D.APPROVED, D.REJECTED)]
+        items.append({
+            "req": req, "approval": row, "level": list(levels).index(row.level) + 1 if row.level in levels else 1,
+            "levels": max(len(levels), 1), "who": who_approves(levels.get(row.level, []), teams),
+            "all_needed": row.rule == ApprovalRule.ALL, "decided": others,
+            "form": (bound or {}).get(req.pk) or DecisionForm(prefix=f"decide-{req.pk}"),
+        })
+    recent = list(Approval.objects.filter(approver=user, decision__in=(D.APPROVED, D.REJECTED))
+                  .select_related("request__catalog_item").order_by("-decided_at", "-id")[:10])
+    return render(request, "servicerequests/approvals.html", {
+        "rows": items, "recent": recent, "staff": is_staff_member(user),
+    }, status=status)
 
 
 @login_required
 def approvals(request):
-    return HttpResponse("approvals")
+    return render_approvals(request)
+
+
+def _decision_result(req: ServiceRequest, approve: bool) -> str:
+    if not approve:
+        return _("You rejected %(number)s; the requester is told why.") % {"number": req.number}
+    if req.status in (S.FULFILLING, S.FULFILLED):
+        return _("You approved %(number)s: fulfilment has started.") % {"number": req.number}
+    return _("You approved %(number)s; it now waits for the other approvers.") % {"number": req.number}
 
 
 @login_required
-def request_detail(request, pk):
-    return HttpResponse("request")
+@require_POST
+def approval_decide(request, pk: int):
+    """One click from the inbox: approve, or reject with the reason; back to the inbox."""
+    req = get_object_or_404(visible_in_portal(request.user), pk=pk)
+    form = DecisionForm(request.POST, prefix=f"decide-{pk}")
+    if not form.is_valid():
+        messages.error(request, _("Your decision on %(number)s is not recorded: please correct the errors below.")
+                       % {"number": req.number})
+        return render_approvals(request, {pk: form}, status=400)
+    approve = form.cleaned_data["decision"] == "approve"
+    status = attempt(request, lambda: services.request_decide(request=req, actor=request.user, approve=approve,
+                                                               comment=form.cleaned_data["comment"]), form)
+    if status is not None:
+        return render_approvals(request, {pk: form} if status == 400 else None, status=status)
+    messages.success(request, _decision_result(ServiceRequest.objects.get(pk=pk), approve))
+    return redirect(reverse("requests:approvals"))
+
+
+# --- the agent side: the request queue -----------------------------------------------------------
+TABS = [("open", gettext_lazy("Open")), ("all", gettext_lazy("All"))]
+
+
+def _query(params, **changes) -> str:
+    query = params.copy()
+    query.pop("page", None)
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@staff_required
+def request_queue(request):
+    """``/requests/``: open (or all) requests with the FilterSet (status, item, a team's open
+    tasks, search) and pages; each row with its open tasks and SLA clocks. Ticked statuses
+    apply whichever tab is shown."""
+    params = request.GET
+    tab = params.get("tab") if params.get("tab") in dict(TABS) else TABS[0][0]
+    base = ServiceRequest.objects.all()
+    if tab == "open" and not any(params.getlist("status")):  # ticked statuses say it all
+        base = base.filter(status__in=OPEN_REQUEST_STATUSES)
+    filterset = RequestFilterSet(params, queryset=base, request=request)
+    qs = filterset.qs if filterset.is_valid() else ServiceRequest.objects.none()
+    open_tasks = FulfilmentTask.objects.filter(status=TaskStatus.OPEN).select_related("team", "assignee")
+    qs = (qs.select_related("catalog_item", "requested_for")
+          .prefetch_related(Prefetch("tasks", queryset=open_tasks.order_by("order", "id"), to_attr="open_tasks"),
+                            *SLA_PREFETCH)
+          .order_by("-created_at", "-id"))
+    page = Paginator(qs, 25).get_page(params.get("page"))
+    here = reverse("requests:queue")
+    return render(request, "servicerequests/queue.html", {
+        "filter": filterset, "page_obj": page, "rows": page.object_list, "paginator": page.paginator,
+        "tab": tab, "tabs": [{"name": n, "label": label, "url": f"{here}?{_query(params, tab=n)}", "active": n == tab}
+                             for n, label in TABS],
+        "q": params.get("q", "").strip()[:100], "querystring": _query(params), "here": here,
+    })
+
+
+# --- the agent side: the fulfilment task queue ---------------------------------------------------
+def render_task_queue(request, params: QueryDict, bound: dict | None = None, status: int = 200):
+    """Open fulfilment tasks, oldest first: of my teams by default (``scope=all``: every
+    team; ``team=<id>``: one team), with Take and Complete."""
+    user = request.user
+    my_teams = list(user.teams.order_by("name"))
+    scope = "all" if params.get("scope") == "all" or not my_teams else "mine"
+    filterset = TaskFilterSet(params, queryset=FulfilmentTask.objects.filter(status=TaskStatus.OPEN), request=request)
+    qs = filterset.qs if filterset.is_valid() else FulfilmentTask.objects.none()
+    if scope == "mine" and not params.get("team"):
+        qs = qs.filter(Q(team__in=my_teams) | Q(assignee=user))
+    qs = (qs.select_related("request__catalog_item", "request__requested_for", "team", "assignee")
+          .order_by("opened_at", "id"))
+    page = Paginator(qs, 50).get_page(params.get("page"))
+    tasks = list(page.object_list)
+    for task in tasks:
+        task.complete_form = (bound or {}).get(task.pk) or TaskCompleteForm(prefix=f"task-{task.pk}")
+    here = reverse("requests:tasks")
+    return render(request, "servicerequests/tasks.html", {
+        "filter": filterset, "page_obj": page, "tasks": tasks, "paginator": page.paginator, "scope": scope,
+        "my_teams": my_teams, "here": here, "querystring": _query(params),
+        "scopes": [{"name": n, "label": label, "url": f"{here}?{_query(params, scope=n)}", "active": n == scope}
+                   for n, label in (("mine", _("My teams")), ("all", _("All teams")))],
+        "next_url": f"{here}?{params.urlencode()}" if params else here,
+        "open_task": next(iter(bound), None) if bound else None,
+    }, status=status)
+
+
+@staff_required
+def task_queue(request):
+    return render_task_queue(request, request.GET)
+
+
+TASK_DONE = {"take": gettext_lazy("“%(title)s” (%(number)s) is yours."),
+             "complete": gettext_lazy("“%(title)s” (%(number)s) is done.")}
+
+
+@staff_required
+@require_POST
+def task_action(request, pk: int, action: str):
+    """Take or complete a fulfilment task from the task queue or the request page; back to
+    where it came from."""
+    if action not in TASK_DONE:
+        raise Http404
+    task = get_object_or_404(FulfilmentTask.objects.select_related("request"), pk=pk)
+    back = _safe_next(request, reverse("requests:detail", args=[task.request_id]))
+    form = TaskCompleteForm(request.POST, prefix=f"task-{pk}") if action == "complete" else None
+
+    def again(bound, status):
+        if request.POST.get("from") == "tasks":
+            return render_task_queue(request, QueryDict(urlsplit(back).query), bound, status)
+        return render_request(request, task.request_id, {f"task-{pk}": bound[pk]} if bound else None, status)
+
+    if form is not None and not form.is_valid():
+        messages.error(request, SAVE_FAILED)
+        return again({pk: form}, 400)
+    if action == "take":
+        status = attempt(request, lambda: services.task_take(task=task, actor=request.user))
+    else:
+        status = attempt(request, lambda: services.task_complete(task=task, actor=request.user,
+                                                                 note=form.cleaned_data["note"]), form)
+    if status is not None:
+        return again({pk: form} if status == 400 and form is not None else None, status)
+    messages.success(request, TASK_DONE[action] % {"title": task.title, "number": task.request.number})
+    return redirect(back)
+
+
+# --- the agent side: the request page ------------------------------------------------------------
+REASONS = {
+    "submitted": gettext_lazy("Submitted"), "awaiting approval": gettext_lazy("Sent for approval"),
+    "approved": gettext_lazy("Approved"), "fulfilment started": gettext_lazy("Fulfilment started"),
+    "fulfilled": gettext_lazy("Fulfilled"), "closed": gettext_lazy("Closed"), "rejected": gettext_lazy("Rejected"),
+    "cancelled": gettext_lazy("Cancelled"),
+}
+
+
+@dataclass
+class Entry:
+    at: datetime
+    kind: str  # change, approval, task
+    title: str
+    who: Any = None
+    body: str = ""
+
+
+def history_entries(records, approvals: list[Approval], tasks: list[FulfilmentTask]) -> list[Entry]:
+    """The request's status changes (with the service's reason), the decisions and the
+    completed tasks, newest first."""
+    entries = []
+    for record in records:
+        head, _sep, rest = (record.history_change_reason or "").partition(": ")
+        title = REASONS.get(head)
+        if title is None:
+            continue  # a save that changed nothing shown here (the number, the level)
+        entries.append(Entry(at=record.history_date, kind="change", title=str(title), who=record.history_user,
+                             body=rest))
+    for a in approvals:
+        if a.decided_at and a.decision in (D.APPROVED, D.REJECTED):
+            entries.append(Entry(at=a.decided_at, kind="approval", who=a.approver, body=a.comment,
+                                 title=_("%(decision)s (approval level %(level)s)")
+                                 % {"decision": a.get_decision_display(), "level": a.level}))
+    for t in tasks:
+        if t.completed_at:
+            entries.append(Entry(at=t.completed_at, kind="task", who=t.assignee, body=t.note,
+                                 title=_("Task done: %(title)s") % {"title": t.title}))
+    entries.sort(key=lambda e: e.at, reverse=True)
+    return entries
+
+
+def render_request(request, pk: int, bound: dict | None = None, status: int = 200):
+    """The agent's request page: where it stands, answers, approvals, tasks (take, complete
+    with a note), comments and history."""
+    req = get_object_or_404(ServiceRequest.objects.select_related("catalog_item", "requested_by", "requested_for",
+                                                                  "change").prefetch_related(*SLA_PREFETCH), pk=pk)
+    records = list(req.history.select_related("history_user").order_by("-history_date", "-history_id")
+                   [:HISTORY_LIMIT])
+    data = _request_data(req, history=records)
+    bound = bound or {}
+    for task in data["tasks"]:
+        task.complete_form = bound.get(f"task-{task.pk}") or TaskCompleteForm(prefix=f"task-{task.pk}")
+    forms = {"comment": CommentForm(prefix="comment"), "cancel": CancelForm(prefix="cancel")}
+    forms.update({k: v for k, v in bound.items() if k in forms})
+    return render(request, "servicerequests/detail.html", {
+        "req": req, **data, "forms": forms, "open_form": next(iter(bound), None) if bound else None,
+        "history": history_entries(records, data["approvals"], data["tasks"]),
+        "can_cancel": req.status in (S.SUBMITTED, S.AWAITING_APPROVAL, S.APPROVED),
+        "can_close": req.status == S.FULFILLED,
+        "next_url": reverse("requests:detail", args=[req.pk]),
+    }, status=status)
+
+
+@staff_required
+def request_detail(request, pk: int):
+    return render_request(request, pk)
+
+
+@staff_required
+@require_POST
+def request_action(request, pk: int, action: str):
+    """POST ``/requests/<id>/<action>/`` (comment, cancel, close): back to the request page."""
+    if action not in REQUEST_ACTIONS:
+        raise Http404
+    req = get_object_or_404(ServiceRequest, pk=pk)
+    status, bound = run_request_action(request, req, action)
+    if status is None:
+        return redirect("requests:detail", pk=pk)
+    return render_request(request, pk, bound if status == 400 else None, status=status)

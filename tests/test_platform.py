@@ -82,16 +82,27 @@ def test_seed_demo_builds_the_organisation_and_is_idempotent(client):
     from incidents.models import Incident
     from sla.models import SLAPolicy, SLATimer
 
+    from django.contrib.contenttypes.models import ContentType
+
+    from changes.models import Change
+    from incidents.models import MajorIncident
+    from problems.models import KnownError, Problem
+    from servicerequests.models import ServiceRequest
+
     def counts():
         return (Service.objects.count(), Customer.objects.count(), Contact.objects.count(),
                 ContactPhone.objects.count(), User.objects.count(), SLAPolicy.objects.count(),
-                Incident.objects.count(), SLATimer.objects.count())
+                Incident.objects.count(),
+                SLATimer.objects.filter(content_type=ContentType.objects.get_for_model(Incident)).count(),
+                MajorIncident.objects.count(), Problem.objects.count(), KnownError.objects.count(),
+                Change.objects.count(), ServiceRequest.objects.count(), SLATimer.objects.count())
 
     call_command("seed_demo", verbosity=0)
     first = counts()
     call_command("seed_demo", verbosity=0)
     assert counts() == first
     assert first[5] >= 5 and first[6] >= 5 and first[7] == 2 * first[6]
+    assert all(n > 0 for n in first[8:13]), first  # every app has its demo records
     assert Incident.objects.filter(parent__isnull=False).count() == 2
     assert first[0] >= 4 and Customer.objects.filter(tier="vip").exists()
     for role in Role.values:

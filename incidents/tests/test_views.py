@@ -68,7 +68,7 @@ class TestPermissions:
     def test_anonymous_people_are_sent_to_log_in(self, client, desk):
         incident = report(desk)
         for url in (reverse("incidents:queue"), reverse("incidents:create"), incident.get_absolute_url(),
-                    reverse("incidents:edit", args=[incident.pk]), reverse("portal:home"),
+                    reverse("incidents:edit", args=[incident.pk]), reverse("portal:home"), reverse("portal:report"),
                     reverse("portal:incident", args=[incident.pk])):
             response = client.get(url)
             assert response.status_code == 302 and response["Location"].startswith("/login/"), url
@@ -518,18 +518,28 @@ class TestPortal:
         assert client.get(reverse("portal:incident", args=[theirs.pk])).status_code == 404
 
     def test_report_an_incident_in_plain_words(self, client, desk):
+        # The portal's home is the service catalogue; the report form has its own page, linked from it.
         client.force_login(desk["requester"])
-        page = client.get(reverse("portal:home"))
+        assert reverse("portal:report") in client.get(reverse("portal:home")).content.decode()
+        page = client.get(reverse("portal:report"))
         assert "I cannot work at all" in page.content.decode()
-        response = client.post(reverse("portal:home"), {"title": "Cannot print", "description": "Paper jam",
-                                                        "service": desk["service"].pk, "impact": 3, "urgency": 1})
+        response = client.post(reverse("portal:report"), {"title": "Cannot print", "description": "Paper jam",
+                                                          "service": desk["service"].pk, "impact": 3, "urgency": 1})
         incident = Incident.objects.get()
         assert response.status_code == 302 and response["Location"] == reverse("portal:incident", args=[incident.pk])
         assert (incident.requester, incident.channel, incident.impact, incident.urgency) == (
             desk["requester"], "portal", 3, 1)
         assert incident.contact == desk["contact"]
-        response = client.post(reverse("portal:home"), {"title": "", "impact": 9, "urgency": 1})
+        response = client.post(reverse("portal:report"), {"title": "", "impact": 9, "urgency": 1})
         assert response.status_code == 400 and set(response.context["form"].errors) == {"title", "impact"}
+
+    def test_reports_posted_to_the_old_address_still_work(self, client, desk):
+        client.force_login(desk["requester"])
+        response = client.post(reverse("portal:home"), {"title": "Screen flickers", "impact": 3, "urgency": 2})
+        incident = Incident.objects.get()
+        assert response.status_code == 302 and response["Location"] == reverse("portal:incident", args=[incident.pk])
+        response = client.post(reverse("portal:home"), {"title": "", "impact": 3, "urgency": 2})
+        assert response.status_code == 400 and set(response.context["form"].errors) == {"title"}
 
     def test_the_portal_never_shows_work_notes(self, client, desk):
         incident = services.incident_start(incident=report(desk), actor=desk["agent"])
@@ -557,6 +567,7 @@ class TestPortal:
     def test_staff_may_visit_the_portal(self, as_agent, desk):
         incident = report(desk)
         assert as_agent.get(reverse("portal:home")).status_code == 200
+        assert as_agent.get(reverse("portal:report")).status_code == 200
         html = as_agent.get(reverse("portal:incident", args=[incident.pk])).content.decode()
         assert incident.number in html
 

@@ -10,6 +10,7 @@ from changes import demo as changes_demo
 from incidents import demo as incidents_demo
 from notifications.services import notify
 from problems import demo as problems_demo
+from servicerequests import demo as requests_demo
 from sla import demo as sla_demo
 from statuspage import demo as statuspage_demo
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         incidents = incidents_demo.seed(users=made["users"])
         problems_demo.seed(users=made["users"])
         changes_demo.seed(users=made["users"])
+        requests_demo.seed(users=made["users"])  # the catalogue and requests in flight
         statuspage_demo.seed()  # the status page's maintenance window and subscriber
         users = made["users"]
         notify(list(users.values()), "welcome", {}, ["in_app"], idempotency_key="seed-demo-welcome")
