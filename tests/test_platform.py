@@ -79,15 +79,13 @@ def test_check_deploy_is_clean_with_production_settings():
 
 @pytest.mark.django_db
 def test_seed_demo_builds_the_organisation_and_is_idempotent(client):
-    from incidents.models import Incident
-    from sla.models import SLAPolicy, SLATimer
-
     from django.contrib.contenttypes.models import ContentType
 
     from changes.models import Change
-    from incidents.models import MajorIncident
+    from incidents.models import Incident, MajorIncident
     from problems.models import KnownError, Problem
     from servicerequests.models import ServiceRequest
+    from sla.models import SLAPolicy, SLATimer
 
     def counts():
         return (Service.objects.count(), Customer.objects.count(), Contact.objects.count(),
