@@ -181,8 +181,9 @@ def _approved(request: ServiceRequest, actor, at: datetime) -> None:
         changes.change_submit(change=change, actor=None)
         request.change = change
         ServiceRequest.objects.filter(pk=request.pk).update(change=change)
-    _tell_requester(request, "approved", _("%(number)s is approved: we are on it") % {"number": request.number},
-                    _("Your request for %(item)s is approved and being fulfilled.") % {"item": item.name})
+    if _levels(item):  # with nothing to approve, "we received it" already said it all
+        _tell_requester(request, "approved", _("%(number)s is approved: we are on it") % {"number": request.number},
+                        _("Your request for %(item)s is approved and being fulfilled.") % {"item": item.name})
     if not _open_next_tasks(request, actor, at):
         _fulfilled(request, actor, at)
 
