@@ -185,7 +185,8 @@ def problem_create(request):
 def _problem_for_page(pk: int) -> Problem:
     qs = (Problem.objects.select_related("owner", "team", "created_by", "major_incident__incident", "known_error")
           .prefetch_related(Prefetch("services", queryset=Service.objects.order_by("name")),
-                            Prefetch("cis", queryset=ConfigurationItem.objects.order_by("name"))))
+                            Prefetch("cis", queryset=ConfigurationItem.objects.order_by("name")),
+                            "changes"))  # the changes app's link back (by name: it sits below this one)
     return get_object_or_404(qs, pk=pk)
 
 
