@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from catalog.models import AgentProfile, Team
 from notifications.services import notify
 from servicedesk.errors import InvalidTransitionError
-from servicedesk.roles import has_role, is_staff_member
+from servicedesk.roles import is_staff_member
 from sla import services as sla
 
 from .choices import ApprovalDecision, ApprovalRule, ApproverKind, RequestStatus, TaskStatus
@@ -32,11 +32,10 @@ def may_order(item: CatalogItem, user) -> bool:
     """Everyone signed in, unless the item names roles and/or teams (then one of them)."""
     if not item.is_active or user is None or not user.is_authenticated:
         return False
-    if not item.roles and not item.teams.exists():
-        return True
-    if item.roles and has_role(user, *item.roles):
-        return True
-    return item.teams.filter(members=user).exists()
+    from .selectors import may_order_rule
+
+    return may_order_rule(user, item.roles, set(item.teams.values_list("pk", flat=True)),
+                          lambda: set(user.teams.values_list("pk", flat=True)))
 
 
 def _locked(request: ServiceRequest | int) -> ServiceRequest:

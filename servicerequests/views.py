@@ -30,7 +30,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -47,7 +47,7 @@ from incidents.choices import OPEN_STATUSES as OPEN_INCIDENT_STATUSES
 from incidents.forms import add_service_errors
 from incidents.selectors import incidents_reported_by
 from servicedesk.errors import DomainError
-from servicedesk.roles import has_role, is_staff_member
+from servicedesk.roles import is_staff_member
 from sla.selectors import SLA_PREFETCH
 
 from . import services
@@ -64,6 +64,7 @@ from .filtersets import RequestFilterSet, TaskFilterSet
 from .forms import CancelForm, CommentForm, DecisionForm, OrderForm, TaskCompleteForm
 from .forms_runtime import build_form, plain
 from .models import Approval, CatalogItem, FulfilmentTask, ServiceRequest
+from .selectors import orderable_items, pending_approvals
 
 User = get_user_model()
 S = RequestStatus
@@ -139,39 +140,6 @@ def visible_in_portal(user):
         return ServiceRequest.objects.all()
     asked = Approval.objects.filter(request=OuterRef("pk"), approver=user)
     return ServiceRequest.objects.filter(Q(requested_by=user) | Q(requested_for=user) | Exists(asked))
-
-
-def pending_approvals(user):
-    """The decisions waiting for this person now: their row at the request's current level."""
-    return Approval.objects.filter(approver=user, decision=D.PENDING, request__status=S.AWAITING_APPROVAL,
-                                   level=F("request__current_level"))
-
-
-def orderable_items(user, term: str = "") -> list[CatalogItem]:
-    """The active items ``user`` may order — the rule of :func:`services.may_order`, checked
-    for the whole catalogue in two queries instead of one or two per item."""
-    items = (CatalogItem.objects.filter(is_active=True)
-             .prefetch_related(Prefetch("teams", queryset=Team.objects.only("pk"))).order_by("category", "name"))
-    term = (term or "").strip()
-    if term:
-        items = items.filter(Q(name__icontains=term) | Q(description__icontains=term) | Q(category__icontains=term))
-    my_teams: set[int] | None = None
-    result = []
-    for item in items:
-        teams = {team.pk for team in item.teams.all()}
-        if not item.roles and not teams:
-            allowed = True
-        elif item.roles and has_role(user, *item.roles):
-            allowed = True
-        elif teams:
-            if my_teams is None:
-                my_teams = set(user.teams.values_list("pk", flat=True))
-            allowed = bool(teams & my_teams)
-        else:
-            allowed = False
-        if allowed:
-            result.append(item)
-    return result
 
 
 def approval_levels(item: CatalogItem) -> dict[int, list[dict]]:

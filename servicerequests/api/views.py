@@ -23,6 +23,7 @@ from sla.selectors import SLA_PREFETCH
 from .. import services
 from ..choices import RequestStatus
 from ..models import CatalogItem, FulfilmentTask, ServiceRequest
+from ..selectors import orderable_items
 from . import serializers as s
 
 
@@ -54,7 +55,7 @@ class CatalogItemViewSet(HistoryMixin, viewsets.ModelViewSet):
         user = self.request.user
         if is_staff_member(user):
             return items
-        return items.filter(pk__in=[i.pk for i in items.filter(is_active=True) if services.may_order(i, user)])
+        return items.filter(pk__in=[item.pk for item in orderable_items(user)])
 
     def perform_create(self, serializer):
         self._check(serializer.validated_data)

@@ -14,7 +14,7 @@ from notifications.models import Delivery
 from servicedesk.roles import Role
 from servicerequests import services
 from servicerequests.models import CatalogItem, RequestComment, ServiceRequest
-from servicerequests.views import orderable_items
+from servicerequests.selectors import orderable_items
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
