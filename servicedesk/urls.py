@@ -32,6 +32,7 @@ urlpatterns = [
     path("changes/", include("changes.urls")),
     path("portal/", include("servicerequests.portal_urls")),
     path("requests/", include("servicerequests.urls")),
+    path("telephony/", include("contactcenter.urls")),
     path("status/", include("statuspage.urls")),
     path("sla/", include("sla.urls")),
     path("healthz", health.healthz, name="healthz"),

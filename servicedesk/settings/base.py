@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "problems",
     "changes",
     "servicerequests",
+    "contactcenter",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,17 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CallOutcome(models.TextChoices):
+    ANSWERED = "answered", _("Answered")
+    ABANDONED = "abandoned", _("Abandoned")
+    VOICEMAIL = "voicemail", _("Voicemail")
+    DEFLECTED = "deflected", _("Deflected by an announcement")
+    TRANSFERRED = "transferred", _("Transferred")
+    MISSED = "missed", _("Missed")
+
+
+#: Twilio's CallStatus values, in the order a call moves through them.
+CALL_STATUSES = ["queued", "initiated", "ringing", "in-progress", "completed", "busy", "no-answer", "failed",
+                 "canceled"]
+FINAL_STATUSES = ("completed", "busy", "no-answer", "failed", "canceled")

@@ -1,0 +1,115 @@
+"""Every write of the contact center: the announcements that follow major incidents, and
+the call log kept from Twilio's webhooks (each event applied once, in sequence order)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from catalog.selectors import contact_by_phone
+from incidents.models import MajorIncident
+from incidents.services import demand_record
+
+from .choices import FINAL_STATUSES, CallOutcome
+from .models import Announcement, Call, CallEvent, Line
+
+
+# --- announcements -------------------------------------------------------------------------------
+@transaction.atomic
+def announcement_sync(*, major_incident_id: int) -> Announcement | None:
+    """The major incident's announcement as it should be: active with its text on its
+    services while the major incident is active and has a text; off otherwise."""
+    major = MajorIncident.objects.filter(pk=major_incident_id).prefetch_related("services").first()
+    if major is None:
+        return None
+    announcement = Announcement.objects.select_for_update().filter(major_incident=major).first()
+    wanted = major.is_active and bool(major.announcement.strip())
+    if announcement is None:
+        if not wanted:
+            return None
+        announcement = Announcement(major_incident=major, message=major.announcement)
+    announcement.message = major.announcement or announcement.message
+    announcement.active = wanted
+    announcement.save()
+    announcement.services.set(major.services.all())
+    return announcement
+
+
+def active_announcement(line: Line | None) -> Announcement | None:
+    """The newest active announcement for the line or the line's service (one query)."""
+    if line is None:
+        return None
+    match = Q(lines=line)
+    if line.service_id:
+        match |= Q(services=line.service_id)
+    return Announcement.objects.filter(match, active=True).order_by("-created_at", "-id").first()
+
+
+# --- calls ---------------------------------------------------------------------------------------
+def call_arrived(*, call_sid: str, from_number: str, to_number: str, direction: str = "inbound",
+                 at: datetime | None = None) -> tuple[Call, bool]:
+    """Record an incoming call (once per CallSid): the caller identified by number, the line
+    by the number dialled, and one unit of demand for the line's service (spike detection).
+    Returns the call and whether it is new."""
+    existing = Call.objects.select_related("line", "contact", "customer").filter(call_sid=call_sid).first()
+    if existing is not None:
+        return existing, False
+    line = Line.objects.filter(number=to_number, is_active=True).select_related("service").first()
+    contact = contact_by_phone(from_number) if from_number else None
+    try:
+        with transaction.atomic():
+            call = Call.objects.create(call_sid=call_sid, direction=direction, from_number=from_number[:32],
+                                       to_number=to_number[:32], line=line, contact=contact,
+                                       customer=contact.customer if contact else None, started_at=at or timezone.now())
+    except IntegrityError:  # the same call, at the same instant, from a retry
+        return Call.objects.select_related("line", "contact", "customer").get(call_sid=call_sid), False
+    if line is not None and line.service_id:
+        demand_record(service=line.service_id, source="call", reference=call_sid, at=call.started_at)
+    return call, True
+
+
+def call_heard_announcement(*, call: Call, announcement: Announcement) -> None:
+    Call.objects.filter(pk=call.pk, announcement__isnull=True).update(announcement=announcement)
+
+
+def call_continued(*, call: Call) -> None:
+    Call.objects.filter(pk=call.pk).update(continued=True)
+
+
+@transaction.atomic
+def call_status(*, call_sid: str, sequence: int, status: str, at: datetime | None = None,
+                duration: int | None = None) -> bool:
+    """Apply a status callback once: the event is stored by (CallSid, SequenceNumber); the
+    call takes the status of its highest sequence seen, so a late, older event changes
+    nothing. A call that ends after an announcement without the caller continuing is a
+    deflected call. Returns False for a replay."""
+    call = Call.objects.select_for_update().filter(call_sid=call_sid).first()
+    if call is None:  # a status for a call we never saw (e.g. outbound): record it now
+        call, _new = call_arrived(call_sid=call_sid, from_number="", to_number="", at=at)
+        call = Call.objects.select_for_update().get(pk=call.pk)
+    at = at or timezone.now()
+    try:
+        with transaction.atomic():
+            CallEvent.objects.create(call=call, sequence=sequence, status=status, at=at, duration=duration)
+    except IntegrityError:
+        return False
+    if sequence <= call.last_sequence:
+        return True  # stored, but older than what the call already shows
+    call.last_sequence, call.status = sequence, status
+    if status == "in-progress" and call.answered_at is None:
+        call.answered_at = at
+    if status in FINAL_STATUSES:
+        call.ended_at = at
+        if duration is not None:
+            call.talk_seconds = duration
+        if call.announcement_id and not call.continued:
+            call.outcome = CallOutcome.DEFLECTED
+        elif call.answered_at is not None and status == "completed":
+            call.outcome = call.outcome or CallOutcome.ANSWERED
+        elif not call.outcome:
+            call.outcome = CallOutcome.MISSED if status in ("no-answer", "busy") else CallOutcome.ABANDONED
+    call.save()
+    return True

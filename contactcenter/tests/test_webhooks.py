@@ -1,0 +1,166 @@
+"""Twilio's webhooks with real signatures from twilio's own RequestValidator: caller ID, the
+major-incident announcement (deflected calls), replays and out-of-order status callbacks,
+bad signatures and malformed requests."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.urls import reverse
+from twilio.request_validator import RequestValidator
+
+from catalog.models import ContactPhone
+from catalog.tests.factories import ContactFactory, ServiceFactory
+from contactcenter.models import Announcement, Call, CallEvent, Line
+from incidents import services as incidents
+from incidents.models import DemandSignal
+from servicedesk.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = "test-auth-token-0123456789abcdef"
+BASE = "https://desk.example.test"
+
+
+@pytest.fixture(autouse=True)
+def _twilio(settings):
+    settings.TWILIO_AUTH_TOKEN = TOKEN
+    settings.PUBLIC_BASE_URL = BASE
+
+
+@pytest.fixture
+def line():
+    return Line.objects.create(number="+302100000000", name="Banking support", service=ServiceFactory(name="Banking"),
+                               greeting="Welcome to the bank's service desk.")
+
+
+def post(client, name, params, query="", signature=None):
+    path = reverse(f"telephony:{name}") + (f"?{query}" if query else "")
+    signature = signature if signature is not None else RequestValidator(TOKEN).compute_signature(
+        f"{BASE}{path}", params)
+    return client.post(path, params, HTTP_X_TWILIO_SIGNATURE=signature)
+
+
+def incoming(sid, caller="+306900000001", to="+302100000000"):
+    return {"CallSid": sid, "From": caller, "To": to, "CallStatus": "ringing", "Direction": "inbound",
+            "Caller": caller, "AccountSid": "AC123"}
+
+
+def status(sid, seq, call_status, duration=None, at="Mon, 23 Nov 2026 10:00:00 +0000"):
+    params = {"CallSid": sid, "CallStatus": call_status, "SequenceNumber": str(seq), "Timestamp": at}
+    if duration is not None:
+        params["CallDuration"] = str(duration)
+    return params
+
+
+class TestSecurity:
+    def test_a_bad_signature_is_403_and_records_nothing(self, client, line):
+        response = post(client, "voice", incoming("CA1"), signature="forged")
+        assert response.status_code == 403 and not Call.objects.exists()
+        response = post(client, "voice", incoming("CA1"), signature="")
+        assert response.status_code == 403
+
+    def test_the_signature_covers_the_query(self, client, line):
+        params = {"CallSid": "CA1", "Digits": "1"}
+        signed_without = RequestValidator(TOKEN).compute_signature(f"{BASE}{reverse('telephony:gather')}", params)
+        response = post(client, "gather", params, query="step=announcement", signature=signed_without)
+        assert response.status_code == 403
+
+    def test_get_is_refused(self, client):
+        assert client.get(reverse("telephony:voice")).status_code == 405
+
+
+class TestVoice:
+    def test_a_known_caller_is_greeted_by_name_and_queued(self, client, line, django_assert_max_num_queries):
+        contact = ContactFactory(name="Eleni Papadopoulou")
+        ContactPhone.objects.create(contact=contact, number="+306900000001")
+        with django_assert_max_num_queries(10):
+            response = post(client, "voice", incoming("CA1"))
+        body = response.content.decode()
+        assert response.status_code == 200 and response["Content-Type"].startswith("text/xml")
+        assert "Hello Eleni Papadopoulou." in body and "<Enqueue>support</Enqueue>" in body
+        call = Call.objects.get(call_sid="CA1")
+        assert call.contact == contact and call.customer == contact.customer and call.line == line
+        assert DemandSignal.objects.filter(service=line.service, reference="CA1").count() == 1
+
+    def test_a_replayed_voice_hook_records_nothing_twice(self, client, line):
+        post(client, "voice", incoming("CA1"))
+        again = post(client, "voice", incoming("CA1"))
+        assert again.status_code == 200 and Call.objects.count() == 1 and DemandSignal.objects.count() == 1
+
+    def test_a_withheld_number_is_an_anonymous_caller(self, client, line):
+        response = post(client, "voice", incoming("CA2", caller="anonymous"))
+        assert response.status_code == 200 and "<Enqueue>" in response.content.decode()
+        assert Call.objects.get(call_sid="CA2").contact is None
+
+    def test_missing_parameters_get_a_clear_twiml_message(self, client, line):
+        response = post(client, "voice", {"From": "+306900000001"})
+        assert response.status_code == 200 and "could not be identified" in response.content.decode()
+
+
+class TestAnnouncements:
+    def declare(self, make_user, line, django_capture_on_commit_callbacks):
+        boss = make_user(Role.MANAGER)
+        master = incidents.incident_create(title="Banking down", actor=boss, service=line.service)
+        with django_capture_on_commit_callbacks(execute=True):
+            major = incidents.major_incident_declare(incident=master, actor=boss, summary="Online banking down",
+                                                     announcement="Online banking is down. We are fixing it.")
+        return boss, major
+
+    def test_declaring_turns_the_announcement_on_and_resolving_off(self, client, line, make_user,
+                                                                   django_capture_on_commit_callbacks):
+        boss, major = self.declare(make_user, line, django_capture_on_commit_callbacks)
+        announcement = Announcement.objects.get(major_incident=major)
+        assert announcement.active and list(announcement.services.all()) == [line.service]
+        with django_capture_on_commit_callbacks(execute=True):
+            incidents.major_incident_set_announcement(major=major, actor=boss, announcement="Fixed by noon.")
+        assert Announcement.objects.get(pk=announcement.pk).message == "Fixed by noon."
+        with django_capture_on_commit_callbacks(execute=True):
+            incidents.major_incident_transition(major=major, actor=boss, action="resolve", resolution="fixed")
+        assert not Announcement.objects.get(pk=announcement.pk).active
+        body = post(client, "voice", incoming("CA9")).content.decode()
+        assert "Fixed by noon." not in body and "<Enqueue>" in body
+
+    def test_a_caller_who_hangs_up_after_the_announcement_is_deflected(self, client, line, make_user,
+                                                                       django_capture_on_commit_callbacks):
+        self.declare(make_user, line, django_capture_on_commit_callbacks)
+        body = post(client, "voice", incoming("CA1")).content.decode()
+        assert "Online banking is down." in body and "press 1" in body and "<Gather" in body
+        post(client, "status", status("CA1", 0, "in-progress"))
+        post(client, "status", status("CA1", 1, "completed", duration=20))
+        assert Call.objects.get(call_sid="CA1").outcome == "deflected"
+
+    def test_pressing_1_continues_to_an_agent(self, client, line, make_user, django_capture_on_commit_callbacks):
+        self.declare(make_user, line, django_capture_on_commit_callbacks)
+        post(client, "voice", incoming("CA1"))
+        body = post(client, "gather", {"CallSid": "CA1", "Digits": "1"}, query="step=announcement").content.decode()
+        assert "<Enqueue>support</Enqueue>" in body
+        post(client, "status", status("CA1", 0, "in-progress"))
+        post(client, "status", status("CA1", 1, "completed", duration=300))
+        call = Call.objects.get(call_sid="CA1")
+        assert call.continued and call.outcome == "answered" and call.talk_seconds == 300
+
+
+class TestStatusCallbacks:
+    def test_replays_and_out_of_order_events_apply_once_in_order(self, client, line):
+        post(client, "voice", incoming("CA1"))
+        assert post(client, "status", status("CA1", 2, "completed", duration=42,
+                                             at="Mon, 23 Nov 2026 10:05:00 +0000")).status_code == 200
+        post(client, "status", status("CA1", 1, "in-progress", at="Mon, 23 Nov 2026 10:00:30 +0000"))  # late
+        post(client, "status", status("CA1", 2, "completed", duration=42))  # replay
+        call = Call.objects.get(call_sid="CA1")
+        assert call.status == "completed" and call.last_sequence == 2 and call.talk_seconds == 42
+        assert call.ended_at == datetime(2026, 11, 23, 10, 5, tzinfo=UTC)
+        assert CallEvent.objects.filter(call=call).count() == 2
+
+    def test_an_unanswered_call_is_missed_and_a_hang_up_in_queue_abandoned(self, client, line):
+        post(client, "voice", incoming("CA1"))
+        post(client, "status", status("CA1", 0, "no-answer"))
+        post(client, "voice", incoming("CA2"))
+        post(client, "status", status("CA2", 0, "completed", duration=0))
+        assert dict(Call.objects.values_list("call_sid", "outcome")) == {"CA1": "missed", "CA2": "abandoned"}
+
+    def test_malformed_callbacks_are_400_not_500(self, client, line):
+        assert post(client, "status", {"CallSid": "CA1", "CallStatus": "completed",
+                                       "SequenceNumber": "x"}).status_code == 400
+        assert post(client, "status", {"CallSid": "CA1"}).status_code == 400
+        assert not CallEvent.objects.exists()

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import webhooks
+
+app_name = "telephony"
+urlpatterns = [
+    path("twilio/voice/", webhooks.voice, name="voice"),
+    path("twilio/gather/", webhooks.gather, name="gather"),
+    path("twilio/status/", webhooks.status, name="status"),
+]
