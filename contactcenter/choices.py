@@ -15,3 +15,16 @@ class CallOutcome(models.TextChoices):
 CALL_STATUSES = ["queued", "initiated", "ringing", "in-progress", "completed", "busy", "no-answer", "failed",
                  "canceled"]
 FINAL_STATUSES = ("completed", "busy", "no-answer", "failed", "canceled")
+
+
+class CallbackReason(models.TextChoices):
+    ABANDONED = "abandoned", _("Hung up while waiting")
+    AFTER_HOURS = "after_hours", _("Called after hours")
+    VOICEMAIL = "voicemail", _("Left a voicemail")
+    MISSED = "missed", _("Missed")
+
+
+class CallbackStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLAIMED = "claimed", _("Claimed")
+    DONE = "done", _("Done")

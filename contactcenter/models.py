@@ -2,6 +2,7 @@
 them a problem is known, and the call log built from Twilio's webhooks alone (every event
 stored once, by ``CallSid`` and ``SequenceNumber``)."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -12,7 +13,7 @@ from catalog.models import Contact, Customer, Service
 from incidents.models import MajorIncident
 from sla.models import BusinessCalendar
 
-from .choices import CallOutcome
+from .choices import CallbackReason, CallbackStatus, CallOutcome
 
 
 class Line(models.Model):
@@ -76,6 +77,10 @@ class Call(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
     talk_seconds = models.PositiveIntegerField(null=True, blank=True)
+    wait_seconds = models.PositiveIntegerField(null=True, blank=True)
+    after_hours = models.BooleanField(default=False)
+    pin_tries = models.PositiveSmallIntegerField(default=0)
+    account_number = models.CharField(max_length=20, blank=True, help_text=_("typed by an unknown caller"))
 
     class Meta:
         ordering = ["-started_at", "-id"]
@@ -102,3 +107,28 @@ class CallEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.call_id} #{self.sequence} {self.status}"
+
+
+class Callback(models.Model):
+    """Someone to call back: an abandoned or missed call, an after-hours call, a voicemail."""
+
+    call = models.OneToOneField(Call, on_delete=models.CASCADE, related_name="callback")
+    contact = models.ForeignKey(Contact, null=True, blank=True, on_delete=models.SET_NULL, related_name="callbacks")
+    number = models.CharField(max_length=32, blank=True)
+    reason = models.CharField(max_length=12, choices=CallbackReason.choices)
+    recording_url = models.URLField(max_length=500, blank=True)
+    recording_seconds = models.PositiveIntegerField(null=True, blank=True)
+    agent = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="callbacks")
+    status = models.CharField(max_length=8, choices=CallbackStatus.choices, default=CallbackStatus.OPEN,
+                              db_index=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"call back {self.number or self.contact_id}"

@@ -13,8 +13,8 @@ from catalog.selectors import contact_by_phone
 from incidents.models import MajorIncident
 from incidents.services import demand_record
 
-from .choices import FINAL_STATUSES, CallOutcome
-from .models import Announcement, Call, CallEvent, Line
+from .choices import FINAL_STATUSES, CallbackReason, CallOutcome
+from .models import Announcement, Call, Callback, CallEvent, Line
 
 
 # --- announcements -------------------------------------------------------------------------------
@@ -46,6 +46,36 @@ def active_announcement(line: Line | None) -> Announcement | None:
     if line.service_id:
         match |= Q(services=line.service_id)
     return Announcement.objects.filter(match, active=True).order_by("-created_at", "-id").first()
+
+
+# --- opening hours and callbacks -----------------------------------------------------------------
+def line_is_open(line: Line | None, at: datetime | None = None) -> bool:
+    """Within the line's business calendar (a line without one is always open)."""
+    if line is None or line.calendar_id is None:
+        return True
+    from sla.calendar import CalendarError, intervals_from
+    from sla.models import BusinessCalendar
+
+    at = at or timezone.now()
+    spec = BusinessCalendar.objects.prefetch_related("hours", "holidays").get(pk=line.calendar_id).spec()
+    try:
+        begin, _end = next(intervals_from(spec, at))
+    except (CalendarError, StopIteration):
+        return False
+    return begin <= at
+
+
+def callback_for(*, call: Call, reason: str, recording_url: str = "", recording_seconds: int | None = None
+                 ) -> Callback:
+    """One callback task per call (a voicemail upgrades an after-hours one with its recording)."""
+    callback, created = Callback.objects.get_or_create(
+        call=call, defaults={"contact": call.contact, "number": call.from_number, "reason": reason,
+                             "recording_url": recording_url, "recording_seconds": recording_seconds})
+    if not created and reason == CallbackReason.VOICEMAIL and not callback.recording_url:
+        callback.reason, callback.recording_url = reason, recording_url
+        callback.recording_seconds = recording_seconds
+        callback.save(update_fields=["reason", "recording_url", "recording_seconds"])
+    return callback
 
 
 # --- calls ---------------------------------------------------------------------------------------
@@ -99,8 +129,6 @@ def call_status(*, call_sid: str, sequence: int, status: str, at: datetime | Non
     if sequence <= call.last_sequence:
         return True  # stored, but older than what the call already shows
     call.last_sequence, call.status = sequence, status
-    if status == "in-progress" and call.answered_at is None:
-        call.answered_at = at
     if status in FINAL_STATUSES:
         call.ended_at = at
         if duration is not None:
@@ -112,4 +140,37 @@ def call_status(*, call_sid: str, sequence: int, status: str, at: datetime | Non
         elif not call.outcome:
             call.outcome = CallOutcome.MISSED if status in ("no-answer", "busy") else CallOutcome.ABANDONED
     call.save()
+    if status in FINAL_STATUSES and call.from_number:
+        if call.after_hours:
+            if call.outcome != CallOutcome.VOICEMAIL:
+                callback_for(call=call, reason=CallbackReason.AFTER_HOURS)
+        elif call.outcome in (CallOutcome.ABANDONED, CallOutcome.MISSED):
+            callback_for(call=call, reason=call.outcome)
     return True
+
+
+@transaction.atomic
+def call_queue_result(*, call_sid: str, result: str, queue_seconds: int | None, at: datetime | None = None) -> None:
+    """The queue's verdict: ``bridged`` (an agent answered: the answer time and the wait),
+    ``hangup`` (the caller gave up in the queue: abandoned)."""
+    call = Call.objects.select_for_update().filter(call_sid=call_sid).first()
+    if call is None:
+        return
+    at = at or timezone.now()
+    call.wait_seconds = queue_seconds
+    if result == "bridged" and call.answered_at is None:
+        call.answered_at = at
+    elif result == "hangup" and not call.outcome:
+        call.outcome = CallOutcome.ABANDONED
+    call.save(update_fields=["wait_seconds", "answered_at", "outcome"])
+
+
+@transaction.atomic
+def call_voicemail(*, call_sid: str, recording_url: str, seconds: int | None) -> Callback | None:
+    call = Call.objects.select_for_update().filter(call_sid=call_sid).first()
+    if call is None:
+        return None
+    call.outcome = CallOutcome.VOICEMAIL
+    call.save(update_fields=["outcome"])
+    return callback_for(call=call, reason=CallbackReason.VOICEMAIL, recording_url=recording_url,
+                        recording_seconds=seconds)

@@ -7,4 +7,6 @@ urlpatterns = [
     path("twilio/voice/", webhooks.voice, name="voice"),
     path("twilio/gather/", webhooks.gather, name="gather"),
     path("twilio/status/", webhooks.status, name="status"),
+    path("twilio/queue/", webhooks.queue, name="queue"),
+    path("twilio/recording/", webhooks.recording, name="recording"),
 ]

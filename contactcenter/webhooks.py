@@ -65,7 +65,17 @@ def _menu(response: VoiceResponse, call: Call) -> None:
         response.say(f"Hello {call.contact.name}.")
     if line is not None and line.greeting:
         response.say(line.greeting)
-    response.enqueue(line.queue_name if line else "support")
+    response.enqueue(line.queue_name if line else "support", action=reverse("telephony:queue"), method="POST")
+
+
+def _after_hours(response: VoiceResponse, call: Call) -> None:
+    """Closed: the after-hours message, then a voicemail (the recording hook makes the callback)."""
+    Call.objects.filter(pk=call.pk).update(after_hours=True)
+    response.say(call.line.after_hours_message or "We are closed now. Leave a message after the tone and we "
+                                                   "will call you back.")
+    response.record(action=reverse("telephony:recording"), method="POST", max_length=120, play_beep=True,
+                    timeout=5)
+    response.hangup()
 
 
 @twilio_webhook
@@ -83,6 +93,9 @@ def voice(request):
                                        to_number=(data.get("To") or "").strip(),
                                        direction=data.get("Direction") or "inbound")
     response = VoiceResponse()
+    if not services.line_is_open(call.line):
+        _after_hours(response, call)
+        return twiml(response)
     announcement = services.active_announcement(call.line)
     if announcement is not None:
         services.call_heard_announcement(call=call, announcement=announcement)
@@ -145,4 +158,34 @@ def status(request):
                             content_type="text/plain")
     services.call_status(call_sid=call_sid, sequence=sequence, status=call_status,
                          at=_timestamp(data.get("Timestamp")), duration=duration)
+    return twiml(VoiceResponse())
+
+
+def _seconds(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+@twilio_webhook
+def queue(request):
+    """The queue's result for a call (``QueueResult``, ``QueueTime``)."""
+    data = request.POST
+    call_sid, result = (data.get("CallSid") or "").strip(), (data.get("QueueResult") or "").strip()
+    if not call_sid or not result:
+        return HttpResponse("CallSid and QueueResult are required", status=400, content_type="text/plain")
+    services.call_queue_result(call_sid=call_sid, result=result, queue_seconds=_seconds(data.get("QueueTime")))
+    return twiml(VoiceResponse())
+
+
+@twilio_webhook
+def recording(request):
+    """A voicemail is ready: a callback task with the recording."""
+    data = request.POST
+    call_sid, url = (data.get("CallSid") or "").strip(), (data.get("RecordingUrl") or "").strip()
+    if not call_sid or not url:
+        return HttpResponse("CallSid and RecordingUrl are required", status=400, content_type="text/plain")
+    services.call_voicemail(call_sid=call_sid, recording_url=url[:500],
+                            seconds=_seconds(data.get("RecordingDuration")))
     return twiml(VoiceResponse())

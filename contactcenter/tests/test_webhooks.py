@@ -10,7 +10,7 @@ from twilio.request_validator import RequestValidator
 
 from catalog.models import ContactPhone
 from catalog.tests.factories import ContactFactory, ServiceFactory
-from contactcenter.models import Announcement, Call, CallEvent, Line
+from contactcenter.models import Announcement, Call, Callback, CallEvent, Line
 from incidents import services as incidents
 from incidents.models import DemandSignal
 from servicedesk.roles import Role
@@ -77,7 +77,7 @@ class TestVoice:
             response = post(client, "voice", incoming("CA1"))
         body = response.content.decode()
         assert response.status_code == 200 and response["Content-Type"].startswith("text/xml")
-        assert "Hello Eleni Papadopoulou." in body and "<Enqueue>support</Enqueue>" in body
+        assert "Hello Eleni Papadopoulou." in body and ">support</Enqueue>" in body
         call = Call.objects.get(call_sid="CA1")
         assert call.contact == contact and call.customer == contact.customer and call.line == line
         assert DemandSignal.objects.filter(service=line.service, reference="CA1").count() == 1
@@ -89,7 +89,7 @@ class TestVoice:
 
     def test_a_withheld_number_is_an_anonymous_caller(self, client, line):
         response = post(client, "voice", incoming("CA2", caller="anonymous"))
-        assert response.status_code == 200 and "<Enqueue>" in response.content.decode()
+        assert response.status_code == 200 and "<Enqueue" in response.content.decode()
         assert Call.objects.get(call_sid="CA2").contact is None
 
     def test_missing_parameters_get_a_clear_twiml_message(self, client, line):
@@ -118,7 +118,7 @@ class TestAnnouncements:
             incidents.major_incident_transition(major=major, actor=boss, action="resolve", resolution="fixed")
         assert not Announcement.objects.get(pk=announcement.pk).active
         body = post(client, "voice", incoming("CA9")).content.decode()
-        assert "Fixed by noon." not in body and "<Enqueue>" in body
+        assert "Fixed by noon." not in body and "<Enqueue" in body
 
     def test_a_caller_who_hangs_up_after_the_announcement_is_deflected(self, client, line, make_user,
                                                                        django_capture_on_commit_callbacks):
@@ -133,11 +133,13 @@ class TestAnnouncements:
         self.declare(make_user, line, django_capture_on_commit_callbacks)
         post(client, "voice", incoming("CA1"))
         body = post(client, "gather", {"CallSid": "CA1", "Digits": "1"}, query="step=announcement").content.decode()
-        assert "<Enqueue>support</Enqueue>" in body
+        assert ">support</Enqueue>" in body
         post(client, "status", status("CA1", 0, "in-progress"))
+        post(client, "queue", {"CallSid": "CA1", "QueueResult": "bridged", "QueueTime": "35"})
         post(client, "status", status("CA1", 1, "completed", duration=300))
         call = Call.objects.get(call_sid="CA1")
         assert call.continued and call.outcome == "answered" and call.talk_seconds == 300
+        assert call.wait_seconds == 35 and not Callback.objects.exists()
 
 
 class TestStatusCallbacks:
@@ -155,9 +157,45 @@ class TestStatusCallbacks:
     def test_an_unanswered_call_is_missed_and_a_hang_up_in_queue_abandoned(self, client, line):
         post(client, "voice", incoming("CA1"))
         post(client, "status", status("CA1", 0, "no-answer"))
-        post(client, "voice", incoming("CA2"))
-        post(client, "status", status("CA2", 0, "completed", duration=0))
+        post(client, "voice", incoming("CA2", caller="+306900000002"))
+        post(client, "queue", {"CallSid": "CA2", "QueueResult": "hangup", "QueueTime": "120"})
+        post(client, "status", status("CA2", 0, "completed", duration=130))
         assert dict(Call.objects.values_list("call_sid", "outcome")) == {"CA1": "missed", "CA2": "abandoned"}
+        callbacks = dict(Callback.objects.values_list("number", "reason"))
+        assert callbacks == {"+306900000001": "missed", "+306900000002": "abandoned"}
+        post(client, "status", status("CA2", 0, "completed", duration=130))  # a replay adds no second task
+        assert Callback.objects.count() == 2
+
+
+class TestAfterHours:
+    @pytest.fixture
+    def closed_line(self, line):
+        from django.utils import timezone
+
+        from sla.tests.factories import CalendarFactory, office_hours
+
+        calendar = CalendarFactory()
+        office_hours(calendar, weekdays=[(timezone.now().weekday() + 3) % 7])  # open another day: closed now
+        line.calendar = calendar
+        line.after_hours_message = "We are closed. Leave a message."
+        line.save()
+        return line
+
+    def test_voicemail_after_hours_makes_a_callback_with_the_recording(self, client, closed_line):
+        body = post(client, "voice", incoming("CA1")).content.decode()
+        assert "We are closed. Leave a message." in body and "<Record" in body
+        post(client, "recording", {"CallSid": "CA1", "RecordingSid": "RE1", "RecordingDuration": "14",
+                                   "RecordingUrl": "https://api.twilio.com/recordings/RE1"})
+        post(client, "status", status("CA1", 0, "completed", duration=30))
+        callback = Callback.objects.get()
+        assert (callback.reason, callback.recording_url, callback.recording_seconds) == (
+            "voicemail", "https://api.twilio.com/recordings/RE1", 14)
+        assert Call.objects.get().outcome == "voicemail"
+
+    def test_hanging_up_after_hours_without_a_message(self, client, closed_line):
+        post(client, "voice", incoming("CA1"))
+        post(client, "status", status("CA1", 0, "completed", duration=8))
+        assert Callback.objects.get().reason == "after_hours"
 
     def test_malformed_callbacks_are_400_not_500(self, client, line):
         assert post(client, "status", {"CallSid": "CA1", "CallStatus": "completed",
