@@ -17,6 +17,7 @@ api_v1 = [
     path("", include("problems.api.urls")),
     path("", include("changes.api.urls")),
     path("", include("servicerequests.api.urls")),
+    path("", include("contactcenter.api.urls")),
 ]
 
 urlpatterns = [

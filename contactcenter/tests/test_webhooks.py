@@ -202,3 +202,21 @@ class TestAfterHours:
                                        "SequenceNumber": "x"}).status_code == 400
         assert post(client, "status", {"CallSid": "CA1"}).status_code == 400
         assert not CallEvent.objects.exists()
+
+
+class TestApi:
+    def test_call_log_and_callbacks(self, client, api, line, make_user):
+        post(client, "voice", incoming("CA1"))
+        post(client, "queue", {"CallSid": "CA1", "QueueResult": "hangup", "QueueTime": "90"})
+        post(client, "status", status("CA1", 0, "completed", duration=95))
+        agent, other = make_user(Role.AGENT), make_user(Role.AGENT)
+        calls = api.as_user(agent).get("/api/v1/calls/").json()["results"]
+        assert [(c["call_sid"], c["outcome"], c["wait_seconds"], c["line"]) for c in calls] == [
+            ("CA1", "abandoned", 90, line.pk)]
+        [task] = api.get("/api/v1/callbacks/?status=open").json()["results"]
+        assert (task["reason"], task["number"]) == ("abandoned", "+306900000001")
+        assert api.post(f"/api/v1/callbacks/{task['id']}/claim/").json()["status"] == "claimed"
+        late = api.as_user(other).post(f"/api/v1/callbacks/{task['id']}/claim/")
+        assert late.status_code == 409
+        assert api.as_user(agent).post(f"/api/v1/callbacks/{task['id']}/complete/").json()["status"] == "done"
+        assert api.as_user(make_user(Role.REQUESTER)).get("/api/v1/calls/").status_code == 403

@@ -265,6 +265,8 @@ SPECTACULAR_SETTINGS = {
         "AudienceEnum": "incidents.choices.Audience",
         "UpdateEventEnum": "incidents.choices.UpdateEvent",
         "TimelineKindEnum": "incidents.choices.TimelineKind",
+        "CallOutcomeEnum": "contactcenter.choices.CallOutcome",
+        "ChangeOutcomeEnum": "changes.choices.Outcome",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

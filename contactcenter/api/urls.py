@@ -1,0 +1,11 @@
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+router = DefaultRouter(trailing_slash=True)
+router.register("lines", views.LineViewSet, basename="line")
+router.register("announcements", views.AnnouncementViewSet, basename="announcement")
+router.register("calls", views.CallViewSet, basename="call")
+router.register("callbacks", views.CallbackViewSet, basename="callback")
+
+urlpatterns = router.urls
