@@ -28,6 +28,7 @@ class Line(models.Model):
     greeting = models.TextField(_("greeting"), blank=True)
     after_hours_message = models.TextField(_("after-hours message"), blank=True)
     queue_name = models.CharField(_("queue"), max_length=64, default="support")
+    csat_survey = models.BooleanField(_("post-call survey"), default=True)
     is_active = models.BooleanField(default=True)
     history = HistoricalRecords()
 
@@ -81,6 +82,7 @@ class Call(models.Model):
     after_hours = models.BooleanField(default=False)
     pin_tries = models.PositiveSmallIntegerField(default=0)
     account_number = models.CharField(max_length=20, blank=True, help_text=_("typed by an unknown caller"))
+    csat = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("post-call rating 1–5"))
 
     class Meta:
         ordering = ["-started_at", "-id"]

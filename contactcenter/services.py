@@ -174,3 +174,43 @@ def call_voicemail(*, call_sid: str, recording_url: str, seconds: int | None) ->
     call.save(update_fields=["outcome"])
     return callback_for(call=call, reason=CallbackReason.VOICEMAIL, recording_url=recording_url,
                         recording_seconds=seconds)
+
+
+# --- identification, the bridge, the survey ------------------------------------------------------
+MAX_PIN_TRIES = 3
+
+
+@transaction.atomic
+def call_identify(*, call: Call, account_number: str, pin: str) -> bool:
+    """An unknown caller keyed their customer's account number and their PIN: the contact
+    when they match (True); otherwise one try used (three in all, then anonymous)."""
+    from catalog.selectors import contact_by_account_and_pin
+
+    call = Call.objects.select_for_update().get(pk=call.pk)
+    contact = contact_by_account_and_pin(account_number.strip(), pin.strip())
+    if contact is None:
+        call.pin_tries += 1
+        call.save(update_fields=["pin_tries"])
+        return False
+    call.contact, call.customer, call.account_number = contact, contact.customer, account_number.strip()[:20]
+    call.save(update_fields=["contact", "customer", "account_number"])
+    return True
+
+
+def bridge_for_pin(pin: str) -> MajorIncident | None:
+    """The live major incident whose bridge PIN this is (one indexed query)."""
+    from incidents.choices import MajorIncidentStatus
+
+    pin = (pin or "").strip()
+    if not pin.isdigit():
+        return None
+    return MajorIncident.objects.filter(bridge_pin=pin).exclude(status=MajorIncidentStatus.CLOSED).first()
+
+
+def call_rated(*, call: Call, digits: str) -> bool:
+    """The post-call survey: a rating 1–5 by keypad (anything else is not a rating)."""
+    digits = (digits or "").strip()
+    if digits not in {"1", "2", "3", "4", "5"}:
+        return False
+    Call.objects.filter(pk=call.pk, csat__isnull=True).update(csat=int(digits))
+    return True

@@ -93,6 +93,9 @@ def voice(request):
                                        to_number=(data.get("To") or "").strip(),
                                        direction=data.get("Direction") or "inbound")
     response = VoiceResponse()
+    if call.to_number and call.to_number == settings.MAJOR_INCIDENT_BRIDGE_NUMBER:
+        _ask(response, "bridge", "Enter the bridge PIN, then press the hash key.")
+        return twiml(response)
     if not services.line_is_open(call.line):
         _after_hours(response, call)
         return twiml(response)
@@ -111,8 +114,55 @@ def voice(request):
             response.say(announcement.message)
             response.hangup()
         return twiml(response)
+    if call.contact_id is None:
+        _ask(response, "account", "Welcome. Enter your customer account number, then press the hash key. "
+                                  "To skip, just press the hash key.")
+        return twiml(response)
     _menu(response, call)
     return twiml(response)
+
+
+def _ask(response: VoiceResponse, step: str, prompt: str, digits: int | None = None, then: str = "") -> None:
+    url = reverse("telephony:gather") + f"?step={step}" + (f"&{then}" if then else "")
+    gather = Gather(action=url, method="POST", timeout=8, finish_on_key="#", **({"num_digits": digits}
+                                                                                 if digits else {}))
+    gather.say(prompt)
+    response.append(gather)
+    response.redirect(url, method="POST")  # no keys pressed: the same step hears nothing and moves on
+
+
+def _gather_account(request, call: Call, response: VoiceResponse) -> None:
+    digits = (request.POST.get("Digits") or "").strip()
+    if not digits.isdigit():
+        _menu(response, call)  # skipped: continue anonymously
+        return
+    _ask(response, "pin", "Now enter your PIN, then press the hash key.", then=f"account={digits[:20]}")
+
+
+def _gather_pin(request, call: Call, response: VoiceResponse) -> None:
+    account = (request.GET.get("account") or "").strip()
+    if services.call_identify(call=call, account_number=account, pin=request.POST.get("Digits") or ""):
+        call.refresh_from_db()
+        _menu(response, call)
+        return
+    call.refresh_from_db()
+    if call.pin_tries >= services.MAX_PIN_TRIES:
+        response.say("We could not check your details. We will put you through anyway.")
+        _menu(response, call)
+        return
+    _ask(response, "pin", "That did not match. Enter your PIN again, then press the hash key.",
+         then=f"account={account}")
+
+
+def _gather_bridge(request, call: Call, response: VoiceResponse) -> None:
+    major = services.bridge_for_pin(request.POST.get("Digits") or "")
+    if major is None:
+        response.say("That PIN does not open a live bridge.")
+        _ask(response, "bridge", "Enter the bridge PIN, then press the hash key.")
+        return
+    response.say("Joining the major incident bridge.")
+    dial = response.dial()
+    dial.conference(f"major-incident-{major.pk}", start_conference_on_enter=True, end_conference_on_exit=False)
 
 
 @twilio_webhook
@@ -124,9 +174,28 @@ def gather(request):
     if call is None:
         response.say("This call could not be identified. Please call again.")
         return twiml(response)
-    if request.GET.get("step") == "announcement" and (data.get("Digits") or "").strip() == "1":
+    step = request.GET.get("step")
+    if step == "announcement" and (data.get("Digits") or "").strip() == "1":
         services.call_continued(call=call)
-        _menu(response, call)
+        if call.contact_id is None:
+            _ask(response, "account", "Enter your customer account number, then press the hash key. "
+                                      "To skip, just press the hash key.")
+        else:
+            _menu(response, call)
+        return twiml(response)
+    if step == "account":
+        _gather_account(request, call, response)
+        return twiml(response)
+    if step == "pin":
+        _gather_pin(request, call, response)
+        return twiml(response)
+    if step == "bridge":
+        _gather_bridge(request, call, response)
+        return twiml(response)
+    if step == "csat":
+        rated = services.call_rated(call=call, digits=data.get("Digits") or "")
+        response.say("Thank you for your feedback. Goodbye." if rated else "Thank you. Goodbye.")
+        response.hangup()
         return twiml(response)
     response.say("Thank you for calling. Goodbye.")
     response.hangup()
@@ -176,7 +245,14 @@ def queue(request):
     if not call_sid or not result:
         return HttpResponse("CallSid and QueueResult are required", status=400, content_type="text/plain")
     services.call_queue_result(call_sid=call_sid, result=result, queue_seconds=_seconds(data.get("QueueTime")))
-    return twiml(VoiceResponse())
+    response = VoiceResponse()
+    call = Call.objects.select_related("line").filter(call_sid=call_sid).first()
+    if result == "bridged" and call is not None and call.line is not None and call.line.csat_survey:
+        # The agent hung up and the caller is still here: the post-call survey.
+        gather = Gather(num_digits=1, action=reverse("telephony:gather") + "?step=csat", method="POST", timeout=6)
+        gather.say("Before you go: how satisfied were you with this call? Press 1 to 5, 5 being very satisfied.")
+        response.append(gather)
+    return twiml(response)
 
 
 @twilio_webhook

@@ -9,7 +9,7 @@ class LineSerializer(serializers.ModelSerializer):
     class Meta:
         model = Line
         fields = ["id", "number", "name", "service", "calendar", "greeting", "after_hours_message", "queue_name",
-                  "is_active"]
+                  "csat_survey", "is_active"]
 
     def validate_number(self, value):
         from catalog.phone import normalize_phone
@@ -56,7 +56,7 @@ class CallSerializer(serializers.ModelSerializer):
         return None
 
     def get_csat(self, call) -> int | None:
-        return None
+        return call.csat
 
     def get_hold_seconds(self, call) -> int | None:
         return None

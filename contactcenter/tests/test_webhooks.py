@@ -89,7 +89,7 @@ class TestVoice:
 
     def test_a_withheld_number_is_an_anonymous_caller(self, client, line):
         response = post(client, "voice", incoming("CA2", caller="anonymous"))
-        assert response.status_code == 200 and "<Enqueue" in response.content.decode()
+        assert response.status_code == 200 and "account number" in response.content.decode()
         assert Call.objects.get(call_sid="CA2").contact is None
 
     def test_missing_parameters_get_a_clear_twiml_message(self, client, line):
@@ -118,7 +118,7 @@ class TestAnnouncements:
             incidents.major_incident_transition(major=major, actor=boss, action="resolve", resolution="fixed")
         assert not Announcement.objects.get(pk=announcement.pk).active
         body = post(client, "voice", incoming("CA9")).content.decode()
-        assert "Fixed by noon." not in body and "<Enqueue" in body
+        assert "Fixed by noon." not in body and "account number" in body  # no announcement: the usual way
 
     def test_a_caller_who_hangs_up_after_the_announcement_is_deflected(self, client, line, make_user,
                                                                        django_capture_on_commit_callbacks):
@@ -133,7 +133,9 @@ class TestAnnouncements:
         self.declare(make_user, line, django_capture_on_commit_callbacks)
         post(client, "voice", incoming("CA1"))
         body = post(client, "gather", {"CallSid": "CA1", "Digits": "1"}, query="step=announcement").content.decode()
-        assert ">support</Enqueue>" in body
+        assert "account number" in body  # an unknown caller: who are you?
+        body = post(client, "gather", {"CallSid": "CA1", "Digits": ""}, query="step=account").content.decode()
+        assert ">support</Enqueue>" in body  # skipped: on to an agent anonymously
         post(client, "status", status("CA1", 0, "in-progress"))
         post(client, "queue", {"CallSid": "CA1", "QueueResult": "bridged", "QueueTime": "35"})
         post(client, "status", status("CA1", 1, "completed", duration=300))
@@ -220,3 +222,67 @@ class TestApi:
         assert late.status_code == 409
         assert api.as_user(agent).post(f"/api/v1/callbacks/{task['id']}/complete/").json()["status"] == "done"
         assert api.as_user(make_user(Role.REQUESTER)).get("/api/v1/calls/").status_code == 403
+
+
+class TestUnknownCallersBridgeAndSurvey:
+    @pytest.fixture
+    def customer_contact(self):
+        contact = ContactFactory(name="Nikos Georgiou")
+        contact.customer.account_number = "004512"
+        contact.customer.save()
+        contact.set_pin("2580")
+        contact.save()
+        return contact
+
+    def test_an_unknown_caller_is_identified_by_account_number_and_pin(self, client, line, customer_contact):
+        assert "account number" in post(client, "voice", incoming("CA1", caller="+447700900123")).content.decode()
+        body = post(client, "gather", {"CallSid": "CA1", "Digits": "004512"}, query="step=account").content.decode()
+        assert "PIN" in body and "account=004512" in body
+        body = post(client, "gather", {"CallSid": "CA1", "Digits": "1111"},
+                    query="step=pin&account=004512").content.decode()
+        assert "did not match" in body
+        body = post(client, "gather", {"CallSid": "CA1", "Digits": "2580"},
+                    query="step=pin&account=004512").content.decode()
+        assert "Hello Nikos Georgiou." in body and ">support</Enqueue>" in body
+        call = Call.objects.get(call_sid="CA1")
+        assert call.contact == customer_contact and call.customer == customer_contact.customer
+        assert call.account_number == "004512" and call.pin_tries == 1
+
+    def test_three_wrong_pins_continue_anonymously(self, client, line, customer_contact):
+        post(client, "voice", incoming("CA1", caller="+447700900123"))
+        for _ in range(2):
+            body = post(client, "gather", {"CallSid": "CA1", "Digits": "9999"},
+                        query="step=pin&account=004512").content.decode()
+            assert "did not match" in body
+        body = post(client, "gather", {"CallSid": "CA1", "Digits": "9999"},
+                    query="step=pin&account=004512").content.decode()
+        assert "put you through anyway" in body and ">support</Enqueue>" in body
+        assert Call.objects.get(call_sid="CA1").contact is None
+
+    def test_the_bridge_number_joins_the_major_incident_conference_by_pin(self, client, line, make_user, settings):
+        boss = make_user(Role.MANAGER)
+        master = incidents.incident_create(title="Core down", actor=boss, service=line.service)
+        major = incidents.major_incident_declare(incident=master, actor=boss, summary="Core banking down")
+        bridge = settings.MAJOR_INCIDENT_BRIDGE_NUMBER
+        assert "bridge PIN" in post(client, "voice", incoming("CB1", to=bridge)).content.decode()
+        wrong = post(client, "gather", {"CallSid": "CB1", "Digits": "000000"}, query="step=bridge").content.decode()
+        assert "does not open a live bridge" in wrong
+        body = post(client, "gather", {"CallSid": "CB1", "Digits": major.bridge_pin},
+                    query="step=bridge").content.decode()
+        assert f"major-incident-{major.pk}</Conference>" in body and "<Dial>" in body
+
+    def test_the_post_call_survey_stores_the_rating(self, client, api, line, make_user):
+        contact = ContactFactory()
+        ContactPhone.objects.create(contact=contact, number="+306900000001")
+        post(client, "voice", incoming("CA1"))
+        body = post(client, "queue", {"CallSid": "CA1", "QueueResult": "bridged", "QueueTime": "12"}).content.decode()
+        assert "Press 1 to 5" in body and "step=csat" in body
+        assert "Thank you for your feedback" in post(client, "gather", {"CallSid": "CA1", "Digits": "4"},
+                                                     query="step=csat").content.decode()
+        post(client, "gather", {"CallSid": "CA1", "Digits": "1"}, query="step=csat")  # a replay keeps the first
+        assert Call.objects.get(call_sid="CA1").csat == 4
+        assert api.as_user(make_user(Role.AGENT)).get("/api/v1/calls/").json()["results"][0]["csat"] == 4
+        line.csat_survey = False
+        line.save()
+        post(client, "voice", incoming("CA2"))
+        assert "step=csat" not in post(client, "queue", {"CallSid": "CA2", "QueueResult": "bridged"}).content.decode()
