@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Service
+from servicedesk.filters import ShownFiltersMixin
 
 from .choices import ChangeCategory, ChangeStatus, ChangeType
 from .models import Change
@@ -27,7 +28,7 @@ def search_changes(qs, term: str):
     return qs.filter(match)
 
 
-class ChangeFilterSet(django_filters.FilterSet):
+class ChangeFilterSet(ShownFiltersMixin, django_filters.FilterSet):
     """``awaiting_approval=true``: submitted, assessed or before the board; ``q`` looks for a
     number or words of the title."""
 
@@ -51,16 +52,6 @@ class ChangeFilterSet(django_filters.FilterSet):
 
     #: the filters the list shows in its panel (``q`` has its own box)
     SHOWN = ("status", "type", "category", "awaiting_approval", "service")
-
-    @property
-    def shown_fields(self):
-        return [self.form[name] for name in self.SHOWN]
-
-    @property
-    def active_count(self) -> int:
-        if not hasattr(self.data, "getlist"):
-            return 0
-        return sum(1 for name in self.SHOWN if any(v not in ("", None) for v in self.data.getlist(name)))
 
     def filter_awaiting(self, queryset, name, value):
         waiting = Q(status__in=AWAITING_APPROVAL)

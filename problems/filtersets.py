@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Service, Team
+from servicedesk.filters import ShownFiltersMixin
 
 from .choices import OPEN_PROBLEM_STATUSES, ProblemStatus
 from .models import Problem
@@ -26,7 +27,7 @@ def search_problems(qs, term: str):
     return qs.filter(match)
 
 
-class ProblemFilterSet(django_filters.FilterSet):
+class ProblemFilterSet(ShownFiltersMixin, django_filters.FilterSet):
     """``owner=me`` means the caller, ``owner=none`` nobody, a number that user. ``q`` looks
     for a number or words of the title."""
 
@@ -51,16 +52,6 @@ class ProblemFilterSet(django_filters.FilterSet):
 
     #: the filters the list shows in its panel (``q`` has its own box; the rest work from the address bar)
     SHOWN = ("status", "priority", "owner", "needs_review", "service", "team")
-
-    @property
-    def shown_fields(self):
-        return [self.form[name] for name in self.SHOWN]
-
-    @property
-    def active_count(self) -> int:
-        if not hasattr(self.data, "getlist"):
-            return 0
-        return sum(1 for name in self.SHOWN if any(v not in ("", None) for v in self.data.getlist(name)))
 
     def filter_owner(self, queryset, name, value):
         if value == "me":

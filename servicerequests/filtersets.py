@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Team
+from servicedesk.filters import ShownFiltersMixin
 
 from .choices import RequestStatus, TaskStatus
 from .models import CatalogItem, FulfilmentTask, ServiceRequest
@@ -28,21 +29,7 @@ def search_requests(qs, term: str):
     return qs.filter(match)
 
 
-class _Shown:
-    SHOWN: tuple = ()
-
-    @property
-    def shown_fields(self):
-        return [self.form[name] for name in self.SHOWN]
-
-    @property
-    def active_count(self) -> int:
-        if not hasattr(self.data, "getlist"):
-            return 0
-        return sum(1 for name in self.SHOWN if any(v not in ("", None) for v in self.data.getlist(name)))
-
-
-class RequestFilterSet(_Shown, django_filters.FilterSet):
+class RequestFilterSet(ShownFiltersMixin, django_filters.FilterSet):
     """``team``: requests with an open fulfilment task for that team; ``q``: a number, an
     item or a person."""
 
@@ -70,7 +57,7 @@ class RequestFilterSet(_Shown, django_filters.FilterSet):
         return search_requests(queryset, value)
 
 
-class TaskFilterSet(_Shown, django_filters.FilterSet):
+class TaskFilterSet(ShownFiltersMixin, django_filters.FilterSet):
     """The fulfilment queue: open tasks of a team (``team``), mine or nobody's (``assignee``)."""
 
     team = django_filters.ModelChoiceFilter(queryset=Team.objects.order_by("name"), distinct=False, label=_("Team"),
