@@ -4,20 +4,19 @@
 
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from servicedesk.api.mixins import HistoryMixin
 from servicedesk.api.periods import parse_period
+from servicedesk.api.services import call_service as call
 from servicedesk.permissions import RolePermission
 from servicedesk.roles import STAFF_ROLES, Role
 
@@ -25,17 +24,6 @@ from .. import services
 from ..models import BlackoutWindow, CABBoard, CABMeeting, ChangeModel
 from ..selectors import changes_with_list_data, forward_schedule
 from . import serializers as s
-
-
-def call(service, **kwargs):
-    try:
-        return service(**kwargs)
-    except DjangoValidationError as exc:
-        raise ValidationError(exc.message_dict if hasattr(exc, "message_dict") else {"detail": exc.messages}) \
-            from exc
-    except DjangoPermissionDenied as exc:
-        raise PermissionDenied(str(exc)) from exc
-
 
 CHANGE_ADMINS = frozenset({Role.CHANGE_MANAGER, Role.ADMIN})
 

@@ -3,19 +3,20 @@ stakeholder updates, postmortem and metrics; ``spike-rules/`` and ``spike-alerts
 Every write calls a service in ``incidents.services``; the services check who may."""
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from catalog.models import Service
 from servicedesk.api.mixins import HistoryMixin
 from servicedesk.api.periods import parse_period
+from servicedesk.api.services import call_service as call
+from servicedesk.api.services import drf_validation_error
 from servicedesk.permissions import RolePermission
 from servicedesk.roles import STAFF_ROLES, Role
 
@@ -36,19 +37,8 @@ from ..selectors import major_available_actions, major_incident_metrics, major_i
 User = get_user_model()
 
 
-def _drf(exc: DjangoValidationError) -> ValidationError:
-    return ValidationError(exc.message_dict if hasattr(exc, "message_dict") else {"detail": exc.messages})
 
 
-def call(service, **kwargs):
-    """Run a service, turning Django's errors into the API's (400 and 403; the exception
-    handler maps domain errors to 409)."""
-    try:
-        return service(**kwargs)
-    except DjangoValidationError as exc:
-        raise _drf(exc) from exc
-    except DjangoPermissionDenied as exc:
-        raise PermissionDenied(str(exc)) from exc
 
 
 # --- serializers -------------------------------------------------------------------------------
@@ -403,7 +393,7 @@ class SpikeRuleSerializer(serializers.ModelSerializer):
         try:
             services.spike_rule_validate(**merged)
         except DjangoValidationError as exc:
-            raise _drf(exc) from exc
+            raise drf_validation_error(exc) from exc
         return attrs
 
 

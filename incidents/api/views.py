@@ -12,6 +12,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from servicedesk.api.mixins import HistoryMixin
+from servicedesk.api.services import drf_validation_error as _drf
 from servicedesk.permissions import RolePermission
 from servicedesk.roles import STAFF_ROLES, Role, is_staff_member
 from sla.selectors import SLA_PREFETCH
@@ -23,10 +24,6 @@ from ..models import Incident, PriorityMatrix
 from ..selectors import incidents_visible_to, major_incidents_with_list_data, notes_visible_to
 from . import serializers
 from .major import DeclareSerializer, MajorIncidentSerializer, call
-
-
-def _drf(exc: DjangoValidationError) -> ValidationError:
-    return ValidationError(exc.message_dict if hasattr(exc, "message_dict") else {"detail": exc.messages})
 
 
 class IncidentPermission(IsAuthenticated):

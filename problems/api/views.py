@@ -3,18 +3,17 @@
 sweep. Staff only: requesters never see problems (403)."""
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.response import Response
 
 from incidents.models import Incident
 from servicedesk.api.mixins import HistoryMixin
+from servicedesk.api.services import call_service as call
 from servicedesk.permissions import RolePermission
 from servicedesk.roles import STAFF_ROLES
 
@@ -35,14 +34,6 @@ from .serializers import (
 User = get_user_model()
 
 
-def call(service, **kwargs):
-    try:
-        return service(**kwargs)
-    except DjangoValidationError as exc:
-        raise ValidationError(exc.message_dict if hasattr(exc, "message_dict") else {"detail": exc.messages}) \
-            from exc
-    except DjangoPermissionDenied as exc:
-        raise PermissionDenied(str(exc)) from exc
 
 
 class StaffOnly(RolePermission):

@@ -2,19 +2,17 @@
 close, cancel, comments) and ``request-tasks/`` (the fulfilment queues). Requesters see the
 items they may order and their own requests (and those they are asked to approve)."""
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from servicedesk.api.mixins import HistoryMixin
+from servicedesk.api.services import call_service as call
 from servicedesk.errors import InvalidTransitionError
 from servicedesk.permissions import RolePermission
 from servicedesk.roles import STAFF_ROLES, Role, is_staff_member
@@ -25,16 +23,6 @@ from ..choices import RequestStatus
 from ..models import CatalogItem, FulfilmentTask, ServiceRequest
 from ..selectors import orderable_items
 from . import serializers as s
-
-
-def call(service, answers_errors: bool = False, **kwargs):
-    try:
-        return service(**kwargs)
-    except DjangoValidationError as exc:
-        detail = exc.message_dict if hasattr(exc, "message_dict") else {"detail": exc.messages}
-        raise ValidationError({"answers": detail} if answers_errors else detail) from exc
-    except DjangoPermissionDenied as exc:
-        raise PermissionDenied(str(exc)) from exc
 
 
 class CatalogItemViewSet(HistoryMixin, viewsets.ModelViewSet):
@@ -106,7 +94,7 @@ class ServiceRequestViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.Retrie
         payload = self.get_serializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        created = call(services.request_submit, answers_errors=True, item=data["catalog_item"],
+        created = call(services.request_submit, errors_under="answers", item=data["catalog_item"],
                        actor=request.user, answers=data.get("answers") or {},
                        requested_for=data.get("requested_for"))
         return self._fresh(created, status.HTTP_201_CREATED)
