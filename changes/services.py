@@ -23,7 +23,7 @@ from incidents.models import MajorIncident
 from notifications.services import notify
 from problems.models import Problem
 from servicedesk.errors import InvalidTransitionError
-from servicedesk.roles import Role, has_role, is_staff_member
+from servicedesk.roles import Role, is_staff_member
 
 from .choices import (
     ApprovalStage,
@@ -46,6 +46,7 @@ from .models import (
     ChangeModel,
     ChangeTask,
     Vote,
+    is_change_manager,
 )
 from .signals import change_outage_changed
 
@@ -114,10 +115,6 @@ def _require_staff(actor) -> None:
         raise PermissionDenied(_("Only service desk staff work on changes."))
 
 
-def _is_change_manager(user) -> bool:
-    return user is None or has_role(user, Role.CHANGE_MANAGER, Role.ADMIN)
-
-
 VERBS = {"submit": gettext_lazy("submit"), "assess": gettext_lazy("assess"),
          "send_to_cab": gettext_lazy("send to the CAB"), "authorize": gettext_lazy("authorise"),
          "schedule": gettext_lazy("schedule"), "implement": gettext_lazy("implement"),
@@ -126,14 +123,16 @@ VERBS = {"submit": gettext_lazy("submit"), "assess": gettext_lazy("assess"),
          "cancel": gettext_lazy("cancel")}
 
 
-def _guard(change: Change, action: str, actor, message: str | None = None) -> None:
+def _guard(change: Change, action: str, actor, message: str | None = None, denied: str | None = None) -> None:
+    """The model's transition is the rule: its source states (409) and who may (403,
+    ``denied`` saying why when the caller has a better reason than the default)."""
     method = getattr(change, action)
     if not can_proceed(method):
         raise InvalidTransitionError(message or _("You cannot %(action)s a change that is %(status)s.")
                                      % {"action": VERBS[action], "status": change.get_status_display().lower()},
                                      change.status)
     if actor is not None and not has_transition_perm(method, actor):
-        raise PermissionDenied(_("You may not %(action)s changes.") % {"action": VERBS[action]})
+        raise PermissionDenied(denied or _("You may not %(action)s changes.") % {"action": VERBS[action]})
 
 
 def _tell(recipients, change: Change, key: str, subject: str, body: str = "", channels=("email", "in_app")) -> None:
@@ -370,16 +369,13 @@ def change_authorize(*, change: Change | int, actor, at: datetime | None = None)
     """Approve by hand: the change manager for a minor change, IT management (a manager)
     for a major change the CAB approved. Board stages are decided by vote."""
     change = _locked(change)
-    _guard(change, "authorize", actor)
     stage = change.approval_stage
-    if stage in (ApprovalStage.CAB, ApprovalStage.ECAB):
+    if stage in (ApprovalStage.CAB, ApprovalStage.ECAB) and change.status == S.CAB_REVIEW:
         raise InvalidTransitionError(_("The %(board)s decides this change by vote.")
                                      % {"board": "ECAB" if stage == ApprovalStage.ECAB else "CAB"}, change.status)
-    if stage == ApprovalStage.MANAGEMENT:
-        if actor is not None and not has_role(actor, Role.MANAGER, Role.ADMIN):
-            raise PermissionDenied(_("IT management (a manager) approves a major change after the CAB."))
-    elif not _is_change_manager(actor):
-        raise PermissionDenied(_("Only the change manager authorises minor changes."))
+    _guard(change, "authorize", actor, denied=(
+        _("IT management (a manager) approves a major change after the CAB.") if stage == ApprovalStage.MANAGEMENT
+        else _("Only the change manager authorises minor changes.")))
     if change.status == S.SUBMITTED and change.type != ChangeType.STANDARD:
         raise InvalidTransitionError(_("Assess the change before authorising it."), change.status)
     return _authorize(change, actor, at, f"authorised by {getattr(actor, 'username', 'the system')}")
@@ -400,10 +396,7 @@ def change_reject(*, change: Change | int, actor, reason: str) -> Change:
     if not (reason or "").strip():
         raise ValidationError({"reason": [_("Say why the change is rejected.")]})
     change = _locked(change)
-    _guard(change, "reject", actor)
-    if not _is_change_manager(actor) and not (change.approval_stage == ApprovalStage.MANAGEMENT
-                                              and has_role(actor, Role.MANAGER)):
-        raise PermissionDenied(_("Only the change manager (or the board by vote) rejects changes."))
+    _guard(change, "reject", actor, denied=_("Only the change manager (or the board by vote) rejects changes."))
     return _reject(change, actor, reason.strip())
 
 
@@ -752,7 +745,7 @@ def meeting_record_decision(*, meeting: CABMeeting, change: Change | int, actor,
                             notes: str = "") -> CABDecision:
     """The chair records the board's decision on an agenda item; approve and reject move the
     change as the vote would."""
-    if not _is_change_manager(actor):
+    if not is_change_manager(actor):
         raise PermissionDenied(_("The change manager chairs the CAB and records its decisions."))
     if decision not in ("approve", "reject", "defer", "reviewed"):
         raise ValidationError({"decision": [_("Choose approve, reject, defer or reviewed.")]})
