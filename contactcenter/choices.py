@@ -28,3 +28,10 @@ class CallbackStatus(models.TextChoices):
     OPEN = "open", _("Open")
     CLAIMED = "claimed", _("Claimed")
     DONE = "done", _("Done")
+
+
+class AgentStateChoice(models.TextChoices):
+    AVAILABLE = "available", _("Available")
+    BUSY = "busy", _("Busy")
+    WRAP_UP = "wrap_up", _("Wrap-up")
+    OFFLINE = "offline", _("Offline")

@@ -4,16 +4,38 @@ stored once, by ``CallSid`` and ``SequenceNumber``)."""
 
 from django.conf import settings
 from django.db import models
+from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from catalog.models import Contact, Customer, Service
-from incidents.models import MajorIncident
+from catalog.models import Contact, Customer, Service, Skill
+from incidents.models import Incident, MajorIncident
 from sla.models import BusinessCalendar
 
-from .choices import CallbackReason, CallbackStatus, CallOutcome
+from .choices import AgentStateChoice, CallbackReason, CallbackStatus, CallOutcome
+
+
+class Queue(models.Model):
+    """A call queue (Twilio's queue of the same name): calls in it go to agents with its skill."""
+
+    name = models.CharField(_("name"), max_length=64, unique=True,
+                            validators=[RegexValidator(r"^[A-Za-z0-9_.-]+$", _("Letters, digits, '.', '_' and '-' only."))])
+    skill = models.ForeignKey(Skill, verbose_name=_("skill"), null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="queues", help_text=_("empty: any agent"))
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), default=0, help_text=_("an agent with several skills serves the higher priority first"))
+    service_level_seconds = models.PositiveIntegerField(
+        _("service level (seconds)"), default=20, help_text=_("answered within this many seconds counts as in service level"))
+    hold_music_url = models.URLField(_("hold music"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Line(models.Model):
@@ -27,7 +49,8 @@ class Line(models.Model):
                                  on_delete=models.SET_NULL, related_name="+")
     greeting = models.TextField(_("greeting"), blank=True)
     after_hours_message = models.TextField(_("after-hours message"), blank=True)
-    queue_name = models.CharField(_("queue"), max_length=64, default="support")
+    queue = models.ForeignKey(Queue, verbose_name=_("queue"), null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="lines", help_text=_("where callers go without a menu choice"))
     csat_survey = models.BooleanField(_("post-call survey"), default=True)
     is_active = models.BooleanField(default=True)
     history = HistoricalRecords()
@@ -37,6 +60,25 @@ class Line(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.number})"
+
+
+class MenuOption(models.Model):
+    """One keypad choice of a line's IVR menu: press the digit to reach the queue, about the service."""
+
+    line = models.ForeignKey(Line, on_delete=models.CASCADE, related_name="menu")
+    digit = models.CharField(_("digit"), max_length=1, validators=[RegexValidator(r"^[0-9]$", _("One digit, 0–9."))])
+    label = models.CharField(_("label"), max_length=120)
+    queue = models.ForeignKey(Queue, verbose_name=_("queue"), on_delete=models.PROTECT, related_name="menu_options")
+    service = models.ForeignKey(Service, verbose_name=_("service"), null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="menu_options")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["line_id", "digit"]
+        constraints = [models.UniqueConstraint(fields=["line", "digit"], name="%(app_label)s_%(class)s_digit")]
+
+    def __str__(self) -> str:
+        return f"{self.digit}: {self.label}"
 
 
 class Announcement(models.Model):
@@ -83,13 +125,80 @@ class Call(models.Model):
     pin_tries = models.PositiveSmallIntegerField(default=0)
     account_number = models.CharField(max_length=20, blank=True, help_text=_("typed by an unknown caller"))
     csat = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("post-call rating 1–5"))
+    service = models.ForeignKey(Service, null=True, blank=True, on_delete=models.SET_NULL, related_name="calls",
+                                help_text=_("the line's, or the menu choice's"))
+    queue = models.ForeignKey(Queue, null=True, blank=True, on_delete=models.SET_NULL, related_name="calls")
+    priority = models.PositiveSmallIntegerField(default=0, help_text=_("2 VIP, 1 gold, 0 others: served first"))
+    queued_at = models.DateTimeField(null=True, blank=True, help_text=_("when the caller reached a queue"))
+    agent = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="calls")
+    incident = models.ForeignKey(Incident, null=True, blank=True, on_delete=models.SET_NULL, related_name="calls")
+    hold_seconds = models.PositiveIntegerField(default=0)
+    held_since = models.DateTimeField(null=True, blank=True)
+    wrap_up_seconds = models.PositiveIntegerField(null=True, blank=True)
+    transfers = models.PositiveSmallIntegerField(default=0)
+    repeat_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="repeats",
+                                  help_text=_("the same caller's previous call within the repeat window"))
+    # No separate history: the call log is itself a record of events (CallEvent, CallTransfer,
+    # AgentStateLog), and a history row per status callback would double the webhook's writes.
 
     class Meta:
         ordering = ["-started_at", "-id"]
-        indexes = [models.Index(fields=["contact", "started_at"], name="call_contact")]
+        indexes = [
+            models.Index(fields=["contact", "started_at"], name="call_contact"),
+            models.Index(fields=["from_number", "started_at"], name="call_from"),
+            models.Index(fields=["queue", "-priority", "queued_at"], name="call_waiting",
+                         condition=Q(agent__isnull=True, ended_at__isnull=True, queued_at__isnull=False)),
+            models.Index(fields=["agent", "started_at"], name="call_agent"),
+        ]
 
     def __str__(self) -> str:
         return self.call_sid
+
+
+class CallTransfer(models.Model):
+    """An agent passed the call to another queue."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="transfer_log")
+    from_queue = models.ForeignKey(Queue, null=True, on_delete=models.SET_NULL, related_name="+")
+    to_queue = models.ForeignKey(Queue, on_delete=models.PROTECT, related_name="+")
+    agent = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class AgentState(models.Model):
+    """Where an agent is now: available (since when: the longest idle gets the next call),
+    busy with a call, wrapping one up, or offline."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="call_state")
+    state = models.CharField(max_length=10, choices=AgentStateChoice.choices, default=AgentStateChoice.OFFLINE)
+    since = models.DateTimeField(default=timezone.now)
+    call = models.ForeignKey(Call, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                             help_text=_("the call offered, connected or being wrapped up"))
+
+    class Meta:
+        indexes = [models.Index(fields=["state", "since"], name="agent_idle")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.state}"
+
+
+class AgentStateLog(models.Model):
+    """Every stretch an agent spent in one state (occupancy, wrap-up and logged-in time)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="call_state_log")
+    state = models.CharField(max_length=10, choices=AgentStateChoice.choices)
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    call = models.ForeignKey(Call, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["started_at", "id"]
+        indexes = [models.Index(fields=["started_at"], name="agent_log_start"),
+                   models.Index(fields=["user", "started_at"], name="agent_log_user")]
 
 
 class CallEvent(models.Model):
@@ -134,3 +243,15 @@ class Callback(models.Model):
 
     def __str__(self) -> str:
         return f"call back {self.number or self.contact_id}"
+
+
+class TelephonyRequest(models.Model):
+    """What the outbox telephony backend was asked to do (development and tests)."""
+
+    call_sid = models.CharField(max_length=64, db_index=True)
+    action = models.CharField(max_length=20)
+    url = models.CharField(max_length=500)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["id"]

@@ -3,12 +3,14 @@ the call log kept from Twilio's webhooks (each event applied once, in sequence o
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from catalog.phone import try_normalize_phone
 from catalog.selectors import contact_by_phone
 from incidents.models import MajorIncident
 from incidents.services import demand_record
@@ -71,6 +73,10 @@ def callback_for(*, call: Call, reason: str, recording_url: str = "", recording_
     callback, created = Callback.objects.get_or_create(
         call=call, defaults={"contact": call.contact, "number": call.from_number, "reason": reason,
                              "recording_url": recording_url, "recording_seconds": recording_seconds})
+    if created:
+        from .routing import assign_callback
+
+        assign_callback(callback)
     if not created and reason == CallbackReason.VOICEMAIL and not callback.recording_url:
         callback.reason, callback.recording_url = reason, recording_url
         callback.recording_seconds = recording_seconds
@@ -87,18 +93,48 @@ def call_arrived(*, call_sid: str, from_number: str, to_number: str, direction: 
     existing = Call.objects.select_related("line", "contact", "customer").filter(call_sid=call_sid).first()
     if existing is not None:
         return existing, False
-    line = Line.objects.filter(number=to_number, is_active=True).select_related("service").first()
+    line = Line.objects.filter(number=to_number, is_active=True).select_related("service", "queue").first()
     contact = contact_by_phone(from_number) if from_number else None
+    at = at or timezone.now()
     try:
         with transaction.atomic():
             call = Call.objects.create(call_sid=call_sid, direction=direction, from_number=from_number[:32],
                                        to_number=to_number[:32], line=line, contact=contact,
-                                       customer=contact.customer if contact else None, started_at=at or timezone.now())
+                                       customer=contact.customer if contact else None, started_at=at,
+                                       service_id=line.service_id if line else None,
+                                       repeat_of_id=_previous_call(contact, from_number, at))
     except IntegrityError:  # the same call, at the same instant, from a retry
         return Call.objects.select_related("line", "contact", "customer").get(call_sid=call_sid), False
     if line is not None and line.service_id:
         demand_record(service=line.service_id, source="call", reference=call_sid, at=call.started_at)
     return call, True
+
+
+def _previous_call(contact, from_number: str, at: datetime) -> int | None:
+    """The same caller's latest call within the repeat window (one indexed query): by contact
+    when known, else by the number (withheld numbers never match)."""
+    since = at - timedelta(hours=settings.CONTACT_CENTER_REPEAT_WINDOW_HOURS)
+    calls = Call.objects.filter(started_at__gte=since, started_at__lte=at).order_by("-started_at")
+    if contact is not None:
+        calls = calls.filter(contact=contact)
+    elif try_normalize_phone(from_number):
+        calls = calls.filter(from_number=from_number[:32])
+    else:
+        return None
+    return calls.values_list("pk", flat=True).first()
+
+
+def active_announcement_for_service(service_id: int) -> Announcement | None:
+    return Announcement.objects.filter(services=service_id, active=True).order_by("-created_at", "-id").first()
+
+
+def call_chose(*, call: Call, service_id: int | None) -> None:
+    """A menu choice names the call's service; a call to a line without one is demand for it."""
+    if service_id is None:
+        return
+    Call.objects.filter(pk=call.pk).update(service_id=service_id)
+    if call.line is None or not call.line.service_id:
+        demand_record(service=service_id, source="call", reference=call.call_sid, at=call.started_at)
 
 
 def call_heard_announcement(*, call: Call, announcement: Announcement) -> None:
@@ -131,15 +167,25 @@ def call_status(*, call_sid: str, sequence: int, status: str, at: datetime | Non
     call.last_sequence, call.status = sequence, status
     if status in FINAL_STATUSES:
         call.ended_at = at
-        if duration is not None:
-            call.talk_seconds = duration
         if call.announcement_id and not call.continued:
             call.outcome = CallOutcome.DEFLECTED
         elif call.answered_at is not None and status == "completed":
-            call.outcome = call.outcome or CallOutcome.ANSWERED
+            if call.talk_seconds is None:  # no agent leg reported it: from the answer to the end
+                before_answer = (call.answered_at - call.started_at).total_seconds()
+                call.talk_seconds = max(0, round(duration - before_answer if duration is not None
+                                                 else (at - call.answered_at).total_seconds()))
+            call.outcome = call.outcome or (CallOutcome.TRANSFERRED if call.transfers else CallOutcome.ANSWERED)
         elif not call.outcome:
             call.outcome = CallOutcome.MISSED if status in ("no-answer", "busy") else CallOutcome.ABANDONED
     call.save()
+    if status in FINAL_STATUSES:
+        from .routing import release_agent
+
+        if call.held_since is not None:
+            call.hold_seconds += max(0, round((at - call.held_since).total_seconds()))
+            call.held_since = None
+            call.save(update_fields=["hold_seconds", "held_since"])
+        release_agent(call=call, at=at)
     if status in FINAL_STATUSES and call.from_number:
         if call.after_hours:
             if call.outcome != CallOutcome.VOICEMAIL:
@@ -157,11 +203,12 @@ def call_queue_result(*, call_sid: str, result: str, queue_seconds: int | None, 
     if call is None:
         return
     at = at or timezone.now()
-    call.wait_seconds = queue_seconds
+    if queue_seconds is None and call.queued_at is not None:
+        queue_seconds = max(0, round((at - call.queued_at).total_seconds()))
     if result == "bridged" and call.answered_at is None:
-        call.answered_at = at
-    elif result == "hangup" and not call.outcome:
-        call.outcome = CallOutcome.ABANDONED
+        call.answered_at, call.wait_seconds = at, queue_seconds
+    elif result in ("hangup", "leave", "error", "system-error") and not call.outcome:
+        call.outcome, call.wait_seconds = CallOutcome.ABANDONED, queue_seconds
     call.save(update_fields=["wait_seconds", "answered_at", "outcome"])
 
 

@@ -20,7 +20,9 @@ from django.views.decorators.http import require_POST
 from twilio.request_validator import RequestValidator
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
-from . import services
+from catalog.choices import CustomerTier
+
+from . import routing, services
 from .models import Call
 
 logger = logging.getLogger(__name__)
@@ -60,12 +62,48 @@ def twilio_webhook(view):
 
 
 def _menu(response: VoiceResponse, call: Call) -> None:
+    """Greet (by name, and tell a VIP they go first), then the line's keypad menu, or the
+    line's queue when it has no menu."""
     line = call.line
     if call.contact_id:
         response.say(f"Hello {call.contact.name}.")
+        if call.customer_id and call.customer.tier == CustomerTier.VIP:
+            response.say("As a VIP customer, you will be put through first.")
     if line is not None and line.greeting:
         response.say(line.greeting)
-    response.enqueue(line.queue_name if line else "support", action=reverse("telephony:queue"), method="POST")
+    options = list(line.menu.all()) if line is not None else []
+    if not options:
+        _route(response, call, line.queue if line is not None else None)
+        return
+    gather = Gather(num_digits=1, action=reverse("telephony:gather") + "?step=menu", method="POST", timeout=6)
+    gather.say(" ".join(f"For {option.label}, press {option.digit}." for option in options))
+    response.append(gather)
+    response.redirect(reverse("telephony:gather") + "?step=menu", method="POST")
+
+
+def _route(response: VoiceResponse, call: Call, queue) -> None:
+    """Into the queue: straight to an available agent, or wait there."""
+    routing.route_call(call=call, queue=queue)
+    call.refresh_from_db(fields=["agent", "queue"])
+    _connect(response, call)
+
+
+def _connect(response: VoiceResponse, call: Call) -> None:
+    """The call as routing left it: ring its agent, or wait in its queue (music and position)."""
+    if call.agent_id is not None:
+        from catalog.models import AgentProfile
+
+        dial = response.dial(action=reverse("telephony:dial"), method="POST", timeout=routing.ring_seconds(),
+                             answer_on_bridge=True)
+        if settings.CONTACT_CENTER_AGENT_ENDPOINT == "phone":
+            phone = AgentProfile.objects.filter(user_id=call.agent_id).values_list("phone", flat=True).first()
+            dial.number(phone or "")
+        else:
+            dial.client(call.agent.get_username())
+        return
+    name = call.queue.name if call.queue_id else "support"
+    response.enqueue(name, action=reverse("telephony:queue"), method="POST", wait_url=reverse("telephony:wait"),
+                     wait_url_method="POST")
 
 
 def _after_hours(response: VoiceResponse, call: Call) -> None:
@@ -102,17 +140,7 @@ def voice(request):
     announcement = services.active_announcement(call.line)
     if announcement is not None:
         services.call_heard_announcement(call=call, announcement=announcement)
-        if announcement.allow_continue:
-            gather = Gather(num_digits=1, action=reverse("telephony:gather") + "?step=announcement", method="POST",
-                            timeout=6)
-            gather.say(announcement.message)
-            gather.say("If you still need to speak to someone, press 1. Otherwise you may hang up.")
-            response.append(gather)
-            response.say("Thank you for calling. Goodbye.")
-            response.hangup()
-        else:
-            response.say(announcement.message)
-            response.hangup()
+        _play_announcement(response, announcement)
         return twiml(response)
     if call.contact_id is None:
         _ask(response, "account", "Welcome. Enter your customer account number, then press the hash key. "
@@ -129,6 +157,36 @@ def _ask(response: VoiceResponse, step: str, prompt: str, digits: int | None = N
     gather.say(prompt)
     response.append(gather)
     response.redirect(url, method="POST")  # no keys pressed: the same step hears nothing and moves on
+
+
+def _gather_menu(request, call: Call, response: VoiceResponse) -> None:
+    """A menu choice: the option's service (demand for spike detection, and its announcement
+    first if there is one), then its queue. No or a wrong key: the line's own queue."""
+    digits = (request.POST.get("Digits") or "").strip()[:1]
+    option = call.line.menu.select_related("queue").filter(digit=digits).first() if call.line_id and digits else None
+    if option is None:
+        _route(response, call, call.line.queue if call.line_id else None)
+        return
+    services.call_chose(call=call, service_id=option.service_id)
+    announcement = services.active_announcement_for_service(option.service_id) if option.service_id else None
+    if announcement is not None and call.announcement_id is None:
+        services.call_heard_announcement(call=call, announcement=announcement)
+        _play_announcement(response, announcement, f"&option={option.digit}")
+        return
+    _route(response, call, option.queue)
+
+
+def _play_announcement(response: VoiceResponse, announcement, then: str = "") -> None:
+    if announcement.allow_continue:
+        gather = Gather(num_digits=1, action=reverse("telephony:gather") + "?step=announcement" + then,
+                        method="POST", timeout=6)
+        gather.say(announcement.message)
+        gather.say("If you still need to speak to someone, press 1. Otherwise you may hang up.")
+        response.append(gather)
+        response.say("Thank you for calling. Goodbye.")
+    else:
+        response.say(announcement.message)
+    response.hangup()
 
 
 def _gather_account(request, call: Call, response: VoiceResponse) -> None:
@@ -169,15 +227,21 @@ def _gather_bridge(request, call: Call, response: VoiceResponse) -> None:
 def gather(request):
     """Keys pressed at a prompt: after an announcement, 1 continues to an agent."""
     data = request.POST
-    call = Call.objects.select_related("line", "contact").filter(call_sid=data.get("CallSid", "")).first()
+    call = _call(request)
     response = VoiceResponse()
     if call is None:
         response.say("This call could not be identified. Please call again.")
         return twiml(response)
     step = request.GET.get("step")
+    if step == "menu":
+        _gather_menu(request, call, response)
+        return twiml(response)
     if step == "announcement" and (data.get("Digits") or "").strip() == "1":
         services.call_continued(call=call)
-        if call.contact_id is None:
+        option = call.line.menu.filter(digit=request.GET.get("option", "")).first() if call.line_id else None
+        if option is not None:
+            _route(response, call, option.queue)
+        elif call.contact_id is None:
             _ask(response, "account", "Enter your customer account number, then press the hash key. "
                                       "To skip, just press the hash key.")
         else:
@@ -247,12 +311,109 @@ def queue(request):
     services.call_queue_result(call_sid=call_sid, result=result, queue_seconds=_seconds(data.get("QueueTime")))
     response = VoiceResponse()
     call = Call.objects.select_related("line").filter(call_sid=call_sid).first()
-    if result == "bridged" and call is not None and call.line is not None and call.line.csat_survey:
-        # The agent hung up and the caller is still here: the post-call survey.
+    if result == "bridged" and call is not None:
+        _survey(response, call)  # the agent hung up and the caller is still here
+    elif result == "redirected":
+        pass  # an agent freed up: the call was moved to them (the connect hook answers)
+    return twiml(response)
+
+
+def _survey(response: VoiceResponse, call: Call) -> None:
+    """The post-call survey, when the line asks for one."""
+    if call.line is not None and call.line.csat_survey:
         gather = Gather(num_digits=1, action=reverse("telephony:gather") + "?step=csat", method="POST", timeout=6)
         gather.say("Before you go: how satisfied were you with this call? Press 1 to 5, 5 being very satisfied.")
         response.append(gather)
+        response.say("Thank you for calling. Goodbye.")
+    response.hangup()
+
+
+@twilio_webhook
+def connect(request):
+    """Where the desk moved a live call (an agent freed up, a hold ended, a transfer): ring the
+    call's agent, or wait in its queue."""
+    call = _call(request)
+    response = VoiceResponse()
+    if call is None:
+        response.say("This call could not be identified. Please call again.")
+        return twiml(response)
+    _connect(response, call)
     return twiml(response)
+
+
+@twilio_webhook
+def dial(request):
+    """The agent's leg ended (``DialCallStatus``, ``DialCallDuration``): answered → the talk
+    time, the agent to wrap-up, the survey; not answered → the next agent or the queue."""
+    data = request.POST
+    response = VoiceResponse()
+    call = _call(request)
+    if call is None:
+        response.say("This call could not be identified. Please call again.")
+        return twiml(response)
+    if call.held_since is not None:  # moved to hold music: nothing ended
+        _hold_music(response, call)
+        return twiml(response)
+    outcome = (data.get("DialCallStatus") or "").strip()
+    if outcome == "completed":
+        routing.call_connected(call_sid=call.call_sid, talk_seconds=_seconds(data.get("DialCallDuration")))
+        _survey(response, call)
+        return twiml(response)
+    if outcome in ("no-answer", "busy", "failed"):
+        call = routing.call_not_answered(call_sid=call.call_sid)
+        _connect(response, call)
+        return twiml(response)
+    response.hangup()  # canceled: the caller hung up while it rang
+    return twiml(response)
+
+
+def _hold_music(response: VoiceResponse, call: Call) -> None:
+    music = (call.queue.hold_music_url if call.queue_id else "") or settings.CONTACT_CENTER_HOLD_MUSIC_URL
+    if music:
+        response.play(music, loop=0)
+    else:
+        response.say("Please hold.")
+        response.pause(length=30)
+        response.redirect(reverse("telephony:hold"), method="POST")
+
+
+@twilio_webhook
+def hold(request):
+    """A held caller hears music until the agent resumes (the desk moves the call back)."""
+    call = _call(request)
+    response = VoiceResponse()
+    if call is None:
+        response.hangup()
+        return twiml(response)
+    _hold_music(response, call)
+    return twiml(response)
+
+
+@twilio_webhook
+def wait(request):
+    """Enqueue's wait URL: the caller's place in the queue, then music (Twilio loops it)."""
+    data = request.POST
+    call = _call(request)
+    response = VoiceResponse()
+    position = _seconds(data.get("QueuePosition"))
+    if position:
+        response.say("You are first in line." if position == 1 else f"You are number {position} in line.")
+    music = ((call.queue.hold_music_url if call is not None and call.queue_id else "")
+             or settings.CONTACT_CENTER_HOLD_MUSIC_URL)
+    if music:
+        response.play(music)
+    else:
+        response.say("Thank you for waiting. An agent will be with you shortly.")
+        response.pause(length=20)
+    return twiml(response)
+
+
+def _call(request) -> Call | None:
+    sid = (request.POST.get("CallSid") or "").strip()
+    if not sid:
+        return None
+    return (Call.objects.select_related("line__queue", "queue", "agent", "contact", "customer")
+            .filter(call_sid=sid).first())
 
 
 @twilio_webhook

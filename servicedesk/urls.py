@@ -18,6 +18,7 @@ api_v1 = [
     path("", include("changes.api.urls")),
     path("", include("servicerequests.api.urls")),
     path("", include("contactcenter.api.urls")),
+    path("", include("kpis.api.urls")),
 ]
 
 urlpatterns = [
@@ -35,6 +36,7 @@ urlpatterns = [
     path("requests/", include("servicerequests.urls")),
     path("telephony/", include("contactcenter.urls")),
     path("status/", include("statuspage.urls")),
+    path("dashboards/", include("kpis.urls")),
     path("sla/", include("sla.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("healthz/", health.healthz),

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "changes",
     "servicerequests",
     "contactcenter",
+    "kpis",
 ]
 
 MIDDLEWARE = [
@@ -291,6 +292,23 @@ NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 5)
 TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID", "")
 TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
 TWILIO_FROM_NUMBER = env_str("TWILIO_FROM_NUMBER", "")
+# "contactcenter.telephony.OutboxBackend" records what the desk asks of the provider (move a
+# live call to an agent, to hold music, to another queue) in the database; set
+# "contactcenter.telephony.TwilioBackend" in production.
+TELEPHONY_BACKEND = env_str("TELEPHONY_BACKEND", "contactcenter.telephony.OutboxBackend")
+
+# --- Contact center ------------------------------------------------------------------------
+# How agents take calls: "client" dials the Twilio Voice SDK identity (the username),
+# "phone" dials the mobile in their profile.
+CONTACT_CENTER_AGENT_ENDPOINT = env_str("CONTACT_CENTER_AGENT_ENDPOINT", "client")
+# Seconds an agent's phone rings before the call goes to the next agent (the agent is set offline).
+CONTACT_CENTER_RING_SECONDS = env_int("CONTACT_CENTER_RING_SECONDS", 20)
+# The same contact (or number) calling again within this many hours is a repeat call (not
+# resolved at first contact).
+CONTACT_CENTER_REPEAT_WINDOW_HOURS = env_int("CONTACT_CENTER_REPEAT_WINDOW_HOURS", 72)
+# Played to waiting and held callers when the queue has no music of its own (empty: silence
+# between position messages).
+CONTACT_CENTER_HOLD_MUSIC_URL = env_str("CONTACT_CENTER_HOLD_MUSIC_URL", "")
 
 # --- Domain ------------------------------------------------------------------------------
 # Region used to read phone numbers written without a leading "+" (ISO 3166 code).

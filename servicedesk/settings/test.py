@@ -28,6 +28,7 @@ CACHES["default"]["LOCATION"] = os.environ.get("TEST_CACHE_URL", "redis://127.0.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SMS_BACKEND = "notifications.sms.OutboxBackend"
+TELEPHONY_BACKEND = "contactcenter.telephony.OutboxBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

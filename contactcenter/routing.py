@@ -1,0 +1,275 @@
+"""Agents and call distribution: agent state (with a log of every stretch, for occupancy and
+wrap-up), the longest-idle available agent with the queue's skill, waiting calls served VIP
+first, holds and transfers, and who calls back.
+
+Every decision runs in one transaction under row locks (``skip_locked`` on the agent and the
+waiting call), so two calls never take one agent and two agents never take one call. The
+provider is asked to move a live call only after the decision commits.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from catalog.choices import CustomerTier
+from servicedesk.errors import InvalidTransitionError
+
+from .choices import AgentStateChoice as S
+from .choices import CallbackStatus, CallOutcome
+from .models import AgentState, AgentStateLog, Call, Callback, CallTransfer, Queue
+from .telephony import get_telephony_backend, hook_url
+
+TIER_PRIORITY = {CustomerTier.VIP: 2, CustomerTier.GOLD: 1}
+
+
+def tier_priority(customer) -> int:
+    return TIER_PRIORITY.get(getattr(customer, "tier", None), 0)
+
+
+def _seconds(start: datetime | None, end: datetime) -> int:
+    return max(0, round((end - start).total_seconds())) if start else 0
+
+
+def redirect_on_commit(call_sid: str, hook: str = "connect") -> None:
+    """Ask the provider to fetch the call's TwiML again once this transaction commits."""
+    url = hook_url(hook)
+    transaction.on_commit(lambda: get_telephony_backend().redirect(call_sid=call_sid, url=url))
+
+
+# --- agent state ---------------------------------------------------------------------------------
+def _locked_state(user) -> AgentState:
+    AgentState.objects.get_or_create(user=user)
+    return AgentState.objects.select_for_update().get(user=user)
+
+
+def _enter(agent: AgentState, state: str, at: datetime, call: Call | None = None) -> AgentState:
+    """Close the agent's current stretch (a wrap-up credits its call) and start the next."""
+    open_stretch = AgentStateLog.objects.filter(user_id=agent.user_id, ended_at__isnull=True).first()
+    if open_stretch is not None:
+        open_stretch.ended_at = max(at, open_stretch.started_at)
+        open_stretch.save(update_fields=["ended_at"])
+        if open_stretch.state == S.WRAP_UP and open_stretch.call_id:
+            Call.objects.filter(pk=open_stretch.call_id).update(
+                wrap_up_seconds=Coalesce("wrap_up_seconds", 0) + _seconds(open_stretch.started_at, at))
+    agent.state, agent.since, agent.call = state, at, call
+    agent.save(update_fields=["state", "since", "call"])
+    AgentStateLog.objects.create(user_id=agent.user_id, state=state, started_at=at, call=call)
+    return agent
+
+
+@transaction.atomic
+def agent_set_state(*, user, state: str, at: datetime | None = None) -> AgentState:
+    """The agent says where they are. ``busy`` by hand is "not ready" (no call offered);
+    leaving a call in progress is refused (409); becoming available takes the next waiting
+    call at once, if there is one for their skills."""
+    if state not in S.values:
+        raise ValueError(state)
+    at = at or timezone.now()
+    agent = _locked_state(user)
+    if agent.state == S.BUSY and agent.call_id and agent.call.ended_at is None and state != S.BUSY:
+        raise InvalidTransitionError("Finish the call first.", agent.state)
+    if agent.state != state or agent.call_id:
+        _enter(agent, state, at)
+    if state == S.AVAILABLE:
+        offer_waiting_call(agent=agent, at=at)
+    return agent
+
+
+def _skills(user_id: int) -> list[int]:
+    from catalog.models import AgentProfile
+
+    return list(AgentProfile.skills.through.objects.filter(agentprofile__user_id=user_id)
+                .values_list("skill_id", flat=True))
+
+
+def pick_agent(queue: Queue | None) -> AgentState | None:
+    """The longest-idle available agent with the queue's skill, locked (one indexed query)."""
+    agents = AgentState.objects.select_for_update(skip_locked=True, of=("self",)).filter(
+        state=S.AVAILABLE, user__is_active=True)
+    if queue is not None and queue.skill_id:
+        agents = agents.filter(user__profile__skills=queue.skill_id)
+    return agents.order_by("since", "user_id").first()
+
+
+def _connect(call: Call, agent: AgentState, at: datetime) -> None:
+    call.agent_id = agent.user_id
+    call.save(update_fields=["agent", "queue", "queued_at", "priority"])
+    _enter(agent, S.BUSY, at, call)
+
+
+@transaction.atomic
+def route_call(*, call: Call, queue: Queue | None, at: datetime | None = None) -> AgentState | None:
+    """Put the call in the queue: straight to the longest-idle agent with the skill, or wait
+    (the caller hears the queue; the next agent to free up takes the first waiting VIP, then
+    the longest waiting). Returns the agent, or None while the call waits."""
+    at = at or timezone.now()
+    call = Call.objects.select_for_update(of=("self",)).select_related("customer").get(pk=call.pk)
+    call.queue = queue
+    call.queued_at = call.queued_at or at
+    call.priority = tier_priority(call.customer)
+    agent = pick_agent(queue)
+    if agent is None:
+        call.agent = None
+        call.save(update_fields=["agent", "queue", "queued_at", "priority"])
+        return None
+    _connect(call, agent, at)
+    return agent
+
+
+def offer_waiting_call(*, agent: AgentState, at: datetime) -> Call | None:
+    """A freed agent takes the first waiting call they have a skill for: VIP first, then the
+    higher queue priority, then the longest waiting. The caller is moved to the agent."""
+    skills = _skills(agent.user_id)
+    call = (Call.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(agent__isnull=True, ended_at__isnull=True, queued_at__isnull=False)
+            .filter(Q(queue__skill__isnull=True) | Q(queue__skill__in=skills) | Q(queue__isnull=True))
+            .order_by("-priority", F("queue__priority").desc(nulls_last=True), "queued_at", "id").first())
+    if call is None:
+        return None
+    _connect(call, agent, at)
+    redirect_on_commit(call.call_sid)
+    return call
+
+
+# --- the call's progress with its agent -----------------------------------------------------------
+@transaction.atomic
+def call_connected(*, call_sid: str, talk_seconds: int | None, at: datetime | None = None) -> Call | None:
+    """The agent's leg ended after being answered (Twilio's ``DialCallDuration``): the call
+    was answered ``talk_seconds`` ago; the agent goes to wrap-up."""
+    at = at or timezone.now()
+    call = Call.objects.select_for_update().filter(call_sid=call_sid).first()
+    if call is None or call.agent_id is None:
+        return call
+    talk = max(0, talk_seconds or 0)
+    if call.answered_at is None:
+        call.answered_at = at - timezone.timedelta(seconds=talk)
+        call.wait_seconds = _seconds(call.queued_at or call.started_at, call.answered_at)
+    call.talk_seconds = (call.talk_seconds or 0) + talk if call.transfers else talk
+    call.outcome = CallOutcome.TRANSFERRED if call.transfers else CallOutcome.ANSWERED
+    _close_hold(call, at)
+    call.save(update_fields=["answered_at", "wait_seconds", "talk_seconds", "outcome", "hold_seconds",
+                             "held_since"])
+    release_agent(call=call, at=at)
+    return call
+
+
+@transaction.atomic
+def call_not_answered(*, call_sid: str, at: datetime | None = None) -> Call | None:
+    """The agent did not pick up: they are set offline (not ready), and the call goes back to
+    its queue, to the next agent or to wait."""
+    at = at or timezone.now()
+    call = Call.objects.select_for_update().filter(call_sid=call_sid).first()
+    if call is None or call.agent_id is None:
+        return call
+    agent = AgentState.objects.select_for_update().filter(user_id=call.agent_id, call=call).first()
+    if agent is not None:
+        _enter(agent, S.OFFLINE, at)
+    call.agent = None
+    call.save(update_fields=["agent"])
+    route_call(call=call, queue=call.queue, at=at)
+    call.refresh_from_db()
+    return call
+
+
+def release_agent(*, call: Call, at: datetime) -> None:
+    """The call is over for its agent: wrap-up after a conversation, available otherwise."""
+    if call.agent_id is None:
+        return
+    agent = AgentState.objects.select_for_update().filter(user_id=call.agent_id, call=call, state=S.BUSY).first()
+    if agent is None:
+        return
+    if call.answered_at is not None:
+        _enter(agent, S.WRAP_UP, at, call)
+    else:
+        _enter(agent, S.AVAILABLE, at)
+        offer_waiting_call(agent=agent, at=at)
+
+
+def _close_hold(call: Call, at: datetime) -> None:
+    if call.held_since is not None:
+        call.hold_seconds += _seconds(call.held_since, at)
+        call.held_since = None
+
+
+def _agents_live_call(call_id: int, user) -> Call:
+    call = Call.objects.select_for_update().get(pk=call_id)
+    if call.agent_id != user.pk or call.ended_at is not None:
+        raise InvalidTransitionError("This is not your live call.", call.status)
+    return call
+
+
+@transaction.atomic
+def call_hold(*, call_id: int, user, at: datetime | None = None) -> Call:
+    """The agent puts the caller on hold (hold music); hold time is counted until resumed."""
+    call = _agents_live_call(call_id, user)
+    if call.held_since is not None:
+        raise InvalidTransitionError("The call is already on hold.", "on_hold")
+    call.held_since = at or timezone.now()
+    call.save(update_fields=["held_since"])
+    redirect_on_commit(call.call_sid, "hold")
+    return call
+
+
+@transaction.atomic
+def call_resume(*, call_id: int, user, at: datetime | None = None) -> Call:
+    call = _agents_live_call(call_id, user)
+    if call.held_since is None:
+        raise InvalidTransitionError("The call is not on hold.", call.status)
+    _close_hold(call, at or timezone.now())
+    call.save(update_fields=["hold_seconds", "held_since"])
+    redirect_on_commit(call.call_sid)
+    return call
+
+
+@transaction.atomic
+def call_transfer(*, call_id: int, user, queue: Queue, at: datetime | None = None) -> Call:
+    """The agent passes the caller to another queue: recorded; the agent goes to wrap-up;
+    the call is routed in the new queue (another agent, or waiting there)."""
+    at = at or timezone.now()
+    call = _agents_live_call(call_id, user)
+    if call.queue_id == queue.pk:
+        raise InvalidTransitionError("The call is already in that queue.", call.status)
+    CallTransfer.objects.create(call=call, from_queue_id=call.queue_id, to_queue=queue, agent=user, at=at)
+    _close_hold(call, at)
+    if call.answered_at is not None:
+        call.talk_seconds = (call.talk_seconds or 0) + _seconds(call.answered_at, at)
+    call.transfers += 1
+    call.save(update_fields=["transfers", "hold_seconds", "held_since", "talk_seconds"])
+    release_agent(call=call, at=at)
+    call.agent, call.queued_at = None, at
+    call.save(update_fields=["agent", "queued_at"])
+    route_call(call=call, queue=queue, at=at)
+    redirect_on_commit(call.call_sid)
+    call.refresh_from_db()
+    return call
+
+
+# --- callbacks ------------------------------------------------------------------------------------
+def assign_callback(callback: Callback) -> None:
+    """Give the callback to an agent with the call's queue skill: among those, agents at work
+    before offline ones, then the fewest open callbacks (one query)."""
+    call = callback.call
+    queue = call.queue or (call.line.queue if call.line_id else None)
+    users = get_user_model().objects.filter(is_active=True, profile__isnull=False)
+    if queue is not None and queue.skill_id:
+        users = users.filter(profile__skills=queue.skill_id)
+    else:
+        users = users.filter(profile__skills__isnull=False).distinct()
+    chosen = (users.annotate(
+        load=Count("callbacks", filter=Q(callbacks__status__in=[CallbackStatus.OPEN, CallbackStatus.CLAIMED])),
+        offline=Q(call_state__isnull=True) | Q(call_state__state=S.OFFLINE))
+        .order_by("offline", "load", "pk").first())
+    if chosen is not None:
+        Callback.objects.filter(pk=callback.pk, agent__isnull=True).update(agent=chosen)
+        callback.agent = chosen
+
+
+def ring_seconds() -> int:
+    return int(getattr(settings, "CONTACT_CENTER_RING_SECONDS", 20))

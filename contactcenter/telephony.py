@@ -1,0 +1,47 @@
+"""Telephony backends, chosen by ``settings.TELEPHONY_BACKEND`` (a dotted path), for the few
+things the desk asks of the provider rather than answers: move a live call to other TwiML
+(an agent freed up for a waiting caller, a hold, a transfer).
+
+``OutboxBackend`` records each request in the database (development and tests: nothing
+leaves the machine); ``TwilioBackend`` sends it with Twilio's REST client.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
+from django.utils.module_loading import import_string
+
+
+class BaseTelephonyBackend:
+    def redirect(self, *, call_sid: str, url: str) -> None:
+        """Fetch new TwiML for the live call from ``url`` (POST). Raise on failure."""
+        raise NotImplementedError
+
+
+class OutboxBackend(BaseTelephonyBackend):
+    def redirect(self, *, call_sid: str, url: str) -> None:
+        from .models import TelephonyRequest
+
+        TelephonyRequest.objects.create(call_sid=call_sid, action="redirect", url=url)
+
+
+class TwilioBackend(BaseTelephonyBackend):
+    def __init__(self):
+        if not (settings.TWILIO_ACCOUNT_SID and settings.TWILIO_AUTH_TOKEN):
+            raise ImproperlyConfigured("TwilioBackend needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.")
+
+    def redirect(self, *, call_sid: str, url: str) -> None:
+        from twilio.rest import Client
+
+        Client(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN).calls(call_sid).update(url=url, method="POST")
+
+
+def get_telephony_backend() -> BaseTelephonyBackend:
+    return import_string(settings.TELEPHONY_BACKEND)()
+
+
+def hook_url(name: str, query: str = "") -> str:
+    """The absolute address of one of our webhooks, as Twilio must call it."""
+    return f"{settings.PUBLIC_BASE_URL}{reverse(f'telephony:{name}')}" + (f"?{query}" if query else "")
