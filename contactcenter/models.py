@@ -3,8 +3,8 @@ them a problem is known, and the call log built from Twilio's webhooks alone (ev
 stored once, by ``CallSid`` and ``SequenceNumber``)."""
 
 from django.conf import settings
-from django.db import models
 from django.core.validators import RegexValidator
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,14 +20,15 @@ from .choices import AgentStateChoice, CallbackReason, CallbackStatus, CallOutco
 class Queue(models.Model):
     """A call queue (Twilio's queue of the same name): calls in it go to agents with its skill."""
 
-    name = models.CharField(_("name"), max_length=64, unique=True,
-                            validators=[RegexValidator(r"^[A-Za-z0-9_.-]+$", _("Letters, digits, '.', '_' and '-' only."))])
+    name = models.CharField(_("name"), max_length=64, unique=True, validators=[
+        RegexValidator(r"^[A-Za-z0-9_.-]+$", _("Letters, digits, '.', '_' and '-' only."))])
     skill = models.ForeignKey(Skill, verbose_name=_("skill"), null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="queues", help_text=_("empty: any agent"))
     priority = models.PositiveSmallIntegerField(
         _("priority"), default=0, help_text=_("an agent with several skills serves the higher priority first"))
     service_level_seconds = models.PositiveIntegerField(
-        _("service level (seconds)"), default=20, help_text=_("answered within this many seconds counts as in service level"))
+        _("service level (seconds)"), default=20,
+        help_text=_("answered within this many seconds counts as in service level"))
     hold_music_url = models.URLField(_("hold music"), blank=True)
     history = HistoricalRecords()
 
@@ -168,6 +169,9 @@ class CallTransfer(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.call_id} → {self.to_queue_id}"
+
 
 class AgentState(models.Model):
     """Where an agent is now: available (since when: the longest idle gets the next call),
@@ -199,6 +203,9 @@ class AgentStateLog(models.Model):
         ordering = ["started_at", "id"]
         indexes = [models.Index(fields=["started_at"], name="agent_log_start"),
                    models.Index(fields=["user", "started_at"], name="agent_log_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.state} {self.started_at:%Y-%m-%d %H:%M}"
 
 
 class CallEvent(models.Model):
@@ -255,3 +262,6 @@ class TelephonyRequest(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.call_sid}"

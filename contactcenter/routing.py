@@ -24,7 +24,7 @@ from servicedesk.errors import InvalidTransitionError
 from .choices import AgentStateChoice as S
 from .choices import CallbackStatus, CallOutcome
 from .models import AgentState, AgentStateLog, Call, Callback, CallTransfer, Queue
-from .telephony import get_telephony_backend, hook_url
+from .telephony import hook_url
 
 TIER_PRIORITY = {CustomerTier.VIP: 2, CustomerTier.GOLD: 1}
 
@@ -39,8 +39,10 @@ def _seconds(start: datetime | None, end: datetime) -> int:
 
 def redirect_on_commit(call_sid: str, hook: str = "connect") -> None:
     """Ask the provider to fetch the call's TwiML again once this transaction commits."""
+    from .tasks import redirect_call
+
     url = hook_url(hook)
-    transaction.on_commit(lambda: get_telephony_backend().redirect(call_sid=call_sid, url=url))
+    transaction.on_commit(lambda: redirect_call.delay(call_sid, url))
 
 
 # --- agent state ---------------------------------------------------------------------------------
@@ -110,16 +112,17 @@ def route_call(*, call: Call, queue: Queue | None, at: datetime | None = None) -
     (the caller hears the queue; the next agent to free up takes the first waiting VIP, then
     the longest waiting). Returns the agent, or None while the call waits."""
     at = at or timezone.now()
-    call = Call.objects.select_for_update(of=("self",)).select_related("customer").get(pk=call.pk)
-    call.queue = queue
-    call.queued_at = call.queued_at or at
-    call.priority = tier_priority(call.customer)
+    locked = Call.objects.select_for_update(of=("self",)).select_related("customer").get(pk=call.pk)
+    locked.queue = queue
+    locked.queued_at = locked.queued_at or at
+    locked.priority = tier_priority(locked.customer)
     agent = pick_agent(queue)
     if agent is None:
-        call.agent = None
-        call.save(update_fields=["agent", "queue", "queued_at", "priority"])
-        return None
-    _connect(call, agent, at)
+        locked.agent = None
+        locked.save(update_fields=["agent", "queue", "queued_at", "priority"])
+    else:
+        _connect(locked, agent, at)
+    call.queue, call.queued_at, call.priority, call.agent_id = queue, locked.queued_at, locked.priority, locked.agent_id
     return agent
 
 
@@ -174,7 +177,6 @@ def call_not_answered(*, call_sid: str, at: datetime | None = None) -> Call | No
     call.agent = None
     call.save(update_fields=["agent"])
     route_call(call=call, queue=call.queue, at=at)
-    call.refresh_from_db()
     return call
 
 
@@ -247,7 +249,6 @@ def call_transfer(*, call_id: int, user, queue: Queue, at: datetime | None = Non
     call.save(update_fields=["agent", "queued_at"])
     route_call(call=call, queue=queue, at=at)
     redirect_on_commit(call.call_sid)
-    call.refresh_from_db()
     return call
 
 
@@ -269,6 +270,24 @@ def assign_callback(callback: Callback) -> None:
     if chosen is not None:
         Callback.objects.filter(pk=callback.pk, agent__isnull=True).update(agent=chosen)
         callback.agent = chosen
+
+
+def match_waiting_calls(at: datetime | None = None) -> int:
+    """The safety net behind the event-driven matching: any agent left available while a
+    call they could take waits (a race between a call queueing and an agent freeing up)
+    takes it now. Returns how many calls were matched."""
+    at = at or timezone.now()
+    if not Call.objects.filter(agent__isnull=True, ended_at__isnull=True, queued_at__isnull=False).exists():
+        return 0
+    matched = 0
+    for user_id in AgentState.objects.filter(state=S.AVAILABLE).order_by("since", "user_id").values_list(
+            "user_id", flat=True)[:200]:
+        with transaction.atomic():
+            agent = AgentState.objects.select_for_update(skip_locked=True).filter(
+                user_id=user_id, state=S.AVAILABLE).first()
+            if agent is not None and offer_waiting_call(agent=agent, at=at) is not None:
+                matched += 1
+    return matched
 
 
 def ring_seconds() -> int:

@@ -261,3 +261,10 @@ def call_rated(*, call: Call, digits: str) -> bool:
         return False
     Call.objects.filter(pk=call.pk, csat__isnull=True).update(csat=int(digits))
     return True
+
+
+def call_link_incident(*, call: Call, incident) -> Call:
+    """The call is about this incident (its CSAT then counts for it too)."""
+    Call.objects.filter(pk=call.pk).update(incident=incident)
+    call.incident = incident
+    return call

@@ -84,7 +84,6 @@ def _menu(response: VoiceResponse, call: Call) -> None:
 def _route(response: VoiceResponse, call: Call, queue) -> None:
     """Into the queue: straight to an available agent, or wait there."""
     routing.route_call(call=call, queue=queue)
-    call.refresh_from_db(fields=["agent", "queue"])
     _connect(response, call)
 
 

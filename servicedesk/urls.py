@@ -35,6 +35,7 @@ urlpatterns = [
     path("portal/", include("servicerequests.portal_urls")),
     path("requests/", include("servicerequests.urls")),
     path("telephony/", include("contactcenter.urls")),
+    path("contact-center/", include("contactcenter.page_urls")),
     path("status/", include("statuspage.urls")),
     path("dashboards/", include("kpis.urls")),
     path("sla/", include("sla.urls")),

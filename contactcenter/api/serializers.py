@@ -1,14 +1,33 @@
+from django.db import transaction
 from rest_framework import serializers
 
 from catalog.models import Service
+from incidents.models import Incident
 
-from ..models import Announcement, Call, Callback, Line
+from ..choices import AgentStateChoice
+from ..models import AgentState, Announcement, Call, Callback, Line, MenuOption, Queue
+
+
+class QueueSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Queue
+        fields = ["id", "name", "skill", "priority", "service_level_seconds", "hold_music_url"]
+
+
+class MenuOptionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = MenuOption
+        fields = ["digit", "label", "queue", "service"]
 
 
 class LineSerializer(serializers.ModelSerializer):
+    """A line with its keypad menu, written whole (``menu`` replaces the options)."""
+
+    menu = MenuOptionSerializer(many=True, required=False)
+
     class Meta:
         model = Line
-        fields = ["id", "number", "name", "service", "calendar", "greeting", "after_hours_message", "queue_name",
+        fields = ["id", "number", "name", "service", "calendar", "greeting", "after_hours_message", "queue", "menu",
                   "csat_survey", "is_active"]
 
     def validate_number(self, value):
@@ -18,6 +37,28 @@ class LineSerializer(serializers.ModelSerializer):
             return normalize_phone(value)
         except Exception as exc:
             raise serializers.ValidationError("Give the number in E.164, e.g. +302101234567.") from exc
+
+    def validate_menu(self, options):
+        digits = [option["digit"] for option in options]
+        if len(digits) != len(set(digits)):
+            raise serializers.ValidationError("Each digit may lead to one option only.")
+        return options
+
+    @transaction.atomic
+    def create(self, validated_data):
+        menu = validated_data.pop("menu", [])
+        line = super().create(validated_data)
+        MenuOption.objects.bulk_create(MenuOption(line=line, **option) for option in menu)
+        return line
+
+    @transaction.atomic
+    def update(self, instance, validated_data):
+        menu = validated_data.pop("menu", None)
+        line = super().update(instance, validated_data)
+        if menu is not None:
+            line.menu.all().delete()
+            MenuOption.objects.bulk_create(MenuOption(line=line, **option) for option in menu)
+        return line
 
 
 class AnnouncementSerializer(serializers.ModelSerializer):
@@ -32,42 +73,51 @@ class AnnouncementSerializer(serializers.ModelSerializer):
 
 class CallSerializer(serializers.ModelSerializer):
     queue = serializers.SerializerMethodField()
-    agent = serializers.SerializerMethodField()
-    incident = serializers.SerializerMethodField()
-    csat = serializers.SerializerMethodField()
-    hold_seconds = serializers.SerializerMethodField()
-    wrap_up_seconds = serializers.SerializerMethodField()
+    repeat_call = serializers.SerializerMethodField()
 
     class Meta:
         model = Call
         fields = ["id", "call_sid", "direction", "from_number", "to_number", "contact", "customer", "line", "queue",
-                  "agent", "status", "outcome", "started_at", "answered_at", "ended_at", "wait_seconds",
-                  "talk_seconds", "hold_seconds", "wrap_up_seconds", "incident", "csat"]
+                  "queue_id", "service", "agent", "status", "outcome", "started_at", "queued_at", "answered_at",
+                  "ended_at", "wait_seconds", "talk_seconds", "hold_seconds", "wrap_up_seconds", "transfers",
+                  "incident", "csat", "priority", "repeat_of", "repeat_call", "announcement", "after_hours"]
         read_only_fields = fields
 
     def get_queue(self, call) -> str | None:
-        return call.line.queue_name if call.line_id else None
+        return call.queue.name if call.queue_id else None
 
-    # Routing to agents, holds, wrap-up, incidents from calls and the survey come next (issue 9).
-    def get_agent(self, call) -> int | None:
-        return None
+    def get_repeat_call(self, call) -> bool:
+        return call.repeat_of_id is not None
 
-    def get_incident(self, call) -> int | None:
-        return None
 
-    def get_csat(self, call) -> int | None:
-        return call.csat
+class TransferSerializer(serializers.Serializer):
+    queue = serializers.PrimaryKeyRelatedField(queryset=Queue.objects.all())
 
-    def get_hold_seconds(self, call) -> int | None:
-        return None
 
-    def get_wrap_up_seconds(self, call) -> int | None:
-        return None
+class CallIncidentSerializer(serializers.Serializer):
+    incident = serializers.PrimaryKeyRelatedField(queryset=Incident.objects.all())
 
 
 class CallbackSerializer(serializers.ModelSerializer):
+    time_to_callback_seconds = serializers.SerializerMethodField()
+
     class Meta:
         model = Callback
         fields = ["id", "call", "contact", "number", "reason", "recording_url", "recording_seconds", "agent", "status",
-                  "created_at", "claimed_at", "done_at"]
+                  "created_at", "claimed_at", "done_at", "time_to_callback_seconds"]
         read_only_fields = fields
+
+    def get_time_to_callback_seconds(self, callback) -> int | None:
+        """From the task's creation to the call back done."""
+        if callback.done_at is None:
+            return None
+        return max(0, round((callback.done_at - callback.created_at).total_seconds()))
+
+
+class AgentStateSerializer(serializers.ModelSerializer):
+    state = serializers.ChoiceField(choices=AgentStateChoice.choices)
+
+    class Meta:
+        model = AgentState
+        fields = ["state", "since", "call"]
+        read_only_fields = ["since", "call"]

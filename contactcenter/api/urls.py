@@ -1,11 +1,14 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from . import views
 
 router = DefaultRouter(trailing_slash=True)
 router.register("lines", views.LineViewSet, basename="line")
+router.register("queues", views.QueueViewSet, basename="queue")
 router.register("announcements", views.AnnouncementViewSet, basename="announcement")
 router.register("calls", views.CallViewSet, basename="call")
 router.register("callbacks", views.CallbackViewSet, basename="callback")
 
-urlpatterns = router.urls
+urlpatterns = [path("agents/me/state/", views.AgentStateView.as_view(), name="agent-state"),
+               *router.urls]

@@ -1,12 +1,15 @@
-"""The contact center's API: ``lines/``, ``announcements/``, the read-only call log
-``calls/`` and the ``callbacks/`` tasks (``claim``, ``complete``)."""
+"""The contact center's API: ``lines/`` (with their keypad menus), ``queues/``,
+``announcements/``, the call log ``calls/`` (read-only but for the agent's own live call:
+``hold``, ``resume``, ``transfer``, ``link-incident``), the ``callbacks/`` tasks (``claim``,
+``complete``) and ``agents/me/state/``."""
 
 from django.db import transaction
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, viewsets
+from rest_framework import generics, mixins, viewsets
 from rest_framework.decorators import action
+from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
 from servicedesk.api.mixins import HistoryMixin
@@ -14,8 +17,9 @@ from servicedesk.errors import InvalidTransitionError
 from servicedesk.permissions import RolePermission
 from servicedesk.roles import STAFF_ROLES, Role
 
+from .. import routing
 from ..choices import CallbackStatus
-from ..models import Announcement, Call, Callback, Line
+from ..models import AgentState, Announcement, Call, Callback, Line, Queue
 from . import serializers as s
 
 MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
@@ -29,7 +33,17 @@ class LineViewSet(HistoryMixin, viewsets.ModelViewSet):
     read_roles = STAFF_ROLES
     write_roles = MANAGERS
     serializer_class = s.LineSerializer
-    queryset = Line.objects.order_by("name")
+    queryset = Line.objects.prefetch_related("menu").order_by("name")
+
+
+class QueueViewSet(HistoryMixin, viewsets.ModelViewSet):
+    """Call queues: the skill an agent needs to take their calls, and their priority."""
+
+    permission_classes = [RolePermission]
+    read_roles = STAFF_ROLES
+    write_roles = MANAGERS
+    serializer_class = s.QueueSerializer
+    queryset = Queue.objects.order_by("name")
 
 
 class AnnouncementViewSet(HistoryMixin, viewsets.ModelViewSet):
@@ -46,14 +60,49 @@ class AnnouncementViewSet(HistoryMixin, viewsets.ModelViewSet):
 
 
 class CallViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """The call log, built from the telephony webhooks alone (read-only)."""
+    """The call log, built from the telephony webhooks alone. Agents act on their own live
+    call: ``hold``, ``resume``, ``transfer`` ``{queue}``; ``link-incident`` ``{incident}``."""
 
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
+    write_roles = STAFF_ROLES
     serializer_class = s.CallSerializer
-    filter_backends = [DjangoFilterBackend]
-    filterset_fields = ["outcome", "status", "contact", "customer", "line", "direction"]
-    queryset = Call.objects.select_related("line").order_by("-started_at", "-id")
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filterset_fields = ["outcome", "status", "contact", "customer", "line", "direction", "queue", "agent", "incident",
+                        "service"]
+    ordering_fields = ["started_at", "wait_seconds", "talk_seconds"]
+    queryset = Call.objects.select_related("queue").order_by("-started_at", "-id")
+
+    def _done(self, call: Call) -> Response:
+        return Response(self.get_serializer(self.get_queryset().get(pk=call.pk)).data)
+
+    @extend_schema(request=None, responses=s.CallSerializer)
+    @action(detail=True, methods=["post"])
+    def hold(self, request, pk=None):
+        return self._done(routing.call_hold(call_id=self.get_object().pk, user=request.user))
+
+    @extend_schema(request=None, responses=s.CallSerializer)
+    @action(detail=True, methods=["post"])
+    def resume(self, request, pk=None):
+        return self._done(routing.call_resume(call_id=self.get_object().pk, user=request.user))
+
+    @extend_schema(request=s.TransferSerializer, responses=s.CallSerializer)
+    @action(detail=True, methods=["post"])
+    def transfer(self, request, pk=None):
+        call = self.get_object()
+        data = s.TransferSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return self._done(routing.call_transfer(call_id=call.pk, user=request.user, queue=data.validated_data["queue"]))
+
+    @extend_schema(request=s.CallIncidentSerializer, responses=s.CallSerializer)
+    @action(detail=True, methods=["post"], url_path="link-incident")
+    def link_incident(self, request, pk=None):
+        from ..services import call_link_incident
+
+        call = self.get_object()
+        data = s.CallIncidentSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return self._done(call_link_incident(call=call, incident=data.validated_data["incident"]))
 
 
 class CallbackViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -93,3 +142,23 @@ class CallbackViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             callback._history_user = request.user
             callback.save()
         return Response(self.get_serializer(callback).data)
+
+
+class AgentStateView(generics.RetrieveUpdateAPIView):
+    """The caller's own agent state: ``GET``, and ``PUT`` ``{state}`` (available, busy,
+    wrap_up, offline). Becoming available takes the next waiting call at once."""
+
+    permission_classes = [RolePermission]
+    read_roles = STAFF_ROLES
+    write_roles = STAFF_ROLES
+    serializer_class = s.AgentStateSerializer
+    http_method_names = ["get", "put", "head", "options"]
+
+    def get_object(self):
+        return AgentState.objects.get_or_create(user=self.request.user)[0]
+
+    def update(self, request, *args, **kwargs):
+        data = s.AgentStateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        state = routing.agent_set_state(user=request.user, state=data.validated_data["state"])
+        return Response(s.AgentStateSerializer(state).data)

@@ -169,6 +169,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifications.tasks.retry_stuck_deliveries",
         "schedule": env_int("NOTIFICATIONS_RETRY_SECONDS", 300),
     },
+    "contact-center-match-waiting-calls": {"task": "contactcenter.tasks.match_waiting_calls", "schedule": 5,
+                                           "options": {"expires": 5}},
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
@@ -309,6 +311,32 @@ CONTACT_CENTER_REPEAT_WINDOW_HOURS = env_int("CONTACT_CENTER_REPEAT_WINDOW_HOURS
 # Played to waiting and held callers when the queue has no music of its own (empty: silence
 # between position messages).
 CONTACT_CENTER_HOLD_MUSIC_URL = env_str("CONTACT_CENTER_HOLD_MUSIC_URL", "")
+
+# --- Staffing ------------------------------------------------------------------------------
+# Erlang C staffing (kpis/staffing/, /dashboards/staffing/): the forecast for an interval is
+# the mean of the same weekday and interval over this many past weeks; the targets and the
+# shrinkage (the share of paid time agents cannot take calls: breaks, training) apply when a
+# request does not give its own. Fractions: 0.8 is 80 %.
+STAFFING_FORECAST_WEEKS = env_int("STAFFING_FORECAST_WEEKS", 4)
+STAFFING_SHRINKAGE = float(env_str("STAFFING_SHRINKAGE", "0.3"))
+STAFFING_TARGET_SERVICE_LEVEL = float(env_str("STAFFING_TARGET_SERVICE_LEVEL", "0.8"))
+STAFFING_TARGET_SECONDS = env_int("STAFFING_TARGET_SECONDS", 20)
+# Handle time assumed for intervals with no answered call in the forecast weeks.
+STAFFING_DEFAULT_AHT_SECONDS = env_int("STAFFING_DEFAULT_AHT_SECONDS", 300)
+# How often the wallboard (/dashboards/wallboard/) refreshes its figures.
+WALLBOARD_REFRESH_SECONDS = env_int("WALLBOARD_REFRESH_SECONDS", 5)
+
+# --- KPIs ----------------------------------------------------------------------------------
+# Rollups (docs/kpis.md): a caller who hangs up within the grace is neither offered nor
+# abandoned; beat recomputes the last LOOKBACK hours every ROLLUP seconds, so late webhook
+# events are folded in; cost per call = the hourly cost of a logged-in agent × agent hours
+# / answered calls.
+KPI_ABANDON_GRACE_SECONDS = env_int("KPI_ABANDON_GRACE_SECONDS", 5)
+KPI_ROLLUP_SECONDS = env_int("KPI_ROLLUP_SECONDS", 300)
+KPI_ROLLUP_LOOKBACK_HOURS = env_int("KPI_ROLLUP_LOOKBACK_HOURS", 6)
+KPI_COST_PER_AGENT_HOUR = float(env_str("KPI_COST_PER_AGENT_HOUR", "30"))
+CELERY_BEAT_SCHEDULE["kpis-rollup-recent"] = {"task": "kpis.tasks.rollup_recent", "schedule": KPI_ROLLUP_SECONDS,
+                                              "options": {"expires": KPI_ROLLUP_SECONDS}}
 
 # --- Domain ------------------------------------------------------------------------------
 # Region used to read phone numbers written without a leading "+" (ISO 3166 code).

@@ -1,0 +1,22 @@
+"""Thin Celery tasks of the contact center."""
+
+from celery import shared_task
+
+
+@shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=2)
+def redirect_call(self, call_sid: str, url: str) -> None:
+    """Ask the provider to move a live call to new TwiML (retried a few times: the caller is waiting)."""
+    from .telephony import get_telephony_backend
+
+    try:
+        get_telephony_backend().redirect(call_sid=call_sid, url=url)
+    except Exception as exc:  # the provider's errors are many; all are worth a retry
+        raise self.retry(exc=exc) from exc
+
+
+@shared_task(acks_late=True)
+def match_waiting_calls() -> int:
+    """Beat, every few seconds: waiting calls and available agents that missed each other."""
+    from .routing import match_waiting_calls as match
+
+    return match()

@@ -1,0 +1,133 @@
+"""The agent's console at ``/contact-center/``: their state, the screen pop of the call
+ringing or connected (refreshed every second: who is calling, their customer and tier,
+open incidents and requests, last calls), hold / resume / transfer, "create incident from
+this call", and their callbacks."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from incidents import services as incident_services
+from incidents.choices import OPEN_STATUSES, Channel
+from incidents.forms import IncidentCreateForm, add_service_errors, contact_reference
+from incidents.models import Incident
+from servicedesk.pages import REFUSALS, refusal_message, staff_only
+
+from . import routing
+from .choices import AgentStateChoice, CallbackStatus
+from .models import AgentState, Call, Callback, Queue
+from .services import call_link_incident
+
+STAFF_ONLY = gettext_lazy("The contact center console is for service desk staff.")
+LAST_CALLS = 5
+
+
+def _screen_pop(user) -> dict:
+    """The agent's current call with what the agent needs to know (constant queries)."""
+    state = AgentState.objects.select_related(
+        "call__contact", "call__customer", "call__queue", "call__line", "call__incident").filter(user=user).first()
+    call = state.call if state is not None else None
+    context = {"agent_state": state, "call": call, "queues": Queue.objects.order_by("name")}
+    if call is None:
+        return context
+    incidents = Incident.objects.none()
+    requests = []
+    last_calls = Call.objects.none()
+    if call.contact_id:
+        incidents = (Incident.objects.filter(contact=call.contact_id, status__in=OPEN_STATUSES)
+                     .select_related("service").order_by("-created_at")[:10])
+        last_calls = Call.objects.filter(contact=call.contact_id).exclude(pk=call.pk).select_related(
+            "agent", "queue").order_by("-started_at")[:LAST_CALLS]
+        if call.contact.user_id:
+            from servicerequests.choices import OPEN_REQUEST_STATUSES
+            from servicerequests.models import ServiceRequest
+
+            requests = (ServiceRequest.objects.filter(requested_for=call.contact.user_id,
+                                                      status__in=OPEN_REQUEST_STATUSES)
+                        .select_related("catalog_item").order_by("-created_at")[:10])
+    elif call.from_number:
+        last_calls = Call.objects.filter(from_number=call.from_number).exclude(pk=call.pk).select_related(
+            "agent", "queue").order_by("-started_at")[:LAST_CALLS]
+    context.update(incidents=incidents, requests=requests, last_calls=last_calls)
+    return context
+
+
+@staff_only(STAFF_ONLY)
+def console(request):
+    context = _screen_pop(request.user)
+    context.update(
+        states=AgentStateChoice.choices,
+        callbacks=Callback.objects.filter(agent=request.user).exclude(status=CallbackStatus.DONE)
+        .select_related("contact", "call").order_by("created_at")[:50],
+        waiting=Call.objects.filter(agent__isnull=True, ended_at__isnull=True, queued_at__isnull=False).count(),
+    )
+    return render(request, "contactcenter/console.html", context)
+
+
+@staff_only(STAFF_ONLY)
+def screen_pop(request):
+    """The card alone, for the console's once-a-second refresh."""
+    return render(request, "contactcenter/_screen_pop.html", _screen_pop(request.user))
+
+
+@staff_only(STAFF_ONLY)
+@require_POST
+def set_state(request):
+    state = request.POST.get("state", "")
+    if state not in AgentStateChoice.values:
+        messages.error(request, _("Choose one of the states."))
+        return redirect("contactcenter:console")
+    try:
+        routing.agent_set_state(user=request.user, state=state)
+    except REFUSALS as exc:
+        messages.error(request, refusal_message(exc, _("Someone changed this first; try again.")))
+    return redirect("contactcenter:console")
+
+
+@staff_only(STAFF_ONLY)
+@require_POST
+def call_action(request, pk: int, action: str):
+    call = get_object_or_404(Call, pk=pk)
+    try:
+        if action == "hold":
+            routing.call_hold(call_id=call.pk, user=request.user)
+        elif action == "resume":
+            routing.call_resume(call_id=call.pk, user=request.user)
+        elif action == "transfer":
+            queue = Queue.objects.filter(pk=request.POST.get("queue") or 0).first()
+            if queue is None:
+                messages.error(request, _("Choose the queue to transfer to."))
+                return redirect("contactcenter:console")
+            routing.call_transfer(call_id=call.pk, user=request.user, queue=queue)
+            messages.success(request, _("The call is transferred to %(queue)s.") % {"queue": queue.name})
+        else:
+            return HttpResponse(status=404)
+    except REFUSALS as exc:
+        messages.error(request, refusal_message(exc, _("Someone changed this first; try again.")))
+    return redirect("contactcenter:console")
+
+
+@staff_only(STAFF_ONLY)
+def incident_from_call(request, pk: int):
+    """The incident form prefilled from the call (contact, service, channel phone); the new
+    incident is linked to the call."""
+    call = get_object_or_404(Call.objects.select_related("contact"), pk=pk)
+    initial = {"channel": Channel.PHONE, "contact": contact_reference(call.contact) if call.contact_id else "",
+               "service": call.service_id}
+    form = IncidentCreateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            incident = incident_services.incident_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            call_link_incident(call=call, incident=incident)
+            messages.success(request, _("%(number)s is recorded and linked to the call.") % {"number": incident.number})
+            return redirect(incident)
+    return render(request, "contactcenter/incident_form.html", {"form": form, "call": call})
