@@ -82,6 +82,7 @@ def test_seed_demo_builds_the_organisation_and_is_idempotent(client):
     from django.contrib.contenttypes.models import ContentType
 
     from changes.models import Change
+    from contactcenter.models import Call, Callback, MenuOption
     from incidents.models import Incident, MajorIncident
     from problems.models import KnownError, Problem
     from servicerequests.models import ServiceRequest
@@ -93,14 +94,15 @@ def test_seed_demo_builds_the_organisation_and_is_idempotent(client):
                 Incident.objects.count(),
                 SLATimer.objects.filter(content_type=ContentType.objects.get_for_model(Incident)).count(),
                 MajorIncident.objects.count(), Problem.objects.count(), KnownError.objects.count(),
-                Change.objects.count(), ServiceRequest.objects.count(), SLATimer.objects.count())
+                Change.objects.count(), ServiceRequest.objects.count(), Call.objects.count(), Callback.objects.count(),
+                MenuOption.objects.count(), SLATimer.objects.count())
 
     call_command("seed_demo", verbosity=0)
     first = counts()
     call_command("seed_demo", verbosity=0)
     assert counts() == first
     assert first[5] >= 5 and first[6] >= 5 and first[7] == 2 * first[6]
-    assert all(n > 0 for n in first[8:13]), first  # every app has its demo records
+    assert all(n > 0 for n in first[8:16]), first  # every app has its demo records
     assert Incident.objects.filter(parent__isnull=False).count() == 2
     assert first[0] >= 4 and Customer.objects.filter(tier="vip").exists()
     for role in Role.values:

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from catalog import demo as catalog_demo
 from changes import demo as changes_demo
+from contactcenter import demo as contactcenter_demo
 from incidents import demo as incidents_demo
 from notifications.services import notify
 from problems import demo as problems_demo
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         changes_demo.seed(users=made["users"])
         requests_demo.seed(users=made["users"])  # the catalogue and requests in flight
         statuspage_demo.seed()  # the status page's maintenance window and subscriber
+        contactcenter_demo.seed(users=made["users"])  # the support line, queues and four weeks of calls
         users = made["users"]
         notify(list(users.values()), "welcome", {}, ["in_app"], idempotency_key="seed-demo-welcome")
         return made, sla, incidents

@@ -1,0 +1,70 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import AgentState, Announcement, Call, Callback, CallEvent, Line, MenuOption, Queue
+
+
+class MenuOptionInline(admin.TabularInline):
+    model = MenuOption
+    extra = 1
+
+
+@admin.register(Line)
+class LineAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "number", "service", "queue", "calendar", "csat_survey", "is_active"]
+    search_fields = ["name", "number"]
+    inlines = [MenuOptionInline]
+
+
+@admin.register(Queue)
+class QueueAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "skill", "priority", "service_level_seconds"]
+    search_fields = ["name"]
+
+
+@admin.register(Announcement)
+class AnnouncementAdmin(SimpleHistoryAdmin):
+    list_display = ["message", "active", "allow_continue", "major_incident", "created_at"]
+    list_filter = ["active"]
+    filter_horizontal = ["lines", "services"]
+
+
+class CallEventInline(admin.TabularInline):
+    model = CallEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["sequence", "status", "at", "duration", "received_at"]
+
+
+@admin.register(Call)
+class CallAdmin(admin.ModelAdmin):
+    """The call log is built by the webhooks: read-only here."""
+
+    list_display = ["call_sid", "from_number", "contact", "queue", "agent", "outcome", "started_at", "wait_seconds",
+                    "talk_seconds"]
+    list_filter = ["outcome", "queue", "direction"]
+    search_fields = ["call_sid", "from_number"]
+    date_hierarchy = "started_at"
+    list_select_related = ["contact", "queue", "agent"]
+    raw_id_fields = ["contact", "customer", "agent", "incident", "repeat_of", "announcement"]
+    inlines = [CallEventInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Callback)
+class CallbackAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "contact", "reason", "agent", "status", "created_at", "done_at"]
+    list_filter = ["status", "reason"]
+    raw_id_fields = ["call", "contact", "agent"]
+
+
+@admin.register(AgentState)
+class AgentStateAdmin(admin.ModelAdmin):
+    list_display = ["user", "state", "since", "call"]
+    list_filter = ["state"]
+    raw_id_fields = ["user", "call"]
