@@ -24,6 +24,8 @@ NAVIGATION = [
     (_("Portal"), "portal:home", frozenset({Role.REQUESTER})),
     (_("Notifications"), "notifications:list", frozenset({"authenticated"})),
     (_("SLA"), "sla:dashboard", frozenset({Role.MANAGER, Role.ADMIN})),
+    (_("Dashboards"), "dashboards:index", frozenset({Role.MANAGER, Role.ADMIN})),
+    (_("Wallboard"), "dashboards:wallboard", frozenset({Role.AGENT})),
     (_("Administration"), "admin:index", frozenset({Role.ADMIN})),
     (_("API"), "api-docs", STAFF_ROLES),
 ]

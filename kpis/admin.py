@@ -1,0 +1,38 @@
+"""The rollup tables, read-only: they are written by ``kpis.rollups`` alone."""
+
+from django.contrib import admin
+
+from .models import AgentInterval, CallInterval, DeskDaily, IncidentDaily
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(CallInterval)
+class CallIntervalAdmin(ReadOnlyAdmin):
+    list_display = ["start", "queue_id", "agent_id", "service_id", "offered", "answered", "abandoned"]
+    list_filter = ["queue_id"]
+    date_hierarchy = "start"
+
+
+@admin.register(AgentInterval)
+class AgentIntervalAdmin(ReadOnlyAdmin):
+    list_display = ["start", "agent_id", "available_seconds", "busy_seconds", "wrap_seconds"]
+    date_hierarchy = "start"
+
+
+@admin.register(IncidentDaily)
+class IncidentDailyAdmin(ReadOnlyAdmin):
+    list_display = ["day", "team_id", "service_id", "priority", "created", "resolved", "backlog"]
+    date_hierarchy = "day"
+
+
+@admin.register(DeskDaily)
+class DeskDailyAdmin(ReadOnlyAdmin):
+    list_display = ["day", "changes_completed", "changes_successful", "requests_fulfilled"]
+    date_hierarchy = "day"

@@ -1,0 +1,121 @@
+"""``kpis/contact-center/`` and ``kpis/itsm/``: KPI figures for managers, read from the
+rollup tables only (so a request costs the same whatever the call and ticket volume).
+``?format=csv`` answers the same figures as CSV (the series rows when an interval is given)."""
+
+import csv
+import io
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import BaseRenderer
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.views import APIView
+
+from servicedesk.api.periods import parse_period
+from servicedesk.permissions import RolePermission
+from servicedesk.roles import Role
+
+from .. import formulas
+from ..selectors import MAX_SERIES_POINTS, CallFilters, contact_center_kpis, itsm_kpis, series_buckets
+from . import rollup_serializers as s
+
+MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
+
+
+class KpiCSVRenderer(BaseRenderer):
+    """One header row and one row per series bucket (or one row of totals). Nested figures
+    are flattened one level (``ageing_lt_1d``); lists other than the series are left out
+    (``by_priority``: ask the JSON)."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
+        response = (renderer_context or {}).get("response")
+        out = io.StringIO()
+        writer = csv.writer(out)
+        if response is not None and response.status_code >= 400:
+            writer.writerow(["field", "message"])
+            for field, messages in (data or {}).items():
+                for message in messages if isinstance(messages, list) else [messages]:
+                    writer.writerow([field, message])
+            return out.getvalue().encode()
+        rows = data.get("series") if isinstance(data.get("series"), list) else [data]
+        flat = [self._flatten(row) for row in rows]
+        header = list(flat[0]) if flat else ["start", *formulas.CONTACT_CENTER_KEYS]
+        writer.writerow(header)
+        for row in flat:
+            writer.writerow(["" if row.get(name) is None else row.get(name) for name in header])
+        return out.getvalue().encode()
+
+    @staticmethod
+    def _flatten(row: dict) -> dict:
+        flat: dict = {}
+        for name, value in row.items():
+            if isinstance(value, dict):
+                flat.update({f"{name}_{key}": item for key, item in value.items()})
+            elif not isinstance(value, list):
+                flat[name] = value.isoformat() if hasattr(value, "isoformat") else value
+        return flat
+
+
+class KpiView(APIView):
+    """Managers and administrators read; everyone else 403, anonymous 401."""
+
+    permission_classes = [RolePermission]
+    read_roles = MANAGERS
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, KpiCSVRenderer]
+    csv_name = "kpis"
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if getattr(request, "accepted_renderer", None) and request.accepted_renderer.format == "csv" \
+                and response.status_code == 200:
+            response["Content-Disposition"] = f'attachment; filename="{self.csv_name}.csv"'
+        return response
+
+
+CSV_RESPONSE = OpenApiResponse(OpenApiTypes.STR, description="with `?format=csv`")
+
+
+class ContactCenterKpisView(KpiView):
+    """Contact-center KPIs for `[from, to)` (the 15-minute rollup intervals starting in it),
+    optionally per `interval` (`series`), narrowed by `queue`, `team` (calls its members
+    handled), `agent` or `service`. Rates are fractions 0–1 (`csat_percent` too). Formulas:
+    docs/kpis.md."""
+
+    csv_name = "kpis-contact-center"
+
+    @extend_schema(parameters=[s.ContactCenterQuerySerializer],
+                   responses={200: s.ContactCenterKpisSerializer, (200, "text/csv"): CSV_RESPONSE})
+    def get(self, request):
+        params = s.ContactCenterQuerySerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        start, end = parse_period(request.query_params)
+        interval = params.validated_data.get("interval")
+        if interval and len(series_buckets(start, end, interval)) > MAX_SERIES_POINTS:
+            raise ValidationError({"interval": [f"At most {MAX_SERIES_POINTS} intervals: choose a coarser "
+                                                "interval or a shorter period."]})
+        filters = CallFilters(**{name: params.validated_data.get(name) for name in ("queue", "team", "agent",
+                                                                                    "service")})
+        return Response(contact_center_kpis(start=start, end=end, filters=filters, interval=interval))
+
+
+class ItsmKpisView(KpiView):
+    """ITSM KPIs for the UTC days touching `[from, to)`, narrowed by `team` or `service`
+    (incident, SLA and major-incident figures; changes, problems, requests and MTBF are
+    desk-wide). The backlog is the one at the end of the period. Formulas: docs/kpis.md."""
+
+    csv_name = "kpis-itsm"
+
+    @extend_schema(parameters=[s.PeriodQuerySerializer],
+                   responses={200: s.ItsmKpisSerializer, (200, "text/csv"): CSV_RESPONSE})
+    def get(self, request):
+        params = s.PeriodQuerySerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        start, end = parse_period(request.query_params)
+        return Response(itsm_kpis(start=start, end=end, team=params.validated_data.get("team"),
+                                  service=params.validated_data.get("service")))

@@ -1,0 +1,129 @@
+"""``/dashboards/``: the managers' KPI dashboard, read from the rollup tables (a fixed number
+of queries, whatever the volume). Charts are server-side SVG drawn by pygal (no script, no
+CDN); every figure links to the records behind it."""
+
+from datetime import UTC, datetime, time, timedelta
+
+import pygal
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from catalog.models import Team
+from servicedesk.roles import Role, has_role
+
+from . import selectors
+from .selectors import CallFilters
+
+WEEKDAYS = [gettext_lazy("Mon"), gettext_lazy("Tue"), gettext_lazy("Wed"), gettext_lazy("Thu"),
+            gettext_lazy("Fri"), gettext_lazy("Sat"), gettext_lazy("Sun")]
+
+
+class PeriodForm(forms.Form):
+    """The date-range picker: whole UTC days, ``to`` inclusive on the page (exclusive in the API)."""
+
+    start = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=gettext_lazy("To (inclusive)"), widget=forms.DateInput(attrs={"type": "date"}))
+    interval = forms.ChoiceField(label=gettext_lazy("Per"), choices=[("15m", gettext_lazy("15 minutes")),
+                                                                      ("1h", gettext_lazy("hour")),
+                                                                      ("1d", gettext_lazy("day"))])
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end:
+            if end < start:
+                self.add_error("end", _("The end is before the start."))
+            elif (end - start).days > 366:
+                self.add_error("start", _("At most a year at a time."))
+            elif data.get("interval") == "15m" and (end - start).days > 31:
+                self.add_error("interval", _("15-minute intervals for at most a month."))
+        return data
+
+
+def _defaults() -> dict:
+    today = timezone.now().astimezone(UTC).date()
+    return {"start": today - timedelta(days=6), "end": today, "interval": "1d"}
+
+
+def _svg(chart) -> str:
+    return mark_safe(chart.render(is_unicode=True))  # noqa: S308 - pygal escapes the labels it draws
+
+
+def _chart(kind, title: str, labels: list[str], lines: dict[str, list]):
+    chart = kind(js=[], disable_xml_declaration=True, explicit_size=False, height=260, show_dots=len(labels) <= 60,
+                 x_label_rotation=30, show_minor_x_labels=False, legend_at_bottom=True, title=title,
+                 style=pygal.style.CleanStyle, no_data_text=_("No data"))
+    chart.x_labels = labels
+    chart.x_labels_major_every = max(1, len(labels) // 12)
+    for name, values in lines.items():
+        chart.add(name, values)
+    return _svg(chart)
+
+
+def _heat(grid: list[list[int]]) -> list[dict]:
+    peak = max((max(row) for row in grid), default=0) or 1
+    return [{"day": WEEKDAYS[index], "cells": [{"hour": hour, "n": n, "alpha": round(0.08 + 0.92 * n / peak, 2)
+                                                if n else 0} for hour, n in enumerate(row)]}
+            for index, row in enumerate(grid)]
+
+
+def _names(model, ids, field: str) -> dict[int, str]:
+    ids = {i for i in ids if i}
+    return dict(model.objects.filter(pk__in=ids).values_list("pk", field)) if ids else {}
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    if not has_role(request.user, Role.MANAGER, Role.ADMIN):
+        raise PermissionDenied(_("Only managers can see the dashboards."))
+    from contactcenter.models import Queue
+
+    form = PeriodForm(request.GET or None, initial=_defaults())
+    period = form.cleaned_data if form.is_bound and form.is_valid() else _defaults()
+    start = datetime.combine(period["start"], time(0), tzinfo=UTC)
+    end = datetime.combine(period["end"] + timedelta(days=1), time(0), tzinfo=UTC)
+    interval = period["interval"]
+    filters = CallFilters()
+
+    calls = selectors.contact_center_kpis(start=start, end=end, filters=filters, interval=interval)
+    label = "%d %b" if interval == "1d" else "%d %b %H:%M"
+    labels = [bucket["start"].strftime(label) for bucket in calls["series"]]
+    volume_chart = _chart(pygal.Bar if interval == "1d" and len(labels) <= 31 else pygal.Line, _("Calls"), labels, {
+        _("Offered"): [b["offered"] for b in calls["series"]],
+        _("Answered"): [b["answered"] for b in calls["series"]],
+        _("Abandoned"): [b["abandoned"] for b in calls["series"]]})
+    rate_chart = _chart(pygal.Line, _("Service level and abandonment (0–1)"), labels, {
+        _("Service level"): [b["service_level"] for b in calls["series"]],
+        _("Abandonment"): [b["abandonment_rate"] for b in calls["series"]]})
+
+    queues = selectors.per_queue(start, end, filters)
+    agents = selectors.per_agent(start, end, filters)
+    itsm = selectors.itsm_kpis(start=start, end=end)
+    teams = selectors.sla_by_team(start, end)
+    queue_names = _names(Queue, [row["queue"] for row in queues], "name")
+    agent_names = _names(get_user_model(), [row["agent"] for row in agents], "username")
+    team_names = _names(Team, [row["team"] for row in teams], "name")
+    for row in queues:
+        row["name"] = queue_names.get(row["queue"], _("(no queue)"))
+    for row in agents:
+        row["name"] = agent_names.get(row["agent"], f"#{row['agent']}")
+    for row in teams:
+        row["name"] = team_names.get(row["team"], _("(no team)"))
+    return render(request, "kpis/dashboard.html", {
+        "form": form, "start": start, "end": end, "last_day": period["end"], "interval": interval,
+        "calls": calls, "volume_chart": volume_chart, "rate_chart": rate_chart,
+        "heatmap": _heat(selectors.arrival_heatmap(start, end, filters)), "hours": range(24),
+        "queues": queues, "agents": agents, "itsm": itsm, "teams": teams,
+        "created_after": start.isoformat(), "created_before": end.isoformat(),
+        "api_query": f"from={period['start'].isoformat()}&to={(period['end'] + timedelta(days=1)).isoformat()}",
+    })
+
+

@@ -1,0 +1,123 @@
+"""The KPI formulas of ``docs/kpis.md``, from the sums of rollup rows to the figures the API
+and the dashboards show. Pure functions: no queries, so each one is tested by hand.
+
+Rates are fractions 0–1 rounded to 4 places; seconds are rounded to 0.1; a figure whose
+denominator is zero is ``None`` (never a division error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+#: CallInterval columns summed for a period (and per series bucket).
+CALL_SUMS = ("arrivals", "offered", "answered", "abandoned", "short_abandoned", "answered_in_sl", "wait_sum",
+             "talk_sum", "hold_sum", "wrap_sum", "wrap_count", "transfers", "transferred", "fcr", "csat_count",
+             "csat_good", "csat_sum", "deflected", "callbacks_done", "callback_seconds_sum")
+#: AgentInterval columns summed for a period.
+AGENT_SUMS = ("available_seconds", "busy_seconds", "wrap_seconds", "logged_in_seconds")
+#: IncidentDaily columns summed for a period (the backlog ones are read from the last day).
+INCIDENT_SUMS = ("created", "acknowledged", "ack_seconds_sum", "resolved", "resolve_seconds_sum",
+                 "resolved_after_reopen", "sla_met", "sla_breached", "major_incidents")
+BACKLOG_SUMS = ("backlog", "age_lt_1d", "age_1_3d", "age_3_7d", "age_7_30d", "age_gt_30d")
+DESK_SUMS = ("mtbf_gaps", "mtbf_seconds_sum", "changes_completed", "changes_successful", "changes_causing_incidents",
+             "changes_submitted", "changes_emergency", "problems_known_error", "problem_known_error_seconds_sum",
+             "requests_fulfilled", "request_fulfilment_seconds_sum")
+
+#: The contact-center keys of API.md, in order (the CSV columns too).
+CONTACT_CENTER_KEYS = ("offered", "answered", "abandoned", "abandonment_rate", "average_speed_of_answer_seconds",
+                       "service_level", "average_talk_seconds", "average_hold_seconds", "average_wrap_up_seconds",
+                       "average_handle_time_seconds", "transfer_rate", "first_contact_resolution_rate",
+                       "csat_percent", "csat_mean", "deflected")
+CONTACT_CENTER_EXTRAS = ("arrivals", "short_abandoned", "callbacks_done", "callback_time_seconds", "occupancy",
+                         "logged_in_hours", "cost_per_call")
+ITSM_KEYS = ("mtta_seconds", "mttr_seconds", "backlog", "sla_compliance", "reopen_rate", "major_incidents",
+             "mtbf_seconds", "change_success_rate", "emergency_change_ratio")
+
+
+def rate(part: float, whole: float) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def mean(total: float, count: float) -> float | None:
+    return round(total / count, 1) if count else None
+
+
+def _zero(sums: Mapping[str, float | None], names: tuple[str, ...]) -> dict[str, float]:
+    return {name: sums.get(name) or 0 for name in names}
+
+
+def contact_center_figures(calls: Mapping, agents: Mapping | None = None, *, cost_per_agent_hour: float,
+                           agent_time: bool = True) -> dict:
+    """The contact-center KPIs from summed ``CallInterval`` (and ``AgentInterval``) columns.
+
+    ``agent_time=False`` (a queue or service filter: agent time is not kept per queue) makes
+    occupancy, logged-in hours and cost per call ``None``."""
+    c = _zero(calls, CALL_SUMS)
+    a = _zero(agents or {}, AGENT_SUMS)
+    answered = c["answered"]
+    avg_talk, avg_hold, avg_wrap = mean(c["talk_sum"], answered), mean(c["hold_sum"], answered), mean(
+        c["wrap_sum"], c["wrap_count"])
+    handle = (None if avg_talk is None else
+              round(avg_talk + (avg_hold or 0) + (avg_wrap or 0), 1))
+    logged_in_hours = a["logged_in_seconds"] / 3600
+    return {
+        "offered": c["offered"],
+        "answered": answered,
+        "abandoned": c["abandoned"],
+        "abandonment_rate": rate(c["abandoned"], c["offered"]),
+        "average_speed_of_answer_seconds": mean(c["wait_sum"], answered),
+        "service_level": rate(c["answered_in_sl"], c["offered"]),
+        "average_talk_seconds": avg_talk,
+        "average_hold_seconds": avg_hold,
+        "average_wrap_up_seconds": avg_wrap,
+        "average_handle_time_seconds": handle,
+        "transfer_rate": rate(c["transferred"], answered),
+        "first_contact_resolution_rate": rate(c["fcr"], answered),
+        "csat_percent": rate(c["csat_good"], c["csat_count"]),
+        "csat_mean": round(c["csat_sum"] / c["csat_count"], 2) if c["csat_count"] else None,
+        "deflected": c["deflected"],
+        "arrivals": c["arrivals"],
+        "short_abandoned": c["short_abandoned"],
+        "callbacks_done": c["callbacks_done"],
+        "callback_time_seconds": mean(c["callback_seconds_sum"], c["callbacks_done"]),
+        "occupancy": rate(a["busy_seconds"] + a["wrap_seconds"], a["logged_in_seconds"]) if agent_time else None,
+        "logged_in_hours": round(logged_in_hours, 2) if agent_time else None,
+        "cost_per_call": (round(cost_per_agent_hour * logged_in_hours / answered, 2)
+                          if agent_time and answered else None),
+    }
+
+
+def itsm_figures(incidents: Mapping, backlog: Mapping, desk: Mapping) -> dict:
+    """The ITSM KPIs from summed ``IncidentDaily`` columns, the last day's backlog columns and
+    summed ``DeskDaily`` columns."""
+    i, b, d = _zero(incidents, INCIDENT_SUMS), _zero(backlog, BACKLOG_SUMS), _zero(desk, DESK_SUMS)
+    return {
+        "mtta_seconds": mean(i["ack_seconds_sum"], i["acknowledged"]),
+        "mttr_seconds": mean(i["resolve_seconds_sum"], i["resolved"]),
+        "backlog": b["backlog"],
+        "sla_compliance": rate(i["sla_met"], i["sla_met"] + i["sla_breached"]),
+        "reopen_rate": rate(i["resolved_after_reopen"], i["resolved"]),
+        "major_incidents": i["major_incidents"],
+        "mtbf_seconds": mean(d["mtbf_seconds_sum"], d["mtbf_gaps"]),
+        "change_success_rate": rate(d["changes_successful"], d["changes_completed"]),
+        "emergency_change_ratio": rate(d["changes_emergency"], d["changes_submitted"]),
+        "created": i["created"],
+        "acknowledged": i["acknowledged"],
+        "resolved": i["resolved"],
+        "sla_met": i["sla_met"],
+        "sla_breached": i["sla_breached"],
+        "ageing": {name.removeprefix("age_"): b[name] for name in BACKLOG_SUMS[1:]},
+        "changes_completed": d["changes_completed"],
+        "changes_submitted": d["changes_submitted"],
+        "changes_causing_incidents": d["changes_causing_incidents"],
+        "problem_to_known_error_seconds": mean(d["problem_known_error_seconds_sum"], d["problems_known_error"]),
+        "request_fulfilment_seconds": mean(d["request_fulfilment_seconds_sum"], d["requests_fulfilled"]),
+    }
+
+
+def priority_figures(priority: int, incidents: Mapping) -> dict:
+    """MTTA and MTTR of one priority."""
+    i = _zero(incidents, INCIDENT_SUMS)
+    return {"priority": priority, "acknowledged": i["acknowledged"], "resolved": i["resolved"],
+            "mtta_seconds": mean(i["ack_seconds_sum"], i["acknowledged"]),
+            "mttr_seconds": mean(i["resolve_seconds_sum"], i["resolved"])}

@@ -1,0 +1,139 @@
+"""KPI rollup tables: sums and counts (never averages) per time bucket and dimension, so
+that any set of rows adds up to the figures of a longer period or a coarser grouping.
+
+Written only by :mod:`kpis.rollups` (delete-then-upsert per window, so a recomputed window
+gives the same rows); read only by :mod:`kpis.selectors`. A dimension that is empty on the
+source record (a call that reached no queue, an incident with no team) is stored as ``0``
+rather than NULL: the unique constraints then hold on PostgreSQL and SQLite alike, and the
+columns are plain integers (not foreign keys) so that deleting a queue or a team never
+rewrites history.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+NONE = 0  #: the dimension value of "none" (no queue, no agent, no team, ...)
+
+
+class CallInterval(models.Model):
+    """Inbound calls that started in one 15-minute interval, per queue, agent and service.
+
+    A call belongs to the interval of its ``started_at``; a completed callback to the
+    interval of its ``done_at`` (with its call's queue and service, and the callback's agent).
+    """
+
+    start = models.DateTimeField(_("interval start"))
+    queue_id = models.PositiveIntegerField(default=NONE, help_text=_("contactcenter.Queue id, 0 = none"))
+    agent_id = models.PositiveIntegerField(default=NONE, help_text=_("user id, 0 = none"))
+    service_id = models.PositiveIntegerField(default=NONE, help_text=_("catalog.Service id, 0 = none"))
+
+    arrivals = models.PositiveIntegerField(default=0, help_text=_("every inbound call"))
+    offered = models.PositiveIntegerField(default=0)
+    answered = models.PositiveIntegerField(default=0)
+    abandoned = models.PositiveIntegerField(default=0)
+    short_abandoned = models.PositiveIntegerField(default=0, help_text=_("hung up within the grace period"))
+    answered_in_sl = models.PositiveIntegerField(default=0)
+    wait_sum = models.BigIntegerField(default=0, help_text=_("seconds, answered calls"))
+    talk_sum = models.BigIntegerField(default=0)
+    hold_sum = models.BigIntegerField(default=0)
+    wrap_sum = models.BigIntegerField(default=0)
+    wrap_count = models.PositiveIntegerField(default=0, help_text=_("answered calls whose wrap-up has ended"))
+    transfers = models.PositiveIntegerField(default=0, help_text=_("transfers, summed"))
+    transferred = models.PositiveIntegerField(default=0, help_text=_("answered calls transferred at least once"))
+    fcr = models.PositiveIntegerField(default=0, help_text=_("answered calls without a repeat call"))
+    csat_count = models.PositiveIntegerField(default=0)
+    csat_good = models.PositiveIntegerField(default=0, help_text=_("ratings of 4 or 5"))
+    csat_sum = models.PositiveIntegerField(default=0)
+    deflected = models.PositiveIntegerField(default=0)
+    callbacks_done = models.PositiveIntegerField(default=0)
+    callback_seconds_sum = models.BigIntegerField(default=0, help_text=_("created → done, completed callbacks"))
+
+    class Meta:
+        ordering = ["start", "queue_id", "agent_id", "service_id"]
+        constraints = [models.UniqueConstraint(fields=["start", "queue_id", "agent_id", "service_id"],
+                                               name="%(app_label)s_%(class)s_key")]
+
+    def __str__(self) -> str:
+        return f"{self.start:%Y-%m-%d %H:%M} q{self.queue_id} a{self.agent_id} s{self.service_id}"
+
+
+class AgentInterval(models.Model):
+    """Seconds one agent spent in each logged-in state within one 15-minute interval
+    (``AgentStateLog`` stretches clipped to the interval; offline time is not stored)."""
+
+    start = models.DateTimeField(_("interval start"))
+    agent_id = models.PositiveIntegerField(help_text=_("user id"))
+    available_seconds = models.PositiveIntegerField(default=0)
+    busy_seconds = models.PositiveIntegerField(default=0)
+    wrap_seconds = models.PositiveIntegerField(default=0)
+    logged_in_seconds = models.PositiveIntegerField(default=0, help_text=_("available + busy + wrap-up"))
+
+    class Meta:
+        ordering = ["start", "agent_id"]
+        constraints = [models.UniqueConstraint(fields=["start", "agent_id"], name="%(app_label)s_%(class)s_key")]
+
+    def __str__(self) -> str:
+        return f"{self.start:%Y-%m-%d %H:%M} agent {self.agent_id}"
+
+
+class IncidentDaily(models.Model):
+    """Incident and SLA figures of one UTC day, per team, service and priority (of the
+    incident, or of the SLA timer's ticket). Each figure says which timestamp puts a record
+    in the day; see ``docs/kpis.md``."""
+
+    day = models.DateField(_("day"))
+    team_id = models.PositiveIntegerField(default=NONE, help_text=_("catalog.Team id, 0 = none"))
+    service_id = models.PositiveIntegerField(default=NONE, help_text=_("catalog.Service id, 0 = none"))
+    priority = models.PositiveSmallIntegerField(default=NONE, help_text=_("1–5, 0 = none"))
+
+    created = models.PositiveIntegerField(default=0)
+    acknowledged = models.PositiveIntegerField(default=0)
+    ack_seconds_sum = models.BigIntegerField(default=0)
+    resolved = models.PositiveIntegerField(default=0)
+    resolve_seconds_sum = models.BigIntegerField(default=0)
+    resolved_after_reopen = models.PositiveIntegerField(default=0)
+    backlog = models.PositiveIntegerField(default=0, help_text=_("open at the end of the day"))
+    age_lt_1d = models.PositiveIntegerField(default=0)
+    age_1_3d = models.PositiveIntegerField(default=0)
+    age_3_7d = models.PositiveIntegerField(default=0)
+    age_7_30d = models.PositiveIntegerField(default=0)
+    age_gt_30d = models.PositiveIntegerField(default=0)
+    sla_met = models.PositiveIntegerField(default=0)
+    sla_breached = models.PositiveIntegerField(default=0)
+    major_incidents = models.PositiveIntegerField(default=0, help_text=_("declared this day"))
+
+    class Meta:
+        ordering = ["day", "team_id", "service_id", "priority"]
+        verbose_name_plural = _("incident dailies")
+        constraints = [models.UniqueConstraint(fields=["day", "team_id", "service_id", "priority"],
+                                               name="%(app_label)s_%(class)s_key")]
+
+    def __str__(self) -> str:
+        return f"{self.day} t{self.team_id} s{self.service_id} P{self.priority}"
+
+
+class DeskDaily(models.Model):
+    """Figures of one UTC day for the whole desk: changes, problems, requests and the gaps
+    between major incidents (records with several services, or none, have no single team
+    or service to be filed under)."""
+
+    day = models.DateField(_("day"))
+    mtbf_gaps = models.PositiveIntegerField(default=0, help_text=_("major incidents declared with a previous one"))
+    mtbf_seconds_sum = models.BigIntegerField(default=0)
+    changes_completed = models.PositiveIntegerField(default=0)
+    changes_successful = models.PositiveIntegerField(default=0)
+    changes_causing_incidents = models.PositiveIntegerField(default=0)
+    changes_submitted = models.PositiveIntegerField(default=0)
+    changes_emergency = models.PositiveIntegerField(default=0)
+    problems_known_error = models.PositiveIntegerField(default=0)
+    problem_known_error_seconds_sum = models.BigIntegerField(default=0)
+    requests_fulfilled = models.PositiveIntegerField(default=0)
+    request_fulfilment_seconds_sum = models.BigIntegerField(default=0)
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name_plural = _("desk dailies")
+        constraints = [models.UniqueConstraint(fields=["day"], name="%(app_label)s_%(class)s_key")]
+
+    def __str__(self) -> str:
+        return str(self.day)

@@ -1,0 +1,186 @@
+"""Reads of the KPI rollup tables (never the source records): a few grouped queries per
+request, whatever the call and ticket volume behind them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from django.conf import settings
+from django.db.models import F, Q, QuerySet, Sum
+from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trunc
+
+from . import formulas
+from .models import AgentInterval, CallInterval, DeskDaily, IncidentDaily
+from .rollups import DAY, INTERVAL, days_touching, floor_interval
+
+#: ``interval`` parameter → (bucket length, Trunc kind; None for the rollup's own 15 minutes).
+INTERVALS: dict[str, tuple[timedelta, str | None]] = {
+    "15m": (INTERVAL, None), "1h": (timedelta(hours=1), "hour"), "1d": (DAY, "day")}
+#: A series longer than this is refused (ask for a coarser interval).
+MAX_SERIES_POINTS = 10_000
+
+
+@dataclass(frozen=True)
+class CallFilters:
+    """The dimension filters of the contact-center figures (ids; None = all)."""
+
+    queue: int | None = None
+    team: int | None = None
+    agent: int | None = None
+    service: int | None = None
+
+    @property
+    def agent_time(self) -> bool:
+        """Agent time is kept per agent, not per queue or service."""
+        return self.queue is None and self.service is None
+
+
+def _team_members(team: int) -> QuerySet:
+    from catalog.models import Team
+
+    return Team.members.through.objects.filter(team_id=team).values("user_id")
+
+
+def call_rows(start: datetime, end: datetime, filters: CallFilters) -> QuerySet[CallInterval]:
+    qs = CallInterval.objects.filter(start__gte=start, start__lt=end)
+    if filters.queue is not None:
+        qs = qs.filter(queue_id=filters.queue)
+    if filters.service is not None:
+        qs = qs.filter(service_id=filters.service)
+    if filters.agent is not None:
+        qs = qs.filter(agent_id=filters.agent)
+    if filters.team is not None:
+        qs = qs.filter(agent_id__in=_team_members(filters.team))
+    return qs
+
+
+def agent_rows(start: datetime, end: datetime, filters: CallFilters) -> QuerySet[AgentInterval]:
+    qs = AgentInterval.objects.filter(start__gte=start, start__lt=end)
+    if filters.agent is not None:
+        qs = qs.filter(agent_id=filters.agent)
+    if filters.team is not None:
+        qs = qs.filter(agent_id__in=_team_members(filters.team))
+    return qs
+
+
+def _sums(names: tuple[str, ...]) -> dict:
+    return {name: Sum(name) for name in names}
+
+
+def series_buckets(start: datetime, end: datetime, interval: str) -> list[datetime]:
+    """Every bucket start of the series over ``[start, end)``, empty ones included."""
+    step, kind = INTERVALS[interval]
+    cursor = floor_interval(start)
+    if kind == "hour":
+        cursor = cursor.replace(minute=0)
+    elif kind == "day":
+        cursor = cursor.replace(hour=0, minute=0)
+    buckets = []
+    while cursor < end:
+        buckets.append(cursor)
+        cursor += step
+    return buckets
+
+
+def _grouped(qs: QuerySet, kind: str | None, names: tuple[str, ...]) -> dict[datetime, dict]:
+    bucket = F("start") if kind is None else Trunc("start", kind, tzinfo=UTC)
+    rows = qs.annotate(bucket=bucket).values("bucket").annotate(**_sums(names)).order_by("bucket")
+    return {row["bucket"].astimezone(UTC): row for row in rows}
+
+
+def contact_center_kpis(*, start: datetime, end: datetime, filters: CallFilters = CallFilters(),
+                        interval: str | None = None) -> dict:
+    """The contact-center figures of ``[start, end)`` (rollup intervals whose start falls in
+    it) and, with ``interval``, the same per bucket. Two queries, four with a series."""
+    calls, agents = call_rows(start, end, filters), agent_rows(start, end, filters)
+    cost = settings.KPI_COST_PER_AGENT_HOUR
+
+    def figures(call_sums, agent_sums) -> dict:
+        return formulas.contact_center_figures(call_sums, agent_sums, cost_per_agent_hour=cost,
+                                               agent_time=filters.agent_time)
+
+    result = figures(calls.aggregate(**_sums(formulas.CALL_SUMS)),
+                     agents.aggregate(**_sums(formulas.AGENT_SUMS)) if filters.agent_time else {})
+    result.update({"from": start, "to": end})
+    if interval:
+        kind = INTERVALS[interval][1]
+        call_series = _grouped(calls, kind, formulas.CALL_SUMS)
+        agent_series = _grouped(agents, kind, formulas.AGENT_SUMS) if filters.agent_time else {}
+        result["interval"] = interval
+        result["series"] = [{"start": bucket, **figures(call_series.get(bucket, {}), agent_series.get(bucket, {}))}
+                            for bucket in series_buckets(start, end, interval)]
+    return result
+
+
+def _day_rows(start: datetime, end: datetime, team: int | None, service: int | None) -> QuerySet[IncidentDaily]:
+    first, last = days_touching(start, end)
+    qs = IncidentDaily.objects.filter(day__gte=first, day__lte=last)
+    if team is not None:
+        qs = qs.filter(team_id=team)
+    if service is not None:
+        qs = qs.filter(service_id=service)
+    return qs
+
+
+def itsm_kpis(*, start: datetime, end: datetime, team: int | None = None, service: int | None = None,
+              today: datetime | None = None) -> dict:
+    """The ITSM figures of the UTC days touching ``[start, end)``; the backlog and its ageing
+    as at the end of the last of those days (today at the latest). Four queries.
+    ``team`` and ``service`` narrow the incident, SLA and major-incident figures; changes,
+    problems, requests and MTBF are desk-wide (see docs/kpis.md)."""
+    first, last = days_touching(start, end)
+    last_backlog_day = min(last, (today or datetime.now(tz=UTC)).astimezone(UTC).date())
+    rows = _day_rows(start, end, team, service)
+    result = formulas.itsm_figures(
+        rows.aggregate(**_sums(formulas.INCIDENT_SUMS)),
+        rows.filter(day=last_backlog_day).aggregate(**_sums(formulas.BACKLOG_SUMS)),
+        DeskDaily.objects.filter(day__gte=first, day__lte=last).aggregate(**_sums(formulas.DESK_SUMS)))
+    by_priority = (rows.exclude(priority=0).values("priority").annotate(**_sums(formulas.INCIDENT_SUMS))
+                   .order_by("priority"))
+    result["by_priority"] = [formulas.priority_figures(row["priority"], row) for row in by_priority]
+    result.update({"from": start, "to": end})
+    return result
+
+
+# --- the dashboard's tables -----------------------------------------------------------------------
+def per_queue(start: datetime, end: datetime, filters: CallFilters) -> list[dict]:
+    """Contact-center figures per queue (one query); ``queue`` is the id, 0 for none."""
+    rows = (call_rows(start, end, filters).values("queue_id").annotate(**_sums(formulas.CALL_SUMS))
+            .order_by("queue_id"))
+    return [{"queue": row["queue_id"], **formulas.contact_center_figures(row, None, cost_per_agent_hour=0,
+                                                                         agent_time=False)} for row in rows]
+
+
+def per_agent(start: datetime, end: datetime, filters: CallFilters) -> list[dict]:
+    """Contact-center figures per agent with their occupancy (two queries)."""
+    calls = {row["agent_id"]: row for row in call_rows(start, end, filters).exclude(agent_id=0)
+             .values("agent_id").annotate(**_sums(formulas.CALL_SUMS)).order_by()}
+    agents = {row["agent_id"]: row for row in agent_rows(start, end, filters)
+              .values("agent_id").annotate(**_sums(formulas.AGENT_SUMS)).order_by()}
+    cost = settings.KPI_COST_PER_AGENT_HOUR
+    return [{"agent": agent_id, **formulas.contact_center_figures(calls.get(agent_id, {}), agents.get(agent_id, {}),
+                                                                  cost_per_agent_hour=cost,
+                                                                  agent_time=filters.agent_time)}
+            for agent_id in sorted(set(calls) | set(agents))]
+
+
+def arrival_heatmap(start: datetime, end: datetime, filters: CallFilters) -> list[list[int]]:
+    """Arrivals by ISO weekday (rows, Monday first) and UTC hour (columns), one query."""
+    grid = [[0] * 24 for _ in range(7)]
+    rows = (call_rows(start, end, filters)
+            .annotate(weekday=ExtractIsoWeekDay("start", tzinfo=UTC), hour=ExtractHour("start", tzinfo=UTC))
+            .values("weekday", "hour").annotate(n=Sum("arrivals")).order_by())
+    for row in rows:
+        grid[int(row["weekday"]) - 1][int(row["hour"])] += row["n"] or 0
+    return grid
+
+
+def sla_by_team(start: datetime, end: datetime, service: int | None = None) -> list[dict]:
+    """SLA compliance and MTTR per team (one query); ``team`` is the id, 0 for none."""
+    rows = (_day_rows(start, end, None, service).values("team_id").annotate(**_sums(formulas.INCIDENT_SUMS))
+            .filter(Q(sla_met__gt=0) | Q(sla_breached__gt=0) | Q(resolved__gt=0)).order_by("team_id"))
+    return [{"team": row["team_id"], "sla_met": row["sla_met"], "sla_breached": row["sla_breached"],
+             "sla_compliance": formulas.rate(row["sla_met"], row["sla_met"] + row["sla_breached"]),
+             "resolved": row["resolved"], "mttr_seconds": formulas.mean(row["resolve_seconds_sum"], row["resolved"])}
+            for row in rows]
