@@ -93,12 +93,12 @@ def _history(line: Line, queues: dict, agents: list) -> None:
 def _call(rng, sequence, started, line, queues, skill_agents, phones, services) -> Call:
     name = rng.choices(list(queues), weights=[5, 4, 2])[0]
     queue = queues[name]
-    phone = rng.choice(phones) if phones and rng.random() < 0.8 else None
+    phone = rng.choice(phones) if phones and rng.random() < 0.25 else None
     contact = phone.contact if phone else None
     outcome = rng.choices([CallOutcome.ANSWERED, CallOutcome.ABANDONED, CallOutcome.DEFLECTED,
                            CallOutcome.VOICEMAIL, CallOutcome.TRANSFERRED], weights=[78, 10, 5, 3, 4])[0]
-    wait = int(rng.expovariate(1 / 25))
-    call = Call(call_sid=f"{DEMO_SID_PREFIX}{sequence:06d}", from_number=phone.number if phone else "+306900999999",
+    wait = int(rng.expovariate(1 / 14))
+    call = Call(call_sid=f"{DEMO_SID_PREFIX}{sequence:06d}", from_number=phone.number if phone else f"+30690{rng.randint(1000000, 9999999)}",
                 to_number=line.number, line=line, contact=contact, customer=contact.customer if contact else None,
                 status="completed", outcome=outcome, started_at=started, queue=queue,
                 service_id=services.get(queue.pk) if outcome != CallOutcome.VOICEMAIL else None,

@@ -2,6 +2,8 @@
 (``catalog/demo.py``, ``sla/demo.py``, ``incidents/demo.py``, ``problems/demo.py``,
 ``changes/demo.py``, ``statuspage/demo.py``); running it again refreshes the same records."""
 
+from datetime import timedelta
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -36,6 +38,12 @@ class Command(BaseCommand):
         requests_demo.seed(users=made["users"])  # the catalogue and requests in flight
         statuspage_demo.seed()  # the status page's maintenance window and subscriber
         contactcenter_demo.seed(users=made["users"])  # the support line, queues and four weeks of calls
+        from django.utils import timezone
+
+        from kpis.rollups import rollup_window
+
+        now = timezone.now()  # the dashboards read rollups: make them for the demo's history
+        rollup_window(start=now - timedelta(days=contactcenter_demo.DAYS + 1), end=now)
         users = made["users"]
         notify(list(users.values()), "welcome", {}, ["in_app"], idempotency_key="seed-demo-welcome")
         return made, sla, incidents
