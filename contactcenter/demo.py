@@ -98,7 +98,8 @@ def _call(rng, sequence, started, line, queues, skill_agents, phones, services) 
     outcome = rng.choices([CallOutcome.ANSWERED, CallOutcome.ABANDONED, CallOutcome.DEFLECTED,
                            CallOutcome.VOICEMAIL, CallOutcome.TRANSFERRED], weights=[78, 10, 5, 3, 4])[0]
     wait = int(rng.expovariate(1 / 14))
-    call = Call(call_sid=f"{DEMO_SID_PREFIX}{sequence:06d}", from_number=phone.number if phone else f"+30690{rng.randint(1000000, 9999999)}",
+    number = phone.number if phone else f"+30690{rng.randint(1000000, 9999999)}"  # mostly first-time callers
+    call = Call(call_sid=f"{DEMO_SID_PREFIX}{sequence:06d}", from_number=number,
                 to_number=line.number, line=line, contact=contact, customer=contact.customer if contact else None,
                 status="completed", outcome=outcome, started_at=started, queue=queue,
                 service_id=services.get(queue.pk) if outcome != CallOutcome.VOICEMAIL else None,

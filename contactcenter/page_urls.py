@@ -6,6 +6,7 @@ app_name = "contactcenter"
 urlpatterns = [
     path("", views.console, name="console"),
     path("pop/", views.screen_pop, name="screen-pop"),
+    path("calls/", views.call_log, name="calls"),
     path("state/", views.set_state, name="state"),
     path("calls/<int:pk>/incident/", views.incident_from_call, name="incident-from-call"),
     path("calls/<int:pk>/<str:action>/", views.call_action, name="call-action"),

@@ -71,6 +71,24 @@ def console(request):
 
 
 @staff_only(STAFF_ONLY)
+def call_log(request):
+    """``/contact-center/calls/``: the call log with the API's filters (the dashboards'
+    figures link here), newest first, 50 a page, constant queries."""
+    from django.core.paginator import Paginator
+
+    from .filtersets import CallFilterSet
+
+    filterset = CallFilterSet(request.GET, queryset=Call.objects.select_related(
+        "contact", "customer", "queue", "agent", "incident").order_by("-started_at", "-id"), request=request)
+    calls = filterset.qs if filterset.is_valid() else Call.objects.none()
+    page = Paginator(calls, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "contactcenter/call_log.html", {"filterset": filterset, "page": page,
+                                                           "query": query.urlencode()})
+
+
+@staff_only(STAFF_ONLY)
 def screen_pop(request):
     """The card alone, for the console's once-a-second refresh."""
     return render(request, "contactcenter/_screen_pop.html", _screen_pop(request.user))

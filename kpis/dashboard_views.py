@@ -3,6 +3,7 @@ of queries, whatever the volume). Charts are server-side SVG drawn by pygal (no 
 CDN); every figure links to the records behind it."""
 
 from datetime import UTC, datetime, time, timedelta
+from urllib.parse import urlencode
 
 import pygal
 from django import forms
@@ -124,6 +125,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "queues": queues, "agents": agents, "itsm": itsm, "teams": teams,
         "created_after": start.isoformat(), "created_before": end.isoformat(),
         "api_query": f"from={period['start'].isoformat()}&to={(period['end'] + timedelta(days=1)).isoformat()}",
+        "calls_query": urlencode({"started_after": period["start"].isoformat(),
+                                  "started_before": (period["end"] + timedelta(days=1)).isoformat()}),
     })
 
 

@@ -19,6 +19,7 @@ from servicedesk.roles import STAFF_ROLES, Role
 
 from .. import routing
 from ..choices import CallbackStatus
+from ..filtersets import CallFilterSet
 from ..models import AgentState, Announcement, Call, Callback, Line, Queue
 from . import serializers as s
 
@@ -68,8 +69,7 @@ class CallViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     write_roles = STAFF_ROLES
     serializer_class = s.CallSerializer
     filter_backends = [DjangoFilterBackend, OrderingFilter]
-    filterset_fields = ["outcome", "status", "contact", "customer", "line", "direction", "queue", "agent", "incident",
-                        "service"]
+    filterset_class = CallFilterSet
     ordering_fields = ["started_at", "wait_seconds", "talk_seconds"]
     queryset = Call.objects.select_related("queue").order_by("-started_at", "-id")
 

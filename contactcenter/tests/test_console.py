@@ -88,3 +88,28 @@ def test_create_incident_from_the_call(client, ringing):
     assert response.status_code == 302 and call.incident is not None
     assert (call.incident.title, call.incident.contact, call.incident.channel) == (
         "Card declined abroad", contact, "phone")
+
+
+def test_the_call_log_page_filters_like_the_api(client, api, make_user, django_assert_max_num_queries):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    queue = Queue.objects.create(name="cards")
+    now = timezone.now()
+    for n in range(30):
+        Call.objects.create(call_sid=f"CA{n}", queue=queue, outcome="abandoned" if n % 3 == 0 else "answered",
+                            started_at=now - timedelta(days=n), contact=ContactFactory() if n % 5 == 0 else None)
+    manager = make_user(Role.MANAGER)
+    client.force_login(manager)
+    url = reverse("contactcenter:calls")
+    since = (now - timedelta(days=10, hours=1)).isoformat()
+    with django_assert_max_num_queries(10):
+        response = client.get(url, {"outcome": "abandoned", "started_after": since})
+    rows = response.content.decode().count('data-testid="call-row"')
+    assert rows == 4  # days 0, 3, 6, 9
+    assert api.as_user(manager).get("/api/v1/calls/", {"outcome": "abandoned", "started_after": since}
+                                    ).json()["count"] == 4
+    assert client.get(url, {"started_after": "not a date"}).status_code == 200  # the form says what is wrong
+    with django_assert_max_num_queries(10):
+        assert client.get(url).content.decode().count('data-testid="call-row"') == 30

@@ -36,7 +36,7 @@ def test_panels_and_drill_down(client, make_user, contact_center, itsm):
     assert '<dd data-testid="offered">7</dd>' in page
     assert '<dd data-testid="backlog">2</dd>' in page
     assert "<svg" in page and "kozea.github.io" not in page  # drawn here, no script from a CDN
-    assert "/api/v1/calls/?outcome=abandoned" in page
+    assert "/contact-center/calls/?outcome=abandoned&amp;started_after=" in page  # the call log page
     assert f"team={itsm['teams'][0].pk}&amp;breached=true" in page
     assert "agent-x" in page and ">a<" in page  # the agent and queue names
 
