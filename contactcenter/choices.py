@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CallOutcome(models.TextChoices):
@@ -8,7 +9,7 @@ class CallOutcome(models.TextChoices):
     VOICEMAIL = "voicemail", _("Voicemail")
     DEFLECTED = "deflected", _("Deflected by an announcement")
     TRANSFERRED = "transferred", _("Transferred")
-    MISSED = "missed", _("Missed")
+    MISSED = "missed", pgettext_lazy("call", "Missed")
 
 
 #: Twilio's CallStatus values, in the order a call moves through them.
@@ -21,7 +22,7 @@ class CallbackReason(models.TextChoices):
     ABANDONED = "abandoned", _("Hung up while waiting")
     AFTER_HOURS = "after_hours", _("Called after hours")
     VOICEMAIL = "voicemail", _("Left a voicemail")
-    MISSED = "missed", _("Missed")
+    MISSED = "missed", pgettext_lazy("call", "Missed")
 
 
 class CallbackStatus(models.TextChoices):
