@@ -74,8 +74,14 @@ def agent_set_state(*, user, state: str, at: datetime | None = None) -> AgentSta
     if state not in S.values:
         raise ValueError(state)
     at = at or timezone.now()
+    # Locks in the webhooks' order, call before agent, so the two never wait on each other.
+    call_id = AgentState.objects.filter(user=user).values_list("call_id", flat=True).first()
+    if call_id is not None:
+        Call.objects.select_for_update().filter(pk=call_id).first()
     agent = _locked_state(user)
-    if agent.state == S.BUSY and agent.call_id and agent.call.ended_at is None and state != S.BUSY:
+    if agent.state == S.BUSY and agent.call_id and agent.call.ended_at is None:
+        if state == S.BUSY:
+            return agent  # already busy with that call
         raise InvalidTransitionError("Finish the call first.", agent.state)
     if agent.state != state or agent.call_id:
         _enter(agent, state, at)

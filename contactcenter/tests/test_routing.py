@@ -295,3 +295,11 @@ def test_waiting_calls_and_free_agents_that_missed_each_other_are_matched(menu_l
     call = Call.objects.create(call_sid="CA1", queue=Queue.objects.get(name="cards"), queued_at=timezone.now())
     assert routing.match_waiting_calls() == 1
     assert Call.objects.get(pk=call.pk).agent == agent and routing.match_waiting_calls() == 0
+
+
+def test_saying_busy_during_a_call_keeps_the_call(client, menu_line, skills, make_user):
+    agent = agent_with(make_user, skills[0])
+    post(client, "voice", incoming("CA1", caller="anonymous"))
+    post(client, "gather", {"CallSid": "CA1", "Digits": "1"}, query="step=menu")
+    state = routing.agent_set_state(user=agent, state="busy")
+    assert state.state == "busy" and state.call == Call.objects.get(call_sid="CA1")
