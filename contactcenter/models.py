@@ -203,6 +203,9 @@ class AgentStateLog(models.Model):
         ordering = ["started_at", "id"]
         indexes = [models.Index(fields=["started_at"], name="agent_log_start"),
                    models.Index(fields=["user", "started_at"], name="agent_log_user")]
+        # One open stretch per agent; also the index that finds it at once.
+        constraints = [models.UniqueConstraint(fields=["user"], condition=Q(ended_at__isnull=True),
+                                               name="agent_log_open")]
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.state} {self.started_at:%Y-%m-%d %H:%M}"
@@ -247,6 +250,8 @@ class Callback(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["agent"], condition=Q(status__in=["open", "claimed"]),
+                                name="callback_open_agent")]
 
     def __str__(self) -> str:
         return f"call back {self.number or self.contact_id}"

@@ -14,16 +14,17 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from catalog.choices import CustomerTier
+from catalog.models import AgentProfile
 from servicedesk.errors import InvalidTransitionError
 
 from .choices import AgentStateChoice as S
 from .choices import CallbackStatus, CallOutcome
-from .models import AgentState, AgentStateLog, Call, Callback, CallTransfer, Queue
+from .models import AgentState, AgentStateLog, Call, Callback, CallTransfer, Line, Queue
 from .telephony import hook_url
 
 TIER_PRIORITY = {CustomerTier.VIP: 2, CustomerTier.GOLD: 1}
@@ -91,8 +92,6 @@ def agent_set_state(*, user, state: str, at: datetime | None = None) -> AgentSta
 
 
 def _skills(user_id: int) -> list[int]:
-    from catalog.models import AgentProfile
-
     return list(AgentProfile.skills.through.objects.filter(agentprofile__user_id=user_id)
                 .values_list("skill_id", flat=True))
 
@@ -263,16 +262,20 @@ def assign_callback(callback: Callback) -> None:
     """Give the callback to an agent with the call's queue skill: among those, agents at work
     before offline ones, then the fewest open callbacks (one query)."""
     call = callback.call
-    queue = call.queue or (call.line.queue if call.line_id else None)
+    skill_id = (Queue.objects.filter(pk=call.queue_id).values_list("skill_id", flat=True).first() if call.queue_id
+                else Line.objects.filter(pk=call.line_id).values_list("queue__skill_id", flat=True).first()
+                if call.line_id else None)
     users = get_user_model().objects.filter(is_active=True, profile__isnull=False)
-    if queue is not None and queue.skill_id:
-        users = users.filter(profile__skills=queue.skill_id)
+    if skill_id:
+        users = users.filter(profile__skills=skill_id)
     else:
-        users = users.filter(profile__skills__isnull=False).distinct()
-    chosen = (users.annotate(
-        load=Count("callbacks", filter=Q(callbacks__status__in=[CallbackStatus.OPEN, CallbackStatus.CLAIMED])),
-        offline=Q(call_state__isnull=True) | Q(call_state__state=S.OFFLINE))
-        .order_by("offline", "load", "pk").first())
+        users = users.filter(Exists(AgentProfile.skills.through.objects.filter(agentprofile__user=OuterRef("pk"))))
+    open_callbacks = (Callback.objects.filter(agent=OuterRef("pk"), status__in=[CallbackStatus.OPEN,
+                                                                                 CallbackStatus.CLAIMED])
+                      .order_by().values("agent").annotate(n=Count("*")).values("n"))
+    chosen = (users.annotate(load=Coalesce(Subquery(open_callbacks), 0),
+                             offline=Q(call_state__isnull=True) | Q(call_state__state=S.OFFLINE))
+              .order_by("offline", "load", "pk").first())
     if chosen is not None:
         Callback.objects.filter(pk=callback.pk, agent__isnull=True).update(agent=chosen)
         callback.agent = chosen

@@ -71,7 +71,7 @@ def callback_for(*, call: Call, reason: str, recording_url: str = "", recording_
                  ) -> Callback:
     """One callback task per call (a voicemail upgrades an after-hours one with its recording)."""
     callback, created = Callback.objects.get_or_create(
-        call=call, defaults={"contact": call.contact, "number": call.from_number, "reason": reason,
+        call=call, defaults={"contact_id": call.contact_id, "number": call.from_number, "reason": reason,
                              "recording_url": recording_url, "recording_seconds": recording_seconds})
     if created:
         from .routing import assign_callback
@@ -186,7 +186,7 @@ def call_status(*, call_sid: str, sequence: int, status: str, at: datetime | Non
             call.held_since = None
             call.save(update_fields=["hold_seconds", "held_since"])
         release_agent(call=call, at=at)
-    if status in FINAL_STATUSES and call.from_number:
+    if status in FINAL_STATUSES and (call.contact_id or try_normalize_phone(call.from_number)):
         if call.after_hours:
             if call.outcome != CallOutcome.VOICEMAIL:
                 callback_for(call=call, reason=CallbackReason.AFTER_HOURS)

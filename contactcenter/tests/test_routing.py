@@ -238,7 +238,7 @@ class TestRepeatCallsAndCallbacks:
         at_work = agent_with(make_user, cards, state="busy")
         agent_with(make_user, hosting)
         Callback.objects.create(call=Call.objects.create(call_sid="OLD"), reason="missed", agent=at_work)
-        post(client, "voice", incoming("CA1", caller="anonymous"))
+        post(client, "voice", incoming("CA1", caller="+306900000077"))
         post(client, "gather", {"CallSid": "CA1", "Digits": "1"}, query="step=menu")
         post(client, "queue", {"CallSid": "CA1", "QueueResult": "hangup", "QueueTime": "75"})
         post(client, "status", status("CA1", 1, "completed"))
@@ -303,3 +303,11 @@ def test_saying_busy_during_a_call_keeps_the_call(client, menu_line, skills, mak
     post(client, "gather", {"CallSid": "CA1", "Digits": "1"}, query="step=menu")
     state = routing.agent_set_state(user=agent, state="busy")
     assert state.state == "busy" and state.call == Call.objects.get(call_sid="CA1")
+
+
+def test_a_withheld_caller_who_gives_up_leaves_no_callback_task(client, line):
+    post(client, "voice", incoming("CA1", caller="anonymous"))
+    post(client, "gather", {"CallSid": "CA1", "Digits": ""}, query="step=account")
+    post(client, "queue", {"CallSid": "CA1", "QueueResult": "hangup", "QueueTime": "40"})
+    post(client, "status", status("CA1", 1, "completed"))
+    assert Call.objects.get(call_sid="CA1").outcome == "abandoned" and not Callback.objects.exists()
