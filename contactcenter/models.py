@@ -202,6 +202,7 @@ class AgentStateLog(models.Model):
     class Meta:
         ordering = ["started_at", "id"]
         indexes = [models.Index(fields=["started_at"], name="agent_log_start"),
+                   models.Index(fields=["ended_at"], name="agent_log_end"),
                    models.Index(fields=["user", "started_at"], name="agent_log_user")]
         # One open stretch per agent; also the index that finds it at once.
         constraints = [models.UniqueConstraint(fields=["user"], condition=Q(ended_at__isnull=True),
