@@ -444,6 +444,17 @@ def backfill(days: int) -> dict:
                     FROM kpis_agentinterval WHERE start >= %(a)s AND start < %(b)s AND start + %(shift)s < %(end)s
                     ON CONFLICT DO NOTHING
                 """, {"shift": shift, "a": YEAR_START, "b": YEAR_START + span, "end": YEAR_END})
+                for table in ("kpis_calldaily", "kpis_agentdaily"):  # the daily tables, same columns
+                    columns = ("start, queue_id, agent_id, service_id, arrivals, offered, answered, abandoned, "
+                               "short_abandoned, answered_in_sl, wait_sum, talk_sum, hold_sum, wrap_sum, wrap_count, "
+                               "transfers, transferred, fcr, csat_count, csat_good, csat_sum, deflected, "
+                               "callbacks_done, callback_seconds_sum" if table == "kpis_calldaily" else
+                               "start, agent_id, available_seconds, busy_seconds, wrap_seconds, logged_in_seconds")
+                    shifted = columns.replace("start,", "start + %(shift)s,", 1)
+                    cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {shifted} FROM {table} "
+                                   "WHERE start >= %(a)s AND start < %(b)s AND start + %(shift)s < %(end)s "
+                                   "ON CONFLICT DO NOTHING",
+                                   {"shift": shift, "a": YEAR_START, "b": YEAR_START + span, "end": YEAR_END})
                 cursor.execute("""
                     INSERT INTO kpis_incidentdaily (day, team_id, service_id, priority, created, acknowledged,
                         ack_seconds_sum, resolved, resolve_seconds_sum, resolved_after_reopen, backlog, age_lt_1d,
@@ -461,7 +472,8 @@ def backfill(days: int) -> dict:
             out["copied_weeks"] = weeks
     with connection.cursor() as cursor:
         started = time.perf_counter()
-        cursor.execute("VACUUM (ANALYZE) kpis_callinterval, kpis_agentinterval, kpis_incidentdaily, kpis_deskdaily")
+        cursor.execute("VACUUM (ANALYZE) kpis_callinterval, kpis_agentinterval, kpis_calldaily, kpis_agentdaily, "
+                       "kpis_incidentdaily, kpis_deskdaily")
         out["vacuum_s"] = time.perf_counter() - started
         out["table_rows"] = {t: table_rows(cursor, t) for t in ("kpis_callinterval", "kpis_agentinterval",
                                                                 "kpis_incidentdaily", "kpis_deskdaily")}

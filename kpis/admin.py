@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import AgentInterval, CallInterval, DeskDaily, IncidentDaily
+from .models import AgentDaily, AgentInterval, CallDaily, CallInterval, DeskDaily, IncidentDaily
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -13,14 +13,14 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(CallInterval)
+@admin.register(CallInterval, CallDaily)
 class CallIntervalAdmin(ReadOnlyAdmin):
     list_display = ["start", "queue_id", "agent_id", "service_id", "offered", "answered", "abandoned"]
     list_filter = ["queue_id"]
     date_hierarchy = "start"
 
 
-@admin.register(AgentInterval)
+@admin.register(AgentInterval, AgentDaily)
 class AgentIntervalAdmin(ReadOnlyAdmin):
     list_display = ["start", "agent_id", "available_seconds", "busy_seconds", "wrap_seconds"]
     date_hierarchy = "start"

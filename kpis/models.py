@@ -15,12 +15,8 @@ from django.utils.translation import gettext_lazy as _
 NONE = 0  #: the dimension value of "none" (no queue, no agent, no team, ...)
 
 
-class CallInterval(models.Model):
-    """Inbound calls that started in one 15-minute interval, per queue, agent and service.
-
-    A call belongs to the interval of its ``started_at``; a completed callback to the
-    interval of its ``done_at`` (with its call's queue and service, and the callback's agent).
-    """
+class CallSums(models.Model):
+    """The call sums of one bucket, per queue, agent and service (15-minute and daily tables)."""
 
     start = models.DateTimeField(_("interval start"))
     queue_id = models.PositiveIntegerField(default=NONE, help_text=_("contactcenter.Queue id, 0 = none"))
@@ -49,6 +45,7 @@ class CallInterval(models.Model):
     callback_seconds_sum = models.BigIntegerField(default=0, help_text=_("created → done, completed callbacks"))
 
     class Meta:
+        abstract = True
         ordering = ["start", "queue_id", "agent_id", "service_id"]
         constraints = [models.UniqueConstraint(fields=["start", "queue_id", "agent_id", "service_id"],
                                                name="%(app_label)s_%(class)s_key")]
@@ -57,9 +54,28 @@ class CallInterval(models.Model):
         return f"{self.start:%Y-%m-%d %H:%M} q{self.queue_id} a{self.agent_id} s{self.service_id}"
 
 
-class AgentInterval(models.Model):
-    """Seconds one agent spent in each logged-in state within one 15-minute interval
-    (``AgentStateLog`` stretches clipped to the interval; offline time is not stored)."""
+class CallInterval(CallSums):
+    """Inbound calls that started in one 15-minute interval, per queue, agent and service.
+
+    A call belongs to the interval of its ``started_at``; a completed callback to the
+    interval of its ``done_at`` (with its call's queue and service, and the callback's agent).
+    """
+
+    class Meta(CallSums.Meta):
+        pass
+
+
+class CallDaily(CallSums):
+    """The same sums per UTC day (``start`` at midnight), added up from the day's
+    ``CallInterval`` rows: a year's dashboard reads 365 buckets, not 35,000."""
+
+    class Meta(CallSums.Meta):
+        pass
+
+
+class AgentSums(models.Model):
+    """Seconds one agent spent in each logged-in state within one bucket (``AgentStateLog``
+    stretches clipped to the bucket; offline time is not stored)."""
 
     start = models.DateTimeField(_("interval start"))
     agent_id = models.PositiveIntegerField(help_text=_("user id"))
@@ -69,11 +85,26 @@ class AgentInterval(models.Model):
     logged_in_seconds = models.PositiveIntegerField(default=0, help_text=_("available + busy + wrap-up"))
 
     class Meta:
+        abstract = True
         ordering = ["start", "agent_id"]
         constraints = [models.UniqueConstraint(fields=["start", "agent_id"], name="%(app_label)s_%(class)s_key")]
 
     def __str__(self) -> str:
         return f"{self.start:%Y-%m-%d %H:%M} agent {self.agent_id}"
+
+
+class AgentInterval(AgentSums):
+    """An agent's state seconds within one 15-minute interval."""
+
+    class Meta(AgentSums.Meta):
+        pass
+
+
+class AgentDaily(AgentSums):
+    """An agent's state seconds within one UTC day (from the day's ``AgentInterval`` rows)."""
+
+    class Meta(AgentSums.Meta):
+        pass
 
 
 class IncidentDaily(models.Model):

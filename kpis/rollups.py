@@ -32,11 +32,11 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, ExtractMinute, Floor, TruncDate, TruncHour
+from django.db.models.functions import Coalesce, ExtractMinute, Floor, Trunc, TruncDate, TruncHour
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
-from .models import NONE, AgentInterval, CallInterval, DeskDaily, IncidentDaily
+from .models import NONE, AgentDaily, AgentInterval, CallDaily, CallInterval, DeskDaily, IncidentDaily
 
 INTERVAL = timedelta(minutes=15)
 DAY = timedelta(days=1)
@@ -205,7 +205,31 @@ def rollup_contact_center(*, start: datetime, end: datetime, now: datetime | Non
         "call_intervals": _replace(CallInterval, window, call_rows, ["start", "queue_id", "agent_id", "service_id"]),
         "agent_intervals": _replace(AgentInterval, window, agent_rows, ["start", "agent_id"]),
     }
+    written.update(_roll_days(start, end))
     return RollupResult(start=start, end=end, rows=written)
+
+
+def _roll_days(start: datetime, end: datetime) -> dict[str, int]:
+    """The daily call and agent tables for the UTC days touching ``[start, end)``, added up
+    from those days' 15-minute rows (two grouped reads, two deletes, two inserts)."""
+    first, last = days_touching(start, end)
+    begin, finish = day_start(first), day_start(last) + DAY
+    window = Q(start__gte=begin, start__lt=finish)
+    day = Trunc("start", "day", tzinfo=UTC)
+    call_names = [f.name for f in CallInterval._meta.concrete_fields
+                  if f.name not in ("id", "start", "queue_id", "agent_id", "service_id")]
+    calls = (CallInterval.objects.filter(window).annotate(day=day).values("day", "queue_id", "agent_id", "service_id")
+             .annotate(**{f"k_{name}": Sum(name) for name in call_names}).order_by())
+    call_rows = [CallDaily(start=row["day"], queue_id=row["queue_id"], agent_id=row["agent_id"],
+                           service_id=row["service_id"], **{name: row[f"k_{name}"] for name in call_names})
+                 for row in calls]
+    agent_names = ["available_seconds", "busy_seconds", "wrap_seconds", "logged_in_seconds"]
+    agents = (AgentInterval.objects.filter(window).annotate(day=day).values("day", "agent_id")
+              .annotate(**{f"k_{name}": Sum(name) for name in agent_names}).order_by())
+    agent_rows = [AgentDaily(start=row["day"], agent_id=row["agent_id"],
+                             **{name: row[f"k_{name}"] for name in agent_names}) for row in agents]
+    return {"call_days": _replace(CallDaily, window, call_rows, ["start", "queue_id", "agent_id", "service_id"]),
+            "agent_days": _replace(AgentDaily, window, agent_rows, ["start", "agent_id"])}
 
 
 # --- ITSM -----------------------------------------------------------------------------------------
@@ -388,4 +412,17 @@ def _refresh_fcr(buckets: list[datetime]) -> int:
             row.fcr = value
             changed.append(row)
     CallInterval.objects.bulk_update(changed, ["fcr"], batch_size=500)
+    for first, last in _day_runs({bucket.astimezone(UTC).date() for bucket in buckets}):
+        _roll_days(day_start(first), day_start(last) + DAY)
     return len(changed)
+
+
+def _day_runs(days: set[date]) -> list[tuple[date, date]]:
+    """Consecutive days as (first, last) runs: one daily rollup per run."""
+    runs: list[tuple[date, date]] = []
+    for day in sorted(days):
+        if runs and day - runs[-1][1] == timedelta(days=1):
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs

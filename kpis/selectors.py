@@ -11,7 +11,7 @@ from django.db.models import F, Q, QuerySet, Sum
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trunc
 
 from . import formulas
-from .models import AgentInterval, CallInterval, DeskDaily, IncidentDaily
+from .models import AgentDaily, AgentInterval, CallDaily, CallInterval, DeskDaily, IncidentDaily
 from .rollups import DAY, INTERVAL, days_touching, floor_interval
 
 #: ``interval`` parameter → (bucket length, Trunc kind; None for the rollup's own 15 minutes).
@@ -42,8 +42,18 @@ def _team_members(team: int) -> QuerySet:
     return Team.members.through.objects.filter(team_id=team).values("user_id")
 
 
-def call_rows(start: datetime, end: datetime, filters: CallFilters) -> QuerySet[CallInterval]:
-    qs = CallInterval.objects.filter(start__gte=start, start__lt=end)
+def whole_days(start: datetime, end: datetime, interval: str | None) -> bool:
+    """Whether the daily tables answer: the period is whole UTC days and no series finer
+    than a day is asked for (a year then reads 365 buckets per dimension, not 35,040)."""
+    def midnight(moment: datetime) -> bool:
+        moment = moment.astimezone(UTC)
+        return (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0)
+
+    return interval in (None, "1d") and midnight(start) and midnight(end)
+
+
+def call_rows(start: datetime, end: datetime, filters: CallFilters, daily: bool = False) -> QuerySet[CallInterval]:
+    qs = (CallDaily if daily else CallInterval).objects.filter(start__gte=start, start__lt=end)
     if filters.queue is not None:
         qs = qs.filter(queue_id=filters.queue)
     if filters.service is not None:
@@ -55,8 +65,9 @@ def call_rows(start: datetime, end: datetime, filters: CallFilters) -> QuerySet[
     return qs
 
 
-def agent_rows(start: datetime, end: datetime, filters: CallFilters) -> QuerySet[AgentInterval]:
-    qs = AgentInterval.objects.filter(start__gte=start, start__lt=end)
+def agent_rows(start: datetime, end: datetime, filters: CallFilters, daily: bool = False
+               ) -> QuerySet[AgentInterval]:
+    qs = (AgentDaily if daily else AgentInterval).objects.filter(start__gte=start, start__lt=end)
     if filters.agent is not None:
         qs = qs.filter(agent_id=filters.agent)
     if filters.team is not None:
@@ -93,7 +104,8 @@ def contact_center_kpis(*, start: datetime, end: datetime, filters: CallFilters 
                         interval: str | None = None) -> dict:
     """The contact-center figures of ``[start, end)`` (rollup intervals whose start falls in
     it) and, with ``interval``, the same per bucket. Two queries, four with a series."""
-    calls, agents = call_rows(start, end, filters), agent_rows(start, end, filters)
+    daily = whole_days(start, end, interval)
+    calls, agents = call_rows(start, end, filters, daily), agent_rows(start, end, filters, daily)
     cost = settings.KPI_COST_PER_AGENT_HOUR
 
     def figures(call_sums, agent_sums) -> dict:
@@ -146,7 +158,8 @@ def itsm_kpis(*, start: datetime, end: datetime, team: int | None = None, servic
 # --- the dashboard's tables -----------------------------------------------------------------------
 def per_queue(start: datetime, end: datetime, filters: CallFilters) -> list[dict]:
     """Contact-center figures per queue (one query); ``queue`` is the id, 0 for none."""
-    rows = (call_rows(start, end, filters).values("queue_id").annotate(**_sums(formulas.CALL_SUMS))
+    rows = (call_rows(start, end, filters, whole_days(start, end, None)).values("queue_id")
+            .annotate(**_sums(formulas.CALL_SUMS))
             .order_by("queue_id"))
     return [{"queue": row["queue_id"], **formulas.contact_center_figures(row, None, cost_per_agent_hour=0,
                                                                          agent_time=False)} for row in rows]
@@ -154,9 +167,10 @@ def per_queue(start: datetime, end: datetime, filters: CallFilters) -> list[dict
 
 def per_agent(start: datetime, end: datetime, filters: CallFilters) -> list[dict]:
     """Contact-center figures per agent with their occupancy (two queries)."""
-    calls = {row["agent_id"]: row for row in call_rows(start, end, filters).exclude(agent_id=0)
+    daily = whole_days(start, end, None)
+    calls = {row["agent_id"]: row for row in call_rows(start, end, filters, daily).exclude(agent_id=0)
              .values("agent_id").annotate(**_sums(formulas.CALL_SUMS)).order_by()}
-    agents = {row["agent_id"]: row for row in agent_rows(start, end, filters)
+    agents = {row["agent_id"]: row for row in agent_rows(start, end, filters, daily)
               .values("agent_id").annotate(**_sums(formulas.AGENT_SUMS)).order_by()}
     cost = settings.KPI_COST_PER_AGENT_HOUR
     return [{"agent": agent_id, **formulas.contact_center_figures(calls.get(agent_id, {}), agents.get(agent_id, {}),

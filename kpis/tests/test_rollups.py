@@ -213,3 +213,26 @@ def test_formulas_never_divide_by_zero():
     assert empty["offered"] == 0 and empty["average_handle_time_seconds"] is None
     assert empty["cost_per_call"] is None and empty["occupancy"] is None
     assert formulas.itsm_figures({}, {}, {})["mtbf_seconds"] is None
+
+
+def test_the_daily_tables_add_up_to_the_same_figures(contact_center):
+    """A whole-day period reads the daily tables; a finer series reads the 15-minute ones:
+    the figures are the same, and the beat task's repeat correction reaches both."""
+    from kpis.models import AgentDaily, CallDaily
+
+    def both() -> tuple[dict, dict]:
+        day = contact_center_kpis(start=D, end=D + timedelta(days=1))
+        fine = contact_center_kpis(start=D, end=D + timedelta(days=1), interval="1h")
+        fine.pop("series"), fine.pop("interval")
+        return day, fine
+
+    rollup_day()
+    day, fine = both()
+    assert day == fine and day["answered"] > 0
+    assert CallDaily.objects.filter(start=D).exists() and AgentDaily.objects.filter(start=D).exists()
+    later = D + timedelta(days=2)
+    CallFactory(started_at=later, repeat_of=Call.objects.filter(answered_at__isnull=False, repeats=None).first())
+    rollup_recent(now=later + timedelta(minutes=5))
+    after, after_fine = both()
+    assert after == after_fine
+    assert after["first_contact_resolution_rate"] < day["first_contact_resolution_rate"]
