@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import AgentDaily, AgentInterval, CallDaily, CallInterval, DeskDaily, IncidentDaily
+from .models import AgentDaily, AgentInterval, ArrivalHour, CallDaily, CallInterval, DeskDaily, IncidentDaily
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -23,6 +23,12 @@ class CallIntervalAdmin(ReadOnlyAdmin):
 @admin.register(AgentInterval, AgentDaily)
 class AgentIntervalAdmin(ReadOnlyAdmin):
     list_display = ["start", "agent_id", "available_seconds", "busy_seconds", "wrap_seconds"]
+    date_hierarchy = "start"
+
+
+@admin.register(ArrivalHour)
+class ArrivalHourAdmin(ReadOnlyAdmin):
+    list_display = ["start", "queue_id", "service_id", "arrivals"]
     date_hierarchy = "start"
 
 

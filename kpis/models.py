@@ -73,6 +73,24 @@ class CallDaily(CallSums):
         pass
 
 
+class ArrivalHour(models.Model):
+    """Inbound calls per UTC hour, queue and service (no agent: arrivals have none yet), for
+    the arrival heatmap by hour of week: a year is 8,760 hours per queue and service."""
+
+    start = models.DateTimeField(_("hour start"))
+    queue_id = models.PositiveIntegerField(default=NONE)
+    service_id = models.PositiveIntegerField(default=NONE)
+    arrivals = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["start", "queue_id", "service_id"]
+        constraints = [models.UniqueConstraint(fields=["start", "queue_id", "service_id"],
+                                               name="%(app_label)s_%(class)s_key")]
+
+    def __str__(self) -> str:
+        return f"{self.start:%Y-%m-%d %H:00} q{self.queue_id} s{self.service_id}: {self.arrivals}"
+
+
 class AgentSums(models.Model):
     """Seconds one agent spent in each logged-in state within one bucket (``AgentStateLog``
     stretches clipped to the bucket; offline time is not stored)."""

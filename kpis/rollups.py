@@ -36,7 +36,7 @@ from django.db.models.functions import Coalesce, ExtractMinute, Floor, Trunc, Tr
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
-from .models import NONE, AgentDaily, AgentInterval, CallDaily, CallInterval, DeskDaily, IncidentDaily
+from .models import NONE, AgentDaily, AgentInterval, ArrivalHour, CallDaily, CallInterval, DeskDaily, IncidentDaily
 
 INTERVAL = timedelta(minutes=15)
 DAY = timedelta(days=1)
@@ -210,8 +210,9 @@ def rollup_contact_center(*, start: datetime, end: datetime, now: datetime | Non
 
 
 def _roll_days(start: datetime, end: datetime) -> dict[str, int]:
-    """The daily call and agent tables for the UTC days touching ``[start, end)``, added up
-    from those days' 15-minute rows (two grouped reads, two deletes, two inserts)."""
+    """The daily call and agent tables and the hourly arrivals for the UTC days touching
+    ``[start, end)``, added up from those days' 15-minute rows (three grouped reads, three
+    deletes, three inserts)."""
     first, last = days_touching(start, end)
     begin, finish = day_start(first), day_start(last) + DAY
     window = Q(start__gte=begin, start__lt=finish)
@@ -228,8 +229,13 @@ def _roll_days(start: datetime, end: datetime) -> dict[str, int]:
               .annotate(**{f"k_{name}": Sum(name) for name in agent_names}).order_by())
     agent_rows = [AgentDaily(start=row["day"], agent_id=row["agent_id"],
                              **{name: row[f"k_{name}"] for name in agent_names}) for row in agents]
+    hours = (CallInterval.objects.filter(window).annotate(hour=Trunc("start", "hour", tzinfo=UTC))
+             .values("hour", "queue_id", "service_id").annotate(n=Sum("arrivals")).order_by())
+    hour_rows = [ArrivalHour(start=row["hour"], queue_id=row["queue_id"], service_id=row["service_id"],
+                             arrivals=row["n"]) for row in hours if row["n"]]
     return {"call_days": _replace(CallDaily, window, call_rows, ["start", "queue_id", "agent_id", "service_id"]),
-            "agent_days": _replace(AgentDaily, window, agent_rows, ["start", "agent_id"])}
+            "agent_days": _replace(AgentDaily, window, agent_rows, ["start", "agent_id"]),
+            "arrival_hours": _replace(ArrivalHour, window, hour_rows, ["start", "queue_id", "service_id"])}
 
 
 # --- ITSM -----------------------------------------------------------------------------------------

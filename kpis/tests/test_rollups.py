@@ -236,3 +236,19 @@ def test_the_daily_tables_add_up_to_the_same_figures(contact_center):
     after, after_fine = both()
     assert after == after_fine
     assert after["first_contact_resolution_rate"] < day["first_contact_resolution_rate"]
+
+
+def test_the_heatmap_from_hourly_arrivals_matches_the_15_minute_rows(contact_center):
+    from datetime import UTC
+
+    from kpis.models import ArrivalHour
+    from kpis.selectors import arrival_heatmap
+
+    rollup_day()
+    assert ArrivalHour.objects.exists()
+    grid = arrival_heatmap(D, D + timedelta(days=1), CallFilters())
+    expected = [[0] * 24 for _ in range(7)]
+    for row in CallInterval.objects.all():
+        moment = row.start.astimezone(UTC)
+        expected[moment.isoweekday() - 1][moment.hour] += row.arrivals
+    assert grid == expected and sum(map(sum, grid)) == Call.objects.filter(direction="inbound").count()
