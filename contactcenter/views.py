@@ -14,53 +14,20 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from incidents import services as incident_services
-from incidents.choices import OPEN_STATUSES, Channel
+from incidents.choices import Channel
 from incidents.forms import IncidentCreateForm, add_service_errors, contact_reference
-from incidents.models import Incident
 from servicedesk.pages import REFUSALS, refusal_message, staff_only
 
 from . import routing
 from .choices import AgentStateChoice, CallbackStatus
-from .models import AgentState, Call, Callback, Queue
+from .models import Call, Callback, Queue
+from .selectors import screen_pop_for
 from .services import call_link_incident
 
 STAFF_ONLY = gettext_lazy("The contact center console is for service desk staff.")
-LAST_CALLS = 5
-
-
-def _screen_pop(user) -> dict:
-    """The agent's current call with what the agent needs to know (constant queries)."""
-    state = AgentState.objects.select_related(
-        "call__contact", "call__customer", "call__queue", "call__line", "call__incident").filter(user=user).first()
-    call = state.call if state is not None else None
-    context = {"agent_state": state, "call": call, "queues": Queue.objects.order_by("name")}
-    if call is None:
-        return context
-    incidents = Incident.objects.none()
-    requests = []
-    last_calls = Call.objects.none()
-    if call.contact_id:
-        incidents = (Incident.objects.filter(contact=call.contact_id, status__in=OPEN_STATUSES)
-                     .select_related("service").order_by("-created_at")[:10])
-        last_calls = Call.objects.filter(contact=call.contact_id).exclude(pk=call.pk).select_related(
-            "agent", "queue").order_by("-started_at")[:LAST_CALLS]
-        if call.contact.user_id:
-            from servicerequests.choices import OPEN_REQUEST_STATUSES
-            from servicerequests.models import ServiceRequest
-
-            requests = (ServiceRequest.objects.filter(requested_for=call.contact.user_id,
-                                                      status__in=OPEN_REQUEST_STATUSES)
-                        .select_related("catalog_item").order_by("-created_at")[:10])
-    elif call.from_number:
-        last_calls = Call.objects.filter(from_number=call.from_number).exclude(pk=call.pk).select_related(
-            "agent", "queue").order_by("-started_at")[:LAST_CALLS]
-    context.update(incidents=incidents, requests=requests, last_calls=last_calls)
-    return context
-
-
 @staff_only(STAFF_ONLY)
 def console(request):
-    context = _screen_pop(request.user)
+    context = screen_pop_for(request.user)
     context.update(
         states=AgentStateChoice.choices,
         callbacks=Callback.objects.filter(agent=request.user).exclude(status=CallbackStatus.DONE)
@@ -91,7 +58,7 @@ def call_log(request):
 @staff_only(STAFF_ONLY)
 def screen_pop(request):
     """The card alone, for the console's once-a-second refresh."""
-    return render(request, "contactcenter/_screen_pop.html", _screen_pop(request.user))
+    return render(request, "contactcenter/_screen_pop.html", screen_pop_for(request.user))
 
 
 @staff_only(STAFF_ONLY)
