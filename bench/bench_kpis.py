@@ -444,12 +444,15 @@ def backfill(days: int) -> dict:
                     FROM kpis_agentinterval WHERE start >= %(a)s AND start < %(b)s AND start + %(shift)s < %(end)s
                     ON CONFLICT DO NOTHING
                 """, {"shift": shift, "a": YEAR_START, "b": YEAR_START + span, "end": YEAR_END})
-                for table in ("kpis_calldaily", "kpis_agentdaily"):  # the daily tables, same columns
-                    columns = ("start, queue_id, agent_id, service_id, arrivals, offered, answered, abandoned, "
-                               "short_abandoned, answered_in_sl, wait_sum, talk_sum, hold_sum, wrap_sum, wrap_count, "
-                               "transfers, transferred, fcr, csat_count, csat_good, csat_sum, deflected, "
-                               "callbacks_done, callback_seconds_sum" if table == "kpis_calldaily" else
-                               "start, agent_id, available_seconds, busy_seconds, wrap_seconds, logged_in_seconds")
+                daily_columns = {  # the daily tables and the hourly arrivals, shifted like the rest
+                    "kpis_calldaily": "start, queue_id, agent_id, service_id, arrivals, offered, answered, abandoned, "
+                                      "short_abandoned, answered_in_sl, wait_sum, talk_sum, hold_sum, wrap_sum, "
+                                      "wrap_count, transfers, transferred, fcr, csat_count, csat_good, csat_sum, "
+                                      "deflected, callbacks_done, callback_seconds_sum",
+                    "kpis_agentdaily": "start, agent_id, available_seconds, busy_seconds, wrap_seconds, "
+                                       "logged_in_seconds",
+                    "kpis_arrivalhour": "start, queue_id, service_id, arrivals"}
+                for table, columns in daily_columns.items():
                     shifted = columns.replace("start,", "start + %(shift)s,", 1)
                     cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {shifted} FROM {table} "
                                    "WHERE start >= %(a)s AND start < %(b)s AND start + %(shift)s < %(end)s "
@@ -473,7 +476,7 @@ def backfill(days: int) -> dict:
     with connection.cursor() as cursor:
         started = time.perf_counter()
         cursor.execute("VACUUM (ANALYZE) kpis_callinterval, kpis_agentinterval, kpis_calldaily, kpis_agentdaily, "
-                       "kpis_incidentdaily, kpis_deskdaily")
+                       "kpis_arrivalhour, kpis_incidentdaily, kpis_deskdaily")
         out["vacuum_s"] = time.perf_counter() - started
         out["table_rows"] = {t: table_rows(cursor, t) for t in ("kpis_callinterval", "kpis_agentinterval",
                                                                 "kpis_incidentdaily", "kpis_deskdaily")}
