@@ -161,7 +161,7 @@ def call_connected(*, call_sid: str, talk_seconds: int | None, at: datetime | No
         call.wait_seconds = _seconds(call.queued_at or call.started_at, call.answered_at)
     call.talk_seconds = (call.talk_seconds or 0) + talk if call.transfers else talk
     call.outcome = CallOutcome.TRANSFERRED if call.transfers else CallOutcome.ANSWERED
-    _close_hold(call, at)
+    close_hold(call, at)
     call.save(update_fields=["answered_at", "wait_seconds", "talk_seconds", "outcome", "hold_seconds",
                              "held_since"])
     release_agent(call=call, at=at)
@@ -199,7 +199,7 @@ def release_agent(*, call: Call, at: datetime) -> None:
         offer_waiting_call(agent=agent, at=at)
 
 
-def _close_hold(call: Call, at: datetime) -> None:
+def close_hold(call: Call, at: datetime) -> None:
     if call.held_since is not None:
         call.hold_seconds += _seconds(call.held_since, at)
         call.held_since = None
@@ -229,7 +229,7 @@ def call_resume(*, call_id: int, user, at: datetime | None = None) -> Call:
     call = _agents_live_call(call_id, user)
     if call.held_since is None:
         raise InvalidTransitionError("The call is not on hold.", call.status)
-    _close_hold(call, at or timezone.now())
+    close_hold(call, at or timezone.now())
     call.save(update_fields=["hold_seconds", "held_since"])
     redirect_on_commit(call.call_sid)
     return call
@@ -244,7 +244,7 @@ def call_transfer(*, call_id: int, user, queue: Queue, at: datetime | None = Non
     if call.queue_id == queue.pk:
         raise InvalidTransitionError("The call is already in that queue.", call.status)
     CallTransfer.objects.create(call=call, from_queue_id=call.queue_id, to_queue=queue, agent=user, at=at)
-    _close_hold(call, at)
+    close_hold(call, at)
     if call.answered_at is not None:
         call.talk_seconds = (call.talk_seconds or 0) + _seconds(call.answered_at, at)
     call.transfers += 1

@@ -14,8 +14,9 @@ from catalog.phone import try_normalize_phone
 from catalog.selectors import contact_by_phone
 from incidents.models import MajorIncident
 from incidents.services import demand_record
+from servicedesk.errors import InvalidTransitionError
 
-from .choices import FINAL_STATUSES, CallbackReason, CallOutcome
+from .choices import FINAL_STATUSES, CallbackReason, CallbackStatus, CallOutcome
 from .models import Announcement, Call, Callback, CallEvent, Line
 
 
@@ -179,11 +180,10 @@ def call_status(*, call_sid: str, sequence: int, status: str, at: datetime | Non
             call.outcome = CallOutcome.MISSED if status in ("no-answer", "busy") else CallOutcome.ABANDONED
     call.save()
     if status in FINAL_STATUSES:
-        from .routing import release_agent
+        from .routing import close_hold, release_agent
 
-        if call.held_since is not None:
-            call.hold_seconds += max(0, round((at - call.held_since).total_seconds()))
-            call.held_since = None
+        if call.held_since is not None:  # hung up on hold
+            close_hold(call, at)
             call.save(update_fields=["hold_seconds", "held_since"])
         release_agent(call=call, at=at)
     if status in FINAL_STATUSES and (call.contact_id or try_normalize_phone(call.from_number)):
@@ -268,3 +268,28 @@ def call_link_incident(*, call: Call, incident) -> Call:
     Call.objects.filter(pk=call.pk).update(incident=incident)
     call.incident = incident
     return call
+
+
+@transaction.atomic
+def callback_claim(*, callback_id: int, actor) -> Callback:
+    """An agent takes the callback (409 when someone already has it)."""
+    callback = Callback.objects.select_for_update().get(pk=callback_id)
+    if callback.status != CallbackStatus.OPEN:
+        raise InvalidTransitionError("Someone has already taken this callback.", callback.status)
+    callback.status, callback.agent, callback.claimed_at = CallbackStatus.CLAIMED, actor, timezone.now()
+    callback._history_user = actor
+    callback.save()
+    return callback
+
+
+@transaction.atomic
+def callback_complete(*, callback_id: int, actor) -> Callback:
+    """The caller was called back (409 when it is already done)."""
+    callback = Callback.objects.select_for_update().get(pk=callback_id)
+    if callback.status == CallbackStatus.DONE:
+        raise InvalidTransitionError("This callback is already done.", callback.status)
+    callback.status, callback.done_at = CallbackStatus.DONE, timezone.now()
+    callback.agent = callback.agent or actor
+    callback._history_user = actor
+    callback.save()
+    return callback

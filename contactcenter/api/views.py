@@ -3,8 +3,6 @@
 ``hold``, ``resume``, ``transfer``, ``link-incident``), the ``callbacks/`` tasks (``claim``,
 ``complete``) and ``agents/me/state/``."""
 
-from django.db import transaction
-from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, mixins, viewsets
@@ -13,14 +11,13 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
 from servicedesk.api.mixins import HistoryMixin
-from servicedesk.errors import InvalidTransitionError
 from servicedesk.permissions import RolePermission
 from servicedesk.roles import STAFF_ROLES, Role
 
 from .. import routing
-from ..choices import CallbackStatus
 from ..filtersets import CallFilterSet
 from ..models import AgentState, Announcement, Call, Callback, Line, Queue
+from ..services import callback_claim, callback_complete
 from . import serializers as s
 
 MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
@@ -120,27 +117,13 @@ class CallbackViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     @extend_schema(request=None, responses=s.CallbackSerializer)
     @action(detail=True, methods=["post"])
     def claim(self, request, pk=None):
-        with transaction.atomic():
-            callback = Callback.objects.select_for_update().get(pk=self.get_object().pk)
-            if callback.status != CallbackStatus.OPEN:
-                raise InvalidTransitionError("Someone has already taken this callback.", callback.status)
-            callback.status, callback.agent, callback.claimed_at = CallbackStatus.CLAIMED, request.user, \
-                timezone.now()
-            callback._history_user = request.user
-            callback.save()
+        callback = callback_claim(callback_id=self.get_object().pk, actor=request.user)
         return Response(self.get_serializer(callback).data)
 
     @extend_schema(request=None, responses=s.CallbackSerializer)
     @action(detail=True, methods=["post"])
     def complete(self, request, pk=None):
-        with transaction.atomic():
-            callback = Callback.objects.select_for_update().get(pk=self.get_object().pk)
-            if callback.status == CallbackStatus.DONE:
-                raise InvalidTransitionError("This callback is already done.", callback.status)
-            callback.status, callback.done_at = CallbackStatus.DONE, timezone.now()
-            callback.agent = callback.agent or request.user
-            callback._history_user = request.user
-            callback.save()
+        callback = callback_complete(callback_id=self.get_object().pk, actor=request.user)
         return Response(self.get_serializer(callback).data)
 
 
