@@ -2,6 +2,7 @@
 ``servicedesk/settings/test.py``); nothing here mocks the database or the broker."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
@@ -9,12 +10,25 @@ from catalog.tests.factories import UserFactory
 from servicedesk.roles import Role
 
 
+def _clear_own_cache() -> None:
+    """Delete this test process's keys only (its own ``KEY_PREFIX``): a FLUSHDB would also
+    empty the counters of a test running at the same moment in another xdist worker."""
+    prefix = settings.CACHES["default"].get("KEY_PREFIX", "")
+    if not prefix or not hasattr(cache, "_cache"):
+        cache.clear()
+        return
+    client = cache._cache.get_client(None, write=True)
+    keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
+    for start in range(0, len(keys), 1000):
+        client.delete(*keys[start:start + 1000])
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate-limit counters live in Redis: each test starts with none."""
-    cache.clear()
+    _clear_own_cache()
     yield
-    cache.clear()
+    _clear_own_cache()
 
 
 @pytest.fixture

@@ -22,8 +22,8 @@ DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DB_NAME", "test_ser
 # One key prefix per test process, so parallel runs on the same Redis never see each
 # other's rate-limit counters.
 CACHES["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:8]}"
-# The tests empty the cache between tests (FLUSHDB): keep it off the broker's database so
-# that never drops a queued task or a result.
+# The tests delete their own keys between tests (conftest.py); the cache still lives off the
+# broker's database so that nothing there can ever drop a queued task or a result.
 CACHES["default"]["LOCATION"] = os.environ.get("TEST_CACHE_URL", "redis://127.0.0.1:6379/14")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
