@@ -13,7 +13,7 @@ from rest_framework.response import Response
 
 from servicedesk.api.mixins import HistoryMixin
 from servicedesk.api.services import drf_validation_error as _drf
-from servicedesk.permissions import RolePermission
+from servicedesk.permissions import RolePermission, refuse_unless_visible
 from servicedesk.roles import STAFF_ROLES, Role, is_staff_member
 from sla.selectors import SLA_PREFETCH
 
@@ -37,7 +37,8 @@ class IncidentPermission(IsAuthenticated):
             return False
         if request.method in ("GET", "HEAD", "OPTIONS") or view.action in ("create", "notes", "attachments"):
             return True
-        return is_staff_member(request.user)
+        # Everyone reads: an incident the caller does not see answers 404, not this refusal.
+        return is_staff_member(request.user) or refuse_unless_visible(request, view)
 
 
 class StableOrderingFilter(OrderingFilter):

@@ -64,9 +64,13 @@ class TestDeclare:
         response = api.as_user(boss).post(f"/api/v1/incidents/{incident.pk}/declare-major/", {}, format="json")
         assert response.status_code == 400 and "summary" in response.json()
 
-    def test_agent_without_permission_and_requester_are_403(self, api, make_user, incident):
+    def test_agent_without_permission_and_requester_are_refused(self, api, make_user, incident):
         assert declare(api, make_user(Role.AGENT), incident).status_code == 403
-        assert declare(api, make_user(Role.REQUESTER), incident).status_code == 403
+        # Someone else's incident does not exist for a requester (404); their own is a 403.
+        assert declare(api, make_user(Role.REQUESTER), incident).status_code == 404
+        incident.requester = make_user(Role.REQUESTER)
+        incident.save()
+        assert declare(api, incident.requester, incident).status_code == 403
         assert not MajorIncident.objects.exists()
 
 
