@@ -13,6 +13,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from catalog.models import Service
+from servicedesk.api.fields import DayField
 from servicedesk.api.mixins import HistoryMixin
 from servicedesk.api.periods import parse_period
 from servicedesk.api.services import call_service as call
@@ -143,7 +144,7 @@ class ActionRowSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=300)
     owner = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True), required=False,
                                                allow_null=True)
-    due_at = serializers.DateField(required=False, allow_null=True)
+    due_at = DayField(required=False, allow_null=True)
 
     def to_representation(self, row):
         return {"title": row.get("title"), "owner": row.get("owner"), "due_at": row.get("due_at")}
