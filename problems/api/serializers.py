@@ -1,4 +1,5 @@
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from catalog.models import ConfigurationItem, Service, Team
@@ -65,7 +66,19 @@ class MarkKnownErrorSerializer(serializers.Serializer):
 
 
 class ResolveProblemSerializer(serializers.Serializer):
-    resolution = serializers.CharField(max_length=20000)
+    """API.md's action body, an optional ``{"note": "..."}``; ``resolution`` is accepted too.
+    The problem's resolution text (how the cause was removed) is ``resolution``, else the
+    note (both: one after the other); with neither, a plain statement that the root cause was
+    removed, so a resolved problem always says something."""
+
+    note = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=20000,
+                                 help_text="how the cause was removed (optional)")
+    resolution = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=20000,
+                                       help_text="the same as note (kept for existing callers)")
+
+    def validate(self, attrs):
+        given = [text.strip() for text in (attrs.get("resolution"), attrs.get("note")) if text and text.strip()]
+        return {"resolution": "\n\n".join(dict.fromkeys(given)) or gettext("The root cause was removed.")}
 
 
 class LinkIncidentsSerializer(serializers.Serializer):
