@@ -11,7 +11,17 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, DateTimeField, ExpressionWrapper, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import (
+    Count,
+    DateTimeField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -64,7 +74,13 @@ def rules_with_demand(*, now: datetime | None = None, rules=None):
     rules = rules if rules is not None else SpikeRule.objects.filter(is_active=True, service__is_active=True)
     weeks = max(list(rules.values_list("baseline_weeks", flat=True).filter(baseline_multiplier__isnull=False))
                 or [0])
-    start = ExpressionWrapper(Value(now) - F("window_minutes") * timedelta(minutes=1), output_field=DateTimeField())
+    # Typed so that SQLite (durations as integer microseconds) gets its duration arithmetic:
+    # Django's SQLite backend multiplies a duration only by a plain IntegerField (not the
+    # column's PositiveIntegerField) and cannot infer integer × duration. The wrappers change
+    # the types Django sees, not PostgreSQL's SQL (window_minutes * interval '1 minute').
+    minutes = ExpressionWrapper(F("window_minutes"), output_field=IntegerField())
+    window = ExpressionWrapper(minutes * Value(timedelta(minutes=1)), output_field=DurationField())
+    start = ExpressionWrapper(Value(now) - window, output_field=DateTimeField())
     rules = rules.annotate(window_start=start)
     annotations = {}
     for k in range(weeks + 1):
