@@ -7,4 +7,10 @@ class ProblemsConfig(AppConfig):
     verbose_name = _("Problems")
 
     def ready(self):
+        from sla.choices import TicketKind
+        from sla.protocol import register_ticket_statuses
+
         from . import receivers  # noqa: F401  (listens to the incidents app's signals)
+        from .choices import ProblemStatus
+
+        register_ticket_statuses(TicketKind.PROBLEM, ProblemStatus.values)  # what SLA policies may pause on

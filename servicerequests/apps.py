@@ -8,3 +8,11 @@ class ServiceRequestsConfig(AppConfig):
     name = "servicerequests"
     label = "requests"
     verbose_name = _("Service requests")
+
+    def ready(self):
+        from sla.choices import TicketKind
+        from sla.protocol import register_ticket_statuses
+
+        from .choices import RequestStatus
+
+        register_ticket_statuses(TicketKind.REQUEST, RequestStatus.values)  # what SLA policies may pause on

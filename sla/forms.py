@@ -238,7 +238,7 @@ class PolicyForm(forms.ModelForm):
                                                         "max_value": _("At most 5256000 minutes (ten years).")})
     pause_on = forms.CharField(
         label=_("Pause on statuses"), required=False, max_length=700,
-        widget=forms.TextInput(attrs={"placeholder": "on_hold, awaiting_customer", "dir": "ltr"}),
+        widget=forms.TextInput(attrs={"placeholder": "on_hold", "dir": "ltr"}),
         help_text=_("Comma separated; the clock stands still while the ticket has one of them."))
 
     class Meta:

@@ -17,6 +17,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -30,6 +31,7 @@ from notifications.models import StakeholderGroup
 
 from .calendar import CalendarSpec
 from .choices import EscalationTarget, EventKind, Metric, TicketKind, TimerStatus
+from .protocol import ticket_statuses
 
 CHANNEL_CHOICES = [("phone", _("Phone")), ("email", _("Email")), ("portal", _("Portal")),
                    ("monitoring", _("Monitoring")), ("chat", _("Chat"))]
@@ -129,6 +131,22 @@ class SLAPolicy(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        """The clock pauses only on statuses that tickets of its kind can have."""
+        super().clean()
+        pause_on = self.pause_on if self.pause_on is not None else []
+        if not isinstance(pause_on, list) or not all(isinstance(status, str) for status in pause_on):
+            raise ValidationError({"pause_on": [_("Give a list of status names.")]})
+        if self.applies_to not in TicketKind.values:
+            return  # refused by the field's own choices
+        known = ticket_statuses(self.applies_to)
+        unknown = [status for status in dict.fromkeys(pause_on) if status not in known]
+        if unknown:
+            raise ValidationError({"pause_on": [
+                _("Not a status of %(kind)s: %(unknown)s. The statuses are: %(known)s.") % {
+                    "kind": TicketKind(self.applies_to).label, "unknown": ", ".join(unknown),
+                    "known": ", ".join(known) or "—"}]})
 
     @property
     def specificity(self) -> int:

@@ -16,12 +16,30 @@ changes priority, tier, service   ``sla_retarget(ticket=…)`` (re-matches the p
 or team                           keeping business time already consumed)
 ================================  ==============================================
 
+It also names its statuses once, in its ``AppConfig.ready()``:
+``register_ticket_statuses(TicketKind.INCIDENT, IncidentStatus.values)``; an SLA policy for
+that kind may pause only on those (``SLAPolicy.clean()``).
+
 API serializers embed the clocks with ``sla.api.fields.SLATimersField`` (prefetch with
 ``sla.selectors.SLA_PREFETCH``).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
+
+_STATUSES: dict[str, tuple[str, ...]] = {}
+
+
+def register_ticket_statuses(kind: str, statuses: Iterable[str]) -> None:
+    """The statuses of a kind of ticket (its model's status choices), declared by the app
+    that owns it: the SLA app sits below the ticket apps and imports none of them."""
+    _STATUSES[str(kind)] = tuple(str(status) for status in statuses)
+
+
+def ticket_statuses(kind: str) -> tuple[str, ...]:
+    """The statuses a ticket of this kind can have (none for a kind no app declared)."""
+    return _STATUSES.get(str(kind), ())
 
 
 @dataclass(frozen=True)

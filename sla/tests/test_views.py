@@ -276,7 +276,7 @@ class TestCalendarPages:
 def policy_form(cal, rules=(), **change):
     data = {"name": "VIP incidents", "applies_to": "incident", "priority": "", "customer_tier": "vip",
             "channel": "", "service": "", "calendar": cal.pk, "response_minutes": "60",
-            "resolution_minutes": "240", "pause_on": "on_hold, awaiting_customer", "is_active": "on"}
+            "resolution_minutes": "240", "pause_on": "on_hold, assigned", "is_active": "on"}
     rows = list(rules) + [{}] * 2  # the blank rows the page offers
     data.update({"rules-TOTAL_FORMS": str(len(rows)), "rules-INITIAL_FORMS": "0",
                  "rules-MIN_NUM_FORMS": "0", "rules-MAX_NUM_FORMS": "20"})
@@ -298,7 +298,7 @@ class TestPolicyPages:
         assert response.status_code == 302, response.context and response.context["form"].errors
         policy = SLAPolicy.objects.get(name="VIP incidents")
         assert (policy.customer_tier, policy.priority, policy.channel, policy.service) == ("vip", None, None, None)
-        assert policy.pause_on == ["on_hold", "awaiting_customer"] and policy.response_minutes == 60
+        assert policy.pause_on == ["on_hold", "assigned"] and policy.response_minutes == 60
         assert [(r.at_percent, r.notify, r.channels) for r in policy.escalations.order_by("at_percent")] == [
             (75, "assignee", ["sms"]), (100, "team_manager", ["sms", "email"])]
         assert policy.history.first().history_user == manager
