@@ -200,9 +200,9 @@ def incident_assign(*, incident: Incident, actor, assignee=None, team: Team | No
     if team is not None:
         incident.team = team
     if assignee is not None:
+        # Without a team given the incident stays with its team, even when the assignee (an
+        # agent helping out, "assign to me") is not a member: the team moves only when asked.
         incident.assignee = assignee
-        if team is None and incident.team_id and not incident.team.members.filter(pk=assignee.pk).exists():
-            incident.team = assignee.teams.order_by("name").first() or incident.team
     _save(incident, actor, "assigned")
     sla.sla_retarget(ticket=incident, at=at, actor=actor, reason="assigned")
     if incident.assignee_id and (actor is None or incident.assignee_id != actor.pk):
