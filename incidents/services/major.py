@@ -220,6 +220,16 @@ def major_incident_declare(*, incident: Incident | int, actor, summary: str, man
         raise ConflictError(_("Someone declared this at the same moment; reload the page."), incident.status) \
             from exc
     major.services.set(affected)
+    from sla import services as sla
+
+    if incident.status == IncidentStatus.ON_HOLD:
+        # A declared major incident is worked, not waiting: back in progress with its clocks
+        # running, recorded in the incident's history like any resume.
+        incident.resume()
+        incident.hold_reason = ""
+        _save_incident(incident, actor, "resumed: major incident declared",
+                       fields=["status", "hold_reason", "updated_at"])
+        sla.sla_status_changed(ticket=incident, at=at, actor=actor)
     incident.is_major = True
     incident.impact, incident.urgency = 1, 1
     incident.priority = priority_for(1, 1)
@@ -227,8 +237,6 @@ def major_incident_declare(*, incident: Incident | int, actor, summary: str, man
         incident.acknowledged_at = at
     _save_incident(incident, actor, "declared a major incident",
                    fields=["is_major", "impact", "urgency", "priority", "acknowledged_at", "updated_at"])
-    from sla import services as sla
-
     sla.sla_retarget(ticket=incident, at=at, actor=actor, reason="major incident declared")
     for service in affected:
         ServiceOutage.objects.create(service=service, started_at=major.started_at,
