@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import Throttled, ValidationError
 
 from catalog.models import Contact, Customer, Service
 from catalog.services import profile_for, profile_update_preferences
@@ -13,14 +14,27 @@ from notifications.selectors import notifications_for
 
 from .api.throttling import AuthRateThrottle
 from .forms import ProfileForm
+from .lockout import cool_off_seconds
 from .preferences import remember_preferences
 from .roles import is_staff_member
 
 
 class TokenView(ObtainAuthToken):
-    """``POST /api/v1/auth/token/`` with ``{"username", "password"}`` → ``{"token"}``."""
+    """``POST /api/v1/auth/token/`` with ``{"username", "password"}`` → ``{"token"}``.
+
+    A username or address locked out by the login lockout (django-axes, which counts these
+    failures too) answers 429 like any rate limit, whether the password was right or not."""
 
     throttle_classes = [AuthRateThrottle]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except ValidationError:
+            if getattr(request, "axes_locked_out", False):
+                raise Throttled(wait=cool_off_seconds(request),
+                                detail=_("Too many failed attempts to log in. Try again later.")) from None
+            raise
 
 
 @login_required

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.http import HttpRequest
 
 from catalog.models import Contact, ContactPhone, Customer, Service
 from servicedesk.roles import Role, roles_of
@@ -109,7 +110,8 @@ def test_seed_demo_builds_the_organisation_and_is_idempotent(client):
         assert User.objects.filter(groups__name=role).exists(), role
     requester = User.objects.get(username="requester")
     assert requester.contact.customer.tier == "vip"
-    assert client.login(username="agent", password="demo-desk-2026")
+    # The login lockout (django-axes) needs the request that authenticate() is asked from.
+    assert client.login(request=HttpRequest(), username="agent", password="demo-desk-2026")
 
 
 def test_embedded_defaults_run_a_real_worker_with_nothing_but_python(tmp_path):

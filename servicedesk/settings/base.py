@@ -1,9 +1,11 @@
 """Settings shared by every environment. Everything that differs between machines comes
 from environment variables (see docs/configuration.md)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
@@ -32,6 +34,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_htmx",
     "simple_history",
+    "axes",
+    "csp",
     "servicedesk",
     "catalog",
     "notifications",
@@ -47,6 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -58,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a login refused for too many failures into the lockout page (429).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "servicedesk.urls"
@@ -184,6 +192,30 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+AUTHENTICATION_BACKENDS = [
+    # First: refuses every login (browser, admin, API token) of a locked-out account or address.
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# --- Login lockout (django-axes, docs/configuration.md) --------------------------------------
+# Failed logins are counted in the database per username and, separately, per client address
+# (the same address the API rate limits use); LOGIN_FAILURE_LIMIT failures within
+# LOGIN_COOLOFF_MINUTES lock that username or address out until the failures are that old.
+# "a+b" in LOGIN_LOCKOUT_PARAMETERS counts the pair together instead.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [
+    item.split("+") if "+" in item else item
+    for item in env_list("LOGIN_LOCKOUT_PARAMETERS", ["username", "ip_address"])
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+# Not reset by a success: with per-address counting, a success would also wipe the address's
+# failures against other accounts, so anyone with one account could guess others' passwords
+# without limit.
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "servicedesk.api.throttling.client_address"
+AXES_LOCKOUT_CALLABLE = "servicedesk.lockout.lockout_response"
 
 # --- Internationalisation ----------------------------------------------------------------
 LANGUAGE_CODE = env_str("LANGUAGE_CODE", "en")
@@ -235,9 +267,10 @@ REST_FRAMEWORK = {
         "user": env_str("THROTTLE_USER", "100/s"),
         "auth": env_str("THROTTLE_AUTH", "10/min"),
     },
-    # How many reverse proxies stand in front of the app: rate limits then trust exactly
-    # that many X-Forwarded-For hops (unset: the header is used as sent, which a client can fake).
-    "NUM_PROXIES": env_int("NUM_PROXIES", 0) if env_str("NUM_PROXIES") else None,
+    # How many reverse proxies stand in front of the app: rate limits and the login lockout
+    # then trust exactly that many X-Forwarded-For hops. 0 (the default): the header is
+    # ignored and the socket's address counts (DRF's None would trust the header as sent).
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
     "DATETIME_FORMAT": "iso-8601",
     "COERCE_DECIMAL_TO_STRING": False,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
@@ -275,6 +308,32 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+
+# --- Content-Security-Policy and Permissions-Policy (docs/configuration.md) ---------------
+# No inline script anywhere: pages load their scripts and styles from our own static files.
+# A view that needs more says so with django-csp's decorators (the Swagger UI page, the
+# dashboard's SVG charts with a nonce).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "report-uri": env_list("CSP_REPORT_URI", []) or None,
+    },
+}
+PERMISSIONS_POLICY = {
+    feature: [] for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "geolocation",
+        "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
+        "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    )
+}
+PERMISSIONS_POLICY.update({feature: ["self"] for feature in env_list("PERMISSIONS_POLICY_SELF", [])})
 
 # --- Email and SMS -----------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
