@@ -1,6 +1,7 @@
 """Every write to the catalogue and to people goes through these functions, whichever door
 (API, admin form, seed command, webhook) the request came through."""
 
+import re
 from collections.abc import Iterable, Sequence
 
 from django.contrib.auth import get_user_model
@@ -62,6 +63,15 @@ def _set_phones(contact: Contact, numbers: Sequence[str]) -> None:
             phone.save(update_fields=["position"])
 
 
+PIN_PATTERN = re.compile(r"\A[0-9]{4,8}\Z")
+
+
+def _check_pin(pin: str | None) -> None:
+    """A PIN is 4–8 digits, nothing else (no spaces: a caller keys digits only)."""
+    if pin is not None and not PIN_PATTERN.match(pin):
+        raise ValidationError({"pin": [_("A PIN is 4 to 8 digits.")]})
+
+
 @transaction.atomic
 def contact_create(
     *, name: str, customer: Customer | None = None, email: str = "", phone_numbers: Sequence[str] = (),
@@ -69,6 +79,7 @@ def contact_create(
 ) -> Contact:
     numbers = normalize_phone_list(phone_numbers)
     _check_numbers_free(numbers, None)
+    _check_pin(pin or None)
     contact = Contact(name=name, customer=customer, email=email, user=user, language=language)
     contact.set_pin(pin)
     contact.full_clean()
@@ -80,6 +91,7 @@ def contact_create(
 @transaction.atomic
 def contact_update(*, contact: Contact, phone_numbers: Sequence[str] | None = None,
                    pin: str | None = None, clear_pin: bool = False, **fields) -> Contact:
+    _check_pin(pin or None)
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     for field, value in fields.items():
         setattr(contact, field, value)

@@ -6,6 +6,7 @@ from rest_framework import serializers
 from servicedesk.roles import Role
 
 from .. import services
+from ..choices import CustomerTier
 from ..models import (
     AgentProfile,
     CIRelation,
@@ -94,10 +95,13 @@ class ContactSerializer(serializers.ModelSerializer):
         child=serializers.CharField(max_length=40), required=False, max_length=10,
         help_text="Any format with a country code; stored and returned as E.164.",
     )
-    pin = serializers.RegexField(r"^[0-9]{4,8}$", write_only=True, required=False, allow_blank=True,
+    # Not trimmed: "    " or " 1234" is not a PIN (a trimmed one became blank and cleared it).
+    pin = serializers.RegexField(r"\A[0-9]{4,8}\Z", write_only=True, required=False, allow_blank=True,
+                                 trim_whitespace=False, error_messages={"invalid": "A PIN is 4 to 8 digits."},
                                  help_text="4–8 digits; stored hashed, never returned. Blank clears it.")
     has_pin = serializers.BooleanField(read_only=True)
-    tier = serializers.CharField(source="customer.tier", read_only=True, default=None)
+    tier = serializers.ChoiceField(choices=CustomerTier.choices, source="customer.tier", read_only=True,
+                                   allow_null=True, default=None, help_text="the customer's; null without one")
 
     class Meta:
         model = Contact
