@@ -4,6 +4,7 @@ from rest_framework import serializers
 from catalog.models import ConfigurationItem, Service
 from incidents.models import Incident
 from problems.models import Problem
+from servicedesk.api.serializers import ModelSerializer
 
 from ..choices import Outcome, VoteDecision
 from ..models import BlackoutWindow, CABBoard, CABDecision, CABMeeting, Change, ChangeModel, ChangeTask, Vote
@@ -26,7 +27,7 @@ class ChangeTaskSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "order", "done_at", "done_by"]
 
 
-class ChangeSerializer(serializers.ModelSerializer):
+class ChangeSerializer(ModelSerializer):
     model = serializers.PrimaryKeyRelatedField(queryset=ChangeModel.objects.filter(is_active=True), required=False,
                                                allow_null=True)
     services = serializers.PrimaryKeyRelatedField(queryset=Service.objects.all(), many=True, required=False)

@@ -3,12 +3,13 @@ from rest_framework import serializers
 
 from catalog.models import Service
 from incidents.models import Incident
+from servicedesk.api.serializers import ModelSerializer
 
 from ..choices import AgentStateChoice
 from ..models import AgentState, Announcement, Call, Callback, Line, MenuOption, Queue
 
 
-class QueueSerializer(serializers.ModelSerializer):
+class QueueSerializer(ModelSerializer):
     class Meta:
         model = Queue
         fields = ["id", "name", "skill", "priority", "service_level_seconds", "hold_music_url"]
@@ -71,7 +72,7 @@ class AnnouncementSerializer(serializers.ModelSerializer):
         read_only_fields = ["major_incident", "created_at"]
 
 
-class CallSerializer(serializers.ModelSerializer):
+class CallSerializer(ModelSerializer):
     queue = serializers.SerializerMethodField()
     repeat_call = serializers.SerializerMethodField()
 
@@ -98,7 +99,7 @@ class CallIncidentSerializer(serializers.Serializer):
     incident = serializers.PrimaryKeyRelatedField(queryset=Incident.objects.all())
 
 
-class CallbackSerializer(serializers.ModelSerializer):
+class CallbackSerializer(ModelSerializer):
     time_to_callback_seconds = serializers.SerializerMethodField()
 
     class Meta:

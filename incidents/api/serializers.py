@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
+from servicedesk.api.serializers import ModelSerializer
 from servicedesk.roles import is_staff_member
 from sla.api.fields import SLATimersField
 
@@ -12,7 +13,7 @@ from ..selectors import available_actions
 User = get_user_model()
 
 
-class IncidentSerializer(serializers.ModelSerializer):
+class IncidentSerializer(ModelSerializer):
     sla = SLATimersField()
     actions = serializers.SerializerMethodField(help_text="the actions the caller may take now")
     service = serializers.PrimaryKeyRelatedField(queryset=Service.objects.all(), required=False, allow_null=True)

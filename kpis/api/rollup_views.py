@@ -8,7 +8,7 @@ import io
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import ValidationError
-from rest_framework.renderers import BaseRenderer
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
@@ -34,15 +34,8 @@ class KpiCSVRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
-        response = (renderer_context or {}).get("response")
         out = io.StringIO()
         writer = csv.writer(out)
-        if response is not None and response.status_code >= 400:
-            writer.writerow(["field", "message"])
-            for field, messages in (data or {}).items():
-                for message in messages if isinstance(messages, list) else [messages]:
-                    writer.writerow([field, message])
-            return out.getvalue().encode()
         rows = data.get("series") if isinstance(data.get("series"), list) else [data]
         flat = [self._flatten(row) for row in rows]
         header = list(flat[0]) if flat else ["start", *formulas.CONTACT_CENTER_KEYS]
@@ -71,6 +64,10 @@ class KpiView(APIView):
     csv_name = "kpis"
 
     def finalize_response(self, request, response, *args, **kwargs):
+        if response.status_code >= 400 and getattr(request, "accepted_renderer", None) is not None \
+                and request.accepted_renderer.format == "csv":
+            # Errors are JSON under /api/ whatever the export format asked for (as documented).
+            request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
         response = super().finalize_response(request, response, *args, **kwargs)
         if getattr(request, "accepted_renderer", None) and request.accepted_renderer.format == "csv" \
                 and response.status_code == 200:

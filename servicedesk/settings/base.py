@@ -256,7 +256,14 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # drf-spectacular's schema with the error responses every operation may give.
+    "DEFAULT_SCHEMA_CLASS": "servicedesk.api.schema.AutoSchema",
+    # DRF's three parsers; the JSON one refuses bodies nested or sized past API_JSON_MAX_* (400).
+    "DEFAULT_PARSER_CLASSES": [
+        "servicedesk.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "EXCEPTION_HANDLER": "servicedesk.api.exceptions.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "servicedesk.api.throttling.AnonRateThrottle",
@@ -275,6 +282,9 @@ REST_FRAMEWORK = {
     "COERCE_DECIMAL_TO_STRING": False,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# JSON request bodies: at most this many bytes and this many nested arrays/objects (400 past either).
+API_JSON_MAX_BYTES = env_int("API_JSON_MAX_BYTES", 2_621_440)
+API_JSON_MAX_DEPTH = env_int("API_JSON_MAX_DEPTH", 64)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Service desk API",
     "DESCRIPTION": "Incidents, SLA, major incidents, problems, changes, requests, "
@@ -295,6 +305,7 @@ SPECTACULAR_SETTINGS = {
         "TimerStatusEnum": "sla.choices.TimerStatus",
         "MajorIncidentStatusEnum": "incidents.choices.MajorIncidentStatus",
         "TaskStatusEnum": "incidents.choices.TaskStatus",
+        "RequestTaskStatusEnum": "servicerequests.choices.TaskStatus",
         "SpikeAlertStatusEnum": "incidents.choices.SpikeAlertStatus",
         "ServiceImpactEnum": "incidents.choices.ServiceImpact",
         "TeamRoleEnum": "incidents.choices.TeamRole",

@@ -220,13 +220,19 @@ class ComplianceGroupSerializer(serializers.Serializer):
 
 
 class ComplianceSerializer(serializers.Serializer):
-    start = serializers.DateTimeField(source="from")
-    end = serializers.DateTimeField(source="to")
+    from_ = serializers.DateTimeField(help_text="the period's start (inclusive)")
+    to = serializers.DateTimeField(help_text="the period's end (exclusive)")
     total = serializers.IntegerField()
     met = serializers.IntegerField()
     breached = serializers.IntegerField()
     compliance = serializers.FloatField(allow_null=True, help_text="fraction 0–1 met within target")
     groups = ComplianceGroupSerializer(many=True, required=False)
+
+    def get_fields(self):
+        # The answer's keys are the period parameters' names, as in kpis/: "from" is a keyword.
+        fields = super().get_fields()
+        fields["from"] = fields.pop("from_")
+        return fields
 
 
 class AvailabilitySerializer(serializers.Serializer):

@@ -1,0 +1,66 @@
+"""One rule for values that are not known yet: the API answers ``null``, never ``""``.
+
+Several models keep "nothing yet" as a blank string in a NOT NULL column (an incident's
+``resolution_code`` before it is resolved, a call's ``outcome`` while it runs, a callback's
+``recording_url`` without a voicemail). The published schema lists only the real values of
+such a field, so ``""`` contradicted it. ``ModelSerializer`` below maps every blank-able
+choice or URL ``CharField`` of a model to a field that
+
+- answers ``""`` as ``null`` and is declared nullable in the schema (enum + ``null``);
+- on input accepts what it accepted before (``""``, a valid value) and also ``null``, both
+  stored as ``""`` (the column stays as it is: no migration).
+
+Use it instead of DRF's ``ModelSerializer``; an explicitly declared field may use
+``NullableChoiceField``/``NullableURLField`` directly.
+"""
+
+from django.db import models
+from rest_framework import serializers
+
+
+class BlankAsNullMixin:
+    def __init__(self, **kwargs):
+        kwargs["allow_null"] = True
+        super().__init__(**kwargs)
+
+    def validate_empty_values(self, data):
+        if data is None:
+            return True, ""  # null in, "" stored: the column is NOT NULL
+        return super().validate_empty_values(data)
+
+    def to_representation(self, value):
+        if value in ("", None):
+            return None
+        return super().to_representation(value)
+
+
+class NullableChoiceField(BlankAsNullMixin, serializers.ChoiceField):
+    """A choice that may be unknown: ``""`` is answered as ``null``."""
+
+
+class NullableURLField(BlankAsNullMixin, serializers.URLField):
+    """A URL that may be absent: ``""`` is answered as ``null``."""
+
+
+def blank_as_null_class(model_field):
+    """The nullable serializer field for a blank-able, NOT NULL choice/URL model field, or None."""
+    if not isinstance(model_field, models.CharField) or not model_field.blank or model_field.null:
+        return None
+    if model_field.choices:
+        return NullableChoiceField
+    if isinstance(model_field, models.URLField):
+        return NullableURLField
+    return None
+
+
+class ModelSerializer(serializers.ModelSerializer):
+    """DRF's ModelSerializer where a blank choice or URL reads as ``null`` (see above)."""
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+        nullable = blank_as_null_class(model_field)
+        if nullable is not None:
+            field_class = nullable
+            if nullable is NullableURLField:
+                field_kwargs.pop("choices", None)
+        return field_class, field_kwargs

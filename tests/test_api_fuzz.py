@@ -1,0 +1,166 @@
+"""Property-based fuzzing of the whole API against its own OpenAPI schema (schemathesis).
+
+For an agent, a manager and a requester, every operation of ``/api/schema/`` is called with
+requests generated from the schema (valid ones and, where the operation takes input, invalid
+ones), half of them aimed at records that exist. The run fails on:
+
+- any 5xx;
+- a response that does not match the schema: a status code the operation does not document,
+  a content type it does not declare, a body that does not conform;
+- an error under ``/api/`` whose body is not JSON.
+
+How the requests reach the database: the schema is loaded and every request is sent through
+the project's real WSGI application in-process (``schemathesis.openapi.from_wsgi``), so each
+request goes through the whole middleware stack as it would under gunicorn. The WSGI handler
+ends every request by closing connections that are not in autocommit mode, which would break
+the transaction a plain ``django_db`` test wraps around its body: the test is therefore a
+``django_db(transaction=True)`` one. The demo organisation (``seed_demo``) is committed first
+and every request commits for real; the tables are emptied when the test ends.
+
+Excluded, and why:
+
+- nothing is excluded from ``/api/``; only rate limiting is lifted for the run (the token
+  endpoint allows 10 requests a minute per address and every user 100 a second: a fuzzer
+  would be answered 429, which tells nothing about the schema);
+- the Twilio webhooks (``/telephony/``) are not in the OpenAPI schema (form posts signed by
+  Twilio, answered in TwiML): their own tests fuzz them.
+
+Bounded: ``FUZZ_EXAMPLES`` (default 6) generated requests per operation and mode, no
+deadline, no shrinking; the figures (operations, cases, failures) are printed per role.
+Run alone with ``pytest -m fuzz``.
+"""
+
+import os
+import re
+import time
+from collections import Counter
+
+import pytest
+import schemathesis
+from django.core.management import call_command
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from rest_framework.authtoken.models import Token
+from schemathesis import GenerationMode
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
+from schemathesis.core.failures import FailureGroup
+
+from catalog import demo as catalog_demo
+
+pytestmark = [pytest.mark.fuzz, pytest.mark.django_db(transaction=True)]
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))
+ROLES = {"agent": "agent", "manager": "manager", "requester": "requester"}  # role → demo username
+
+
+def json_errors_under_api(ctx, response, case):
+    """An error under /api/ answers JSON, never Django's HTML page."""
+    if response.status_code >= 400 and case.path.startswith("/api/"):
+        content_type = response.headers.get("content-type", [""])
+        content_type = content_type[0] if isinstance(content_type, list) else content_type
+        assert "json" in content_type, f"{response.status_code} error with Content-Type {content_type!r}, not JSON"
+        response.json()
+
+
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
+          json_errors_under_api]
+
+
+@pytest.fixture
+def unthrottled(settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
+        "anon": "100000/s", "user": "100000/s", "auth": "100000/s"}}
+
+
+def _existing_ids(client) -> dict[str, list[int]]:
+    """The ids a list operation shows the caller, by collection path (``/api/v1/incidents/``)."""
+    ids = {}
+    from django.urls import reverse  # noqa: F401  (the URLconf is loaded before the first request)
+
+    for prefix in ["announcements", "blackout-windows", "business-calendars", "cab-boards", "cab-meetings",
+                   "callbacks", "calls", "catalog-items", "change-models", "changes", "ci-relations", "cis",
+                   "contacts", "customers", "deliveries", "incidents", "known-errors", "lines", "major-incidents",
+                   "message-templates", "notifications", "priority-matrix", "problem-candidates", "problems",
+                   "queues", "request-tasks", "requests", "service-outages", "services", "skills", "sla-policies",
+                   "sla-timers", "spike-alerts", "spike-rules", "stakeholder-groups", "teams", "users"]:
+        response = client.get(f"/api/v1/{prefix}/", {"page_size": 5})
+        if response.status_code == 200:
+            body = response.json()
+            rows = body["results"] if isinstance(body, dict) else body
+            ids[f"/api/v1/{prefix}/"] = [row["id"] for row in rows if isinstance(row, dict) and "id" in row]
+    return ids
+
+
+def _order(operation) -> tuple:
+    # Deletions last, so the records the other operations aim at still exist when they run.
+    return (operation.method.upper() == "DELETE", operation.path, operation.method)
+
+
+def _fuzz(label, strategies, headers, cases, statuses):
+    @settings(max_examples=EXAMPLES * len(strategies), deadline=None, database=None,
+              phases=[Phase.explicit, Phase.generate], derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    @given(case=st.one_of(strategies))
+    def call(case):
+        cases[label] += 1
+        response = case.call(headers=headers)
+        statuses[response.status_code // 100] += 1
+        case.validate_response(response, checks=CHECKS, headers=headers)
+
+    call()
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_every_operation_conforms_to_the_schema(role, unthrottled, capsys):
+    from rest_framework.test import APIClient
+
+    from servicedesk.wsgi import application
+
+    call_command("seed_demo", password=catalog_demo.DEMO_PASSWORD, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username=ROLES[role])
+    token = Token.objects.get_or_create(user=user)[0].key
+    headers = {"Authorization": f"Token {token}"}
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    ids = _existing_ids(client)
+
+    schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+    operations = sorted((result.ok() for result in schema.get_all_operations()), key=_order)
+
+    cases: Counter = Counter()
+    statuses: Counter = Counter()
+    failures: dict[str, str] = {}
+    started = time.monotonic()
+    for operation in operations:
+        label = f"{operation.method.upper()} {operation.path}"
+        collection = re.sub(r"\{id\}/.*$", "", operation.path)
+        known = ids.get(collection)
+        strategies = []
+        modes = [GenerationMode.POSITIVE]
+        if operation.body or operation.query:
+            modes.append(GenerationMode.NEGATIVE)
+        for mode in modes:
+            strategies.append(operation.as_strategy(generation_mode=mode))
+            if known and "{id}" in operation.path:
+                strategies.append(operation.as_strategy(generation_mode=mode, path_parameters={"id": known[0]}))
+
+        try:
+            _fuzz(label, strategies, headers, cases, statuses)
+        except (Exception, FailureGroup) as exc:  # noqa: BLE001 — every failing operation is reported
+            failures[label] = str(exc)[:3000]
+
+    elapsed = time.monotonic() - started
+    with capsys.disabled():
+        print(f"\n[fuzz {role}] operations={len(operations)} cases={sum(cases.values())} "
+              f"failures={len(failures)} seconds={elapsed:.0f} "
+              f"responses={{2xx: {statuses[2]}, 3xx: {statuses[3]}, 4xx: {statuses[4]}, 5xx: {statuses[5]}}}")
+        for label, message in sorted(failures.items()):
+            print(f"--- {label}\n{message}")
+    assert not failures, f"{len(failures)} operations failed for the {role}: {sorted(failures)}"
