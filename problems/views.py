@@ -141,10 +141,14 @@ def _ids(text: str, limit: int = 50) -> list[int]:
 
 @staff_required
 def problem_create(request):
-    """``/problems/new/``; ``?incidents=1,2,3`` opens it from those incidents (the title from
-    the first), ``?major_incident=<id>`` from a major incident's postmortem."""
+    """``/problems/new/``; ``?incidents=1,2,3`` (or the incident queue's POST of its ticked
+    rows) opens it from those incidents (the title from the first), ``?major_incident=<id>``
+    from a major incident's postmortem."""
     major = None
-    if request.method == "POST":
+    # The incident queue posts its ticked rows here (``bulk-ids``, with the queue's CSRF
+    # token, never in the address): that only prefills the form, like ``?incidents=``.
+    from_queue = request.method == "POST" and ("bulk-problem" in request.POST or "bulk-ids" in request.POST)
+    if request.method == "POST" and not from_queue:
         form = ProblemCreateForm(request.POST)
         if form.is_valid():
             try:
@@ -161,8 +165,9 @@ def problem_create(request):
         return render(request, "problems/form.html", {"form": form, "major": major}, status=400)
     initial: dict[str, Any] = {}
     incidents = []
-    # ``?incidents=1,2,3``, or the incident queue's ticked rows (``bulk-ids=1&bulk-ids=2``).
-    wanted = _ids(",".join([request.GET.get("incidents", ""), *request.GET.getlist("bulk-ids")]))
+    # ``?incidents=1,2,3``, or the incident queue's ticked rows (``bulk-ids=1&bulk-ids=2``, posted).
+    given = request.POST if from_queue else request.GET
+    wanted = _ids(",".join([given.get("incidents", ""), *given.getlist("bulk-ids")]))
     if wanted:
         found = Incident.objects.in_bulk(wanted)
         incidents = [found[pk] for pk in wanted if pk in found]
