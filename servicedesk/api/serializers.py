@@ -64,3 +64,22 @@ class ModelSerializer(serializers.ModelSerializer):
             if nullable is NullableURLField:
                 field_kwargs.pop("choices", None)
         return field_class, field_kwargs
+
+
+class WholeItemMixin:
+    """An item of a nested list (a calendar's hours, a policy's escalations, a postmortem's
+    actions). Sending the list replaces it, so every item is validated whole, with its
+    required keys, even inside a PATCH: DRF skips a missing key when the *root* serializer
+    is partial, and the item's ``validate()`` then met a ``KeyError`` (a 500). A missing key
+    is a 400 ``{"hours": [{"start": ["This field is required."]}]}``."""
+
+    def run_validation(self, data=serializers.empty):
+        if self.parent is None or data is serializers.empty or data is None:
+            return super().run_validation(data)  # standalone (the copy below): DRF's own validation
+        whole = type(self)(data=data, context=self.context)  # its own root: never partial
+        whole.is_valid(raise_exception=True)
+        return whole.validated_data
+
+
+class ItemSerializer(WholeItemMixin, serializers.Serializer):
+    """Base for the items of a nested, writable list (see ``WholeItemMixin``)."""

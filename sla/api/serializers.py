@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from notifications.models import StakeholderGroup
+from servicedesk.api.serializers import ItemSerializer
 
 from .. import services
 from ..calendar import CalendarError, CalendarSpec, fmt_minute, parse_minute
@@ -12,7 +13,7 @@ from ..models import BusinessCalendar, ServiceOutage, SLAEvent, SLAPolicy, SLATi
 from ..selectors import clock
 
 
-class WorkingIntervalSerializer(serializers.Serializer):
+class WorkingIntervalSerializer(ItemSerializer):
     weekday = serializers.IntegerField(min_value=0, max_value=6, help_text="0 = Monday … 6 = Sunday")
     start = serializers.CharField(max_length=5, help_text='"09:00"')
     end = serializers.CharField(max_length=5, help_text='"17:00"; "24:00" is the end of the day')
@@ -97,7 +98,7 @@ class BusinessCalendarSerializer(serializers.ModelSerializer):
         return self._save(instance, validated_data)
 
 
-class EscalationSerializer(serializers.Serializer):
+class EscalationSerializer(ItemSerializer):
     metric = serializers.ChoiceField(choices=Metric.choices)
     at_percent = serializers.IntegerField(min_value=1, max_value=1000, help_text="e.g. 75, 100, 150")
     notify = serializers.ChoiceField(choices=EscalationTarget.choices)
