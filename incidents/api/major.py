@@ -16,6 +16,7 @@ from catalog.models import Service
 from servicedesk.api.fields import DayField
 from servicedesk.api.mixins import HistoryMixin
 from servicedesk.api.periods import parse_period
+from servicedesk.api.serializers import ItemSerializer
 from servicedesk.api.services import call_service as call
 from servicedesk.api.services import drf_validation_error
 from servicedesk.permissions import RolePermission
@@ -140,7 +141,7 @@ class TimelineSerializer(serializers.ModelSerializer):
         fields = ["at", "kind", "text", "actor"]
 
 
-class ActionRowSerializer(serializers.Serializer):
+class ActionRowSerializer(ItemSerializer):
     title = serializers.CharField(max_length=300)
     owner = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True), required=False,
                                                allow_null=True)
@@ -150,7 +151,7 @@ class ActionRowSerializer(serializers.Serializer):
         return {"title": row.get("title"), "owner": row.get("owner"), "due_at": row.get("due_at")}
 
 
-class TimelineRowSerializer(serializers.Serializer):
+class TimelineRowSerializer(ItemSerializer):
     at = serializers.DateTimeField()
     text = serializers.CharField(max_length=500)
 
