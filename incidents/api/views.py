@@ -7,11 +7,12 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from servicedesk.api.mixins import HistoryMixin
+from servicedesk.api.parsers import JSONParser
 from servicedesk.api.services import drf_validation_error as _drf
 from servicedesk.permissions import RolePermission, refuse_unless_visible
 from servicedesk.roles import STAFF_ROLES, Role, is_staff_member

@@ -196,3 +196,12 @@ def test_a_kpi_error_is_json_even_when_csv_was_asked_for(api, agent, make_user):
     bad = api.as_user(make_user(Role.MANAGER)).get("/api/v1/kpis/contact-center/", {"interval": "5m",
                                                                                    "format": "csv"})
     assert bad.status_code == 400 and "interval" in bad.json()
+
+
+def test_the_attachments_upload_guards_its_json_body_too(api, agent):
+    """``incidents/<id>/attachments/`` names its parsers itself: the JSON one is ours."""
+    incident = api.as_user(agent).post("/api/v1/incidents/", {"title": "Scanner jams"}, format="json").json()
+    response = api.as_user(agent).generic("POST", f"/api/v1/incidents/{incident['id']}/attachments/",
+                                          "[" * 100_000, content_type="application/json")
+    assert response.status_code == 400, response.content
+    assert response.json()["code"] == "too_deep"
