@@ -10,7 +10,7 @@ from sla.models import SLATimer
 from sla.selectors import SLA_PREFETCH
 
 from .choices import OPEN_STATUSES, NoteVisibility
-from .models import Incident, IncidentNote
+from .models import Attachment, Incident, IncidentNote
 
 User = get_user_model()
 
@@ -23,6 +23,16 @@ def incidents_visible_to(user) -> QuerySet[Incident]:
     if not getattr(user, "is_authenticated", False):
         return qs.none()
     return qs.filter(Q(requester=user) | Q(contact__user=user))
+
+
+def attachment_visible_to(user, *, incident_id: int, attachment_id: int) -> Attachment | None:
+    """The attachment ``user`` may download: one of an incident they may see and, for a
+    requester, only a public one. None otherwise (answered as 404, so nothing leaks)."""
+    qs = Attachment.objects.filter(pk=attachment_id, incident_id=incident_id,
+                                   incident__in=incidents_visible_to(user))
+    if not is_staff_member(user):
+        qs = qs.filter(visibility=NoteVisibility.PUBLIC)
+    return qs.first()
 
 
 def incidents_reported_by(user) -> QuerySet[Incident]:

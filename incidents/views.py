@@ -20,7 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -40,6 +40,7 @@ from sla.models import SLAEvent
 
 from . import services
 from .choices import OPEN_STATUSES, Channel, IncidentStatus, Level, NoteVisibility, ResolutionCode
+from .downloads import attachment_response
 from .forms import (
     SORT_CHOICES,
     SORTS,
@@ -59,8 +60,9 @@ from .forms import (
     add_service_errors,
 )
 from .major_forms import DeclareForm
-from .models import Attachment, Incident
+from .models import Incident
 from .selectors import (
+    attachment_visible_to,
     available_actions,
     incidents_reported_by,
     incidents_visible_to,
@@ -476,16 +478,10 @@ def incident_action(request, pk: int, action: str):
 def attachment_download(request, pk: int, attachment_pk: int):
     """A file, to people who may see it: staff, or the requester for a public one. Always a
     download (never shown inline), so an uploaded page cannot run in our origin."""
-    incident = get_object_or_404(incidents_visible_to(request.user), pk=pk)
-    attachments = Attachment.objects.filter(incident=incident)
-    if not is_staff_member(request.user):
-        attachments = attachments.filter(visibility=NoteVisibility.PUBLIC)
-    attachment = get_object_or_404(attachments, pk=attachment_pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=attachment.name, content_type=attachment.content_type)
+    attachment = attachment_visible_to(request.user, incident_id=pk, attachment_id=attachment_pk)
+    if attachment is None:
+        raise Http404
+    return attachment_response(attachment)
 
 
 # --- create and edit ----------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from rest_framework import serializers
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
@@ -117,7 +118,9 @@ class AttachmentSerializer(serializers.ModelSerializer):
         read_only_fields = ["name", "size", "content_type", "uploaded_by", "created_at"]
 
     def get_url(self, attachment) -> str:
-        return attachment.file.url if attachment.file else ""
+        """The permission-checked download, never the storage's own /media/ address (not
+        served: it would skip the check)."""
+        return reverse("incident-attachment-download", args=[attachment.incident_id, attachment.pk])
 
 
 class PriorityCellSerializer(serializers.ModelSerializer):

@@ -1,6 +1,7 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from . import major, views
+from . import attachments, major, views
 
 router = DefaultRouter(trailing_slash=True)
 router.register("incidents", views.IncidentViewSet, basename="incident")
@@ -9,4 +10,8 @@ router.register("major-incidents", major.MajorIncidentViewSet, basename="major-i
 router.register("spike-rules", major.SpikeRuleViewSet, basename="spike-rule")
 router.register("spike-alerts", major.SpikeAlertViewSet, basename="spike-alert")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("incidents/<int:pk>/attachments/<int:attachment_pk>/download/", attachments.AttachmentDownloadView.as_view(),
+         name="incident-attachment-download"),
+    *router.urls,
+]
