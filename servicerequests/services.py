@@ -208,6 +208,16 @@ def _open_next_tasks(request: ServiceRequest, actor, at: datetime) -> bool:
     return True
 
 
+def _cancel_tasks(request: ServiceRequest, actor, reason: str) -> None:
+    """A rejected or cancelled request has nothing left to fulfil: every task not done (not
+    started yet, or open in a team's queue) is cancelled, each with a row in its history."""
+    for task in request.tasks.select_for_update().filter(status__in=[TaskStatus.PENDING, TaskStatus.OPEN]):
+        task.status = TaskStatus.CANCELLED
+        task._history_user = actor
+        task._change_reason = reason
+        task.save(update_fields=["status"])
+
+
 def _fulfilled(request: ServiceRequest, actor, at: datetime) -> None:
     request.complete()
     request.fulfilled_at = at
@@ -248,7 +258,7 @@ def request_decide(*, request: ServiceRequest | int, actor, approve: bool, comme
         request.reject()
         request.rejected_at, request.current_level = at, None
         _save(request, actor, f"rejected: {comment}", fields=["status", "rejected_at", "current_level", "updated_at"])
-        request.tasks.update(status=TaskStatus.CANCELLED)
+        _cancel_tasks(request, actor, "request rejected")
         sla.sla_stop(ticket=request, metric="response", at=at, actor=actor)
         sla.sla_stop(ticket=request, metric="resolution", at=at, actor=actor)
         _tell_requester(request, "rejected", _("%(number)s was not approved") % {"number": request.number},
@@ -344,7 +354,7 @@ def request_cancel(*, request: ServiceRequest | int, actor, reason: str = "") ->
           fields=["status", "cancelled_at", "current_level", "updated_at"])
     Approval.objects.filter(request=request, decision=ApprovalDecision.PENDING).update(
         decision=ApprovalDecision.SKIPPED)
-    request.tasks.exclude(status=TaskStatus.DONE).update(status=TaskStatus.CANCELLED)
+    _cancel_tasks(request, actor, "request cancelled")
     sla.sla_stop(ticket=request, metric="response", at=at, actor=actor)
     sla.sla_stop(ticket=request, metric="resolution", at=at, actor=actor)
     if not _is_party(request, actor):
