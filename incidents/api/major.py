@@ -198,14 +198,14 @@ class MajorIncidentViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveM
     """Major incidents, declared with `POST incidents/<id>/declare-major/` (or from a spike
     alert). Lifecycle actions `mobilise`, `contain`, `resolve`, `review` (refused with 409
     until the postmortem is complete) and `close`; `PATCH` changes only the IVR
-    `announcement`. Filters: `status`, `service`, `active=true`."""
+    `announcement`. Filters: `status`, `manager`, `incident` (the master), `service`, `active=true`."""
 
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
     write_roles = STAFF_ROLES  # the services decide who may do what
     serializer_class = MajorIncidentSerializer
     filter_backends = [DjangoFilterBackend]
-    filterset_fields = ["status", "manager"]
+    filterset_fields = ["status", "manager", "incident"]
     queryset = MajorIncident.objects.none()
 
     def get_queryset(self):
