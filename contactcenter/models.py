@@ -106,7 +106,9 @@ class Announcement(models.Model):
 class Call(models.Model):
     call_sid = models.CharField(max_length=64, unique=True)
     direction = models.CharField(max_length=20, default="inbound")
-    from_number = models.CharField(max_length=32, blank=True)
+    from_number = models.CharField(max_length=32, blank=True, help_text=_("E.164; empty when withheld or not a number"))
+    from_raw = models.CharField(max_length=64, blank=True,
+                                help_text=_("the caller ID as Twilio sent it, when it is not a number"))
     to_number = models.CharField(max_length=32, blank=True)
     contact = models.ForeignKey(Contact, null=True, blank=True, on_delete=models.SET_NULL, related_name="calls")
     customer = models.ForeignKey(Customer, null=True, blank=True, on_delete=models.SET_NULL, related_name="calls")
@@ -140,6 +142,9 @@ class Call(models.Model):
     transfers = models.PositiveSmallIntegerField(default=0)
     repeat_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="repeats",
                                   help_text=_("the same caller's previous call within the repeat window"))
+    input_flags = models.JSONField(default=list, blank=True, help_text=_(
+        "webhook fields that were not valid and were left out (field, value, problem), e.g. a Timestamp far from "
+        "the server's clock"))
     # No separate history: the call log is itself a record of events (CallEvent, CallTransfer,
     # AgentStateLog), and a history row per status callback would double the webhook's writes.
 

@@ -86,11 +86,33 @@ def callback_for(*, call: Call, reason: str, recording_url: str = "", recording_
 
 
 # --- calls ---------------------------------------------------------------------------------------
+def _with_flags(current: list, flags: list[dict] | None) -> list:
+    """The call's input flags with these added once (a replay adds nothing)."""
+    merged = list(current or [])
+    for flag in flags or ():
+        if flag not in merged:
+            merged.append(flag)
+    return merged
+
+
+@transaction.atomic
+def call_flag_input(*, call_sid: str, flags: list[dict]) -> None:
+    """Note on the call the webhook fields that were bad and left out (see
+    ``contactcenter.twilio_params``); the same flag twice is kept once."""
+    if not flags:
+        return
+    call = Call.objects.select_for_update().filter(call_sid=call_sid).only("pk", "input_flags").first()
+    if call is not None and (merged := _with_flags(call.input_flags, flags)) != call.input_flags:
+        Call.objects.filter(pk=call.pk).update(input_flags=merged)
+
+
 def call_arrived(*, call_sid: str, from_number: str, to_number: str, direction: str = "inbound",
-                 at: datetime | None = None) -> tuple[Call, bool]:
+                 at: datetime | None = None, from_raw: str = "", flags: list[dict] | None = None
+                 ) -> tuple[Call, bool]:
     """Record an incoming call (once per CallSid): the caller identified by number, the line
     by the number dialled, and one unit of demand for the line's service (spike detection).
-    Returns the call and whether it is new."""
+    ``from_number`` is E.164 or ""; ``from_raw`` keeps a caller ID that is not a number, and
+    ``flags`` the webhook fields that were left out. Returns the call and whether it is new."""
     existing = Call.objects.select_related("line", "contact", "customer").filter(call_sid=call_sid).first()
     if existing is not None:
         return existing, False
@@ -100,6 +122,7 @@ def call_arrived(*, call_sid: str, from_number: str, to_number: str, direction: 
     try:
         with transaction.atomic():
             call = Call.objects.create(call_sid=call_sid, direction=direction, from_number=from_number[:32],
+                                       from_raw=from_raw[:64], input_flags=_with_flags([], flags),
                                        to_number=to_number[:32], line=line, contact=contact,
                                        customer=contact.customer if contact else None, started_at=at,
                                        service_id=line.service_id if line else None,
@@ -148,11 +171,12 @@ def call_continued(*, call: Call) -> None:
 
 @transaction.atomic
 def call_status(*, call_sid: str, sequence: int, status: str, at: datetime | None = None,
-                duration: int | None = None) -> bool:
+                duration: int | None = None, flags: list[dict] | None = None) -> bool:
     """Apply a status callback once: the event is stored by (CallSid, SequenceNumber); the
     call takes the status of its highest sequence seen, so a late, older event changes
     nothing. A call that ends after an announcement without the caller continuing is a
-    deflected call. Returns False for a replay."""
+    deflected call. ``flags``: the event's fields that were left out (noted on the call).
+    Returns False for a replay."""
     call = Call.objects.select_for_update().filter(call_sid=call_sid).first()
     if call is None:  # a status for a call we never saw (e.g. outbound): record it now
         call, _new = call_arrived(call_sid=call_sid, from_number="", to_number="", at=at)
@@ -163,6 +187,9 @@ def call_status(*, call_sid: str, sequence: int, status: str, at: datetime | Non
             CallEvent.objects.create(call=call, sequence=sequence, status=status, at=at, duration=duration)
     except IntegrityError:
         return False
+    if flags:
+        call.input_flags = _with_flags(call.input_flags, flags)
+        call.save(update_fields=["input_flags"])
     if sequence <= call.last_sequence:
         return True  # stored, but older than what the call already shows
     call.last_sequence, call.status = sequence, status
@@ -196,7 +223,8 @@ def call_status(*, call_sid: str, sequence: int, status: str, at: datetime | Non
 
 
 @transaction.atomic
-def call_queue_result(*, call_sid: str, result: str, queue_seconds: int | None, at: datetime | None = None) -> None:
+def call_queue_result(*, call_sid: str, result: str, queue_seconds: int | None, at: datetime | None = None,
+                      flags: list[dict] | None = None) -> None:
     """The queue's verdict: ``bridged`` (an agent answered: the answer time and the wait),
     ``hangup`` (the caller gave up in the queue: abandoned)."""
     call = Call.objects.select_for_update().filter(call_sid=call_sid).first()
@@ -209,16 +237,19 @@ def call_queue_result(*, call_sid: str, result: str, queue_seconds: int | None, 
         call.answered_at, call.wait_seconds = at, queue_seconds
     elif result in ("hangup", "leave", "error", "system-error") and not call.outcome:
         call.outcome, call.wait_seconds = CallOutcome.ABANDONED, queue_seconds
-    call.save(update_fields=["wait_seconds", "answered_at", "outcome"])
+    call.input_flags = _with_flags(call.input_flags, flags)
+    call.save(update_fields=["wait_seconds", "answered_at", "outcome", "input_flags"])
 
 
 @transaction.atomic
-def call_voicemail(*, call_sid: str, recording_url: str, seconds: int | None) -> Callback | None:
+def call_voicemail(*, call_sid: str, recording_url: str, seconds: int | None,
+                   flags: list[dict] | None = None) -> Callback | None:
     call = Call.objects.select_for_update().filter(call_sid=call_sid).first()
     if call is None:
         return None
     call.outcome = CallOutcome.VOICEMAIL
-    call.save(update_fields=["outcome"])
+    call.input_flags = _with_flags(call.input_flags, flags)
+    call.save(update_fields=["outcome", "input_flags"])
     return callback_for(call=call, reason=CallbackReason.VOICEMAIL, recording_url=recording_url,
                         recording_seconds=seconds)
 

@@ -3,13 +3,17 @@ with twilio's ``RequestValidator`` against ``PUBLIC_BASE_URL`` + path + query (4
 otherwise); they are CSRF-exempt and nothing else is. Hooks the caller waits on (voice,
 gather) answer TwiML after indexed lookups only; callbacks that only report answer an empty
 ``<Response/>``. Whatever goes wrong inside, the caller hears a polite message, never a 500.
+
+Every hook reads Twilio's fields through ``twilio_params`` (one form per hook): a field
+the event cannot do without that is bad answers 400 on a reporting callback (Twilio logs
+it and may retry) and a polite message on a hook the caller waits on, storing nothing;
+any other bad field is left out and noted on the call (``Call.input_flags``). A reporting
+callback that fails inside answers 503, never a 200 that would lose the event in silence.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import UTC
-from email.utils import parsedate_to_datetime
 from functools import wraps
 
 from django.conf import settings
@@ -24,6 +28,16 @@ from catalog.choices import CustomerTier
 
 from . import routing, services
 from .models import Call
+from .twilio_params import (
+    CallParams,
+    DialParams,
+    Parsed,
+    QueueParams,
+    RecordingParams,
+    StatusParams,
+    VoiceParams,
+    WaitParams,
+)
 
 logger = logging.getLogger(__name__)
 SORRY = "We are sorry, something went wrong on our side. Please call again in a few minutes."
@@ -38,8 +52,12 @@ def _signed_url(request) -> str:
     return f"{settings.PUBLIC_BASE_URL}{request.path}" + (f"?{query}" if query else "")
 
 
-def twilio_webhook(view):
-    """Signature first; then the view; any error becomes a polite TwiML message."""
+def twilio_webhook(view=None, *, reports: bool = False):
+    """Signature first; then the view. Any error becomes a polite TwiML message on a hook
+    the caller waits on; on a callback that only ``reports``, a 503, so the event is not
+    taken as stored."""
+    if view is None:
+        return lambda actual: twilio_webhook(actual, reports=reports)
 
     @csrf_exempt
     @require_POST
@@ -54,11 +72,25 @@ def twilio_webhook(view):
             return view(request, *args, **kwargs)
         except Exception:
             logger.exception("telephony webhook %s failed", request.path)
+            if reports:
+                return HttpResponse("the event could not be stored; send it again", status=503,
+                                    content_type="text/plain")
             response = VoiceResponse()
             response.say(SORRY)
             return twiml(response)
 
     return wrapper
+
+
+def _refused(parsed: Parsed) -> HttpResponse:
+    """A reporting callback whose event cannot be stored: 400 naming the fields."""
+    return HttpResponse(parsed.refusal(), status=400, content_type="text/plain")
+
+
+def _unidentified() -> HttpResponse:
+    response = VoiceResponse()
+    response.say("This call could not be identified. Please call again.")
+    return twiml(response)
 
 
 def _menu(response: VoiceResponse, call: Call) -> None:
@@ -120,15 +152,12 @@ def voice(request):
     """A call comes in: identify the caller, play an active announcement first (press 1 to
     continue to an agent), else greet and queue. A replay of the same CallSid answers the
     same way and records nothing twice."""
-    data = request.POST
-    call_sid = (data.get("CallSid") or "").strip()
-    if not call_sid:
-        response = VoiceResponse()
-        response.say("This call could not be identified. Please call again.")
-        return twiml(response)
-    call, _new = services.call_arrived(call_sid=call_sid, from_number=(data.get("From") or "").strip(),
-                                       to_number=(data.get("To") or "").strip(),
-                                       direction=data.get("Direction") or "inbound")
+    params = VoiceParams.parse(request.POST)
+    if not params.ok:
+        return _unidentified()
+    call, _new = services.call_arrived(call_sid=params["CallSid"], from_number=params["From"],
+                                       to_number=params["To"], direction=params["Direction"],
+                                       from_raw=params["From_raw"], flags=params.flags)
     response = VoiceResponse()
     if call.to_number and call.to_number == settings.MAJOR_INCIDENT_BRIDGE_NUMBER:
         _ask(response, "bridge", "Enter the bridge PIN, then press the hash key.")
@@ -158,10 +187,10 @@ def _ask(response: VoiceResponse, step: str, prompt: str, digits: int | None = N
     response.redirect(url, method="POST")  # no keys pressed: the same step hears nothing and moves on
 
 
-def _gather_menu(request, call: Call, response: VoiceResponse) -> None:
+def _gather_menu(digits: str, call: Call, response: VoiceResponse) -> None:
     """A menu choice: the option's service (demand for spike detection, and its announcement
     first if there is one), then its queue. No or a wrong key: the line's own queue."""
-    digits = (request.POST.get("Digits") or "").strip()[:1]
+    digits = digits[:1]
     option = call.line.menu.select_related("queue").filter(digit=digits).first() if call.line_id and digits else None
     if option is None:
         _route(response, call, call.line.queue if call.line_id else None)
@@ -188,17 +217,17 @@ def _play_announcement(response: VoiceResponse, announcement, then: str = "") ->
     response.hangup()
 
 
-def _gather_account(request, call: Call, response: VoiceResponse) -> None:
-    digits = (request.POST.get("Digits") or "").strip()
+def _gather_account(digits: str, call: Call, response: VoiceResponse) -> None:
     if not digits.isdigit():
         _menu(response, call)  # skipped: continue anonymously
         return
     _ask(response, "pin", "Now enter your PIN, then press the hash key.", then=f"account={digits[:20]}")
 
 
-def _gather_pin(request, call: Call, response: VoiceResponse) -> None:
+def _gather_pin(request, digits: str, call: Call, response: VoiceResponse) -> None:
     account = (request.GET.get("account") or "").strip()
-    if services.call_identify(call=call, account_number=account, pin=request.POST.get("Digits") or ""):
+    account = account if account.isascii() and account.isdigit() and len(account) <= 20 else ""
+    if services.call_identify(call=call, account_number=account, pin=digits):
         call.refresh_from_db()
         _menu(response, call)
         return
@@ -211,8 +240,8 @@ def _gather_pin(request, call: Call, response: VoiceResponse) -> None:
          then=f"account={account}")
 
 
-def _gather_bridge(request, call: Call, response: VoiceResponse) -> None:
-    major = services.bridge_for_pin(request.POST.get("Digits") or "")
+def _gather_bridge(digits: str, call: Call, response: VoiceResponse) -> None:
+    major = services.bridge_for_pin(digits)
     if major is None:
         response.say("That PIN does not open a live bridge.")
         _ask(response, "bridge", "Enter the bridge PIN, then press the hash key.")
@@ -225,17 +254,18 @@ def _gather_bridge(request, call: Call, response: VoiceResponse) -> None:
 @twilio_webhook
 def gather(request):
     """Keys pressed at a prompt: after an announcement, 1 continues to an agent."""
-    data = request.POST
-    call = _call(request)
+    params = CallParams.parse(request.POST)
+    call = _call(params)
     response = VoiceResponse()
     if call is None:
-        response.say("This call could not be identified. Please call again.")
-        return twiml(response)
+        return _unidentified()
+    services.call_flag_input(call_sid=call.call_sid, flags=params.flags)
+    digits = params["Digits"] or ""  # keys that are not keys: none pressed
     step = request.GET.get("step")
     if step == "menu":
-        _gather_menu(request, call, response)
+        _gather_menu(digits, call, response)
         return twiml(response)
-    if step == "announcement" and (data.get("Digits") or "").strip() == "1":
+    if step == "announcement" and digits == "1":
         services.call_continued(call=call)
         option = call.line.menu.filter(digit=request.GET.get("option", "")).first() if call.line_id else None
         if option is not None:
@@ -247,16 +277,16 @@ def gather(request):
             _menu(response, call)
         return twiml(response)
     if step == "account":
-        _gather_account(request, call, response)
+        _gather_account(digits, call, response)
         return twiml(response)
     if step == "pin":
-        _gather_pin(request, call, response)
+        _gather_pin(request, digits, call, response)
         return twiml(response)
     if step == "bridge":
-        _gather_bridge(request, call, response)
+        _gather_bridge(digits, call, response)
         return twiml(response)
     if step == "csat":
-        rated = services.call_rated(call=call, digits=data.get("Digits") or "")
+        rated = services.call_rated(call=call, digits=digits)
         response.say("Thank you for your feedback. Goodbye." if rated else "Thank you. Goodbye.")
         response.hangup()
         return twiml(response)
@@ -265,49 +295,30 @@ def gather(request):
     return twiml(response)
 
 
-def _timestamp(value: str | None):
-    if not value:
-        return None
-    try:
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-@twilio_webhook
+@twilio_webhook(reports=True)
 def status(request):
-    """Call progress: stored once per (CallSid, SequenceNumber), applied in order."""
-    data = request.POST
-    call_sid, call_status = (data.get("CallSid") or "").strip(), (data.get("CallStatus") or "").strip()
-    try:
-        sequence = int(data.get("SequenceNumber", ""))
-        duration = int(data["CallDuration"]) if data.get("CallDuration") else None
-    except ValueError:
-        return HttpResponse("SequenceNumber and CallDuration are integers", status=400, content_type="text/plain")
-    if not call_sid or not call_status or sequence < 0:
-        return HttpResponse("CallSid, CallStatus and SequenceNumber are required", status=400,
-                            content_type="text/plain")
-    services.call_status(call_sid=call_sid, sequence=sequence, status=call_status,
-                         at=_timestamp(data.get("Timestamp")), duration=duration)
+    """Call progress: stored once per (CallSid, SequenceNumber), applied in order. A
+    ``Timestamp`` far from the server's clock, or a bad ``CallDuration``, is left out (the
+    server's clock and measure stand in) and noted on the call."""
+    params = StatusParams.parse(request.POST)
+    if not params.ok:
+        return _refused(params)
+    sequence = params["SequenceNumber"]
+    services.call_status(call_sid=params["CallSid"], sequence=sequence, status=params["CallStatus"],
+                         at=params["Timestamp"], duration=params["CallDuration"],
+                         flags=[{**flag, "sequence": sequence} for flag in params.flags])
     return twiml(VoiceResponse())
 
 
-def _seconds(value: str | None) -> int | None:
-    try:
-        return int(value) if value not in (None, "") else None
-    except ValueError:
-        return None
-
-
-@twilio_webhook
+@twilio_webhook(reports=True)
 def queue(request):
     """The queue's result for a call (``QueueResult``, ``QueueTime``)."""
-    data = request.POST
-    call_sid, result = (data.get("CallSid") or "").strip(), (data.get("QueueResult") or "").strip()
-    if not call_sid or not result:
-        return HttpResponse("CallSid and QueueResult are required", status=400, content_type="text/plain")
-    services.call_queue_result(call_sid=call_sid, result=result, queue_seconds=_seconds(data.get("QueueTime")))
+    params = QueueParams.parse(request.POST)
+    if not params.ok:
+        return _refused(params)
+    call_sid, result = params["CallSid"], params["QueueResult"]
+    services.call_queue_result(call_sid=call_sid, result=result, queue_seconds=params["QueueTime"],
+                               flags=[{**flag, "result": result} for flag in params.flags])
     response = VoiceResponse()
     call = Call.objects.select_related("line").filter(call_sid=call_sid).first()
     if result == "bridged" and call is not None:
@@ -331,11 +342,10 @@ def _survey(response: VoiceResponse, call: Call) -> None:
 def connect(request):
     """Where the desk moved a live call (an agent freed up, a hold ended, a transfer): ring the
     call's agent, or wait in its queue."""
-    call = _call(request)
+    call = _call(CallParams.parse(request.POST))
     response = VoiceResponse()
     if call is None:
-        response.say("This call could not be identified. Please call again.")
-        return twiml(response)
+        return _unidentified()
     _connect(response, call)
     return twiml(response)
 
@@ -344,18 +354,18 @@ def connect(request):
 def dial(request):
     """The agent's leg ended (``DialCallStatus``, ``DialCallDuration``): answered → the talk
     time, the agent to wrap-up, the survey; not answered → the next agent or the queue."""
-    data = request.POST
+    params = DialParams.parse(request.POST)
     response = VoiceResponse()
-    call = _call(request)
+    call = _call(params)
     if call is None:
-        response.say("This call could not be identified. Please call again.")
-        return twiml(response)
+        return _unidentified()
+    services.call_flag_input(call_sid=call.call_sid, flags=params.flags)
     if call.held_since is not None:  # moved to hold music: nothing ended
         _hold_music(response, call)
         return twiml(response)
-    outcome = (data.get("DialCallStatus") or "").strip()
+    outcome = params["DialCallStatus"] or ""
     if outcome == "completed":
-        routing.call_connected(call_sid=call.call_sid, talk_seconds=_seconds(data.get("DialCallDuration")))
+        routing.call_connected(call_sid=call.call_sid, talk_seconds=params["DialCallDuration"])
         _survey(response, call)
         return twiml(response)
     if outcome in ("no-answer", "busy", "failed"):
@@ -379,7 +389,7 @@ def _hold_music(response: VoiceResponse, call: Call) -> None:
 @twilio_webhook
 def hold(request):
     """A held caller hears music until the agent resumes (the desk moves the call back)."""
-    call = _call(request)
+    call = _call(CallParams.parse(request.POST))
     response = VoiceResponse()
     if call is None:
         response.hangup()
@@ -391,10 +401,10 @@ def hold(request):
 @twilio_webhook
 def wait(request):
     """Enqueue's wait URL: the caller's place in the queue, then music (Twilio loops it)."""
-    data = request.POST
-    call = _call(request)
+    params = WaitParams.parse(request.POST)
+    call = _call(params)
     response = VoiceResponse()
-    position = _seconds(data.get("QueuePosition"))
+    position = params["QueuePosition"]  # a bad one is not announced
     if position:
         response.say("You are first in line." if position == 1 else f"You are number {position} in line.")
     music = ((call.queue.hold_music_url if call is not None and call.queue_id else "")
@@ -407,21 +417,22 @@ def wait(request):
     return twiml(response)
 
 
-def _call(request) -> Call | None:
-    sid = (request.POST.get("CallSid") or "").strip()
+def _call(params: Parsed) -> Call | None:
+    sid = params["CallSid"]
     if not sid:
         return None
     return (Call.objects.select_related("line__queue", "queue", "agent", "contact", "customer")
             .filter(call_sid=sid).first())
 
 
-@twilio_webhook
+@twilio_webhook(reports=True)
 def recording(request):
-    """A voicemail is ready: a callback task with the recording."""
-    data = request.POST
-    call_sid, url = (data.get("CallSid") or "").strip(), (data.get("RecordingUrl") or "").strip()
-    if not call_sid or not url:
-        return HttpResponse("CallSid and RecordingUrl are required", status=400, content_type="text/plain")
-    services.call_voicemail(call_sid=call_sid, recording_url=url[:500],
-                            seconds=_seconds(data.get("RecordingDuration")))
+    """A voicemail is ready: a callback task with the recording. A bad or missing
+    ``RecordingUrl`` or ``RecordingDuration`` still makes the callback (the caller asked to
+    be called back), without it and noted on the call."""
+    params = RecordingParams.parse(request.POST)
+    if not params.ok:
+        return _refused(params)
+    services.call_voicemail(call_sid=params["CallSid"], recording_url=params["RecordingUrl"],
+                            seconds=params["RecordingDuration"], flags=params.flags)
     return twiml(VoiceResponse())

@@ -1,7 +1,11 @@
 """Twilio's requests as Twilio sends them: form-encoded and signed with the real
 ``RequestValidator`` for the URL it calls (``PUBLIC_BASE_URL`` + path + query)."""
 
+from datetime import UTC
+from email.utils import format_datetime
+
 from django.urls import reverse
+from django.utils import timezone
 from twilio.request_validator import RequestValidator
 
 TOKEN = "test-auth-token-0123456789abcdef"
@@ -20,8 +24,14 @@ def incoming(sid, caller="+306900000001", to="+302100000000"):
             "Caller": caller, "AccountSid": "AC123"}
 
 
-def status(sid, seq, call_status, duration=None, at="Mon, 23 Nov 2026 10:00:00 +0000"):
-    params = {"CallSid": sid, "CallStatus": call_status, "SequenceNumber": str(seq), "Timestamp": at}
+def twilio_time(moment=None) -> str:
+    """A ``Timestamp`` as Twilio writes it (RFC 2822), by default now: the hooks believe one
+    only within a day of the server's clock."""
+    return format_datetime((moment or timezone.now()).astimezone(UTC).replace(microsecond=0))
+
+
+def status(sid, seq, call_status, duration=None, at=None):
+    params = {"CallSid": sid, "CallStatus": call_status, "SequenceNumber": str(seq), "Timestamp": at or twilio_time()}
     if duration is not None:
         params["CallDuration"] = str(duration)
     return params
