@@ -83,6 +83,8 @@ def browser():
         options.add_argument(arg)
     options.add_argument(f"--user-data-dir={profile_dir}")
     options.add_experimental_option("prefs", {"intl.accept_languages": "en-US,en"})
+    # The console, so each test can be failed on a Content-Security-Policy violation.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     # An explicit driver path: Selenium Manager never looks for (or downloads) one.
     service = Service(str(CHROMEDRIVER))
     try:
@@ -151,6 +153,14 @@ class Page:
             ".then(r => done(r.status), () => done(-1));",
             self.url(path),
         )
+
+    def console(self) -> list[dict]:
+        """The browser console's entries since the last call (reading empties it)."""
+        return self.driver.get_log("browser")
+
+    def csp_violations(self) -> list[str]:
+        """Console errors of resources or code the Content-Security-Policy refused."""
+        return [entry["message"] for entry in self.console() if "Content Security Policy" in entry["message"]]
 
     # --- sessions --------------------------------------------------------------------------
     def login_form(self, username: str, password: str):
@@ -224,9 +234,14 @@ def page(browser, live_server):
     # Cookies can only be cleared for the current origin: go there first (cheap static file).
     pg.get("/static/css/app.css")
     driver.delete_all_cookies()
+    pg.console()  # what earlier tests left in the console is theirs
     yield pg
     try:
         pg.set_desktop()
     except Exception:  # noqa: S110 - a broken driver shows up in the next test
         pass
+    # Every page a test visited ran under the Content-Security-Policy: nothing may have been refused.
+    violations = pg.csp_violations()
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations), pytrace=False)
 
