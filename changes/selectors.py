@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 
 from .choices import ApprovalStage, BoardKind, ChangeStatus
 from .models import BlackoutWindow, CABBoard, Change
-from .services import ci_graph, reachable
+from .services import ci_graph, conflict_reasons, reachable
 
 S = ChangeStatus
 ON_SCHEDULE = (S.AUTHORIZED, S.SCHEDULED, S.IMPLEMENTING, S.REVIEWING, S.FAILED, S.CLOSED)
@@ -22,29 +22,39 @@ def changes_with_list_data(qs: QuerySet[Change] | None = None) -> QuerySet[Chang
 def forward_schedule(*, start: datetime, end: datetime) -> dict:
     """Changes planned to overlap [start, end) with, for each, the other changes it
     conflicts with (overlapping in time on the same service, the same CI, or CIs connected
-    in the CI graph); and the blackout windows in the period. A fixed number of queries."""
+    in the CI graph); ``conflicts``, each conflicting pair once with the reasons
+    (``conflict_reasons``, as when a change is scheduled) and the time they share; and the
+    blackout windows in the period. A fixed number of queries."""
     changes = list(Change.objects.filter(status__in=ON_SCHEDULE, planned_start__lt=end, planned_end__gt=start)
                    .prefetch_related("services", "cis").order_by("planned_start", "id"))
     all_cis = {ci.pk for change in changes for ci in change.cis.all()}
     adjacency = ci_graph(all_cis)  # one walk of the CI graph for the whole period
     live = [c for c in changes if c.status in (S.AUTHORIZED, S.SCHEDULED, S.IMPLEMENTING)]
-    rows = []
+    services = {c.pk: {s.pk for s in c.services.all()} for c in changes}
+    cis = {c.pk: {ci.pk for ci in c.cis.all()} for c in changes}
+    rows, pairs = [], []
     for change in changes:
-        services = {s.pk for s in change.services.all()}
-        cis = {c.pk for c in change.cis.all()}
-        near = reachable(cis, adjacency) if cis else set()
+        near = reachable(cis[change.pk], adjacency) if cis[change.pk] else set()
         conflicts = []
         if change in live:
             for other in live:
                 if other.pk == change.pk or not (other.planned_start < change.planned_end
                                                   and change.planned_start < other.planned_end):
                     continue
-                other_cis = {c.pk for c in other.cis.all()}
-                if services & {s.pk for s in other.services.all()} or near & other_cis:
-                    conflicts.append(other.pk)
-        rows.append({"change": change, "services": sorted(services), "cis": sorted(cis), "conflicts": conflicts})
+                reasons = conflict_reasons(services=services[change.pk], cis=cis[change.pk], near=near,
+                                           other_services=services[other.pk], other_cis=cis[other.pk])
+                if not reasons:
+                    continue
+                conflicts.append(other.pk)
+                if change.pk < other.pk:
+                    pairs.append({"changes": [change, other], "reasons": reasons,
+                                  "start": max(change.planned_start, other.planned_start),
+                                  "end": min(change.planned_end, other.planned_end)})
+        rows.append({"change": change, "services": sorted(services[change.pk]), "cis": sorted(cis[change.pk]),
+                     "conflicts": conflicts})
+    pairs.sort(key=lambda pair: (pair["start"], [c.pk for c in pair["changes"]]))
     blackouts = list(BlackoutWindow.objects.filter(start__lt=end, end__gt=start).prefetch_related("services"))
-    return {"from": start, "to": end, "changes": rows, "blackouts": blackouts}
+    return {"from": start, "to": end, "changes": rows, "conflicts": pairs, "blackouts": blackouts}
 
 
 def awaiting_vote(user) -> QuerySet[Change]:

@@ -522,6 +522,21 @@ def blackouts_for(change: Change, start: datetime, end: datetime):
             .filter(Q(services__isnull=True) | Q(services__in=services)).distinct())
 
 
+def conflict_reasons(*, services: set[int], cis: set[int], near: set[int], other_services: set[int],
+                     other_cis: set[int]) -> list[str]:
+    """Why two changes that overlap in time conflict: ``service`` (they share one), ``ci``
+    (they share one) or ``connected_ci`` (``near``, the CIs connected to the first one's,
+    holds one of the other's); empty when they do not."""
+    reasons = []
+    if services & other_services:
+        reasons.append("service")
+    if cis & other_cis:
+        reasons.append("ci")
+    elif near & other_cis:
+        reasons.append("connected_ci")
+    return reasons
+
+
 def conflicts_for(change: Change, start: datetime | None = None, end: datetime | None = None) -> list[dict]:
     """Other changes on the schedule that overlap in time and touch the same service, the
     same CI, or a CI connected to one of this change's in the CI graph."""
@@ -536,15 +551,9 @@ def conflicts_for(change: Change, start: datetime | None = None, end: datetime |
               .exclude(pk=change.pk).prefetch_related("services", "cis"))
     found = []
     for other in others:
-        reasons = []
-        shared_services = services & {s.pk for s in other.services.all()}
-        other_cis = {c.pk for c in other.cis.all()}
-        if shared_services:
-            reasons.append("service")
-        if cis & other_cis:
-            reasons.append("ci")
-        elif near & other_cis:
-            reasons.append("connected_ci")
+        reasons = conflict_reasons(services=services, cis=cis, near=near,
+                                   other_services={s.pk for s in other.services.all()},
+                                   other_cis={c.pk for c in other.cis.all()})
         if reasons:
             found.append({"change": other.pk, "number": other.number, "title": other.title,
                           "planned_start": other.planned_start, "planned_end": other.planned_end,

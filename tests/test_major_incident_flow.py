@@ -95,7 +95,7 @@ def test_major_incident_from_spike_to_review(api, make_user, celery_eager, djang
     outage = ServiceOutage.objects.get(service=banking)
     assert outage.ended_at is not None and outage.started_at <= alert.window_end
     availability = manager_api.get(f"/api/v1/service-availability/?service={banking.pk}").json()
-    assert availability
+    assert [row["service"] for row in availability["results"]] == [banking.pk]
 
     # The review waits for a complete postmortem.
     assert manager_api.post(f"{base}/review/").status_code == 409

@@ -14,7 +14,7 @@ from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from servicedesk.api.mixins import HistoryMixin
+from servicedesk.api.mixins import HistoryMixin, PaginatedMixin
 from servicedesk.api.periods import parse_period
 from servicedesk.api.services import call_service as call
 from servicedesk.permissions import RolePermission
@@ -42,8 +42,8 @@ def _outage(data) -> dict:
             "outage_services": value.get("services", [])}
 
 
-class ChangeViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
-                    mixins.ListModelMixin, viewsets.GenericViewSet):
+class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin,
+                    mixins.UpdateModelMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """Requests for change. Created as drafts; `submit` checks the RFC template (400 with what
     is missing); `assess` (change manager) sets risk/impact/category and the approval route;
     `send-to-cab`; `authorize` (change manager for minor changes, IT management after the CAB
@@ -182,7 +182,7 @@ class ChangeViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelM
         decision is taken the moment the board's rule is met."""
         change = self.get_object()
         if request.method == "GET":
-            return Response(s.VoteSerializer(change.votes.order_by("created_at", "id"), many=True).data)
+            return self.paginated(change.votes.order_by("created_at", "id"), s.VoteSerializer)
         payload = s.VoteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         vote = call(services.change_vote, change=change, actor=request.user,
@@ -195,7 +195,7 @@ class ChangeViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelM
         "reasons": serializers.ListField(child=serializers.CharField())}))
     @action(detail=True, methods=["get"])
     def conflicts(self, request, pk=None):
-        return Response(services.conflicts_for(self.get_object()))
+        return self.paginated(services.conflicts_for(self.get_object()))
 
     @extend_schema(parameters=[OpenApiParameter("from", str), OpenApiParameter("to", str)],
                    responses=inline_serializer("ChangeMetrics", fields={
@@ -287,14 +287,23 @@ class CABMeetingViewSet(viewsets.ModelViewSet):
 
 class ChangeScheduleView(APIView):
     """`change-schedule/?from=&to=`: the forward schedule of change — changes planned in the
-    period with the ids of the changes each conflicts with, and the blackout windows."""
+    period with the ids of the changes each conflicts with; `conflicts`, each conflicting pair
+    once (`changes` ids, their `numbers`, `reasons`: service/ci/connected_ci, and the `start`
+    and `end` of the time they share); and the blackout windows."""
 
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
 
     @extend_schema(parameters=[OpenApiParameter("from", str), OpenApiParameter("to", str)],
                    responses=inline_serializer("ChangeSchedule", fields={
+                       "from": serializers.DateTimeField(), "to": serializers.DateTimeField(),
                        "changes": serializers.ListField(child=serializers.DictField()),
+                       "conflicts": inline_serializer("ChangeScheduleConflict", many=True, fields={
+                           "changes": serializers.ListField(child=serializers.IntegerField()),
+                           "numbers": serializers.ListField(child=serializers.CharField()),
+                           "reasons": serializers.ListField(child=serializers.ChoiceField(
+                               choices=["service", "ci", "connected_ci"])),
+                           "start": serializers.DateTimeField(), "end": serializers.DateTimeField()}),
                        "blackouts": s.BlackoutWindowSerializer(many=True)}))
     def get(self, request):
         params = request.query_params
@@ -309,5 +318,8 @@ class ChangeScheduleView(APIView):
                  "planned_start": row["change"].planned_start, "planned_end": row["change"].planned_end,
                  "services": row["services"], "cis": row["cis"], "conflicts": row["conflicts"]}
                 for row in schedule["changes"]]
-        return Response({"from": start, "to": end, "changes": rows,
+        conflicts = [{"changes": [c.pk for c in pair["changes"]], "numbers": [c.number for c in pair["changes"]],
+                      "reasons": pair["reasons"], "start": pair["start"], "end": pair["end"]}
+                     for pair in schedule["conflicts"]]
+        return Response({"from": start, "to": end, "changes": rows, "conflicts": conflicts,
                          "blackouts": s.BlackoutWindowSerializer(schedule["blackouts"], many=True).data})

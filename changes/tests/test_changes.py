@@ -303,7 +303,7 @@ class TestApi:
                            format="json").status_code == 201
         assert member.post(f"/api/v1/changes/{change.pk}/votes/", {"decision": "approve"},
                            format="json").status_code == 201
-        votes = member.get(f"/api/v1/changes/{change.pk}/votes/").json()
+        votes = member.get(f"/api/v1/changes/{change.pk}/votes/").json()["results"]
         assert [(v["member"], v["decision"]) for v in votes] == [(org["cab"][0].pk, "approve")]
 
     def test_create_with_outage_and_implement_before_start_is_409(self, org, api):

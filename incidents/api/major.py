@@ -9,12 +9,12 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from catalog.models import Service
 from servicedesk.api.fields import DayField
-from servicedesk.api.mixins import HistoryMixin
+from servicedesk.api.mixins import HistoryMixin, PaginatedMixin
 from servicedesk.api.periods import parse_period
 from servicedesk.api.serializers import ItemSerializer
 from servicedesk.api.services import call_service as call
@@ -193,8 +193,8 @@ class MetricsSerializer(serializers.Serializer):
 
 
 # --- major incidents ------------------------------------------------------------------------------
-class MajorIncidentViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
-                           viewsets.GenericViewSet):
+class MajorIncidentViewSet(PaginatedMixin, HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                           mixins.UpdateModelMixin, viewsets.GenericViewSet):
     """Major incidents, declared with `POST incidents/<id>/declare-major/` (or from a spike
     alert). Lifecycle actions `mobilise`, `contain`, `resolve`, `review` (refused with 409
     until the postmortem is complete) and `close`; `PATCH` changes only the IVR
@@ -271,7 +271,7 @@ class MajorIncidentViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveM
         the bridge and the war room."""
         major = self.get_object()
         if request.method == "GET":
-            return Response(TeamMemberSerializer(major.members.select_related("user"), many=True).data)
+            return self.paginated(major.members.select_related("user").order_by("added_at", "id"), TeamMemberSerializer)
         payload = TeamMemberSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         member = call(services.major_incident_add_member, major=major, actor=request.user,
@@ -284,7 +284,7 @@ class MajorIncidentViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveM
         major = self.get_object()
         member = major.members.filter(user_id=user_id).select_related("user").first()
         if member is None:
-            return Response({"detail": "Not on the team."}, status=status.HTTP_404_NOT_FOUND)
+            raise NotFound("Not on the team.")
         call(services.major_incident_remove_member, major=major, actor=request.user, user=member.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -313,7 +313,7 @@ class MajorIncidentViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveM
     def tasks(self, request, pk=None):
         major = self.get_object()
         if request.method == "GET":
-            return Response(MajorIncidentTaskSerializer(major.tasks.all(), many=True).data)
+            return self.paginated(major.tasks.order_by("created_at", "id"), MajorIncidentTaskSerializer)
         payload = MajorIncidentTaskSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
@@ -328,7 +328,7 @@ class MajorIncidentViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveM
         major = self.get_object()
         task = major.tasks.filter(pk=task_id).first()
         if task is None:
-            return Response({"detail": "No such task."}, status=status.HTTP_404_NOT_FOUND)
+            raise NotFound("No such task.")
         payload = MajorIncidentTaskSerializer(task, data=request.data, partial=True)
         payload.is_valid(raise_exception=True)
         changes = dict(payload.validated_data)

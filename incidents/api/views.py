@@ -11,7 +11,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from servicedesk.api.mixins import HistoryMixin
+from servicedesk.api.mixins import HistoryMixin, PaginatedMixin
 from servicedesk.api.parsers import JSONParser
 from servicedesk.api.services import drf_validation_error as _drf
 from servicedesk.permissions import RolePermission, refuse_unless_visible
@@ -55,8 +55,8 @@ class StableOrderingFilter(OrderingFilter):
         return [*ordering, *(f"{sign}{key}" for key in ("created_at", "id") if key not in keys)]
 
 
-class IncidentViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
-                      mixins.ListModelMixin, viewsets.GenericViewSet):
+class IncidentViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin,
+                      mixins.UpdateModelMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """Incidents. Lifecycle changes are actions (`assign`, `start`, `hold`, `resume`, `resolve`,
     `close`, `reopen`, `link`); a disallowed one or a lost race answers 409 with the current
     status. `assignee=me` filters the caller's own."""
@@ -206,7 +206,7 @@ class IncidentViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveMode
             qs = incident.attachments.all()
             if not is_staff_member(request.user):
                 qs = qs.filter(visibility=NoteVisibility.PUBLIC)
-            return Response(serializers.AttachmentSerializer(qs, many=True).data)
+            return self.paginated(qs.order_by("created_at", "id"), serializers.AttachmentSerializer)
         payload = serializers.AttachmentSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         try:
@@ -229,7 +229,6 @@ class PriorityMatrixViewSet(HistoryMixin, mixins.ListModelMixin, mixins.Retrieve
     read_roles = STAFF_ROLES
     write_roles = frozenset({Role.ADMIN})
     serializer_class = serializers.PriorityCellSerializer
-    pagination_class = None
 
     def get_queryset(self):
         return PriorityMatrix.objects.order_by("impact", "urgency")

@@ -189,7 +189,7 @@ class TestNotesAndAttachments:
 
 
 def test_admins_change_the_priority_matrix(api, admin_user, agent):
-    cells = api.as_user(agent).get("/api/v1/priority-matrix/").json()
+    cells = api.as_user(agent).get("/api/v1/priority-matrix/").json()["results"]
     assert len(cells) == 9 and {(c["impact"], c["urgency"]): c["priority"] for c in cells}[(1, 1)] == 1
     cell = next(c for c in cells if (c["impact"], c["urgency"]) == (2, 2))
     assert api.as_user(agent).patch(f"/api/v1/priority-matrix/{cell['id']}/", {"priority": 1}).status_code == 403

@@ -12,7 +12,7 @@ from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.response import Response
 
 from incidents.models import Incident
-from servicedesk.api.mixins import HistoryMixin
+from servicedesk.api.mixins import HistoryMixin, PaginatedMixin
 from servicedesk.api.services import call_service as call
 from servicedesk.permissions import RolePermission
 from servicedesk.roles import STAFF_ROLES
@@ -136,7 +136,7 @@ class ProblemViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModel
         return self._fresh(call(services.problem_acknowledge_review, problem=self.get_object(), actor=request.user))
 
 
-class KnownErrorViewSet(HistoryMixin, viewsets.ModelViewSet):
+class KnownErrorViewSet(PaginatedMixin, HistoryMixin, viewsets.ModelViewSet):
     """Known errors with workarounds. `?search=` is full-text (ranked); `suggest/?text=&service=&ci=`
     gives the published ones that match an incident, best first; `apply` `{incident}` records
     the workaround on the incident and counts it."""
@@ -188,7 +188,7 @@ class KnownErrorViewSet(HistoryMixin, viewsets.ModelViewSet):
                 raise ValidationError({name: [f"Give a {name} id."]})
             ids[name] = int(value) if value else None
         found = known_error_suggestions(text=params.get("text", ""), service_id=ids["service"], ci_id=ids["ci"])
-        return Response(self.get_serializer(found, many=True).data)
+        return self.paginated(found, KnownErrorSerializer, context=self.get_serializer_context())
 
     @extend_schema(request=ApplySerializer, responses={201: ApplySerializer})
     @action(detail=True, methods=["post"])

@@ -242,7 +242,7 @@ class TestApi:
         assert marked.status_code == 200 and marked.json()["status"] == "known_error"
         known_id = marked.json()["known_error"]
         suggested = client.get(f"/api/v1/known-errors/suggest/?text=vpn+keeps+dropping&service={service.pk}")
-        assert [k["id"] for k in suggested.json()] == [known_id]
+        assert [k["id"] for k in suggested.json()["results"]] == [known_id]
         other = incidents.incident_create(title="VPN drops again", actor=people["tech"], service=service)
         applied = client.post(f"/api/v1/known-errors/{known_id}/apply/", {"incident": other.pk}, format="json")
         assert applied.status_code == 201

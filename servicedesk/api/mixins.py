@@ -4,6 +4,26 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 
+from .pagination import PageNumberPagination
+
+
+class PaginatedMixin:
+    """Lists that are not a viewset's own ``list`` (sub-resources such as ``votes/``, reports
+    such as ``service-availability/``) answer the same ``{count, next, previous, results}``
+    envelope as every other list, with ``?page=&page_size=``. Declare the action's response
+    as ``Serializer(many=True)``: with ``pagination_class`` set (viewsets have it; an
+    ``APIView`` gets it from here) drf-spectacular shows the paginated envelope."""
+
+    pagination_class = PageNumberPagination
+
+    def paginated(self, items, serializer_class=None, *, context=None):
+        """One page of ``items`` (a queryset, ordered, or a list), serialised with
+        ``serializer_class`` (none: the items are already plain data)."""
+        paginator = getattr(self, "paginator", None) or PageNumberPagination()
+        page = paginator.paginate_queryset(items, self.request, view=self)
+        data = serializer_class(page, many=True, context=context or {}).data if serializer_class else page
+        return paginator.get_paginated_response(data)
+
 
 class HistoryEntrySerializer(serializers.Serializer):
     history_id = serializers.IntegerField()

@@ -1,17 +1,19 @@
 """The service-request API: ``catalog-items/``, ``requests/`` (order, approve, reject,
-close, cancel, comments) and ``request-tasks/`` (the fulfilment queues). Requesters see the
-items they may order and their own requests (and those they are asked to approve)."""
+close, cancel, comments, ``tasks/<task id>/`` with ``complete``) and ``request-tasks/`` (the
+fulfilment queues). Requesters see the items they may order and their own requests (and those
+they are asked to approve)."""
 
 from django.db.models import Q
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from servicedesk.api.mixins import HistoryMixin
+from servicedesk.api.mixins import HistoryMixin, PaginatedMixin
 from servicedesk.api.services import call_service as call
 from servicedesk.errors import InvalidTransitionError
 from servicedesk.permissions import RolePermission
@@ -66,13 +68,14 @@ def requests_visible_to(user):
     return qs.filter(Q(requested_by=user) | Q(requested_for=user) | Q(approvals__approver=user)).distinct()
 
 
-class ServiceRequestViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin,
+class ServiceRequestViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin,
                             mixins.ListModelMixin, viewsets.GenericViewSet):
     """Service requests (`REQ000089`). `POST` orders an item `{catalog_item, requested_for?,
     answers}` (answers checked against the item's form: 400 `{"answers": {field: [..]}}`).
     Actions: `approve`/`reject` `{comment}` (the current level's approvers), `fulfil` (starts
     fulfilment of an approved request; approval of the last level does it at once), `close`
-    (after fulfilment), `cancel` (until fulfilment starts); `comments/`."""
+    (after fulfilment), `cancel` (until fulfilment starts); `comments/`; `tasks/<task id>/` and its
+    `complete` `{note}` (staff; the same as `request-tasks/<id>/complete/`)."""
 
     permission_classes = [IsAuthenticated]
     serializer_class = s.CatalogRequestSerializer
@@ -146,12 +149,39 @@ class ServiceRequestViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.Retrie
     def comments(self, request, pk=None):
         obj = self.get_object()
         if request.method == "GET":
-            return Response(s.CommentSerializer(obj.comments.all(), many=True).data)
+            return self.paginated(obj.comments.order_by("created_at", "id"), s.CommentSerializer)
         payload = s.CommentSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         comment = call(services.request_comment, request=obj, actor=request.user,
                        body=payload.validated_data["body"])
         return Response(s.CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+    def _task(self, task_id) -> FulfilmentTask:
+        """A task of this request (404 for a request the caller may not see, or a task of another)."""
+        task = self.get_object().tasks.filter(pk=task_id).first()
+        if task is None:
+            raise NotFound("No such task.")
+        return task
+
+    @extend_schema(responses=s.TaskSerializer)
+    @action(detail=True, methods=["get"], url_path=r"tasks/(?P<task_id>[0-9]+)", url_name="tasks-detail")
+    def task(self, request, pk=None, task_id=None):
+        """One of the request's fulfilment tasks."""
+        return Response(s.TaskSerializer(self._task(task_id)).data)
+
+    @extend_schema(request=s.TaskCompleteSerializer, responses=s.TaskSerializer)
+    @action(detail=True, methods=["post"], url_path=r"tasks/(?P<task_id>[0-9]+)/complete",
+            url_name="tasks-complete")
+    def complete_task(self, request, pk=None, task_id=None):
+        """Complete one of the request's fulfilment tasks `{note}` (staff), as `request-tasks/<id>/complete/`."""
+        return _complete(request, self._task(task_id))
+
+
+def _complete(request, task: FulfilmentTask) -> Response:
+    payload = s.TaskCompleteSerializer(data=request.data)
+    payload.is_valid(raise_exception=True)
+    task = call(services.task_complete, task=task, actor=request.user, note=payload.validated_data.get("note", ""))
+    return Response(s.TaskSerializer(task).data)
 
 
 class FulfilmentTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -174,8 +204,4 @@ class FulfilmentTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
     @extend_schema(request=s.TaskCompleteSerializer, responses=s.TaskSerializer)
     @action(detail=True, methods=["post"])
     def complete(self, request, pk=None):
-        payload = s.TaskCompleteSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        task = call(services.task_complete, task=self.get_object(), actor=request.user,
-                    note=payload.validated_data.get("note", ""))
-        return Response(self.get_serializer(task).data)
+        return _complete(request, self.get_object())

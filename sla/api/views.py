@@ -3,14 +3,15 @@ from datetime import timedelta
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from catalog.models import Service
-from servicedesk.api.mixins import HistoryMixin
+from servicedesk.api.exceptions import Conflict
+from servicedesk.api.mixins import HistoryMixin, PaginatedMixin
 from servicedesk.api.periods import parse_period
 from servicedesk.permissions import RolePermission
 from servicedesk.roles import STAFF_ROLES, Role
@@ -39,9 +40,9 @@ class SLAConfigViewSet(HistoryMixin, viewsets.ModelViewSet):
 
         try:
             return super().destroy(request, *args, **kwargs)
-        except ProtectedError:
-            return Response({"detail": "It is still in use by policies or timers; deactivate it instead.",
-                             "code": "protected"}, status=status.HTTP_409_CONFLICT)
+        except ProtectedError as exc:
+            raise Conflict("It is still in use by policies or timers; deactivate it instead.",
+                           current_status="in_use") from exc
 
 
 class BusinessCalendarViewSet(SLAConfigViewSet):
@@ -150,9 +151,9 @@ class ServiceOutageViewSet(HistoryMixin, viewsets.ModelViewSet):
     ordering_fields = ["started_at", "id"]
 
 
-class AvailabilityView(APIView):
+class AvailabilityView(PaginatedMixin, APIView):
     """Measured availability per service in the period, from recorded outages, against the
-    service's target."""
+    service's target; paginated like every list, services by name."""
 
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
@@ -161,10 +162,10 @@ class AvailabilityView(APIView):
                    responses=serializers.AvailabilitySerializer(many=True))
     def get(self, request):
         start, end = parse_period(request.query_params)
-        services = Service.objects.filter(is_active=True)
+        services = Service.objects.filter(is_active=True).order_by("name", "id")
         raw = request.query_params.get("service")
         if raw:
             if not raw.isdigit():
                 raise ValidationError({"service": ["A service id."]})
             services = Service.objects.filter(pk=int(raw))
-        return Response(selectors.service_availability(start=start, end=end, services=services))
+        return self.paginated(selectors.service_availability(start=start, end=end, services=services))

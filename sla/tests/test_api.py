@@ -199,7 +199,7 @@ class TestTimersAndReports:
                                      ended_at=day + timedelta(hours=2))  # overlaps: counted once
         rows = api.as_user(agent).get(
             f"/api/v1/service-availability/?from=2026-11-01&to=2026-12-01&service={service.pk}").json()
-        [row] = rows
+        [row] = rows["results"]
         assert row["downtime_seconds"] == 3600 and row["outages"] == 2
         assert row["measured"] == pytest.approx(1 - 3600 / (30 * 86400), abs=1e-6)
         assert row["target"] == pytest.approx(0.999) and row["met"] is False
