@@ -95,8 +95,9 @@ class ContactSerializer(serializers.ModelSerializer):
         child=serializers.CharField(max_length=40), required=False, max_length=10,
         help_text="Any format with a country code; stored and returned as E.164.",
     )
-    # Not trimmed: "    " or " 1234" is not a PIN (a trimmed one became blank and cleared it).
-    pin = serializers.RegexField(r"\A[0-9]{4,8}\Z", write_only=True, required=False, allow_blank=True,
+    # Not trimmed: "    " or " 1234" is not a PIN (a trimmed one became blank and cleared it). The
+    # pattern stays one JSON Schema understands; the service refuses "1234\n" too.
+    pin = serializers.RegexField(r"^[0-9]{4,8}$", write_only=True, required=False, allow_blank=True,
                                  trim_whitespace=False, error_messages={"invalid": "A PIN is 4 to 8 digits."},
                                  help_text="4–8 digits; stored hashed, never returned. Blank clears it.")
     has_pin = serializers.BooleanField(read_only=True)
