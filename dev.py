@@ -168,10 +168,10 @@ def cmd_test(argv: list[str]) -> None:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "servicedesk.settings.test"}
     say("running the test suite against PostgreSQL and Redis on 127.0.0.1")
     # One test process per core (pytest-xdist; each has its own test database, cache prefix
-    # and Celery queue), whole files to a process so module fixtures start once. Pass -n 0
-    # (or any -n) to choose otherwise.
+    # and Celery queue); an idle process steals tests from a busy one, so the long ones
+    # (the API fuzz run per role) spread out. Pass -n 0 (or any -n) to choose otherwise.
     parallel = [] if any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in argv) \
-        else ["-n", "auto", "--dist", "loadfile"]
+        else ["-n", "auto", "--dist", "worksteal"]
     code = subprocess.call([str(PY), "-m", "pytest", *parallel, *argv], cwd=ROOT, env=env)  # noqa: S603
     if code == 5:
         fail("pytest collected no tests; that is a failure here.", 5)
