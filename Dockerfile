@@ -1,5 +1,23 @@
 # One image for every tier: the web server (default command), the Celery worker and
 # Celery beat (see docker-compose.yml for their commands). docs/operations.md explains it.
+#
+# The project is installed as a package (the wheel built in the first stage), not run from
+# a source tree on the path: /app holds only the writable state (var/) and the collected
+# static files. Management commands: `servicedesk <command>` (e.g. `servicedesk migrate`).
+
+# --- Stage 1: build the wheel -------------------------------------------------------------
+FROM python:3.11-slim AS build
+
+ENV PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PIP_ROOT_USER_ACTION=ignore
+
+WORKDIR /src
+# .dockerignore keeps var/, .venv/, .git/, build leftovers and local secrets out.
+COPY . .
+RUN pip wheel --no-deps --wheel-dir /wheels .
+
+# --- Stage 2: the image -------------------------------------------------------------------
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -8,13 +26,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_ROOT_USER_ACTION=ignore \
     DJANGO_SETTINGS_MODULE=servicedesk.settings.production \
-    PYTHONPATH=/app
+    VAR_DIR=/app/var \
+    STATIC_ROOT=/app/staticfiles
 
-# manage.py and the Celery app fall back to the development settings when
+# The servicedesk command and Celery fall back to the development settings when
 # DJANGO_SETTINGS_MODULE is unset; the image sets the production settings for all of them.
-# PYTHONPATH=/app: the settings find templates/, static/ and var/ next to the package
-# (BASE_DIR is the folder above servicedesk/), and the wheel holds only the Python modules,
-# so every process imports the project from the source tree in /app.
+# The package's templates, static files, migrations and translations are inside the installed
+# package (site-packages); VAR_DIR and STATIC_ROOT put the state and the collected static
+# files under /app instead of next to it.
 
 RUN groupadd --system --gid 10001 servicedesk \
     && useradd --system --uid 10001 --gid servicedesk --home-dir /app --no-create-home \
@@ -23,25 +42,26 @@ RUN groupadd --system --gid 10001 servicedesk \
 WORKDIR /app
 
 # Dependencies first, in their own layer, so a code change does not reinstall them.
-COPY pyproject.toml ./
-RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
+COPY pyproject.toml /tmp/pyproject.toml
+RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('/tmp/pyproject.toml', 'rb'))['project']['dependencies']))" \
        > /tmp/requirements.txt \
     && pip install -r /tmp/requirements.txt \
-    && rm /tmp/requirements.txt
+    && rm /tmp/requirements.txt /tmp/pyproject.toml
 
-# The project itself (.dockerignore keeps var/, .venv/, .git/ and local secrets out).
-COPY . .
-RUN pip install . \
-    && rm -rf build ./*.egg-info
+# The project itself: the wheel from the first stage (its dependencies are already there).
+COPY --from=build /wheels/ /tmp/wheels/
+RUN pip install /tmp/wheels/servicedesk-*.whl \
+    && rm -rf /tmp/wheels
 
-# Static files are collected at build time and served by WhiteNoise. The production
-# settings refuse to load without SECRET_KEY, so this one step gets a throwaway key that
-# exists only in this RUN's environment (it is not kept in the image's ENV).
+# Static files are collected at build time into STATIC_ROOT and served by WhiteNoise. The
+# production settings refuse to load without SECRET_KEY, so this one step gets a throwaway key
+# that exists only in this RUN's environment (it is not kept in the image's ENV).
 RUN SECRET_KEY=collectstatic-only-build-key-not-used-at-runtime \
-    python manage.py collectstatic --noinput
+    servicedesk collectstatic --noinput
 
-# The code stays owned by root (read-only for the service user); only var/ is writable:
-# Celery beat's schedule file (var/celery/beat-schedule) and MEDIA_ROOT (var/media).
+# The installed code and the static files stay owned by root (read-only for the service
+# user); only var/ is writable: Celery beat's schedule file (var/celery/beat-schedule) and
+# MEDIA_ROOT (var/media).
 RUN mkdir -p /app/var/celery /app/var/media /app/var/cache \
     && chown -R servicedesk:servicedesk /app/var
 

@@ -1,16 +1,8 @@
 #!/usr/bin/env python
-"""Django's command-line utility for administrative tasks."""
+"""Django's command-line utility for administrative tasks, in a checkout. An installed copy
+has the same commands as the ``servicedesk`` console script (servicedesk/__main__.py)."""
 
-import os
-import sys
-
-
-def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "servicedesk.settings.local")
-    from django.core.management import execute_from_command_line
-
-    execute_from_command_line(sys.argv)
-
+from servicedesk.__main__ import main
 
 if __name__ == "__main__":
     main()

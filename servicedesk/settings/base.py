@@ -11,6 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+# The project-level templates/, static/ and locale/: in a checkout (and an editable install)
+# they sit next to the package; a built wheel carries them inside it, in servicedesk/_project/
+# (copied there by setup.py). An installed copy sets VAR_DIR and STATIC_ROOT (docs/operations.md).
+_PACKAGED_ASSETS = Path(__file__).resolve().parent.parent / "_project"
+ASSETS_DIR = _PACKAGED_ASSETS if _PACKAGED_ASSETS.is_dir() else BASE_DIR
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
@@ -74,7 +79,7 @@ WSGI_APPLICATION = "servicedesk.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [ASSETS_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -225,15 +230,15 @@ LANGUAGES = [
     ("el", _("Greek")),
     ("pt", _("Portuguese")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [ASSETS_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
 # --- Static files ------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+STATICFILES_DIRS = [ASSETS_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
