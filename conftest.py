@@ -7,7 +7,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from catalog.tests.factories import UserFactory
-from servicedesk.roles import Role
+from core.roles import Role
 
 
 def _clear_own_cache() -> None:
@@ -91,7 +91,7 @@ def _reference_data(request):
     transactional = (marker is not None and marker.kwargs.get("transaction")) or bool(
         {"transactional_db", "live_server"} & set(request.fixturenames))
     if transactional:
-        from servicedesk.bootstrap import ensure_reference_data
+        from core.bootstrap import ensure_reference_data
 
         request.getfixturevalue("transactional_db")
         ensure_reference_data()

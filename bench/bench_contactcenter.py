@@ -123,7 +123,7 @@ def make_fixtures(rng: random.Random) -> dict:
 
     from catalog.models import AgentProfile, Service, Skill
     from contactcenter.models import Announcement, Line, MenuOption, Queue
-    from servicedesk.roles import Role
+    from core.roles import Role
 
     services = [Service.objects.create(name=f"Bench service {k:02d}") for k in range(25)]
     svc_a, svc_b, opt_services, others = services[0], services[1], services[2:5], services[5:]

@@ -186,7 +186,7 @@ def make_agent_client():
     from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
 
-    from servicedesk.roles import Role
+    from core.roles import Role
 
     user, _ = get_user_model().objects.get_or_create(username="bench-agent")
     user.groups.add(Group.objects.get(name=Role.AGENT))

@@ -116,8 +116,8 @@ def make_fixtures(agents: int, contacts: int, seed: int) -> dict:
     from rest_framework.authtoken.models import Token
 
     from catalog.models import Contact, Service, Team
+    from core.roles import Role
     from incidents.models import Incident
-    from servicedesk.roles import Role
     from sla.models import BusinessCalendar, EscalationRule, SLAPolicy
 
     User = get_user_model()  # noqa: N806

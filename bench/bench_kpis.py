@@ -111,7 +111,7 @@ def make_fixtures(agents: int) -> dict:
 
     from catalog.models import Contact, Service, Team
     from contactcenter.models import Queue
-    from servicedesk.roles import Role
+    from core.roles import Role
 
     User = get_user_model()  # noqa: N806
     agent_group = Group.objects.get(name=Role.AGENT)

@@ -225,7 +225,7 @@ def make_fixtures() -> dict:
     from django.db import connection
 
     from catalog.models import Team
-    from servicedesk.roles import Role
+    from core.roles import Role
 
     User = get_user_model()  # noqa: N806
     managers = Group.objects.get(name=Role.MANAGER)

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CatalogConfig(AppConfig):
     name = "catalog"
     verbose_name = _("Catalogue and people")
+
+    def ready(self) -> None:
+        from . import preferences  # noqa: F401 (connects the login receiver)

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from catalog import services
 from catalog.models import CIRelation, ConfigurationItem, Contact, Customer, Service, Skill, Team
-from servicedesk.roles import Role
+from core.roles import Role
 
 User = get_user_model()
 DEMO_PASSWORD = "demo-desk-2026"  # noqa: S105 (printed on purpose: it is a demo)
@@ -171,3 +171,10 @@ def _user(username, password, *, roles, **fields):
     if user is None:
         return services.user_create(username=username, password=password, email=email, roles=roles, **fields)
     return services.user_update(user=user, password=password, email=email, roles=roles, **fields)
+
+
+def seed_demo(context: dict) -> None:
+    """``manage.py seed_demo``'s step: the organisation and one user per role."""
+    context["password"] = context.get("password") or DEMO_PASSWORD
+    made = seed(password=context["password"])
+    context.update(made=made, users=made["users"])

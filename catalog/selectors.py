@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from servicedesk.roles import is_staff_member
+from core.roles import is_staff_member
 
 from .models import Contact, ContactPhone, Customer
 from .phone import try_normalize_phone

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from servicedesk.roles import Role
+from core.roles import Role
 
 from .models import AgentProfile, Contact, ContactPhone, Customer, Skill, Team
 from .phone import normalize_phone

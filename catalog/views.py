@@ -5,7 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import PermissionDenied
 from django.views.generic import DetailView, ListView
 
-from servicedesk.roles import is_staff_member
+from core.roles import is_staff_member
 
 from . import selectors
 from .filtersets import ContactFilterSet, CustomerFilterSet, ServiceFilterSet

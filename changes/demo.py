@@ -80,3 +80,8 @@ def seed(*, users: dict) -> dict:
         services.change_submit(change=minor, actor=agent)
         services.change_assess(change=minor, actor=cm)
     return {"changes": Change.objects.count(), "boards": CABBoard.objects.count()}
+
+
+def seed_demo(context: dict) -> None:
+    """``manage.py seed_demo``'s step."""
+    seed(users=context["users"])

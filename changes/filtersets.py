@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Service
-from servicedesk.filters import ShownFiltersMixin
+from core.filters import ShownFiltersMixin
 
 from .choices import ChangeCategory, ChangeStatus, ChangeType
 from .models import Change

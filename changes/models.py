@@ -24,9 +24,9 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from catalog.models import ConfigurationItem, Service
+from core.roles import Role, has_role, is_staff_member
 from incidents.models import Incident
 from problems.models import Problem
-from servicedesk.roles import Role, has_role, is_staff_member
 
 from .choices import (
     ApprovalStage,

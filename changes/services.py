@@ -18,12 +18,12 @@ from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import CIRelation
+from core.errors import InvalidTransitionError
+from core.roles import Role, is_staff_member
 from incidents import services as incident_services
 from incidents.models import MajorIncident
 from notifications.services import notify
 from problems.models import Problem
-from servicedesk.errors import InvalidTransitionError
-from servicedesk.roles import Role, is_staff_member
 
 from .choices import (
     ApprovalStage,

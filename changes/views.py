@@ -37,11 +37,11 @@ from django.views.decorators.http import require_POST
 from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import ConfigurationItem, Service
+from core.pages import REFUSALS, refusal_message, staff_only
+from core.roles import Role, has_role, is_staff_member
 from incidents.forms import add_service_errors
 from incidents.models import Incident, MajorIncident
 from problems.models import Problem
-from servicedesk.pages import REFUSALS, refusal_message, staff_only
-from servicedesk.roles import Role, has_role, is_staff_member
 
 from . import selectors, services
 from .choices import ApprovalStage, BoardKind, ChangeStatus, ChangeType, Ratification, VoteDecision

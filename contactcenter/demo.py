@@ -150,3 +150,8 @@ def _repeats_and_callbacks(rng) -> None:
                                   status="done" if done else "open", created_at=call.ended_at, done_at=done,
                                   claimed_at=done))
     Callback.objects.bulk_create(callbacks, batch_size=500)
+
+
+def seed_demo(context: dict) -> None:
+    """``manage.py seed_demo``'s step: the support line, queues and four weeks of calls."""
+    seed(users=context["users"])

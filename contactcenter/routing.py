@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from catalog.choices import CustomerTier
 from catalog.models import AgentProfile
-from servicedesk.errors import InvalidTransitionError
+from core.errors import InvalidTransitionError
 
 from .choices import AgentStateChoice as S
 from .choices import CallbackStatus, CallOutcome

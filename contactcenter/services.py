@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from catalog.phone import try_normalize_phone
 from catalog.selectors import contact_by_phone
+from core.errors import InvalidTransitionError
 from incidents.models import MajorIncident
 from incidents.services import demand_record
-from servicedesk.errors import InvalidTransitionError
 
 from .choices import FINAL_STATUSES, CallbackReason, CallbackStatus, CallOutcome
 from .models import Announcement, Call, Callback, CallEvent, Line

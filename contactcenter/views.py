@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.pages import REFUSALS, refusal_message, staff_only
 from incidents import services as incident_services
 from incidents.choices import Channel
 from incidents.forms import IncidentCreateForm, add_service_errors, contact_reference
-from servicedesk.pages import REFUSALS, refusal_message, staff_only
 
 from . import routing
 from .choices import AgentStateChoice, CallbackStatus

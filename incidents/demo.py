@@ -123,3 +123,8 @@ def seed_major(*, users: dict, master: Incident | None) -> None:
         major=major, actor=manager, audiences=["users", "public"], what="Internet banking",
         where="Web and mobile app", eta=timezone.now() + timedelta(hours=1), contact="Service desk +30 210 000 0000",
         body="Some customers cannot log in to internet banking. We are working on it.")
+
+
+def seed_demo(context: dict) -> None:
+    """``manage.py seed_demo``'s step: incidents in every state and the major incidents."""
+    context["incidents"] = seed(users=context["users"])

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from catalog.models import ConfigurationItem, Contact, Service, Team
 from catalog.phone import try_normalize_phone
 from catalog.selectors import contact_by_phone
-from servicedesk.roles import STAFF_ROLES
+from core.roles import STAFF_ROLES
 
 from .choices import Channel, IncidentStatus, Level, NoteVisibility, ResolutionCode
 from .filtersets import IncidentFilterSet

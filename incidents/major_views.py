@@ -31,8 +31,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from catalog.models import Service
-from servicedesk.pages import REFUSALS, refusal_message, staff_only
-from servicedesk.roles import is_staff_member
+from core.pages import REFUSALS, refusal_message, staff_only
+from core.roles import is_staff_member
 
 from . import services
 from .choices import ACTIVE_MAJOR_STATUSES, Audience, MajorIncidentStatus, SpikeAlertStatus, TaskStatus

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from servicedesk.roles import is_staff_member
+from core.roles import is_staff_member
 from sla.choices import TimerStatus
 from sla.models import SLATimer
 from sla.selectors import SLA_PREFETCH

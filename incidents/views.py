@@ -33,9 +33,9 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
 from catalog.views import StaffOnlyMixin
+from core.errors import DomainError
+from core.roles import is_staff_member
 from notifications.models import Delivery
-from servicedesk.errors import DomainError
-from servicedesk.roles import is_staff_member
 from sla.models import SLAEvent
 
 from . import services

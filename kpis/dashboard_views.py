@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from catalog.models import Team
-from servicedesk.roles import Role, has_role
+from core.roles import Role, has_role
 
 from . import selectors
 from .selectors import CallFilters

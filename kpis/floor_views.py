@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from servicedesk.roles import Role, has_role
+from core.roles import Role, has_role
 
 from . import erlang, staffing
 from .floor import floor_now

@@ -24,3 +24,8 @@ def ensure_default_templates(model=None) -> None:
         from .models import MessageTemplate as model
     for data in DEFAULT_TEMPLATES:
         model.objects.get_or_create(key=data["key"], defaults=data)
+
+
+def ensure_defaults() -> None:
+    """Reference data (``core.bootstrap.ensure_reference_data`` calls every app's)."""
+    ensure_default_templates()

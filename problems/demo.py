@@ -64,3 +64,8 @@ def seed(*, users: dict) -> dict:
                                           symptom="Large attachments never arrive; no bounce is sent.")
         services.problem_resolve(problem=problem, actor=agent, resolution="Raised the relay limit to 50 MB.")
     return {"known_errors": KnownError.objects.count(), "problems": Problem.objects.count()}
+
+
+def seed_demo(context: dict) -> None:
+    """``manage.py seed_demo``'s step."""
+    seed(users=context["users"])

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Service, Team
-from servicedesk.filters import ShownFiltersMixin
+from core.filters import ShownFiltersMixin
 
 from .choices import OPEN_PROBLEM_STATUSES, ProblemStatus
 from .models import Problem

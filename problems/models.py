@@ -20,9 +20,9 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from catalog.models import ConfigurationItem, Service, Team
+from core.roles import is_staff_member
 from incidents.choices import Level
 from incidents.models import Incident, MajorIncident
-from servicedesk.roles import is_staff_member
 
 from .choices import CandidateStatus, KnownErrorStatus, ProblemStatus
 

@@ -18,12 +18,12 @@ from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import ConfigurationItem, Service, Team
+from core.errors import InvalidTransitionError
+from core.roles import Role, is_staff_member
 from incidents import services as incident_services
 from incidents.choices import OPEN_STATUSES, NoteVisibility
 from incidents.models import Incident, MajorIncident
 from notifications.services import notify
-from servicedesk.errors import InvalidTransitionError
-from servicedesk.roles import Role, is_staff_member
 
 from .choices import CandidateStatus, KnownErrorStatus, ProblemStatus
 from .models import KnownError, Problem, ProblemCandidate, WorkaroundApplication

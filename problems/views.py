@@ -36,11 +36,11 @@ from django.views.decorators.http import require_POST
 from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import ConfigurationItem, Service, Team
+from core.pages import REFUSALS, refusal_message, staff_only
+from core.roles import is_staff_member
 from incidents.choices import Level
 from incidents.forms import add_service_errors
 from incidents.models import Incident, MajorIncident
-from servicedesk.pages import REFUSALS, refusal_message, staff_only
-from servicedesk.roles import is_staff_member
 
 from . import services
 from .choices import OPEN_PROBLEM_STATUSES, CandidateStatus, KnownErrorStatus, ProblemStatus

@@ -3,7 +3,7 @@
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from .roles import STAFF_ROLES, Role, roles_of
+from core.roles import STAFF_ROLES, Role, roles_of
 
 # (label, url name, roles that see it). Apps add their entries as they arrive.
 NAVIGATION = [
@@ -49,6 +49,4 @@ def navigation(request):
     current = max((item for item in items if item["active"]), key=lambda item: len(item["url"]), default=None)
     for item in items:
         item["active"] = item is current
-    from notifications.selectors import unread_count
-
-    return {"nav_items": items, "user_roles": held, "unread_notifications": unread_count(user)}
+    return {"nav_items": items, "user_roles": held}

@@ -61,7 +61,7 @@ urlpatterns.append(path("favicon.ico", lambda request: redirect(static("img/favi
 
 # Under /api/ every error is JSON `{"detail", "code"}` (API.md), also when no route matches or
 # a view fails unexpectedly; elsewhere Django's error pages.
-handler400 = "servicedesk.api.exceptions.api_bad_request"
-handler403 = "servicedesk.api.exceptions.api_permission_denied"
-handler404 = "servicedesk.api.exceptions.api_page_not_found"
-handler500 = "servicedesk.api.exceptions.api_server_error"
+handler400 = "core.api.exceptions.api_bad_request"
+handler403 = "core.api.exceptions.api_permission_denied"
+handler404 = "core.api.exceptions.api_page_not_found"
+handler500 = "core.api.exceptions.api_server_error"

@@ -9,14 +9,14 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import Throttled, ValidationError
 
 from catalog.models import Contact, Customer, Service
+from catalog.preferences import remember_preferences
 from catalog.services import profile_for, profile_update_preferences
+from core.api.throttling import AuthRateThrottle
+from core.lockout import cool_off_seconds
+from core.roles import is_staff_member
 from notifications.selectors import notifications_for
 
-from .api.throttling import AuthRateThrottle
 from .forms import ProfileForm
-from .lockout import cool_off_seconds
-from .preferences import remember_preferences
-from .roles import is_staff_member
 
 
 class TokenView(ObtainAuthToken):

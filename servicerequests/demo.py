@@ -11,7 +11,7 @@ from django.db import transaction
 from catalog.models import Team
 from catalog.services import profile_for
 from changes.models import ChangeModel
-from servicedesk.roles import Role
+from core.roles import Role
 
 from . import services
 from .models import CatalogItem, ServiceRequest
@@ -91,3 +91,8 @@ def seed(*, users: dict) -> dict:
                                                                          "username": "eleni.p"})
     return {"items": CatalogItem.objects.filter(is_active=True).count(),
             "requests": ServiceRequest.objects.count(), "access_item": access.pk}
+
+
+def seed_demo(context: dict) -> None:
+    """``manage.py seed_demo``'s step: the catalogue and requests in flight."""
+    seed(users=context["users"])

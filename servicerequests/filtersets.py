@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Team
-from servicedesk.filters import ShownFiltersMixin
+from core.filters import ShownFiltersMixin
 
 from .choices import RequestStatus, TaskStatus
 from .models import CatalogItem, FulfilmentTask, ServiceRequest

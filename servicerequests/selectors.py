@@ -3,7 +3,7 @@
 from django.db.models import F, Prefetch, Q
 
 from catalog.models import Team
-from servicedesk.roles import has_role
+from core.roles import has_role
 
 from .choices import ApprovalDecision, RequestStatus
 from .models import Approval, CatalogItem

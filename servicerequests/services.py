@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import AgentProfile, Team
+from core.errors import InvalidTransitionError
+from core.roles import is_staff_member
 from notifications.services import notify
-from servicedesk.errors import InvalidTransitionError
-from servicedesk.roles import is_staff_member
 from sla import services as sla
 
 from .choices import ApprovalDecision, ApprovalRule, ApproverKind, RequestStatus, TaskStatus

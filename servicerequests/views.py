@@ -42,12 +42,12 @@ from django.views.decorators.http import require_POST
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from catalog.models import ConfigurationItem, Team
+from core.errors import DomainError
+from core.roles import is_staff_member
 from incidents import views as incident_views
 from incidents.choices import OPEN_STATUSES as OPEN_INCIDENT_STATUSES
 from incidents.forms import add_service_errors
 from incidents.selectors import incidents_reported_by
-from servicedesk.errors import DomainError
-from servicedesk.roles import is_staff_member
 from sla.selectors import SLA_PREFETCH
 
 from . import services

@@ -65,3 +65,8 @@ def seed(*, users: dict) -> dict:
             calendar=calendars[calendar], response_minutes=response, resolution_minutes=resolution,
             pause_on=["on_hold"] if fields["applies_to"] == "incident" else ["awaiting_approval"], **fields))
     return {"calendars": calendars, "policies": policies}
+
+
+def seed_demo(context: dict) -> None:
+    """``manage.py seed_demo``'s step: calendars and policies."""
+    context["sla"] = seed(users=context["users"])

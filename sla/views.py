@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from catalog.views import StaffOnlyMixin
-from servicedesk.roles import Role, has_role
+from core.roles import Role, has_role
 
 from . import selectors, services
 from .calendar import CalendarError

@@ -27,3 +27,8 @@ def seed() -> dict:
         subscriber = services.subscriber_subscribe(email=DEMO_SUBSCRIBER)
         services.subscriber_confirm(token=subscriber.confirm_token)
     return {"maintenance": [window], "subscribers": [subscriber]}
+
+
+def seed_demo(context: dict) -> None:
+    """``manage.py seed_demo``'s step: the maintenance window and a subscriber."""
+    seed()

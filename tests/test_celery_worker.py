@@ -74,10 +74,10 @@ def test_spike_detection_and_update_reminders_run_through_the_worker(worker):
     from django.utils import timezone
 
     from catalog.tests.factories import ServiceFactory, TeamFactory
+    from core.roles import Role
     from incidents import services
     from incidents.models import MajorIncident, SpikeAlert, SpikeRule
     from incidents.tasks import detect_spikes, remind_updates
-    from servicedesk.roles import Role
 
     boss = UserFactory(roles=[Role.MANAGER], email="duty@example.test")
     service = ServiceFactory(owner_team=TeamFactory(manager=boss))

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from catalog.tests.factories import ServiceFactory
 from changes import services
-from servicedesk.roles import Role
+from core.roles import Role
 from statuspage import services as status
 from statuspage.models import ScheduledMaintenance
 

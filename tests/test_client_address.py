@@ -8,8 +8,8 @@ from django.conf import settings
 from django.test import Client, RequestFactory, override_settings
 from rest_framework.test import APIClient
 
-from servicedesk.api.throttling import client_address
-from servicedesk.roles import Role
+from core.api.throttling import client_address
+from core.roles import Role
 
 PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory
 SOCKET = "192.0.2.10"

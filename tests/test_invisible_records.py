@@ -7,9 +7,9 @@ import pytest
 from django.urls import URLResolver, get_resolver
 
 from catalog.tests.factories import ContactFactory, CustomerFactory
+from core.roles import Role
 from incidents.tests.factories import IncidentFactory
 from notifications.models import Notification
-from servicedesk.roles import Role
 from servicerequests import services as request_services
 from servicerequests.models import CatalogItem
 

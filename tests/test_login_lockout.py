@@ -13,7 +13,7 @@ from django.db.models import F
 from django.test import Client
 from rest_framework.test import APIClient
 
-from servicedesk.roles import Role
+from core.roles import Role
 
 PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory
 LIMIT = settings.AXES_FAILURE_LIMIT

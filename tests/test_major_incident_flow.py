@@ -11,10 +11,10 @@ from django.core import mail
 from django.utils import timezone
 
 from catalog.tests.factories import ContactFactory, ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services
 from incidents.models import Incident, MajorIncident, SpikeAlert, SpikeRule
 from notifications.models import Delivery
-from servicedesk.roles import Role
 from sla.models import ServiceOutage
 from statuspage import services as status
 

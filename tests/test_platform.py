@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.http import HttpRequest
 
 from catalog.models import Contact, ContactPhone, Customer, Service
-from servicedesk.roles import Role, roles_of
+from core.roles import Role, roles_of
 
 ROOT = Path(__file__).resolve().parent.parent
 User = get_user_model()

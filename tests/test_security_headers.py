@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from servicedesk.roles import Role
+from core.roles import Role
 
 ROOT = Path(__file__).resolve().parent.parent
 STRICT = {

@@ -7,7 +7,7 @@ import polib
 import pytest
 from django.utils import translation
 
-from servicedesk.roles import Role
+from core.roles import Role
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES = ["fa", "el", "pt"]

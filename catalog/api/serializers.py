@@ -3,7 +3,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
-from servicedesk.roles import Role
+from core.roles import Role
 
 from .. import services
 from ..choices import CustomerTier

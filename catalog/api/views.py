@@ -2,9 +2,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from rest_framework import mixins, viewsets
 
-from servicedesk.api.mixins import HistoryMixin
-from servicedesk.permissions import IsAdminRole, RolePermission
-from servicedesk.roles import STAFF_ROLES, Role
+from core.api.mixins import HistoryMixin
+from core.permissions import IsAdminRole, RolePermission
+from core.roles import STAFF_ROLES, Role
 
 from .. import selectors
 from ..filtersets import (

@@ -13,7 +13,7 @@ from catalog.models import (
     Skill,
     Team,
 )
-from servicedesk.roles import Role
+from core.roles import Role
 
 User = get_user_model()
 

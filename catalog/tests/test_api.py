@@ -13,7 +13,7 @@ from catalog.tests.factories import (
     SkillFactory,
     TeamFactory,
 )
-from servicedesk.roles import Role
+from core.roles import Role
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

@@ -2,9 +2,9 @@ from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
 from catalog.models import ConfigurationItem, Service
+from core.api.serializers import ModelSerializer
 from incidents.models import Incident
 from problems.models import Problem
-from servicedesk.api.serializers import ModelSerializer
 
 from ..choices import Outcome, VoteDecision
 from ..models import BlackoutWindow, CABBoard, CABDecision, CABMeeting, Change, ChangeModel, ChangeTask, Vote

@@ -14,11 +14,11 @@ from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from servicedesk.api.mixins import HistoryMixin, PaginatedMixin
-from servicedesk.api.periods import parse_period
-from servicedesk.api.services import call_service as call
-from servicedesk.permissions import RolePermission
-from servicedesk.roles import STAFF_ROLES, Role
+from core.api.mixins import HistoryMixin, PaginatedMixin
+from core.api.periods import parse_period
+from core.api.services import call_service as call
+from core.permissions import RolePermission
+from core.roles import STAFF_ROLES, Role
 
 from .. import services
 from ..models import BlackoutWindow, CABBoard, CABMeeting, ChangeModel

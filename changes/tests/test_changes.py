@@ -13,9 +13,9 @@ from catalog.tests.factories import ConfigurationItemFactory, ServiceFactory
 from changes import services
 from changes.choices import ApprovalStage
 from changes.models import BlackoutWindow, CABBoard, CategoryMatrix, Change, ChangeModel
+from core.errors import InvalidTransitionError
+from core.roles import Role
 from incidents import services as incidents
-from servicedesk.errors import InvalidTransitionError
-from servicedesk.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from django.utils import timezone
 from catalog.tests.factories import ServiceFactory
 from changes import services
 from changes.models import CABBoard, Change
+from core.roles import Role
 from incidents.tests.test_concurrency import client_for, run_together
 from notifications.models import Delivery
-from servicedesk.roles import Role
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

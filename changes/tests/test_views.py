@@ -13,7 +13,7 @@ from django.utils import timezone
 from catalog.tests.factories import ConfigurationItemFactory, ServiceFactory
 from changes import services
 from changes.models import BlackoutWindow, CABBoard, Change, ChangeModel, Vote
-from servicedesk.roles import Role
+from core.roles import Role
 
 pytestmark = pytest.mark.django_db
 

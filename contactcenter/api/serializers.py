@@ -2,8 +2,8 @@ from django.db import transaction
 from rest_framework import serializers
 
 from catalog.models import Service
+from core.api.serializers import ModelSerializer
 from incidents.models import Incident
-from servicedesk.api.serializers import ModelSerializer
 
 from ..choices import AgentStateChoice
 from ..models import AgentState, Announcement, Call, Callback, Line, MenuOption, Queue

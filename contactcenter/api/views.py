@@ -10,9 +10,9 @@ from rest_framework.decorators import action
 from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
-from servicedesk.api.mixins import HistoryMixin
-from servicedesk.permissions import RolePermission
-from servicedesk.roles import STAFF_ROLES, Role
+from core.api.mixins import HistoryMixin
+from core.permissions import RolePermission
+from core.roles import STAFF_ROLES, Role
 
 from .. import routing
 from ..filtersets import CallFilterSet

@@ -8,8 +8,8 @@ from django.utils import timezone
 from catalog.tests.factories import AgentProfileFactory, SkillFactory
 from contactcenter import routing
 from contactcenter.models import AgentState, Call, Line, Queue
+from core.roles import Role
 from incidents.tests.test_concurrency import run_together
-from servicedesk.roles import Role
 
 from .signed import incoming, post
 

@@ -9,8 +9,8 @@ from catalog.models import ContactPhone
 from catalog.tests.factories import AgentProfileFactory, ContactFactory, CustomerFactory, SkillFactory
 from contactcenter import routing
 from contactcenter.models import AgentState, Call, Queue
+from core.roles import Role
 from incidents import services as incidents
-from servicedesk.roles import Role
 
 from .signed import incoming, post
 

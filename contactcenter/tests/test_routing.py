@@ -22,7 +22,7 @@ from contactcenter.models import (
     Queue,
     TelephonyRequest,
 )
-from servicedesk.roles import Role
+from core.roles import Role
 
 from .signed import BASE, incoming, post, status
 

@@ -12,9 +12,9 @@ from twilio.request_validator import RequestValidator
 from catalog.models import ContactPhone
 from catalog.tests.factories import ContactFactory
 from contactcenter.models import Announcement, Call, Callback, CallEvent
+from core.roles import Role
 from incidents import services as incidents
 from incidents.models import DemandSignal
-from servicedesk.roles import Role
 
 from .signed import BASE, TOKEN, incoming, post, status, twilio_time
 

@@ -13,14 +13,14 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from catalog.models import Service
-from servicedesk.api.fields import DayField
-from servicedesk.api.mixins import HistoryMixin, PaginatedMixin
-from servicedesk.api.periods import parse_period
-from servicedesk.api.serializers import ItemSerializer
-from servicedesk.api.services import call_service as call
-from servicedesk.api.services import drf_validation_error
-from servicedesk.permissions import RolePermission
-from servicedesk.roles import STAFF_ROLES, Role
+from core.api.fields import DayField
+from core.api.mixins import HistoryMixin, PaginatedMixin
+from core.api.periods import parse_period
+from core.api.serializers import ItemSerializer
+from core.api.services import call_service as call
+from core.api.services import drf_validation_error
+from core.permissions import RolePermission
+from core.roles import STAFF_ROLES, Role
 
 from .. import services
 from ..choices import Audience, ServiceImpact, TaskStatus, TeamRole, UpdateEvent

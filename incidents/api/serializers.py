@@ -3,8 +3,8 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
-from servicedesk.api.serializers import ModelSerializer
-from servicedesk.roles import is_staff_member
+from core.api.serializers import ModelSerializer
+from core.roles import is_staff_member
 from sla.api.fields import SLATimersField
 
 from ..choices import NoteVisibility, ResolutionCode

@@ -11,11 +11,11 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from servicedesk.api.mixins import HistoryMixin, PaginatedMixin
-from servicedesk.api.parsers import JSONParser
-from servicedesk.api.services import drf_validation_error as _drf
-from servicedesk.permissions import RolePermission, refuse_unless_visible
-from servicedesk.roles import STAFF_ROLES, Role, is_staff_member
+from core.api.mixins import HistoryMixin, PaginatedMixin
+from core.api.parsers import JSONParser
+from core.api.services import drf_validation_error as _drf
+from core.permissions import RolePermission, refuse_unless_visible
+from core.roles import STAFF_ROLES, Role, is_staff_member
 from sla.selectors import SLA_PREFETCH
 
 from .. import services

@@ -23,7 +23,7 @@ from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transi
 from simple_history.models import HistoricalRecords
 
 from catalog.models import ConfigurationItem, Contact, Customer, Service, Team
-from servicedesk.roles import is_staff_member
+from core.roles import is_staff_member
 from sla.choices import TicketKind
 from sla.protocol import SLAFacts
 

@@ -18,7 +18,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from catalog.models import Service
-from servicedesk.roles import Role, has_role
+from core.roles import Role, has_role
 
 from ..choices import (
     ACTIVE_MAJOR_STATUSES,

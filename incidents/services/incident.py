@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
+from core.errors import InvalidTransitionError
+from core.roles import is_staff_member
 from notifications.services import notify
-from servicedesk.errors import InvalidTransitionError
-from servicedesk.roles import is_staff_member
 from sla import services as sla
 
 from .. import signals

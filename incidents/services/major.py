@@ -22,10 +22,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import Service
+from core.errors import ConflictError, InvalidTransitionError
+from core.roles import Role, has_role, is_staff_member
 from notifications.models import StakeholderGroup
 from notifications.services import notify
-from servicedesk.errors import ConflictError, InvalidTransitionError
-from servicedesk.roles import Role, has_role, is_staff_member
 from sla.models import ServiceOutage
 
 from .. import signals

@@ -28,8 +28,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import Service
+from core.errors import InvalidTransitionError
 from notifications.services import notify
-from servicedesk.errors import InvalidTransitionError
 
 from ..choices import ACTIVE_MAJOR_STATUSES, Channel, DemandSource, IncidentStatus, SpikeAlertStatus
 from ..models import DemandSignal, Incident, MajorIncident, SpikeAlert, SpikeRule

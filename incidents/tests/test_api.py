@@ -6,9 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from catalog.tests.factories import ContactFactory, ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services
 from incidents.models import Incident, IncidentNote
-from servicedesk.roles import Role
 from sla.tests.factories import PolicyFactory
 
 pytestmark = pytest.mark.django_db

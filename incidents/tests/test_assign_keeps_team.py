@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from catalog.tests.factories import ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services
-from servicedesk.roles import Role
 from sla.tests.factories import PolicyFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]

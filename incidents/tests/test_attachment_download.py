@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 
 from catalog.tests.factories import ContactFactory, ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services
-from servicedesk.roles import Role
 
 pytestmark = pytest.mark.django_db
 

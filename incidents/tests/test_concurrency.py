@@ -7,9 +7,9 @@ from django.db import connection
 from rest_framework.test import APIClient
 
 from catalog.tests.factories import ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services
 from incidents.models import Incident
-from servicedesk.roles import Role
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -8,9 +8,9 @@ import pytest
 from django.utils import timezone
 
 from catalog.tests.factories import ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services
 from incidents.models import Incident
-from servicedesk.roles import Role
 from sla.models import SLATimer
 from sla.tests.factories import PolicyFactory
 

@@ -8,12 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from catalog.tests.factories import ServiceFactory, TeamFactory
+from core.errors import ConflictError, InvalidTransitionError
+from core.roles import Role
 from incidents import services, signals
 from incidents.choices import Audience, IncidentStatus, TaskStatus, TeamRole, TimelineKind
 from incidents.models import Incident, MajorIncident, StakeholderUpdate
 from notifications.models import Delivery, StakeholderGroup
-from servicedesk.errors import ConflictError, InvalidTransitionError
-from servicedesk.roles import Role
 from sla.models import ServiceOutage
 
 pytestmark = pytest.mark.django_db

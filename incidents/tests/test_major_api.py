@@ -6,10 +6,10 @@ import pytest
 from django.utils import timezone
 
 from catalog.tests.factories import ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services
 from incidents.models import MajorIncident, SpikeAlert, SpikeRule
 from incidents.tests.factories import IncidentFactory
-from servicedesk.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from catalog.tests.factories import ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services
 from incidents.choices import SpikeAlertStatus, TaskStatus, TeamRole
 from incidents.models import (
@@ -23,7 +24,6 @@ from incidents.models import (
     SpikeRule,
     StakeholderUpdate,
 )
-from servicedesk.roles import Role
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 

@@ -4,8 +4,8 @@ priority matrix's history answers (issue 15, item 9): 400 naming the key, never 
 import pytest
 
 from catalog.tests.factories import ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services
-from servicedesk.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import pytest
 from django.test import Client
 
 from catalog.tests.factories import ServiceFactory
+from core.roles import Role
 from incidents import services
-from servicedesk.roles import Role
 
 pytestmark = pytest.mark.django_db
 

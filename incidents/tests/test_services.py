@@ -13,11 +13,11 @@ from catalog.tests.factories import (
     TeamFactory,
     UserFactory,
 )
+from core.errors import InvalidTransitionError
+from core.roles import Role
 from incidents import services
 from incidents.models import Incident, PriorityMatrix
 from notifications.models import Notification
-from servicedesk.errors import InvalidTransitionError
-from servicedesk.roles import Role
 from sla.models import SLATimer
 from sla.tests.factories import PolicyFactory
 

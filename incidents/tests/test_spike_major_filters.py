@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 
 from catalog.tests.factories import ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services
 from incidents.models import MajorIncident, SpikeAlert, SpikeRule
-from servicedesk.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -9,12 +9,12 @@ from django.core.management import call_command
 from django.db import IntegrityError
 
 from catalog.tests.factories import ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services
 from incidents.choices import SpikeAlertStatus
 from incidents.models import DemandSignal, Incident, MajorIncident, SpikeAlert, SpikeRule
 from incidents.tests.factories import IncidentFactory
 from notifications.models import Delivery
-from servicedesk.roles import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -146,7 +146,7 @@ class TestDecisions:
         reports(service, 3, NOW - timedelta(minutes=1))
         alert = services.detect_spikes(now=NOW)[0]
         services.spike_alert_declare(alert=alert, actor=boss)
-        from servicedesk.errors import InvalidTransitionError
+        from core.errors import InvalidTransitionError
 
         with pytest.raises(InvalidTransitionError):
             services.spike_alert_declare(alert=alert, actor=boss)

@@ -18,10 +18,10 @@ from catalog.tests.factories import (
     ServiceFactory,
     TeamFactory,
 )
+from core.roles import Role
 from incidents import services
 from incidents.models import Incident, IncidentNote
 from notifications.models import Delivery
-from servicedesk.roles import Role
 from sla import services as sla
 from sla.tests.factories import PolicyFactory
 

@@ -13,9 +13,9 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from servicedesk.api.periods import parse_period
-from servicedesk.permissions import RolePermission
-from servicedesk.roles import Role
+from core.api.periods import parse_period
+from core.permissions import RolePermission
+from core.roles import Role
 
 from .. import formulas
 from ..selectors import MAX_SERIES_POINTS, CallFilters, contact_center_kpis, itsm_kpis, series_buckets

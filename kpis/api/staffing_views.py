@@ -8,8 +8,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from servicedesk.permissions import RolePermission
-from servicedesk.roles import Role
+from core.permissions import RolePermission
+from core.roles import Role
 
 from .. import erlang
 

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import pytest
 
+from core.roles import Role
 from kpis.rollups import rollup_contact_center, rollup_itsm
-from servicedesk.roles import Role
 
 from .factories import T0, CallFactory, D, at, contact_center, itsm, kpi_settings  # noqa: F401
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from contactcenter.choices import AgentStateChoice, CallOutcome
 from contactcenter.models import AgentState, AgentStateLog, Call
+from core.roles import Role
 from kpis import erlang, staffing
-from servicedesk.roles import Role
 
 pytestmark = pytest.mark.django_db
 

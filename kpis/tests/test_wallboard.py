@@ -10,8 +10,8 @@ from django.utils import timezone
 from catalog.tests.factories import UserFactory
 from contactcenter.choices import AgentStateChoice, CallOutcome
 from contactcenter.models import AgentState, Call, Queue
+from core.roles import Role
 from kpis.floor import floor_now
-from servicedesk.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from servicedesk.api.mixins import HistoryMixin
-from servicedesk.permissions import IsAdminRole, RolePermission
-from servicedesk.roles import STAFF_ROLES, Role
+from core.api.mixins import HistoryMixin
+from core.permissions import IsAdminRole, RolePermission
+from core.roles import STAFF_ROLES, Role
 
 from .. import services
 from ..models import Delivery, MessageTemplate, StakeholderGroup

@@ -11,11 +11,11 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.response import Response
 
+from core.api.mixins import HistoryMixin, PaginatedMixin
+from core.api.services import call_service as call
+from core.permissions import RolePermission
+from core.roles import STAFF_ROLES
 from incidents.models import Incident
-from servicedesk.api.mixins import HistoryMixin, PaginatedMixin
-from servicedesk.api.services import call_service as call
-from servicedesk.permissions import RolePermission
-from servicedesk.roles import STAFF_ROLES
 
 from .. import services
 from ..models import KnownError, Problem, ProblemCandidate

@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from catalog.tests.factories import ConfigurationItemFactory, ServiceFactory, TeamFactory
+from core.errors import InvalidTransitionError
+from core.roles import Role
 from incidents import services as incidents
 from incidents.models import IncidentNote
 from incidents.tests.factories import IncidentFactory
@@ -18,8 +20,6 @@ from problems import services
 from problems.choices import CandidateStatus
 from problems.models import KnownError, Problem, ProblemCandidate
 from problems.selectors import known_error_suggestions
-from servicedesk.errors import InvalidTransitionError
-from servicedesk.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from django.test import Client
 from django.urls import reverse
 
 from catalog.tests.factories import ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services as incidents
 from problems.models import Problem
-from servicedesk.roles import Role
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 

@@ -4,8 +4,8 @@ text says the root cause was removed."""
 
 import pytest
 
+from core.roles import Role
 from problems import services
-from servicedesk.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -9,12 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from catalog.tests.factories import ConfigurationItemFactory, ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services as incidents
 from incidents.models import IncidentNote
 from incidents.tests.factories import IncidentFactory
 from problems import services
 from problems.models import KnownError, Problem, ProblemCandidate, WorkaroundApplication
-from servicedesk.roles import Role
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "core",
     "servicedesk",
     "catalog",
     "notifications",
@@ -64,7 +65,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "servicedesk.middleware.UserPreferencesMiddleware",
+    "core.middleware.UserPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -89,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "servicedesk.context_processors.navigation",
+                "notifications.context_processors.unread",
             ],
         },
     },
@@ -219,8 +221,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
 # failures against other accounts, so anyone with one account could guess others' passwords
 # without limit.
 AXES_RESET_ON_SUCCESS = False
-AXES_CLIENT_IP_CALLABLE = "servicedesk.api.throttling.client_address"
-AXES_LOCKOUT_CALLABLE = "servicedesk.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.api.throttling.client_address"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
 
 # --- Internationalisation ----------------------------------------------------------------
 LANGUAGE_CODE = env_str("LANGUAGE_CODE", "en")
@@ -253,8 +255,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["servicedesk.permissions.IsStaffRole"],
-    "DEFAULT_PAGINATION_CLASS": "servicedesk.api.pagination.PageNumberPagination",
+    "DEFAULT_PERMISSION_CLASSES": ["core.permissions.IsStaffRole"],
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
@@ -262,17 +264,17 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
     ],
     # drf-spectacular's schema with the error responses every operation may give.
-    "DEFAULT_SCHEMA_CLASS": "servicedesk.api.schema.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.AutoSchema",
     # DRF's three parsers; the JSON one refuses bodies nested or sized past API_JSON_MAX_* (400).
     "DEFAULT_PARSER_CLASSES": [
-        "servicedesk.api.parsers.JSONParser",
+        "core.api.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "EXCEPTION_HANDLER": "servicedesk.api.exceptions.exception_handler",
+    "EXCEPTION_HANDLER": "core.api.exceptions.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "servicedesk.api.throttling.AnonRateThrottle",
-        "servicedesk.api.throttling.UserRateThrottle",
+        "core.api.throttling.AnonRateThrottle",
+        "core.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("THROTTLE_ANON", "60/min"),

@@ -13,11 +13,11 @@ from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from servicedesk.api.mixins import HistoryMixin, PaginatedMixin
-from servicedesk.api.services import call_service as call
-from servicedesk.errors import InvalidTransitionError
-from servicedesk.permissions import RolePermission
-from servicedesk.roles import STAFF_ROLES, Role, is_staff_member
+from core.api.mixins import HistoryMixin, PaginatedMixin
+from core.api.services import call_service as call
+from core.errors import InvalidTransitionError
+from core.permissions import RolePermission
+from core.roles import STAFF_ROLES, Role, is_staff_member
 from sla.selectors import SLA_PREFETCH
 
 from .. import services

@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from catalog.services import profile_for
 from catalog.tests.factories import TeamFactory
+from core.errors import InvalidTransitionError
+from core.roles import Role
 from notifications.models import Delivery
-from servicedesk.errors import InvalidTransitionError
-from servicedesk.roles import Role
 from servicerequests import services
 from servicerequests.models import CatalogItem, ServiceRequest
 from sla.models import SLATimer

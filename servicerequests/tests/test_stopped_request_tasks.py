@@ -6,7 +6,7 @@ import pytest
 
 from catalog.services import profile_for
 from catalog.tests.factories import TeamFactory
-from servicedesk.roles import Role
+from core.roles import Role
 from servicerequests import services
 from servicerequests.models import CatalogItem, FulfilmentTask, ServiceRequest
 

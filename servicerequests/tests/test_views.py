@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from catalog.services import profile_for
 from catalog.tests.factories import TeamFactory
+from core.roles import Role
 from notifications.models import Delivery
-from servicedesk.roles import Role
 from servicerequests import services
 from servicerequests.models import CatalogItem, RequestComment, ServiceRequest
 from servicerequests.selectors import orderable_items

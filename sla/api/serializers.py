@@ -3,8 +3,8 @@ from zoneinfo import available_timezones
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from core.api.serializers import ItemSerializer
 from notifications.models import StakeholderGroup
-from servicedesk.api.serializers import ItemSerializer
 
 from .. import services
 from ..calendar import CalendarError, CalendarSpec, fmt_minute, parse_minute

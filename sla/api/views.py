@@ -10,11 +10,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from catalog.models import Service
-from servicedesk.api.exceptions import Conflict
-from servicedesk.api.mixins import HistoryMixin, PaginatedMixin
-from servicedesk.api.periods import parse_period
-from servicedesk.permissions import RolePermission
-from servicedesk.roles import STAFF_ROLES, Role
+from core.api.exceptions import Conflict
+from core.api.mixins import HistoryMixin, PaginatedMixin
+from core.api.periods import parse_period
+from core.permissions import RolePermission
+from core.roles import STAFF_ROLES, Role
 
 from .. import selectors
 from ..filtersets import ServiceOutageFilterSet, SLAPolicyFilterSet, SLATimerFilterSet

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework import serializers
 
 from catalog.tests.factories import ServiceFactory
-from servicedesk.roles import Role
+from core.roles import Role
 from sla import services
 from sla.api.fields import SLATimersField
 from sla.models import ServiceOutage, SLATimer

@@ -4,7 +4,7 @@ the key, never a 500 (DRF skipped required keys inside a partial update)."""
 
 import pytest
 
-from servicedesk.roles import Role
+from core.roles import Role
 
 pytestmark = pytest.mark.django_db
 

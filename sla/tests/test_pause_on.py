@@ -4,7 +4,7 @@ API and the browser form alike."""
 
 import pytest
 
-from servicedesk.roles import Role
+from core.roles import Role
 from sla.models import SLAPolicy
 from sla.protocol import ticket_statuses
 from sla.tests.factories import CalendarFactory, PolicyFactory

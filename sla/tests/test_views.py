@@ -9,8 +9,8 @@ from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 
 from catalog.tests.factories import ServiceFactory, TeamFactory
+from core.roles import Role
 from notifications.models import StakeholderGroup
-from servicedesk.roles import Role
 from sla import services
 from sla.models import BusinessCalendar, EscalationRule, ServiceOutage, SLAPolicy, SLATimer
 from sla.selectors import SLA_PREFETCH

@@ -4,8 +4,8 @@ that declares one through the real incidents services."""
 import pytest
 
 from catalog.tests.factories import ServiceFactory
+from core.roles import Role
 from incidents import services as incidents
-from servicedesk.roles import Role
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from selenium.webdriver.support import expected_conditions as EC
 
-from servicedesk.roles import Role
+from core.roles import Role
 
 PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory
 STAFF_ENTRIES = {"Services", "Customers", "Contacts", "API"}

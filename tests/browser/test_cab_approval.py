@@ -14,7 +14,7 @@ from catalog.services import profile_update_preferences
 from catalog.tests.factories import ConfigurationItemFactory, ServiceFactory
 from changes import services
 from changes.models import BlackoutWindow, CABBoard, Change
-from servicedesk.roles import Role
+from core.roles import Role
 from tests.browser.test_layout import check_page_fits
 
 PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory's

@@ -7,8 +7,8 @@ from django.conf import settings
 from selenium.webdriver.common.by import By
 
 from catalog.tests.factories import ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services
-from servicedesk.roles import Role
 from sla.tests.factories import PolicyFactory
 
 PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory's

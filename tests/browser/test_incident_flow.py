@@ -18,8 +18,8 @@ from catalog.tests.factories import (
     ServiceFactory,
     TeamFactory,
 )
+from core.roles import Role
 from incidents import services
-from servicedesk.roles import Role
 from sla import services as sla
 from sla.tests.factories import PolicyFactory
 from tests.browser.test_layout import check_page_fits

@@ -13,9 +13,9 @@ from django.utils import timezone
 from selenium.webdriver.support.ui import Select
 
 from catalog.tests.factories import ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services
 from incidents.models import MajorIncident, SpikeAlert, SpikeRule
-from servicedesk.roles import Role
 from tests.browser.test_layout import check_page_fits
 
 PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory's

@@ -8,10 +8,10 @@ import pytest
 from selenium.webdriver.common.keys import Keys
 
 from catalog.tests.factories import ServiceFactory, TeamFactory
+from core.roles import Role
 from incidents import services as incidents
 from problems import services
 from problems.models import KnownError, Problem
-from servicedesk.roles import Role
 from tests.browser.test_layout import check_page_fits
 
 PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory's

@@ -11,7 +11,7 @@ from selenium.webdriver.support.ui import Select
 
 from catalog.services import profile_for, profile_update_preferences
 from catalog.tests.factories import TeamFactory
-from servicedesk.roles import Role
+from core.roles import Role
 from servicerequests import services
 from servicerequests.models import CatalogItem, ServiceRequest
 from tests.browser.test_layout import check_page_fits

@@ -12,8 +12,8 @@ from catalog.models import ContactPhone
 from catalog.tests.factories import AgentProfileFactory, ContactFactory, CustomerFactory, SkillFactory
 from contactcenter.models import Call, Line, Queue
 from contactcenter.tests.signed import BASE, TOKEN, incoming, post
+from core.roles import Role
 from incidents import services as incidents
-from servicedesk.roles import Role
 
 PASSWORD = "demo-pass-123"
 

@@ -10,7 +10,7 @@ from selenium.webdriver.support.ui import Select
 
 from catalog.services import profile_update_preferences
 from catalog.tests.factories import ServiceFactory, TeamFactory
-from servicedesk.roles import Role
+from core.roles import Role
 from sla import services
 from sla.models import BusinessCalendar, ServiceOutage, SLAPolicy
 from sla.tests.factories import PolicyFactory, TicketFactory

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 from rest_framework.exceptions import ValidationError
 
+from core.api.periods import parse_period
 from kpis.rollups import rollup_window
-from servicedesk.api.periods import parse_period
 
 
 class Command(BaseCommand):

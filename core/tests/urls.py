@@ -1,5 +1,5 @@
 """The project's URLs plus views that fail on purpose, for the error-shape tests
-(``@pytest.mark.urls("servicedesk.tests.urls")``). The error handlers are the project's own."""
+(``@pytest.mark.urls("core.tests.urls")``). The error handlers are the project's own."""
 
 from django.db import IntegrityError
 from django.urls import path

@@ -51,7 +51,7 @@ def _detail(exc: exceptions.APIException) -> dict:
 def exception_handler(exc, context):
     from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
-    from servicedesk.errors import ConflictError, InvalidTransitionError
+    from core.errors import ConflictError, InvalidTransitionError
 
     if isinstance(exc, InvalidTransitionError):
         exc = InvalidTransition(str(exc), current_status=exc.status)

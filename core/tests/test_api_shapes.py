@@ -21,9 +21,9 @@ from catalog.tests.factories import (
 )
 from changes import services as changes
 from changes.models import CABBoard
+from core.roles import Role
 from incidents import services as incidents
 from problems import services as problems
-from servicedesk.roles import Role
 from servicerequests import services as requests
 from servicerequests.models import CatalogItem
 
@@ -301,14 +301,14 @@ def test_a_bare_detail_400_gains_its_code():
     """A service's message-only ValidationError (``{"detail": [...]}``) answers with a code."""
     from django.core.exceptions import ValidationError
 
-    from servicedesk.api.exceptions import exception_handler
-    from servicedesk.api.services import drf_validation_error
+    from core.api.exceptions import exception_handler
+    from core.api.services import drf_validation_error
 
     response = exception_handler(drf_validation_error(ValidationError("Pick a slot.")), {})
     assert response.status_code == 400 and response.data == {"detail": "Pick a slot.", "code": "invalid"}
 
 
-@pytest.mark.urls("servicedesk.tests.urls")
+@pytest.mark.urls("core.tests.urls")
 @pytest.mark.parametrize("path", ["/api/v1/test-boom/", "/api/v1/test-plain-boom/"])
 def test_an_unexpected_failure_under_api_is_a_json_500(client, path):
     client.raise_request_exception = False
@@ -316,14 +316,14 @@ def test_an_unexpected_failure_under_api_is_a_json_500(client, path):
     assert "unexpected failure" not in body["detail"]  # nothing of the internals leaks
 
 
-@pytest.mark.urls("servicedesk.tests.urls")
+@pytest.mark.urls("core.tests.urls")
 def test_an_unexpected_failure_on_a_page_keeps_the_html_500(client):
     client.raise_request_exception = False
     response = client.get("/test-page-boom/")
     assert response.status_code == 500 and response["Content-Type"].startswith("text/html")
 
 
-@pytest.mark.urls("servicedesk.tests.urls")
+@pytest.mark.urls("core.tests.urls")
 def test_a_unique_conflict_is_409_with_a_status(client):
     body = assert_error(client.post("/api/v1/test-duplicate/", {}, content_type="application/json"), 409,
                         "conflict")

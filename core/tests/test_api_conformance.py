@@ -4,8 +4,8 @@ blank choices and URLs answered as null, JSON bodies guarded on depth and size."
 import pytest
 from django.test import override_settings
 
-from servicedesk.api.parsers import nesting_exceeds
-from servicedesk.roles import Role
+from core.api.parsers import nesting_exceeds
+from core.roles import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -154,11 +154,11 @@ def test_the_schema_declares_unknown_values_as_null_and_every_real_value():
 
 def test_every_blank_choice_or_url_of_an_api_serializer_reads_as_null():
     """The guard for the next field: a model's blank choice/URL column served through a
-    ModelSerializer must use servicedesk.api.serializers.ModelSerializer (or its fields)."""
+    ModelSerializer must use core.api.serializers.ModelSerializer (or its fields)."""
     from django.urls import get_resolver
     from rest_framework import serializers
 
-    from servicedesk.api.serializers import BlankAsNullMixin, blank_as_null_class
+    from core.api.serializers import BlankAsNullMixin, blank_as_null_class
 
     seen, wrong = set(), []
 

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_save
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = "Core"
+
+    def ready(self) -> None:
+        from django.contrib.auth import get_user_model
+
+        from . import signals
+
+        post_save.connect(
+            signals.superuser_holds_admin_role,
+            sender=get_user_model(),
+            dispatch_uid="superuser_holds_admin_role",
+        )
