@@ -98,7 +98,7 @@ def _with_flags(current: list, flags: list[dict] | None) -> list:
 @transaction.atomic
 def call_flag_input(*, call_sid: str, flags: list[dict]) -> None:
     """Note on the call the webhook fields that were bad and left out (see
-    ``contactcenter.twilio_params``); the same flag twice is kept once."""
+    ``contactcenter.webhooks.twilio_params``); the same flag twice is kept once."""
     if not flags:
         return
     call = Call.objects.select_for_update().filter(call_sid=call_sid).only("pk", "input_flags").first()

@@ -1,16 +1,17 @@
+"""The contact-centre pages under ``/contact-center/``: the agent's console, the screen pop,
+the call log and the agent's state. The webhooks are in ``webhooks/urls.py``, the API in
+``api/urls.py``."""
+
 from django.urls import path
 
-from . import webhooks
+from . import views
 
-app_name = "telephony"
+app_name = "contactcenter"
 urlpatterns = [
-    path("twilio/voice/", webhooks.voice, name="voice"),
-    path("twilio/gather/", webhooks.gather, name="gather"),
-    path("twilio/status/", webhooks.status, name="status"),
-    path("twilio/queue/", webhooks.queue, name="queue"),
-    path("twilio/recording/", webhooks.recording, name="recording"),
-    path("twilio/connect/", webhooks.connect, name="connect"),
-    path("twilio/dial/", webhooks.dial, name="dial"),
-    path("twilio/wait/", webhooks.wait, name="wait"),
-    path("twilio/hold/", webhooks.hold, name="hold"),
+    path("", views.console, name="console"),
+    path("pop/", views.screen_pop, name="screen-pop"),
+    path("calls/", views.call_log, name="calls"),
+    path("state/", views.set_state, name="state"),
+    path("calls/<int:pk>/incident/", views.incident_from_call, name="incident-from-call"),
+    path("calls/<int:pk>/<str:action>/", views.call_action, name="call-action"),
 ]

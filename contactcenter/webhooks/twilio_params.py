@@ -27,7 +27,7 @@ from django.utils.dateparse import parse_datetime
 
 from catalog.phone import try_normalize_phone
 
-from .choices import CALL_STATUSES
+from ..choices import CALL_STATUSES
 
 #: How far a Twilio ``Timestamp`` may be from the server's clock (clocks drift, callbacks
 #: queue up at Twilio when we are down); anything further is not believed.

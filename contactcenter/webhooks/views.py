@@ -26,8 +26,8 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from catalog.choices import CustomerTier
 
-from . import routing, services
-from .models import Call
+from .. import routing, services
+from ..models import Call
 from .twilio_params import (
     CallParams,
     DialParams,
