@@ -1,13 +1,16 @@
-"""Reads for change management: the forward schedule of change with its conflicts and
-blackouts, and the CAB inbox."""
+"""Reads for change management: the category a risk and an impact give, the board that
+decides a change and its vote count, the forward schedule of change with its conflicts and
+blackouts, the CAB inbox and meeting agenda, and the change metrics."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db.models import Q, QuerySet
 
-from .choices import ApprovalStage, BoardKind, ChangeStatus
-from .models import BlackoutWindow, CABBoard, Change
-from .services import ci_graph, conflict_reasons, reachable
+from catalog.selectors import ci_graph, connected_cis, reachable
+
+from .choices import ApprovalStage, BoardKind, ChangeStatus, ChangeType, Outcome, VoteDecision
+from .defaults import DEFAULT_CATEGORY_MATRIX
+from .models import BlackoutWindow, CABBoard, CABMeeting, CategoryMatrix, Change
 
 S = ChangeStatus
 ON_SCHEDULE = (S.AUTHORIZED, S.SCHEDULED, S.IMPLEMENTING, S.REVIEWING, S.FAILED, S.CLOSED)
@@ -17,6 +20,74 @@ def changes_with_list_data(qs: QuerySet[Change] | None = None) -> QuerySet[Chang
     qs = qs if qs is not None else Change.objects.all()
     return qs.select_related("model", "requested_by", "assignee").prefetch_related(
         "services", "cis", "incidents", "problems", "caused_incidents", "outage_services")
+
+
+def category_for(risk: int, impact: int) -> str:
+    cell = CategoryMatrix.objects.filter(risk=risk, impact=impact).values_list("category", flat=True).first()
+    return cell or DEFAULT_CATEGORY_MATRIX[impact][risk]
+
+
+
+def board_for(change: Change) -> CABBoard | None:
+    kind = BoardKind.ECAB if change.type == ChangeType.EMERGENCY else BoardKind.CAB
+    return CABBoard.objects.filter(kind=kind).first()
+
+
+
+def tally(change: Change, board: CABBoard) -> dict:
+    votes = list(change.votes.filter(board=board).values_list("decision", flat=True))
+    return {"approve": votes.count(VoteDecision.APPROVE), "reject": votes.count(VoteDecision.REJECT),
+            "abstain": votes.count(VoteDecision.ABSTAIN), "quorum": board.quorum, "rule": board.rule,
+            "veto": board.veto}
+
+
+
+def blackouts_for(change: Change, start: datetime, end: datetime):
+    services = list(change.services.values_list("pk", flat=True))
+    return (BlackoutWindow.objects.filter(start__lt=end, end__gt=start)
+            .filter(Q(services__isnull=True) | Q(services__in=services)).distinct())
+
+
+
+def conflict_reasons(*, services: set[int], cis: set[int], near: set[int], other_services: set[int],
+                     other_cis: set[int]) -> list[str]:
+    """Why two changes that overlap in time conflict: ``service`` (they share one), ``ci``
+    (they share one) or ``connected_ci`` (``near``, the CIs connected to the first one's,
+    holds one of the other's); empty when they do not."""
+    reasons = []
+    if services & other_services:
+        reasons.append("service")
+    if cis & other_cis:
+        reasons.append("ci")
+    elif near & other_cis:
+        reasons.append("connected_ci")
+    return reasons
+
+
+
+def conflicts_for(change: Change, start: datetime | None = None, end: datetime | None = None) -> list[dict]:
+    """Other changes on the schedule that overlap in time and touch the same service, the
+    same CI, or a CI connected to one of this change's in the CI graph."""
+    start, end = start or change.planned_start, end or change.planned_end
+    if start is None or end is None:
+        return []
+    services = set(change.services.values_list("pk", flat=True))
+    cis = set(change.cis.values_list("pk", flat=True))
+    near = connected_cis(cis) if cis else set()
+    others = (Change.objects.filter(status__in=[S.AUTHORIZED, S.SCHEDULED, S.IMPLEMENTING], planned_start__lt=end,
+                                    planned_end__gt=start)
+              .exclude(pk=change.pk).prefetch_related("services", "cis"))
+    found = []
+    for other in others:
+        reasons = conflict_reasons(services=services, cis=cis, near=near,
+                                   other_services={s.pk for s in other.services.all()},
+                                   other_cis={c.pk for c in other.cis.all()})
+        if reasons:
+            found.append({"change": other.pk, "number": other.number, "title": other.title,
+                          "planned_start": other.planned_start, "planned_end": other.planned_end,
+                          "reasons": reasons})
+    return found
+
 
 
 def forward_schedule(*, start: datetime, end: datetime) -> dict:
@@ -71,3 +142,34 @@ def awaiting_vote(user) -> QuerySet[Change]:
         cond |= Q(ratification="pending", type="emergency")
     return changes_with_list_data(Change.objects.filter(cond)).prefetch_related("votes").order_by("submitted_at",
                                                                                                    "id")
+
+
+def meeting_agenda(meeting: CABMeeting) -> dict:
+    """The changes awaiting this board's vote, and the recent ones awaiting their review."""
+    stage = ApprovalStage.ECAB if meeting.board.kind == BoardKind.ECAB else ApprovalStage.CAB
+    awaiting = Change.objects.filter(status=S.CAB_REVIEW, approval_stage=stage).order_by("submitted_at", "id")
+    reviews = (Change.objects.filter(Q(status=S.FAILED) | Q(status=S.REVIEWING, reviewed_at__isnull=True),
+                                     completed_at__gte=meeting.starts_at - timedelta(days=30))
+               .order_by("completed_at", "id"))
+    return {"approval": list(awaiting), "review": [c for c in reviews if c.needs_review]}
+
+
+
+def change_metrics(*, start: datetime, end: datetime) -> dict:
+    """For the period [start, end): the success rate of changes completed in it (successful
+    / all with an outcome), the emergency ratio of changes submitted in it, and the changes
+    completed in it that caused incidents."""
+    completed = Change.objects.filter(completed_at__gte=start, completed_at__lt=end).exclude(outcome="")
+    done = completed.count()
+    successful = completed.filter(outcome=Outcome.SUCCESSFUL).count()
+    submitted = Change.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
+    total = submitted.count()
+    emergency = submitted.filter(type=ChangeType.EMERGENCY).count()
+    causing = completed.filter(caused_incidents__isnull=False).distinct().count()
+    return {
+        "from": start, "to": end, "completed": done, "successful": successful,
+        "change_success_rate": round(successful / done, 4) if done else None,
+        "submitted": total, "emergency": emergency,
+        "emergency_change_ratio": round(emergency / total, 4) if total else None,
+        "changes_causing_incidents": causing,
+    }

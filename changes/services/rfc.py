@@ -1,23 +1,22 @@
-"""Every write in change management: RFCs and their classification, the approval routes
-(change manager, CAB and ECAB by vote, IT management), scheduling with blackout and
-conflict checks, implementation, completion, the post-implementation review, CAB meetings,
-and the links to incidents, problems and major incidents."""
+"""The RFC's own lifecycle: create and edit (with its classification by the risk
+questionnaire and the category matrix), submit, assess, send to the board, authorise,
+reject, implement, complete, review, close, cancel, and the links to incidents, problems
+and major incidents. The board's votes and meetings are in ``cab``, the schedule in
+``schedule``; the helpers here (row lock, history save, transition guard, notification)
+serve all three."""
 
 from __future__ import annotations
 
-import zoneinfo
-from datetime import datetime, time, timedelta
+from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed, has_transition_perm
 
-from catalog.models import CIRelation
 from core.errors import InvalidTransitionError
 from core.roles import Role, is_staff_member
 from incidents import services as incident_services
@@ -25,30 +24,10 @@ from incidents.models import MajorIncident
 from notifications.services import notify
 from problems.models import Problem
 
-from .choices import (
-    ApprovalStage,
-    BoardKind,
-    ChangeCategory,
-    ChangeStatus,
-    ChangeType,
-    Outcome,
-    Ratification,
-    VoteDecision,
-    VoteRule,
-)
-from .models import (
-    BlackoutWindow,
-    CABBoard,
-    CABDecision,
-    CABMeeting,
-    CategoryMatrix,
-    Change,
-    ChangeModel,
-    ChangeTask,
-    Vote,
-    is_change_manager,
-)
-from .signals import change_outage_changed
+from ..choices import ApprovalStage, ChangeCategory, ChangeStatus, ChangeType, Outcome, Ratification
+from ..models import Change, ChangeModel, ChangeTask
+from ..selectors import board_for, category_for
+from ..signals import change_outage_changed
 
 S = ChangeStatus
 User = get_user_model()
@@ -85,17 +64,6 @@ def risk_from_answers(answers: dict) -> int:
     score = sum(weight for key, _q, weight in RISK_QUESTIONS if answers.get(key) is True)
     return max(risk for floor, risk in RISK_BANDS if score >= floor)
 
-
-DEFAULT_CATEGORY_MATRIX = {
-    1: {1: "significant", 2: "significant", 3: "major", 4: "major", 5: "major"},
-    2: {1: "minor", 2: "minor", 3: "significant", 4: "significant", 5: "major"},
-    3: {1: "minor", 2: "minor", 3: "minor", 4: "significant", 5: "significant"},
-}
-
-
-def category_for(risk: int, impact: int) -> str:
-    cell = CategoryMatrix.objects.filter(risk=risk, impact=impact).values_list("category", flat=True).first()
-    return cell or DEFAULT_CATEGORY_MATRIX[impact][risk]
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -147,10 +115,6 @@ def _outage_changed(change: Change) -> None:
     change_id = change.pk
     transaction.on_commit(lambda: change_outage_changed.send(sender=Change, change_id=change_id))
 
-
-def board_for(change: Change) -> CABBoard | None:
-    kind = BoardKind.ECAB if change.type == ChangeType.EMERGENCY else BoardKind.CAB
-    return CABBoard.objects.filter(kind=kind).first()
 
 
 # --- create and edit -----------------------------------------------------------------------------
@@ -271,6 +235,7 @@ def missing_fields(change: Change) -> list[str]:
     return missing
 
 
+
 def _route(change: Change) -> None:
     """Who approves: a change model nobody; a minor change the change manager; a
     significant or major one the CAB (a major one IT management after it); an emergency
@@ -334,6 +299,7 @@ def change_assess(*, change: Change | int, actor, risk: int | None = None, impac
     _route(change)
     _save(change, actor, f"assessed: risk {change.risk}, impact {change.impact}, {change.category}")
     return change
+
 
 
 def _send_to_board(change: Change, actor) -> Change:
@@ -409,215 +375,8 @@ def _reject(change: Change, actor, reason: str) -> Change:
     return change
 
 
-# --- votes ---------------------------------------------------------------------------------------
-def tally(change: Change, board: CABBoard) -> dict:
-    votes = list(change.votes.filter(board=board).values_list("decision", flat=True))
-    return {"approve": votes.count(VoteDecision.APPROVE), "reject": votes.count(VoteDecision.REJECT),
-            "abstain": votes.count(VoteDecision.ABSTAIN), "quorum": board.quorum, "rule": board.rule,
-            "veto": board.veto}
 
-
-def decision_of(counts: dict) -> str | None:
-    """``approve``, ``reject`` or None (not decided yet) under the board's rule: a decision
-    needs ``quorum`` approve/reject votes; with veto any reject rejects at once; majority is
-    more approves than rejects; unanimous is no reject."""
-    if counts["veto"] and counts["reject"]:
-        return VoteDecision.REJECT
-    if counts["approve"] + counts["reject"] < counts["quorum"]:
-        return None
-    if counts["rule"] == VoteRule.UNANIMOUS:
-        return VoteDecision.APPROVE if counts["reject"] == 0 else VoteDecision.REJECT
-    return VoteDecision.APPROVE if counts["approve"] > counts["reject"] else VoteDecision.REJECT
-
-
-@transaction.atomic
-def change_vote(*, change: Change | int, actor, decision: str, comment: str = "") -> Vote:
-    """A board member votes (again: the vote is replaced). The change row is locked, so
-    votes arriving together are counted one after the other and the decision is taken
-    exactly once, by the vote that meets the rule."""
-    if decision not in VoteDecision.values:
-        raise ValidationError({"decision": [_("Choose approve, reject or abstain.")]})
-    change = _locked(change)
-    ratifying = change.ratification == Ratification.PENDING
-    if not ratifying and (change.status != S.CAB_REVIEW
-                          or change.approval_stage not in (ApprovalStage.CAB, ApprovalStage.ECAB)):
-        raise InvalidTransitionError(_("%(number)s is not awaiting a board's vote (it is %(status)s).")
-                                     % {"number": change.number, "status": change.get_status_display().lower()},
-                                     change.status)
-    board = board_for(change)
-    if board is None or actor is None or not board.members.filter(pk=actor.pk).exists():
-        raise PermissionDenied(_("Only members of the %(board)s vote on this change.")
-                               % {"board": board.name if board else "board"})
-    if decision == VoteDecision.REJECT and board.veto and not comment.strip():
-        raise ValidationError({"comment": [_("A veto needs a reason.")]})
-    vote, _created = Vote.objects.update_or_create(change=change, board=board, member=actor,
-                                                   defaults={"decision": decision, "comment": comment.strip()})
-    outcome = decision_of(tally(change, board))
-    if outcome is None:
-        return vote
-    reason = f"{board.name} decided: {outcome}"
-    if ratifying:
-        change.ratification = Ratification.RATIFIED if outcome == VoteDecision.APPROVE else Ratification.REFUSED
-        change.approval_stage = ApprovalStage.NONE
-        _save(change, actor, f"{board.name}: {change.get_ratification_display()}")
-        if change.ratification == Ratification.REFUSED:
-            managers = User.objects.filter(groups__name=Role.CHANGE_MANAGER, is_active=True).values_list("pk",
-                                                                                                       flat=True)
-            _tell([*managers, change.assignee_id], change, "ratification-refused",
-                  _("%(number)s was implemented but the ECAB refused to ratify it") % {"number": change.number})
-    elif outcome == VoteDecision.REJECT:
-        _reject(change, actor, _("Rejected by the %(board)s vote.") % {"board": board.name})
-    elif change.category == ChangeCategory.MAJOR and change.type == ChangeType.NORMAL:
-        change.approval_stage = ApprovalStage.MANAGEMENT
-        _save(change, actor, reason + "; IT management next")
-        managers = User.objects.filter(groups__name=Role.MANAGER, is_active=True).values_list("pk", flat=True)
-        _tell(list(managers), change, "to-management",
-              _("%(number)s: the CAB approved a major change; IT management's approval is needed")
-              % {"number": change.number})
-    else:
-        _authorize(change, actor, None, reason)
-    return vote
-
-
-# --- scheduling -----------------------------------------------------------------------------------
-CONNECTING = ("depends_on", "runs_on")
-
-
-def ci_graph(ci_ids: set[int], depth: int = 3) -> dict[int, set[int]]:
-    """The "depends on" / "runs on" edges (either way) within ``depth`` hops of ``ci_ids``,
-    as an adjacency map: at most ``depth`` queries, whatever the number of CIs."""
-    adjacency: dict[int, set[int]] = {}
-    seen, frontier = set(ci_ids), set(ci_ids)
-    for _hop in range(depth):
-        if not frontier:
-            break
-        edges = CIRelation.objects.filter(Q(source__in=frontier) | Q(target__in=frontier), kind__in=CONNECTING)
-        found = set()
-        for source, target in edges.values_list("source_id", "target_id"):
-            adjacency.setdefault(source, set()).add(target)
-            adjacency.setdefault(target, set()).add(source)
-            found.update((source, target))
-        frontier = found - seen
-        seen |= found
-    return adjacency
-
-
-def reachable(start: set[int], adjacency: dict[int, set[int]], depth: int = 3) -> set[int]:
-    seen, frontier = set(start), set(start)
-    for _hop in range(depth):
-        frontier = {n for ci in frontier for n in adjacency.get(ci, ())} - seen
-        seen |= frontier
-    return seen
-
-
-def connected_cis(ci_ids: set[int], depth: int = 3) -> set[int]:
-    """The CIs linked to ``ci_ids`` through "depends on" / "runs on" edges, either way, up to
-    ``depth`` hops (a database server and the applications that run on it)."""
-    return reachable(set(ci_ids), ci_graph(set(ci_ids), depth), depth)
-
-
-def blackouts_for(change: Change, start: datetime, end: datetime):
-    services = list(change.services.values_list("pk", flat=True))
-    return (BlackoutWindow.objects.filter(start__lt=end, end__gt=start)
-            .filter(Q(services__isnull=True) | Q(services__in=services)).distinct())
-
-
-def conflict_reasons(*, services: set[int], cis: set[int], near: set[int], other_services: set[int],
-                     other_cis: set[int]) -> list[str]:
-    """Why two changes that overlap in time conflict: ``service`` (they share one), ``ci``
-    (they share one) or ``connected_ci`` (``near``, the CIs connected to the first one's,
-    holds one of the other's); empty when they do not."""
-    reasons = []
-    if services & other_services:
-        reasons.append("service")
-    if cis & other_cis:
-        reasons.append("ci")
-    elif near & other_cis:
-        reasons.append("connected_ci")
-    return reasons
-
-
-def conflicts_for(change: Change, start: datetime | None = None, end: datetime | None = None) -> list[dict]:
-    """Other changes on the schedule that overlap in time and touch the same service, the
-    same CI, or a CI connected to one of this change's in the CI graph."""
-    start, end = start or change.planned_start, end or change.planned_end
-    if start is None or end is None:
-        return []
-    services = set(change.services.values_list("pk", flat=True))
-    cis = set(change.cis.values_list("pk", flat=True))
-    near = connected_cis(cis) if cis else set()
-    others = (Change.objects.filter(status__in=[S.AUTHORIZED, S.SCHEDULED, S.IMPLEMENTING], planned_start__lt=end,
-                                    planned_end__gt=start)
-              .exclude(pk=change.pk).prefetch_related("services", "cis"))
-    found = []
-    for other in others:
-        reasons = conflict_reasons(services=services, cis=cis, near=near,
-                                   other_services={s.pk for s in other.services.all()},
-                                   other_cis={c.pk for c in other.cis.all()})
-        if reasons:
-            found.append({"change": other.pk, "number": other.number, "title": other.title,
-                          "planned_start": other.planned_start, "planned_end": other.planned_end,
-                          "reasons": reasons})
-    return found
-
-
-def _in_model_windows(model: ChangeModel, start: datetime, end: datetime) -> bool:
-    if not model.allowed_windows:
-        return True
-    tz = zoneinfo.ZoneInfo(model.timezone)
-    local_start, local_end = start.astimezone(tz), end.astimezone(tz)
-    for window in model.allowed_windows:
-        begin, finish = time.fromisoformat(window["start"]), time.fromisoformat(window["end"])
-        for day_offset in (0, -1):  # a window that runs past midnight may have begun yesterday
-            day = local_start.date() + timedelta(days=day_offset)
-            if day.weekday() not in window.get("weekdays", range(7)):
-                continue
-            opens = datetime.combine(day, begin, tzinfo=tz)
-            closes = datetime.combine(day + timedelta(days=1 if finish <= begin else 0), finish, tzinfo=tz)
-            if opens <= local_start and local_end <= closes:
-                return True
-    return False
-
-
-@transaction.atomic
-def change_schedule(*, change: Change | int, actor, planned_start: datetime | None = None,
-                    planned_end: datetime | None = None, outage_start: datetime | None = None,
-                    outage_end: datetime | None = None, outage_services=None) -> tuple[Change, list[dict]]:
-    """Put an authorised change on the forward schedule (or move it). Refused (409) inside a
-    blackout window on its services, except an emergency change, and outside its change
-    model's windows; conflicts with other changes are returned for the people to weigh.
-    The projected outage goes to the status page as scheduled maintenance."""
-    change = _locked(change)
-    _guard(change, "schedule", actor)
-    change.planned_start = planned_start or change.planned_start
-    change.planned_end = planned_end or change.planned_end
-    if change.planned_start is None or change.planned_end is None:
-        raise ValidationError({"planned_start": [_("Give the planned start and end.")]})
-    if outage_start is not None or outage_end is not None:
-        change.outage_start, change.outage_end = outage_start, outage_end
-    _check_times(change)
-    if change.outage_start and (change.outage_start < change.planned_start or change.outage_end > change.planned_end):
-        raise ValidationError({"outage_start": [_("The outage must lie within the planned window.")]})
-    if change.type != ChangeType.EMERGENCY:
-        frozen = list(blackouts_for(change, change.planned_start, change.planned_end))
-        if frozen:
-            raise InvalidTransitionError(_("%(window)s is a change freeze (%(start)s – %(end)s); only emergency "
-                                           "changes may be scheduled in it.")
-                                         % {"window": frozen[0].name, "start": f"{frozen[0].start:%Y-%m-%d %H:%M}",
-                                            "end": f"{frozen[0].end:%Y-%m-%d %H:%M}"}, change.status)
-    if change.model_id and not _in_model_windows(change.model, change.planned_start, change.planned_end):
-        raise InvalidTransitionError(_("The change model %(model)s may only be scheduled in its windows.")
-                                     % {"model": change.model}, change.status)
-    change.schedule()
-    _save(change, actor, f"scheduled {change.planned_start:%Y-%m-%d %H:%M}")
-    if outage_services is not None:
-        change.outage_services.set(outage_services)
-    elif change.outage_start and not change.outage_services.exists():
-        change.outage_services.set(change.services.all())
-    _outage_changed(change)
-    return change, conflicts_for(change)
-
-
+# --- implement, complete, review, close, cancel ---------------------------------------------------
 @transaction.atomic
 def change_implement(*, change: Change | int, actor, at: datetime | None = None) -> Change:
     """Start the work. Refused before ``planned_start`` unless emergency; an emergency
@@ -700,6 +459,7 @@ def change_cancel(*, change: Change | int, actor, reason: str = "") -> Change:
     return change
 
 
+
 # --- links ---------------------------------------------------------------------------------------
 @transaction.atomic
 def change_link(*, change: Change | int, actor, incidents=(), problems=(), caused_incidents=(),
@@ -736,75 +496,3 @@ def change_from_major_incident(*, major: MajorIncident, actor, **fields) -> Chan
                            services=list(major.services.all()), incidents=[major.incident], **fields)
     incident_services.postmortem_link(major=major, change=change.pk)
     return change
-
-
-# --- CAB meetings --------------------------------------------------------------------------------
-def meeting_agenda(meeting: CABMeeting) -> dict:
-    """The changes awaiting this board's vote, and the recent ones awaiting their review."""
-    stage = ApprovalStage.ECAB if meeting.board.kind == BoardKind.ECAB else ApprovalStage.CAB
-    awaiting = Change.objects.filter(status=S.CAB_REVIEW, approval_stage=stage).order_by("submitted_at", "id")
-    reviews = (Change.objects.filter(Q(status=S.FAILED) | Q(status=S.REVIEWING, reviewed_at__isnull=True),
-                                     completed_at__gte=meeting.starts_at - timedelta(days=30))
-               .order_by("completed_at", "id"))
-    return {"approval": list(awaiting), "review": [c for c in reviews if c.needs_review]}
-
-
-@transaction.atomic
-def meeting_record_decision(*, meeting: CABMeeting, change: Change | int, actor, decision: str,
-                            notes: str = "") -> CABDecision:
-    """The chair records the board's decision on an agenda item; approve and reject move the
-    change as the vote would."""
-    if not is_change_manager(actor):
-        raise PermissionDenied(_("The change manager chairs the CAB and records its decisions."))
-    if decision not in ("approve", "reject", "defer", "reviewed"):
-        raise ValidationError({"decision": [_("Choose approve, reject, defer or reviewed.")]})
-    change = _locked(change)
-    try:
-        with transaction.atomic():
-            record = CABDecision.objects.create(meeting=meeting, change=change, decision=decision, notes=notes)
-    except IntegrityError as exc:
-        raise ValidationError({"change": [_("This meeting already decided on %s.") % change.number]}) from exc
-    if decision == "approve" and change.status == S.CAB_REVIEW:
-        if change.category == ChangeCategory.MAJOR and change.type == ChangeType.NORMAL \
-                and change.approval_stage == ApprovalStage.CAB:
-            change.approval_stage = ApprovalStage.MANAGEMENT
-            _save(change, actor, f"approved at {meeting}; IT management next")
-        else:
-            _authorize(change, actor, None, f"approved at {meeting}")
-    elif decision == "reject" and change.status == S.CAB_REVIEW:
-        _reject(change, actor, notes or _("Rejected at %s.") % meeting)
-    return record
-
-
-@transaction.atomic
-def meeting_next(*, meeting: CABMeeting) -> CABMeeting | None:
-    """The next occurrence of a recurring meeting (made once)."""
-    if not meeting.repeat_days:
-        return None
-    starts = meeting.starts_at + timedelta(days=meeting.repeat_days)
-    following, _created = CABMeeting.objects.get_or_create(
-        board=meeting.board, starts_at=starts,
-        defaults={"duration_minutes": meeting.duration_minutes, "repeat_days": meeting.repeat_days})
-    return following
-
-
-# --- trends --------------------------------------------------------------------------------------
-def change_metrics(*, start: datetime, end: datetime) -> dict:
-    """For the period [start, end): the success rate of changes completed in it (successful
-    / all with an outcome), the emergency ratio of changes submitted in it, and the changes
-    completed in it that caused incidents."""
-    completed = Change.objects.filter(completed_at__gte=start, completed_at__lt=end).exclude(outcome="")
-    done = completed.count()
-    successful = completed.filter(outcome=Outcome.SUCCESSFUL).count()
-    submitted = Change.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
-    total = submitted.count()
-    emergency = submitted.filter(type=ChangeType.EMERGENCY).count()
-    causing = completed.filter(caused_incidents__isnull=False).distinct().count()
-    return {
-        "from": start, "to": end, "completed": done, "successful": successful,
-        "change_success_rate": round(successful / done, 4) if done else None,
-        "submitted": total, "emergency": emergency,
-        "emergency_change_ratio": round(emergency / total, 4) if total else None,
-        "changes_causing_incidents": causing,
-    }
-
