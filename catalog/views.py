@@ -1,63 +1,44 @@
 """Browser pages for the catalogue: lists with the same FilterSets as the API, and detail
 pages that show each record's history."""
 
-from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.core.exceptions import PermissionDenied
 from django.views.generic import DetailView, ListView
 
-from core.roles import is_staff_member
+from core.pages import FilteredListView, StaffRequiredMixin
 
 from . import selectors
 from .filtersets import ContactFilterSet, CustomerFilterSet, ServiceFilterSet
 from .models import Customer, Service
 
 
-class StaffOnlyMixin(LoginRequiredMixin, UserPassesTestMixin):
-    raise_exception = False
+class CatalogListView(FilteredListView):
+    """The catalogue's lists: no filter given (or filters that do not validate) lists
+    everything; the search box (``?q=``) looks up names; 50 a page (past the end: 404)."""
 
-    def test_func(self):
-        return is_staff_member(self.request.user)
-
-    def handle_no_permission(self):
-        if self.request.user.is_authenticated:
-            raise PermissionDenied("Only service desk staff can see this page.")
-        return super().handle_no_permission()
-
-
-class FilteredListView(StaffOnlyMixin, ListView):
-    filterset_class = None
     paginate_by = 50
+    search_length = None
+    paginate_queryset = ListView.paginate_queryset
 
-    def get_queryset(self):
-        self.filterset = self.filterset_class(self.request.GET or None, queryset=super().get_queryset(),
-                                              request=self.request)
-        qs = self.filterset.qs if self.filterset.is_bound and self.filterset.is_valid() else super().get_queryset()
-        search = self.request.GET.get("q", "").strip()
-        if search:
-            qs = self.search(qs, search)
-        return qs
+    def get_filter_data(self):
+        return self.request.GET or None
+
+    def filter_queryset(self, filterset):
+        return filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
 
     def search(self, qs, term):
         return qs.filter(name__icontains=term)
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["filter"] = self.filterset
-        ctx["q"] = self.request.GET.get("q", "")
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx["querystring"] = query.urlencode()
-        return ctx
+        return {**super().get_context_data(**kwargs), "q": self.request.GET.get("q", "")}
 
 
-class HistoryDetailView(StaffOnlyMixin, DetailView):
+class HistoryDetailView(StaffRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["history"] = self.object.history.select_related("history_user").order_by("-history_date")[:50]
         return ctx
 
 
-class ServiceListView(FilteredListView):
+class ServiceListView(CatalogListView):
     queryset = Service.objects.select_related("owner_team")
     filterset_class = ServiceFilterSet
     template_name = "catalog/service_list.html"
@@ -73,7 +54,7 @@ class ServiceDetailView(HistoryDetailView):
         return ctx
 
 
-class CustomerListView(FilteredListView):
+class CustomerListView(CatalogListView):
     queryset = Customer.objects.all()
     filterset_class = CustomerFilterSet
     template_name = "catalog/customer_list.html"
@@ -94,13 +75,12 @@ class CustomerDetailView(HistoryDetailView):
         return ctx
 
 
-class ContactListView(FilteredListView):
+class ContactListView(CatalogListView):
     filterset_class = ContactFilterSet
     template_name = "catalog/contact_list.html"
 
-    def get_queryset(self):
-        self.queryset = selectors.contacts_visible_to(self.request.user)
-        return super().get_queryset()
+    def get_base_queryset(self):
+        return selectors.contacts_visible_to(self.request.user)
 
     def search(self, qs, term):
         from .phone import try_normalize_phone

@@ -7,13 +7,14 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
 from catalog.phone import try_normalize_phone
 from catalog.selectors import contact_by_phone
+from core.forms import add_service_errors  # noqa: F401 -- the apps' pages import it from here too
 from core.roles import STAFF_ROLES
 
 from .choices import Channel, IncidentStatus, Level, NoteVisibility, ResolutionCode
@@ -27,13 +28,6 @@ def staff_users():
     """People an incident can be assigned to."""
     return (User.objects.filter(Q(groups__name__in=STAFF_ROLES) | Q(is_superuser=True), is_active=True)
             .distinct().order_by("first_name", "last_name", "username"))
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's ValidationError next to the fields it names (the rest on top)."""
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
-    for field, messages in errors.items():
-        form.add_error(field if field in form.fields else None, messages)
 
 
 class PersonChoiceField(forms.ModelChoiceField):

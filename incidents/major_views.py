@@ -12,13 +12,11 @@ the page's queries do not grow with its events, tasks, members or linked inciden
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -31,12 +29,21 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from catalog.models import Service
-from core.pages import REFUSALS, refusal_message, staff_only
+from core.pages import (
+    SAVE_FAILED,
+    Action,
+    ActionView,
+    StaffRequiredMixin,
+    attempt,
+    refusal_message,
+    safe_next,
+    staff_only,
+)
 from core.roles import is_staff_member
 
 from . import services
 from .choices import ACTIVE_MAJOR_STATUSES, Audience, MajorIncidentStatus, SpikeAlertStatus, TaskStatus
-from .forms import add_service_errors, staff_users
+from .forms import staff_users
 from .major_forms import (
     ActionFormSet,
     AnnouncementForm,
@@ -53,7 +60,7 @@ from .major_forms import (
 )
 from .models import Incident, MajorIncident, MajorIncidentTask, Postmortem, SpikeAlert
 from .selectors import incidents_visible_to
-from .views import _incident_for_page, _safe_next, render_incident
+from .views import _incident_for_page, render_incident
 
 M = MajorIncidentStatus
 LIFECYCLE = ("mobilise", "contain", "resolve", "review", "close")
@@ -62,12 +69,13 @@ UPDATES_LIMIT = 50
 LIVE_ID = "major-live"
 
 
-staff_required = staff_only(gettext_lazy("Only service desk staff can see major incidents."))
+STAFF_ONLY = gettext_lazy("Only service desk staff can see major incidents.")
+LOST_RACE = gettext_lazy("Someone else changed this major incident meanwhile; here it is as it now stands.")
+staff_required = staff_only(STAFF_ONLY)
 
 
 def _refusal(exc: Exception) -> str:
-    return refusal_message(
-        exc, gettext_lazy("Someone else changed this major incident meanwhile; here it is as it now stands."))
+    return refusal_message(exc, LOST_RACE)
 
 
 def _linked_count():
@@ -220,77 +228,42 @@ def _set_announcement(major, user, data):
     return services.major_incident_set_announcement(major=major, actor=user, announcement=data["announcement"])
 
 
-@dataclass(frozen=True)
-class Action:
-    key: str | None  # the form's prefix and its name in the page's ``forms``
-    form: type | None
-    run: Callable[[MajorIncident, Any, dict], Any]
-    done: str
-    #: Errors go next to the form's fields (False: the form has only hidden fields).
-    inline: bool = True
-
-
 ACTIONS = {
-    "mobilise": Action(None, None, _transition("mobilise"), gettext_lazy("The team is mobilised.")),
-    "contain": Action(None, None, _transition("contain"), gettext_lazy("The impact is contained.")),
-    "resolve": Action("resolve", ResolveForm, _transition("resolve"),
-                      gettext_lazy("The major incident is resolved, with its master and linked incidents.")),
-    "review": Action(None, None, _transition("review"), gettext_lazy("The major incident is reviewed.")),
-    "close": Action(None, None, _transition("close"), gettext_lazy("The major incident is closed.")),
-    "add-member": Action("member", MemberForm, _add_member, gettext_lazy("The team is updated.")),
-    "remove-member": Action("remove", RemoveMemberForm, _remove_member, gettext_lazy("The team is updated."),
+    "mobilise": Action(_transition("mobilise"), gettext_lazy("The team is mobilised.")),
+    "contain": Action(_transition("contain"), gettext_lazy("The impact is contained.")),
+    "resolve": Action(_transition("resolve"),
+                      gettext_lazy("The major incident is resolved, with its master and linked incidents."),
+                      ResolveForm),
+    "review": Action(_transition("review"), gettext_lazy("The major incident is reviewed.")),
+    "close": Action(_transition("close"), gettext_lazy("The major incident is closed.")),
+    "add-member": Action(_add_member, gettext_lazy("The team is updated."), MemberForm, key="member"),
+    "remove-member": Action(_remove_member, gettext_lazy("The team is updated."), RemoveMemberForm, key="remove",
                             inline=False),
-    "add-task": Action("task", TaskForm, _add_task, gettext_lazy("The task is on the board.")),
-    "update": Action("update", UpdateForm, _post_update, gettext_lazy("The update is sent.")),
-    "announcement": Action("announcement", AnnouncementForm, _set_announcement,
-                           gettext_lazy("The announcement is saved.")),
+    "add-task": Action(_add_task, gettext_lazy("The task is on the board."), TaskForm, key="task"),
+    "update": Action(_post_update, gettext_lazy("The update is sent."), UpdateForm),
+    "announcement": Action(_set_announcement, gettext_lazy("The announcement is saved."), AnnouncementForm),
 }
 
 
-def _attempt(request, pk: int, run: Callable[[], Any], form=None, key: str | None = None, inline: bool = True):
-    """Run a service; on refusal, the war room with the reason (and the form, if any).
-    Returns a response for a refusal, None when it worked."""
-    bound = {key: form} if form is not None and inline else None
-    try:
-        run()
-    except ValidationError as exc:
-        if bound:
-            add_service_errors(form, exc)
-            messages.error(request, _("Nothing was saved: please correct the errors below."))
-        else:
-            messages.error(request, " ".join(exc.messages))
-        return render_war_room(request, pk, bound, status=400)
-    except PermissionDenied as exc:
-        messages.error(request, str(exc) or _("You are not allowed to do this."))
-        return render_war_room(request, pk, status=403)
-    except REFUSALS as exc:
-        messages.error(request, _refusal(exc))
-        return render_war_room(request, pk, status=409)
-    return None
-
-
-@staff_required
-@require_POST
-def major_action(request, pk: int, action: str):
+class MajorActionView(StaffRequiredMixin, ActionView):
     """POST ``/major-incidents/<id>/<action>/``: check the form, call the service, back to
     the war room."""
-    spec = ACTIONS.get(action)
-    if spec is None:
-        raise Http404
-    major = get_object_or_404(MajorIncident.objects.select_related("incident"), pk=pk)
-    form = spec.form(request.POST, prefix=spec.key) if spec.form is not None else None
-    if form is not None and not form.is_valid():
-        if spec.inline:
-            messages.error(request, _("Nothing was saved: please correct the errors below."))
-            return render_war_room(request, pk, {spec.key: form}, status=400)
-        messages.error(request, _("Nothing was saved: the form was incomplete; reload the page."))
-        return render_war_room(request, pk, status=400)
-    data = form.cleaned_data if form is not None else {}
-    refused = _attempt(request, pk, lambda: spec.run(major, request.user, data), form, spec.key, spec.inline)
-    if refused is not None:
-        return refused
-    messages.success(request, spec.done)
-    return redirect(major)
+
+    staff_message = STAFF_ONLY
+    lost_race = LOST_RACE
+    actions = ACTIONS
+
+    def get_record(self):
+        return get_object_or_404(MajorIncident.objects.select_related("incident"), pk=self.kwargs["pk"])
+
+    def render_page(self, bound, status):
+        return render_war_room(self.request, self.kwargs["pk"], bound, status=status)
+
+    def message_args(self):
+        return {}
+
+
+major_action = MajorActionView.as_view()
 
 
 #: A task button: the status it moves the task to.
@@ -323,10 +296,11 @@ def task_action(request, pk: int, task_pk: int, move: str):
     changes = {"status": TASK_MOVES[move]}
     if move == "take":
         changes["assignee"] = request.user
-    refused = _attempt(request, pk, lambda: services.major_incident_update_task(
-        task=task, actor=request.user, expected_status=form.cleaned_data["expected_status"], **changes))
-    if refused is not None:
-        return refused
+    status = attempt(request, lambda: services.major_incident_update_task(
+        task=task, actor=request.user, expected_status=form.cleaned_data["expected_status"], **changes),
+        refusal=_refusal)
+    if status is not None:
+        return render_war_room(request, pk, status=status)
     messages.success(request, TASK_DONE[move])
     return redirect(task.major_incident)
 
@@ -345,25 +319,15 @@ def postmortem(request, pk: int):
         actions = ActionFormSet(request.POST, prefix="actions", owner_choices=choices)
         if form.is_valid() and actions.is_valid():
             data = form.cleaned_data
-            try:
-                services.postmortem_save(major=major, actor=request.user, actions=actions.rows(), **data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-                status = 400
-            except PermissionDenied as exc:
-                messages.error(request, str(exc))
-                status = 403
-            except REFUSALS as exc:
-                messages.error(request, _refusal(exc))
-                status = 409
-            else:
+            status = attempt(request, lambda: services.postmortem_save(
+                major=major, actor=request.user, actions=actions.rows(), **data), refusal=_refusal, form=form)
+            if status is None:
                 messages.success(request, _("The postmortem is saved.") if not data["complete"]
                                  else _("The postmortem is complete: the major incident can be reviewed."))
                 return redirect(major)
         else:
             status = 400
-        if status == 400:
-            messages.error(request, _("Nothing was saved: please correct the errors below."))
+            messages.error(request, SAVE_FAILED)
     else:
         form = PostmortemForm(prefix="pm", initial=PostmortemForm.initial_for(record))
         actions = ActionFormSet(prefix="actions", initial=action_initial(record.actions), owner_choices=choices)
@@ -385,23 +349,16 @@ def declare(request, incident_pk: int):
         return render_incident(request, page, {"declare": form} if bound else None, status=status)
 
     if not form.is_valid():
-        messages.error(request, _("Nothing was saved: please correct the errors below."))
+        messages.error(request, SAVE_FAILED)
         return again(400)
-    try:
-        major = services.major_incident_declare(incident=incident, actor=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        messages.error(request, _("Nothing was saved: please correct the errors below."))
-        return again(400)
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
-        return again(403, bound=False)
-    except REFUSALS as exc:
-        messages.error(request, _refusal(exc))
-        return again(409, bound=False)
+    declared = []
+    status = attempt(request, lambda: declared.append(services.major_incident_declare(
+        incident=incident, actor=request.user, **form.cleaned_data)), refusal=_refusal, form=form)
+    if status is not None:
+        return again(status, bound=status == 400)
     messages.success(request, _("%(number)s is a major incident. Welcome to the war room.")
                      % {"number": incident.number})
-    return redirect(major)
+    return redirect(declared[0])
 
 
 # --- spike alerts -------------------------------------------------------------------------------
@@ -422,22 +379,19 @@ def spike_decide(request, pk: int, decision: str):
     if decision not in ("declare", "dismiss"):
         raise Http404
     alert = get_object_or_404(SpikeAlert, pk=pk)
-    back = _safe_next(request, reverse("major:spike", args=[pk]))
-    try:
+    back = safe_next(request, reverse("major:spike", args=[pk]))
+    declared = []
+
+    def call():
         if decision == "declare":
-            alert = services.spike_alert_declare(alert=alert, actor=request.user)
+            declared.append(services.spike_alert_declare(alert=alert, actor=request.user))
         else:
             services.spike_alert_dismiss(alert=alert, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect(back)
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
-        return redirect(back)
-    except REFUSALS as exc:
-        messages.error(request, _refusal(exc))
+
+    if attempt(request, call, refusal=_refusal) is not None:
         return redirect(back)
     if decision == "declare":
+        alert = declared[0]
         messages.success(request, _("A major incident is declared for %(service)s.") % {"service": alert.service})
         return redirect(alert.major_incident)
     messages.success(request, _("The alert is dismissed."))

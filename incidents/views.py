@@ -9,10 +9,6 @@ page as it now stands with the reason as a message and HTTP 409. Reads come from
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -20,20 +16,29 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django.views.generic import FormView, ListView
-from django_fsm import ConcurrentTransition, TransitionNotAllowed
+from django.views.generic import FormView
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
-from catalog.views import StaffOnlyMixin
 from core.errors import DomainError
+from core.pages import (
+    REFUSALS,
+    Action,
+    ActionView,
+    Entry,
+    FilteredListView,
+    StaffRequiredMixin,
+    history_entries,
+    history_records,
+    person,
+    safe_next,
+    staff_only,
+)
 from core.roles import is_staff_member
 from notifications.models import Delivery
 from sla.models import SLAEvent
@@ -85,9 +90,6 @@ def _refusal(incident: Incident | None, exc: Exception) -> str:
     return text
 
 
-REFUSALS = (DomainError, ConcurrentTransition, TransitionNotAllowed)
-
-
 # --- the workspace ------------------------------------------------------------------------------
 TABS = [
     ("mine", gettext_lazy("My work")),
@@ -113,78 +115,38 @@ def search_incidents(qs, term: str):
     return qs.filter(match)
 
 
-class QueueView(StaffOnlyMixin, ListView):
+class QueueView(FilteredListView):
     """``/incidents/``: tabs (selectors.queue), the shared FilterSet, search, sorting and
     pages. HTMX requests aimed at the results get only the results back."""
 
     template_name = "incidents/queue.html"
-    paginate_by = 25
+    partial_template_name = "incidents/_queue_results.html"
+    filterset_class = QueueFilterSet
+    list_url = "incidents:queue"
+    tabs = TABS
+    sorts, default_sort, sort_choices = SORTS, DEFAULT_SORT, SORT_CHOICES
+    results_id = RESULTS_ID
 
-    def get_queryset(self):
-        params = self.request.GET
-        self.tab = params.get("tab") if params.get("tab") in dict(TABS) else TABS[0][0]
-        self.sort = params.get("sort") if params.get("sort") in SORTS else DEFAULT_SORT
-        self.q = params.get("q", "").strip()[:100]
-        self.filterset = QueueFilterSet(params, queryset=queue(self.request.user, self.tab), request=self.request)
-        qs = self.filterset.qs if self.filterset.is_valid() else Incident.objects.none()
-        return with_list_data(search_incidents(qs, self.q)).order_by(*SORTS[self.sort])
+    def get_base_queryset(self):
+        return queue(self.request.user, self.tab)
 
-    def paginate_queryset(self, queryset, page_size):
-        # A page number past the end (the filters changed) shows the last page, not a 404.
-        paginator = Paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
+    def search(self, qs, term):
+        return search_incidents(qs, term)
 
-    def _query(self, **changes) -> str:
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        for key, value in changes.items():
-            query[key] = value
-        return query.urlencode()
+    def with_list_data(self, qs):
+        return with_list_data(qs)
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        here = reverse("incidents:queue")
-        ctx.update({
-            "filter": self.filterset, "tab": self.tab, "sort": self.sort, "q": self.q,
-            "tabs": [{"name": name, "label": label, "url": f"{here}?{self._query(tab=name)}",
-                      "active": name == self.tab} for name, label in TABS],
-            "sort_choices": SORT_CHOICES,
-            "querystring": self._query(), "here": here, "results_id": RESULTS_ID,
-            "bulk_form": BulkAssignForm(prefix="bulk"), "partial": self._partial(),
-            "next_url": self.request.get_full_path(),
-        })
-        return ctx
-
-    def _partial(self) -> bool:
-        htmx = getattr(self.request, "htmx", None)
-        return bool(htmx and htmx.target == RESULTS_ID and not htmx.history_restore_request)
-
-    def get_template_names(self):
-        return ["incidents/_queue_results.html" if self._partial() else self.template_name]
-
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        patch_vary_headers(response, ("HX-Request", "HX-Target"))
-        return response
+        return {**super().get_context_data(**kwargs), "bulk_form": BulkAssignForm(prefix="bulk"),
+                "partial": self.is_partial(), "next_url": self.request.get_full_path()}
 
 
-def _safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                       require_https=request.is_secure()):
-        return target
-    return fallback
-
-
-@login_required
+@staff_only(gettext_lazy("Only service desk staff can assign incidents."))
 @require_POST
 def bulk_assign(request):
     """Assign the ticked incidents one by one through the service; report what was done
     and each refusal (a closed incident, someone not in the team...)."""
-    if not is_staff_member(request.user):
-        raise PermissionDenied(_("Only service desk staff can assign incidents."))
-    back = _safe_next(request, reverse("incidents:queue"))
+    back = safe_next(request, reverse("incidents:queue"))
     form = BulkAssignForm(request.POST, prefix="bulk")
     if not form.is_valid():
         for errors in form.errors.values():
@@ -226,21 +188,6 @@ def allowed_actions(incident: Incident, user) -> set[str]:
     return allowed
 
 
-@dataclass
-class Entry:
-    """One line of the timeline."""
-
-    at: datetime
-    kind: str  # change, note, sla, delivery, attachment
-    who: Any = None
-    title: str = ""
-    body: str = ""
-    reason: str = ""
-    changes: list = field(default_factory=list)
-    internal: bool = False
-    order: int = 0
-
-
 TRACKED = ("status", "priority", "impact", "urgency", "title", "description", "channel", "service_id", "ci_id",
            "contact_id", "team_id", "assignee_id", "parent_id", "hold_reason", "resolution_code", "is_major")
 RELATED = {"service_id": Service, "ci_id": ConfigurationItem, "contact_id": Contact, "team_id": Team,
@@ -251,15 +198,10 @@ HISTORY_LIMIT = 300
 TIMELINE_LIMIT = 200  # per source
 
 
-def _person(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user is not None else ""
-
-
 def _history_entries(incident: Incident) -> list[Entry]:
     """Each saved change with who, when, why and what changed (old → new), names looked up
     once per model rather than once per row."""
-    records = list(incident.history.select_related("history_user").order_by("-history_date", "-history_id")
-                   [:HISTORY_LIMIT])[::-1]
+    records = history_records(incident, HISTORY_LIMIT)[::-1]
     ids: dict[str, set] = {name: set() for name in RELATED}
     for record in records:
         for name in RELATED:
@@ -273,7 +215,7 @@ def _history_entries(incident: Incident) -> list[Entry]:
             return "—"
         if name in RELATED:
             obj = names[name].get(value)
-            return _person(obj) if name == "assignee_id" else str(obj or f"#{value}")
+            return person(obj) if name == "assignee_id" else str(obj or f"#{value}")
         if name in CHOICES:
             try:
                 return str(CHOICES[name](value).label)
@@ -285,35 +227,14 @@ def _history_entries(incident: Incident) -> list[Entry]:
             return _("yes") if value else _("no")
         return str(value)
 
-    entries, previous = [], None
-    for record in records:
-        changes = []
-        if record.history_type == "+":
-            title = _("Created")
-        elif record.history_type == "-":
-            title = _("Deleted")
-        else:
-            title = _("Changed")
-            if previous is not None:
-                for name in TRACKED:
-                    old, new = getattr(previous, name), getattr(record, name)
-                    if old != new:
-                        label = Incident._meta.get_field(name.removesuffix("_id")).verbose_name
-                        if name in ("description",):
-                            changes.append((label, "", _("edited")))
-                        else:
-                            changes.append((label, shown(name, old), shown(name, new)))
-        reason = record.history_change_reason or ""
-        if record.history_type == "~" and not changes and reason in ("", "edited"):
-            previous = record
-            continue  # a save that changed nothing shown here (the number, timestamps)
-        # The change reason ("on hold: waiting for the customer") says best what happened. An
-        # incident recorded after the fact (``at=``) was created when it says, not when saved.
-        at = incident.created_at if record.history_type == "+" else record.history_date
-        entries.append(Entry(at=at, kind="change", who=record.history_user, title=reason or title,
-                             reason=reason, changes=changes, order=0))
-        previous = record
-    return entries
+    def title(record, reason: str) -> str:
+        # The change reason ("on hold: waiting for the customer") says best what happened.
+        return reason or {"+": _("Created"), "-": _("Deleted")}.get(record.history_type) or _("Changed")
+
+    # An incident recorded after the fact (``at=``) was created when it says, not when saved.
+    return history_entries(records, model=Incident, tracked=TRACKED, shown=shown, title=title,
+                           edited_only=("description",),
+                           at=lambda record: incident.created_at if record.history_type == "+" else record.history_date)
 
 
 def _timeline(incident: Incident, notes) -> list[Entry]:
@@ -338,7 +259,7 @@ def _timeline(incident: Incident, notes) -> list[Entry]:
     deliveries = (Delivery.objects.filter(related=f"incidents.incident:{incident.pk}").select_related("user")
                   .order_by("-created_at", "-id")[:TIMELINE_LIMIT])
     for delivery in deliveries:
-        to = _person(delivery.user) if delivery.user else delivery.recipient
+        to = person(delivery.user) if delivery.user else delivery.recipient
         title = _("%(channel)s to %(to)s (%(status)s)") % {
             "channel": delivery.get_channel_display(), "to": to, "status": delivery.get_status_display().lower()}
         entries.append(Entry(at=delivery.created_at, kind="delivery", title=title, body=delivery.subject, order=3))
@@ -400,78 +321,65 @@ def incident_detail(request, pk: int):
     return render_incident(request, _incident_for_page(request.user, pk))
 
 
-@dataclass(frozen=True)
-class Action:
-    form: type | None
-    done: str
-
-    def run(self, name: str, incident: Incident, user, data: dict):
-        kwargs = {"incident": incident, "actor": user}
-        if name == "take":
-            return services.incident_assign(**kwargs, assignee=user)
-        if name == "assign":
-            return services.incident_assign(**kwargs, assignee=data.get("assignee"), team=data.get("team"))
-        if name == "unlink":
-            return services.incident_link(**kwargs, parent=None)
-        if name == "note":
-            return services.incident_add_note(**kwargs, body=data["body"], visibility=data["visibility"])
-        if name == "attach":
-            return services.incident_attach(**kwargs, upload=data["file"], visibility=data["visibility"])
-        service = getattr(services, f"incident_{name}")
-        return service(**kwargs, **data)
+def _service(name: str):
+    """``services.incident_<name>`` with the form's data."""
+    def run(incident, user, data):
+        return getattr(services, f"incident_{name}")(incident=incident, actor=user, **data)
+    return run
 
 
 ACTIONS = {
-    "take": Action(None, gettext_lazy("%(number)s is assigned to you.")),
-    "assign": Action(AssignForm, gettext_lazy("%(number)s is assigned.")),
-    "start": Action(None, gettext_lazy("Work on %(number)s has started.")),
-    "hold": Action(HoldForm, gettext_lazy("%(number)s is on hold.")),
-    "resume": Action(None, gettext_lazy("%(number)s is in progress again.")),
-    "resolve": Action(ResolveForm, gettext_lazy("%(number)s is resolved.")),
-    "close": Action(None, gettext_lazy("%(number)s is closed.")),
-    "reopen": Action(ReopenForm, gettext_lazy("%(number)s is reopened.")),
-    "link": Action(LinkForm, gettext_lazy("%(number)s is linked to its master incident.")),
-    "unlink": Action(None, gettext_lazy("%(number)s is no longer linked to a master incident.")),
-    "note": Action(NoteForm, gettext_lazy("Your note on %(number)s is saved.")),
-    "attach": Action(AttachmentForm, gettext_lazy("The file is attached to %(number)s.")),
+    "take": Action(lambda i, u, d: services.incident_assign(incident=i, actor=u, assignee=u),
+                   gettext_lazy("%(number)s is assigned to you.")),
+    "assign": Action(lambda i, u, d: services.incident_assign(incident=i, actor=u, assignee=d.get("assignee"),
+                                                              team=d.get("team")),
+                     gettext_lazy("%(number)s is assigned."), AssignForm),
+    "start": Action(_service("start"), gettext_lazy("Work on %(number)s has started.")),
+    "hold": Action(_service("hold"), gettext_lazy("%(number)s is on hold."), HoldForm),
+    "resume": Action(_service("resume"), gettext_lazy("%(number)s is in progress again.")),
+    "resolve": Action(_service("resolve"), gettext_lazy("%(number)s is resolved."), ResolveForm),
+    "close": Action(_service("close"), gettext_lazy("%(number)s is closed.")),
+    "reopen": Action(_service("reopen"), gettext_lazy("%(number)s is reopened."), ReopenForm),
+    "link": Action(_service("link"), gettext_lazy("%(number)s is linked to its master incident."), LinkForm),
+    "unlink": Action(lambda i, u, d: services.incident_link(incident=i, actor=u, parent=None),
+                     gettext_lazy("%(number)s is no longer linked to a master incident.")),
+    "note": Action(lambda i, u, d: services.incident_add_note(incident=i, actor=u, body=d["body"],
+                                                              visibility=d["visibility"]),
+                   gettext_lazy("Your note on %(number)s is saved."), NoteForm),
+    "attach": Action(lambda i, u, d: services.incident_attach(incident=i, actor=u, upload=d["file"],
+                                                              visibility=d["visibility"]),
+                     gettext_lazy("The file is attached to %(number)s."), AttachmentForm),
 }
 
 
-@login_required
-def incident_action(request, pk: int, action: str):
+class IncidentActionView(StaffRequiredMixin, ActionView):
     """POST ``/incidents/<id>/<action>/``: check the form, call the service, go back to the
     incident page. Field errors are shown next to the field (400); a refused or lost
-    transition is shown as a message with the incident as it now is (409)."""
-    if action not in ACTIONS:
-        raise Http404
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    if not is_staff_member(request.user):
-        raise PermissionDenied(_("Only service desk staff can work incidents."))
-    spec = ACTIONS[action]
-    incident = get_object_or_404(incidents_visible_to(request.user), pk=pk)
-    form = None
-    if spec.form is not None:
-        extra = {"queryset": incidents_visible_to(request.user)} if spec.form is LinkForm else {}
-        form = spec.form(request.POST, request.FILES, prefix=action, **extra)
-        if not form.is_valid():
-            messages.error(request, _("Nothing was saved: please correct the errors below."))
-            return render_incident(request, _incident_for_page(request.user, pk), {action: form}, status=400)
-    try:
-        spec.run(action, incident, request.user, form.cleaned_data if form is not None else {})
-    except ValidationError as exc:
-        if form is None:  # nothing to show it next to
-            messages.error(request, " ".join(exc.messages))
-            return render_incident(request, _incident_for_page(request.user, pk), status=400)
-        add_service_errors(form, exc)
-        messages.error(request, _("Nothing was saved: please correct the errors below."))
-        return render_incident(request, _incident_for_page(request.user, pk), {action: form}, status=400)
-    except REFUSALS as exc:
-        fresh = _incident_for_page(request.user, pk)
-        messages.error(request, _refusal(fresh, exc))
-        return render_incident(request, fresh, status=409)
-    messages.success(request, spec.done % {"number": incident.number})
-    return redirect(incident)
+    transition is shown as a message with the incident as it now is (409); a service's
+    ``PermissionDenied`` is the 403 page."""
+
+    staff_message = gettext_lazy("Only service desk staff can work incidents.")
+    actions = ACTIONS
+    denied_as_message = False
+    fresh = None
+
+    def get_record(self):
+        return get_object_or_404(incidents_visible_to(self.request.user), pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self, spec):
+        extra = {"queryset": incidents_visible_to(self.request.user)} if spec.form is LinkForm else {}
+        return {**super().get_form_kwargs(spec), **extra}
+
+    def refusal(self, exc):
+        self.fresh = _incident_for_page(self.request.user, self.kwargs["pk"])
+        return _refusal(self.fresh, exc)
+
+    def render_page(self, bound, status):
+        incident = self.fresh or _incident_for_page(self.request.user, self.kwargs["pk"])
+        return render_incident(self.request, incident, bound, status=status)
+
+
+incident_action = IncidentActionView.as_view()
 
 
 @login_required
@@ -485,7 +393,7 @@ def attachment_download(request, pk: int, attachment_pk: int):
 
 
 # --- create and edit ----------------------------------------------------------------------------
-class IncidentCreateView(StaffOnlyMixin, FormView):
+class IncidentCreateView(StaffRequiredMixin, FormView):
     form_class = IncidentCreateForm
     template_name = "incidents/form.html"
 
@@ -508,7 +416,7 @@ class IncidentCreateView(StaffOnlyMixin, FormView):
         return redirect(incident)
 
 
-class IncidentEditView(StaffOnlyMixin, FormView):
+class IncidentEditView(StaffRequiredMixin, FormView):
     """Only the fields ``services.incident_update`` accepts; team and assignee change
     through the assign action."""
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 from functools import cached_property
 
 from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.db.models import Count, Prefetch, Q
@@ -17,7 +18,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
-from catalog.views import StaffOnlyMixin
 from core.roles import Role, has_role
 
 from . import selectors, services
@@ -32,7 +32,7 @@ AT_RISK_WITHIN = timedelta(minutes=60)
 LIST_LIMIT = 100
 
 
-class ManagerOnlyMixin(StaffOnlyMixin):
+class ManagerOnlyMixin(LoginRequiredMixin, UserPassesTestMixin):
     """Managers and administrators; anyone else signed in gets a 403."""
 
     def test_func(self):
