@@ -1,10 +1,13 @@
-"""The managers' pages under ``/dashboards/``: the dashboards (rollups), the wallboard and
-the staffing calculator."""
+"""The managers' pages under ``/dashboards/`` (namespace ``dashboards``): the KPI dashboard
+(from the rollups), the wallboard and the staffing calculator. The API is in ``api/urls.py``."""
 
-from django.urls import include, path
+from django.urls import path
+
+from . import dashboard_views, floor_views
 
 app_name = "dashboards"
 urlpatterns = [
-    path("", include("kpis.dashboard_urls")),
-    path("", include("kpis.floor_urls")),
+    path("", dashboard_views.dashboard, name="index"),
+    path("wallboard/", floor_views.WallboardView.as_view(), name="wallboard"),
+    path("staffing/", floor_views.StaffingView.as_view(), name="staffing"),
 ]

@@ -1,8 +1,12 @@
-"""``kpis/contact-center/``, ``kpis/itsm/`` (rollups) and ``kpis/staffing/`` (Erlang C)."""
+"""``kpis/contact-center/`` and ``kpis/itsm/`` (from the rollup tables) and ``kpis/staffing/``
+(the Erlang C calculator)."""
 
-from django.urls import include, path
+from django.urls import path
+
+from . import rollup_views, staffing_views
 
 urlpatterns = [
-    path("", include("kpis.api.rollup_urls")),
-    path("", include("kpis.api.staffing_urls")),
+    path("kpis/contact-center/", rollup_views.ContactCenterKpisView.as_view(), name="kpis-contact-center"),
+    path("kpis/itsm/", rollup_views.ItsmKpisView.as_view(), name="kpis-itsm"),
+    path("kpis/staffing/", staffing_views.StaffingView.as_view(), name="kpis-staffing"),
 ]
