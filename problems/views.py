@@ -13,9 +13,6 @@ their rows."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -28,7 +25,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -36,7 +32,22 @@ from django.views.decorators.http import require_POST
 from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import ConfigurationItem, Service, Team
-from core.pages import REFUSALS, refusal_message, staff_only
+from core.pages import (
+    SAVE_FAILED,
+    Action,
+    ActionView,
+    Entry,
+    FilteredListView,
+    StaffRequiredMixin,
+    attempt,
+    history_records,
+    history_timeline,
+    is_partial,
+    querystring,
+    refusal_message,
+    safe_next,
+    staff_only,
+)
 from core.roles import is_staff_member
 from incidents.choices import Level
 from incidents.forms import add_service_errors
@@ -64,35 +75,13 @@ User = get_user_model()
 P = ProblemStatus
 #: The lifecycle in the order the page offers it (the model's transition names).
 LIFECYCLE = ("investigate", "mark_known_error", "resolve", "close")
-SAVE_FAILED = gettext_lazy("Nothing was saved: please correct the errors below.")
-
-
-staff_required = staff_only(gettext_lazy("Only service desk staff can see problems."))
+STAFF_ONLY = gettext_lazy("Only service desk staff can see problems.")
+LOST_RACE = gettext_lazy("Someone else changed this problem meanwhile; here it is as it now stands.")
+staff_required = staff_only(STAFF_ONLY)
 
 
 def _refusal(exc: Exception) -> str:
-    return refusal_message(
-        exc, gettext_lazy("Someone else changed this problem meanwhile; here it is as it now stands."))
-
-
-def _safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
-
-
-def _is_partial(request, target: str) -> bool:
-    htmx = getattr(request, "htmx", None)
-    return bool(htmx and htmx.target == target and not htmx.history_restore_request)
-
-
-def _query(request, **changes) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    for key, value in changes.items():
-        query[key] = value
-    return query.urlencode()
+    return refusal_message(exc, LOST_RACE)
 
 
 # --- the list ------------------------------------------------------------------------------------
@@ -113,25 +102,24 @@ def _open_rank():
     return Case(When(status__in=OPEN_PROBLEM_STATUSES, then=Value(0)), default=Value(1), output_field=IntegerField())
 
 
-@staff_required
-def problem_list(request):
+class ProblemListView(FilteredListView):
     """``/problems/``: the shared FilterSet (status, priority, owner, needs review, service,
     search), sorting and pages. HTMX requests aimed at the results get only the results."""
-    params = request.GET
-    sort = params.get("sort") if params.get("sort") in SORTS else "priority"
-    filterset = ProblemFilterSet(params, queryset=Problem.objects.all(), request=request)
-    qs = filterset.qs if filterset.is_valid() else Problem.objects.none()
-    qs = problems_with_list_data(qs).annotate(open_rank=_open_rank()).order_by(*SORTS[sort])
-    page = Paginator(qs, 25).get_page(params.get("page"))
-    here = reverse("problems:list")
-    partial = _is_partial(request, RESULTS_ID)
-    response = render(request, "problems/_list_results.html" if partial else "problems/list.html", {
-        "filter": filterset, "page_obj": page, "problems": page.object_list, "paginator": page.paginator,
-        "sort": sort, "sort_choices": SORT_CHOICES, "q": params.get("q", "").strip()[:100],
-        "querystring": _query(request), "here": here, "results_id": RESULTS_ID,
-    })
-    patch_vary_headers(response, ("HX-Request", "HX-Target"))
-    return response
+
+    staff_message = STAFF_ONLY
+    queryset = Problem.objects.all()
+    filterset_class = ProblemFilterSet
+    template_name, partial_template_name = "problems/list.html", "problems/_list_results.html"
+    context_object_name = "problems"
+    list_url = "problems:list"
+    sorts, default_sort, sort_choices = SORTS, "priority", SORT_CHOICES
+    results_id = RESULTS_ID
+
+    def with_list_data(self, qs):
+        return problems_with_list_data(qs).annotate(open_rank=_open_rank())
+
+
+problem_list = ProblemListView.as_view()
 
 
 # --- opening a problem --------------------------------------------------------------------------
@@ -209,16 +197,6 @@ def lifecycle_actions(problem: Problem, user) -> list[str]:
             if can_proceed(getattr(problem, name)) and has_transition_perm(getattr(problem, name), user)]
 
 
-@dataclass
-class Entry:
-    """One line of the history."""
-
-    at: datetime
-    who: Any = None
-    title: str = ""
-    changes: list = field(default_factory=list)
-
-
 TRACKED = ("status", "title", "description", "impact", "urgency", "priority", "owner_id", "team_id", "root_cause",
            "contributing_factors", "five_whys", "workaround", "resolution", "needs_review")
 EDITED_ONLY = ("description", "contributing_factors", "five_whys")  # long: say it changed, not how
@@ -242,8 +220,7 @@ def _reason_label(reason: str) -> str:
 def history_entries(problem: Problem) -> list[Entry]:
     """Each saved change, newest first, with who, when, why and what changed (old → new);
     names of people and teams looked up once, not once per row."""
-    records = list(problem.history.select_related("history_user").order_by("-history_date", "-history_id")
-                   [:HISTORY_LIMIT])[::-1]
+    records = history_records(problem, HISTORY_LIMIT)[::-1]
     people = {r.owner_id for r in records if r.owner_id}
     teams = {r.team_id for r in records if r.team_id}
     names = {"owner_id": {u.pk: u.get_full_name() or u.get_username() for u in User.objects.filter(pk__in=people)}
@@ -265,27 +242,12 @@ def history_entries(problem: Problem) -> list[Entry]:
             return _("yes") if value else _("no")
         return Truncator(str(value)).chars(80)
 
-    entries, previous = [], None
-    for record in records:
-        changes = []
-        if record.history_type == "~" and previous is not None:
-            for name in TRACKED:
-                old, new = getattr(previous, name), getattr(record, name)
-                if old != new:
-                    label = Problem._meta.get_field(name.removesuffix("_id")).verbose_name
-                    if name in EDITED_ONLY:
-                        changes.append((label, "", _("edited")))
-                    else:
-                        changes.append((label, shown(name, old), shown(name, new)))
-        reason = record.history_change_reason or ""
-        # Adding incidents, services or CIs saves a copy with the same reason: one line is enough.
-        echo = previous is not None and reason == (previous.history_change_reason or "") and not changes
-        previous = record
-        if record.history_type == "~" and (echo or (not changes and reason in ("", "edited"))):
-            continue
-        title = _reason_label(reason) if reason else (_("Opened") if record.history_type == "+" else _("Changed"))
-        entries.append(Entry(at=record.history_date, who=record.history_user, title=title, changes=changes))
-    return entries[::-1]
+    def title(record, reason: str) -> str:
+        return _reason_label(reason) if reason else (_("Opened") if record.history_type == "+" else _("Changed"))
+
+    # Adding incidents, services or CIs saves a copy with the same reason: one line is enough.
+    return history_timeline(records, model=Problem, tracked=TRACKED, shown=shown, title=title,
+                           edited_only=EDITED_ONLY, echoes=True)[::-1]
 
 
 def _default_forms(problem: Problem) -> dict:
@@ -330,84 +292,58 @@ def _unlink(problem: Problem, user, data: dict):
     return services.problem_link_incidents(problem=problem, actor=user, incidents=[incident], unlink=True)
 
 
-@dataclass(frozen=True)
-class Action:
-    key: str | None  # the form's prefix and its name in the page's ``forms``
-    form: type | None
-    run: Callable[[Problem, Any, dict], Any]
-    done: str
-    inline: bool = True  # errors go next to the form's fields (False: the form has only hidden fields)
+def _service(name: str):
+    """``services.problem_<name>`` with the form's data."""
+    def run(problem, user, data):
+        return getattr(services, f"problem_{name}")(problem=problem, actor=user, **data)
+    return run
 
 
 ACTIONS = {
-    "investigate": Action(None, None, lambda p, u, d: services.problem_investigate(problem=p, actor=u),
-                          gettext_lazy("%(number)s is being investigated.")),
-    "mark-known-error": Action("mark", MarkKnownErrorForm,
-                               lambda p, u, d: services.problem_mark_known_error(problem=p, actor=u, **d),
-                               gettext_lazy("%(number)s is a known error; its workaround is recorded.")),
-    "resolve": Action("resolve", ResolveForm, lambda p, u, d: services.problem_resolve(problem=p, actor=u, **d),
-                      gettext_lazy("%(number)s is resolved.")),
-    "close": Action(None, None, lambda p, u, d: services.problem_close(problem=p, actor=u),
-                    gettext_lazy("%(number)s is closed.")),
-    "acknowledge-review": Action(None, None,
-                                 lambda p, u, d: services.problem_acknowledge_review(problem=p, actor=u),
+    "investigate": Action(_service("investigate"), gettext_lazy("%(number)s is being investigated.")),
+    "mark-known-error": Action(_service("mark_known_error"),
+                               gettext_lazy("%(number)s is a known error; its workaround is recorded."),
+                               MarkKnownErrorForm, key="mark"),
+    "resolve": Action(_service("resolve"), gettext_lazy("%(number)s is resolved."), ResolveForm),
+    "close": Action(_service("close"), gettext_lazy("%(number)s is closed.")),
+    "acknowledge-review": Action(_service("acknowledge_review"),
                                  gettext_lazy("The review of %(number)s is acknowledged.")),
-    "link": Action("link", LinkIncidentsForm,
-                   lambda p, u, d: services.problem_link_incidents(problem=p, actor=u, incidents=d["incidents"]),
-                   gettext_lazy("The incidents are linked to %(number)s.")),
-    "unlink": Action("unlink", UnlinkIncidentForm, _unlink, gettext_lazy("The incident is unlinked from %(number)s."),
+    "link": Action(lambda p, u, d: services.problem_link_incidents(problem=p, actor=u, incidents=d["incidents"]),
+                   gettext_lazy("The incidents are linked to %(number)s."), LinkIncidentsForm),
+    "unlink": Action(_unlink, gettext_lazy("The incident is unlinked from %(number)s."), UnlinkIncidentForm,
                      inline=False),
-    "analysis": Action("analysis", AnalysisForm, lambda p, u, d: services.problem_update(problem=p, actor=u, **d),
-                       gettext_lazy("The analysis of %(number)s is saved.")),
-    "edit": Action("edit", ProblemEditForm, lambda p, u, d: services.problem_update(problem=p, actor=u, **d),
-                   gettext_lazy("%(number)s is saved.")),
+    "analysis": Action(_service("update"), gettext_lazy("The analysis of %(number)s is saved."), AnalysisForm),
+    "edit": Action(_service("update"), gettext_lazy("%(number)s is saved."), ProblemEditForm),
 }
 
 
-@staff_required
-@require_POST
-def problem_action(request, pk: int, action: str):
+class ProblemActionView(StaffRequiredMixin, ActionView):
     """POST ``/problems/<id>/<action>/``: check the form, call the service, back to the
     problem page."""
-    spec = ACTIONS.get(action)
-    if spec is None:
-        raise Http404
-    problem = get_object_or_404(Problem.objects.select_related("owner", "team"), pk=pk)
-    form = None
-    if spec.form is AnalysisForm:
-        form = AnalysisForm(request.POST, prefix=spec.key, whys=len(problem.five_whys or []))
-    elif spec.form is not None:
-        form = spec.form(request.POST, prefix=spec.key)
-    if form is not None and not form.is_valid():
-        if spec.inline:
-            messages.error(request, SAVE_FAILED)
-            return render_problem(request, pk, {spec.key: form}, status=400)
-        messages.error(request, _("Nothing was saved: the form was incomplete; reload the page."))
-        return render_problem(request, pk, status=400)
-    data = form.cleaned_data if form is not None else {}
-    if hasattr(form, "changes"):  # an edit: only what differs
-        data = form.changes(problem)
-        if not data:
-            messages.info(request, _("Nothing changed."))
-            return redirect(problem)
-    bound = {spec.key: form} if form is not None and spec.inline else None
-    try:
-        spec.run(problem, request.user, data)
-    except ValidationError as exc:
-        if bound:
-            add_service_errors(form, exc)
-            messages.error(request, SAVE_FAILED)
-        else:
-            messages.error(request, " ".join(exc.messages))
-        return render_problem(request, pk, bound, status=400)
-    except PermissionDenied as exc:
-        messages.error(request, str(exc) or _("You are not allowed to do this."))
-        return render_problem(request, pk, status=403)
-    except REFUSALS as exc:
-        messages.error(request, _refusal(exc))
-        return render_problem(request, pk, status=409)
-    messages.success(request, spec.done % {"number": problem.number})
-    return redirect(problem)
+
+    staff_message = STAFF_ONLY
+    lost_race = LOST_RACE
+    actions = ACTIONS
+
+    def get_record(self):
+        return get_object_or_404(Problem.objects.select_related("owner", "team"), pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self, spec):
+        kwargs = super().get_form_kwargs(spec)
+        if spec.form is AnalysisForm:
+            kwargs["whys"] = len(self.record.five_whys or [])
+        return kwargs
+
+    def form_data(self, spec, form):
+        if hasattr(form, "changes"):  # an edit: only what differs
+            return form.changes(self.record) or None
+        return super().form_data(spec, form)
+
+    def render_page(self, bound, status):
+        return render_problem(self.request, self.kwargs["pk"], bound, status=status)
+
+
+problem_action = ProblemActionView.as_view()
 
 
 # --- known errors --------------------------------------------------------------------------------
@@ -442,10 +378,10 @@ def known_error_list(request):
         if status:
             rows = rows.filter(status=status)
     page = Paginator(rows, 25).get_page(request.GET.get("page"))
-    partial = _is_partial(request, KE_RESULTS_ID)
+    partial = is_partial(request, KE_RESULTS_ID)
     response = render(request, "problems/_known_error_results.html" if partial else "problems/known_errors.html", {
         "page_obj": page, "known_errors": page.object_list, "paginator": page.paginator, "q": q, "status": status,
-        "status_choices": KnownErrorStatus.choices, "querystring": _query(request),
+        "status_choices": KnownErrorStatus.choices, "querystring": querystring(request.GET),
         "here": reverse("problems:known-errors"), "results_id": KE_RESULTS_ID,
     })
     patch_vary_headers(response, ("HX-Request", "HX-Target"))
@@ -537,7 +473,7 @@ def known_error_suggest(request):
     found = known_error_suggestions(text=text, service_id=service_id, ci_id=ci_id)
     response = render(request, "problems/_suggestions.html", {
         "suggestions": found, "incident": incident, "searched": bool(text.strip()),
-        "next_url": _safe_next(request, incident.get_absolute_url() if incident else ""),
+        "next_url": safe_next(request, incident.get_absolute_url() if incident else ""),
     })
     patch_vary_headers(response, ("HX-Request",))
     return response
@@ -553,18 +489,11 @@ def known_error_apply(request, pk: int):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-        return redirect(_safe_next(request, known.get_absolute_url()))
+        return redirect(safe_next(request, known.get_absolute_url()))
     incident = form.cleaned_data["incident"]
-    back = _safe_next(request, incident.get_absolute_url())
-    try:
-        services.known_error_apply(known_error=known, incident=incident, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
-    except REFUSALS as exc:
-        messages.error(request, _("The workaround was not applied: %(reason)s") % {"reason": _refusal(exc)})
-    else:
+    back = safe_next(request, incident.get_absolute_url())
+    if attempt(request, lambda: services.known_error_apply(known_error=known, incident=incident, actor=request.user),
+               refusal=lambda exc: _("The workaround was not applied: %(reason)s") % {"reason": _refusal(exc)}) is None:
         messages.success(request, _("The workaround from %(known)s is applied to %(incident)s and noted on it.")
                          % {"known": known.number, "incident": incident.number})
     return redirect(back)
@@ -594,29 +523,26 @@ def candidate_decide(request, pk: int, decision: str):
     if decision not in ("accept", "dismiss"):
         raise Http404
     candidate = get_object_or_404(ProblemCandidate, pk=pk)
-    back = _safe_next(request, reverse("problems:candidates"))
+    back = safe_next(request, reverse("problems:candidates"))
     form = CandidateAcceptForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
         return redirect(back)
-    try:
+    opened = []
+
+    def call():
         if decision == "accept":
-            problem = services.candidate_accept(candidate=candidate, actor=request.user,
-                                                title=form.cleaned_data["title"])
+            opened.append(services.candidate_accept(candidate=candidate, actor=request.user,
+                                                    title=form.cleaned_data["title"]))
         else:
             services.candidate_dismiss(candidate=candidate, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect(back)
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
-        return redirect(back)
-    except REFUSALS as exc:
-        messages.error(request, _refusal(exc))
+
+    if attempt(request, call, refusal=_refusal) is not None:
         return redirect(back)
     if decision == "accept":
+        problem = opened[0]
         count = problem.incidents.count()
         messages.success(request, ngettext("%(number)s is opened with %(count)s incident.",
                                            "%(number)s is opened with %(count)s incidents.", count)

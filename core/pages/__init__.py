@@ -13,10 +13,11 @@
 
 from .access import REFUSALS, StaffRequiredMixin, is_partial, refusal_message, safe_next, staff_only
 from .actions import SAVE_FAILED, Action, ActionView, attempt
-from .history import Entry, history_entries, history_records, person
-from .lists import FilteredListView
+from .history import Entry, history_records, history_timeline, person
+from .lists import FilteredListView, querystring
 
 __all__ = [
     "REFUSALS", "SAVE_FAILED", "Action", "ActionView", "Entry", "FilteredListView", "StaffRequiredMixin", "attempt",
-    "history_entries", "history_records", "is_partial", "person", "refusal_message", "safe_next", "staff_only",
+    "history_timeline", "history_records", "is_partial", "person", "querystring", "refusal_message", "safe_next",
+    "staff_only",
 ]

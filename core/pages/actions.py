@@ -116,6 +116,9 @@ class ActionView(View):
     def message_args(self) -> dict:
         return {"number": self.record.number}
 
+    def invalid_form_message(self, spec: Action) -> str:
+        return SAVE_FAILED
+
     def validation_message(self, spec: Action, exc: ValidationError) -> str | None:
         """What a ``ValidationError`` says when it has no form to go next to (None: its messages)."""
         return None
@@ -139,7 +142,7 @@ class ActionView(View):
         form = self.get_form(spec)
         if form is not None and not form.is_valid():
             if spec.inline:
-                messages.error(request, SAVE_FAILED)
+                messages.error(request, self.invalid_form_message(spec))
                 return self.render_page({key: form}, 400)
             messages.error(request, INCOMPLETE)
             return self.render_page(None, 400)

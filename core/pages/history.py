@@ -34,7 +34,7 @@ def history_records(record, limit: int) -> list:
     return list(record.history.select_related("history_user").order_by("-history_date", "-history_id")[:limit])
 
 
-def history_entries(records: Iterable, *, model, tracked: Iterable[str], shown: Callable[[str, Any], str],
+def history_timeline(records: Iterable, *, model, tracked: Iterable[str], shown: Callable[[str, Any], str],
                     title: Callable[[Any, str], str], edited_only: Iterable[str] = (), echoes: bool = False,
                     at: Callable[[Any], datetime] | None = None) -> list[Entry]:
     """One entry per saved change (``records`` oldest first), oldest first.

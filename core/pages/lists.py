@@ -8,6 +8,16 @@ from django.views.generic import ListView
 from .access import StaffRequiredMixin, is_partial
 
 
+def querystring(params, **changes) -> str:
+    """A list's query (``request.GET``) without the page number, with ``changes``: what
+    links to other pages, tabs or sorts of the same list carry."""
+    query = params.copy()
+    query.pop("page", None)
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
 class FilteredListView(StaffRequiredMixin, ListView):
     """A staff list: the app's FilterSet over ``get_base_queryset()``, an optional search
     (``?q=``, :meth:`search`), a whitelisted ``?sort=`` (``sorts``), optional tabs
@@ -71,12 +81,7 @@ class FilteredListView(StaffRequiredMixin, ListView):
         return paginator, page, page.object_list, page.has_other_pages()
 
     def querystring(self, **changes) -> str:
-        """This list's query without the page number, with ``changes``."""
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        for key, value in changes.items():
-            query[key] = value
-        return query.urlencode()
+        return querystring(self.request.GET, **changes)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
