@@ -338,3 +338,11 @@ def test_deleting_a_customer_with_contacts_is_409_with_a_status(api, agent):
     assert Customer.objects.filter(pk=customer.pk).exists()
     alone = CustomerFactory()
     assert api.as_user(agent).delete(f"/api/v1/customers/{alone.pk}/").status_code == 204
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v1/incidents/", "/api/v1/incidents/987654/", "/api/v1/nope/"])
+def test_a_browser_asking_for_html_under_api_gets_json(client, path):
+    response = client.get(path, HTTP_ACCEPT="text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+    assert response["Content-Type"].startswith("application/json"), response["Content-Type"]
+    assert set(response.json()) >= {"detail", "code"}
