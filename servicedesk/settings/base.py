@@ -265,10 +265,10 @@ REST_FRAMEWORK = {
     ],
     # drf-spectacular's schema with the error responses every operation may give.
     "DEFAULT_SCHEMA_CLASS": "core.api.schema.AutoSchema",
-    # DRF's three parsers; the JSON one refuses bodies nested or sized past API_JSON_MAX_* (400).
     # JSON only: an error under /api/ is never an HTML page (DRF's browsable API would answer
     # HTML to a browser's Accept); /api/docs/ is the API for people.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # DRF's three parsers; the JSON one refuses bodies nested or sized past API_JSON_MAX_* (400).
     "DEFAULT_PARSER_CLASSES": [
         "core.api.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
