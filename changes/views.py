@@ -15,29 +15,37 @@ from __future__ import annotations
 
 import calendar as pycalendar
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.cache import patch_vary_headers
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.http import require_POST
 from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import ConfigurationItem, Service
-from core.pages import REFUSALS, refusal_message, staff_only
+from core.pages import (
+    SAVE_FAILED,
+    Action,
+    ActionView,
+    Entry,
+    FilteredListView,
+    StaffRequiredMixin,
+    attempt,
+    history_records,
+    history_timeline,
+    refusal_message,
+    staff_only,
+)
 from core.roles import Role, has_role, is_staff_member
 from incidents.forms import add_service_errors
 from incidents.models import Incident, MajorIncident
@@ -62,32 +70,19 @@ from .models import CABBoard, Change, ChangeModel, Vote
 
 User = get_user_model()
 S = ChangeStatus
-SAVE_FAILED = gettext_lazy("Nothing was saved: please correct the errors below.")
 #: Before approval everything may be edited; after it, only the plans (``change_update``).
 EARLY = (S.DRAFT, S.SUBMITTED, S.ASSESSED)
 EDITABLE = (*EARLY, S.CAB_REVIEW, S.AUTHORIZED, S.SCHEDULED)
 BOARD_STAGES = (ApprovalStage.CAB, ApprovalStage.ECAB)
 
 
-staff_required = staff_only(gettext_lazy("Only service desk staff can see changes."))
+STAFF_ONLY = gettext_lazy("Only service desk staff can see changes.")
+LOST_RACE = gettext_lazy("Someone else changed this change meanwhile; here it is as it now stands.")
+staff_required = staff_only(STAFF_ONLY)
 
 
 def _refusal(exc: Exception) -> str:
-    return refusal_message(
-        exc, gettext_lazy("Someone else changed this change meanwhile; here it is as it now stands."))
-
-
-def _is_partial(request, target: str) -> bool:
-    htmx = getattr(request, "htmx", None)
-    return bool(htmx and htmx.target == target and not htmx.history_restore_request)
-
-
-def _query(request, **changes) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    for key, value in changes.items():
-        query[key] = value
-    return query.urlencode()
+    return refusal_message(exc, LOST_RACE)
 
 
 def _int(value) -> int | None:
@@ -116,25 +111,25 @@ SORT_CHOICES = [
 ]
 
 
-@staff_required
-def change_list(request):
+class ChangeListView(FilteredListView):
     """``/changes/``: the FilterSet (status, type, category, awaiting approval, service,
     search), sorting and pages. HTMX requests aimed at the results get only the results."""
-    params = request.GET
-    sort = params.get("sort") if params.get("sort") in SORTS else "-created"
-    filterset = ChangeFilterSet(params, queryset=Change.objects.all(), request=request)
-    qs = filterset.qs if filterset.is_valid() else Change.objects.none()
-    # Only what the rows show: the services, by name (one query for the page).
-    qs = qs.prefetch_related(Prefetch("services", queryset=Service.objects.order_by("name"))).order_by(*SORTS[sort])
-    page = Paginator(qs, 25).get_page(params.get("page"))
-    partial = _is_partial(request, RESULTS_ID)
-    response = render(request, "changes/_list_results.html" if partial else "changes/list.html", {
-        "filter": filterset, "page_obj": page, "changes": page.object_list, "paginator": page.paginator,
-        "sort": sort, "sort_choices": SORT_CHOICES, "q": params.get("q", "").strip()[:100],
-        "querystring": _query(request), "here": reverse("changes:list"), "results_id": RESULTS_ID,
-    })
-    patch_vary_headers(response, ("HX-Request", "HX-Target"))
-    return response
+
+    staff_message = STAFF_ONLY
+    queryset = Change.objects.all()
+    filterset_class = ChangeFilterSet
+    template_name, partial_template_name = "changes/list.html", "changes/_list_results.html"
+    context_object_name = "changes"
+    list_url = "changes:list"
+    sorts, default_sort, sort_choices = SORTS, "-created", SORT_CHOICES
+    results_id = RESULTS_ID
+
+    def with_list_data(self, qs):
+        # Only what the rows show: the services, by name (one query for the page).
+        return qs.prefetch_related(Prefetch("services", queryset=Service.objects.order_by("name")))
+
+
+change_list = ChangeListView.as_view()
 
 
 # --- the RFC form --------------------------------------------------------------------------------
@@ -197,21 +192,17 @@ def _create_from(request, kind: str):
     record = _source(kind, _int(request.POST.get(kind)))
     if record is None:
         raise Http404(_("There is no such record to raise a change from."))
-    try:
+    drafted = []
+
+    def call():
         if kind == "problem":
-            change = services.change_from_problem(problem=record, actor=request.user)
+            drafted.append(services.change_from_problem(problem=record, actor=request.user))
         else:
-            change = services.change_from_major_incident(major=record, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        status = 400
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
-        status = 403
-    except REFUSALS as exc:
-        messages.error(request, _refusal(exc))
-        status = 409
-    else:
+            drafted.append(services.change_from_major_incident(major=record, actor=request.user))
+
+    status = attempt(request, call, refusal=_refusal)
+    if status is None:
+        change = drafted[0]
         number = record.number if kind == "problem" else record.incident.number
         messages.success(request, _("%(number)s is drafted from %(source)s: complete the RFC, then submit it.")
                          % {"number": change.number, "source": number})
@@ -238,23 +229,13 @@ def change_edit(request, pk: int):
             if not changed:
                 messages.info(request, _("Nothing changed."))
                 return redirect(change)
-            try:
-                services.change_update(change=change, actor=request.user, **changed)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-                status = 400
-            except PermissionDenied as exc:
-                messages.error(request, str(exc))
-                status = 403
-            except REFUSALS as exc:
-                messages.error(request, _refusal(exc))
-                status = 409
-            else:
+            status = attempt(request, lambda: services.change_update(change=change, actor=request.user, **changed),
+                             refusal=_refusal, form=form)
+            if status is None:
                 messages.success(request, _("%(number)s is saved.") % {"number": change.number})
                 return redirect(change)
         else:
             status = 400
-        if status == 400:
             messages.error(request, SAVE_FAILED)
     else:
         form = ChangeEditForm(initial=ChangeEditForm.initial_for(change), change=change, late=late)
@@ -355,16 +336,6 @@ def tally_from(change: Change, board: CABBoard, user=None) -> dict:
             "rule_label": board.get_rule_display(), "board": board}
 
 
-@dataclass
-class Entry:
-    """One line of the history."""
-
-    at: datetime
-    who: Any = None
-    title: str = ""
-    changes: list = field(default_factory=list)
-
-
 TRACKED = ("status", "title", "type", "risk", "impact", "category", "approval_stage", "planned_start", "planned_end",
            "outage_start", "outage_end", "assignee_id", "outcome", "ratification", "description",
            "implementation_plan", "backout_plan", "test_plan", "review_notes")
@@ -382,8 +353,7 @@ REASONS = {
 def history_entries(change: Change) -> list[Entry]:
     """Each saved change of the RFC, newest first, with who, when, why (the service's reason)
     and what changed (old → new); people's names looked up once, not once per row."""
-    records = list(change.history.select_related("history_user").order_by("-history_date", "-history_id")
-                   [:HISTORY_LIMIT])[::-1]
+    records = history_records(change, HISTORY_LIMIT)[::-1]
     people = {r.assignee_id for r in records if r.assignee_id}
     names = {u.pk: u.get_full_name() or u.get_username() for u in User.objects.filter(pk__in=people)} \
         if people else {}
@@ -401,28 +371,13 @@ def history_entries(change: Change) -> list[Entry]:
             return str(labels[name].get(value, value))
         return Truncator(str(value)).chars(80)
 
-    entries, previous = [], None
-    for record in records:
-        changes = []
-        if record.history_type == "~" and previous is not None:
-            for name in TRACKED:
-                old, new = getattr(previous, name), getattr(record, name)
-                if old != new:
-                    label = Change._meta.get_field(name.removesuffix("_id")).verbose_name
-                    if name in EDITED_ONLY:
-                        changes.append((label, "", _("edited")))
-                    else:
-                        changes.append((label, shown(name, old), shown(name, new)))
-        reason = record.history_change_reason or ""
-        # Setting services, CIs or links saves a copy with the same reason: one line is enough.
-        echo = previous is not None and reason == (previous.history_change_reason or "") and not changes
-        previous = record
-        if record.history_type == "~" and (echo or (not changes and reason in ("", "edited"))):
-            continue  # a save that changed nothing shown here (the number, timestamps, links)
-        title = str(REASONS.get(reason, reason)) if reason else (
+    def title(record, reason: str) -> str:
+        return str(REASONS.get(reason, reason)) if reason else (
             _("Recorded") if record.history_type == "+" else _("Changed"))
-        entries.append(Entry(at=record.history_date, who=record.history_user, title=title, changes=changes))
-    return entries[::-1]
+
+    # Setting services, CIs or links saves a copy with the same reason: one line is enough.
+    return history_timeline(records, model=Change, tracked=TRACKED, shown=shown, title=title,
+                            edited_only=EDITED_ONLY, echoes=True)[::-1]
 
 
 def render_change(request, pk: int, bound: dict | None = None, status: int = 200):
@@ -499,14 +454,6 @@ def _link(change: Change, user, data: dict):
     return services.change_link(change=change, actor=user, **{data["kind"]: [data["record"]]})
 
 
-@dataclass(frozen=True)
-class Action:
-    key: str | None  # the form's prefix and its name in the page's ``forms``
-    form: type | None
-    run: Callable[[Change, Any, dict], Any]
-    done: Callable[[Change, Any], tuple[int, str]]
-
-
 def _call(service_name: str, **fixed) -> Callable[[Change, Any, dict], Any]:
     def run(change, user, data):
         return getattr(services, service_name)(change=change, actor=user, **fixed, **data)
@@ -514,87 +461,83 @@ def _call(service_name: str, **fixed) -> Callable[[Change, Any, dict], Any]:
 
 
 ACTIONS = {
-    "submit": Action(None, None, _call("change_submit"), _done(gettext_lazy("%(number)s is submitted."))),
-    "assess": Action("assess", AssessForm, _call("change_assess"), _done(gettext_lazy("%(number)s is assessed."))),
-    "send-to-cab": Action(None, None, _call("change_send_to_cab"),
+    "submit": Action(_call("change_submit"), _done(gettext_lazy("%(number)s is submitted."))),
+    "assess": Action(_call("change_assess"), _done(gettext_lazy("%(number)s is assessed.")), AssessForm),
+    "send-to-cab": Action(_call("change_send_to_cab"),
                           _done(gettext_lazy("%(number)s is before the board: its members are asked to vote."))),
-    "authorize": Action(None, None, _call("change_authorize"), _done(gettext_lazy("%(number)s is authorised."))),
-    "reject": Action("reject", ReasonForm, _call("change_reject"), _done(gettext_lazy("%(number)s is rejected."))),
-    "schedule": Action("schedule", ScheduleForm,
-                       lambda c, u, d: services.change_schedule(change=c, actor=u, **d), _schedule_done),
-    "implement": Action(None, None, _call("change_implement"),
-                        _done(gettext_lazy("Implementation of %(number)s has started."))),
-    "complete": Action("complete", CompleteForm, _call("change_complete"),
-                       _done(gettext_lazy("%(number)s is complete."))),
-    "review": Action("review", ReviewForm, _call("change_review"),
-                     _done(gettext_lazy("The review of %(number)s is recorded."))),
-    "close": Action(None, None, _call("change_close"), _done(gettext_lazy("%(number)s is closed."))),
-    "cancel": Action("cancel", CancelForm, _call("change_cancel"), _done(gettext_lazy("%(number)s is cancelled."))),
-    "vote": Action("vote", VoteForm, _call("change_vote"),
-                   lambda change, result: vote_result(Change.objects.get(pk=change.pk), change.number)),
-    "link": Action("link", LinkForm, _link, _done(gettext_lazy("The link is added to %(number)s."))),
+    "authorize": Action(_call("change_authorize"), _done(gettext_lazy("%(number)s is authorised."))),
+    "reject": Action(_call("change_reject"), _done(gettext_lazy("%(number)s is rejected.")), ReasonForm),
+    "schedule": Action(lambda c, u, d: services.change_schedule(change=c, actor=u, **d), _schedule_done,
+                       ScheduleForm),
+    "implement": Action(_call("change_implement"), _done(gettext_lazy("Implementation of %(number)s has started."))),
+    "complete": Action(_call("change_complete"), _done(gettext_lazy("%(number)s is complete.")), CompleteForm),
+    "review": Action(_call("change_review"), _done(gettext_lazy("The review of %(number)s is recorded.")),
+                     ReviewForm),
+    "close": Action(_call("change_close"), _done(gettext_lazy("%(number)s is closed."))),
+    "cancel": Action(_call("change_cancel"), _done(gettext_lazy("%(number)s is cancelled.")), CancelForm),
+    "vote": Action(_call("change_vote"),
+                   lambda change, result: vote_result(Change.objects.get(pk=change.pk), change.number), VoteForm),
+    "link": Action(_link, _done(gettext_lazy("The link is added to %(number)s.")), LinkForm),
 }
 
 
-def _form_data(spec: Action, form) -> dict:
-    if form is None:
-        return {}
-    if hasattr(form, "service_kwargs"):
-        return form.service_kwargs()
-    data = dict(form.cleaned_data)
-    if spec.form is LinkForm:
-        return {"kind": data["kind"], "record": data["record"]}
-    return data
-
-
-def run_action(request, change: Change, spec: Action, form, again: Callable[..., Any]):
-    """Run a service for a page; on refusal ``again(bound, status)`` renders the page as it
-    now stands. Returns a response for a refusal, None when it worked (a message is queued)."""
-    bound = {spec.key: form} if form is not None else None
-    try:
-        result = spec.run(change, request.user, _form_data(spec, form))
-    except ValidationError as exc:
-        if form is not None:
-            add_service_errors(form, exc)
-            messages.error(request, SAVE_FAILED)
-        elif spec is ACTIONS["submit"] and hasattr(exc, "error_dict"):
-            # The RFC template is incomplete: say what is missing (the page lists it too).
-            messages.error(request, _("%(number)s is not submitted: the RFC still needs %(missing)s.")
-                           % {"number": change.number,
-                              "missing": ", ".join(missing_labels(change, list(exc.message_dict)))})
-        else:
-            messages.error(request, " ".join(exc.messages))
-        return again(bound, 400)
-    except PermissionDenied as exc:
-        messages.error(request, str(exc) or _("You are not allowed to do this."))
-        return again(None, 403)
-    except REFUSALS as exc:
-        messages.error(request, _refusal(exc))
-        return again(None, 409)
-    level, text = spec.done(change, result)
-    messages.add_message(request, level, text)
-    return None
-
-
-@staff_required
-@require_POST
-def change_action(request, pk: int, action: str):
+class ChangeActionView(StaffRequiredMixin, ActionView):
     """POST ``/changes/<id>/<action>/``: check the form, call the service, back to the change
     page."""
-    spec = ACTIONS.get(action)
-    if spec is None:
-        raise Http404
-    change = get_object_or_404(Change, pk=pk)
-    form = spec.form(request.POST, prefix=spec.key) if spec.form is not None else None
 
-    def again(bound, status):
-        return render_change(request, pk, bound, status=status)
+    staff_message = STAFF_ONLY
+    lost_race = LOST_RACE
+    actions = ACTIONS
 
-    if form is not None and not form.is_valid():
-        messages.error(request, SAVE_FAILED)
-        return again({spec.key: form}, 400)
-    refused = run_action(request, change, spec, form, again)
-    return refused or redirect(change)
+    def get_record(self):
+        return get_object_or_404(Change, pk=self.kwargs["pk"])
+
+    def form_data(self, spec, form):
+        if form is None:
+            return {}
+        if hasattr(form, "service_kwargs"):
+            return form.service_kwargs()
+        data = dict(form.cleaned_data)
+        if spec.form is LinkForm:
+            return {"kind": data["kind"], "record": data["record"]}
+        return data
+
+    def validation_message(self, spec, exc):
+        if spec is ACTIONS["submit"] and hasattr(exc, "error_dict"):
+            # The RFC template is incomplete: say what is missing (the page lists it too).
+            return _("%(number)s is not submitted: the RFC still needs %(missing)s.") % {
+                "number": self.record.number, "missing": ", ".join(missing_labels(self.record, list(exc.message_dict)))}
+        return None
+
+    def render_page(self, bound, status):
+        return render_change(self.request, self.kwargs["pk"], bound, status=status)
+
+
+change_action = ChangeActionView.as_view()
+
+
+class VoteView(ChangeActionView):
+    """One click from the CAB inbox: approve, reject (with the reason) or abstain; back to
+    the inbox with what the vote led to."""
+
+    actions = {"vote": ACTIONS["vote"]}
+
+    def get_action_name(self):
+        return "vote"
+
+    def get_form_kwargs(self, spec):
+        return {"prefix": f"vote-{self.kwargs['pk']}"}
+
+    def invalid_form_message(self, spec):
+        return _("Your vote on %(number)s is not recorded: please correct the errors below.") % {
+            "number": self.record.number}
+
+    def render_page(self, bound, status):
+        form = next(iter(bound.values())) if bound else None
+        return render_approvals(self.request, {self.kwargs["pk"]: form} if form is not None else None, status=status)
+
+    def success_url(self):
+        return reverse("changes:approvals")
 
 
 # --- the CAB inbox -------------------------------------------------------------------------------
@@ -628,24 +571,7 @@ def approvals(request):
     return render_approvals(request)
 
 
-@staff_required
-@require_POST
-def approval_vote(request, pk: int):
-    """One click from the inbox: approve, reject (with the reason) or abstain; back to the
-    inbox with what the vote led to."""
-    change = get_object_or_404(Change, pk=pk)
-    spec = ACTIONS["vote"]
-    form = VoteForm(request.POST, prefix=f"vote-{pk}")
-
-    def again(bound, status):
-        return render_approvals(request, {pk: form} if bound else None, status=status)
-
-    if not form.is_valid():
-        messages.error(request, _("Your vote on %(number)s is not recorded: please correct the errors below.")
-                       % {"number": change.number})
-        return again(True, 400)
-    refused = run_action(request, change, spec, form, again)
-    return refused or redirect("changes:approvals")
+approval_vote = VoteView.as_view()
 
 
 # --- the forward schedule of change -----------------------------------------------------------

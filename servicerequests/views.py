@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import wraps
 from itertools import groupby
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,25 +27,23 @@ from urllib.parse import urlsplit
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from catalog.models import ConfigurationItem, Team
-from core.errors import DomainError
+from core.pages import Entry, FilteredListView, person, querystring, refusal_message, safe_next, staff_only
+from core.pages import attempt as page_attempt
 from core.roles import is_staff_member
 from incidents import views as incident_views
 from incidents.choices import OPEN_STATUSES as OPEN_INCIDENT_STATUSES
-from incidents.forms import add_service_errors
 from incidents.selectors import incidents_reported_by
 from sla.selectors import SLA_PREFETCH
 
@@ -69,63 +66,23 @@ from .selectors import orderable_items, pending_approvals
 User = get_user_model()
 S = RequestStatus
 D = ApprovalDecision
-REFUSALS = (DomainError, ConcurrentTransition, TransitionNotAllowed)
 SAVE_FAILED = gettext_lazy("Nothing was saved: please correct the errors below.")
 MY_REQUESTS = 20
 MY_INCIDENTS = 10
 HISTORY_LIMIT = 200
 
 
-def staff_required(view):
-    """Signed in (else the login page) and service desk staff (else 403)."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_staff_member(request.user):
-            raise PermissionDenied(_("Only service desk staff can work service requests."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _person(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user is not None else ""
+STAFF_ONLY = gettext_lazy("Only service desk staff can work service requests.")
+staff_required = staff_only(STAFF_ONLY)
 
 
 def _refusal(exc: Exception) -> str:
-    if isinstance(exc, DomainError):
-        return str(exc)
-    return _("Someone else changed this request meanwhile; here it is as it now stands.")
+    return refusal_message(exc, _("Someone else changed this request meanwhile; here it is as it now stands."))
 
 
 def attempt(request, call: Callable[[], Any], form=None) -> int | None:
-    """Run a service call for a page. None when it worked; otherwise the HTTP status to show
-    the page with (400, 403, 409), the reason already queued as a message or put on the form."""
-    try:
-        call()
-    except ValidationError as exc:
-        if form is not None:
-            add_service_errors(form, exc)
-            messages.error(request, SAVE_FAILED)
-        else:
-            messages.error(request, " ".join(exc.messages))
-        return 400
-    except PermissionDenied as exc:
-        messages.error(request, str(exc) or _("You are not allowed to do this."))
-        return 403
-    except REFUSALS as exc:
-        messages.error(request, _refusal(exc))
-        return 409
-    return None
-
-
-def _safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                       require_https=request.is_secure()):
-        return target
-    return fallback
+    """Run a service call for a page (core's ``attempt``, with this app's words for a lost race)."""
+    return page_attempt(request, call, refusal=_refusal, form=form)
 
 
 # --- reads ---------------------------------------------------------------------------------------
@@ -195,7 +152,7 @@ def with_answers(requests: list[ServiceRequest]) -> None:
         for name, spec in _specs(req.catalog_item).items():
             if spec.get("type") in wanted and str(req.answers.get(name, "")).isdigit():
                 wanted[spec["type"]].add(int(req.answers[name]))
-    people = {u.pk: _person(u) for u in User.objects.filter(pk__in=wanted[FieldType.USER])} \
+    people = {u.pk: person(u) for u in User.objects.filter(pk__in=wanted[FieldType.USER])} \
         if wanted[FieldType.USER] else {}
     cis = dict(ConfigurationItem.objects.filter(pk__in=wanted[FieldType.CI]).values_list("pk", "name")) \
         if wanted[FieldType.CI] else {}
@@ -257,7 +214,7 @@ def cancellation(records) -> tuple[str, str]:
     for record in records:
         reason = record.history_change_reason or ""
         if reason == "cancelled" or reason.startswith("cancelled: "):
-            return _person(record.history_user), reason.partition(": ")[2]
+            return person(record.history_user), reason.partition(": ")[2]
     return "", ""
 
 
@@ -265,8 +222,8 @@ def tracker(req: ServiceRequest, approvals: list[Approval], tasks: list[Fulfilme
             cancelled: tuple[str, str] = ("", "")) -> list[Step]:
     """Every step of the request in order, each done, current, pending, failed or skipped. A
     rejected or cancelled request shows the steps it went through and where it stopped."""
-    steps = [Step("submitted", _("Submitted"), "done", at=req.created_at, who=_person(req.requested_by),
-                  note=_("for %(person)s") % {"person": _person(req.requested_for)}
+    steps = [Step("submitted", _("Submitted"), "done", at=req.created_at, who=person(req.requested_by),
+                  note=_("for %(person)s") % {"person": person(req.requested_for)}
                   if req.requested_for_id != req.requested_by_id else "")]
     specs = approval_levels(req.catalog_item)
     levels = sorted(set(specs) | {a.level for a in approvals})
@@ -289,13 +246,13 @@ def tracker(req: ServiceRequest, approvals: list[Approval], tasks: list[Fulfilme
                                                                                          "total": len(levels)}
         steps.append(Step("approval", label, state, at=max(decided) if decided else None,
                           who=who_approves(specs.get(level, []), teams),
-                          people=[{"name": _person(a.approver), "decision": a.decision,
+                          people=[{"name": person(a.approver), "decision": a.decision,
                                    "label": a.get_decision_display(), "at": a.decided_at, "comment": a.comment}
                                   for a in rows]))
     for task in tasks:
         state = TASK_STATES.get(task.status, "pending")
         steps.append(Step("task", task.title, state, at=task.completed_at if state == "done" else None,
-                          who=_person(task.assignee), team=task.team.name if task.team_id else ""))
+                          who=person(task.assignee), team=task.team.name if task.team_id else ""))
     fulfilled = req.status in (S.FULFILLED, S.CLOSED)
     steps.append(Step("fulfilled", _("Fulfilled"), "done" if fulfilled else "pending", at=req.fulfilled_at))
     steps.append(Step("closed", _("Closed"), "done" if req.status == S.CLOSED else "pending", at=req.closed_at))
@@ -303,7 +260,7 @@ def tracker(req: ServiceRequest, approvals: list[Approval], tasks: list[Fulfilme
         rejection = next((a for a in approvals if a.decision == D.REJECTED), None)
         steps = [s for s in steps if s.state in ("done", "failed")]
         steps.append(Step("rejected", _("Not approved"), "failed", at=req.rejected_at,
-                          who=_person(rejection.approver) if rejection else "",
+                          who=person(rejection.approver) if rejection else "",
                           note=rejection.comment if rejection else ""))
     elif req.status == S.CANCELLED:
         who, reason = cancelled
@@ -571,39 +528,33 @@ def approval_decide(request, pk: int):
 TABS = [("open", gettext_lazy("Open")), ("all", gettext_lazy("All"))]
 
 
-def _query(params, **changes) -> str:
-    query = params.copy()
-    query.pop("page", None)
-    for key, value in changes.items():
-        query[key] = value
-    return query.urlencode()
-
-
-@staff_required
-def request_queue(request):
+class RequestQueueView(FilteredListView):
     """``/requests/``: open (or all) requests with the FilterSet (status, item, a team's open
     tasks, search) and pages; each row with its open tasks and SLA clocks. Ticked statuses
     apply whichever tab is shown."""
-    params = request.GET
-    tab = params.get("tab") if params.get("tab") in dict(TABS) else TABS[0][0]
-    base = ServiceRequest.objects.all()
-    if tab == "open" and not any(params.getlist("status")):  # ticked statuses say it all
-        base = base.filter(status__in=OPEN_REQUEST_STATUSES)
-    filterset = RequestFilterSet(params, queryset=base, request=request)
-    qs = filterset.qs if filterset.is_valid() else ServiceRequest.objects.none()
-    open_tasks = FulfilmentTask.objects.filter(status=TaskStatus.OPEN).select_related("team", "assignee")
-    qs = (qs.select_related("catalog_item", "requested_for")
-          .prefetch_related(Prefetch("tasks", queryset=open_tasks.order_by("order", "id"), to_attr="open_tasks"),
-                            *SLA_PREFETCH)
-          .order_by("-created_at", "-id"))
-    page = Paginator(qs, 25).get_page(params.get("page"))
-    here = reverse("requests:queue")
-    return render(request, "servicerequests/queue.html", {
-        "filter": filterset, "page_obj": page, "rows": page.object_list, "paginator": page.paginator,
-        "tab": tab, "tabs": [{"name": n, "label": label, "url": f"{here}?{_query(params, tab=n)}", "active": n == tab}
-                             for n, label in TABS],
-        "q": params.get("q", "").strip()[:100], "querystring": _query(params), "here": here,
-    })
+
+    staff_message = STAFF_ONLY
+    filterset_class = RequestFilterSet
+    template_name = "servicerequests/queue.html"
+    context_object_name = "rows"
+    list_url = "requests:queue"
+    tabs = TABS
+
+    def get_base_queryset(self):
+        base = ServiceRequest.objects.all()
+        if self.tab == "open" and not any(self.request.GET.getlist("status")):  # ticked statuses say it all
+            base = base.filter(status__in=OPEN_REQUEST_STATUSES)
+        return base
+
+    def with_list_data(self, qs):
+        open_tasks = FulfilmentTask.objects.filter(status=TaskStatus.OPEN).select_related("team", "assignee")
+        return (qs.select_related("catalog_item", "requested_for")
+                .prefetch_related(Prefetch("tasks", queryset=open_tasks.order_by("order", "id"), to_attr="open_tasks"),
+                                  *SLA_PREFETCH)
+                .order_by("-created_at", "-id"))
+
+
+request_queue = RequestQueueView.as_view()
 
 
 # --- the agent side: the fulfilment task queue ---------------------------------------------------
@@ -626,8 +577,8 @@ def render_task_queue(request, params: QueryDict, bound: dict | None = None, sta
     here = reverse("requests:tasks")
     return render(request, "servicerequests/tasks.html", {
         "filter": filterset, "page_obj": page, "tasks": tasks, "paginator": page.paginator, "scope": scope,
-        "my_teams": my_teams, "here": here, "querystring": _query(params),
-        "scopes": [{"name": n, "label": label, "url": f"{here}?{_query(params, scope=n)}", "active": n == scope}
+        "my_teams": my_teams, "here": here, "querystring": querystring(params),
+        "scopes": [{"name": n, "label": label, "url": f"{here}?{querystring(params, scope=n)}", "active": n == scope}
                    for n, label in (("mine", _("My teams")), ("all", _("All teams")))],
         "next_url": f"{here}?{params.urlencode()}" if params else here,
         "open_task": next(iter(bound), None) if bound else None,
@@ -651,7 +602,7 @@ def task_action(request, pk: int, action: str):
     if action not in TASK_DONE:
         raise Http404
     task = get_object_or_404(FulfilmentTask.objects.select_related("request"), pk=pk)
-    back = _safe_next(request, reverse("requests:detail", args=[task.request_id]))
+    back = safe_next(request, reverse("requests:detail", args=[task.request_id]))
     form = TaskCompleteForm(request.POST, prefix=f"task-{pk}") if action == "complete" else None
 
     def again(bound, status):
@@ -680,15 +631,6 @@ REASONS = {
     "fulfilled": gettext_lazy("Fulfilled"), "closed": gettext_lazy("Closed"), "rejected": gettext_lazy("Rejected"),
     "cancelled": gettext_lazy("Cancelled"),
 }
-
-
-@dataclass
-class Entry:
-    at: datetime
-    kind: str  # change, approval, task
-    title: str
-    who: Any = None
-    body: str = ""
 
 
 def history_entries(records, approvals: list[Approval], tasks: list[FulfilmentTask]) -> list[Entry]:
