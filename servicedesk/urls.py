@@ -8,6 +8,8 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from servicerequests import urls as servicerequests_urls
+
 from . import health, views
 
 api_v1 = [
@@ -34,7 +36,7 @@ urlpatterns = [
     path("major-incidents/", include("incidents.major_urls")),
     path("problems/", include("problems.urls")),
     path("changes/", include("changes.urls")),
-    path("portal/", include("servicerequests.portal_urls")),
+    path("portal/", include(servicerequests_urls.portal)),
     path("requests/", include("servicerequests.urls")),
     path("telephony/", include("contactcenter.webhooks.urls")),
     path("contact-center/", include("contactcenter.urls")),

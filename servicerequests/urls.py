@@ -1,7 +1,15 @@
-"""The service-request pages: ``/requests/`` — the agents' queues and request page (staff),
-and the approvals inbox (anyone asked to approve)."""
+"""The service-request pages, two doors with a namespace each:
+
+- ``/requests/`` (``requests:``): the agents' queues and request page (staff), and the
+  approvals inbox (anyone asked to approve).
+- ``/portal/`` (``portal:``): the requester portal — the catalogue, my requests, my
+  incidents. The root URLconf mounts it with ``include(servicerequests.urls.portal)``.
+  Reporting an incident and following one are still incidents' views (``report/``,
+  ``incidents/<pk>/``) until they move here (issue 16, item 5)."""
 
 from django.urls import path
+
+from incidents import views as incident_views
 
 from . import views
 
@@ -15,3 +23,13 @@ urlpatterns = [
     path("<int:pk>/", views.request_detail, name="detail"),
     path("<int:pk>/<slug:action>/", views.request_action, name="action"),
 ]
+
+portal_urlpatterns = [
+    path("", views.portal_home, name="home"),
+    path("report/", incident_views.portal_home, name="report"),
+    path("incidents/<int:pk>/", incident_views.portal_incident, name="incident"),
+    path("catalog/<int:pk>/", views.portal_order, name="order"),
+    path("requests/<int:pk>/", views.portal_request, name="request"),
+]
+#: The portal's patterns with their namespace, for ``include()``.
+portal = (portal_urlpatterns, "portal")
