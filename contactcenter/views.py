@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.pages import REFUSALS, refusal_message, staff_only
+from core.pages import attempt, refusal_message, staff_only
 from incidents import services as incident_services
 from incidents.choices import Channel
 from incidents.forms import IncidentCreateForm, add_service_errors, contact_reference
@@ -25,6 +25,14 @@ from .selectors import screen_pop_for
 from .services import call_link_incident
 
 STAFF_ONLY = gettext_lazy("The contact center console is for service desk staff.")
+
+
+def _attempt(request, call) -> int | None:
+    """Run a routing call; a refused or lost one is a message (the console shows it)."""
+    attempt(request, call, refusal=lambda exc: refusal_message(exc, _("Someone changed this first; try again.")),
+            invalid=False, denied=False)
+
+
 @staff_only(STAFF_ONLY)
 def console(request):
     context = screen_pop_for(request.user)
@@ -68,10 +76,7 @@ def set_state(request):
     if state not in AgentStateChoice.values:
         messages.error(request, _("Choose one of the states."))
         return redirect("contactcenter:console")
-    try:
-        routing.agent_set_state(user=request.user, state=state)
-    except REFUSALS as exc:
-        messages.error(request, refusal_message(exc, _("Someone changed this first; try again.")))
+    _attempt(request, lambda: routing.agent_set_state(user=request.user, state=state))
     return redirect("contactcenter:console")
 
 
@@ -79,22 +84,19 @@ def set_state(request):
 @require_POST
 def call_action(request, pk: int, action: str):
     call = get_object_or_404(Call, pk=pk)
-    try:
-        if action == "hold":
-            routing.call_hold(call_id=call.pk, user=request.user)
-        elif action == "resume":
-            routing.call_resume(call_id=call.pk, user=request.user)
-        elif action == "transfer":
-            queue = Queue.objects.filter(pk=request.POST.get("queue") or 0).first()
-            if queue is None:
-                messages.error(request, _("Choose the queue to transfer to."))
-                return redirect("contactcenter:console")
-            routing.call_transfer(call_id=call.pk, user=request.user, queue=queue)
+    if action == "hold":
+        _attempt(request, lambda: routing.call_hold(call_id=call.pk, user=request.user))
+    elif action == "resume":
+        _attempt(request, lambda: routing.call_resume(call_id=call.pk, user=request.user))
+    elif action == "transfer":
+        queue = Queue.objects.filter(pk=request.POST.get("queue") or 0).first()
+        if queue is None:
+            messages.error(request, _("Choose the queue to transfer to."))
+            return redirect("contactcenter:console")
+        if _attempt(request, lambda: routing.call_transfer(call_id=call.pk, user=request.user, queue=queue)) is None:
             messages.success(request, _("The call is transferred to %(queue)s.") % {"queue": queue.name})
-        else:
-            return HttpResponse(status=404)
-    except REFUSALS as exc:
-        messages.error(request, refusal_message(exc, _("Someone changed this first; try again.")))
+    else:
+        return HttpResponse(status=404)
     return redirect("contactcenter:console")
 
 
