@@ -20,9 +20,9 @@ from core.roles import is_staff_member
 from notifications.services import notify
 from sla import services as sla
 
-from .. import signals
-from ..choices import ACTIVE_MAJOR_STATUSES, IncidentStatus, NoteVisibility, ResolutionCode, TimelineKind
-from ..models import Attachment, Incident, IncidentNote, MajorIncident, PriorityMatrix, TimelineEvent
+from .. import events, signals
+from ..choices import ACTIVE_MAJOR_STATUSES, IncidentStatus, NoteVisibility, ResolutionCode
+from ..models import Attachment, Incident, IncidentNote, MajorIncident, PriorityMatrix
 
 S = IncidentStatus
 
@@ -150,9 +150,7 @@ def _join_major_incident(incident: Incident, actor, at: datetime) -> None:
         return
     incident.parent = major.incident
     Incident.objects.filter(pk=incident.pk).update(parent=major.incident)
-    TimelineEvent.objects.create(major_incident=major, kind=TimelineKind.LINK, at=at, actor=actor,
-                                 text=_("%(number)s linked: %(title)s") % {"number": incident.number,
-                                                                          "title": incident.title[:200]})
+    events.incident_linked(major, incident, actor=actor, at=at)
 
 
 EDITABLE = ("title", "description", "channel", "impact", "urgency", "service", "ci", "contact")
@@ -346,9 +344,7 @@ def incident_link(*, incident: Incident, actor, parent: Incident | None) -> Inci
     _save(incident, actor, f"linked to {parent.number}" if parent else "unlinked", fields=["parent", "updated_at"])
     major = MajorIncident.objects.filter(incident=parent).first() if parent is not None else None
     if major is not None:
-        TimelineEvent.objects.create(major_incident=major, kind=TimelineKind.LINK, actor=actor,
-                                     text=_("%(number)s linked: %(title)s") % {"number": incident.number,
-                                                                              "title": incident.title[:200]})
+        events.incident_linked(major, incident, actor=actor)
     return incident
 
 

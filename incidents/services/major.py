@@ -26,9 +26,10 @@ from core.errors import ConflictError, InvalidTransitionError
 from core.roles import Role, has_role, is_staff_member
 from notifications.models import StakeholderGroup
 from notifications.services import notify
+from sla import services as sla
 from sla.models import ServiceOutage
 
-from .. import signals
+from .. import events, signals
 from ..choices import (
     ACTIVE_MAJOR_STATUSES,
     Audience,
@@ -41,6 +42,7 @@ from ..choices import (
     TimelineKind,
     UpdateEvent,
 )
+from ..events import actor_name, timeline_event
 from ..models import (
     Incident,
     MajorIncident,
@@ -48,7 +50,6 @@ from ..models import (
     MajorIncidentTask,
     Postmortem,
     StakeholderUpdate,
-    TimelineEvent,
 )
 from .incident import _locked as _locked_incident
 from .incident import _save as _save_incident
@@ -91,17 +92,6 @@ def _require(allowed: bool, message: str) -> None:
 def _locked(major: MajorIncident | int) -> MajorIncident:
     pk = major.pk if isinstance(major, MajorIncident) else major
     return MajorIncident.objects.select_for_update(of=("self",)).select_related("incident").get(pk=pk)
-
-
-def _event(major: MajorIncident, kind: str, text: str, actor=None, at: datetime | None = None) -> TimelineEvent:
-    return TimelineEvent.objects.create(major_incident=major, kind=kind, text=str(text)[:500], actor=actor,
-                                        at=at or timezone.now())
-
-
-def _name(user) -> str:
-    if user is None:
-        return _("the system")
-    return user.get_full_name() or user.get_username()
 
 
 def _save(major: MajorIncident, actor, reason: str, fields: list[str] | None = None) -> None:
@@ -179,14 +169,31 @@ def major_incident_declare(*, incident: Incident | int, actor, summary: str, man
     """Declare a major incident on an open incident, which becomes the master: priority 1,
     a bridge PIN, the manager (the declarer by default) on the team as incident manager, an
     ongoing outage recorded for each affected service, the team told about the bridge and
-    the war room, the audiences told, and the IVR announcement switched on."""
+    the war room, the audiences told, and the IVR announcement switched on.
+
+    In three steps: check (who may, the input, the incident: nothing is written before all
+    of it passes), write (the major incident, the master's priority and clocks, the outages,
+    the other reports linked), events (the timeline, the team mobilised, the audiences told,
+    the signal after commit)."""
+    at = at or timezone.now()
+    incident, summary, manager, affected = _declare_check(incident=incident, actor=actor, summary=summary,
+                                                          manager=manager, impact=impact, services=services)
+    major = _declare_write(incident=incident, actor=actor, summary=summary, manager=manager, impact=impact,
+                           affected=affected, announcement=announcement, started_at=started_at, at=at)
+    _declare_events(major, actor=actor, summary=summary, affected=affected, at=at)
+    return major
+
+
+def _declare_check(*, incident: Incident | int, actor, summary: str, manager, impact: str,
+                   services: Iterable[Service] | None) -> tuple[Incident, str, object, list[Service]]:
+    """Refuse (403, 400, 409) before anything is written; return the locked incident, the
+    summary, the incident manager and the affected services (the incident's own first)."""
     _require(can_declare(actor), _("Only managers and agents allowed to declare major incidents can do this."))
     summary = (summary or "").strip()
     if not summary:
         raise ValidationError({"summary": [_("Say in one line what is wrong.")]})
     if impact not in ServiceImpact.values:
         raise ValidationError({"impact": [_("Choose one of: %s.") % ", ".join(ServiceImpact.values)]})
-    at = at or timezone.now()
     incident = _locked_incident(incident)
     if incident.is_major or MajorIncident.objects.filter(incident=incident).exists():
         raise InvalidTransitionError(_("%(number)s is already a major incident.") % {"number": incident.number},
@@ -205,6 +212,14 @@ def major_incident_declare(*, incident: Incident | int, actor, summary: str, man
     affected = list(services) if services is not None else []
     if incident.service_id and incident.service not in affected:
         affected.insert(0, incident.service)
+    return incident, summary, manager, affected
+
+
+def _declare_write(*, incident: Incident, actor, summary: str, manager, impact: str, affected: list[Service],
+                   announcement: str | None, started_at: datetime | None, at: datetime) -> MajorIncident:
+    """The major incident with its bridge PIN and announcement; the master resumed if on
+    hold, raised to priority 1 and its SLA clocks re-targeted; an ongoing outage per
+    affected service; the services' other open incidents linked to the master."""
     if announcement is None:
         announcement = _("We are aware of a problem affecting %(what)s and are working to fix it. "
                          "There is no need to report it again.") % {"what": ", ".join(s.name for s in affected)
@@ -220,8 +235,6 @@ def major_incident_declare(*, incident: Incident | int, actor, summary: str, man
         raise ConflictError(_("Someone declared this at the same moment; reload the page."), incident.status) \
             from exc
     major.services.set(affected)
-    from sla import services as sla
-
     if incident.status == IncidentStatus.ON_HOLD:
         # A declared major incident is worked, not waiting: back in progress with its clocks
         # running, recorded in the incident's history like any resume.
@@ -241,24 +254,29 @@ def major_incident_declare(*, incident: Incident | int, actor, summary: str, man
     for service in affected:
         ServiceOutage.objects.create(service=service, started_at=major.started_at,
                                      description=summary[:300], source=f"incidents.majorincident:{major.pk}")
-    _event(major, TimelineKind.DECLARED, _("%(who)s declared a major incident: %(summary)s")
-           % {"who": _name(actor), "summary": summary}, actor, at)
-    major_incident_add_member(major=major, actor=None, user=manager, role=TeamRole.INCIDENT_MANAGER, at=at)
-    if incident.assignee_id and incident.assignee_id != manager.pk:
-        major_incident_add_member(major=major, actor=None, user=incident.assignee, role=TeamRole.TECHNICAL_LEAD,
-                                  at=at)
     # Later reports of the same outage join this one: link the service's other open incidents.
     for child in (Incident.objects.filter(service__in=affected, parent__isnull=True, is_major=False,
                                           status__in=[IncidentStatus.NEW, IncidentStatus.ASSIGNED,
                                                       IncidentStatus.IN_PROGRESS, IncidentStatus.ON_HOLD])
                   .exclude(pk=incident.pk).values_list("pk", flat=True)):
         Incident.objects.filter(pk=child).update(parent=incident, updated_at=at)
+    return major
+
+
+def _declare_events(major: MajorIncident, *, actor, summary: str, affected: list[Service], at: datetime) -> None:
+    """The timeline's first line, the team mobilised (the incident manager, and the master's
+    assignee as technical lead), the audiences told, and the signal after commit."""
+    incident = major.incident
+    events.major_incident_declared(major, actor=actor, summary=summary, at=at)
+    major_incident_add_member(major=major, actor=None, user=major.manager, role=TeamRole.INCIDENT_MANAGER, at=at)
+    if incident.assignee_id and incident.assignee_id != major.manager_id:
+        major_incident_add_member(major=major, actor=None, user=incident.assignee, role=TeamRole.TECHNICAL_LEAD,
+                                  at=at)
     _post(major, actor, audiences=[Audience.TECHNICAL, Audience.MANAGEMENT, Audience.STAKEHOLDERS, Audience.USERS],
           what=summary, where=", ".join(s.name for s in affected), event=UpdateEvent.UNPLANNED, eta=None,
           contact="", body=_("A major incident has been declared. We will keep you informed."), at=at,
           key="declared")
     _send(signals.major_incident_declared, major_incident_id=major.pk)
-    return major
 
 
 # --- lifecycle -------------------------------------------------------------------------------
@@ -301,7 +319,7 @@ def major_incident_transition(*, major: MajorIncident | int, actor, action: str,
         major.resolution = resolution.strip()
         fields.append("resolution")
     _save(major, actor, action, fields=fields)
-    _event(major, TimelineKind.TRANSITION, _("%(who)s: %(status)s") % {"who": _name(actor),
+    timeline_event(major, TimelineKind.TRANSITION, _("%(who)s: %(status)s") % {"who": actor_name(actor),
                                                                         "status": major.get_status_display()},
            actor, at)
     if action == "resolve":
@@ -351,7 +369,7 @@ def major_incident_add_member(*, major: MajorIncident, actor, user, role: str = 
         major_incident=major, user=user, defaults={"role": role, "added_by": actor})
     if not created and member.role == role and actor is not None:
         return member
-    _event(major, TimelineKind.TEAM, _("%(user)s joined as %(role)s") % {"user": _name(user),
+    timeline_event(major, TimelineKind.TEAM, _("%(user)s joined as %(role)s") % {"user": actor_name(user),
                                                                           "role": member.get_role_display()},
            actor, at)
     if role == TeamRole.INCIDENT_MANAGER and major.manager_id != user.pk:
@@ -372,7 +390,7 @@ def major_incident_remove_member(*, major: MajorIncident, actor, user) -> None:
         raise ValidationError({"user": [_("Name another incident manager first.")]})
     deleted, _rows = MajorIncidentMember.objects.filter(major_incident=major, user=user).delete()
     if deleted:
-        _event(major, TimelineKind.TEAM, _("%(user)s left the team") % {"user": _name(user)}, actor)
+        timeline_event(major, TimelineKind.TEAM, _("%(user)s left the team") % {"user": actor_name(user)}, actor)
 
 
 # --- tasks -----------------------------------------------------------------------------------
@@ -392,8 +410,8 @@ def major_incident_add_task(*, major: MajorIncident, actor, title: str, assignee
                                                     due_at=due_at, created_by=actor)
     except IntegrityError as exc:
         raise ValidationError({"title": [_("This task is already on the board.")]}) from exc
-    _event(major, TimelineKind.TASK, _("Task: %(title)s%(who)s") % {
-        "title": task.title, "who": (" → " + _name(assignee)) if assignee else ""}, actor)
+    timeline_event(major, TimelineKind.TASK, _("Task: %(title)s%(who)s") % {
+        "title": task.title, "who": (" → " + actor_name(assignee)) if assignee else ""}, actor)
     if assignee is not None and (actor is None or assignee.pk != actor.pk):
         notify([assignee], "generic", {"subject": _("Task on %(number)s: %(title)s")
                                        % {"number": major.incident.number, "title": task.title},
@@ -434,9 +452,9 @@ def major_incident_update_task(*, task: MajorIncidentTask, actor, expected_statu
     except IntegrityError as exc:
         raise ValidationError({"title": [_("This task is already on the board.")]}) from exc
     if task.status != before:
-        _event(major, TimelineKind.TASK, _("Task %(title)s: %(status)s%(who)s") % {
+        timeline_event(major, TimelineKind.TASK, _("Task %(title)s: %(status)s%(who)s") % {
             "title": task.title, "status": task.get_status_display().lower(),
-            "who": (" (" + _name(task.assignee) + ")") if task.assignee_id else ""}, actor)
+            "who": (" (" + actor_name(task.assignee) + ")") if task.assignee_id else ""}, actor)
     return task
 
 
@@ -462,7 +480,7 @@ def _post(major: MajorIncident, actor, *, audiences, what: str, where: str, even
         event=event, eta=eta, contact=contact[:200], body=body, author=actor, created_at=at)
     major.last_update_at = at
     MajorIncident.objects.filter(pk=major.pk).update(last_update_at=at)
-    _event(major, TimelineKind.UPDATE, _("Update to %(audiences)s: %(what)s")
+    timeline_event(major, TimelineKind.UPDATE, _("Update to %(audiences)s: %(what)s")
            % {"audiences": ", ".join(str(Audience(a).label) for a in audiences), "what": what}, actor, at)
     context = {**_context(major), "what": update.what, "where": update.where,
                "event": update.get_event_display(), "eta": update.eta, "contact": update.contact,
@@ -477,7 +495,7 @@ def _post(major: MajorIncident, actor, *, audiences, what: str, where: str, even
                             related=f"incidents.majorincident:{major.pk}", url=major.get_absolute_url())
         told += len({d.user_id for d in deliveries})
     if told:
-        _event(major, TimelineKind.NOTIFICATION,
+        timeline_event(major, TimelineKind.NOTIFICATION,
                ngettext("%(count)s person notified", "%(count)s people notified", told) % {"count": told}, None, at)
     _send(signals.stakeholder_update_posted, major_incident_id=major.pk, update_id=update.pk,
           public=Audience.PUBLIC in audiences)
@@ -526,7 +544,7 @@ def major_incident_set_announcement(*, major: MajorIncident | int, actor, announ
         return major
     major.announcement = text
     _save(major, actor, "announcement changed", fields=["announcement"])
-    _event(major, TimelineKind.ANNOUNCEMENT, _("Announcement: %s") % (text or _("(switched off)")), actor)
+    timeline_event(major, TimelineKind.ANNOUNCEMENT, _("Announcement: %s") % (text or _("(switched off)")), actor)
     _send(signals.major_incident_announcement_changed, major_incident_id=major.pk, announcement=text)
     return major
 
@@ -636,7 +654,7 @@ def postmortem_save(*, major: MajorIncident | int, actor, **fields) -> Postmorte
     postmortem.updated_by = actor
     postmortem._history_user = actor
     postmortem.save()
-    _event(major, TimelineKind.NOTE, _("Postmortem %(state)s") % {
+    timeline_event(major, TimelineKind.NOTE, _("Postmortem %(state)s") % {
         "state": _("completed") if postmortem.complete else _("updated")}, actor)
     return postmortem
 
@@ -653,4 +671,4 @@ def postmortem_link(*, major: MajorIncident | int, problem: int | None = None, c
         postmortem.change = change
     postmortem.save()
     what = _("Problem record linked") if problem is not None else _("Change linked")
-    _event(major, TimelineKind.NOTE, what, None)
+    timeline_event(major, TimelineKind.NOTE, what, None)
