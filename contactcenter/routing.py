@@ -22,8 +22,7 @@ from catalog.choices import CustomerTier
 from catalog.models import AgentProfile
 from core.errors import InvalidTransitionError
 
-from .choices import AgentStateChoice as S
-from .choices import CallbackStatus, CallOutcome
+from .choices import AgentStateChoice, CallbackStatus, CallOutcome
 from .models import AgentState, AgentStateLog, Call, Callback, CallTransfer, Line, Queue
 from .telephony import hook_url
 
@@ -58,7 +57,7 @@ def _enter(agent: AgentState, state: str, at: datetime, call: Call | None = None
     if open_stretch is not None:
         open_stretch.ended_at = max(at, open_stretch.started_at)
         open_stretch.save(update_fields=["ended_at"])
-        if open_stretch.state == S.WRAP_UP and open_stretch.call_id:
+        if open_stretch.state == AgentStateChoice.WRAP_UP and open_stretch.call_id:
             Call.objects.filter(pk=open_stretch.call_id).update(
                 wrap_up_seconds=Coalesce("wrap_up_seconds", 0) + _seconds(open_stretch.started_at, at))
     agent.state, agent.since, agent.call = state, at, call
@@ -72,7 +71,7 @@ def agent_set_state(*, user, state: str, at: datetime | None = None) -> AgentSta
     """The agent says where they are. ``busy`` by hand is "not ready" (no call offered);
     leaving a call in progress is refused (409); becoming available takes the next waiting
     call at once, if there is one for their skills."""
-    if state not in S.values:
+    if state not in AgentStateChoice.values:
         raise ValueError(state)
     at = at or timezone.now()
     # Locks in the webhooks' order, call before agent, so the two never wait on each other.
@@ -80,13 +79,13 @@ def agent_set_state(*, user, state: str, at: datetime | None = None) -> AgentSta
     if call_id is not None:
         Call.objects.select_for_update().filter(pk=call_id).first()
     agent = _locked_state(user)
-    if agent.state == S.BUSY and agent.call_id and agent.call.ended_at is None:
-        if state == S.BUSY:
+    if agent.state == AgentStateChoice.BUSY and agent.call_id and agent.call.ended_at is None:
+        if state == AgentStateChoice.BUSY:
             return agent  # already busy with that call
         raise InvalidTransitionError("Finish the call first.", agent.state)
     if agent.state != state or agent.call_id:
         _enter(agent, state, at)
-    if state == S.AVAILABLE:
+    if state == AgentStateChoice.AVAILABLE:
         offer_waiting_call(agent=agent, at=at)
     return agent
 
@@ -99,7 +98,7 @@ def _skills(user_id: int) -> list[int]:
 def pick_agent(queue: Queue | None) -> AgentState | None:
     """The longest-idle available agent with the queue's skill, locked (one indexed query)."""
     agents = AgentState.objects.select_for_update(skip_locked=True, of=("self",)).filter(
-        state=S.AVAILABLE, user__is_active=True)
+        state=AgentStateChoice.AVAILABLE, user__is_active=True)
     if queue is not None and queue.skill_id:
         agents = agents.filter(user__profile__skills=queue.skill_id)
     return agents.order_by("since", "user_id").first()
@@ -108,7 +107,7 @@ def pick_agent(queue: Queue | None) -> AgentState | None:
 def _connect(call: Call, agent: AgentState, at: datetime) -> None:
     call.agent_id = agent.user_id
     call.save(update_fields=["agent", "queue", "queued_at", "priority"])
-    _enter(agent, S.BUSY, at, call)
+    _enter(agent, AgentStateChoice.BUSY, at, call)
 
 
 @transaction.atomic
@@ -178,7 +177,7 @@ def call_not_answered(*, call_sid: str, at: datetime | None = None) -> Call | No
         return call
     agent = AgentState.objects.select_for_update().filter(user_id=call.agent_id, call=call).first()
     if agent is not None:
-        _enter(agent, S.OFFLINE, at)
+        _enter(agent, AgentStateChoice.OFFLINE, at)
     call.agent = None
     call.save(update_fields=["agent"])
     route_call(call=call, queue=call.queue, at=at)
@@ -189,13 +188,14 @@ def release_agent(*, call: Call, at: datetime) -> None:
     """The call is over for its agent: wrap-up after a conversation, available otherwise."""
     if call.agent_id is None:
         return
-    agent = AgentState.objects.select_for_update().filter(user_id=call.agent_id, call=call, state=S.BUSY).first()
+    agent = (AgentState.objects.select_for_update()
+             .filter(user_id=call.agent_id, call=call, state=AgentStateChoice.BUSY).first())
     if agent is None:
         return
     if call.answered_at is not None:
-        _enter(agent, S.WRAP_UP, at, call)
+        _enter(agent, AgentStateChoice.WRAP_UP, at, call)
     else:
-        _enter(agent, S.AVAILABLE, at)
+        _enter(agent, AgentStateChoice.AVAILABLE, at)
         offer_waiting_call(agent=agent, at=at)
 
 
@@ -274,7 +274,7 @@ def assign_callback(callback: Callback) -> None:
                                                                                  CallbackStatus.CLAIMED])
                       .order_by().values("agent").annotate(n=Count("*")).values("n"))
     chosen = (users.annotate(load=Coalesce(Subquery(open_callbacks), 0),
-                             offline=Q(call_state__isnull=True) | Q(call_state__state=S.OFFLINE))
+                             offline=Q(call_state__isnull=True) | Q(call_state__state=AgentStateChoice.OFFLINE))
               .order_by("offline", "load", "pk").first())
     if chosen is not None:
         Callback.objects.filter(pk=callback.pk, agent__isnull=True).update(agent=chosen)
@@ -289,11 +289,11 @@ def match_waiting_calls(at: datetime | None = None) -> int:
     if not Call.objects.filter(agent__isnull=True, ended_at__isnull=True, queued_at__isnull=False).exists():
         return 0
     matched = 0
-    for user_id in AgentState.objects.filter(state=S.AVAILABLE).order_by("since", "user_id").values_list(
+    for user_id in AgentState.objects.filter(state=AgentStateChoice.AVAILABLE).order_by("since", "user_id").values_list(
             "user_id", flat=True)[:200]:
         with transaction.atomic():
             agent = AgentState.objects.select_for_update(skip_locked=True).filter(
-                user_id=user_id, state=S.AVAILABLE).first()
+                user_id=user_id, state=AgentStateChoice.AVAILABLE).first()
             if agent is not None and offer_waiting_call(agent=agent, at=at) is not None:
                 matched += 1
     return matched

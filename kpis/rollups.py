@@ -146,10 +146,11 @@ def _agent_seconds(start: datetime, end: datetime, now: datetime) -> dict[tuple[
     overlapping the window (one query), clipped to each interval it spans. Clipping is done
     here rather than in SQL because it needs a series of intervals, which PostgreSQL and
     SQLite spell differently; the query count stays one."""
-    from contactcenter.choices import AgentStateChoice as S
+    from contactcenter.choices import AgentStateChoice
     from contactcenter.models import AgentStateLog
 
-    field = {S.AVAILABLE: "available_seconds", S.BUSY: "busy_seconds", S.WRAP_UP: "wrap_seconds"}
+    field = {AgentStateChoice.AVAILABLE: "available_seconds", AgentStateChoice.BUSY: "busy_seconds",
+             AgentStateChoice.WRAP_UP: "wrap_seconds"}
     # Both arms are indexed: stretches ending after the window's start (``agent_log_end``),
     # and the open ones (one per agent, ``agent_log_open``), so the read stays small however
     # long the history.

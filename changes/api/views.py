@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import fields, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
@@ -23,7 +23,7 @@ from core.roles import STAFF_ROLES, Role
 from .. import services
 from ..models import BlackoutWindow, CABBoard, CABMeeting, ChangeModel
 from ..selectors import changes_with_list_data, forward_schedule
-from . import serializers as s
+from . import serializers
 
 CHANGE_ADMINS = frozenset({Role.CHANGE_MANAGER, Role.ADMIN})
 
@@ -34,7 +34,7 @@ def _outage(data) -> dict:
         return {}
     if data["outage"] is None:
         return {"outage_start": None, "outage_end": None, "outage_services": []}
-    payload = s.OutageSerializer(data=data["outage"])
+    payload = serializers.OutageSerializer(data=data["outage"])
     if not payload.is_valid():
         raise ValidationError({"outage": payload.errors})
     value = payload.validated_data
@@ -54,7 +54,7 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
     write_roles = STAFF_ROLES
-    serializer_class = s.ChangeSerializer
+    serializer_class = serializers.ChangeSerializer
     filter_backends = [DjangoFilterBackend, SearchFilter, OrderingFilter]
     filterset_fields = ["status", "type", "category", "services", "cis", "approval_stage", "model", "assignee"]
     search_fields = ["number", "title", "description"]
@@ -99,32 +99,32 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
         result = call(service, change=self.get_object(), actor=request.user, **params, **fixed)
         return self._fresh(result)
 
-    @extend_schema(request=None, responses=s.ChangeSerializer)
+    @extend_schema(request=None, responses=serializers.ChangeSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         return self._act(request, services.change_submit)
 
-    @extend_schema(request=s.AssessSerializer, responses=s.ChangeSerializer)
+    @extend_schema(request=serializers.AssessSerializer, responses=serializers.ChangeSerializer)
     @action(detail=True, methods=["post"])
     def assess(self, request, pk=None):
-        return self._act(request, services.change_assess, s.AssessSerializer)
+        return self._act(request, services.change_assess, serializers.AssessSerializer)
 
-    @extend_schema(request=None, responses=s.ChangeSerializer)
+    @extend_schema(request=None, responses=serializers.ChangeSerializer)
     @action(detail=True, methods=["post"], url_path="send-to-cab")
     def send_to_cab(self, request, pk=None):
         return self._act(request, services.change_send_to_cab)
 
-    @extend_schema(request=None, responses=s.ChangeSerializer)
+    @extend_schema(request=None, responses=serializers.ChangeSerializer)
     @action(detail=True, methods=["post"])
     def authorize(self, request, pk=None):
         return self._act(request, services.change_authorize)
 
-    @extend_schema(request=s.ScheduleSerializer, responses=s.ChangeSerializer)
+    @extend_schema(request=serializers.ScheduleSerializer, responses=serializers.ChangeSerializer)
     @action(detail=True, methods=["post"])
     def schedule(self, request, pk=None):
         """Schedule (or move) an authorised change. The answer carries `conflicts`: the other
         changes overlapping it on the same service, CI or connected CIs."""
-        payload = s.ScheduleSerializer(data=request.data)
+        payload = serializers.ScheduleSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
         outage = _outage(request.data)
@@ -134,47 +134,47 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
                                  outage_services=outage.get("outage_services"))
         return self._fresh(change, conflicts=conflicts)
 
-    @extend_schema(request=None, responses=s.ChangeSerializer)
+    @extend_schema(request=None, responses=serializers.ChangeSerializer)
     @action(detail=True, methods=["post"])
     def implement(self, request, pk=None):
         return self._act(request, services.change_implement)
 
-    @extend_schema(request=s.CompleteSerializer, responses=s.ChangeSerializer)
+    @extend_schema(request=serializers.CompleteSerializer, responses=serializers.ChangeSerializer)
     @action(detail=True, methods=["post"])
     def complete(self, request, pk=None):
-        return self._act(request, services.change_complete, s.CompleteSerializer)
+        return self._act(request, services.change_complete, serializers.CompleteSerializer)
 
-    @extend_schema(request=s.ReviewSerializer, responses=s.ChangeSerializer)
+    @extend_schema(request=serializers.ReviewSerializer, responses=serializers.ChangeSerializer)
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
-        return self._act(request, services.change_review, s.ReviewSerializer)
+        return self._act(request, services.change_review, serializers.ReviewSerializer)
 
-    @extend_schema(request=None, responses=s.ChangeSerializer)
+    @extend_schema(request=None, responses=serializers.ChangeSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         return self._act(request, services.change_close)
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.ChangeSerializer)
+    @extend_schema(request=serializers.ReasonSerializer, responses=serializers.ChangeSerializer)
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
-        payload = s.ReasonSerializer(data=request.data)
+        payload = serializers.ReasonSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         return self._fresh(call(services.change_reject, change=self.get_object(), actor=request.user,
                                 reason=payload.validated_data.get("reason", "")))
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.ChangeSerializer)
+    @extend_schema(request=serializers.ReasonSerializer, responses=serializers.ChangeSerializer)
     @action(detail=True, methods=["post"])
     def cancel(self, request, pk=None):
-        return self._act(request, services.change_cancel, s.ReasonSerializer)
+        return self._act(request, services.change_cancel, serializers.ReasonSerializer)
 
-    @extend_schema(request=s.ChangeLinkSerializer, responses=s.ChangeSerializer)
+    @extend_schema(request=serializers.ChangeLinkSerializer, responses=serializers.ChangeSerializer)
     @action(detail=True, methods=["post"])
     def link(self, request, pk=None):
         """Link the incidents and problems it resolves, or the incidents it caused."""
-        return self._act(request, services.change_link, s.ChangeLinkSerializer)
+        return self._act(request, services.change_link, serializers.ChangeLinkSerializer)
 
-    @extend_schema(methods=["get"], responses=s.VoteSerializer(many=True))
-    @extend_schema(methods=["post"], request=s.VoteSerializer, responses={201: s.VoteSerializer})
+    @extend_schema(methods=["get"], responses=serializers.VoteSerializer(many=True))
+    @extend_schema(methods=["post"], request=serializers.VoteSerializer, responses={201: serializers.VoteSerializer})
     @action(detail=True, methods=["get", "post"])
     def votes(self, request, pk=None):
         """The board's votes. `POST {decision: approve/reject/abstain, comment}` votes as the
@@ -182,28 +182,28 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
         decision is taken the moment the board's rule is met."""
         change = self.get_object()
         if request.method == "GET":
-            return self.paginated(change.votes.order_by("created_at", "id"), s.VoteSerializer)
-        payload = s.VoteSerializer(data=request.data)
+            return self.paginated(change.votes.order_by("created_at", "id"), serializers.VoteSerializer)
+        payload = serializers.VoteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         vote = call(services.change_vote, change=change, actor=request.user,
                     decision=payload.validated_data["decision"], comment=payload.validated_data.get("comment", ""))
-        return Response(s.VoteSerializer(vote).data, status=status.HTTP_201_CREATED)
+        return Response(serializers.VoteSerializer(vote).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=inline_serializer("ChangeConflicts", many=True, fields={
-        "change": serializers.IntegerField(), "number": serializers.CharField(), "title": serializers.CharField(),
-        "planned_start": serializers.DateTimeField(), "planned_end": serializers.DateTimeField(),
-        "reasons": serializers.ListField(child=serializers.CharField())}))
+        "change": fields.IntegerField(), "number": fields.CharField(), "title": fields.CharField(),
+        "planned_start": fields.DateTimeField(), "planned_end": fields.DateTimeField(),
+        "reasons": fields.ListField(child=fields.CharField())}))
     @action(detail=True, methods=["get"])
     def conflicts(self, request, pk=None):
         return self.paginated(services.conflicts_for(self.get_object()))
 
     @extend_schema(parameters=[OpenApiParameter("from", str), OpenApiParameter("to", str)],
                    responses=inline_serializer("ChangeMetrics", fields={
-                       "completed": serializers.IntegerField(), "successful": serializers.IntegerField(),
-                       "change_success_rate": serializers.FloatField(allow_null=True),
-                       "submitted": serializers.IntegerField(), "emergency": serializers.IntegerField(),
-                       "emergency_change_ratio": serializers.FloatField(allow_null=True),
-                       "changes_causing_incidents": serializers.IntegerField()}))
+                       "completed": fields.IntegerField(), "successful": fields.IntegerField(),
+                       "change_success_rate": fields.FloatField(allow_null=True),
+                       "submitted": fields.IntegerField(), "emergency": fields.IntegerField(),
+                       "emergency_change_ratio": fields.FloatField(allow_null=True),
+                       "changes_causing_incidents": fields.IntegerField()}))
     @action(detail=False, methods=["get"])
     def metrics(self, request):
         """Change success rate, emergency change ratio and changes causing incidents (rates 0–1)."""
@@ -218,7 +218,7 @@ class ChangeModelViewSet(HistoryMixin, viewsets.ModelViewSet):
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
     write_roles = CHANGE_ADMINS
-    serializer_class = s.ChangeModelSerializer
+    serializer_class = serializers.ChangeModelSerializer
     queryset = ChangeModel.objects.prefetch_related("services").order_by("name")
 
 
@@ -228,7 +228,7 @@ class CABBoardViewSet(HistoryMixin, viewsets.ModelViewSet):
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
     write_roles = CHANGE_ADMINS
-    serializer_class = s.CABBoardSerializer
+    serializer_class = serializers.CABBoardSerializer
     queryset = CABBoard.objects.prefetch_related("members").order_by("kind")
 
 
@@ -239,7 +239,7 @@ class BlackoutWindowViewSet(HistoryMixin, viewsets.ModelViewSet):
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
     write_roles = CHANGE_ADMINS
-    serializer_class = s.BlackoutWindowSerializer
+    serializer_class = serializers.BlackoutWindowSerializer
     queryset = BlackoutWindow.objects.prefetch_related("services").order_by("start")
 
 
@@ -252,31 +252,31 @@ class CABMeetingViewSet(viewsets.ModelViewSet):
     read_roles = STAFF_ROLES
     write_roles = CHANGE_ADMINS
     action_roles = {"decide": CHANGE_ADMINS}
-    serializer_class = s.CABMeetingSerializer
+    serializer_class = serializers.CABMeetingSerializer
     queryset = CABMeeting.objects.select_related("board").prefetch_related("decisions", "attendees")
 
     @extend_schema(responses=inline_serializer("CABAgenda", fields={
-        "approval": s.ChangeSerializer(many=True), "review": s.ChangeSerializer(many=True)}))
+        "approval": serializers.ChangeSerializer(many=True), "review": serializers.ChangeSerializer(many=True)}))
     @action(detail=True, methods=["get"])
     def agenda(self, request, pk=None):
         agenda = services.meeting_agenda(self.get_object())
         context = self.get_serializer_context()
-        return Response({key: s.ChangeSerializer(items, many=True, context=context).data
+        return Response({key: serializers.ChangeSerializer(items, many=True, context=context).data
                          for key, items in agenda.items()})
 
     @extend_schema(request=inline_serializer("CABDecide", fields={
-        "change": serializers.IntegerField(), "decision": serializers.CharField(),
-        "notes": serializers.CharField(required=False)}), responses={201: s.CABDecisionSerializer})
+        "change": fields.IntegerField(), "decision": fields.CharField(),
+        "notes": fields.CharField(required=False)}), responses={201: serializers.CABDecisionSerializer})
     @action(detail=True, methods=["post"])
     def decide(self, request, pk=None):
-        payload = s.CABDecisionSerializer(data=request.data)
+        payload = serializers.CABDecisionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         record = call(services.meeting_record_decision, meeting=self.get_object(),
                       change=payload.validated_data["change"], actor=request.user,
                       decision=payload.validated_data["decision"], notes=payload.validated_data.get("notes", ""))
-        return Response(s.CABDecisionSerializer(record).data, status=status.HTTP_201_CREATED)
+        return Response(serializers.CABDecisionSerializer(record).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses=s.CABMeetingSerializer)
+    @extend_schema(request=None, responses=serializers.CABMeetingSerializer)
     @action(detail=True, methods=["post"])
     def next(self, request, pk=None):
         following = services.meeting_next(meeting=self.get_object())
@@ -296,15 +296,15 @@ class ChangeScheduleView(APIView):
 
     @extend_schema(parameters=[OpenApiParameter("from", str), OpenApiParameter("to", str)],
                    responses=inline_serializer("ChangeSchedule", fields={
-                       "from": serializers.DateTimeField(), "to": serializers.DateTimeField(),
-                       "changes": serializers.ListField(child=serializers.DictField()),
+                       "from": fields.DateTimeField(), "to": fields.DateTimeField(),
+                       "changes": fields.ListField(child=fields.DictField()),
                        "conflicts": inline_serializer("ChangeScheduleConflict", many=True, fields={
-                           "changes": serializers.ListField(child=serializers.IntegerField()),
-                           "numbers": serializers.ListField(child=serializers.CharField()),
-                           "reasons": serializers.ListField(child=serializers.ChoiceField(
+                           "changes": fields.ListField(child=fields.IntegerField()),
+                           "numbers": fields.ListField(child=fields.CharField()),
+                           "reasons": fields.ListField(child=fields.ChoiceField(
                                choices=["service", "ci", "connected_ci"])),
-                           "start": serializers.DateTimeField(), "end": serializers.DateTimeField()}),
-                       "blackouts": s.BlackoutWindowSerializer(many=True)}))
+                           "start": fields.DateTimeField(), "end": fields.DateTimeField()}),
+                       "blackouts": serializers.BlackoutWindowSerializer(many=True)}))
     def get(self, request):
         params = request.query_params
         if params.get("from") or params.get("to"):
@@ -322,4 +322,4 @@ class ChangeScheduleView(APIView):
                       "reasons": pair["reasons"], "start": pair["start"], "end": pair["end"]}
                      for pair in schedule["conflicts"]]
         return Response({"from": start, "to": end, "changes": rows, "conflicts": conflicts,
-                         "blackouts": s.BlackoutWindowSerializer(schedule["blackouts"], many=True).data})
+                         "blackouts": serializers.BlackoutWindowSerializer(schedule["blackouts"], many=True).data})

@@ -18,7 +18,7 @@ from .. import routing
 from ..filtersets import CallFilterSet
 from ..models import AgentState, Announcement, Call, Callback, Line, Queue
 from ..services import callback_claim, callback_complete
-from . import serializers as s
+from . import serializers
 
 MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
 
@@ -30,7 +30,7 @@ class LineViewSet(HistoryMixin, viewsets.ModelViewSet):
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
     write_roles = MANAGERS
-    serializer_class = s.LineSerializer
+    serializer_class = serializers.LineSerializer
     queryset = Line.objects.prefetch_related("menu").order_by("name")
 
 
@@ -40,7 +40,7 @@ class QueueViewSet(HistoryMixin, viewsets.ModelViewSet):
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
     write_roles = MANAGERS
-    serializer_class = s.QueueSerializer
+    serializer_class = serializers.QueueSerializer
     queryset = Queue.objects.order_by("name")
 
 
@@ -51,7 +51,7 @@ class AnnouncementViewSet(HistoryMixin, viewsets.ModelViewSet):
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
     write_roles = MANAGERS
-    serializer_class = s.AnnouncementSerializer
+    serializer_class = serializers.AnnouncementSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_fields = ["active", "major_incident"]
     queryset = Announcement.objects.prefetch_related("lines", "services").order_by("-created_at", "-id")
@@ -64,7 +64,7 @@ class CallViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
     write_roles = STAFF_ROLES
-    serializer_class = s.CallSerializer
+    serializer_class = serializers.CallSerializer
     filter_backends = [DjangoFilterBackend, OrderingFilter]
     filterset_class = CallFilterSet
     ordering_fields = ["started_at", "wait_seconds", "talk_seconds"]
@@ -73,31 +73,31 @@ class CallViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def _done(self, call: Call) -> Response:
         return Response(self.get_serializer(self.get_queryset().get(pk=call.pk)).data)
 
-    @extend_schema(request=None, responses=s.CallSerializer)
+    @extend_schema(request=None, responses=serializers.CallSerializer)
     @action(detail=True, methods=["post"])
     def hold(self, request, pk=None):
         return self._done(routing.call_hold(call_id=self.get_object().pk, user=request.user))
 
-    @extend_schema(request=None, responses=s.CallSerializer)
+    @extend_schema(request=None, responses=serializers.CallSerializer)
     @action(detail=True, methods=["post"])
     def resume(self, request, pk=None):
         return self._done(routing.call_resume(call_id=self.get_object().pk, user=request.user))
 
-    @extend_schema(request=s.TransferSerializer, responses=s.CallSerializer)
+    @extend_schema(request=serializers.TransferSerializer, responses=serializers.CallSerializer)
     @action(detail=True, methods=["post"])
     def transfer(self, request, pk=None):
         call = self.get_object()
-        data = s.TransferSerializer(data=request.data)
+        data = serializers.TransferSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         return self._done(routing.call_transfer(call_id=call.pk, user=request.user, queue=data.validated_data["queue"]))
 
-    @extend_schema(request=s.CallIncidentSerializer, responses=s.CallSerializer)
+    @extend_schema(request=serializers.CallIncidentSerializer, responses=serializers.CallSerializer)
     @action(detail=True, methods=["post"], url_path="link-incident")
     def link_incident(self, request, pk=None):
         from ..services import call_link_incident
 
         call = self.get_object()
-        data = s.CallIncidentSerializer(data=request.data)
+        data = serializers.CallIncidentSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         return self._done(call_link_incident(call=call, incident=data.validated_data["incident"]))
 
@@ -109,18 +109,18 @@ class CallbackViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
     write_roles = STAFF_ROLES
-    serializer_class = s.CallbackSerializer
+    serializer_class = serializers.CallbackSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_fields = ["status", "agent", "reason"]
     queryset = Callback.objects.order_by("created_at", "id")
 
-    @extend_schema(request=None, responses=s.CallbackSerializer)
+    @extend_schema(request=None, responses=serializers.CallbackSerializer)
     @action(detail=True, methods=["post"])
     def claim(self, request, pk=None):
         callback = callback_claim(callback_id=self.get_object().pk, actor=request.user)
         return Response(self.get_serializer(callback).data)
 
-    @extend_schema(request=None, responses=s.CallbackSerializer)
+    @extend_schema(request=None, responses=serializers.CallbackSerializer)
     @action(detail=True, methods=["post"])
     def complete(self, request, pk=None):
         callback = callback_complete(callback_id=self.get_object().pk, actor=request.user)
@@ -134,14 +134,14 @@ class AgentStateView(generics.RetrieveUpdateAPIView):
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
     write_roles = STAFF_ROLES
-    serializer_class = s.AgentStateSerializer
+    serializer_class = serializers.AgentStateSerializer
     http_method_names = ["get", "put", "head", "options"]
 
     def get_object(self):
         return AgentState.objects.get_or_create(user=self.request.user)[0]
 
     def update(self, request, *args, **kwargs):
-        data = s.AgentStateSerializer(data=request.data)
+        data = serializers.AgentStateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         state = routing.agent_set_state(user=request.user, state=data.validated_data["state"])
-        return Response(s.AgentStateSerializer(state).data)
+        return Response(serializers.AgentStateSerializer(state).data)

@@ -24,7 +24,7 @@ from .. import services
 from ..choices import RequestStatus
 from ..models import CatalogItem, FulfilmentTask, ServiceRequest
 from ..selectors import orderable_items
-from . import serializers as s
+from . import serializers
 
 
 class CatalogItemViewSet(HistoryMixin, viewsets.ModelViewSet):
@@ -34,7 +34,7 @@ class CatalogItemViewSet(HistoryMixin, viewsets.ModelViewSet):
     permission_classes = [RolePermission]
     read_roles = frozenset({"authenticated"})
     write_roles = frozenset({Role.MANAGER, Role.ADMIN})
-    serializer_class = s.CatalogItemSerializer
+    serializer_class = serializers.CatalogItemSerializer
     filter_backends = [DjangoFilterBackend, SearchFilter]
     filterset_fields = ["category", "is_active"]
     search_fields = ["name", "description", "category"]
@@ -78,7 +78,7 @@ class ServiceRequestViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixi
     `complete` `{note}` (staff; the same as `request-tasks/<id>/complete/`)."""
 
     permission_classes = [IsAuthenticated]
-    serializer_class = s.CatalogRequestSerializer
+    serializer_class = serializers.CatalogRequestSerializer
     filter_backends = [DjangoFilterBackend, SearchFilter, OrderingFilter]
     filterset_fields = ["status", "catalog_item", "requested_by", "requested_for"]
     search_fields = ["number", "catalog_item__name"]
@@ -103,23 +103,23 @@ class ServiceRequestViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixi
         return self._fresh(created, status.HTTP_201_CREATED)
 
     def _decide(self, request, approve: bool):
-        payload = s.DecisionSerializer(data=request.data)
+        payload = serializers.DecisionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         decided = call(services.request_decide, request=self.get_object(), actor=request.user, approve=approve,
                        comment=payload.validated_data.get("comment", ""))
         return self._fresh(decided)
 
-    @extend_schema(request=s.DecisionSerializer, responses=s.CatalogRequestSerializer)
+    @extend_schema(request=serializers.DecisionSerializer, responses=serializers.CatalogRequestSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         return self._decide(request, True)
 
-    @extend_schema(request=s.DecisionSerializer, responses=s.CatalogRequestSerializer)
+    @extend_schema(request=serializers.DecisionSerializer, responses=serializers.CatalogRequestSerializer)
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
         return self._decide(request, False)
 
-    @extend_schema(request=None, responses=s.CatalogRequestSerializer)
+    @extend_schema(request=None, responses=serializers.CatalogRequestSerializer)
     @action(detail=True, methods=["post"])
     def fulfil(self, request, pk=None):
         """Fulfilment starts by itself when the last approval is given; this answers 409
@@ -130,31 +130,32 @@ class ServiceRequestViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixi
                                          "on approval.", obj.status)
         return self._fresh(obj)
 
-    @extend_schema(request=None, responses=s.CatalogRequestSerializer)
+    @extend_schema(request=None, responses=serializers.CatalogRequestSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         return self._fresh(call(services.request_close, request=self.get_object(), actor=request.user))
 
-    @extend_schema(request=s.DecisionSerializer, responses=s.CatalogRequestSerializer)
+    @extend_schema(request=serializers.DecisionSerializer, responses=serializers.CatalogRequestSerializer)
     @action(detail=True, methods=["post"])
     def cancel(self, request, pk=None):
-        payload = s.DecisionSerializer(data=request.data)
+        payload = serializers.DecisionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         return self._fresh(call(services.request_cancel, request=self.get_object(), actor=request.user,
                                 reason=payload.validated_data.get("comment", "")))
 
-    @extend_schema(methods=["get"], responses=s.CommentSerializer(many=True))
-    @extend_schema(methods=["post"], request=s.CommentSerializer, responses={201: s.CommentSerializer})
+    @extend_schema(methods=["get"], responses=serializers.CommentSerializer(many=True))
+    @extend_schema(methods=["post"], request=serializers.CommentSerializer,
+                   responses={201: serializers.CommentSerializer})
     @action(detail=True, methods=["get", "post"])
     def comments(self, request, pk=None):
         obj = self.get_object()
         if request.method == "GET":
-            return self.paginated(obj.comments.order_by("created_at", "id"), s.CommentSerializer)
-        payload = s.CommentSerializer(data=request.data)
+            return self.paginated(obj.comments.order_by("created_at", "id"), serializers.CommentSerializer)
+        payload = serializers.CommentSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         comment = call(services.request_comment, request=obj, actor=request.user,
                        body=payload.validated_data["body"])
-        return Response(s.CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+        return Response(serializers.CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
     def _task(self, task_id) -> FulfilmentTask:
         """A task of this request (404 for a request the caller may not see, or a task of another)."""
@@ -163,13 +164,13 @@ class ServiceRequestViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixi
             raise NotFound("No such task.")
         return task
 
-    @extend_schema(responses=s.TaskSerializer)
+    @extend_schema(responses=serializers.TaskSerializer)
     @action(detail=True, methods=["get"], url_path=r"tasks/(?P<task_id>[0-9]+)", url_name="tasks-detail")
     def task(self, request, pk=None, task_id=None):
         """One of the request's fulfilment tasks."""
-        return Response(s.TaskSerializer(self._task(task_id)).data)
+        return Response(serializers.TaskSerializer(self._task(task_id)).data)
 
-    @extend_schema(request=s.TaskCompleteSerializer, responses=s.TaskSerializer)
+    @extend_schema(request=serializers.TaskCompleteSerializer, responses=serializers.TaskSerializer)
     @action(detail=True, methods=["post"], url_path=r"tasks/(?P<task_id>[0-9]+)/complete",
             url_name="tasks-complete")
     def complete_task(self, request, pk=None, task_id=None):
@@ -178,10 +179,10 @@ class ServiceRequestViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixi
 
 
 def _complete(request, task: FulfilmentTask) -> Response:
-    payload = s.TaskCompleteSerializer(data=request.data)
+    payload = serializers.TaskCompleteSerializer(data=request.data)
     payload.is_valid(raise_exception=True)
     task = call(services.task_complete, task=task, actor=request.user, note=payload.validated_data.get("note", ""))
-    return Response(s.TaskSerializer(task).data)
+    return Response(serializers.TaskSerializer(task).data)
 
 
 class FulfilmentTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -190,18 +191,18 @@ class FulfilmentTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
     write_roles = STAFF_ROLES
-    serializer_class = s.TaskSerializer
+    serializer_class = serializers.TaskSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_fields = ["team", "status", "assignee", "request"]
     queryset = FulfilmentTask.objects.select_related("request").order_by("opened_at", "id")
 
-    @extend_schema(request=None, responses=s.TaskSerializer)
+    @extend_schema(request=None, responses=serializers.TaskSerializer)
     @action(detail=True, methods=["post"])
     def take(self, request, pk=None):
         return Response(self.get_serializer(call(services.task_take, task=self.get_object(),
                                                  actor=request.user)).data)
 
-    @extend_schema(request=s.TaskCompleteSerializer, responses=s.TaskSerializer)
+    @extend_schema(request=serializers.TaskCompleteSerializer, responses=serializers.TaskSerializer)
     @action(detail=True, methods=["post"])
     def complete(self, request, pk=None):
         return _complete(request, self.get_object())
