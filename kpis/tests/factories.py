@@ -1,60 +1,20 @@
 """Bare source rows for the KPI tests (the rollups read columns, so the tests write them
-directly: no webhooks, no services), and the hand-built fixtures of calls and tickets whose
-expected figures the tests work out by hand. Test modules import the fixtures they use."""
+directly: no webhooks, no services; the factories live in their own apps and are imported
+here for the test modules that take them from this one), and the hand-built fixtures of
+calls and tickets whose expected figures the tests work out by hand. Test modules import the
+fixtures they use."""
 
 from datetime import UTC, datetime, timedelta
 
-import factory
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from catalog.tests.factories import ContactFactory, ServiceFactory, TeamFactory, UserFactory
-from contactcenter.models import AgentStateLog, Call, Callback, Queue
-from incidents.models import Incident, MajorIncident
-from incidents.tests.factories import IncidentFactory
+from contactcenter.tests.factories import AgentStateLogFactory, CallbackFactory, CallFactory, QueueFactory
+from incidents.models import Incident
+from incidents.tests.factories import IncidentFactory, MajorIncidentFactory
 from sla.models import SLATimer
 from sla.tests.factories import CalendarFactory, PolicyFactory
-
-
-class QueueFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Queue
-
-    name = factory.Sequence(lambda n: f"queue-{n}")
-
-
-class CallFactory(factory.django.DjangoModelFactory):
-    """An inbound call that reached ``queue`` at ``started_at``."""
-
-    class Meta:
-        model = Call
-
-    call_sid = factory.Sequence(lambda n: f"CA{n:032d}")
-    from_number = factory.Sequence(lambda n: f"+1555{n:07d}")
-    queue = factory.SubFactory(QueueFactory)
-    queued_at = factory.LazyAttribute(lambda call: call.started_at if call.queue else None)
-
-
-class CallbackFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Callback
-
-    call = factory.SubFactory(CallFactory)
-    reason = "abandoned"
-
-
-class AgentStateLogFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = AgentStateLog
-
-
-class MajorIncidentFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = MajorIncident
-
-    incident = factory.SubFactory(IncidentFactory)
-    summary = "Outage"
-    bridge_pin = factory.Sequence(lambda n: f"{n:06d}")
 
 
 def sla_timer(ticket: Incident, *, metric: str, status: str, at, team=None) -> SLATimer:

@@ -1,0 +1,271 @@
+"""Every router-registered resource of ``/api/v1/`` against the API contract
+(``tests/api_contract.py``): list, retrieve, create, update, 401 without credentials, each
+role's 200/201/403/404, and a list query count that does not grow with the rows. A resource
+registered without an entry here fails ``test_every_router_resource_has_a_contract_entry``."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from catalog.tests.factories import (
+    CIRelationFactory,
+    ConfigurationItemFactory,
+    ContactFactory,
+    ServiceFactory,
+    SkillFactory,
+    TeamFactory,
+    UserFactory,
+)
+from changes.tests.factories import (
+    BlackoutWindowFactory,
+    CABBoardFactory,
+    CABMeetingFactory,
+    ChangeFactory,
+    ChangeModelFactory,
+)
+from contactcenter.tests.factories import (
+    AnnouncementFactory,
+    CallbackFactory,
+    CallFactory,
+    LineFactory,
+    QueueFactory,
+)
+from core.roles import Role
+from incidents.tests.factories import (
+    IncidentFactory,
+    MajorIncidentFactory,
+    PriorityMatrixFactory,
+    SpikeAlertFactory,
+    SpikeRuleFactory,
+)
+from notifications.tests.factories import (
+    DeliveryFactory,
+    MessageTemplateFactory,
+    NotificationFactory,
+    StakeholderGroupFactory,
+)
+from problems.tests.factories import KnownErrorFactory, ProblemCandidateFactory, ProblemFactory
+from servicerequests.tests.factories import CatalogItemFactory, FulfilmentTaskFactory, ServiceRequestFactory
+from sla.tests.factories import CalendarFactory, PolicyFactory, ServiceOutageFactory, SLATimerFactory
+
+from .api_contract import EVERY_ROLE, STAFF, ApiContract, Resource, router_resources, unique
+
+pytestmark = pytest.mark.django_db
+
+ADMINS = frozenset({Role.ADMIN})
+MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
+CHANGE_ADMINS = frozenset({Role.CHANGE_MANAGER, Role.ADMIN})
+AGENTS_AND_UP = STAFF - {Role.CAB_MEMBER}
+REQUESTERS = frozenset({Role.REQUESTER})
+
+
+def soon(hours: float = 24) -> str:
+    """An instant ``hours`` from now as the API answers it (UTC, ``Z``)."""
+    return (timezone.now() + timedelta(hours=hours)).isoformat().replace("+00:00", "Z")
+
+
+def renamed(row) -> dict:
+    return {"name": f"Renamed {unique()}"}
+
+
+def incident_with_clock(owner):
+    incident = IncidentFactory(requester=owner)
+    SLATimerFactory(ticket=incident)
+    return incident
+
+
+def request_with_clock(owner):
+    request = ServiceRequestFactory(requested_by=owner)
+    FulfilmentTaskFactory(request=request)
+    SLATimerFactory(ticket=request, kind="request")
+    return request
+
+
+def contact_of(owner):
+    """``owner``'s contact (a user has one at most): another person's once they have it."""
+    from catalog.models import Contact
+
+    return ContactFactory(user=None if Contact.objects.filter(user=owner).exists() else owner)
+
+
+def cab_board(owner):
+    """Boards are one per kind: the CAB, then the ECAB."""
+    from changes.models import CABBoard
+
+    return CABBoardFactory(kind="ecab" if CABBoard.objects.filter(kind="cab").exists() else "cab")
+
+
+def free_cab_kind() -> dict:
+    from changes.models import CABBoard
+
+    CABBoard.objects.filter(kind="ecab").delete()
+    return {"name": f"ECAB {unique()}", "kind": "ecab", "quorum": 1, "rule": "majority"}
+
+
+RESOURCES = [
+    # --- catalog ---
+    Resource("users", make=lambda owner: UserFactory(),
+             create=lambda: {"username": f"new-user-{unique()}", "email": "new@example.test",
+                             "password": "a-long-pass-phrase-42", "roles": ["agent"]},
+             update=lambda row: {"first_name": f"Renamed{unique()}"}, read=ADMINS, write=ADMINS),
+    Resource("services", make=lambda owner: ServiceFactory(),
+             create=lambda: {"name": f"Service new {unique()}"}, update=renamed, read=EVERY_ROLE, write=ADMINS),
+    Resource("cis", make=lambda owner: ConfigurationItemFactory(),
+             create=lambda: {"name": f"ci-new-{unique()}", "service": ServiceFactory().pk}, update=renamed,
+             write=ADMINS),
+    Resource("ci-relations", make=lambda owner: CIRelationFactory(),
+             create=lambda: {"source": ConfigurationItemFactory().pk, "target": ConfigurationItemFactory().pk,
+                             "kind": "depends_on"},
+             update=lambda row: {"kind": "runs_on"}, write=ADMINS),
+    Resource("customers", make=lambda owner: contact_of(owner).customer,
+             create=lambda: {"name": f"Customer {unique()}", "tier": "gold", "account_number": f"00{unique()}"},
+             update=renamed, read=EVERY_ROLE, write=AGENTS_AND_UP, narrowed=REQUESTERS),
+    Resource("contacts", make=contact_of,
+             create=lambda: {"name": f"Contact {unique()}", "phone_numbers": [f"+30210{unique():07d}"]},
+             update=renamed, read=EVERY_ROLE, write=AGENTS_AND_UP, narrowed=REQUESTERS),
+    Resource("teams", make=lambda owner: TeamFactory(),
+             create=lambda: {"name": f"Team new {unique()}"}, update=renamed, write=ADMINS),
+    Resource("skills", make=lambda owner: SkillFactory(),
+             create=lambda: {"name": f"skill-new-{unique()}"}, update=renamed, write=ADMINS),
+    # --- notifications ---
+    Resource("notifications", make=lambda owner: NotificationFactory(user=owner), read=EVERY_ROLE,
+             narrowed=EVERY_ROLE),
+    Resource("deliveries", make=lambda owner: DeliveryFactory(), read=ADMINS),
+    Resource("message-templates", make=lambda owner: MessageTemplateFactory(),
+             create=lambda: {"key": f"new_template_{unique()}", "subject": "Hi {{ name }}", "body": "Body"},
+             update=lambda row: {"subject": f"Subject {unique()}"}, read=ADMINS, write=ADMINS),
+    Resource("stakeholder-groups", make=lambda owner: StakeholderGroupFactory(),
+             create=lambda: {"name": f"Board {unique()}"}, update=renamed, write=frozenset({Role.MANAGER, Role.ADMIN})),
+    # --- sla ---
+    Resource("business-calendars", make=lambda owner: CalendarFactory(),
+             create=lambda: {"name": f"Office {unique()}", "timezone": "Europe/Athens",
+                             "hours": [{"weekday": 0, "start": "09:00", "end": "17:00"}],
+                             "holidays": ["2030-01-01"]},
+             update=renamed, write=MANAGERS),
+    Resource("sla-policies", make=lambda owner: PolicyFactory(),
+             create=lambda: {"name": f"Policy new {unique()}", "applies_to": "incident",
+                             "calendar": CalendarFactory().pk, "response_minutes": 30, "resolution_minutes": 240},
+             update=renamed, write=MANAGERS),
+    Resource("sla-timers", make=lambda owner: SLATimerFactory()),
+    Resource("sla/breached", make=lambda owner: SLATimerFactory(status="breached", breached_at=timezone.now())),
+    Resource("sla/at-risk", make=lambda owner: SLATimerFactory(due_at=timezone.now() + timedelta(minutes=30))),
+    Resource("service-outages", make=lambda owner: ServiceOutageFactory(),
+             create=lambda: {"service": ServiceFactory().pk, "started_at": soon(-3), "ended_at": soon(-2)},
+             update=lambda row: {"description": f"Power {unique()}"}, write=MANAGERS),
+    # --- incidents ---
+    Resource("incidents", make=incident_with_clock,
+             create=lambda: {"title": f"Printer on fire {unique()}", "service": ServiceFactory().pk},
+             update=lambda row: {"title": f"Retitled {unique()}"},
+             read=EVERY_ROLE, write=STAFF, create_roles=EVERY_ROLE, narrowed=REQUESTERS),
+    Resource("priority-matrix", make=lambda owner: PriorityMatrixFactory(),
+             update=lambda row: {"priority": 2}, write=ADMINS),
+    # Every staff role may PATCH the announcement of a major incident whose team they are on;
+    # of anyone else's, managers and admins only.
+    Resource("major-incidents", make=lambda owner: MajorIncidentFactory(manager=owner),
+             update=lambda row: {"announcement": f"We are on it {unique()}"}, write=MANAGERS),
+    Resource("spike-rules", make=lambda owner: SpikeRuleFactory(),
+             create=lambda: {"service": ServiceFactory().pk, "window_minutes": 10, "threshold": 3},
+             update=lambda row: {"threshold": 7}, write=MANAGERS),
+    Resource("spike-alerts", make=lambda owner: SpikeAlertFactory()),
+    # --- problems ---
+    Resource("problems", make=lambda owner: ProblemFactory(),
+             create=lambda: {"title": f"Mail bounces {unique()}", "impact": 2, "urgency": 2},
+             update=lambda row: {"title": f"Retitled {unique()}"}, write=STAFF),
+    Resource("known-errors", make=lambda owner: KnownErrorFactory(),
+             create=lambda: {"title": f"Known {unique()}", "symptom": "It fails", "workaround": "Restart it"},
+             update=lambda row: {"workaround": f"Reboot {unique()}"}, write=STAFF),
+    Resource("problem-candidates", make=lambda owner: ProblemCandidateFactory()),
+    # --- changes ---
+    Resource("changes", make=lambda owner: ChangeFactory(),
+             create=lambda: {"title": f"Patch {unique()}", "type": "normal", "planned_start": soon(48),
+                             "planned_end": soon(50)},
+             update=lambda row: {"title": f"Retitled {unique()}"}, write=STAFF),
+    Resource("change-models", make=lambda owner: ChangeModelFactory(),
+             create=lambda: {"name": f"Model {unique()}", "tasks": ["One"]}, update=renamed, write=CHANGE_ADMINS),
+    Resource("cab-boards", make=cab_board, create=free_cab_kind, update=lambda row: {"quorum": 2},
+             write=CHANGE_ADMINS, rows=2),
+    Resource("blackout-windows", make=lambda owner: BlackoutWindowFactory(),
+             create=lambda: {"name": f"Freeze {unique()}", "start": soon(100), "end": soon(110)},
+             update=renamed, write=CHANGE_ADMINS),
+    Resource("cab-meetings", make=lambda owner: CABMeetingFactory(),
+             create=lambda: {"board": CABBoardFactory().pk, "starts_at": soon(72)},
+             update=lambda row: {"minutes": f"Minutes {unique()}"}, write=CHANGE_ADMINS),
+    # --- service requests ---
+    Resource("catalog-items", make=lambda owner: CatalogItemFactory(),
+             create=lambda: {"name": f"Laptop {unique()}", "category": "Hardware"}, update=renamed,
+             read=EVERY_ROLE, write=MANAGERS),
+    Resource("requests", make=request_with_clock,
+             create=lambda: {"catalog_item": CatalogItemFactory().pk},
+             read=EVERY_ROLE, create_roles=EVERY_ROLE, narrowed=REQUESTERS),
+    Resource("request-tasks", make=lambda owner: FulfilmentTaskFactory()),
+    # --- contact center ---
+    Resource("lines", make=lambda owner: LineFactory(),
+             create=lambda: {"number": f"+1800556{unique() % 10000:04d}", "name": "Sales",
+                             "menu": [{"digit": "1", "label": "Sales", "queue": QueueFactory().pk}]},
+             update=renamed, write=MANAGERS),
+    Resource("queues", make=lambda owner: QueueFactory(),
+             create=lambda: {"name": f"queue-new-{unique()}"}, update=lambda row: {"name": f"queue-renamed-{unique()}"},
+             write=MANAGERS),
+    Resource("announcements", make=lambda owner: AnnouncementFactory(),
+             create=lambda: {"message": f"Mail is down {unique()}", "services": [ServiceFactory().pk]},
+             update=lambda row: {"message": f"Mail is back {unique()}"}, write=MANAGERS),
+    Resource("calls", make=lambda owner: CallFactory()),
+    Resource("callbacks", make=lambda owner: CallbackFactory()),
+]
+
+CONTRACT = {resource.path: resource for resource in RESOURCES}
+PATHS = sorted(CONTRACT)
+
+
+def test_every_router_resource_has_a_contract_entry():
+    routes = router_resources()
+    missing = sorted(set(routes) - set(CONTRACT))
+    assert not missing, "\n".join(f"resource {path} has no API contract entry" for path in missing)
+    stale = sorted(set(CONTRACT) - set(routes))
+    assert not stale, f"contract entries for resources the API no longer registers: {stale}"
+
+
+@pytest.fixture
+def contract(request, api, make_user):
+    path = request.param
+    routes = router_resources()
+    if path not in routes:
+        pytest.fail(f"{path} is not a router-registered resource")
+    return ApiContract(CONTRACT[path], routes[path], api, make_user)
+
+
+def _each(test):
+    return pytest.mark.parametrize("contract", PATHS, indirect=True)(test)
+
+
+@_each
+def test_the_entry_claims_what_the_api_serves(contract):
+    contract.check_entry()
+
+
+@_each
+def test_list_and_retrieve(contract):
+    contract.check_list_and_retrieve()
+
+
+@_each
+def test_create_and_update(contract):
+    if contract.resource.create is None and contract.resource.update is None:
+        pytest.skip("read-only")
+    contract.check_create_and_update()
+
+
+@_each
+def test_without_credentials_every_operation_is_401(contract):
+    contract.check_anonymous()
+
+
+@_each
+def test_each_role_gets_what_it_may(contract):
+    contract.check_roles()
+
+
+@_each
+def test_a_list_costs_the_same_queries_for_one_row_and_many(contract):
+    contract.check_query_budget()
