@@ -11,13 +11,17 @@ from django.db.models import Q
 from django.utils import timezone
 
 from catalog.phone import try_normalize_phone
-from catalog.selectors import contact_by_phone
+from catalog.selectors import contact_by_account_and_pin, contact_by_phone
 from core.errors import InvalidTransitionError
+from incidents.choices import MajorIncidentStatus
 from incidents.models import MajorIncident
 from incidents.services import demand_record
+from sla.calendar import CalendarError, intervals_from
+from sla.models import BusinessCalendar
 
 from .choices import FINAL_STATUSES, CallbackReason, CallbackStatus, CallOutcome
 from .models import Announcement, Call, Callback, CallEvent, Line
+from .routing import assign_callback, close_hold, release_agent
 
 
 # --- announcements -------------------------------------------------------------------------------
@@ -56,9 +60,6 @@ def line_is_open(line: Line | None, at: datetime | None = None) -> bool:
     """Within the line's business calendar (a line without one is always open)."""
     if line is None or line.calendar_id is None:
         return True
-    from sla.calendar import CalendarError, intervals_from
-    from sla.models import BusinessCalendar
-
     at = at or timezone.now()
     spec = BusinessCalendar.objects.prefetch_related("hours", "holidays").get(pk=line.calendar_id).spec()
     try:
@@ -75,8 +76,6 @@ def callback_for(*, call: Call, reason: str, recording_url: str = "", recording_
         call=call, defaults={"contact_id": call.contact_id, "number": call.from_number, "reason": reason,
                              "recording_url": recording_url, "recording_seconds": recording_seconds})
     if created:
-        from .routing import assign_callback
-
         assign_callback(callback)
     if not created and reason == CallbackReason.VOICEMAIL and not callback.recording_url:
         callback.reason, callback.recording_url = reason, recording_url
@@ -207,8 +206,6 @@ def call_status(*, call_sid: str, sequence: int, status: str, at: datetime | Non
             call.outcome = CallOutcome.MISSED if status in ("no-answer", "busy") else CallOutcome.ABANDONED
     call.save()
     if status in FINAL_STATUSES:
-        from .routing import close_hold, release_agent
-
         if call.held_since is not None:  # hung up on hold
             close_hold(call, at)
             call.save(update_fields=["hold_seconds", "held_since"])
@@ -262,8 +259,6 @@ MAX_PIN_TRIES = 3
 def call_identify(*, call: Call, account_number: str, pin: str) -> bool:
     """An unknown caller keyed their customer's account number and their PIN: the contact
     when they match (True); otherwise one try used (three in all, then anonymous)."""
-    from catalog.selectors import contact_by_account_and_pin
-
     call = Call.objects.select_for_update().get(pk=call.pk)
     contact = contact_by_account_and_pin(account_number.strip(), pin.strip())
     if contact is None:
@@ -277,8 +272,6 @@ def call_identify(*, call: Call, account_number: str, pin: str) -> bool:
 
 def bridge_for_pin(pin: str) -> MajorIncident | None:
     """The live major incident whose bridge PIN this is (one indexed query)."""
-    from incidents.choices import MajorIncidentStatus
-
     pin = (pin or "").strip()
     if not pin.isdigit():
         return None

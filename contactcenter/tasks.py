@@ -1,13 +1,14 @@
-"""Thin Celery tasks of the contact center."""
+"""Thin Celery tasks of the contact center. A task imports its service inside its body: the
+routing service imports these tasks (to queue a redirect)."""
 
 from celery import shared_task
+
+from .telephony import get_telephony_backend
 
 
 @shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=2)
 def redirect_call(self, call_sid: str, url: str) -> None:
     """Ask the provider to move a live call to new TwiML (retried a few times: the caller is waiting)."""
-    from .telephony import get_telephony_backend
-
     try:
         get_telephony_backend().redirect(call_sid=call_sid, url=url)
     except Exception as exc:  # the provider's errors are many; all are worth a retry
@@ -17,6 +18,6 @@ def redirect_call(self, call_sid: str, url: str) -> None:
 @shared_task(acks_late=True)
 def match_waiting_calls() -> int:
     """Beat, every few seconds: waiting calls and available agents that missed each other."""
-    from .routing import match_waiting_calls as match
+    from .routing import match_waiting_calls as match  # routing imports this module (see above)
 
     return match()

@@ -1,8 +1,12 @@
 """Reads: who sees which incidents, the queues, what an incident page shows."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django_fsm import can_proceed, has_transition_perm
 
 from core.roles import is_staff_member
 from sla.choices import TimerStatus
@@ -10,7 +14,7 @@ from sla.models import SLATimer
 from sla.selectors import SLA_PREFETCH
 
 from .choices import OPEN_STATUSES, NoteVisibility
-from .models import Attachment, Incident, IncidentNote
+from .models import Attachment, Incident, IncidentNote, MajorIncident
 
 User = get_user_model()
 
@@ -79,10 +83,6 @@ def queue(user, name: str) -> QuerySet[Incident]:
     if name == "breached":
         return open_qs.filter(breached_filter())
     if name == "at_risk":
-        from datetime import timedelta
-
-        from django.utils import timezone
-
         now = timezone.now()
         return open_qs.filter(Exists(_incident_timers().filter(
             status=TimerStatus.RUNNING, due_at__gt=now, due_at__lte=now + timedelta(hours=1))))
@@ -99,8 +99,6 @@ def available_actions(incident: Incident, user) -> list[str]:
     """What ``user`` may do to ``incident`` now: the django-fsm guards (state, conditions,
     permission) plus ``link`` on open incidents. The API's ``actions`` and the incident
     page both offer exactly these; the services check again on every request."""
-    from django_fsm import can_proceed, has_transition_perm
-
     if user is None or not is_staff_member(user):
         return []
     allowed = [name for name in LIFECYCLE_ACTIONS
@@ -124,10 +122,6 @@ MAJOR_ACTIONS = ("mobilise", "contain", "resolve", "review", "close")
 def major_incidents_with_list_data(qs=None):
     """What a list row needs, in a fixed number of queries: the master, the manager, the
     services and the number of linked incidents."""
-    from django.db.models import Count
-
-    from .models import MajorIncident
-
     qs = qs if qs is not None else MajorIncident.objects.all()
     return (qs.select_related("incident", "manager")
             .prefetch_related("services", "members__user")
@@ -137,8 +131,6 @@ def major_incidents_with_list_data(qs=None):
 def major_available_actions(major, user) -> list[str]:
     """The lifecycle actions ``user`` may take on ``major`` now (``review`` also needs a
     complete postmortem, so it is offered only then)."""
-    from django_fsm import can_proceed, has_transition_perm
-
     if user is None or not is_staff_member(user):
         return []
     return [name for name in MAJOR_ACTIONS
@@ -160,8 +152,6 @@ def major_incident_metrics(*, start, end, service=None) -> dict:
       start of impact (consecutive pairs in the period, per service when one is given);
     - ``by_service``: the same per affected service.
     """
-    from .models import MajorIncident
-
     qs = MajorIncident.objects.filter(declared_at__gte=start, declared_at__lt=end)
     if service is not None:
         qs = qs.filter(services=service)

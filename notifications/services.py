@@ -14,6 +14,7 @@ from django.utils import timezone
 from .choices import Channel, DeliveryStatus
 from .models import Delivery, MessageTemplate, Notification, StakeholderGroup
 from .sms import get_sms_backend
+from .tasks import deliver
 
 logger = logging.getLogger(__name__)
 User = get_user_model()
@@ -108,8 +109,6 @@ def notify(
 
 
 def _queue(delivery_id: int) -> None:
-    from .tasks import deliver
-
     transaction.on_commit(lambda: deliver.delay(delivery_id))
 
 

@@ -1,4 +1,5 @@
-"""Thin tasks: take ids, call a service, retry with limits."""
+"""Thin tasks: take ids, call a service, retry with limits. A task imports its service
+inside its body: the services import these tasks at the top (to queue them)."""
 
 from datetime import timedelta
 
@@ -9,11 +10,12 @@ from django.utils import timezone
 
 from .choices import DeliveryStatus
 from .models import Delivery
-from .services import Outcome, delivery_send
 
 
 @shared_task(bind=True, acks_late=True, max_retries=None)
 def deliver(self, delivery_id: int) -> str:
+    from .services import Outcome, delivery_send  # the services import this module
+
     outcome = delivery_send(delivery_id=delivery_id)
     if outcome == Outcome.RETRY:
         # 30 s, 60 s, 120 s ... capped at 15 minutes; the attempt count on the row is the limit.

@@ -6,14 +6,14 @@ from django.dispatch import receiver
 
 from incidents.signals import incident_created
 
+from .tasks import check_recurrence as recurrence_check
+
 logger = logging.getLogger(__name__)
 
 
 @receiver(incident_created, dispatch_uid="problems-recurrence")
 def check_recurrence(sender, incident_id: int, **kwargs) -> None:
-    from .tasks import check_recurrence as task
-
     try:
-        task.delay(incident_id)
+        recurrence_check.delay(incident_id)
     except Exception:  # the broker is down: the incident is saved; the check is lost, say so loudly
         logger.exception("could not queue the recurrence check for incident %s", incident_id)

@@ -14,14 +14,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import AgentProfile, Team
+from changes import services as changes
 from core.errors import InvalidTransitionError
 from core.roles import is_staff_member
 from notifications.services import notify
 from sla import services as sla
 
 from .choices import ApprovalDecision, ApprovalRule, ApproverKind, RequestStatus, TaskStatus
-from .forms_runtime import clean_answers
+from .forms_runtime import check_definition, clean_answers
 from .models import Approval, CatalogItem, FulfilmentTask, RequestComment, ServiceRequest
+from .selectors import may_order_rule
 
 S = RequestStatus
 User = get_user_model()
@@ -32,8 +34,6 @@ def may_order(item: CatalogItem, user) -> bool:
     """Everyone signed in, unless the item names roles and/or teams (then one of them)."""
     if not item.is_active or user is None or not user.is_authenticated:
         return False
-    from .selectors import may_order_rule
-
     return may_order_rule(user, item.roles, set(item.teams.values_list("pk", flat=True)),
                           lambda: set(user.teams.values_list("pk", flat=True)))
 
@@ -172,8 +172,6 @@ def _approved(request: ServiceRequest, actor, at: datetime) -> None:
     sla.sla_status_changed(ticket=request, at=at, actor=actor)
     item = request.catalog_item
     if item.change_model_id:
-        from changes import services as changes
-
         # A pre-authorised standard change, submitted (so authorised) for the fulfilment team.
         change = changes.change_create(actor=None, model=item.change_model,
                                        title=f"{item.change_model.name} ({request.number})")
@@ -386,8 +384,6 @@ def request_comment(*, request: ServiceRequest | int, actor, body: str) -> Reque
 
 def catalog_item_check(*, form, approvals, tasks) -> None:
     """Validate an item's form definition, approval chain and tasks (API, admin)."""
-    from .forms_runtime import check_definition
-
     check_definition(form)
     if not isinstance(approvals, list):
         raise ValidationError({"approvals": [_("Give a list of levels.")]})

@@ -9,6 +9,7 @@ from changes.signals import change_outage_changed
 from incidents.signals import major_incident_declared, major_incident_resolved, stakeholder_update_posted
 
 from . import caching
+from .tasks import notify_subscribers, sync_change_maintenance
 
 logger = logging.getLogger(__name__)
 
@@ -24,8 +25,6 @@ def update_posted(sender, major_incident_id, update_id, public, **kwargs):
     if not public:  # only public updates are on the page or in anyone's mail from here
         return
     caching.invalidate()
-    from .tasks import notify_subscribers
-
     try:
         notify_subscribers.delay(update_id)
     except Exception:  # the broker is down: the update is saved and shown; say so loudly
@@ -34,8 +33,6 @@ def update_posted(sender, major_incident_id, update_id, public, **kwargs):
 
 @receiver(change_outage_changed, dispatch_uid="statuspage.change-outage")
 def change_outage(sender, change_id, **kwargs):
-    from .tasks import sync_change_maintenance
-
     try:
         sync_change_maintenance.delay(change_id)
     except Exception:  # the broker is down: the change is saved; say so loudly

@@ -25,11 +25,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from catalog.models import Service
+from changes.choices import ChangeStatus
+from changes.models import Change
 from incidents.models import StakeholderUpdate
 
 from . import caching
 from .choices import IncidentPhase, phase_of
 from .models import MaintenanceNotice, ScheduledMaintenance, Subscriber, SubscriberNotice
+from .tasks import send_confirmation
 
 logger = logging.getLogger(__name__)
 
@@ -143,8 +146,6 @@ def subscriber_subscribe(*, email: str, services: Iterable[Service] = (), langua
 
 
 def _queue_confirmation(subscriber_id: int) -> None:
-    from .tasks import send_confirmation
-
     try:
         send_confirmation.delay(subscriber_id)
     except Exception:  # the broker is down: the visitor may ask again; the subscription is kept
@@ -318,9 +319,6 @@ def change_maintenance_sync(*, change_id: int) -> ScheduledMaintenance | None:
     """Publish a change's projected service outage as scheduled maintenance (moved when the
     change is rescheduled), or withdraw it when the change no longer plans one (cancelled,
     or done). Returns the window, or None."""
-    from changes.choices import ChangeStatus
-    from changes.models import Change
-
     change = Change.objects.filter(pk=change_id).prefetch_related("outage_services", "services").first()
     source = f"changes.change:{change_id}"
     if change is None or change.outage_start is None or change.status not in (

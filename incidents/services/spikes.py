@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import (
@@ -198,8 +199,6 @@ def spike_alert_declare(*, alert: SpikeAlert | int, actor, summary: str = "", ma
                                      % {"service": alert.service}, alert.status)
     if manager is None and actor is None:
         on_duty = _on_duty(alert.rule)
-        from django.contrib.auth import get_user_model
-
         manager = get_user_model().objects.filter(pk__in=on_duty, is_active=True).first()
         if manager is None:
             raise ValidationError({"manager": [_("Nobody is on duty for %(service)s.") % {"service": alert.service}]})
