@@ -15,7 +15,7 @@ from catalog.tests.factories import ConfigurationItemFactory, ServiceFactory
 from changes import services
 from changes.models import BlackoutWindow, CABBoard, Change
 from core.roles import Role
-from tests.browser.test_layout import check_page_fits
+from tests.browser.helpers import check_page_fits
 
 PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory's
 SOON = (timezone.now() + timedelta(days=2)).replace(hour=10, minute=0, second=0, microsecond=0)

@@ -22,7 +22,7 @@ from core.roles import Role
 from incidents import services
 from sla import services as sla
 from sla.tests.factories import PolicyFactory
-from tests.browser.test_layout import check_page_fits
+from tests.browser.helpers import check_page_fits
 
 PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory's
 

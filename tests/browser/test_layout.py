@@ -8,6 +8,7 @@ import pytest
 from catalog.services import contact_create, contact_update, profile_update_preferences
 from catalog.tests.factories import CustomerFactory, ServiceFactory, TeamFactory
 from notifications.models import Notification
+from tests.browser.helpers import check_page_fits
 
 
 @pytest.fixture
@@ -32,18 +33,6 @@ def busy_agent(agent):
     Notification.objects.create(user=agent, subject="SLA warning on INC-1038")
     agent.contact_pk = eleni.pk
     return agent
-
-
-def check_page_fits(page, name: str, path: str):
-    page.get(path)
-    page.screenshot(name)
-    assert page.horizontal_overflow() == 0, f"{path} ({name}) scrolls sideways"
-    viewport = page.js("return document.documentElement.clientWidth;")
-    for el in page.find_all(".topbar a, .topbar button, main a, main button, main input, main select"):
-        r = el.rect
-        if r["width"] == 0:  # hidden
-            continue
-        assert r["x"] >= -0.5 and r["x"] + r["width"] <= viewport + 0.5, f"{el.text!r} on {path} ({name}) is off screen"
 
 
 @pytest.mark.parametrize("language", ["en", "fa"])

@@ -16,7 +16,7 @@ from catalog.tests.factories import ServiceFactory, TeamFactory
 from core.roles import Role
 from incidents import services
 from incidents.models import MajorIncident, SpikeAlert, SpikeRule
-from tests.browser.test_layout import check_page_fits
+from tests.browser.helpers import check_page_fits
 
 PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory's
 UPDATE_TEXT = "Card payments fail in all shops. We expect a fix by 15:00."

@@ -12,7 +12,7 @@ from core.roles import Role
 from incidents import services as incidents
 from problems import services
 from problems.models import KnownError, Problem
-from tests.browser.test_layout import check_page_fits
+from tests.browser.helpers import check_page_fits
 
 PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory's
 

@@ -14,7 +14,7 @@ from catalog.tests.factories import TeamFactory
 from core.roles import Role
 from servicerequests import services
 from servicerequests.models import CatalogItem, ServiceRequest
-from tests.browser.test_layout import check_page_fits
+from tests.browser.helpers import check_page_fits
 
 PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory's
 

@@ -14,7 +14,7 @@ from core.roles import Role
 from sla import services
 from sla.models import BusinessCalendar, ServiceOutage, SLAPolicy
 from sla.tests.factories import PolicyFactory, TicketFactory
-from tests.browser.test_layout import check_page_fits
+from tests.browser.helpers import check_page_fits
 
 
 @pytest.fixture

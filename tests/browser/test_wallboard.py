@@ -10,7 +10,7 @@ from django.utils import timezone
 from contactcenter.choices import AgentStateChoice
 from contactcenter.models import AgentState, Call, Queue
 from core.roles import Role
-from tests.browser.test_layout import check_page_fits
+from tests.browser.helpers import check_page_fits
 
 REFRESH_SECONDS = 1
 
