@@ -7,6 +7,7 @@ class ChangesConfig(AppConfig):
     verbose_name = _("Changes")
 
     def ready(self):
+        # In ready(): the app registry is loaded only now.
         from sla.choices import TicketKind
         from sla.protocol import register_ticket_statuses
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from incidents.choices import OPEN_STATUSES
 from incidents.models import Incident
+from servicerequests.choices import OPEN_REQUEST_STATUSES
+from servicerequests.models import ServiceRequest
 
 from .models import AgentState, Call, Queue
 
@@ -27,9 +29,6 @@ def screen_pop_for(user) -> dict:
         last_calls = Call.objects.filter(contact=call.contact_id).exclude(pk=call.pk).select_related(
             "agent", "queue").order_by("-started_at")[:LAST_CALLS]
         if call.contact.user_id:
-            from servicerequests.choices import OPEN_REQUEST_STATUSES
-            from servicerequests.models import ServiceRequest
-
             requests = (ServiceRequest.objects.filter(requested_for=call.contact.user_id,
                                                       status__in=OPEN_REQUEST_STATUSES)
                         .select_related("catalog_item").order_by("-created_at")[:10])

@@ -1,6 +1,10 @@
 """Reference data of the incidents app: the default priority matrix and message templates.
 Data migrations create them; nothing here overwrites what an admin changed."""
 
+from notifications.models import MessageTemplate
+
+from .models import PriorityMatrix
+
 # (impact, urgency) → priority; 1 is the highest of each.
 DEFAULT_MATRIX = {
     (1, 1): 1, (1, 2): 2, (1, 3): 3,
@@ -73,10 +77,9 @@ TEMPLATES = [
 
 
 def ensure_defaults(template_model=None, matrix_model=None) -> None:
-    if template_model is None:
-        from notifications.models import MessageTemplate as template_model
-    if matrix_model is None:
-        from .models import PriorityMatrix as matrix_model
+    """Create the missing templates and matrix cells; a data migration passes its historical models."""
+    template_model = template_model or MessageTemplate
+    matrix_model = matrix_model or PriorityMatrix
     for data in TEMPLATES:
         template_model.objects.get_or_create(key=data["key"], defaults=data)
     for (impact, urgency), priority in DEFAULT_MATRIX.items():

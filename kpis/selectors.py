@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db.models import F, Q, QuerySet, Sum
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trunc
 
+from catalog.models import Team
+
 from . import formulas
 from .models import AgentDaily, AgentInterval, ArrivalHour, CallDaily, CallInterval, DeskDaily, IncidentDaily
 from .rollups import DAY, INTERVAL, days_touching, floor_interval
@@ -37,8 +39,6 @@ class CallFilters:
 
 
 def _team_members(team: int) -> QuerySet:
-    from catalog.models import Team
-
     return Team.members.through.objects.filter(team_id=team).values("user_id")
 
 

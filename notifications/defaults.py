@@ -1,6 +1,8 @@
 """The message templates the platform itself uses. A data migration creates them; admins
 may edit them afterwards, and nothing here overwrites an edited one."""
 
+from .models import MessageTemplate
+
 DEFAULT_TEMPLATES = [
     {
         "key": "generic",
@@ -20,8 +22,8 @@ DEFAULT_TEMPLATES = [
 
 
 def ensure_default_templates(model=None) -> None:
-    if model is None:
-        from .models import MessageTemplate as model
+    """Create the missing templates; a data migration passes its historical model."""
+    model = model or MessageTemplate
     for data in DEFAULT_TEMPLATES:
         model.objects.get_or_create(key=data["key"], defaults=data)
 

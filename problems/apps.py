@@ -7,6 +7,7 @@ class ProblemsConfig(AppConfig):
     verbose_name = _("Problems")
 
     def ready(self):
+        # In ready(): the app registry is loaded only now.
         from sla.choices import TicketKind
         from sla.protocol import register_ticket_statuses
 

@@ -53,6 +53,7 @@ def known_error_suggestions(*, text: str, service_id: int | None = None, ci_id: 
         boost = boost + Case(When(on_service, then=Value(SERVICE_BOOST)), default=Value(0.0),
                              output_field=FloatField())
     if connection.vendor == "postgresql":
+        # PostgreSQL only: django.contrib.postgres needs psycopg, which a SQLite install may lack.
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
         from django.db.models.expressions import RawSQL
 

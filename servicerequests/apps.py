@@ -10,6 +10,7 @@ class ServiceRequestsConfig(AppConfig):
     verbose_name = _("Service requests")
 
     def ready(self):
+        # In ready(): the app registry is loaded only now.
         from sla.choices import TicketKind
         from sla.protocol import register_ticket_statuses
 

@@ -1,5 +1,7 @@
 """Message templates the SLA engine uses (created by a data migration; admins may edit)."""
 
+from notifications.models import MessageTemplate
+
 TEMPLATES = [
     {
         "key": "sla-escalation",
@@ -19,7 +21,7 @@ TEMPLATES = [
 
 
 def ensure_defaults(model=None) -> None:
-    if model is None:
-        from notifications.models import MessageTemplate as model
+    """Create the missing templates; a data migration passes its historical model."""
+    model = model or MessageTemplate
     for data in TEMPLATES:
         model.objects.get_or_create(key=data["key"], defaults=data)

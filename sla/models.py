@@ -29,7 +29,7 @@ from catalog.choices import CustomerTier
 from catalog.models import Service, Team
 from notifications.models import StakeholderGroup
 
-from .calendar import CalendarSpec
+from .calendar import CalendarSpec, fmt_minute
 from .choices import EscalationTarget, EventKind, Metric, TicketKind, TimerStatus
 from .protocol import ticket_statuses
 
@@ -79,8 +79,6 @@ class WorkingHours(models.Model):
         ]
 
     def __str__(self) -> str:
-        from .calendar import fmt_minute
-
         return f"{self.weekday}: {fmt_minute(self.start_minute)}–{fmt_minute(self.end_minute)}"
 
 
