@@ -6,9 +6,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from catalog.phone import try_normalize_phone
 from catalog.selectors import contact_by_account_and_pin, contact_by_phone
@@ -20,8 +23,32 @@ from sla.calendar import CalendarError, intervals_from
 from sla.models import BusinessCalendar
 
 from .choices import FINAL_STATUSES, CallbackReason, CallbackStatus, CallOutcome
-from .models import Announcement, Call, Callback, CallEvent, Line
+from .models import Announcement, Call, Callback, CallEvent, Line, MenuOption
 from .routing import assign_callback, close_hold, release_agent
+
+
+# --- lines and their menus -----------------------------------------------------------------------
+@transaction.atomic
+def line_save(*, line: Line | None = None, data: dict, menu: list[dict] | None, actor) -> Line:
+    """Create a line (``line=None``) or change it, with its keypad menu written whole: a
+    given ``menu`` replaces the options (``None`` leaves them). One digit leads to one option;
+    every row written is recorded in history with the actor."""
+    if menu is not None:
+        digits = [option["digit"] for option in menu]
+        if len(digits) != len(set(digits)):
+            raise ValidationError({"menu": [_("Each digit may lead to one option only.")]})
+    line = line if line is not None else Line()
+    for field, value in data.items():
+        setattr(line, field, value)
+    line._history_user = actor
+    line.save()
+    if menu is not None:
+        for option in line.menu.all():
+            option._history_user = actor
+            option.delete()
+        bulk_create_with_history([MenuOption(line=line, **option) for option in menu], MenuOption,
+                                 default_user=actor, default_change_reason="menu saved")
+    return line
 
 
 # --- announcements -------------------------------------------------------------------------------

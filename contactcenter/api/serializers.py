@@ -1,4 +1,3 @@
-from django.db import transaction
 from rest_framework import serializers
 
 from catalog.models import Service
@@ -7,6 +6,7 @@ from incidents.models import Incident
 
 from ..choices import AgentStateChoice
 from ..models import AgentState, Announcement, Call, Callback, Line, MenuOption, Queue
+from ..services import line_save
 
 
 class QueueSerializer(ModelSerializer):
@@ -39,27 +39,18 @@ class LineSerializer(serializers.ModelSerializer):
         except Exception as exc:
             raise serializers.ValidationError("Give the number in E.164, e.g. +302101234567.") from exc
 
-    def validate_menu(self, options):
-        digits = [option["digit"] for option in options]
-        if len(digits) != len(set(digits)):
-            raise serializers.ValidationError("Each digit may lead to one option only.")
-        return options
-
-    @transaction.atomic
+    # The menu's rule (one option per digit) and the writes are line_save's.
     def create(self, validated_data):
         menu = validated_data.pop("menu", [])
-        line = super().create(validated_data)
-        MenuOption.objects.bulk_create(MenuOption(line=line, **option) for option in menu)
-        return line
+        return line_save(data=validated_data, menu=menu, actor=self._actor())
 
-    @transaction.atomic
     def update(self, instance, validated_data):
         menu = validated_data.pop("menu", None)
-        line = super().update(instance, validated_data)
-        if menu is not None:
-            line.menu.all().delete()
-            MenuOption.objects.bulk_create(MenuOption(line=line, **option) for option in menu)
-        return line
+        return line_save(line=instance, data=validated_data, menu=menu, actor=self._actor())
+
+    def _actor(self):
+        request = self.context.get("request")
+        return request.user if request is not None else None
 
 
 class AnnouncementSerializer(serializers.ModelSerializer):
