@@ -13,6 +13,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
+from .models import TelephonyRequest
+
 
 class BaseTelephonyBackend:
     def redirect(self, *, call_sid: str, url: str) -> None:
@@ -22,8 +24,6 @@ class BaseTelephonyBackend:
 
 class OutboxBackend(BaseTelephonyBackend):
     def redirect(self, *, call_sid: str, url: str) -> None:
-        from .models import TelephonyRequest
-
         TelephonyRequest.objects.create(call_sid=call_sid, action="redirect", url=url)
 
 
@@ -33,6 +33,7 @@ class TwilioBackend(BaseTelephonyBackend):
             raise ImproperlyConfigured("TwilioBackend needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.")
 
     def redirect(self, *, call_sid: str, url: str) -> None:
+        # Twilio's REST client is a heavy import that only this backend needs.
         from twilio.rest import Client
 
         Client(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN).calls(call_sid).update(url=url, method="POST")

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
+from .models import SmsMessage
+
 
 class BaseSmsBackend:
     def send(self, *, to: str, body: str) -> str:
@@ -17,8 +19,6 @@ class BaseSmsBackend:
 
 class OutboxBackend(BaseSmsBackend):
     def send(self, *, to: str, body: str) -> str:
-        from .models import SmsMessage
-
         message = SmsMessage.objects.create(to=to, body=body)
         return f"outbox-{message.pk}"
 
@@ -31,6 +31,7 @@ class TwilioBackend(BaseSmsBackend):
             )
 
     def send(self, *, to: str, body: str) -> str:
+        # Twilio's REST client is a heavy import that only this backend needs.
         from twilio.rest import Client
 
         client = Client(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN)

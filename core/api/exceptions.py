@@ -19,9 +19,12 @@ from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
+from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from core.errors import ConflictError, InvalidTransitionError
 
 logger = logging.getLogger(__name__)
 
@@ -49,10 +52,6 @@ def _detail(exc: exceptions.APIException) -> dict:
 
 
 def exception_handler(exc, context):
-    from django_fsm import ConcurrentTransition, TransitionNotAllowed
-
-    from core.errors import ConflictError, InvalidTransitionError
-
     if isinstance(exc, InvalidTransitionError):
         exc = InvalidTransition(str(exc), current_status=exc.status)
     elif isinstance(exc, ConflictError):
