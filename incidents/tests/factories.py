@@ -64,6 +64,7 @@ class StakeholderUpdateFactory(factory.django.DjangoModelFactory):
 
     major_incident = factory.SubFactory(MajorIncidentFactory)
     status = "declared"
+    audiences = factory.LazyFunction(lambda: ["technical"])
     what = "Mail is down"
 
 
