@@ -8,6 +8,7 @@ from datetime import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .choices import TimelineKind
 from .models import Incident, MajorIncident, TimelineEvent
@@ -35,3 +36,12 @@ def incident_linked(major: MajorIncident, incident: Incident, *, actor, at: date
     """An incident became one more report of the major incident's outage."""
     return timeline_event(major, TimelineKind.LINK, _("%(number)s linked: %(title)s")
                           % {"number": incident.number, "title": incident.title[:200]}, actor, at)
+
+
+def incidents_linked(major: MajorIncident, incidents: list[Incident], *, actor,
+                     at: datetime | None = None) -> TimelineEvent:
+    """Several open reports of the outage joined the master at once (one line, not one each)."""
+    return timeline_event(major, TimelineKind.LINK,
+                          ngettext("%(count)d incident linked: %(numbers)s", "%(count)d incidents linked: %(numbers)s",
+                                   len(incidents))
+                          % {"count": len(incidents), "numbers": ", ".join(i.number for i in incidents)}, actor, at)

@@ -13,6 +13,7 @@ from .incident import (
     incident_create,
     incident_hold,
     incident_link,
+    incident_link_to_master,
     incident_reopen,
     incident_resolve,
     incident_resume,
@@ -46,7 +47,8 @@ from .spikes import demand_record, detect_spikes, spike_alert_declare, spike_ale
 __all__ = [
     "ACTION_VERBS", "EDITABLE", "audience_recipients", "can_declare", "can_run", "can_work", "default_team",
     "demand_record", "detect_spikes", "incident_add_note", "incident_assign", "incident_attach", "incident_close",
-    "incident_create", "incident_hold", "incident_link", "incident_reopen", "incident_resolve", "incident_resume",
+    "incident_create", "incident_hold", "incident_link", "incident_link_to_master",
+    "incident_reopen", "incident_resolve", "incident_resume",
     "incident_start", "incident_update", "incidents_auto_close", "major_incident_add_member",
     "major_incident_add_task", "major_incident_declare", "major_incident_post_update",
     "major_incident_remind_updates", "major_incident_remove_member", "major_incident_set_announcement",

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed, has_transition_perm
+from simple_history.utils import bulk_update_with_history
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
 from core.errors import InvalidTransitionError
@@ -148,9 +149,7 @@ def _join_major_incident(incident: Incident, actor, at: datetime) -> None:
              .select_related("incident").order_by("-declared_at").first())
     if major is None:
         return
-    incident.parent = major.incident
-    Incident.objects.filter(pk=incident.pk).update(parent=major.incident)
-    events.incident_linked(major, incident, actor=actor, at=at)
+    incident_link_to_master(master=major.incident, incidents=[incident], actor=actor, at=at)
 
 
 EDITABLE = ("title", "description", "channel", "impact", "urgency", "service", "ci", "contact")
@@ -346,6 +345,33 @@ def incident_link(*, incident: Incident, actor, parent: Incident | None) -> Inci
     if major is not None:
         events.incident_linked(major, incident, actor=actor)
     return incident
+
+
+@transaction.atomic
+def incident_link_to_master(*, master: Incident, incidents, actor, at: datetime | None = None) -> list[Incident]:
+    """Link many open incidents to a master at once (a major incident's later reports): one
+    history row per linked incident, with who and why, and one line on the master's war-room
+    timeline if it is a major incident. Incidents already linked to it are left as they are."""
+    at = at or timezone.now()
+    pks = [item.pk if isinstance(item, Incident) else item for item in incidents]
+    linked = list(Incident.objects.select_for_update(of=("self",)).filter(pk__in=pks)
+                  .exclude(pk=master.pk).exclude(parent=master).order_by("pk"))
+    if not linked:
+        return []
+    for incident in linked:
+        incident.parent, incident.updated_at = master, at
+    bulk_update_with_history(linked, Incident, ["parent", "updated_at"], default_user=actor,
+                             default_change_reason=f"linked to {master.number}"[:100], default_date=at)
+    for given in incidents:  # the caller's objects see the link too
+        if isinstance(given, Incident):
+            given.parent, given.updated_at = master, at
+    major = MajorIncident.objects.filter(incident=master).first()
+    if major is not None:
+        if len(linked) == 1:
+            events.incident_linked(major, linked[0], actor=actor, at=at)
+        else:
+            events.incidents_linked(major, linked, actor=actor, at=at)
+    return linked
 
 
 # --- notes and attachments ------------------------------------------------------------------

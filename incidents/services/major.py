@@ -53,7 +53,7 @@ from ..models import (
 )
 from .incident import _locked as _locked_incident
 from .incident import _save as _save_incident
-from .incident import incident_resolve, priority_for
+from .incident import incident_link_to_master, incident_resolve, priority_for
 
 M = MajorIncidentStatus
 User = get_user_model()
@@ -255,11 +255,6 @@ def _declare_write(*, incident: Incident, actor, summary: str, manager, impact: 
         ServiceOutage.objects.create(service=service, started_at=major.started_at,
                                      description=summary[:300], source=f"incidents.majorincident:{major.pk}")
     # Later reports of the same outage join this one: link the service's other open incidents.
-    for child in (Incident.objects.filter(service__in=affected, parent__isnull=True, is_major=False,
-                                          status__in=[IncidentStatus.NEW, IncidentStatus.ASSIGNED,
-                                                      IncidentStatus.IN_PROGRESS, IncidentStatus.ON_HOLD])
-                  .exclude(pk=incident.pk).values_list("pk", flat=True)):
-        Incident.objects.filter(pk=child).update(parent=incident, updated_at=at)
     return major
 
 
@@ -268,6 +263,14 @@ def _declare_events(major: MajorIncident, *, actor, summary: str, affected: list
     assignee as technical lead), the audiences told, and the signal after commit."""
     incident = major.incident
     events.major_incident_declared(major, actor=actor, summary=summary, at=at)
+    # Later reports of the same outage join this one: the services' other open incidents are
+    # linked to the master (a history row each, one line on the timeline). Here, after the
+    # declaration's line, because the timeline orders lines written at the same instant by id.
+    incident_link_to_master(master=incident, actor=actor, at=at, incidents=list(
+        Incident.objects.filter(service__in=affected, parent__isnull=True, is_major=False,
+                                status__in=[IncidentStatus.NEW, IncidentStatus.ASSIGNED, IncidentStatus.IN_PROGRESS,
+                                            IncidentStatus.ON_HOLD])
+        .exclude(pk=incident.pk).values_list("pk", flat=True)))
     major_incident_add_member(major=major, actor=None, user=major.manager, role=TeamRole.INCIDENT_MANAGER, at=at)
     if incident.assignee_id and incident.assignee_id != major.manager_id:
         major_incident_add_member(major=major, actor=None, user=incident.assignee, role=TeamRole.TECHNICAL_LEAD,
