@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 
 from .choices import CIRelationKind, CIStatus, CIType, CustomerTier
 from .models import ConfigurationItem, Contact, Customer, Service, Skill, Team
+from .phone import try_normalize_phone
 
 User = get_user_model()
 
@@ -46,8 +47,6 @@ class ContactFilterSet(django_filters.FilterSet):
         fields = ["customer", "email", "user"]
 
     def filter_phone(self, queryset, name, value):
-        from .phone import try_normalize_phone
-
         number = try_normalize_phone(value)
         if number is None:
             return queryset.none()

@@ -8,6 +8,7 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "servicedesk.settings.local")
+    # Imported once the settings module is named, as manage.py does.
     from django.core.management import execute_from_command_line
 
     argv = list(sys.argv)

@@ -5,6 +5,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from servicedesk.celery import app
+
 
 def _check_database() -> str | None:
     try:
@@ -17,8 +19,6 @@ def _check_database() -> str | None:
 
 
 def _check_broker() -> str | None:
-    from servicedesk.celery import app
-
     try:
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, interval_start=0, timeout=2)

@@ -5,6 +5,8 @@ whichever door it came through."""
 from __future__ import annotations
 
 import re
+from datetime import date
+from decimal import Decimal
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -74,9 +76,6 @@ def build_form(definition: list[dict]) -> type[forms.Form]:
 
 def plain(value):
     """An answer as JSON stores it: numbers as numbers, dates ISO, people and CIs by id."""
-    from datetime import date
-    from decimal import Decimal
-
     if hasattr(value, "pk"):
         return value.pk
     if isinstance(value, Decimal):

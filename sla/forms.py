@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.choices import CustomerTier
 from catalog.models import Service
+from notifications.models import StakeholderGroup
 
 from .calendar import CalendarError, CalendarSpec, fmt_minute, parse_minute
 from .choices import Channel, EscalationTarget, Metric
@@ -324,8 +325,6 @@ class EscalationForm(forms.Form):
 
 class BaseEscalationFormSet(forms.BaseFormSet):
     def __init__(self, *args, targets=None, **kwargs):
-        from notifications.models import StakeholderGroup
-
         groups = {g.pk: g for g in StakeholderGroup.objects.order_by("name")}  # one query for every row
         kwargs.setdefault("form_kwargs", {}).update(
             group_choices=[(pk, str(g)) for pk, g in groups.items()], groups=groups)

@@ -1,4 +1,8 @@
+import zoneinfo
+from datetime import time
+
 from django.contrib.auth import get_user_model
+from django_fsm import can_proceed, has_transition_perm
 from rest_framework import serializers
 
 from catalog.models import ConfigurationItem, Service
@@ -65,8 +69,6 @@ class ChangeSerializer(ModelSerializer):
                 "services": [s.pk for s in change.outage_services.all()]}
 
     def get_actions(self, change) -> list[str]:
-        from django_fsm import can_proceed, has_transition_perm
-
         user = getattr(self.context.get("request"), "user", None)
         if user is None:
             return []
@@ -129,8 +131,6 @@ class ChangeModelSerializer(serializers.ModelSerializer):
                   "backout_plan", "test_plan", "allowed_windows", "timezone", "is_active"]
 
     def validate_allowed_windows(self, windows):
-        from datetime import time
-
         if not isinstance(windows, list):
             raise serializers.ValidationError("Give a list of {weekdays, start, end}.")
         for window in windows:
@@ -146,8 +146,6 @@ class ChangeModelSerializer(serializers.ModelSerializer):
         return windows
 
     def validate_timezone(self, value):
-        import zoneinfo
-
         try:
             zoneinfo.ZoneInfo(value)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:

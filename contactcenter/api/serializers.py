@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from catalog.models import Service
+from catalog.phone import normalize_phone
 from core.api.serializers import ModelSerializer
 from incidents.models import Incident
 
@@ -32,8 +33,6 @@ class LineSerializer(serializers.ModelSerializer):
                   "csat_survey", "is_active"]
 
     def validate_number(self, value):
-        from catalog.phone import normalize_phone
-
         try:
             return normalize_phone(value)
         except Exception as exc:

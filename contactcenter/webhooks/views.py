@@ -25,6 +25,7 @@ from twilio.request_validator import RequestValidator
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from catalog.choices import CustomerTier
+from catalog.models import AgentProfile
 
 from .. import routing, services
 from ..models import Call
@@ -122,8 +123,6 @@ def _route(response: VoiceResponse, call: Call, queue) -> None:
 def _connect(response: VoiceResponse, call: Call) -> None:
     """The call as routing left it: ring its agent, or wait in its queue (music and position)."""
     if call.agent_id is not None:
-        from catalog.models import AgentProfile
-
         dial = response.dial(action=reverse("telephony:dial"), method="POST", timeout=routing.ring_seconds(),
                              answer_on_bridge=True)
         if settings.CONTACT_CENTER_AGENT_ENDPOINT == "phone":

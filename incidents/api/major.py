@@ -2,6 +2,7 @@
 stakeholder updates, postmortem and metrics; ``spike-rules/`` and ``spike-alerts/``.
 Every write calls a service in ``incidents.services``; the services check who may."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
@@ -23,7 +24,7 @@ from core.permissions import RolePermission
 from core.roles import STAFF_ROLES, Role
 
 from .. import services
-from ..choices import Audience, ServiceImpact, TaskStatus, TeamRole, UpdateEvent
+from ..choices import ACTIVE_MAJOR_STATUSES, Audience, ServiceImpact, TaskStatus, TeamRole, UpdateEvent
 from ..models import (
     MajorIncident,
     MajorIncidentMember,
@@ -65,8 +66,6 @@ class BridgeSerializer(serializers.Serializer):
     war_room = serializers.SerializerMethodField()
 
     def get_war_room(self, major) -> str:
-        from django.conf import settings
-
         return settings.MAJOR_INCIDENT_WAR_ROOM_URL or f"{settings.PUBLIC_BASE_URL}{major.get_absolute_url()}"
 
 
@@ -217,8 +216,6 @@ class MajorIncidentViewSet(PaginatedMixin, HistoryMixin, mixins.ListModelMixin, 
             except ValueError as exc:
                 raise ValidationError({"service": ["Give a service id."]}) from exc
         if params.get("active") in ("true", "1"):
-            from ..choices import ACTIVE_MAJOR_STATUSES
-
             qs = qs.filter(status__in=ACTIVE_MAJOR_STATUSES)
         return qs
 

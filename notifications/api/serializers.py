@@ -1,3 +1,4 @@
+from django.template import Template, TemplateSyntaxError
 from rest_framework import serializers
 
 from ..models import Delivery, MessageTemplate, Notification, StakeholderGroup
@@ -29,8 +30,6 @@ class MessageTemplateSerializer(serializers.ModelSerializer):
         fields = ["id", "key", "description", "subject", "body", "sms_body"]
 
     def validate(self, attrs):
-        from django.template import Template, TemplateSyntaxError
-
         errors = {}
         for field in ("subject", "body", "sms_body"):
             if field in attrs:

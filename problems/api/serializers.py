@@ -1,5 +1,6 @@
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext
+from django_fsm import can_proceed, has_transition_perm
 from rest_framework import serializers
 
 from catalog.models import ConfigurationItem, Service, Team
@@ -43,8 +44,6 @@ class ProblemSerializer(serializers.ModelSerializer):
             return None
 
     def get_actions(self, problem) -> list[str]:
-        from django_fsm import can_proceed, has_transition_perm
-
         user = getattr(self.context.get("request"), "user", None)
         if user is None:
             return []

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, ProtectedError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
@@ -36,8 +36,6 @@ class SLAConfigViewSet(HistoryMixin, viewsets.ModelViewSet):
     write_roles = MANAGERS
 
     def destroy(self, request, *args, **kwargs):
-        from django.db.models import ProtectedError
-
         try:
             return super().destroy(request, *args, **kwargs)
         except ProtectedError as exc:
