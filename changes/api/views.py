@@ -82,12 +82,8 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
         serializer = self.get_serializer(change, data=request.data, partial=kwargs.get("partial", False))
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        links = {k: data.pop(k) for k in ("incidents", "problems") if k in data}
         data.pop("model", None)
         change = call(services.change_update, change=change, actor=request.user, **data, **_outage(request.data))
-        if links:
-            for field, items in links.items():
-                getattr(change, field).set(items)
         return self._fresh(change)
 
     def _act(self, request, service, payload_class=None, **fixed):

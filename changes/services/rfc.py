@@ -182,8 +182,10 @@ def change_create(*, actor, title: str = "", model: ChangeModel | None = None, s
 
 @transaction.atomic
 def change_update(*, change: Change | int, actor, services=None, cis=None, outage_services=None,
-                  **fields) -> Change:
-    """Edit an RFC before it is approved (and the plans until it is implemented)."""
+                  incidents=None, problems=None, **fields) -> Change:
+    """Edit an RFC before it is approved (and the plans until it is implemented). The
+    services, CIs and the incidents and problems it resolves (each replaced when given) are
+    links of the RFC: set here, under the same edit guard, and recorded in its history."""
     _require_staff(actor)
     unknown = set(fields) - set(EDITABLE)
     if unknown:
@@ -191,7 +193,8 @@ def change_update(*, change: Change | int, actor, services=None, cis=None, outag
     change = _locked(change)
     early = change.status in (S.DRAFT, S.SUBMITTED, S.ASSESSED)
     late_ok = {"implementation_plan", "backout_plan", "test_plan", "assignee", "description"}
-    if not early and (set(fields) - late_ok or services is not None or cis is not None
+    links_given = any(links is not None for links in (services, cis, incidents, problems))
+    if not early and (set(fields) - late_ok or links_given
                       or change.status not in (S.CAB_REVIEW, S.AUTHORIZED, S.SCHEDULED)):
         raise InvalidTransitionError(_("A change that is %(status)s can no longer be edited that way.")
                                      % {"status": change.get_status_display().lower()}, change.status)
@@ -211,6 +214,10 @@ def change_update(*, change: Change | int, actor, services=None, cis=None, outag
         change.cis.set(cis)
     if outage_services is not None:
         change.outage_services.set(outage_services)
+    if incidents is not None:
+        change.incidents.set(incidents)
+    if problems is not None:
+        change.problems.set(problems)
     if change.status == S.SCHEDULED:
         _outage_changed(change)
     return change
