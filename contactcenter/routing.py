@@ -24,6 +24,7 @@ from core.errors import InvalidTransitionError
 
 from .choices import AgentStateChoice, CallbackStatus, CallOutcome
 from .models import AgentState, AgentStateLog, Call, Callback, CallTransfer, Line, Queue
+from .tasks import redirect_call
 from .telephony import hook_url
 
 TIER_PRIORITY = {CustomerTier.VIP: 2, CustomerTier.GOLD: 1}
@@ -39,8 +40,6 @@ def _seconds(start: datetime | None, end: datetime) -> int:
 
 def redirect_on_commit(call_sid: str, hook: str = "connect") -> None:
     """Ask the provider to fetch the call's TwiML again once this transaction commits."""
-    from .tasks import redirect_call
-
     url = hook_url(hook)
     transaction.on_commit(lambda: redirect_call.delay(call_sid, url))
 

@@ -1,5 +1,5 @@
 """Thin Celery tasks of the contact center. A task imports its service inside its body: the
-routing service imports these tasks (to queue a redirect)."""
+routing service imports these tasks at the top (to queue a redirect)."""
 
 from celery import shared_task
 
@@ -18,6 +18,6 @@ def redirect_call(self, call_sid: str, url: str) -> None:
 @shared_task(acks_late=True)
 def match_waiting_calls() -> int:
     """Beat, every few seconds: waiting calls and available agents that missed each other."""
-    from .routing import match_waiting_calls as match  # routing imports this module (see above)
+    from .routing import match_waiting_calls as match  # routing imports this module at the top (see above)
 
     return match()

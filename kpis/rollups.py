@@ -36,6 +36,16 @@ from django.db.models.functions import Coalesce, ExtractMinute, Floor, Trunc, Tr
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
+from changes.choices import ChangeType, Outcome
+from changes.models import Change
+from contactcenter.choices import AgentStateChoice, CallOutcome
+from contactcenter.models import AgentStateLog, Call, Callback
+from incidents.models import Incident, MajorIncident
+from problems.models import Problem
+from servicerequests.models import ServiceRequest
+from sla.choices import TimerStatus
+from sla.models import SLATimer
+
 from .models import NONE, AgentDaily, AgentInterval, ArrivalHour, CallDaily, CallInterval, DeskDaily, IncidentDaily
 
 INTERVAL = timedelta(minutes=15)
@@ -107,8 +117,6 @@ def _replace(model, window: Q, objects: list, unique_fields: list[str]) -> int:
 def _call_sums() -> dict:
     """The aggregates of one ``CallInterval`` row (see docs/kpis.md for each definition),
     named ``k_<column>``: some columns share a name with a field of ``Call`` (``transfers``)."""
-    from contactcenter.choices import CallOutcome
-
     grace = settings.KPI_ABANDON_GRACE_SECONDS
     queued = Q(queued_at__isnull=False)
     short = queued & Q(answered_at__isnull=True, outcome=CallOutcome.ABANDONED, wait_seconds__lt=grace)
@@ -146,9 +154,6 @@ def _agent_seconds(start: datetime, end: datetime, now: datetime) -> dict[tuple[
     overlapping the window (one query), clipped to each interval it spans. Clipping is done
     here rather than in SQL because it needs a series of intervals, which PostgreSQL and
     SQLite spell differently; the query count stays one."""
-    from contactcenter.choices import AgentStateChoice
-    from contactcenter.models import AgentStateLog
-
     field = {AgentStateChoice.AVAILABLE: "available_seconds", AgentStateChoice.BUSY: "busy_seconds",
              AgentStateChoice.WRAP_UP: "wrap_seconds"}
     # Both arms are indexed: stretches ending after the window's start (``agent_log_end``),
@@ -174,8 +179,6 @@ def _agent_seconds(start: datetime, end: datetime, now: datetime) -> dict[tuple[
 def rollup_contact_center(*, start: datetime, end: datetime, now: datetime | None = None) -> RollupResult:
     """Recompute ``CallInterval`` and ``AgentInterval`` for the 15-minute intervals covering
     ``[start, end)`` (widened to whole intervals). Five reads, two deletes, two inserts."""
-    from contactcenter.models import Call, Callback
-
     start, end, now = floor_interval(start), ceil_interval(end), now or timezone.now()
     rows: dict[tuple, dict] = defaultdict(dict)
     sums = _call_sums()
@@ -246,8 +249,6 @@ def _dims(row: dict, team: str = "team_id", service: str = "service_id", priorit
 
 def _backlog(day: date, now: datetime) -> list[dict]:
     """Incidents open at the end of ``day`` (or now, for today), per dimension, with ages."""
-    from incidents.models import Incident
-
     end = min(day_start(day) + DAY, now)
     ages = {}
     for lower, upper, name in AGE_BUCKETS:
@@ -264,8 +265,6 @@ def _mtbf_gaps(start: datetime, end: datetime) -> dict[date, list[int]]:
     """For major incidents declared in the window: seconds from the previous major incident's
     resolution (previous by start of impact, over all history) to this one's start of impact.
     Overlapping ones (started before the previous was resolved) have no gap."""
-    from incidents.models import MajorIncident
-
     previous = (MajorIncident.objects.filter(Q(started_at__lt=OuterRef("started_at"))
                                              | Q(started_at=OuterRef("started_at"), id__lt=OuterRef("id")))
                 .order_by("-started_at", "-id").values("resolved_at")[:1])
@@ -284,14 +283,6 @@ def rollup_itsm(*, start: datetime, end: datetime, now: datetime | None = None) 
     """Recompute ``IncidentDaily`` and ``DeskDaily`` for every UTC day touching
     ``[start, end)``: a fixed set of grouped queries for the whole window, plus one backlog
     snapshot per day."""
-    from changes.choices import ChangeType, Outcome
-    from changes.models import Change
-    from incidents.models import Incident, MajorIncident
-    from problems.models import Problem
-    from servicerequests.models import ServiceRequest
-    from sla.choices import TimerStatus
-    from sla.models import SLATimer
-
     now = now or timezone.now()
     first, last = days_touching(start, end)
     start, end = day_start(first), day_start(last) + DAY
@@ -381,8 +372,6 @@ def rollup_recent(*, now: datetime | None = None) -> dict[str, int]:
     """The beat task's body: the last ``KPI_ROLLUP_LOOKBACK_HOURS`` (late events), plus the
     intervals of earlier calls that a recent call made repeats of (their first-contact
     resolution changed)."""
-    from contactcenter.models import Call
-
     now = now or timezone.now()
     start = now - timedelta(hours=settings.KPI_ROLLUP_LOOKBACK_HOURS)
     totals = rollup_window(start=start, end=now + timedelta(microseconds=1), now=now)
@@ -398,8 +387,6 @@ def _refresh_fcr(buckets: list[datetime]) -> int:
     """Earlier intervals whose calls were repeated since: only their first-contact count
     changed, so only it is recomputed (one grouped read over those intervals, one update)
     instead of rolling each interval up again. Returns the rows corrected."""
-    from contactcenter.models import Call
-
     if not buckets:
         return 0
     window = Q()
