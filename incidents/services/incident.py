@@ -376,15 +376,19 @@ def incident_link_to_master(*, master: Incident, incidents, actor, at: datetime 
 
 # --- notes and attachments ------------------------------------------------------------------
 @transaction.atomic
-def incident_add_note(*, incident: Incident, actor, body: str, visibility: str = NoteVisibility.INTERNAL,
+def incident_add_note(*, incident: Incident, actor, body: str, visibility: str | None = None,
                       at: datetime | None = None) -> IncidentNote:
-    """A work note or a customer-visible comment. Requesters only write comments. An
-    agent's first comment acknowledges the incident; the requester hears of comments."""
+    """A work note or a customer-visible comment. Requesters only write comments: without a
+    ``visibility`` theirs is a comment (staff's a work note), and asking for an internal note
+    is refused (PermissionDenied; the API answers 403, the page shows the refusal). An agent's
+    first comment acknowledges the incident; the requester hears of comments."""
+    staff = is_staff_member(actor)
+    if visibility is None:
+        visibility = NoteVisibility.INTERNAL if staff else NoteVisibility.PUBLIC
+    elif visibility != NoteVisibility.PUBLIC and not staff:
+        raise PermissionDenied(_("Requesters write comments, not internal work notes."))
     if not body or not body.strip():
         raise ValidationError({"body": [_("Write something.")]})
-    staff = is_staff_member(actor)
-    if not staff:
-        visibility = NoteVisibility.PUBLIC
     at = at or timezone.now()
     incident = _locked(incident)
     note = IncidentNote.objects.create(incident=incident, author=actor, body=body.strip(), visibility=visibility,

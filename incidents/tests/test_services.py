@@ -218,10 +218,15 @@ class TestNotes:
         assert not Notification.objects.filter(user=desk["requester"]).exists()
 
     def test_requesters_only_write_comments(self, desk):
+        # Issue 16: asking for an internal note is refused, no longer silently made public.
         incident = create(desk)
-        note = services.incident_add_note(incident=incident, actor=desk["requester"], body="any news?",
-                                          visibility="internal")
+        with pytest.raises(PermissionDenied, match="not internal work notes"):
+            services.incident_add_note(incident=incident, actor=desk["requester"], body="any news?",
+                                       visibility="internal")
+        assert not incident.notes.exists()
+        note = services.incident_add_note(incident=incident, actor=desk["requester"], body="any news?")
         assert note.visibility == "public"
+        assert services.incident_add_note(incident=incident, actor=desk["agent"], body="db").visibility == "internal"
 
 
 def test_a_new_priority_re_targets_the_clocks_keeping_consumed_time(desk):
