@@ -1,3 +1,6 @@
+from zoneinfo import available_timezones
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -181,15 +184,11 @@ class UserSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(exc.messages) from exc
 
     def validate_timezone(self, value):
-        from zoneinfo import available_timezones
-
         if value and value not in available_timezones():
             raise serializers.ValidationError(f"{value} is not a known timezone (e.g. Europe/Athens).")
         return value
 
     def validate_language(self, value):
-        from django.conf import settings
-
         if value and value not in dict(settings.LANGUAGES):
             raise serializers.ValidationError(
                 "Choose one of: " + ", ".join(code for code, _name in settings.LANGUAGES) + "."

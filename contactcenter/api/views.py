@@ -17,7 +17,7 @@ from core.roles import STAFF_ROLES, Role
 from .. import routing
 from ..filtersets import CallFilterSet
 from ..models import AgentState, Announcement, Call, Callback, Line, Queue
-from ..services import callback_claim, callback_complete
+from ..services import call_link_incident, callback_claim, callback_complete
 from . import serializers
 
 MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
@@ -94,8 +94,6 @@ class CallViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     @extend_schema(request=serializers.CallIncidentSerializer, responses=serializers.CallSerializer)
     @action(detail=True, methods=["post"], url_path="link-incident")
     def link_incident(self, request, pk=None):
-        from ..services import call_link_incident
-
         call = self.get_object()
         data = serializers.CallIncidentSerializer(data=request.data)
         data.is_valid(raise_exception=True)
