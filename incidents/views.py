@@ -33,8 +33,8 @@ from core.pages import (
     Entry,
     FilteredListView,
     StaffRequiredMixin,
-    history_entries,
     history_records,
+    history_timeline,
     person,
     safe_next,
     staff_only,
@@ -232,7 +232,7 @@ def _history_entries(incident: Incident) -> list[Entry]:
         return reason or {"+": _("Created"), "-": _("Deleted")}.get(record.history_type) or _("Changed")
 
     # An incident recorded after the fact (``at=``) was created when it says, not when saved.
-    return history_entries(records, model=Incident, tracked=TRACKED, shown=shown, title=title,
+    return history_timeline(records, model=Incident, tracked=TRACKED, shown=shown, title=title,
                            edited_only=("description",),
                            at=lambda record: incident.created_at if record.history_type == "+" else record.history_date)
 
