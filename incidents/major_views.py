@@ -27,6 +27,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django_fsm import can_proceed
 
 from catalog.models import Service
 from core.pages import (
@@ -42,7 +43,7 @@ from core.pages import (
 from core.roles import is_staff_member
 
 from . import services
-from .choices import ACTIVE_MAJOR_STATUSES, Audience, MajorIncidentStatus, SpikeAlertStatus, TaskStatus
+from .choices import ACTIVE_MAJOR_STATUSES, Audience, MajorIncidentStatus, SpikeAlertStatus
 from .forms import staff_users
 from .major_forms import (
     ActionFormSet,
@@ -266,18 +267,16 @@ class MajorActionView(StaffRequiredMixin, ActionView):
 major_action = MajorActionView.as_view()
 
 
-#: A task button: the status it moves the task to.
-TASK_MOVES = {"take": TaskStatus.IN_PROGRESS, "done": TaskStatus.DONE, "cancel": TaskStatus.CANCELLED}
+#: A task button: the task's transition it runs (the model's guard says which are offered).
+TASK_MOVES = {"take": "start", "done": "complete", "cancel": "cancel"}
+TASK_SERVICES = {"take": services.major_incident_task_start, "done": services.major_incident_task_complete,
+                 "cancel": services.major_incident_task_cancel}
 TASK_DONE = {"take": gettext_lazy("The task is yours."), "done": gettext_lazy("The task is done."),
              "cancel": gettext_lazy("The task is cancelled.")}
 
 
 def task_moves(task: MajorIncidentTask) -> list[str]:
-    if task.status == TaskStatus.OPEN:
-        return ["take", "done", "cancel"]
-    if task.status == TaskStatus.IN_PROGRESS:
-        return ["done", "cancel"]
-    return []
+    return [move for move, action in TASK_MOVES.items() if can_proceed(getattr(task, action))]
 
 
 @staff_required
@@ -293,11 +292,9 @@ def task_action(request, pk: int, task_pk: int, move: str):
     if not form.is_valid():
         messages.error(request, _("Nothing was saved: the form was incomplete; reload the page."))
         return render_war_room(request, pk, status=400)
-    changes = {"status": TASK_MOVES[move]}
-    if move == "take":
-        changes["assignee"] = request.user
-    status = attempt(request, lambda: services.major_incident_update_task(
-        task=task, actor=request.user, expected_status=form.cleaned_data["expected_status"], **changes),
+    extra = {"assignee": request.user} if move == "take" else {}
+    status = attempt(request, lambda: TASK_SERVICES[move](
+        task=task, actor=request.user, expected_status=form.cleaned_data["expected_status"], **extra),
         refusal=_refusal)
     if status is not None:
         return render_war_room(request, pk, status=status)

@@ -141,15 +141,17 @@ class MajorIncidentMember(models.Model):
         return f"{self.user} as {self.get_role_display()}"
 
 
-class MajorIncidentTask(models.Model):
-    """A piece of the team's work with one owner, so nothing is done twice or forgotten."""
+class MajorIncidentTask(ConcurrentTransitionMixin, models.Model):
+    """A piece of the team's work with one owner, so nothing is done twice or forgotten:
+    open → in progress → done, or cancelled while still to do."""
 
     major_incident = models.ForeignKey(MajorIncident, on_delete=models.CASCADE, related_name="tasks")
     title = models.CharField(_("title"), max_length=200)
     assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("assignee"), null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="major_incident_tasks")
     due_at = models.DateTimeField(_("due"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.OPEN)
+    status = FSMField(_("status"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.OPEN,
+                      protected=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
@@ -167,6 +169,18 @@ class MajorIncidentTask(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @transition(field=status, source=TaskStatus.OPEN, target=TaskStatus.IN_PROGRESS)
+    def start(self):
+        """Someone took the task (its assignee, or whoever started it)."""
+
+    @transition(field=status, source=[TaskStatus.OPEN, TaskStatus.IN_PROGRESS], target=TaskStatus.DONE)
+    def complete(self):
+        pass
+
+    @transition(field=status, source=[TaskStatus.OPEN, TaskStatus.IN_PROGRESS], target=TaskStatus.CANCELLED)
+    def cancel(self):
+        """No longer needed; the title may be used by a new task."""
 
 
 class StakeholderUpdate(models.Model):

@@ -424,40 +424,107 @@ def major_incident_add_task(*, major: MajorIncident, actor, title: str, assignee
     return task
 
 
-@transaction.atomic
-def major_incident_update_task(*, task: MajorIncidentTask, actor, expected_status: str | None = None,
-                               **changes) -> MajorIncidentTask:
-    """Change a task's title, assignee, due time or status. ``expected_status`` (what the
-    caller saw) makes taking a task safe: if someone else moved it first, a conflict."""
-    unknown = set(changes) - {"title", "assignee", "due_at", "status"}
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
+#: A task's transitions as people read them (translated), by transition name, and the
+#: transition that reaches each status.
+TASK_VERBS = {"start": gettext_lazy("start"), "complete": gettext_lazy("complete"), "cancel": gettext_lazy("cancel")}
+TASK_TRANSITIONS = {TaskStatus.IN_PROGRESS: "start", TaskStatus.DONE: "complete", TaskStatus.CANCELLED: "cancel"}
+TASK_TRANSITIONS_BY_ACTION = {action: status for status, action in TASK_TRANSITIONS.items()}
+
+
+def _locked_task(task: MajorIncidentTask, actor, expected_status: str | None) -> MajorIncidentTask:
+    """The task locked, the actor on the team, and as the caller saw it (else a conflict)."""
     task = MajorIncidentTask.objects.select_for_update().select_related("major_incident").get(pk=task.pk)
-    major = task.major_incident
-    _require(can_work(major, actor), _("Only the major incident team can change tasks."))
+    _require(can_work(task.major_incident, actor), _("Only the major incident team can change tasks."))
     if expected_status is not None and task.status != expected_status:
         raise ConflictError(_("Someone changed this task first: it is now %(status)s.")
                             % {"status": task.get_status_display().lower()}, task.status)
-    if "status" in changes and changes["status"] not in TaskStatus.values:
-        raise ValidationError({"status": [_("Choose one of: %s.") % ", ".join(TaskStatus.values)]})
-    if "title" in changes and not (changes["title"] or "").strip():
-        raise ValidationError({"title": [_("Say what needs doing.")]})
-    before = task.status
-    for field, value in changes.items():
-        setattr(task, field, value.strip() if field == "title" else value)
-    if task.status == TaskStatus.IN_PROGRESS and task.assignee_id is None:
-        task.assignee = actor
-    task.completed_at = timezone.now() if task.status == TaskStatus.DONE else None
+    return task
+
+
+def _save_task(task: MajorIncidentTask, actor) -> None:
     task._history_user = actor
     try:
         with transaction.atomic():
             task.save()
     except IntegrityError as exc:
         raise ValidationError({"title": [_("This task is already on the board.")]}) from exc
-    if task.status != before:
-        timeline_event(major, TimelineKind.TASK, _("Task %(title)s: %(status)s%(who)s") % {
-            "title": task.title, "status": task.get_status_display().lower(),
-            "who": (" (" + actor_name(task.assignee) + ")") if task.assignee_id else ""}, actor)
+
+
+def _task_move(*, task: MajorIncidentTask, action: str, actor, expected_status: str | None,
+               assignee=None) -> MajorIncidentTask:
+    """Lock, guard (the django-fsm transition: a move it does not allow is a 409), move,
+    save with history and write the timeline line. Already there: nothing to do."""
+    task = _locked_task(task, actor, expected_status)
+    method = getattr(task, action)
+    if task.status == TASK_TRANSITIONS_BY_ACTION[action] and (assignee is None or assignee.pk == task.assignee_id):
+        return task
+    if not can_proceed(method):
+        raise InvalidTransitionError(_("You cannot %(action)s a task that is %(status)s.")
+                                     % {"action": TASK_VERBS[action], "status": task.get_status_display().lower()},
+                                     task.status)
+    method()
+    if assignee is not None:
+        task.assignee = assignee
+    if task.status == TaskStatus.IN_PROGRESS and task.assignee_id is None:
+        task.assignee = actor
+    task.completed_at = timezone.now() if task.status == TaskStatus.DONE else None
+    _save_task(task, actor)
+    timeline_event(task.major_incident, TimelineKind.TASK, _("Task %(title)s: %(status)s%(who)s") % {
+        "title": task.title, "status": task.get_status_display().lower(),
+        "who": (" (" + actor_name(task.assignee) + ")") if task.assignee_id else ""}, actor)
+    return task
+
+
+@transaction.atomic
+def major_incident_task_start(*, task: MajorIncidentTask, actor, assignee=None,
+                              expected_status: str | None = None) -> MajorIncidentTask:
+    """Take an open task: it is ``assignee``'s (else its assignee's, else the actor's).
+    ``expected_status`` (what the caller saw) makes taking it safe: of two people taking it
+    at once, one gets it and the other a conflict."""
+    return _task_move(task=task, action="start", actor=actor, expected_status=expected_status, assignee=assignee)
+
+
+@transaction.atomic
+def major_incident_task_complete(*, task: MajorIncidentTask, actor,
+                                 expected_status: str | None = None) -> MajorIncidentTask:
+    return _task_move(task=task, action="complete", actor=actor, expected_status=expected_status)
+
+
+@transaction.atomic
+def major_incident_task_cancel(*, task: MajorIncidentTask, actor,
+                               expected_status: str | None = None) -> MajorIncidentTask:
+    return _task_move(task=task, action="cancel", actor=actor, expected_status=expected_status)
+
+
+TASK_MOVE_SERVICES = {"start": major_incident_task_start, "complete": major_incident_task_complete,
+                      "cancel": major_incident_task_cancel}
+
+
+@transaction.atomic
+def major_incident_update_task(*, task: MajorIncidentTask, actor, expected_status: str | None = None,
+                               **changes) -> MajorIncidentTask:
+    """Change a task's title, assignee or due time; a new ``status`` is the transition's
+    service (start, complete, cancel; one it does not allow is a 409). ``expected_status``
+    (what the caller saw) makes taking a task safe: if someone else moved it first, a conflict."""
+    unknown = set(changes) - {"title", "assignee", "due_at", "status"}
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    task = _locked_task(task, actor, expected_status)
+    target = changes.pop("status", None)
+    if target is not None and target not in TaskStatus.values:
+        raise ValidationError({"status": [_("Choose one of: %s.") % ", ".join(TaskStatus.values)]})
+    if "title" in changes and not (changes["title"] or "").strip():
+        raise ValidationError({"title": [_("Say what needs doing.")]})
+    if changes:
+        for field, value in changes.items():
+            setattr(task, field, value.strip() if field == "title" else value)
+        _save_task(task, actor)
+    if target is not None and target != task.status:
+        if target not in TASK_TRANSITIONS:
+            raise InvalidTransitionError(_("A task that is %(status)s cannot become %(target)s again.")
+                                         % {"status": task.get_status_display().lower(),
+                                            "target": TaskStatus(target).label.lower()}, task.status)
+        task = TASK_MOVE_SERVICES[TASK_TRANSITIONS[target]](task=task, actor=actor)
     return task
 
 
