@@ -17,7 +17,11 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.utils.module_loading import import_string
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import (
+    NoSuchElementException,
+    StaleElementReferenceException,
+    WebDriverException,
+)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -129,9 +133,19 @@ class Page:
         return self.driver.find_elements(By.CSS_SELECTOR, css)
 
     def wait_for(self, condition, timeout: float = WAIT_SECONDS, message: str = ""):
-        # HTMX swaps elements out from under us: a stale or missing element means "not yet".
+        # HTMX swaps elements out from under us: a stale or missing element means "not yet",
+        # and so does Chromium's inspector losing a node it had just found (it answers a
+        # plain WebDriverException, seen once in a parallel run).
+        def polled(driver):
+            try:
+                return condition(driver)
+            except WebDriverException as exc:
+                if "does not belong to the document" in str(exc):
+                    return False
+                raise
+
         return WebDriverWait(self.driver, timeout, poll_frequency=0.05, ignored_exceptions=(
-            NoSuchElementException, StaleElementReferenceException)).until(condition, message)
+            NoSuchElementException, StaleElementReferenceException)).until(polled, message)
 
     def wait_for_path(self, path: str):
         self.wait_for(lambda d: self.path.split("?")[0] == path, message=f"expected {path}, at {self.path}")
