@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from catalog.models import Service
 from catalog.phone import normalize_phone
-from core.api.serializers import ModelSerializer
+from core.api.serializers import ModelSerializer, NullableCharField
 from incidents.models import Incident
 
 from ..choices import AgentStateChoice
@@ -65,13 +65,19 @@ class AnnouncementSerializer(serializers.ModelSerializer):
 class CallSerializer(ModelSerializer):
     queue = serializers.SerializerMethodField()
     repeat_call = serializers.SerializerMethodField()
+    # E.164, or null when the caller withheld it or sent something that is not a number
+    # (what Twilio sent is then in from_raw); input_flags lists webhook fields left out.
+    from_number = NullableCharField(read_only=True)
+    from_raw = NullableCharField(read_only=True)
+    input_flags = serializers.JSONField(read_only=True)
 
     class Meta:
         model = Call
-        fields = ["id", "call_sid", "direction", "from_number", "to_number", "contact", "customer", "line", "queue",
-                  "queue_id", "service", "agent", "status", "outcome", "started_at", "queued_at", "answered_at",
-                  "ended_at", "wait_seconds", "talk_seconds", "hold_seconds", "wrap_up_seconds", "transfers",
-                  "incident", "csat", "priority", "repeat_of", "repeat_call", "announcement", "after_hours"]
+        fields = ["id", "call_sid", "direction", "from_number", "from_raw", "to_number", "contact", "customer",
+                  "line", "queue", "queue_id", "service", "agent", "status", "outcome", "started_at", "queued_at",
+                  "answered_at", "ended_at", "wait_seconds", "talk_seconds", "hold_seconds", "wrap_up_seconds",
+                  "transfers", "incident", "csat", "priority", "repeat_of", "repeat_call", "announcement",
+                  "after_hours", "input_flags"]
         read_only_fields = fields
 
     def get_queue(self, call) -> str | None:

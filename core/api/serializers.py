@@ -42,6 +42,10 @@ class NullableURLField(BlankAsNullMixin, serializers.URLField):
     """A URL that may be absent: ``""`` is answered as ``null``."""
 
 
+class NullableCharField(BlankAsNullMixin, serializers.CharField):
+    """A text that may be unknown (a withheld caller's number): ``""`` is answered as ``null``."""
+
+
 def blank_as_null_class(model_field):
     """The nullable serializer field for a blank-able, NOT NULL choice/URL model field, or None."""
     if not isinstance(model_field, models.CharField) or not model_field.blank or model_field.null:

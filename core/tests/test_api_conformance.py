@@ -205,3 +205,23 @@ def test_the_attachments_upload_guards_its_json_body_too(api, agent):
                                           "[" * 100_000, content_type="application/json")
     assert response.status_code == 400, response.content
     assert response.json()["code"] == "too_deep"
+
+
+def test_a_withheld_caller_is_null_and_what_twilio_sent_is_kept_apart(api, agent):
+    from django.utils import timezone
+
+    from contactcenter.tests.factories import CallFactory
+
+    now = timezone.now()
+    withheld = CallFactory(from_number="", from_raw="anonymous", started_at=now,
+                           input_flags=[{"field": "Timestamp", "value": "9999-01-01", "problem": "far"}])
+    known = CallFactory(from_number="+302101234567", started_at=now)
+    client = api.as_user(agent)
+    body = client.get(f"/api/v1/calls/{withheld.pk}/").json()
+    assert (body["from_number"], body["from_raw"]) == (None, "anonymous")
+    assert body["input_flags"] == [{"field": "Timestamp", "value": "9999-01-01", "problem": "far"}]
+    body = client.get(f"/api/v1/calls/{known.pk}/").json()
+    assert (body["from_number"], body["from_raw"], body["input_flags"]) == ("+302101234567", None, [])
+    schema = client.get("/api/schema/?format=json").json()["components"]["schemas"]
+    call = schema["Call"]["properties"]
+    assert call["from_number"].get("nullable") is True and call["from_raw"].get("nullable") is True
