@@ -14,8 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import ConfigurationItem, Service
 from incidents.choices import Level
-from incidents.forms import StaffChoiceField
-from incidents.major_forms import LocalDateTimeField
+from incidents.forms import LocalDateTimeField, StaffChoiceField
 from incidents.models import Incident
 from problems.models import Problem
 

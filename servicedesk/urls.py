@@ -8,6 +8,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from incidents import urls as incidents_urls
 from servicerequests import urls as servicerequests_urls
 
 from . import health, views
@@ -33,7 +34,7 @@ urlpatterns = [
     path("catalog/", include("catalog.urls")),
     path("notifications/", include("notifications.urls")),
     path("incidents/", include("incidents.urls")),
-    path("major-incidents/", include("incidents.major_urls")),
+    path("major-incidents/", include(incidents_urls.major)),
     path("problems/", include("problems.urls")),
     path("changes/", include("changes.urls")),
     path("portal/", include(servicerequests_urls.portal)),

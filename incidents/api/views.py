@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from core.api.mixins import HistoryMixin, PaginatedMixin
 from core.api.parsers import JSONParser
+from core.api.services import call_service as call
 from core.api.services import drf_validation_error as _drf
 from core.permissions import RolePermission, refuse_unless_visible
 from core.roles import STAFF_ROLES, Role, is_staff_member
@@ -24,7 +25,7 @@ from ..filtersets import IncidentFilterSet
 from ..models import Incident, PriorityMatrix
 from ..selectors import incidents_visible_to, major_incidents_with_list_data, notes_visible_to
 from . import serializers
-from .major import DeclareSerializer, MajorIncidentSerializer, call
+from .major.serializers import DeclareSerializer, MajorIncidentSerializer
 
 
 class IncidentPermission(IsAuthenticated):

@@ -43,10 +43,10 @@ from core.roles import is_staff_member
 from notifications.models import Delivery
 from sla.models import SLAEvent
 
-from . import services
-from .choices import OPEN_STATUSES, Channel, IncidentStatus, Level, NoteVisibility, ResolutionCode
-from .downloads import attachment_response
-from .forms import (
+from .. import services
+from ..choices import OPEN_STATUSES, Channel, IncidentStatus, Level, NoteVisibility, ResolutionCode
+from ..downloads import attachment_response
+from ..forms.incident import (
     SORT_CHOICES,
     SORTS,
     AssignForm,
@@ -64,9 +64,9 @@ from .forms import (
     ResolveForm,
     add_service_errors,
 )
-from .major_forms import DeclareForm
-from .models import Incident
-from .selectors import (
+from ..forms.major import DeclareForm
+from ..models import Incident
+from ..selectors import (
     attachment_visible_to,
     available_actions,
     incidents_reported_by,

@@ -1,5 +1,5 @@
 """Browser forms for major incidents (the war room, the postmortem, declaring). Like
-:mod:`incidents.forms`, they check what people type and turn it into the keyword arguments
+:mod:`incidents.forms.incident`, they check what people type and turn it into the keyword arguments
 of :mod:`incidents.services`; the services do every write and have the last word."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Audience, ServiceImpact, TeamRole, UpdateEvent
-from .forms import StaffChoiceField, staff_users
+from ..choices import Audience, ServiceImpact, TeamRole, UpdateEvent
+from .incident import StaffChoiceField, staff_users
 
 User = get_user_model()
 

@@ -17,9 +17,9 @@ from catalog.selectors import contact_by_phone
 from core.forms import add_service_errors  # noqa: F401 -- the apps' pages import it from here too
 from core.roles import STAFF_ROLES
 
-from .choices import Channel, IncidentStatus, Level, NoteVisibility, ResolutionCode
-from .filtersets import IncidentFilterSet
-from .models import Incident
+from ..choices import Channel, IncidentStatus, Level, NoteVisibility, ResolutionCode
+from ..filtersets import IncidentFilterSet
+from ..models import Incident
 
 User = get_user_model()
 

@@ -42,10 +42,10 @@ from core.pages import (
 )
 from core.roles import is_staff_member
 
-from . import services
-from .choices import ACTIVE_MAJOR_STATUSES, Audience, MajorIncidentStatus, SpikeAlertStatus
-from .forms import staff_users
-from .major_forms import (
+from .. import services
+from ..choices import ACTIVE_MAJOR_STATUSES, Audience, MajorIncidentStatus, SpikeAlertStatus
+from ..forms.incident import staff_users
+from ..forms.major import (
     ActionFormSet,
     AnnouncementForm,
     DeclareForm,
@@ -59,9 +59,9 @@ from .major_forms import (
     action_initial,
     owner_choices,
 )
-from .models import Incident, MajorIncident, MajorIncidentTask, Postmortem, SpikeAlert
-from .selectors import incidents_visible_to
-from .views import _incident_for_page, render_incident
+from ..models import Incident, MajorIncident, MajorIncidentTask, Postmortem, SpikeAlert
+from ..selectors import incidents_visible_to
+from .incident import _incident_for_page, render_incident
 
 M = MajorIncidentStatus
 LIFECYCLE = ("mobilise", "contain", "resolve", "review", "close")
