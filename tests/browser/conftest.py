@@ -24,6 +24,7 @@ from selenium.common.exceptions import (
 )
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium"))
@@ -182,7 +183,11 @@ class Page:
         self.get("/login/")
         self.find("#id_username").send_keys(username)
         self.find("#id_password").send_keys(password)
-        self.find("form.stack button[type=submit]").click()
+        button = self.find("form.stack button[type=submit]")
+        button.click()
+        # Wait for the answer to replace the page: the next get() would otherwise abort a
+        # POST still under way (seen on a loaded machine: fewer failed logins counted).
+        WebDriverWait(self.driver, WAIT_SECONDS).until(staleness_of(button), "the login form was not answered")
         return self
 
     def login(self, user, **session_data):
