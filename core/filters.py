@@ -6,6 +6,8 @@ class ShownFiltersMixin:
     others still work from the address bar), and counts how many of those are in use."""
 
     SHOWN: tuple = ()
+    #: count every filter in use, also those typed in the address bar, not only the shown ones
+    COUNT_ALL_FILTERS = False
 
     @property
     def shown_fields(self):
@@ -15,4 +17,5 @@ class ShownFiltersMixin:
     def active_count(self) -> int:
         if not hasattr(self.data, "getlist"):  # no parameters at all
             return 0
-        return sum(1 for name in self.SHOWN if any(v not in ("", None) for v in self.data.getlist(name)))
+        names = self.filters if self.COUNT_ALL_FILTERS else self.SHOWN
+        return sum(1 for name in names if any(v not in ("", None) for v in self.data.getlist(name)))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from catalog.models import ConfigurationItem, Contact, Service, Team
 from catalog.phone import try_normalize_phone
 from catalog.selectors import contact_by_phone
+from core.filters import ShownFiltersMixin
 from core.forms import add_service_errors  # noqa: F401 -- the apps' pages import it from here too
 from core.roles import STAFF_ROLES
 
@@ -213,7 +214,7 @@ YES_NO_ANY = [("", _("Any")), ("true", _("Yes")), ("false", _("No"))]
 ASSIGNEE_CHOICES = [("", _("Anyone")), ("me", _("Me")), ("none", _("Nobody"))]
 
 
-class QueueFilterSet(IncidentFilterSet):
+class QueueFilterSet(ShownFiltersMixin, IncidentFilterSet):
     """The API's FilterSet (same parameters, same meaning) with widgets and labels for people.
 
     The filters are declared again rather than changed in ``__init__``: a filter builds its
@@ -244,16 +245,7 @@ class QueueFilterSet(IncidentFilterSet):
     #: the filters the workspace shows (the others still work from the address bar)
     SHOWN = ("status", "priority", "service", "team", "assignee", "breached", "is_major", "channel",
              "created_after", "created_before")
-
-    @property
-    def shown_fields(self):
-        return [self.form[name] for name in self.SHOWN]
-
-    @property
-    def active_count(self) -> int:
-        if not hasattr(self.data, "getlist"):  # no parameters at all
-            return 0
-        return sum(1 for name in self.filters if any(v not in ("", None) for v in self.data.getlist(name)))
+    COUNT_ALL_FILTERS = True
 
 
 class BulkAssignForm(forms.Form):
