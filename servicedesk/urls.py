@@ -22,6 +22,7 @@ api_v1 = [
     path("", include("problems.api.urls")),
     path("", include("changes.api.urls")),
     path("", include("servicerequests.api.urls")),
+    path("", include("mail.api.urls")),
     path("", include("contactcenter.api.urls")),
     path("", include("kpis.api.urls")),
 ]

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "problems",
     "changes",
     "servicerequests",
+    "mail",
     "contactcenter",
     "kpis",
 ]
@@ -417,6 +418,16 @@ KPI_ROLLUP_LOOKBACK_HOURS = env_int("KPI_ROLLUP_LOOKBACK_HOURS", 6)
 KPI_COST_PER_AGENT_HOUR = float(env_str("KPI_COST_PER_AGENT_HOUR", "30"))
 CELERY_BEAT_SCHEDULE["kpis-rollup-recent"] = {"task": "kpis.tasks.rollup_recent", "schedule": KPI_ROLLUP_SECONDS,
                                               "options": {"expires": KPI_ROLLUP_SECONDS}}
+
+# Email channel (docs/mail.md): beat polls the IMAP mailboxes every MAIL_FETCH_SECONDS;
+# a raw message larger than MAIL_MAX_MESSAGE_BYTES is refused (kept nowhere, answered 413);
+# one sender may open at most MAIL_SENDER_LIMIT tickets per MAIL_SENDER_WINDOW_SECONDS.
+MAIL_FETCH_SECONDS = env_int("MAIL_FETCH_SECONDS", 60)
+MAIL_MAX_MESSAGE_BYTES = env_int("MAIL_MAX_MESSAGE_BYTES", 25 * 1024 * 1024)
+MAIL_SENDER_LIMIT = env_int("MAIL_SENDER_LIMIT", 20)
+MAIL_SENDER_WINDOW_SECONDS = env_int("MAIL_SENDER_WINDOW_SECONDS", 3600)
+CELERY_BEAT_SCHEDULE["mail-fetch"] = {"task": "mail.tasks.fetch_all", "schedule": MAIL_FETCH_SECONDS,
+                                      "options": {"expires": MAIL_FETCH_SECONDS}}
 
 # --- Domain ------------------------------------------------------------------------------
 # Region used to read phone numbers written without a leading "+" (ISO 3166 code).
