@@ -19,7 +19,7 @@ from simple_history.models import HistoricalRecords
 from catalog.models import Team
 from changes.models import Change, ChangeModel
 from sla.choices import TicketKind
-from sla.models import SLAPolicy
+from sla.models import CHANNEL_CHOICES, SLAPolicy
 from sla.protocol import SLAFacts
 
 from .choices import ApprovalDecision, RequestStatus, TaskStatus
@@ -69,6 +69,7 @@ class ServiceRequest(ConcurrentTransitionMixin, models.Model):
                                       on_delete=models.PROTECT, related_name="service_requests_for")
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     status = FSMField(_("status"), max_length=20, choices=S.choices, default=S.SUBMITTED, protected=True)
+    channel = models.CharField(_("channel"), max_length=20, choices=CHANNEL_CHOICES, default="portal")
     priority = models.PositiveSmallIntegerField(_("priority"), default=4)
     current_level = models.PositiveSmallIntegerField(_("approval level"), null=True, blank=True)
     change = models.ForeignKey(Change, verbose_name=_("standard change"), null=True, blank=True,
@@ -97,7 +98,7 @@ class ServiceRequest(ConcurrentTransitionMixin, models.Model):
 
     # --- SLA protocol --------------------------------------------------------------------
     def sla_facts(self) -> SLAFacts:
-        return SLAFacts(kind=TicketKind.REQUEST, status=self.status, priority=self.priority, channel="portal",
+        return SLAFacts(kind=TicketKind.REQUEST, status=self.status, priority=self.priority, channel=self.channel,
                         policy_id=self.catalog_item.sla_policy_id)
 
     def sla_label(self) -> str:
