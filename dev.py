@@ -5,7 +5,10 @@
                            (web, Celery worker and Celery beat; SQLite and a filesystem broker
                            under var/ unless DATABASE_URL / REDIS_URL say otherwise)
     python3 dev.py test    set up, then run the test suite against PostgreSQL and Redis on
-                           127.0.0.1 (their standard ports); extra arguments go to pytest
+                           127.0.0.1 (their standard ports); extra arguments go to pytest.
+                           Installs Debian's chromium (browser tests) and dovecot-imapd (email
+                           tests) when missing and run as root; SKIP_BROWSER_TESTS=1 and
+                           SKIP_IMAP_TESTS=1 skip those tests instead
 
 Both create a virtual environment in .venv and install the project into it (again only
 when pyproject.toml changes). Nothing but Python 3.11+ is needed for ``run``.
@@ -161,9 +164,29 @@ def ensure_browser() -> None:
          "chromium-driver). Install them, or set SKIP_BROWSER_TESTS=1 to skip those tests on this machine.")
 
 
+def ensure_dovecot() -> None:
+    """The email tests run a throw-away Dovecot (Debian's dovecot-imapd); install it when
+    missing and we can. Its system service is not used: the tests start their own."""
+    if os.environ.get("SKIP_IMAP_TESTS") == "1":
+        say("SKIP_IMAP_TESTS=1: the tests that need Dovecot will be skipped")
+        return
+    if Path(os.environ.get("DOVECOT_BINARY", "/usr/sbin/dovecot")).exists():
+        return
+    apt = shutil.which("apt-get")
+    if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
+        say("installing Debian's dovecot-imapd for the email tests")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        run([apt, "update", "-qq"], env=env)
+        run([apt, "install", "-y", "-qq", "--no-install-recommends", "dovecot-imapd"], env=env)
+        return
+    fail("the email tests need Dovecot's IMAP server at /usr/sbin/dovecot (Debian package dovecot-imapd). "
+         "Install it, or set SKIP_IMAP_TESTS=1 to skip those tests on this machine.")
+
+
 def cmd_test(argv: list[str]) -> None:
     ensure_services()
     ensure_browser()
+    ensure_dovecot()
     ensure_venv("test")
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "servicedesk.settings.test"}
     say("running the test suite against PostgreSQL and Redis on 127.0.0.1")
