@@ -3,7 +3,8 @@
 
 from django.urls import path
 
-from . import dashboard_views, floor_views
+from .views import dashboard as dashboard_views
+from .views import floor as floor_views
 
 app_name = "dashboards"
 urlpatterns = [

@@ -3,7 +3,8 @@
 
 from django.urls import path
 
-from . import rollup_views, staffing_views
+from .rollup import views as rollup_views
+from .staffing import views as staffing_views
 
 urlpatterns = [
     path("kpis/contact-center/", rollup_views.ContactCenterKpisView.as_view(), name="kpis-contact-center"),

@@ -3,7 +3,7 @@
 
 from rest_framework import serializers
 
-from ..selectors import INTERVALS
+from ...selectors import INTERVALS
 
 
 class PeriodQuerySerializer(serializers.Serializer):

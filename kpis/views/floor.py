@@ -18,8 +18,8 @@ from django.views.generic import TemplateView
 
 from core.roles import Role, has_role
 
-from . import erlang, staffing
-from .floor import floor_now
+from .. import erlang, staffing
+from ..floor import floor_now
 
 
 # --- access -------------------------------------------------------------------------------------

@@ -17,9 +17,9 @@ from core.api.periods import parse_period
 from core.permissions import RolePermission
 from core.roles import Role
 
-from .. import formulas
-from ..selectors import MAX_SERIES_POINTS, CallFilters, contact_center_kpis, itsm_kpis, series_buckets
-from . import rollup_serializers
+from ... import formulas
+from ...selectors import MAX_SERIES_POINTS, CallFilters, contact_center_kpis, itsm_kpis, series_buckets
+from . import serializers
 
 MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
 
@@ -86,10 +86,10 @@ class ContactCenterKpisView(KpiView):
 
     csv_name = "kpis-contact-center"
 
-    @extend_schema(parameters=[rollup_serializers.ContactCenterQuerySerializer],
-                   responses={200: rollup_serializers.ContactCenterKpisSerializer, (200, "text/csv"): CSV_RESPONSE})
+    @extend_schema(parameters=[serializers.ContactCenterQuerySerializer],
+                   responses={200: serializers.ContactCenterKpisSerializer, (200, "text/csv"): CSV_RESPONSE})
     def get(self, request):
-        params = rollup_serializers.ContactCenterQuerySerializer(data=request.query_params)
+        params = serializers.ContactCenterQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         start, end = parse_period(request.query_params)
         interval = params.validated_data.get("interval")
@@ -108,10 +108,10 @@ class ItsmKpisView(KpiView):
 
     csv_name = "kpis-itsm"
 
-    @extend_schema(parameters=[rollup_serializers.PeriodQuerySerializer],
-                   responses={200: rollup_serializers.ItsmKpisSerializer, (200, "text/csv"): CSV_RESPONSE})
+    @extend_schema(parameters=[serializers.PeriodQuerySerializer],
+                   responses={200: serializers.ItsmKpisSerializer, (200, "text/csv"): CSV_RESPONSE})
     def get(self, request):
-        params = rollup_serializers.PeriodQuerySerializer(data=request.query_params)
+        params = serializers.PeriodQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         start, end = parse_period(request.query_params)
         return Response(itsm_kpis(start=start, end=end, team=params.validated_data.get("team"),

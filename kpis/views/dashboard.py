@@ -22,10 +22,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from catalog.models import Team
+from contactcenter.models import Queue
 from core.roles import Role, has_role
 
-from . import selectors
-from .selectors import CallFilters
+from .. import selectors
+from ..selectors import CallFilters
 
 WEEKDAYS = [gettext_lazy("Mon"), gettext_lazy("Tue"), gettext_lazy("Wed"), gettext_lazy("Thu"),
             gettext_lazy("Fri"), gettext_lazy("Sat"), gettext_lazy("Sun")]
@@ -106,7 +107,6 @@ def _names(model, ids, field: str) -> dict[int, str]:
 def dashboard(request: HttpRequest) -> HttpResponse:
     if not has_role(request.user, Role.MANAGER, Role.ADMIN):
         raise PermissionDenied(_("Only managers can see the dashboards."))
-    from contactcenter.models import Queue
 
     form = PeriodForm(request.GET or None, initial=_defaults())
     period = form.cleaned_data if form.is_bound and form.is_valid() else _defaults()
