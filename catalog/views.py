@@ -8,6 +8,7 @@ from core.pages import FilteredListView, StaffRequiredMixin
 from . import selectors
 from .filtersets import ContactFilterSet, CustomerFilterSet, ServiceFilterSet
 from .models import Customer, Service
+from .phone import try_normalize_phone
 
 
 class CatalogListView(FilteredListView):
@@ -83,8 +84,6 @@ class ContactListView(CatalogListView):
         return selectors.contacts_visible_to(self.request.user)
 
     def search(self, qs, term):
-        from .phone import try_normalize_phone
-
         number = try_normalize_phone(term)
         if number:
             return qs.filter(phones__number=number)

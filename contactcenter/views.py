@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from incidents.forms import IncidentCreateForm, add_service_errors, contact_refe
 
 from . import routing
 from .choices import AgentStateChoice, CallbackStatus
+from .filtersets import CallFilterSet
 from .models import Call, Callback, Queue
 from .selectors import screen_pop_for
 from .services import call_link_incident
@@ -49,10 +51,6 @@ def console(request):
 def call_log(request):
     """``/contact-center/calls/``: the call log with the API's filters (the dashboards'
     figures link here), newest first, 50 a page, constant queries."""
-    from django.core.paginator import Paginator
-
-    from .filtersets import CallFilterSet
-
     filterset = CallFilterSet(request.GET, queryset=Call.objects.select_related(
         "contact", "customer", "queue", "agent", "incident").order_by("-started_at", "-id"), request=request)
     calls = filterset.qs if filterset.is_valid() else Call.objects.none()

@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        # In ready(): the app registry is loaded only now.
+        # In ready(): the app registry is loaded only now (signals imports auth's Group model too).
         from django.contrib.auth import get_user_model
 
         from . import signals

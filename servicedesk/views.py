@@ -14,6 +14,8 @@ from catalog.services import profile_for, profile_update_preferences
 from core.api.throttling import AuthRateThrottle
 from core.lockout import cool_off_seconds
 from core.roles import is_staff_member
+from incidents.choices import OPEN_STATUSES
+from incidents.selectors import incidents_visible_to, queue, with_list_data
 from notifications.selectors import notifications_for
 
 from .forms import ProfileForm
@@ -41,9 +43,6 @@ class TokenView(ObtainAuthToken):
 def home(request):
     """The agent home: my open incidents with their clocks and the queues' sizes.
     Requesters get their own page, which points to the portal."""
-    from incidents.choices import OPEN_STATUSES
-    from incidents.selectors import incidents_visible_to, queue, with_list_data
-
     if not is_staff_member(request.user):
         user = request.user
         return render(request, "servicedesk/requester_home.html", {
