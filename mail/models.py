@@ -10,8 +10,6 @@ index on ``message_id``) and the "processed once" guarantee: a second copy of a 
 the unique constraint instead of being checked for first.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -24,6 +22,7 @@ from notifications.models import Delivery
 from servicerequests.models import CatalogItem, RequestComment, ServiceRequest
 
 from .choices import Creates, Direction, MessageStatus, Protocol, Result
+from .parsing import synthetic_message_id  # noqa: F401 - the threading table's rule, kept beside it
 
 #: Longest ``Message-ID`` kept: RFC 5322 lines may be 998 characters.
 MESSAGE_ID_MAX = 998
@@ -84,11 +83,6 @@ class Mailbox(models.Model):
 
 def raw_path(instance, filename: str) -> str:
     return f"mail/{timezone.now():%Y/%m/%d}/{filename}"
-
-
-def synthetic_message_id(raw: bytes) -> str:
-    """A stable Message-ID for a message that has none: the same bytes, the same id."""
-    return f"<{hashlib.sha256(raw).hexdigest()}@no-message-id.invalid>"
 
 
 class MailMessage(models.Model):
