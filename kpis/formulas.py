@@ -52,35 +52,36 @@ def contact_center_figures(calls: Mapping, agents: Mapping | None = None, *, cos
 
     ``agent_time=False`` (a queue or service filter: agent time is not kept per queue) makes
     occupancy, logged-in hours and cost per call ``None``."""
-    c = _zero(calls, CALL_SUMS)
-    a = _zero(agents or {}, AGENT_SUMS)
-    answered = c["answered"]
-    avg_talk, avg_hold, avg_wrap = mean(c["talk_sum"], answered), mean(c["hold_sum"], answered), mean(
-        c["wrap_sum"], c["wrap_count"])
+    calls = _zero(calls, CALL_SUMS)
+    agents = _zero(agents or {}, AGENT_SUMS)
+    answered = calls["answered"]
+    avg_talk, avg_hold, avg_wrap = mean(calls["talk_sum"], answered), mean(calls["hold_sum"], answered), mean(
+        calls["wrap_sum"], calls["wrap_count"])
     handle = (None if avg_talk is None else
               round(avg_talk + (avg_hold or 0) + (avg_wrap or 0), 1))
-    logged_in_hours = a["logged_in_seconds"] / 3600
+    logged_in_hours = agents["logged_in_seconds"] / 3600
     return {
-        "offered": c["offered"],
+        "offered": calls["offered"],
         "answered": answered,
-        "abandoned": c["abandoned"],
-        "abandonment_rate": rate(c["abandoned"], c["offered"]),
-        "average_speed_of_answer_seconds": mean(c["wait_sum"], answered),
-        "service_level": rate(c["answered_in_sl"], c["offered"]),
+        "abandoned": calls["abandoned"],
+        "abandonment_rate": rate(calls["abandoned"], calls["offered"]),
+        "average_speed_of_answer_seconds": mean(calls["wait_sum"], answered),
+        "service_level": rate(calls["answered_in_sl"], calls["offered"]),
         "average_talk_seconds": avg_talk,
         "average_hold_seconds": avg_hold,
         "average_wrap_up_seconds": avg_wrap,
         "average_handle_time_seconds": handle,
-        "transfer_rate": rate(c["transferred"], answered),
-        "first_contact_resolution_rate": rate(c["fcr"], answered),
-        "csat_percent": rate(c["csat_good"], c["csat_count"]),
-        "csat_mean": round(c["csat_sum"] / c["csat_count"], 2) if c["csat_count"] else None,
-        "deflected": c["deflected"],
-        "arrivals": c["arrivals"],
-        "short_abandoned": c["short_abandoned"],
-        "callbacks_done": c["callbacks_done"],
-        "callback_time_seconds": mean(c["callback_seconds_sum"], c["callbacks_done"]),
-        "occupancy": rate(a["busy_seconds"] + a["wrap_seconds"], a["logged_in_seconds"]) if agent_time else None,
+        "transfer_rate": rate(calls["transferred"], answered),
+        "first_contact_resolution_rate": rate(calls["fcr"], answered),
+        "csat_percent": rate(calls["csat_good"], calls["csat_count"]),
+        "csat_mean": round(calls["csat_sum"] / calls["csat_count"], 2) if calls["csat_count"] else None,
+        "deflected": calls["deflected"],
+        "arrivals": calls["arrivals"],
+        "short_abandoned": calls["short_abandoned"],
+        "callbacks_done": calls["callbacks_done"],
+        "callback_time_seconds": mean(calls["callback_seconds_sum"], calls["callbacks_done"]),
+        "occupancy": (rate(agents["busy_seconds"] + agents["wrap_seconds"], agents["logged_in_seconds"])
+                      if agent_time else None),
         "logged_in_hours": round(logged_in_hours, 2) if agent_time else None,
         "cost_per_call": (round(cost_per_agent_hour * logged_in_hours / answered, 2)
                           if agent_time and answered else None),
@@ -90,34 +91,34 @@ def contact_center_figures(calls: Mapping, agents: Mapping | None = None, *, cos
 def itsm_figures(incidents: Mapping, backlog: Mapping, desk: Mapping) -> dict:
     """The ITSM KPIs from summed ``IncidentDaily`` columns, the last day's backlog columns and
     summed ``DeskDaily`` columns."""
-    i, b, d = _zero(incidents, INCIDENT_SUMS), _zero(backlog, BACKLOG_SUMS), _zero(desk, DESK_SUMS)
+    incidents, backlog, desk = _zero(incidents, INCIDENT_SUMS), _zero(backlog, BACKLOG_SUMS), _zero(desk, DESK_SUMS)
     return {
-        "mtta_seconds": mean(i["ack_seconds_sum"], i["acknowledged"]),
-        "mttr_seconds": mean(i["resolve_seconds_sum"], i["resolved"]),
-        "backlog": b["backlog"],
-        "sla_compliance": rate(i["sla_met"], i["sla_met"] + i["sla_breached"]),
-        "reopen_rate": rate(i["resolved_after_reopen"], i["resolved"]),
-        "major_incidents": i["major_incidents"],
-        "mtbf_seconds": mean(d["mtbf_seconds_sum"], d["mtbf_gaps"]),
-        "change_success_rate": rate(d["changes_successful"], d["changes_completed"]),
-        "emergency_change_ratio": rate(d["changes_emergency"], d["changes_submitted"]),
-        "created": i["created"],
-        "acknowledged": i["acknowledged"],
-        "resolved": i["resolved"],
-        "sla_met": i["sla_met"],
-        "sla_breached": i["sla_breached"],
-        "ageing": {name.removeprefix("age_"): b[name] for name in BACKLOG_SUMS[1:]},
-        "changes_completed": d["changes_completed"],
-        "changes_submitted": d["changes_submitted"],
-        "changes_causing_incidents": d["changes_causing_incidents"],
-        "problem_to_known_error_seconds": mean(d["problem_known_error_seconds_sum"], d["problems_known_error"]),
-        "request_fulfilment_seconds": mean(d["request_fulfilment_seconds_sum"], d["requests_fulfilled"]),
+        "mtta_seconds": mean(incidents["ack_seconds_sum"], incidents["acknowledged"]),
+        "mttr_seconds": mean(incidents["resolve_seconds_sum"], incidents["resolved"]),
+        "backlog": backlog["backlog"],
+        "sla_compliance": rate(incidents["sla_met"], incidents["sla_met"] + incidents["sla_breached"]),
+        "reopen_rate": rate(incidents["resolved_after_reopen"], incidents["resolved"]),
+        "major_incidents": incidents["major_incidents"],
+        "mtbf_seconds": mean(desk["mtbf_seconds_sum"], desk["mtbf_gaps"]),
+        "change_success_rate": rate(desk["changes_successful"], desk["changes_completed"]),
+        "emergency_change_ratio": rate(desk["changes_emergency"], desk["changes_submitted"]),
+        "created": incidents["created"],
+        "acknowledged": incidents["acknowledged"],
+        "resolved": incidents["resolved"],
+        "sla_met": incidents["sla_met"],
+        "sla_breached": incidents["sla_breached"],
+        "ageing": {name.removeprefix("age_"): backlog[name] for name in BACKLOG_SUMS[1:]},
+        "changes_completed": desk["changes_completed"],
+        "changes_submitted": desk["changes_submitted"],
+        "changes_causing_incidents": desk["changes_causing_incidents"],
+        "problem_to_known_error_seconds": mean(desk["problem_known_error_seconds_sum"], desk["problems_known_error"]),
+        "request_fulfilment_seconds": mean(desk["request_fulfilment_seconds_sum"], desk["requests_fulfilled"]),
     }
 
 
 def priority_figures(priority: int, incidents: Mapping) -> dict:
     """MTTA and MTTR of one priority."""
-    i = _zero(incidents, INCIDENT_SUMS)
-    return {"priority": priority, "acknowledged": i["acknowledged"], "resolved": i["resolved"],
-            "mtta_seconds": mean(i["ack_seconds_sum"], i["acknowledged"]),
-            "mttr_seconds": mean(i["resolve_seconds_sum"], i["resolved"])}
+    incidents = _zero(incidents, INCIDENT_SUMS)
+    return {"priority": priority, "acknowledged": incidents["acknowledged"], "resolved": incidents["resolved"],
+            "mtta_seconds": mean(incidents["ack_seconds_sum"], incidents["acknowledged"]),
+            "mttr_seconds": mean(incidents["resolve_seconds_sum"], incidents["resolved"])}

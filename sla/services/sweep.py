@@ -45,11 +45,11 @@ def sla_sweep(*, now: datetime | None = None, batch: int = 1000) -> SweepResult:
     breached = escalated = 0
     while True:
         with transaction.atomic():
-            b = _sweep_breaches(now, batch)
+            batch_breached = _sweep_breaches(now, batch)
         with transaction.atomic():
-            e = _sweep_escalations(now, batch)
-        breached, escalated = breached + b, escalated + e
-        if b < batch and e < batch:
+            batch_escalated = _sweep_escalations(now, batch)
+        breached, escalated = breached + batch_breached, escalated + batch_escalated
+        if batch_breached < batch and batch_escalated < batch:
             requeue_unnotified(now=now)
             return SweepResult(breached=breached, escalated=escalated)
 
