@@ -18,3 +18,8 @@ stakeholder_update_posted = Signal()
 #: ``incident_created(incident_id)``: a new incident was recorded (problem management
 #: checks whether a resolved problem came back).
 incident_created = Signal()
+
+#: ``incident_note_added(incident_id, note_id, visibility, by_staff)``: a work note or a comment
+#: was added, sent after commit (the mail app emails an agent's public comment to the
+#: contact of an email ticket).
+incident_note_added = Signal()

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.template import Context, Template
 from django.utils import timezone
 
@@ -18,6 +19,13 @@ from .tasks import deliver
 
 logger = logging.getLogger(__name__)
 User = get_user_model()
+
+#: ``email_delivery_prepare(delivery, message)``: sent in the Celery task just before an email
+#: delivery goes out, with the :class:`Delivery` and the ``django.core.mail.EmailMessage``
+#: about to be sent. A receiver in an app below this one that owns the delivery (the mail
+#: app's ticket mail, recognised by its ``template``) completes the message in place: its
+#: threading headers, From and Reply-To. A receiver never sends anything itself.
+email_delivery_prepare = Signal()
 
 
 @dataclass(frozen=True)
@@ -108,6 +116,32 @@ def notify(
     return created
 
 
+def deliver_email(*, recipient: str, subject: str, body: str, idempotency_key: str, template: str = "email",
+                  related: str = "", url: str = "") -> tuple[Delivery, bool]:
+    """Email one address that need not belong to a user (a ticket's contact, the sender of a
+    mail) through the delivery log: one :class:`Delivery` per ``idempotency_key``, sent after
+    the surrounding transaction commits by the same Celery task, with the same retries, as
+    ``notify()``'s email. The caller renders subject and body; headers beyond Django's own
+    are added at send time by an ``email_delivery_prepare`` receiver. Returns the delivery
+    and whether this call created it (False: the key was used before, nothing new is sent)."""
+    if not idempotency_key:
+        raise ValueError("deliver_email() needs an idempotency_key")
+    defaults = {"channel": Channel.EMAIL, "user": None, "recipient": (recipient or "")[:254],
+                "template": template[:80], "subject": " ".join(subject.split())[:200], "body": body,
+                "related": related[:120], "url": url[:300]}
+    if not recipient:
+        defaults.update(status=DeliveryStatus.FAILED, last_error="No email address.")
+    try:
+        with transaction.atomic():
+            delivery, created = Delivery.objects.get_or_create(idempotency_key=idempotency_key[:255],
+                                                               defaults=defaults)
+    except IntegrityError:  # a concurrent call with the same key won
+        return Delivery.objects.get(idempotency_key=idempotency_key[:255]), False
+    if created and delivery.status == DeliveryStatus.QUEUED:
+        _queue(delivery.pk)
+    return delivery, created
+
+
 def _queue(delivery_id: int) -> None:
     transaction.on_commit(lambda: deliver.delay(delivery_id))
 
@@ -147,7 +181,9 @@ def delivery_send(*, delivery_id: int) -> str:
 
 def _send(delivery: Delivery) -> str:
     if delivery.channel == Channel.EMAIL:
-        EmailMessage(subject=delivery.subject, body=delivery.body, to=[delivery.recipient]).send()
+        message = EmailMessage(subject=delivery.subject, body=delivery.body, to=[delivery.recipient])
+        email_delivery_prepare.send(sender=Delivery, delivery=delivery, message=message)
+        message.send()
         return ""
     if delivery.channel == Channel.SMS:
         return get_sms_backend().send(to=delivery.recipient, body=delivery.body)

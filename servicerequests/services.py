@@ -20,6 +20,7 @@ from core.roles import is_staff_member
 from notifications.services import notify
 from sla import services as sla
 
+from . import signals
 from .choices import ApprovalDecision, ApprovalRule, ApproverKind, RequestStatus, TaskStatus
 from .forms_runtime import check_definition, clean_answers
 from .models import Approval, CatalogItem, FulfilmentTask, RequestComment, ServiceRequest
@@ -104,6 +105,8 @@ def request_submit(*, item: CatalogItem, actor, answers: dict, requested_for=Non
         sla.sla_status_changed(ticket=request, at=at, actor=actor)
     else:
         _approved(request, actor, at)
+    request_id = request.pk
+    transaction.on_commit(lambda: signals.request_submitted.send(sender=ServiceRequest, request_id=request_id))
     return request
 
 
@@ -379,6 +382,9 @@ def request_comment(*, request: ServiceRequest | int, actor, body: str) -> Reque
                       .values_list("assignee_id", flat=True))
         _tell(people, request, f"comment:{comment.pk}", _("%(number)s: a message from the requester")
               % {"number": request.number}, comment.body, url=f"/requests/{request.pk}/")
+    request_id, comment_id = request.pk, comment.pk
+    transaction.on_commit(lambda: signals.request_comment_added.send(
+        sender=RequestComment, request_id=request_id, comment_id=comment_id, by_staff=staff))
     return comment
 
 

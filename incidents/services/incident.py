@@ -403,6 +403,9 @@ def incident_add_note(*, incident: Incident, actor, body: str, visibility: str |
         elif incident.assignee_id:
             _tell([incident.assignee_id], "incident-comment", incident, f"note:{note.pk}",
                   body=note.body, author=actor.get_full_name() or actor.get_username())
+    incident_id, note_id = incident.pk, note.pk
+    transaction.on_commit(lambda: signals.incident_note_added.send(
+        sender=IncidentNote, incident_id=incident_id, note_id=note_id, visibility=visibility, by_staff=staff))
     return note
 
 
