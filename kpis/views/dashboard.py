@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 import pygal
 from csp.constants import NONCE
 from csp.decorators import csp_update
-from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -26,32 +25,11 @@ from contactcenter.models import Queue
 from core.roles import Role, has_role
 
 from .. import selectors
+from ..forms.dashboard import PeriodForm
 from ..selectors import CallFilters
 
 WEEKDAYS = [gettext_lazy("Mon"), gettext_lazy("Tue"), gettext_lazy("Wed"), gettext_lazy("Thu"),
             gettext_lazy("Fri"), gettext_lazy("Sat"), gettext_lazy("Sun")]
-
-
-class PeriodForm(forms.Form):
-    """The date-range picker: whole UTC days, ``to`` inclusive on the page (exclusive in the API)."""
-
-    start = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=gettext_lazy("To (inclusive)"), widget=forms.DateInput(attrs={"type": "date"}))
-    interval = forms.ChoiceField(label=gettext_lazy("Per"), choices=[("15m", gettext_lazy("15 minutes")),
-                                                                      ("1h", gettext_lazy("hour")),
-                                                                      ("1d", gettext_lazy("day"))])
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start"), data.get("end")
-        if start and end:
-            if end < start:
-                self.add_error("end", _("The end is before the start."))
-            elif (end - start).days > 366:
-                self.add_error("start", _("At most a year at a time."))
-            elif data.get("interval") == "15m" and (end - start).days > 31:
-                self.add_error("interval", _("15-minute intervals for at most a month."))
-        return data
 
 
 def _defaults() -> dict:
