@@ -10,7 +10,6 @@ index on ``message_id``) and the "processed once" guarantee: a second copy of a 
 the unique constraint instead of being checked for first.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
