@@ -131,7 +131,7 @@ def new_message_id(kind: str, ticket_id: int, mailbox: Mailbox) -> str:
 
 # --- sending ----------------------------------------------------------------------------------
 def _send(*, ticket, body: str, key: str, template: str, note: IncidentNote | None = None,
-          comment: RequestComment | None = None) -> MailMessage | None:
+          comment: RequestComment | None = None, author=None) -> MailMessage | None:
     thread = _thread(ticket)
     mailbox = ticket_mailbox(ticket, thread)
     recipient = ticket_recipient(ticket, thread)
@@ -141,6 +141,8 @@ def _send(*, ticket, body: str, key: str, template: str, note: IncidentNote | No
         return None
     if recipient == mailbox.address or Mailbox.objects.filter(address=recipient).exists():
         return None  # never write to one of the desk's own addresses (a loop in the making)
+    if author is not None and (author.email or "").strip().lower() == recipient:
+        return None  # a staff member who wrote to the desk is not sent their own words back
     in_reply_to, references = thread_headers(thread)
     subject = ticket_subject(ticket, thread)
     with transaction.atomic():
@@ -182,7 +184,7 @@ def mail_send_incident_comment(*, note: IncidentNote | int) -> MailMessage | Non
         mailbox = ticket_mailbox(incident, _thread(incident))
         body = note.body + _signature(note.author, mailbox)
         return _send(ticket=incident, body=body, key=f"mail:incident:{incident.pk}:note:{note.pk}",
-                     template=TEMPLATE_REPLY, note=note)
+                     template=TEMPLATE_REPLY, note=note, author=note.author)
 
 
 def mail_send_request_comment(*, comment: RequestComment | int) -> MailMessage | None:
@@ -197,7 +199,7 @@ def mail_send_request_comment(*, comment: RequestComment | int) -> MailMessage |
         mailbox = ticket_mailbox(request, _thread(request))
         body = comment.body + _signature(comment.author, mailbox)
         return _send(ticket=request, body=body, key=f"mail:request:{request.pk}:comment:{comment.pk}",
-                     template=TEMPLATE_REPLY, comment=comment)
+                     template=TEMPLATE_REPLY, comment=comment, author=comment.author)
 
 
 def mail_send_acknowledgement(*, ticket: Incident | ServiceRequest) -> MailMessage | None:

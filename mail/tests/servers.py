@@ -37,10 +37,19 @@ DOVECOT = os.environ.get("DOVECOT_BINARY", "/usr/sbin/dovecot")
 #: docs/mail.md, "Running the tests' mail servers"); otherwise a missing Dovecot is a failure.
 SKIP_ENV = "SKIP_IMAP_TESTS"
 START_SECONDS = 15
+#: Mail users written to the passwd-file at a time (one per test that asks for one).
+USERS_PER_BATCH = 200
 
 
 class MailServerMissing(RuntimeError):
     pass
+
+
+def quoted(folder: str) -> str:
+    """A folder name as an IMAP astring (imaplib sends arguments as given)."""
+    if re.fullmatch(r"[A-Za-z0-9_.\-/]+", folder):
+        return folder
+    return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def free_port() -> int:
@@ -108,14 +117,15 @@ class ImapAccount:
     def connect(self, folder: str = "INBOX") -> imaplib.IMAP4:
         client = imaplib.IMAP4(self.host, self.port, timeout=30)
         client.login(self.username, self.password)
-        client.select(folder)
+        typ, data = client.select(quoted(folder))
+        assert typ == "OK", data
         return client
 
     def append(self, raw: bytes, folder: str = "INBOX", flags: str | None = None) -> int:
         """Deliver ``raw`` into ``folder`` (IMAP APPEND); the new message's UID."""
         client = self.connect(folder)
         try:
-            typ, data = client.append(folder, flags, None, raw)
+            typ, data = client.append(quoted(folder), flags, None, raw)
             assert typ == "OK", data
             match = re.search(rb"APPENDUID \d+ (\d+)", data[0] or b"")
             return int(match.group(1)) if match else 0
@@ -128,7 +138,7 @@ class ImapAccount:
         count = 0
         try:
             for raw in messages:
-                typ, data = client.append(folder, None, None, raw)
+                typ, data = client.append(quoted(folder), None, None, raw)
                 assert typ == "OK", data
                 count += 1
         finally:
@@ -164,7 +174,7 @@ class ImapAccount:
         client = imaplib.IMAP4(self.host, self.port, timeout=30)
         try:
             client.login(self.username, self.password)
-            typ, data = client.status(folder, "(UIDVALIDITY)")
+            typ, data = client.status(quoted(folder), "(UIDVALIDITY)")
             return int(re.search(rb"UIDVALIDITY (\d+)", data[0]).group(1))
         finally:
             client.logout()
@@ -172,7 +182,8 @@ class ImapAccount:
     def create_folder(self, folder: str) -> None:
         client = self.connect()
         try:
-            client.create(folder)
+            typ, data = client.create(quoted(folder))
+            assert typ == "OK", data
         finally:
             client.logout()
 
@@ -204,6 +215,8 @@ class Dovecot:
             (self.root / sub).mkdir(exist_ok=True)
         (self.root / "passwd").write_text("")
         (self.root / "passwd").chmod(0o644)
+        self._unused: list[tuple[str, str]] = []
+        self._write_users(USERS_PER_BATCH)
         if self.as_root:
             shutil.chown(self.root / "mail", "nobody", "nogroup")
         last_error = ""
@@ -261,15 +274,23 @@ class Dovecot:
             shutil.rmtree(self.root, ignore_errors=True)
 
     # --- users --------------------------------------------------------------------------------
-    def add_user(self, username: str | None = None, password: str | None = None) -> ImapAccount:
-        """A new, empty mail user (each test gets its own INBOX, UIDs from 1)."""
-        username = username or f"desk-{uuid.uuid4().hex[:10]}@example.test"
-        password = password or uuid.uuid4().hex
+    def add_user(self) -> ImapAccount:
+        """A new, empty mail user (each test gets its own INBOX, UIDs from 1).
+
+        The users are written to the passwd-file before Dovecot starts: Dovecot notices a
+        changed file by its time stamp, too coarse for users added within one second."""
         with self._lock:
-            # Dovecot re-reads the passwd-file when it changes.
-            with (self.root / "passwd").open("a") as handle:
-                handle.write(f"{username}:{{PLAIN}}{password}\n")
+            if not self._unused:
+                self._write_users(USERS_PER_BATCH)
+                time.sleep(1.1)  # a new time stamp, so Dovecot reads the file again
+            username, password = self._unused.pop(0)
         return ImapAccount(host=self.host, port=self.port, username=username, password=password)
+
+    def _write_users(self, count: int) -> None:
+        users = [(f"desk-{uuid.uuid4().hex[:10]}@example.test", uuid.uuid4().hex) for _ in range(count)]
+        with (self.root / "passwd").open("a") as handle:
+            handle.writelines(f"{name}:{{PLAIN}}{password}\n" for name, password in users)
+        self._unused.extend(users)
 
 
 @dataclass
