@@ -10,6 +10,7 @@ index on ``message_id``) and the "processed once" guarantee: a second copy of a 
 the unique constraint instead of being checked for first.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -74,6 +75,17 @@ class Mailbox(models.Model):
     def save(self, *args, **kwargs):
         self.address = (self.address or "").strip().lower()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = {}
+        if self.protocol == Protocol.IMAP:
+            for name in ("host", "username"):
+                if not getattr(self, name):
+                    errors[name] = [_("An IMAP mailbox needs this.")]
+        if self.creates == Creates.REQUEST and not self.catalog_item_id:
+            errors["catalog_item"] = [_("Choose the catalogue item of the requests this mailbox opens.")]
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def domain(self) -> str:

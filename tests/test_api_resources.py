@@ -39,6 +39,7 @@ from incidents.tests.factories import (
     SpikeAlertFactory,
     SpikeRuleFactory,
 )
+from mail.tests.factories import MailboxFactory
 from notifications.tests.factories import (
     DeliveryFactory,
     MessageTemplateFactory,
@@ -212,6 +213,11 @@ RESOURCES = [
              update=lambda row: {"message": f"Mail is back {unique()}"}, write=MANAGERS),
     Resource("calls", make=lambda owner: CallFactory()),
     Resource("callbacks", make=lambda owner: CallbackFactory()),
+    # --- mail ---
+    Resource("mailboxes", make=lambda owner: MailboxFactory(),
+             create=lambda: {"name": f"Support {unique()}", "address": f"support{unique()}@desk.example.com",
+                             "protocol": "push"},
+             update=renamed, read=ADMINS, write=ADMINS),
 ]
 
 CONTRACT = {resource.path: resource for resource in RESOURCES}
