@@ -11,9 +11,9 @@ The order for every message is what makes a crash at any moment safe:
 A crash before 1 commits leaves nothing behind; a crash after 1 and before 3 means the
 message is fetched again on the next run, and the unique ``Message-ID`` makes that a
 ``duplicate`` (no second ticket, no second comment), after which it is acknowledged. So
-every message becomes exactly one ticket change and none is lost. Flagged messages are
-expunged (``UID EXPUNGE`` where the server offers UIDPLUS, so only ours go) at the end of
-the run.
+every message becomes exactly one ticket change and none is lost. At the end of a run the
+flagged messages at or below the stored UID are expunged (this run's and those a killed run
+left behind; ``UID EXPUNGE`` where the server offers UIDPLUS, so nothing else goes).
 
 UIDs are used throughout (never sequence numbers). When the folder's ``UIDVALIDITY``
 changes (the folder was re-created, or the account moved server), the stored UID means
@@ -207,7 +207,13 @@ def _acknowledge(client: imaplib.IMAP4, uid: int) -> None:
     _ok(*client.uid("STORE", str(uid), "+FLAGS.SILENT", r"(\Seen \Deleted)"), f"UID STORE {uid}")
 
 
-def _expunge(client: imaplib.IMAP4, uids: list[int]) -> None:
+def _expunge(client: imaplib.IMAP4, upto: int) -> None:
+    """Remove the messages flagged ``\\Deleted`` at or below ``upto``: this run's, and those a
+    run that died after flagging left behind. ``UID EXPUNGE`` (UIDPLUS) touches nothing else."""
+    if upto <= 0:
+        return
+    data = _ok(*client.uid("SEARCH", None, f"UID 1:{upto}", "DELETED"), "UID SEARCH deleted")
+    uids = sorted(uid for uid in (int(x) for x in (data[0] or b"").split()) if uid <= upto)
     if not uids:
         return
     if "UIDPLUS" in client.capabilities:
@@ -297,10 +303,8 @@ def _fetch(mailbox: Mailbox, result: FetchResult, limit: int | None, mail_receiv
         uids = _new_uids(client, last_uid)
         if limit is not None:
             uids = uids[:limit]
-        if not uids:
-            return
-        sizes = _sizes(client, uids)
-        done: list[int] = []
+        sizes = _sizes(client, uids) if uids else {}
+        acknowledged = last_uid  # the highest UID flagged \Deleted so far
         try:
             for chunk in _chunks(uids, sizes):
                 small = [uid for uid in chunk if sizes.get(uid, 0) <= settings.MAIL_MAX_MESSAGE_BYTES]
@@ -317,13 +321,13 @@ def _fetch(mailbox: Mailbox, result: FetchResult, limit: int | None, mail_receiv
                     received = mail_receive(mailbox=mailbox, raw=bodies[uid], source="imap")  # commits
                     _acknowledge(client, uid)
                     _advance(mailbox.pk, uid)
-                    done.append(uid)
+                    acknowledged = uid
                     result.fetched += 1
                     result.results[str(getattr(received, "result", "") or "")] += 1
                 _renew_cache_lock(mailbox.pk)
         finally:
             try:
-                _expunge(client, done)
+                _expunge(client, acknowledged)
             except (OSError, imaplib.IMAP4.error, ImapFetchError) as exc:
                 # Flagged \Deleted already; the next run's expunge (or the server) removes them.
                 logger.warning("mailbox %s: expunge failed: %s", mailbox.pk, exc)
