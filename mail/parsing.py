@@ -113,20 +113,21 @@ def _one_line(value) -> str:
 
 
 def decode_bytes(payload: bytes, charset: str | None) -> str:
-    """Bytes in a declared charset; a wrong or unknown declaration falls back to UTF-8,
-    then to the declared charset (or Windows-1252) with replacement characters."""
+    """Bytes in a declared charset; a wrong or unknown declaration falls back to UTF-8, then
+    Windows-1252, then the declared charset with replacement characters. Never raises."""
     charset = (charset or "us-ascii").strip().strip('"').lower()
     try:
         codecs.lookup(charset)
     except LookupError:
         charset = ""
-    for candidate in filter(None, (charset, "utf-8")):
+    # Declared, then UTF-8 (8-bit text sent without or with a wrong label), then Windows-1252
+    # (Latin-1 text labelled UTF-8 is the commonest mislabel); replacement characters last.
+    for candidate in dict.fromkeys(filter(None, (charset, "utf-8", "cp1252"))):
         try:
             return payload.decode(candidate)
         except UnicodeDecodeError:
             continue
-    fallback = charset if charset not in ("", "us-ascii", "ascii") else "cp1252"
-    return payload.decode(fallback, "replace")
+    return payload.decode(charset or "utf-8", "replace")
 
 
 def html_to_text(markup: str) -> str:
