@@ -8,6 +8,35 @@ from rest_framework.test import APIClient
 
 from catalog.tests.factories import UserFactory
 from core.roles import Role
+from tests import dbsetup
+
+# The longest tests start first, so that pytest-xdist's idle process steals the short ones
+# at the end instead of waiting for one long test (see pytest_collection_modifyitems).
+LONG_FIRST = ("tests/test_api_fuzz.py", "tests/test_sqlite_smoke.py", "tests/browser/", "tests/test_platform.py",
+              "tests/test_celery_worker.py")
+
+
+def pytest_configure(config):
+    dbsetup.install_fast_flush()
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item):
+        path = item.nodeid.split("::")[0]
+        return next((index for index, prefix in enumerate(LONG_FIRST) if path.startswith(prefix)), len(LONG_FIRST))
+
+    items.sort(key=rank)  # stable: the order within each group is pytest's own
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """Each test process's own database, cloned from a template the real migrations built
+    once (tests/dbsetup.py); dropped when the process ends."""
+    with django_db_blocker.unblock():
+        name = dbsetup.create_test_database()
+    yield
+    with django_db_blocker.unblock():
+        dbsetup.drop_test_database(name)
 
 
 def _clear_own_cache() -> None:

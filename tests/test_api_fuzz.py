@@ -72,6 +72,23 @@ def json_errors_under_api(ctx, response, case):
         response.json()
 
 
+# Raw mail posted to ``mailboxes/<id>/inbound/`` (``message/rfc822``): schemathesis has no
+# generator for it, so give it one — arbitrary bytes, and messages with generated headers and
+# bodies (a fresh Message-ID each, so they are not all duplicates).
+RFC822 = st.one_of(
+    st.binary(max_size=512),
+    st.builds(
+        lambda subject, body, number: (
+            f"From: Fuzz <fuzz{number}@example.com>\r\nTo: support@example.com\r\n"
+            f"Subject: {subject}\r\nMessage-ID: <fuzz-{number}@example.com>\r\n\r\n{body}\r\n"
+        ).encode("utf-8", "surrogateescape"),
+        st.text(max_size=60).map(lambda text: " ".join(text.split())),
+        st.text(max_size=300),
+        st.integers(min_value=0, max_value=10**9),
+    ),
+)
+schemathesis.openapi.media_type("message/rfc822", RFC822)
+
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
           json_errors_under_api]
 
@@ -89,7 +106,8 @@ def _existing_ids(client) -> dict[str, list[int]]:
 
     for prefix in ["announcements", "blackout-windows", "business-calendars", "cab-boards", "cab-meetings",
                    "callbacks", "calls", "catalog-items", "change-models", "changes", "ci-relations", "cis",
-                   "contacts", "customers", "deliveries", "incidents", "known-errors", "lines", "major-incidents",
+                   "contacts", "customers", "deliveries", "incidents", "known-errors", "lines", "mailboxes",
+                   "major-incidents",
                    "message-templates", "notifications", "priority-matrix", "problem-candidates", "problems",
                    "queues", "request-tasks", "requests", "service-outages", "services", "skills", "sla-policies",
                    "sla-timers", "spike-alerts", "spike-rules", "stakeholder-groups", "teams", "users"]:
