@@ -191,10 +191,12 @@ def cmd_test(argv: list[str]) -> None:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "servicedesk.settings.test"}
     say("running the test suite against PostgreSQL and Redis on 127.0.0.1")
     # One test process per core (pytest-xdist; each has its own test database, cache prefix
-    # and Celery queue); an idle process steals tests from a busy one, so the long ones
-    # (the API fuzz run per role) spread out. Pass -n 0 (or any -n) to choose otherwise.
+    # and Celery queue). The conftest puts the longest tests first and each process is handed
+    # two tests at a time, so the long ones (the API fuzz run per role, the SQLite smoke test,
+    # the browser tests) spread out and the short ones fill the gaps at the end.
+    # Pass -n 0 (or any -n) to choose otherwise.
     parallel = [] if any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in argv) \
-        else ["-n", "auto", "--dist", "worksteal"]
+        else ["-n", "auto", "--dist", "load", "--maxschedchunk", "2"]
     code = subprocess.call([str(PY), "-m", "pytest", *parallel, *argv], cwd=ROOT, env=env)  # noqa: S603
     if code == 5:
         fail("pytest collected no tests; that is a failure here.", 5)
