@@ -27,8 +27,7 @@ def test_staff_see_each_mailbox_with_its_last_fetch_and_error(client, make_user,
     MailboxFactory(name="Support", address="support@desk.example.com", protocol="imap", host="imap.example.com",
                    username="support", password="never-shown", last_error="LOGIN failed: authentication failed")
     MailboxFactory(name="Billing", address="billing@desk.example.com")
-    for n in range(5):
-        MailboxFactory()
+    MailboxFactory.create_batch(5)
     client.force_login(make_user(Role.AGENT))
 
     with django_assert_max_num_queries(12):
