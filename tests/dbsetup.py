@@ -19,7 +19,9 @@ each of about a hundred tests. ``DELETE FROM`` every table in one transaction, f
 checked at commit (Django declares them ``DEFERRABLE INITIALLY DEFERRED``), leaves the same
 empty tables in about 20 ms because these tables hold a few rows. Sequences are not reset,
 exactly as Django's flush does not reset them unless a test asks (``reset_sequences``; then
-Django's own flush runs).
+Django's own flush runs). Content types and permissions stay (Django's flush has post_migrate
+build them again), and the reference data the data migrations made is put back at once, so a
+test that follows finds what the migrations left whatever the order the tests run in.
 """
 
 from __future__ import annotations
@@ -126,21 +128,34 @@ def drop_test_database(name: str) -> None:
         admin.execute(f"DROP DATABASE IF EXISTS {_quote(name)} WITH (FORCE)")
 
 
+#: Kept when a transactional test ends: what ``post_migrate`` would otherwise have to build
+#: again (Django's flush re-creates them, with new ids, after its TRUNCATE).
+KEPT_TABLES = {"django_content_type", "auth_permission"}
+
+
 def _empty_every_table(self) -> None:
-    """``TransactionTestCase._fixture_teardown`` with ``DELETE`` instead of ``TRUNCATE``
-    (see the module's docstring)."""
+    """``TransactionTestCase._fixture_teardown`` with ``DELETE`` instead of ``TRUNCATE`` (see
+    the module's docstring), then the reference data back (role groups, message templates,
+    priority matrix…), so that the next test, transactional or not and in whatever order the
+    tests run, finds the database as the migrations left it."""
+    from core.bootstrap import ensure_reference_data
+
     if self.reset_sequences or self.available_apps is not None or getattr(self, "serialized_rollback", False):
-        return _django_fixture_teardown(self)
+        _django_fixture_teardown(self)
+        ensure_reference_data()
+        return
     for alias in self._databases_names(include_mirrors=False):
         conn = connections[alias]
         if conn.vendor != "postgresql":
-            return _django_fixture_teardown(self)
-        tables = conn.introspection.django_table_names(only_existing=True, include_views=False)
+            _django_fixture_teardown(self)
+            break
+        tables = [name for name in conn.introspection.django_table_names(only_existing=True, include_views=False)
+                  if name not in KEPT_TABLES]
         with transaction.atomic(using=alias), conn.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             # Table names from the database's own catalogue, quoted: nothing from input.
             cursor.execute("; ".join(f"DELETE FROM {conn.ops.quote_name(table)}" for table in tables))  # noqa: S608
-    return None
+    ensure_reference_data()
 
 
 _django_fixture_teardown = TransactionTestCase._fixture_teardown
