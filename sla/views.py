@@ -9,16 +9,17 @@ from datetime import timedelta
 from functools import cached_property
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import FormView, ListView, TemplateView
 
-from core.roles import Role, has_role
+from core.pages import RolesRequiredMixin
+from core.roles import Role
 
 from . import selectors, services
 from .calendar import CalendarError
@@ -32,16 +33,11 @@ AT_RISK_WITHIN = timedelta(minutes=60)
 LIST_LIMIT = 100
 
 
-class ManagerOnlyMixin(LoginRequiredMixin, UserPassesTestMixin):
+class ManagerOnlyMixin(RolesRequiredMixin):
     """Managers and administrators; anyone else signed in gets a 403."""
 
-    def test_func(self):
-        return has_role(self.request.user, Role.MANAGER, Role.ADMIN)
-
-    def handle_no_permission(self):
-        if self.request.user.is_authenticated:
-            raise PermissionDenied(_("Only managers and administrators can see the SLA pages."))
-        return super().handle_no_permission()
+    roles = frozenset({Role.MANAGER, Role.ADMIN})
+    roles_message = _lazy("Only managers and administrators can see the SLA pages.")
 
 
 def _history(obj):

@@ -6,11 +6,12 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from ..errors import DomainError
-from ..roles import is_staff_member
+from ..roles import has_role, is_staff_member
 
 #: What a page catches from a service to show as a message (409) instead of an error page.
 REFUSALS = (DomainError, ConcurrentTransition, TransitionNotAllowed)
@@ -44,6 +45,42 @@ class StaffRequiredMixin(AccessMixin):
             return self.handle_no_permission()
         if not is_staff_member(request.user):
             raise PermissionDenied(str(self.staff_message))
+        return super().dispatch(request, *args, **kwargs)
+
+
+def roles_only(*roles: str, message):
+    """A view decorator: signed in (else the login page) and holding one of ``roles`` (else
+    403 with ``message``)."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not has_role(request.user, *roles):
+                raise PermissionDenied(str(message))
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+class RolesRequiredMixin(AccessMixin):
+    """``roles_only`` for class-based views: signed in and holding one of ``roles`` (else 403
+    with ``roles_message``). A signed-out HTMX request (a panel polling after the session
+    ended) sends the whole page to the login page, not the login form into the panel."""
+
+    roles: frozenset[str] = frozenset()
+    roles_message = "You may not see this page."
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            response = self.handle_no_permission()
+            if getattr(request, "htmx", False):
+                return HttpResponse(headers={"HX-Redirect": response["Location"]})
+            return response
+        if not has_role(request.user, *self.roles):
+            raise PermissionDenied(str(self.roles_message))
         return super().dispatch(request, *args, **kwargs)
 
 

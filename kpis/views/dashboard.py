@@ -11,8 +11,6 @@ import pygal
 from csp.constants import NONCE
 from csp.decorators import csp_update
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -22,7 +20,8 @@ from django.utils.translation import gettext_lazy
 
 from catalog.models import Team
 from contactcenter.models import Queue
-from core.roles import Role, has_role
+from core.pages import roles_only
+from core.roles import Role
 
 from .. import selectors
 from ..forms.dashboard import PeriodForm
@@ -80,12 +79,9 @@ def _names(model, ids, field: str) -> dict[int, str]:
     return dict(model.objects.filter(pk__in=ids).values_list("pk", field)) if ids else {}
 
 
-@login_required
+@roles_only(Role.MANAGER, Role.ADMIN, message=gettext_lazy("Only managers can see the dashboards."))
 @csp_update({"style-src": [NONCE]})
 def dashboard(request: HttpRequest) -> HttpResponse:
-    if not has_role(request.user, Role.MANAGER, Role.ADMIN):
-        raise PermissionDenied(_("Only managers can see the dashboards."))
-
     form = PeriodForm(request.GET or None, initial=_defaults())
     period = form.cleaned_data if form.is_bound and form.is_valid() else _defaults()
     start = datetime.combine(period["start"], time(0), tzinfo=UTC)

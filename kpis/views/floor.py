@@ -8,46 +8,28 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
-from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from core.roles import Role, has_role
+from core.pages import RolesRequiredMixin
+from core.roles import Role
 
 from .. import staffing
 from ..floor import floor_now
 from ..forms.floor import DayForm, WhatIfForm
 
 
-# --- access -------------------------------------------------------------------------------------
-class RolesRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
-    """Signed in (else the login page) and holding one of ``roles`` (else 403 with ``denied``)."""
-
-    roles: frozenset[str] = frozenset({Role.MANAGER, Role.ADMIN})
-    denied = _("Only managers and administrators can see this page.")
-
-    def test_func(self) -> bool:
-        return has_role(self.request.user, *self.roles)
-
-    def handle_no_permission(self):
-        if self.request.user.is_authenticated:
-            raise PermissionDenied(str(self.denied))
-        response = super().handle_no_permission()
-        if getattr(self.request, "htmx", False):
-            # A wallboard whose session ended: the whole screen goes to the login page,
-            # not the login form swapped into the panel.
-            return HttpResponse(headers={"HX-Redirect": response["Location"]})
-        return response
+class ManagersOnly(RolesRequiredMixin):
+    roles = frozenset({Role.MANAGER, Role.ADMIN})
+    roles_message = _("Only managers and administrators can see this page.")
 
 
 class WallboardView(RolesRequiredMixin, TemplateView):
     """Live figures for the floor; htmx reloads the panel every ``WALLBOARD_REFRESH_SECONDS``."""
 
     roles = frozenset({Role.MANAGER, Role.ADMIN, Role.AGENT})
-    denied = _("Only agents, managers and administrators can see the wallboard.")
+    roles_message = _("Only agents, managers and administrators can see the wallboard.")
     template_name = "kpis/wallboard.html"
 
     def get_template_names(self) -> list[str]:
@@ -69,7 +51,7 @@ def _trim(plans: list[staffing.IntervalPlan]) -> list[staffing.IntervalPlan]:
     return plans[busy[0]:busy[-1] + 1] if busy else []
 
 
-class StaffingView(RolesRequiredMixin, TemplateView):
+class StaffingView(ManagersOnly, TemplateView):
     """The day's plan (``?date=``, default today) and the what-if calculator."""
 
     template_name = "kpis/staffing.html"
