@@ -23,6 +23,7 @@ api_v1 = [
     path("", include("changes.api.urls")),
     path("", include("servicerequests.api.urls")),
     path("", include("mail.api.urls")),
+    path("", include("monitoring.api.urls")),
     path("", include("contactcenter.api.urls")),
     path("", include("kpis.api.urls")),
 ]

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "changes",
     "servicerequests",
     "mail",
+    "monitoring",
     "contactcenter",
     "kpis",
 ]
