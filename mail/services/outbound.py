@@ -130,9 +130,9 @@ def new_message_id(kind: str, ticket_id: int, mailbox: Mailbox) -> str:
 
 
 # --- sending ----------------------------------------------------------------------------------
-def _send(*, ticket, body: str, key: str, template: str, note: IncidentNote | None = None,
-          comment: RequestComment | None = None, author=None) -> MailMessage | None:
-    thread = _thread(ticket)
+def _send(*, ticket, thread: list[MailMessage], body: str, key: str, template: str,
+          note: IncidentNote | None = None, comment: RequestComment | None = None,
+          author=None) -> MailMessage | None:
     mailbox = ticket_mailbox(ticket, thread)
     recipient = ticket_recipient(ticket, thread)
     if mailbox is None or not recipient:
@@ -181,9 +181,9 @@ def mail_send_incident_comment(*, note: IncidentNote | int) -> MailMessage | Non
     if _came_by_mail(incident_note=note):
         return None
     with translation.override(settings.LANGUAGE_CODE):
-        mailbox = ticket_mailbox(incident, _thread(incident))
-        body = note.body + _signature(note.author, mailbox)
-        return _send(ticket=incident, body=body, key=f"mail:incident:{incident.pk}:note:{note.pk}",
+        thread = _thread(incident)
+        body = note.body + _signature(note.author, ticket_mailbox(incident, thread))
+        return _send(ticket=incident, thread=thread, body=body, key=f"mail:incident:{incident.pk}:note:{note.pk}",
                      template=TEMPLATE_REPLY, note=note, author=note.author)
 
 
@@ -196,24 +196,22 @@ def mail_send_request_comment(*, comment: RequestComment | int) -> MailMessage |
     if request.channel != EMAIL_CHANNEL or _came_by_mail(request_comment=comment):
         return None
     with translation.override(settings.LANGUAGE_CODE):
-        mailbox = ticket_mailbox(request, _thread(request))
-        body = comment.body + _signature(comment.author, mailbox)
-        return _send(ticket=request, body=body, key=f"mail:request:{request.pk}:comment:{comment.pk}",
+        thread = _thread(request)
+        body = comment.body + _signature(comment.author, ticket_mailbox(request, thread))
+        return _send(ticket=request, thread=thread, body=body, key=f"mail:request:{request.pk}:comment:{comment.pk}",
                      template=TEMPLATE_REPLY, comment=comment, author=comment.author)
 
 
 def mail_send_acknowledgement(*, ticket: Incident | ServiceRequest) -> MailMessage | None:
     """Tell the sender of a mail that opened ``ticket`` its number (once per ticket).
     Only for a ticket a mail created: nothing for tickets opened any other way."""
-    if not MailMessage.objects.filter(direction=Direction.IN, result=Result.CREATED,
-                                      **_ticket_filter(ticket)).exists():
+    thread = _thread(ticket)
+    first = next((m for m in thread if m.direction == Direction.IN and m.result == Result.CREATED), None)
+    if first is None:
         return None
     with translation.override(settings.LANGUAGE_CODE):
-        thread = _thread(ticket)
         mailbox = ticket_mailbox(ticket, thread)
-        first = next((m for m in thread if m.direction == Direction.IN), None)
-        greeting = (_("Hello %(name)s,") % {"name": first.from_name}) if first and first.from_name \
-            else _("Hello,")
+        greeting = _("Hello %(name)s,") % {"name": first.from_name} if first.from_name else _("Hello,")
         body = "\n\n".join([
             greeting,
             _("We have received your message and recorded it as %(number)s. We will answer as soon as we can.")
@@ -221,7 +219,8 @@ def mail_send_acknowledgement(*, ticket: Incident | ServiceRequest) -> MailMessa
             _("To add anything, reply to this message and keep %(number)s in the subject.")
             % {"number": ticket.number},
         ]) + _signature(None, mailbox)
-        return _send(ticket=ticket, body=body, key=f"mail:{_kind(ticket)}:{ticket.pk}:acknowledgement",
+        return _send(ticket=ticket, thread=thread, body=body,
+                     key=f"mail:{_kind(ticket)}:{ticket.pk}:acknowledgement",
                      template=TEMPLATE_ACKNOWLEDGEMENT)
 
 
@@ -266,13 +265,14 @@ def on_request_comment_added(sender, *, comment_id: int, by_staff: bool, **kwarg
 
 
 def on_incident_created(sender, *, incident_id: int, **kwargs) -> None:
-    incident = Incident.objects.filter(pk=incident_id, channel=EMAIL_CHANNEL).first()
+    incident = Incident.objects.select_related("contact").filter(pk=incident_id, channel=EMAIL_CHANNEL).first()
     if incident is not None:
         _guarded(mail_send_acknowledgement, ticket=incident)
 
 
 def on_request_submitted(sender, *, request_id: int, **kwargs) -> None:
-    request = ServiceRequest.objects.filter(pk=request_id, channel=EMAIL_CHANNEL).first()
+    request = ServiceRequest.objects.select_related("catalog_item", "requested_for").filter(
+        pk=request_id, channel=EMAIL_CHANNEL).first()
     if request is not None:
         _guarded(mail_send_acknowledgement, ticket=request)
 
