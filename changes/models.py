@@ -237,6 +237,27 @@ class Change(ConcurrentTransitionMixin, models.Model):
         return self.type == ChangeType.EMERGENCY or (self.planned_start is not None
                                                      and timezone.now() >= self.planned_start)
 
+    # --- lifecycle: the conditions the transitions below check ----------------------------
+    def routed_to_a_board(self) -> bool:
+        """The CAB or the ECAB approves it (a minor change the change manager, by hand)."""
+        return self.approval_stage in (ApprovalStage.CAB, ApprovalStage.ECAB)
+
+    def assessed_unless_standard(self) -> bool:
+        """Authorised only once assessed (a change model's standard change at once)."""
+        return not (self.status == S.SUBMITTED and self.type != ChangeType.STANDARD)
+
+    def authorized_or_implemented_first(self) -> bool:
+        """Implemented once on the schedule; before the votes are in only an emergency change
+        whose ECAB allows implementing first (the votes then ratify it)."""
+        if self.status == S.SCHEDULED:
+            return True
+        return self.type == ChangeType.EMERGENCY and CABBoard.objects.filter(
+            kind=BoardKind.ECAB, implement_before_ratification=True).exists()
+
+    def review_pending(self) -> bool:
+        """A post-implementation review is needed and not recorded yet."""
+        return self.needs_review and self.reviewed_at is None
+
     # --- lifecycle: the guards -----------------------------------------------------------
     @transition(field=status, source=S.DRAFT, target=S.SUBMITTED, permission=_staff)
     def submit(self):
@@ -246,12 +267,13 @@ class Change(ConcurrentTransitionMixin, models.Model):
     def assess(self):
         """The change manager confirms risk, impact and category."""
 
-    @transition(field=status, source=[S.SUBMITTED, S.ASSESSED], target=S.CAB_REVIEW, permission=_change_manager)
+    @transition(field=status, source=[S.SUBMITTED, S.ASSESSED], target=S.CAB_REVIEW,
+                conditions=[routed_to_a_board], permission=_change_manager)
     def send_to_cab(self):
-        pass
+        """A significant or major change to the CAB, an emergency one to the ECAB."""
 
     @transition(field=status, source=[S.SUBMITTED, S.ASSESSED, S.CAB_REVIEW], target=S.AUTHORIZED,
-                permission=_may_authorize)
+                conditions=[assessed_unless_standard], permission=_may_authorize)
     def authorize(self):
         """Approved (by the change manager, the board's vote, IT management, or a change model)."""
 
@@ -260,10 +282,10 @@ class Change(ConcurrentTransitionMixin, models.Model):
         pass
 
     @transition(field=status, source=[S.SCHEDULED, S.CAB_REVIEW], target=S.IMPLEMENTING,
-                conditions=[may_implement_now], permission=_staff)
+                conditions=[authorized_or_implemented_first, may_implement_now], permission=_staff)
     def implement(self):
-        """Refused before ``planned_start`` unless emergency (and from awaiting approval only
-        for an emergency change whose ECAB allows implementing first: checked by the service)."""
+        """Refused before ``planned_start`` unless emergency, and from awaiting approval
+        unless the ECAB allows implementing an emergency change first."""
 
     @transition(field=status, source=S.IMPLEMENTING, target=S.REVIEWING, permission=_staff)
     def complete_successfully(self):
@@ -273,9 +295,10 @@ class Change(ConcurrentTransitionMixin, models.Model):
     def complete_unsuccessfully(self):
         """Failed or backed out: a review follows."""
 
-    @transition(field=status, source=[S.REVIEWING, S.FAILED], target=S.REVIEWING, permission=_staff)
+    @transition(field=status, source=[S.REVIEWING, S.FAILED], target=S.REVIEWING, conditions=[review_pending],
+                permission=_staff)
     def review(self):
-        """The post-implementation review is recorded."""
+        """The post-implementation review is recorded (once, where one is needed)."""
 
     @transition(field=status, source=S.REVIEWING, target=S.CLOSED, conditions=[review_done], permission=_staff)
     def close(self):

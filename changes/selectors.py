@@ -7,13 +7,22 @@ from datetime import datetime, timedelta
 from django.db.models import Q, QuerySet
 
 from catalog.selectors import ci_graph, connected_cis, reachable
+from core.roles import is_staff_member
 
-from .choices import ApprovalStage, BoardKind, ChangeStatus, ChangeType, Outcome, VoteDecision
+from .choices import ApprovalStage, BoardKind, ChangeStatus, ChangeType, Outcome, Ratification, VoteDecision
 from .defaults import DEFAULT_CATEGORY_MATRIX
 from .models import BlackoutWindow, CABBoard, CABMeeting, CategoryMatrix, Change
 
 S = ChangeStatus
 ON_SCHEDULE = (S.AUTHORIZED, S.SCHEDULED, S.IMPLEMENTING, S.REVIEWING, S.FAILED, S.CLOSED)
+BOARD_STAGES = (ApprovalStage.CAB, ApprovalStage.ECAB)
+#: Before approval everything may be edited; after it, only the plans (``change_update``).
+EDITABLE = (S.DRAFT, S.SUBMITTED, S.ASSESSED, S.CAB_REVIEW, S.AUTHORIZED, S.SCHEDULED)
+
+
+def changes_visible_to(user) -> QuerySet[Change]:
+    """Staff see every change; requesters none (the pages and the API answer them 403)."""
+    return Change.objects.all() if is_staff_member(user) else Change.objects.none()
 
 
 def changes_with_list_data(qs: QuerySet[Change] | None = None) -> QuerySet[Change]:
@@ -32,6 +41,46 @@ def board_for(change: Change) -> CABBoard | None:
     kind = BoardKind.ECAB if change.type == ChangeType.EMERGENCY else BoardKind.CAB
     return CABBoard.objects.filter(kind=kind).first()
 
+
+
+def awaits_vote(change: Change) -> bool:
+    """Before the board (or an emergency change implemented first, awaiting ratification)."""
+    return (change.status == S.CAB_REVIEW and change.approval_stage in BOARD_STAGES) \
+        or change.ratification == Ratification.PENDING
+
+
+def on_board(board: CABBoard | None, user) -> bool:
+    return board is not None and user is not None and board.members.filter(pk=user.pk).exists()
+
+
+#: The verbs on a change, in the order the page offers them, and the transition each takes
+#: (``complete`` takes ``complete_unsuccessfully`` too: the same states and people).
+CHANGE_TRANSITIONS = {
+    "submit": "submit", "send-to-cab": "send_to_cab", "authorize": "authorize", "implement": "implement",
+    "close": "close", "assess": "assess", "schedule": "schedule", "complete": "complete_successfully",
+    "review": "review", "reject": "reject", "cancel": "cancel",
+}
+_LOOK_UP = object()
+
+
+def change_available_actions(user, change: Change, *, board=_LOOK_UP) -> list[str]:
+    """What ``user`` may do to ``change`` now: the lifecycle transitions django-fsm lets
+    them take (source state, ``conditions=`` such as the approval route and the planned
+    start, ``permission=`` such as the change manager's), ``vote`` for a member of the board
+    it awaits, ``edit`` (the RFC, ``PATCH`` in the API) while it may be edited, and ``link``.
+    The change page offers exactly these and the API accepts exactly these: the services
+    refuse the rest with the same guards (409 for the state or a condition, 403 for the
+    person). ``board``: the change's board, when the caller has it already."""
+    if user is None or not is_staff_member(user):
+        return []
+    allowed = {t.name for t in change.get_available_user_status_transitions(user)}
+    actions = [verb for verb, name in CHANGE_TRANSITIONS.items() if name in allowed]
+    if awaits_vote(change) and on_board(board_for(change) if board is _LOOK_UP else board, user):
+        actions.append("vote")
+    if change.status in EDITABLE:
+        actions.append("edit")
+    actions.append("link")
+    return actions
 
 
 def tally(change: Change, board: CABBoard) -> dict:

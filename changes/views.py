@@ -30,7 +30,6 @@ from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import ConfigurationItem, Service
 from core.pages import (
@@ -46,13 +45,12 @@ from core.pages import (
     refusal_message,
     staff_only,
 )
-from core.roles import Role, has_role, is_staff_member
 from incidents.forms import add_service_errors
 from incidents.models import Incident, MajorIncident
 from problems.models import Problem
 
 from . import selectors, services
-from .choices import ApprovalStage, BoardKind, ChangeStatus, ChangeType, Ratification, VoteDecision
+from .choices import ApprovalStage, BoardKind, ChangeStatus, Ratification, VoteDecision
 from .filtersets import ChangeFilterSet
 from .forms import (
     AssessForm,
@@ -67,13 +65,12 @@ from .forms import (
     VoteForm,
 )
 from .models import CABBoard, Change, ChangeModel, Vote
+from .selectors import change_available_actions, changes_visible_to
 
 User = get_user_model()
 S = ChangeStatus
 #: Before approval everything may be edited; after it, only the plans (``change_update``).
 EARLY = (S.DRAFT, S.SUBMITTED, S.ASSESSED)
-EDITABLE = (*EARLY, S.CAB_REVIEW, S.AUTHORIZED, S.SCHEDULED)
-BOARD_STAGES = (ApprovalStage.CAB, ApprovalStage.ECAB)
 
 
 STAFF_ONLY = gettext_lazy("Only service desk staff can see changes.")
@@ -116,13 +113,15 @@ class ChangeListView(FilteredListView):
     search), sorting and pages. HTMX requests aimed at the results get only the results."""
 
     staff_message = STAFF_ONLY
-    queryset = Change.objects.all()
     filterset_class = ChangeFilterSet
     template_name, partial_template_name = "changes/list.html", "changes/_list_results.html"
     context_object_name = "changes"
     list_url = "changes:list"
     sorts, default_sort, sort_choices = SORTS, "-created", SORT_CHOICES
     results_id = RESULTS_ID
+
+    def get_base_queryset(self):
+        return changes_visible_to(self.request.user)
 
     def with_list_data(self, qs):
         # Only what the rows show: the services, by name (one query for the page).
@@ -214,9 +213,9 @@ def _create_from(request, kind: str):
 def change_edit(request, pk: int):
     """``/changes/<id>/edit/``: the RFC before approval; once it is before the board or
     authorised, only its description, plans and implementer."""
-    change = get_object_or_404(Change.objects.select_related("model", "assignee")
+    change = get_object_or_404(changes_visible_to(request.user).select_related("model", "assignee")
                                .prefetch_related("services", "cis", "outage_services"), pk=pk)
-    if change.status not in EDITABLE:
+    if "edit" not in change_available_actions(request.user, change, board=None):
         messages.error(request, _("A change that is %(status)s can no longer be edited.")
                        % {"status": change.get_status_display().lower()})
         return redirect(change)
@@ -243,63 +242,13 @@ def change_edit(request, pk: int):
 
 
 # --- the change page -----------------------------------------------------------------------------
-def _change_for_page(pk: int) -> Change:
-    qs = (Change.objects.select_related("model", "requested_by", "assignee")
+def _change_for_page(user, pk: int) -> Change:
+    qs = (changes_visible_to(user).select_related("model", "requested_by", "assignee")
           .prefetch_related(_by_name("services"), _by_name("cis", ConfigurationItem), _by_name("outage_services"),
                             Prefetch("incidents", queryset=Incident.objects.order_by("id")),
                             Prefetch("caused_incidents", queryset=Incident.objects.order_by("id")),
                             Prefetch("problems", queryset=Problem.objects.order_by("id")), "tasks"))
     return get_object_or_404(qs, pk=pk)
-
-
-def _on_board(board: CABBoard | None, user) -> bool:
-    return board is not None and board.members.filter(pk=user.pk).exists()
-
-
-def awaits_vote(change: Change) -> bool:
-    """Before the board (or an emergency change implemented first, awaiting ratification)."""
-    return (change.status == S.CAB_REVIEW and change.approval_stage in BOARD_STAGES) \
-        or change.ratification == Ratification.PENDING
-
-
-def available_actions(change: Change, user, board: CABBoard | None) -> set[str]:
-    """What the page offers this person now: the transitions whose source and permission
-    allow it (django-fsm's ``can_proceed`` and ``has_transition_perm``, as the API), narrowed
-    to the approval route so that nobody is offered a button only to be refused. The
-    services still check everything when a button is pressed."""
-    def fsm(name: str, conditions: bool = True) -> bool:
-        method = getattr(change, name)
-        return can_proceed(method, check_conditions=conditions) and has_transition_perm(method, user)
-
-    stage = change.approval_stage
-    is_cm = has_role(user, Role.CHANGE_MANAGER, Role.ADMIN)
-    allowed = set()
-    for name in ("submit", "assess", "schedule", "close", "cancel"):
-        if fsm(name):
-            allowed.add(name)
-    if fsm("send_to_cab") and stage in BOARD_STAGES:
-        allowed.add("send-to-cab")
-    if can_proceed(change.authorize) and stage not in BOARD_STAGES \
-            and not (change.status == S.SUBMITTED and change.type != ChangeType.STANDARD):
-        if (stage == ApprovalStage.MANAGEMENT and has_role(user, Role.MANAGER, Role.ADMIN)) \
-                or (stage != ApprovalStage.MANAGEMENT and is_cm):
-            allowed.add("authorize")
-    if can_proceed(change.reject) and (is_cm or (stage == ApprovalStage.MANAGEMENT and has_role(user, Role.MANAGER))):
-        allowed.add("reject")
-    if fsm("implement", conditions=False) and (
-            change.status == S.SCHEDULED
-            or (change.type == ChangeType.EMERGENCY and board is not None and board.implement_before_ratification
-                and change.ratification != Ratification.PENDING)):
-        allowed.add("implement")
-    if fsm("complete_successfully"):
-        allowed.add("complete")
-    if fsm("review") and change.reviewed_at is None and (change.status == S.FAILED or change.needs_review):
-        allowed.add("review")
-    if awaits_vote(change) and _on_board(board, user):
-        allowed.add("vote")
-    if change.status in EDITABLE and is_staff_member(user):
-        allowed.add("edit")
-    return allowed
 
 
 def _default_forms(change: Change) -> dict:
@@ -382,22 +331,23 @@ def history_entries(change: Change) -> list[Entry]:
 
 def render_change(request, pk: int, bound: dict | None = None, status: int = 200):
     """The change page as it now stands; ``bound`` holds a submitted form (with its errors)."""
-    change = _change_for_page(pk)
     user = request.user
+    change = _change_for_page(user, pk)
     board = services.board_for(change)
     forms = _default_forms(change)
     forms.update(bound or {})
     votes = list(change.votes.select_related("member", "board").order_by("created_at", "id"))
     tally = None
-    if board is not None and (votes or awaits_vote(change)):
+    if board is not None and (votes or selectors.awaits_vote(change)):
         tally = {**services.tally(change, board), "board": board, "rule_label": board.get_rule_display()}
         tally["counted"] = tally["approve"] + tally["reject"]
     on_schedule = change.status in (S.AUTHORIZED, S.SCHEDULED, S.IMPLEMENTING)
     missing = services.missing_fields(change) if change.status == S.DRAFT else []
+    actions = set(change_available_actions(user, change, board=board))
     context = {
-        "change": change, "actions": available_actions(change, user, board), "forms": forms,
+        "change": change, "actions": actions, "forms": forms, "actions_card": bool(actions - {"link"}),
         "open_form": next(iter(bound), None) if bound else None,
-        "board": board, "votes": votes, "tally": tally, "awaits_vote": awaits_vote(change),
+        "board": board, "votes": votes, "tally": tally, "awaits_vote": selectors.awaits_vote(change),
         "my_vote": next((v for v in votes if v.member_id == user.pk), None),
         "missing": missing_labels(change, missing), "tasks": list(change.tasks.all()),
         "conflicts": services.conflicts_for(change) if on_schedule else [],
@@ -490,7 +440,7 @@ class ChangeActionView(StaffRequiredMixin, ActionView):
     actions = ACTIONS
 
     def get_record(self):
-        return get_object_or_404(Change, pk=self.kwargs["pk"])
+        return get_object_or_404(changes_visible_to(self.request.user), pk=self.kwargs["pk"])
 
     def form_data(self, spec, form):
         if form is None:

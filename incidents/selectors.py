@@ -6,7 +6,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
-from django_fsm import can_proceed, has_transition_perm
 
 from core.roles import is_staff_member
 from sla.choices import TimerStatus
@@ -91,21 +90,23 @@ def queue(user, name: str) -> QuerySet[Incident]:
     return qs
 
 
-#: The lifecycle actions, in the order they are offered.
-LIFECYCLE_ACTIONS = ("assign", "start", "hold", "resume", "resolve", "close", "reopen")
+#: What can be done to an incident, in the order the page offers it: the lifecycle's
+#: transitions (by their names on the model) and linking it to a master incident.
+INCIDENT_ACTIONS = ("assign", "start", "hold", "resume", "resolve", "close", "reopen", "link")
 
 
-def available_actions(incident: Incident, user) -> list[str]:
-    """What ``user`` may do to ``incident`` now: the django-fsm guards (state, conditions,
-    permission) plus ``link`` on open incidents. The API's ``actions`` and the incident
-    page both offer exactly these; the services check again on every request."""
+def incident_available_actions(user, incident: Incident) -> list[str]:
+    """What ``user`` may do to ``incident`` now: the transitions django-fsm lets them take
+    (their source states, ``conditions=`` and ``permission=`` on the model), and ``link``
+    while it is open. The incident page offers exactly these, and the API lists them as
+    ``actions``; the services refuse the rest with the same guards (409 for the state, 403
+    for the person)."""
     if user is None or not is_staff_member(user):
         return []
-    allowed = [name for name in LIFECYCLE_ACTIONS
-               if can_proceed(getattr(incident, name)) and has_transition_perm(getattr(incident, name), user)]
+    allowed = {t.name for t in incident.get_available_user_status_transitions(user)}
     if incident.is_open:
-        allowed.append("link")
-    return allowed
+        allowed.add("link")
+    return [name for name in INCIDENT_ACTIONS if name in allowed]
 
 
 def notes_visible_to(user, incident: Incident) -> QuerySet[IncidentNote]:
@@ -116,7 +117,12 @@ def notes_visible_to(user, incident: Incident) -> QuerySet[IncidentNote]:
 
 
 # --- major incidents ----------------------------------------------------------------------------
-MAJOR_ACTIONS = ("mobilise", "contain", "resolve", "review", "close")
+MAJOR_INCIDENT_ACTIONS = ("mobilise", "contain", "resolve", "review", "close")
+
+
+def major_incidents_visible_to(user) -> QuerySet[MajorIncident]:
+    """Staff see every major incident; nobody else sees one (the public reads the status page)."""
+    return MajorIncident.objects.all() if is_staff_member(user) else MajorIncident.objects.none()
 
 
 def major_incidents_with_list_data(qs=None):
@@ -128,13 +134,22 @@ def major_incidents_with_list_data(qs=None):
             .annotate(linked_incidents=Count("incident__children", distinct=True)))
 
 
-def major_available_actions(major, user) -> list[str]:
-    """The lifecycle actions ``user`` may take on ``major`` now (``review`` also needs a
-    complete postmortem, so it is offered only then)."""
+def major_incident_available_actions(user, major: MajorIncident, *, waiting: bool = False) -> list[str]:
+    """The lifecycle actions ``user`` may take on ``major`` now: the transitions django-fsm
+    lets them take (source state, ``conditions=``, ``permission=``: those who run it). The
+    API lists them as ``actions`` and accepts exactly these.
+
+    With ``waiting``, also those the person may take once a condition is met (``review``
+    before the postmortem is complete): the war room offers them so that pressing one says
+    what is missing, and the service refuses it with that reason (409)."""
     if user is None or not is_staff_member(user):
         return []
-    return [name for name in MAJOR_ACTIONS
-            if can_proceed(getattr(major, name)) and has_transition_perm(getattr(major, name), user)]
+    if waiting:
+        allowed = {t.name for t in major.get_all_status_transitions()
+                   if t.source in (major.status, "*") and t.has_perm(major, user)}
+    else:
+        allowed = {t.name for t in major.get_available_user_status_transitions(user)}
+    return [name for name in MAJOR_INCIDENT_ACTIONS if name in allowed]
 
 
 def _mean(values: list[float]) -> float | None:

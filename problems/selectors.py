@@ -9,7 +9,9 @@ from django.db import connection
 from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
-from .choices import KnownErrorStatus
+from core.roles import is_staff_member
+
+from .choices import KnownErrorStatus, ProblemStatus
 from .models import KnownError, Problem
 
 #: Full-text configuration for PostgreSQL ("simple" keeps every word, whatever the language).
@@ -17,6 +19,34 @@ SEARCH_CONFIG = "english"
 #: A known error on the incident's own CI ranks twice as high, on its service 1.5 times:
 #: the text decides what matches, the CMDB which of the matches comes first.
 CI_BOOST, SERVICE_BOOST = 1.0, 0.5
+
+
+def problems_visible_to(user) -> QuerySet[Problem]:
+    """Staff see every problem; requesters none (the pages and the API answer them 403)."""
+    return Problem.objects.all() if is_staff_member(user) else Problem.objects.none()
+
+
+#: The lifecycle verbs, in the order the page offers them, and the transition each takes.
+PROBLEM_TRANSITIONS = {"investigate": "investigate", "mark-known-error": "mark_known_error", "resolve": "resolve",
+                       "close": "close"}
+
+
+def problem_available_actions(user, problem: Problem) -> list[str]:
+    """What ``user`` may do to ``problem`` now: the lifecycle transitions django-fsm lets
+    them take (source state, ``conditions=`` such as a recorded root cause and workaround,
+    ``permission=``); while it is not closed ``edit`` (its details and analysis, ``PATCH``
+    in the API) and ``link-incidents``; and ``acknowledge-review`` when its fix did not
+    hold. The problem page offers exactly these and the API accepts exactly these: the
+    services refuse the rest with the same guards."""
+    if user is None or not is_staff_member(user):
+        return []
+    allowed = {t.name for t in problem.get_available_user_status_transitions(user)}
+    actions = [verb for verb, name in PROBLEM_TRANSITIONS.items() if name in allowed]
+    if problem.status != ProblemStatus.CLOSED:
+        actions += ["edit", "link-incidents"]
+    if problem.needs_review:
+        actions.append("acknowledge-review")
+    return actions
 
 
 def problems_with_list_data(qs: QuerySet[Problem] | None = None) -> QuerySet[Problem]:

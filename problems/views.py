@@ -29,7 +29,6 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
-from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import ConfigurationItem, Service, Team
 from core.pages import (
@@ -69,12 +68,16 @@ from .forms import (
     UnlinkIncidentForm,
 )
 from .models import KnownError, Problem, ProblemCandidate, WorkaroundApplication
-from .selectors import known_error_suggestions, problems_with_list_data
+from .selectors import (
+    PROBLEM_TRANSITIONS,
+    known_error_suggestions,
+    problem_available_actions,
+    problems_visible_to,
+    problems_with_list_data,
+)
 
 User = get_user_model()
 P = ProblemStatus
-#: The lifecycle in the order the page offers it (the model's transition names).
-LIFECYCLE = ("investigate", "mark_known_error", "resolve", "close")
 STAFF_ONLY = gettext_lazy("Only service desk staff can see problems.")
 LOST_RACE = gettext_lazy("Someone else changed this problem meanwhile; here it is as it now stands.")
 staff_required = staff_only(STAFF_ONLY)
@@ -107,13 +110,15 @@ class ProblemListView(FilteredListView):
     search), sorting and pages. HTMX requests aimed at the results get only the results."""
 
     staff_message = STAFF_ONLY
-    queryset = Problem.objects.all()
     filterset_class = ProblemFilterSet
     template_name, partial_template_name = "problems/list.html", "problems/_list_results.html"
     context_object_name = "problems"
     list_url = "problems:list"
     sorts, default_sort, sort_choices = SORTS, "priority", SORT_CHOICES
     results_id = RESULTS_ID
+
+    def get_base_queryset(self):
+        return problems_visible_to(self.request.user)
 
     def with_list_data(self, qs):
         return problems_with_list_data(qs).annotate(open_rank=_open_rank())
@@ -175,8 +180,9 @@ def problem_create(request):
 
 
 # --- the problem page ---------------------------------------------------------------------------
-def _problem_for_page(pk: int) -> Problem:
-    qs = (Problem.objects.select_related("owner", "team", "created_by", "major_incident__incident", "known_error")
+def _problem_for_page(user, pk: int) -> Problem:
+    qs = (problems_visible_to(user)
+          .select_related("owner", "team", "created_by", "major_incident__incident", "known_error")
           .prefetch_related(Prefetch("services", queryset=Service.objects.order_by("name")),
                             Prefetch("cis", queryset=ConfigurationItem.objects.order_by("name")),
                             "changes"))  # the changes app's link back (by name: it sits below this one)
@@ -188,13 +194,6 @@ def known_error_of(problem: Problem) -> KnownError | None:
         return problem.known_error
     except KnownError.DoesNotExist:
         return None
-
-
-def lifecycle_actions(problem: Problem, user) -> list[str]:
-    """What the API offers too: the transitions whose source, conditions and permission
-    allow it now (django-fsm's ``can_proceed`` and ``has_transition_perm``)."""
-    return [name for name in LIFECYCLE
-            if can_proceed(getattr(problem, name)) and has_transition_perm(getattr(problem, name), user)]
 
 
 TRACKED = ("status", "title", "description", "impact", "urgency", "priority", "owner_id", "team_id", "root_cause",
@@ -263,15 +262,16 @@ def _default_forms(problem: Problem) -> dict:
 
 def render_problem(request, pk: int, bound: dict | None = None, status: int = 200):
     """The problem page as it now stands; ``bound`` holds a submitted form (with its errors)."""
-    problem = _problem_for_page(pk)
+    problem = _problem_for_page(request.user, pk)
     forms = _default_forms(problem)
     forms.update(bound or {})
-    actions = lifecycle_actions(problem, request.user)
+    available = problem_available_actions(request.user, problem)
+    actions = [PROBLEM_TRANSITIONS[verb] for verb in available if verb in PROBLEM_TRANSITIONS]  # transition names
     context = {
         "problem": problem, "known": known_error_of(problem), "actions": actions, "forms": forms,
         "open_form": next(iter(bound), None) if bound else None,
         "incidents": list(problem.incidents.select_related("assignee").order_by("created_at", "id")),
-        "history": history_entries(problem), "editable": problem.status != P.CLOSED,
+        "history": history_entries(problem), "editable": "edit" in available,
         # Known error is not offered until the analysis has a cause and a workaround: say so.
         "known_error_hint": problem.status in (P.NEW, P.INVESTIGATING) and "mark_known_error" not in actions,
         "resolve_hint": problem.status in (P.INVESTIGATING, P.KNOWN_ERROR) and "resolve" not in actions,
@@ -326,7 +326,8 @@ class ProblemActionView(StaffRequiredMixin, ActionView):
     actions = ACTIONS
 
     def get_record(self):
-        return get_object_or_404(Problem.objects.select_related("owner", "team"), pk=self.kwargs["pk"])
+        return get_object_or_404(problems_visible_to(self.request.user).select_related("owner", "team"),
+                                 pk=self.kwargs["pk"])
 
     def get_form_kwargs(self, spec):
         kwargs = super().get_form_kwargs(spec)

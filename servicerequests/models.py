@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from catalog.models import Team
 from changes.models import Change, ChangeModel
+from core.roles import is_staff_member
 from sla.choices import TicketKind
 from sla.models import CHANNEL_CHOICES, SLAPolicy
 from sla.protocol import SLAFacts
@@ -25,6 +26,29 @@ from sla.protocol import SLAFacts
 from .choices import ApprovalDecision, RequestStatus, TaskStatus
 
 S = RequestStatus
+
+
+def is_party(request, user) -> bool:
+    """The person who asked for it, or the person it is for."""
+    return user is not None and user.pk in (request.requested_by_id, request.requested_for_id)
+
+
+def party_or_staff(request, user) -> bool:
+    """Who may cancel or close a request: its requester (or the person it is for) and the desk."""
+    return is_party(request, user) or is_staff_member(user)
+
+
+def current_approval(request, user):
+    """The decision asked of ``user`` at the request's current level and not given yet (None:
+    they are not asked now)."""
+    if user is None or not user.is_authenticated or request.current_level is None:
+        return None
+    return Approval.objects.filter(request=request, level=request.current_level, approver=user,
+                                   decision=ApprovalDecision.PENDING).first()
+
+
+def asked_now(request, user) -> bool:
+    return current_approval(request, user) is not None
 
 
 class CatalogItem(models.Model):
@@ -108,7 +132,10 @@ class ServiceRequest(ConcurrentTransitionMixin, models.Model):
     def is_open(self) -> bool:
         return self.status in (S.SUBMITTED, S.AWAITING_APPROVAL, S.APPROVED, S.FULFILLING)
 
-    # --- lifecycle: the guards (who may is checked by the services) ----------------------
+    # --- lifecycle: the guards ------------------------------------------------------------
+    # The services move a request along by itself (approval of the last level, the last task
+    # done); the transitions people take name who may (``permission=``), which is what
+    # ``request_available_actions`` offers and the services refuse otherwise.
     @transition(field=status, source=S.SUBMITTED, target=S.AWAITING_APPROVAL)
     def await_approval(self):
         pass
@@ -125,15 +152,17 @@ class ServiceRequest(ConcurrentTransitionMixin, models.Model):
     def complete(self):
         pass
 
-    @transition(field=status, source=S.FULFILLED, target=S.CLOSED)
+    @transition(field=status, source=S.FULFILLED, target=S.CLOSED, permission=party_or_staff)
     def close(self):
         pass
 
-    @transition(field=status, source=S.AWAITING_APPROVAL, target=S.REJECTED)
+    @transition(field=status, source=S.AWAITING_APPROVAL, target=S.REJECTED, permission=asked_now)
     def reject(self):
-        pass
+        """An approver asked at the current level says no (saying yes is the same decision:
+        approving the last level approves the request)."""
 
-    @transition(field=status, source=[S.SUBMITTED, S.AWAITING_APPROVAL, S.APPROVED], target=S.CANCELLED)
+    @transition(field=status, source=[S.SUBMITTED, S.AWAITING_APPROVAL, S.APPROVED], target=S.CANCELLED,
+                permission=party_or_staff)
     def cancel(self):
         """The requester changed their mind (not once fulfilment has started)."""
 

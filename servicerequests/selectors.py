@@ -1,12 +1,56 @@
-"""Reads for service requests: what a person may order, and what waits for their decision."""
+"""Reads for service requests: who sees which requests and what they may do to one, what a
+person may order, and what waits for their decision."""
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from catalog.models import Team
-from core.roles import has_role
+from core.roles import has_role, is_staff_member
 
 from .choices import ApprovalDecision, RequestStatus
-from .models import Approval, CatalogItem
+from .models import Approval, CatalogItem, ServiceRequest, party_or_staff
+
+
+def requests_visible_to(user) -> QuerySet[ServiceRequest]:
+    """Staff see every request; anyone else the requests they made, those made for them and
+    those they are (or were) asked to approve. The portal's pages and the API read this."""
+    if is_staff_member(user):
+        return ServiceRequest.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        return ServiceRequest.objects.none()
+    asked = Approval.objects.filter(request=OuterRef("pk"), approver=user)
+    return ServiceRequest.objects.filter(Q(requested_by=user) | Q(requested_for=user) | Exists(asked))
+
+
+def requests_of(user) -> QuerySet[ServiceRequest]:
+    """The requests someone made or that were made for them."""
+    return ServiceRequest.objects.filter(Q(requested_by=user) | Q(requested_for=user))
+
+
+def may_comment(request: ServiceRequest, user) -> bool:
+    """Everyone who sees the request writes on it: its requester, the desk and its approvers."""
+    return party_or_staff(request, user) or Approval.objects.filter(request=request, approver=user).exists()
+
+
+#: The verbs on a request and the transition each takes: ``approve`` and ``reject`` are one
+#: decision, asked of an approver at the current level (the reject transition's guard);
+#: approving the last level approves the request by itself, as the last task fulfils it.
+REQUEST_TRANSITIONS = {"approve": "reject", "reject": "reject", "fulfil": "fulfil", "cancel": "cancel",
+                       "close": "close"}
+
+
+def request_available_actions(user, request: ServiceRequest) -> list[str]:
+    """What ``user`` may do to ``request`` now: the transitions django-fsm lets them take
+    (source state and ``permission=``: the requester or the desk cancels and closes, the
+    approvers asked now decide), and ``comment``. The portal's tracker, the approvals inbox,
+    the agent's request page and the API offer and accept exactly these; the services
+    refuse the rest with the same guards (403 for the person, 409 for the state)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    allowed = {t.name for t in request.get_available_user_status_transitions(user)}
+    actions = [verb for verb, name in REQUEST_TRANSITIONS.items() if name in allowed]
+    if may_comment(request, user):
+        actions.append("comment")
+    return actions
 
 
 def may_order_rule(user, roles: list[str], team_ids: set[int], my_teams) -> bool:

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
 from catalog.models import AgentProfile, Team
 from changes import services as changes
@@ -23,8 +24,17 @@ from sla import services as sla
 from . import signals
 from .choices import ApprovalDecision, ApprovalRule, ApproverKind, RequestStatus, TaskStatus
 from .forms_runtime import check_definition, clean_answers
-from .models import Approval, CatalogItem, FulfilmentTask, RequestComment, ServiceRequest
-from .selectors import may_order_rule
+from .models import (
+    Approval,
+    CatalogItem,
+    FulfilmentTask,
+    RequestComment,
+    ServiceRequest,
+    current_approval,
+    is_party,
+    party_or_staff,
+)
+from .selectors import may_comment, may_order_rule
 
 S = RequestStatus
 User = get_user_model()
@@ -64,10 +74,6 @@ def _tell(recipients, request: ServiceRequest, key: str, subject: str, body: str
 
 def _tell_requester(request: ServiceRequest, key: str, subject: str, body: str) -> None:
     _tell(_requesters(request), request, key, subject, body)
-
-
-def _is_party(request: ServiceRequest, user) -> bool:
-    return user is not None and user.pk in (request.requested_by_id, request.requested_for_id)
 
 
 # --- ordering ------------------------------------------------------------------------------------
@@ -238,12 +244,12 @@ def request_decide(*, request: ServiceRequest | int, actor, approve: bool, comme
     every member) and the last level starts fulfilment at once."""
     at = at or timezone.now()
     request = _locked(request)
-    if request.status != S.AWAITING_APPROVAL:
+    # The reject transition's guard, which ``request_available_actions`` reads for both answers.
+    if not can_proceed(request.reject):
         raise InvalidTransitionError(_("%(number)s is not awaiting approval (it is %(status)s).")
                                      % {"number": request.number, "status": request.get_status_display().lower()},
                                      request.status)
-    mine = Approval.objects.filter(request=request, level=request.current_level, approver=actor,
-                                   decision=ApprovalDecision.PENDING).first()
+    mine = current_approval(request, actor)
     if mine is None:
         raise PermissionDenied(_("You are not asked to approve %(number)s.") % {"number": request.number})
     if not approve and not (comment or "").strip():
@@ -329,9 +335,10 @@ def task_take(*, task: FulfilmentTask | int, actor) -> FulfilmentTask:
 @transaction.atomic
 def request_close(*, request: ServiceRequest | int, actor) -> ServiceRequest:
     request = _locked(request)
-    if not (_is_party(request, actor) or is_staff_member(actor)):
+    # The close transition's guard (who first, then the state), as ``request_available_actions``.
+    if not party_or_staff(request, actor):
         raise PermissionDenied(_("Only the requester or the service desk closes a request."))
-    if request.status != S.FULFILLED:
+    if not can_proceed(request.close):
         raise InvalidTransitionError(_("Only a fulfilled request can be closed."), request.status)
     request.close()
     request.closed_at = timezone.now()
@@ -343,9 +350,10 @@ def request_close(*, request: ServiceRequest | int, actor) -> ServiceRequest:
 def request_cancel(*, request: ServiceRequest | int, actor, reason: str = "") -> ServiceRequest:
     """The requester (or the desk) cancels while fulfilment has not started."""
     request = _locked(request)
-    if not (_is_party(request, actor) or is_staff_member(actor)):
+    # The cancel transition's guard (who first, then the state), as ``request_available_actions``.
+    if not party_or_staff(request, actor):
         raise PermissionDenied(_("Only the requester or the service desk cancels a request."))
-    if request.status not in (S.SUBMITTED, S.AWAITING_APPROVAL, S.APPROVED):
+    if not can_proceed(request.cancel):
         raise InvalidTransitionError(_("A request that is %(status)s can no longer be cancelled.")
                                      % {"status": request.get_status_display().lower()}, request.status)
     at = timezone.now()
@@ -358,7 +366,7 @@ def request_cancel(*, request: ServiceRequest | int, actor, reason: str = "") ->
     _cancel_tasks(request, actor, "request cancelled")
     sla.sla_stop(ticket=request, metric="response", at=at, actor=actor)
     sla.sla_stop(ticket=request, metric="resolution", at=at, actor=actor)
-    if not _is_party(request, actor):
+    if not is_party(request, actor):
         _tell_requester(request, "cancelled", _("%(number)s was cancelled") % {"number": request.number},
                         reason or _("The service desk cancelled your request."))
     return request
@@ -370,8 +378,7 @@ def request_comment(*, request: ServiceRequest | int, actor, body: str) -> Reque
         raise ValidationError({"body": [_("Write something.")]})
     request = _locked(request)
     staff = is_staff_member(actor)
-    if not (_is_party(request, actor) or staff
-            or Approval.objects.filter(request=request, approver=actor).exists()):
+    if not may_comment(request, actor):
         raise PermissionDenied(_("You cannot comment on this request."))
     comment = RequestComment.objects.create(request=request, author=actor, body=body.strip())
     if staff:

@@ -29,7 +29,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -61,7 +61,13 @@ from .filtersets import RequestFilterSet, TaskFilterSet
 from .forms import CancelForm, CommentForm, DecisionForm, OrderForm, TaskCompleteForm
 from .forms_runtime import build_form, plain
 from .models import Approval, CatalogItem, FulfilmentTask, ServiceRequest
-from .selectors import orderable_items, pending_approvals
+from .selectors import (
+    orderable_items,
+    pending_approvals,
+    request_available_actions,
+    requests_of,
+    requests_visible_to,
+)
 
 User = get_user_model()
 S = RequestStatus
@@ -86,19 +92,6 @@ def attempt(request, call: Callable[[], Any], form=None) -> int | None:
 
 
 # --- reads ---------------------------------------------------------------------------------------
-def requests_of(user):
-    """The requests someone made or that were made for them."""
-    return ServiceRequest.objects.filter(Q(requested_by=user) | Q(requested_for=user))
-
-
-def visible_in_portal(user):
-    """One's own requests and those one is (or was) asked to approve; staff see all."""
-    if is_staff_member(user):
-        return ServiceRequest.objects.all()
-    asked = Approval.objects.filter(request=OuterRef("pk"), approver=user)
-    return ServiceRequest.objects.filter(Q(requested_by=user) | Q(requested_for=user) | Exists(asked))
-
-
 def approval_levels(item: CatalogItem) -> dict[int, list[dict]]:
     """The item's approval chain by level (a level without a number is its position), the
     way the services read it."""
@@ -421,22 +414,16 @@ def _request_data(req: ServiceRequest, history: list | None = None) -> dict:
     return {"approvals": approvals, "tasks": tasks, "comments": comments, "steps": steps}
 
 
-def _is_party(req: ServiceRequest, user) -> bool:
-    return user.pk in (req.requested_by_id, req.requested_for_id)
-
-
 def render_tracker(request, pk: int, bound: dict | None = None, status: int = 200):
     user = request.user
-    req = get_object_or_404(visible_in_portal(user).select_related("catalog_item", "requested_by", "requested_for"),
-                            pk=pk)
+    req = get_object_or_404(requests_visible_to(user).select_related("catalog_item", "requested_by",
+                                                                      "requested_for"), pk=pk)
     forms = {"comment": CommentForm(prefix="comment"), "cancel": CancelForm(prefix="cancel")}
     forms.update(bound or {})
-    may_act = _is_party(req, user) or is_staff_member(user)
+    actions = request_available_actions(user, req)
     context = {
         "req": req, **_request_data(req), "forms": forms, "open_form": next(iter(bound), None) if bound else None,
-        "can_cancel": may_act and req.status in (S.SUBMITTED, S.AWAITING_APPROVAL, S.APPROVED),
-        "can_close": may_act and req.status == S.FULFILLED,
-        "asks_me": pending_approvals(user).filter(request=req).exists(),
+        "can_cancel": "cancel" in actions, "can_close": "close" in actions, "asks_me": "approve" in actions,
         "staff": is_staff_member(user),
     }
     return render(request, "servicerequests/portal_request.html", context, status=status)
@@ -449,7 +436,7 @@ def portal_request(request, pk: int):
     404; its approvers may read it too."""
     if request.method != "POST":
         return render_tracker(request, pk)
-    req = get_object_or_404(visible_in_portal(request.user), pk=pk)
+    req = get_object_or_404(requests_visible_to(request.user), pk=pk)
     name = request.POST.get("action", "")
     if name not in REQUEST_ACTIONS:
         messages.error(request, _("Unknown action."))
@@ -509,7 +496,7 @@ def _decision_result(req: ServiceRequest, approve: bool) -> str:
 @require_POST
 def approval_decide(request, pk: int):
     """One click from the inbox: approve, or reject with the reason; back to the inbox."""
-    req = get_object_or_404(visible_in_portal(request.user), pk=pk)
+    req = get_object_or_404(requests_visible_to(request.user), pk=pk)
     form = DecisionForm(request.POST, prefix=f"decide-{pk}")
     if not form.is_valid():
         messages.error(request, _("Your decision on %(number)s is not recorded: please correct the errors below.")
@@ -541,7 +528,7 @@ class RequestQueueView(FilteredListView):
     tabs = TABS
 
     def get_base_queryset(self):
-        base = ServiceRequest.objects.all()
+        base = requests_visible_to(self.request.user)
         if self.tab == "open" and not any(self.request.GET.getlist("status")):  # ticked statuses say it all
             base = base.filter(status__in=OPEN_REQUEST_STATUSES)
         return base
@@ -660,8 +647,8 @@ def history_entries(records, approvals: list[Approval], tasks: list[FulfilmentTa
 def render_request(request, pk: int, bound: dict | None = None, status: int = 200):
     """The agent's request page: where it stands, answers, approvals, tasks (take, complete
     with a note), comments and history."""
-    req = get_object_or_404(ServiceRequest.objects.select_related("catalog_item", "requested_by", "requested_for",
-                                                                  "change").prefetch_related(*SLA_PREFETCH), pk=pk)
+    req = get_object_or_404(requests_visible_to(request.user).select_related(
+        "catalog_item", "requested_by", "requested_for", "change").prefetch_related(*SLA_PREFETCH), pk=pk)
     records = list(req.history.select_related("history_user").order_by("-history_date", "-history_id")
                    [:HISTORY_LIMIT])
     data = _request_data(req, history=records)
@@ -670,11 +657,11 @@ def render_request(request, pk: int, bound: dict | None = None, status: int = 20
         task.complete_form = bound.get(f"task-{task.pk}") or TaskCompleteForm(prefix=f"task-{task.pk}")
     forms = {"comment": CommentForm(prefix="comment"), "cancel": CancelForm(prefix="cancel")}
     forms.update({k: v for k, v in bound.items() if k in forms})
+    actions = request_available_actions(request.user, req)
     return render(request, "servicerequests/detail.html", {
         "req": req, **data, "forms": forms, "open_form": next(iter(bound), None) if bound else None,
         "history": history_entries(records, data["approvals"], data["tasks"]),
-        "can_cancel": req.status in (S.SUBMITTED, S.AWAITING_APPROVAL, S.APPROVED),
-        "can_close": req.status == S.FULFILLED,
+        "can_cancel": "cancel" in actions, "can_close": "close" in actions,
         "next_url": reverse("requests:detail", args=[req.pk]),
     }, status=status)
 
@@ -690,7 +677,7 @@ def request_action(request, pk: int, action: str):
     """POST ``/requests/<id>/<action>/`` (comment, cancel, close): back to the request page."""
     if action not in REQUEST_ACTIONS:
         raise Http404
-    req = get_object_or_404(ServiceRequest, pk=pk)
+    req = get_object_or_404(requests_visible_to(request.user), pk=pk)
     status, bound = run_request_action(request, req, action)
     if status is None:
         return redirect("requests:detail", pk=pk)

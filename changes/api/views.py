@@ -22,7 +22,7 @@ from core.roles import STAFF_ROLES, Role
 
 from .. import services
 from ..models import BlackoutWindow, CABBoard, CABMeeting, ChangeModel
-from ..selectors import changes_with_list_data, forward_schedule
+from ..selectors import changes_visible_to, changes_with_list_data, forward_schedule
 from . import serializers
 
 CHANGE_ADMINS = frozenset({Role.CHANGE_MANAGER, Role.ADMIN})
@@ -63,7 +63,7 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
     queryset = changes_with_list_data().none()
 
     def get_queryset(self):
-        return changes_with_list_data().prefetch_related("tasks")
+        return changes_with_list_data(changes_visible_to(self.request.user)).prefetch_related("tasks")
 
     def _fresh(self, change, **extra):
         body = self.get_serializer(self.get_queryset().get(pk=change.pk)).data

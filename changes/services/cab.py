@@ -16,7 +16,7 @@ from core.roles import Role
 
 from ..choices import ApprovalStage, ChangeCategory, ChangeStatus, ChangeType, Ratification, VoteDecision, VoteRule
 from ..models import CABDecision, CABMeeting, Change, Vote, is_change_manager
-from ..selectors import board_for, tally
+from ..selectors import awaits_vote, board_for, on_board, tally
 from .rfc import User, _authorize, _locked, _reject, _save, _tell
 
 S = ChangeStatus
@@ -44,14 +44,14 @@ def change_vote(*, change: Change | int, actor, decision: str, comment: str = ""
     if decision not in VoteDecision.values:
         raise ValidationError({"decision": [_("Choose approve, reject or abstain.")]})
     change = _locked(change)
-    ratifying = change.ratification == Ratification.PENDING
-    if not ratifying and (change.status != S.CAB_REVIEW
-                          or change.approval_stage not in (ApprovalStage.CAB, ApprovalStage.ECAB)):
+    # ``change_available_actions`` offers ``vote`` by the same two rules.
+    if not awaits_vote(change):
         raise InvalidTransitionError(_("%(number)s is not awaiting a board's vote (it is %(status)s).")
                                      % {"number": change.number, "status": change.get_status_display().lower()},
                                      change.status)
+    ratifying = change.ratification == Ratification.PENDING
     board = board_for(change)
-    if board is None or actor is None or not board.members.filter(pk=actor.pk).exists():
+    if not on_board(board, actor):
         raise PermissionDenied(_("Only members of the %(board)s vote on this change.")
                                % {"board": board.name if board else "board"})
     if decision == VoteDecision.REJECT and board.veto and not comment.strip():

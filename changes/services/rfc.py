@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_fsm import can_proceed, has_transition_perm
+from django_fsm import can_proceed
 
 from core.errors import InvalidTransitionError
 from core.roles import Role, is_staff_member
@@ -91,16 +91,24 @@ VERBS = {"submit": gettext_lazy("submit"), "assess": gettext_lazy("assess"),
          "cancel": gettext_lazy("cancel")}
 
 
-def _guard(change: Change, action: str, actor, message: str | None = None, denied: str | None = None) -> None:
-    """The model's transition is the rule: its source states (409) and who may (403,
-    ``denied`` saying why when the caller has a better reason than the default)."""
+def _guard(change: Change, action: str, actor, message: str | None = None, denied: str | None = None,
+           unmet: str | None = None) -> None:
+    """The model's transition is the rule (``change_available_actions`` offers what it
+    allows): its source states (409), who may (403, ``denied`` saying why when the caller
+    has a better reason than the default), then its conditions (409, ``unmet`` saying what
+    is missing)."""
     method = getattr(change, action)
-    if not can_proceed(method):
+    if not can_proceed(method, check_conditions=False):
         raise InvalidTransitionError(message or _("You cannot %(action)s a change that is %(status)s.")
                                      % {"action": VERBS[action], "status": change.get_status_display().lower()},
                                      change.status)
-    if actor is not None and not has_transition_perm(method, actor):
+    # The permission alone (django-fsm's has_transition_perm checks the conditions too).
+    if actor is not None and not method._django_fsm.get_transition(change.status).has_perm(change, actor):
         raise PermissionDenied(denied or _("You may not %(action)s changes.") % {"action": VERBS[action]})
+    if not can_proceed(method):
+        raise InvalidTransitionError(unmet or message or _("You cannot %(action)s a change that is %(status)s.")
+                                     % {"action": VERBS[action], "status": change.get_status_display().lower()},
+                                     change.status)
 
 
 def _tell(recipients, change: Change, key: str, subject: str, body: str = "", channels=("email", "in_app")) -> None:
@@ -329,11 +337,9 @@ def _send_to_board(change: Change, actor) -> Change:
 @transaction.atomic
 def change_send_to_cab(*, change: Change | int, actor) -> Change:
     change = _locked(change)
-    _guard(change, "send_to_cab", actor)
-    if change.approval_stage not in (ApprovalStage.CAB, ApprovalStage.ECAB):
-        raise InvalidTransitionError(_("A %(category)s change is approved by the change manager, not the CAB.")
-                                     % {"category": change.get_category_display().lower() or "minor"},
-                                     change.status)
+    _guard(change, "send_to_cab", actor,
+           unmet=_("A %(category)s change is approved by the change manager, not the CAB.")
+           % {"category": change.get_category_display().lower() or "minor"})
     return _send_to_board(change, actor)
 
 
@@ -348,9 +354,8 @@ def change_authorize(*, change: Change | int, actor, at: datetime | None = None)
                                      % {"board": "ECAB" if stage == ApprovalStage.ECAB else "CAB"}, change.status)
     _guard(change, "authorize", actor, denied=(
         _("IT management (a manager) approves a major change after the CAB.") if stage == ApprovalStage.MANAGEMENT
-        else _("Only the change manager authorises minor changes.")))
-    if change.status == S.SUBMITTED and change.type != ChangeType.STANDARD:
-        raise InvalidTransitionError(_("Assess the change before authorising it."), change.status)
+        else _("Only the change manager authorises minor changes.")),
+        unmet=_("Assess the change before authorising it."))
     return _authorize(change, actor, at, f"authorised by {getattr(actor, 'username', 'the system')}")
 
 
@@ -390,15 +395,12 @@ def change_implement(*, change: Change | int, actor, at: datetime | None = None)
     change still awaiting the ECAB may start if the ECAB allows implementing first (it is
     then ratified by the votes that follow)."""
     change = _locked(change)
-    if change.status == S.CAB_REVIEW:
-        board = board_for(change)
-        if not (change.type == ChangeType.EMERGENCY and board and board.implement_before_ratification):
-            raise InvalidTransitionError(_("The change is not authorised yet."), change.status)
+    _guard(change, "implement", actor, unmet=_("The change is not authorised yet.")
+           if change.status == S.CAB_REVIEW or change.planned_start is None
+           else _("Implementation starts at the planned start (%(start)s UTC).")
+           % {"start": f"{change.planned_start:%Y-%m-%d %H:%M}"})
+    if change.status == S.CAB_REVIEW:  # an emergency change the ECAB lets start: its votes ratify it
         change.ratification = Ratification.PENDING
-    elif change.status == S.SCHEDULED and not change.may_implement_now():
-        raise InvalidTransitionError(_("Implementation starts at the planned start (%(start)s UTC).")
-                                     % {"start": f"{change.planned_start:%Y-%m-%d %H:%M}"}, change.status)
-    _guard(change, "implement", actor)
     change.implement()
     change.implemented_at = at or timezone.now()
     _save(change, actor, "implementation started")
@@ -430,7 +432,8 @@ def change_review(*, change: Change | int, actor, notes: str) -> Change:
     if not (notes or "").strip():
         raise ValidationError({"notes": [_("Write the review.")]})
     change = _locked(change)
-    _guard(change, "review", actor)
+    _guard(change, "review", actor, unmet=_("The review of %(number)s is recorded already.") % {"number": change.number}
+           if change.reviewed_at else _("%(number)s needs no post-implementation review.") % {"number": change.number})
     change.review()
     change.review_notes, change.reviewed_at = notes.strip(), timezone.now()
     _save(change, actor, "reviewed")
@@ -440,13 +443,11 @@ def change_review(*, change: Change | int, actor, notes: str) -> Change:
 @transaction.atomic
 def change_close(*, change: Change | int, actor) -> Change:
     change = _locked(change)
-    if change.status == S.REVIEWING and not change.review_done():
-        raise InvalidTransitionError(_("A %(what)s change needs its post-implementation review before it closes.")
-                                     % {"what": change.get_outcome_display().lower() if change.outcome in
-                                        (Outcome.FAILED, Outcome.BACKED_OUT) else
-                                        (change.get_category_display().lower() if change.type != ChangeType.EMERGENCY
-                                         else _("emergency"))}, change.status)
-    _guard(change, "close", actor)
+    _guard(change, "close", actor,
+           unmet=_("A %(what)s change needs its post-implementation review before it closes.")
+           % {"what": change.get_outcome_display().lower() if change.outcome in (Outcome.FAILED, Outcome.BACKED_OUT)
+              else (change.get_category_display().lower() if change.type != ChangeType.EMERGENCY
+                    else _("emergency"))})
     change.close()
     change.closed_at = timezone.now()
     _save(change, actor, "closed")

@@ -9,7 +9,7 @@ from sla.api.fields import SLATimersField
 
 from ..choices import NoteVisibility, ResolutionCode
 from ..models import Attachment, Incident, IncidentNote, PriorityMatrix
-from ..selectors import available_actions
+from ..selectors import incident_available_actions
 
 User = get_user_model()
 
@@ -37,7 +37,7 @@ class IncidentSerializer(ModelSerializer):
                             "updated_at", "acknowledged_at", "resolved_at", "closed_at"]
 
     def get_actions(self, incident) -> list[str]:
-        return available_actions(incident, getattr(self.context.get("request"), "user", None))
+        return incident_available_actions(getattr(self.context.get("request"), "user", None), incident)
 
     def validate(self, attrs):
         request = self.context.get("request")

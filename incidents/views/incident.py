@@ -68,7 +68,7 @@ from ..forms.major import DeclareForm
 from ..models import Incident
 from ..selectors import (
     attachment_visible_to,
-    available_actions,
+    incident_available_actions,
     incidents_reported_by,
     incidents_visible_to,
     notes_visible_to,
@@ -178,9 +178,9 @@ def bulk_assign(request):
 
 # --- the incident page --------------------------------------------------------------------------
 def allowed_actions(incident: Incident, user) -> set[str]:
-    """What the page offers: the actions the API offers (selectors.available_actions), plus
-    the page's shortcuts "take" (assign to me) and "unlink"."""
-    allowed = set(available_actions(incident, user))
+    """What the page offers: the actions the API offers (``incident_available_actions``),
+    plus the page's shortcuts "take" (assign to me) and "unlink"."""
+    allowed = set(incident_available_actions(user, incident))
     if "assign" in allowed and incident.assignee_id != user.pk:
         allowed.add("take")
     if "link" in allowed and incident.parent_id:

@@ -60,11 +60,10 @@ from ..forms.major import (
     owner_choices,
 )
 from ..models import Incident, MajorIncident, MajorIncidentTask, Postmortem, SpikeAlert
-from ..selectors import incidents_visible_to
+from ..selectors import incidents_visible_to, major_incident_available_actions, major_incidents_visible_to
 from .incident import _incident_for_page, render_incident
 
 M = MajorIncidentStatus
-LIFECYCLE = ("mobilise", "contain", "resolve", "review", "close")
 TIMELINE_LIMIT = 50  # newest first; the postmortem holds the whole story
 UPDATES_LIMIT = 50
 LIVE_ID = "major-live"
@@ -96,7 +95,8 @@ def major_list(request):
     """Active major incidents first, then the most recent; the open spike alerts on top."""
     active_first = Case(When(status__in=ACTIVE_MAJOR_STATUSES, then=Value(0)), default=Value(1),
                         output_field=IntegerField())
-    majors = (MajorIncident.objects.select_related("incident", "manager").prefetch_related(_services_prefetch())
+    majors = (major_incidents_visible_to(request.user).select_related("incident", "manager")
+              .prefetch_related(_services_prefetch())
               .annotate(active_rank=active_first, linked_count=_linked_count())
               .order_by("active_rank", "-declared_at", "-id"))
     page = Paginator(majors, 25).get_page(request.GET.get("page"))
@@ -109,8 +109,8 @@ def major_list(request):
 
 
 # --- the war room -------------------------------------------------------------------------------
-def _major_for_page(pk: int) -> MajorIncident:
-    qs = (MajorIncident.objects.select_related("incident", "incident__service", "manager", "postmortem")
+def _major_for_page(user, pk: int) -> MajorIncident:
+    qs = (major_incidents_visible_to(user).select_related("incident", "incident__service", "manager", "postmortem")
           .prefetch_related(_services_prefetch()).annotate(linked_count=_linked_count()))
     return get_object_or_404(qs, pk=pk)
 
@@ -120,16 +120,6 @@ def _postmortem_complete(major: MajorIncident) -> bool:
         return major.postmortem.complete  # selected with the major incident: no query
     except Postmortem.DoesNotExist:
         return False
-
-
-def lifecycle_actions(major: MajorIncident, user) -> list[str]:
-    """The transitions offered: those that leave the current status, to people who run the
-    major incident. ``review`` is offered before the postmortem is complete too, so that
-    pressing it says what is missing."""
-    if not services.can_run(major, user):
-        return []
-    leaving = {t.name for t in major.get_all_status_transitions() if t.source in (major.status, "*")}
-    return [name for name in LIFECYCLE if name in leaving]
 
 
 def _live_context(major: MajorIncident) -> dict:
@@ -154,8 +144,8 @@ def _default_forms(major: MajorIncident) -> dict:
 
 def render_war_room(request, pk: int, bound: dict | None = None, status: int = 200):
     """The war room as it now stands; ``bound`` holds a submitted form (with its errors)."""
-    major = _major_for_page(pk)
     user = request.user
+    major = _major_for_page(user, pk)
     runs = services.can_run(major, user)
     forms = _default_forms(major)
     forms.update(bound or {})
@@ -168,7 +158,7 @@ def render_war_room(request, pk: int, bound: dict | None = None, status: int = 2
     context = {
         **_live_context(major),
         "forms": forms, "open_form": next(iter(bound), None) if bound else None,
-        "actions": lifecycle_actions(major, user), "can_run": runs,
+        "actions": major_incident_available_actions(user, major, waiting=True), "can_run": runs,
         "can_work": runs or services.can_work(major, user),
         "members": list(major.members.select_related("user").order_by("added_at", "id")),
         "tasks": tasks, "updates": updates,
@@ -194,7 +184,7 @@ def war_room_live(request, pk: int):
         return redirect_to_login(request.get_full_path())
     if not is_staff_member(request.user):
         raise PermissionDenied(_("Only service desk staff can see major incidents."))
-    major = _major_for_page(pk)
+    major = _major_for_page(request.user, pk)
     response = render(request, "incidents/major/_live.html", {**_live_context(major), "partial": True})
     patch_vary_headers(response, ("HX-Request",))
     return response
@@ -255,7 +245,8 @@ class MajorActionView(StaffRequiredMixin, ActionView):
     actions = ACTIONS
 
     def get_record(self):
-        return get_object_or_404(MajorIncident.objects.select_related("incident"), pk=self.kwargs["pk"])
+        return get_object_or_404(major_incidents_visible_to(self.request.user).select_related("incident"),
+                                 pk=self.kwargs["pk"])
 
     def render_page(self, bound, status):
         return render_war_room(self.request, self.kwargs["pk"], bound, status=status)
@@ -306,7 +297,7 @@ def task_action(request, pk: int, task_pk: int, move: str):
 @staff_required
 def postmortem(request, pk: int):
     """Write the postmortem: the timeline comes prefilled from the war room."""
-    major = get_object_or_404(MajorIncident.objects.select_related("incident", "postmortem"), pk=pk)
+    major = get_object_or_404(major_incidents_visible_to(request.user).select_related("incident", "postmortem"), pk=pk)
     record = services.postmortem_for(major)
     editable = services.can_work(major, request.user) and major.status not in (M.REVIEWED, M.CLOSED)
     choices = owner_choices(record.actions)

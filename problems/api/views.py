@@ -19,7 +19,7 @@ from incidents.models import Incident
 
 from .. import services
 from ..models import KnownError, Problem, ProblemCandidate
-from ..selectors import known_error_suggestions, problems_with_list_data
+from ..selectors import known_error_suggestions, problems_visible_to, problems_with_list_data
 from .serializers import (
     ApplySerializer,
     CandidateAcceptSerializer,
@@ -59,7 +59,7 @@ class ProblemViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModel
     queryset = Problem.objects.none()
 
     def get_queryset(self):
-        return problems_with_list_data().prefetch_related("incidents", "cis")
+        return problems_with_list_data(problems_visible_to(self.request.user)).prefetch_related("incidents", "cis")
 
     def _fresh(self, problem):
         return Response(self.get_serializer(self.get_queryset().get(pk=problem.pk)).data)

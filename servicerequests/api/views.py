@@ -3,7 +3,6 @@ close, cancel, comments, ``tasks/<task id>/`` with ``complete``) and ``request-t
 fulfilment queues). Requesters see the items they may order and their own requests (and those
 they are asked to approve)."""
 
-from django.db.models import Q
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -21,9 +20,8 @@ from core.roles import STAFF_ROLES, Role, is_staff_member
 from sla.selectors import SLA_PREFETCH
 
 from .. import services
-from ..choices import RequestStatus
 from ..models import CatalogItem, FulfilmentTask, ServiceRequest
-from ..selectors import orderable_items
+from ..selectors import orderable_items, request_available_actions, requests_visible_to
 from . import serializers
 
 
@@ -59,13 +57,6 @@ class CatalogItemViewSet(HistoryMixin, viewsets.ModelViewSet):
     def _check(self, data):
         call(services.catalog_item_check, form=data.get("form", []), approvals=data.get("approvals", []),
              tasks=data.get("tasks", []))
-
-
-def requests_visible_to(user):
-    qs = ServiceRequest.objects.all()
-    if is_staff_member(user):
-        return qs
-    return qs.filter(Q(requested_by=user) | Q(requested_for=user) | Q(approvals__approver=user)).distinct()
 
 
 class ServiceRequestViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin,
@@ -125,7 +116,7 @@ class ServiceRequestViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixi
         """Fulfilment starts by itself when the last approval is given; this answers 409
         unless the request is approved and not yet being fulfilled."""
         obj = self.get_object()
-        if obj.status != RequestStatus.APPROVED:
+        if "fulfil" not in request_available_actions(request.user, obj):
             raise InvalidTransitionError(f"{obj.number} is {obj.get_status_display().lower()}: fulfilment starts "
                                          "on approval.", obj.status)
         return self._fresh(obj)

@@ -25,7 +25,7 @@ from ...models import (
     StakeholderUpdate,
     TimelineEvent,
 )
-from ...selectors import major_available_actions
+from ...selectors import major_incident_available_actions
 
 User = get_user_model()
 
@@ -76,7 +76,7 @@ class MajorIncidentSerializer(serializers.ModelSerializer):
         return annotated if annotated is not None else major.incident.children.count()
 
     def get_actions(self, major) -> list[str]:
-        return major_available_actions(major, getattr(self.context.get("request"), "user", None))
+        return major_incident_available_actions(getattr(self.context.get("request"), "user", None), major)
 
 
 class DeclareSerializer(serializers.Serializer):

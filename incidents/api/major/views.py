@@ -25,7 +25,7 @@ from ...models import (
     SpikeAlert,
     SpikeRule,
 )
-from ...selectors import major_incident_metrics, major_incidents_with_list_data
+from ...selectors import major_incident_metrics, major_incidents_visible_to, major_incidents_with_list_data
 from .serializers import (
     MajorIncidentSerializer,
     MajorIncidentTaskSerializer,
@@ -59,7 +59,8 @@ class MajorIncidentViewSet(PaginatedMixin, HistoryMixin, mixins.ListModelMixin, 
     queryset = MajorIncident.objects.none()
 
     def get_queryset(self):
-        qs = major_incidents_with_list_data().order_by("-declared_at", "-id")
+        visible = major_incidents_visible_to(self.request.user)
+        qs = major_incidents_with_list_data(visible).order_by("-declared_at", "-id")
         params = self.request.query_params
         if params.get("service"):
             try:
