@@ -239,8 +239,8 @@ def _receive(*, mailbox: Mailbox, raw: bytes, parsed: ParsedMail, source: str) -
     with transaction.atomic():
         row = _new_row(mailbox=mailbox, raw=raw, parsed=parsed, source=source)
         row.save()  # the unique Message-ID: a second copy stops here (IntegrityError)
-        _keep_raw(row, raw)
         outcome = _handle(row, parsed, mailbox)
+        _keep_raw(row, raw)  # after the handling: a message that fails leaves no file behind here
         row.save()
     return outcome
 
