@@ -34,7 +34,8 @@ class ArrivalHourAdmin(ReadOnlyAdmin):
 
 @admin.register(IncidentDaily)
 class IncidentDailyAdmin(ReadOnlyAdmin):
-    list_display = ["day", "team_id", "service_id", "priority", "created", "resolved", "backlog"]
+    list_display = ["day", "team_id", "service_id", "priority", "channel", "created", "resolved", "backlog"]
+    list_filter = ["channel"]
     date_hierarchy = "day"
 
 

@@ -122,3 +122,14 @@ def priority_figures(priority: int, incidents: Mapping) -> dict:
     return {"priority": priority, "acknowledged": incidents["acknowledged"], "resolved": incidents["resolved"],
             "mtta_seconds": mean(incidents["ack_seconds_sum"], incidents["acknowledged"]),
             "mttr_seconds": mean(incidents["resolve_seconds_sum"], incidents["resolved"])}
+
+
+def channel_figures(channel: str, incidents: Mapping) -> dict:
+    """Volume, SLA compliance, MTTA and MTTR of one channel (``""``, none, is answered as
+    ``None``: the API says null for "not known", never ``""``; see docs/kpis.md)."""
+    incidents = _zero(incidents, INCIDENT_SUMS)
+    return {"channel": channel or None, "created": incidents["created"], "resolved": incidents["resolved"],
+            "sla_met": incidents["sla_met"], "sla_breached": incidents["sla_breached"],
+            "sla_compliance": rate(incidents["sla_met"], incidents["sla_met"] + incidents["sla_breached"]),
+            "mtta_seconds": mean(incidents["ack_seconds_sum"], incidents["acknowledged"]),
+            "mttr_seconds": mean(incidents["resolve_seconds_sum"], incidents["resolved"])}

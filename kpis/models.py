@@ -4,7 +4,7 @@ that any set of rows adds up to the figures of a longer period or a coarser grou
 Written only by :mod:`kpis.rollups` (delete-then-upsert per window, so a recomputed window
 gives the same rows); read only by :mod:`kpis.selectors`. A dimension that is empty on the
 source record (a call that reached no queue, an incident with no team) is stored as ``0``
-rather than NULL: the unique constraints then hold on PostgreSQL and SQLite alike, and the
+(``""`` for the channel) rather than NULL: the unique constraints then hold on PostgreSQL and SQLite alike, and the
 columns are plain integers (not foreign keys) so that deleting a queue or a team never
 rewrites history.
 """
@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 NONE = 0  #: the dimension value of "none" (no queue, no agent, no team, ...)
+NO_CHANNEL = ""  #: the channel of "none" (a ticket kind without channels; rows from before the column)
 
 
 class CallSums(models.Model):
@@ -126,14 +127,21 @@ class AgentDaily(AgentSums):
 
 
 class IncidentDaily(models.Model):
-    """Incident and SLA figures of one UTC day, per team, service and priority (of the
-    incident, or of the SLA timer's ticket). Each figure says which timestamp puts a record
-    in the day; see ``docs/kpis.md``."""
+    """Incident and SLA figures of one UTC day, per team, service, priority and channel (of
+    the incident, or of the SLA timer's ticket). Each figure says which timestamp puts a
+    record in the day; see ``docs/kpis.md``.
+
+    ``channel`` is the ticket's door (phone, email, portal, monitoring, chat) and ``""`` for
+    none: the timers of tickets without a channel (problems, changes) and the rows rolled up
+    before the column existed, which were summed over every channel and so belong to none of
+    them (``rollup_kpis`` over that history splits them)."""
 
     day = models.DateField(_("day"))
     team_id = models.PositiveIntegerField(default=NONE, help_text=_("catalog.Team id, 0 = none"))
     service_id = models.PositiveIntegerField(default=NONE, help_text=_("catalog.Service id, 0 = none"))
     priority = models.PositiveSmallIntegerField(default=NONE, help_text=_("1–5, 0 = none"))
+    channel = models.CharField(_("channel"), max_length=20, blank=True, default=NO_CHANNEL,
+                               help_text=_("the ticket's channel, empty = none"))
 
     created = models.PositiveIntegerField(default=0)
     acknowledged = models.PositiveIntegerField(default=0)
@@ -152,13 +160,13 @@ class IncidentDaily(models.Model):
     major_incidents = models.PositiveIntegerField(default=0, help_text=_("declared this day"))
 
     class Meta:
-        ordering = ["day", "team_id", "service_id", "priority"]
+        ordering = ["day", "team_id", "service_id", "priority", "channel"]
         verbose_name_plural = _("incident dailies")
-        constraints = [models.UniqueConstraint(fields=["day", "team_id", "service_id", "priority"],
+        constraints = [models.UniqueConstraint(fields=["day", "team_id", "service_id", "priority", "channel"],
                                                name="%(app_label)s_%(class)s_key")]
 
     def __str__(self) -> str:
-        return f"{self.day} t{self.team_id} s{self.service_id} P{self.priority}"
+        return f"{self.day} t{self.team_id} s{self.service_id} P{self.priority} {self.channel or '-'}"
 
 
 class DeskDaily(models.Model):

@@ -21,6 +21,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import (
+    Case,
+    CharField,
     Count,
     DurationField,
     Exists,
@@ -31,6 +33,7 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce, ExtractMinute, Floor, Trunc, TruncDate, TruncHour
 from django.db.models.lookups import LessThanOrEqual
@@ -46,7 +49,17 @@ from servicerequests.models import ServiceRequest
 from sla.choices import TimerStatus
 from sla.models import SLATimer
 
-from .models import NONE, AgentDaily, AgentInterval, ArrivalHour, CallDaily, CallInterval, DeskDaily, IncidentDaily
+from .models import (
+    NO_CHANNEL,
+    NONE,
+    AgentDaily,
+    AgentInterval,
+    ArrivalHour,
+    CallDaily,
+    CallInterval,
+    DeskDaily,
+    IncidentDaily,
+)
 
 INTERVAL = timedelta(minutes=15)
 DAY = timedelta(days=1)
@@ -243,8 +256,27 @@ def _roll_days(start: datetime, end: datetime) -> dict[str, int]:
 
 
 # --- ITSM -----------------------------------------------------------------------------------------
-def _dims(row: dict, team: str = "team_id", service: str = "service_id", priority: str = "priority") -> tuple:
-    return row[team] or NONE, row[service] or NONE, row[priority] or NONE
+#: IncidentDaily's dimensions (after the day), as columns of Incident and of the annotated SLATimer.
+DIMS = ("team_id", "service_id", "priority", "channel")
+#: Ticket models with a ``channel``: an SLA timer of one of them is filed under its ticket's channel.
+CHANNEL_TICKETS = (Incident, ServiceRequest)
+
+
+def _dims(row: dict, team: str = "team_id", service: str = "service_id", priority: str = "priority",
+          channel: str = "channel") -> tuple:
+    return row[team] or NONE, row[service] or NONE, row[priority] or NONE, row[channel] or NO_CHANNEL
+
+
+def _ticket_channel() -> Case:
+    """The channel of an SLA timer's ticket, in the timer query itself: the timer keeps its
+    ticket's team, service and priority but not its channel, and the ticket is a generic
+    relation, so a correlated subquery per ticket model (matched on the content type's
+    natural key: a join, not a content-type lookup of its own) reads it; ``""`` for tickets
+    that have none (problems, changes)."""
+    return Case(*(When(content_type__app_label=model._meta.app_label, content_type__model=model._meta.model_name,
+                       then=Subquery(model.objects.filter(pk=OuterRef("object_id")).values("channel")[:1]))
+                  for model in CHANNEL_TICKETS),
+                default=Value(NO_CHANNEL), output_field=CharField())
 
 
 def _backlog(day: date, now: datetime) -> list[dict]:
@@ -258,7 +290,7 @@ def _backlog(day: date, now: datetime) -> list[dict]:
         ages[name] = Count("id", filter=condition)
     return list(Incident.objects.filter(created_at__lt=end)
                 .filter(Q(resolved_at__isnull=True) | Q(resolved_at__gte=end))
-                .values("team_id", "service_id", "priority").annotate(backlog=Count("id"), **ages).order_by())
+                .values(*DIMS).annotate(backlog=Count("id"), **ages).order_by())
 
 
 def _mtbf_gaps(start: datetime, end: datetime) -> dict[date, list[int]]:
@@ -289,7 +321,7 @@ def rollup_itsm(*, start: datetime, end: datetime, now: datetime | None = None) 
     incidents: dict[tuple, dict] = defaultdict(lambda: defaultdict(int))
     desk: dict[date, dict] = defaultdict(lambda: defaultdict(int))
 
-    def grouped(qs, stamp: str, dims: tuple[str, str, str] = ("team_id", "service_id", "priority"), **sums):
+    def grouped(qs, stamp: str, dims: tuple[str, ...] = DIMS, **sums):
         return (qs.filter(**{f"{stamp}__gte": start, f"{stamp}__lt": end})
                 .annotate(day=TruncDate(stamp, tzinfo=UTC)).values("day", *dims).annotate(**sums).order_by())
 
@@ -309,11 +341,12 @@ def rollup_itsm(*, start: datetime, end: datetime, now: datetime | None = None) 
         values["resolve_seconds_sum"] += _seconds(row["seconds"])
     for status, stamp, name in ((TimerStatus.MET, "met_at", "sla_met"),
                                 (TimerStatus.BREACHED, "breached_at", "sla_breached")):
-        for row in grouped(SLATimer.objects.filter(status=status), stamp, n=Count("id")):
+        for row in grouped(SLATimer.objects.filter(status=status).annotate(channel=_ticket_channel()), stamp,
+                           n=Count("id")):
             incidents[(row["day"], *_dims(row))][name] += row["n"]
-    for row in grouped(MajorIncident.objects, "declared_at",
-                       ("incident__team_id", "incident__service_id", "incident__priority"), n=Count("id")):
-        dims = _dims(row, "incident__team_id", "incident__service_id", "incident__priority")
+    for row in grouped(MajorIncident.objects, "declared_at", tuple(f"incident__{dim}" for dim in DIMS),
+                       n=Count("id")):
+        dims = _dims(row, *(f"incident__{dim}" for dim in DIMS))
         incidents[(row["day"], *dims)]["major_incidents"] += row["n"]
     day = first
     while day <= last and day_start(day) <= now:
@@ -342,12 +375,13 @@ def rollup_itsm(*, start: datetime, end: datetime, now: datetime | None = None) 
                        seconds=Sum(_duration("fulfilled_at", "created_at"))):
         desk[row["day"]].update(requests_fulfilled=row["n"], request_fulfilment_seconds_sum=_seconds(row["seconds"]))
 
-    incident_rows = [IncidentDaily(day=key[0], team_id=key[1], service_id=key[2], priority=key[3], **values)
+    incident_rows = [IncidentDaily(day=key[0], team_id=key[1], service_id=key[2], priority=key[3], channel=key[4],
+                                   **values)
                      for key, values in sorted(incidents.items())]
     desk_rows = [DeskDaily(day=key, **values) for key, values in sorted(desk.items())]
     window = Q(day__gte=first, day__lte=last)
     written = {
-        "incident_days": _replace(IncidentDaily, window, incident_rows, ["day", "team_id", "service_id", "priority"]),
+        "incident_days": _replace(IncidentDaily, window, incident_rows, ["day", *DIMS]),
         "desk_days": _replace(DeskDaily, window, desk_rows, ["day"]),
     }
     return RollupResult(start=start, end=end, rows=written)

@@ -11,9 +11,19 @@ from django.db.models import F, Q, QuerySet, Sum
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trunc
 
 from catalog.models import Team
+from incidents.choices import Channel
 
 from . import formulas
-from .models import AgentDaily, AgentInterval, ArrivalHour, CallDaily, CallInterval, DeskDaily, IncidentDaily
+from .models import (
+    NO_CHANNEL,
+    AgentDaily,
+    AgentInterval,
+    ArrivalHour,
+    CallDaily,
+    CallInterval,
+    DeskDaily,
+    IncidentDaily,
+)
 from .rollups import DAY, INTERVAL, days_touching, floor_interval
 
 #: ``interval`` parameter → (bucket length, Trunc kind; None for the rollup's own 15 minutes).
@@ -21,6 +31,8 @@ INTERVALS: dict[str, tuple[timedelta, str | None]] = {
     "15m": (INTERVAL, None), "1h": (timedelta(hours=1), "hour"), "1d": (DAY, "day")}
 #: A series longer than this is refused (ask for a coarser interval).
 MAX_SERIES_POINTS = 10_000
+#: The order of ``by_channel``: the channels as incidents list them, then none.
+CHANNEL_ORDER = {channel: index for index, channel in enumerate([*Channel.values, NO_CHANNEL])}
 
 
 @dataclass(frozen=True)
@@ -125,32 +137,54 @@ def contact_center_kpis(*, start: datetime, end: datetime, filters: CallFilters 
     return result
 
 
-def _day_rows(start: datetime, end: datetime, team: int | None, service: int | None) -> QuerySet[IncidentDaily]:
+def _day_rows(start: datetime, end: datetime, team: int | None, service: int | None,
+              channel: str | None = None) -> QuerySet[IncidentDaily]:
     first, last = days_touching(start, end)
     qs = IncidentDaily.objects.filter(day__gte=first, day__lte=last)
     if team is not None:
         qs = qs.filter(team_id=team)
     if service is not None:
         qs = qs.filter(service_id=service)
+    if channel is not None:
+        qs = qs.filter(channel=channel)
     return qs
 
 
+def _split(rows: QuerySet[IncidentDaily]) -> tuple[dict[int, dict], dict[str, dict]]:
+    """The incident sums per priority and per channel, from one read grouped by both (at most
+    six priorities × six channels come back, whatever the period)."""
+    by_priority: dict[int, dict] = {}
+    by_channel: dict[str, dict] = {}
+    for row in rows.values("priority", "channel").annotate(**_sums(formulas.INCIDENT_SUMS)).order_by():
+        for table, key in ((by_priority, row["priority"]), (by_channel, row["channel"])):
+            sums = table.setdefault(key, dict.fromkeys(formulas.INCIDENT_SUMS, 0))
+            for name in formulas.INCIDENT_SUMS:
+                sums[name] += row[name] or 0
+    return by_priority, by_channel
+
+
 def itsm_kpis(*, start: datetime, end: datetime, team: int | None = None, service: int | None = None,
-              today: datetime | None = None) -> dict:
+              channel: str | None = None, today: datetime | None = None) -> dict:
     """The ITSM figures of the UTC days touching ``[start, end)``; the backlog and its ageing
     as at the end of the last of those days (today at the latest). Four queries.
-    ``team`` and ``service`` narrow the incident, SLA and major-incident figures; changes,
-    problems, requests and MTBF are desk-wide (see docs/kpis.md)."""
+    ``team``, ``service`` and ``channel`` narrow the incident, SLA and major-incident figures;
+    changes, problems, requests and MTBF are desk-wide (see docs/kpis.md). ``by_channel``
+    lists the channels with something counted in the period (created, acknowledged,
+    resolved, or a timer met or missed), ``None`` for none (timers of problems and changes)."""
     first, last = days_touching(start, end)
     last_backlog_day = min(last, (today or datetime.now(tz=UTC)).astimezone(UTC).date())
-    rows = _day_rows(start, end, team, service)
+    rows = _day_rows(start, end, team, service, channel)
     result = formulas.itsm_figures(
         rows.aggregate(**_sums(formulas.INCIDENT_SUMS)),
         rows.filter(day=last_backlog_day).aggregate(**_sums(formulas.BACKLOG_SUMS)),
         DeskDaily.objects.filter(day__gte=first, day__lte=last).aggregate(**_sums(formulas.DESK_SUMS)))
-    by_priority = (rows.exclude(priority=0).values("priority").annotate(**_sums(formulas.INCIDENT_SUMS))
-                   .order_by("priority"))
-    result["by_priority"] = [formulas.priority_figures(row["priority"], row) for row in by_priority]
+    by_priority, by_channel = _split(rows)
+    result["by_priority"] = [formulas.priority_figures(priority, by_priority[priority])
+                             for priority in sorted(by_priority) if priority]
+    counted = ("created", "acknowledged", "resolved", "sla_met", "sla_breached")
+    result["by_channel"] = [formulas.channel_figures(name, by_channel[name])
+                            for name in sorted(by_channel, key=lambda name: (CHANNEL_ORDER.get(name, 99), name))
+                            if any(by_channel[name][figure] for figure in counted)]
     result.update({"from": start, "to": end})
     return result
 

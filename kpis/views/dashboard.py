@@ -22,6 +22,7 @@ from catalog.models import Team
 from contactcenter.models import Queue
 from core.pages import roles_only
 from core.roles import Role
+from incidents.choices import Channel
 
 from .. import selectors
 from ..forms.dashboard import PeriodForm
@@ -113,11 +114,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         row["name"] = agent_names.get(row["agent"], f"#{row['agent']}")
     for row in teams:
         row["name"] = team_names.get(row["team"], _("(no team)"))
+    channel_labels = dict(Channel.choices)
+    channels = [{**row, "name": channel_labels.get(row["channel"], row["channel"]) if row["channel"]
+                 else _("(no channel)")} for row in itsm["by_channel"]]
     return render(request, "kpis/dashboard.html", {
         "form": form, "start": start, "end": end, "last_day": period["end"], "interval": interval,
         "calls": calls, "volume_chart": volume_chart, "rate_chart": rate_chart,
         "heatmap": _heat(selectors.arrival_heatmap(start, end, filters)), "hours": range(24),
-        "queues": queues, "agents": agents, "itsm": itsm, "teams": teams,
+        "queues": queues, "agents": agents, "itsm": itsm, "teams": teams, "channels": channels,
         "created_after": start.isoformat(), "created_before": end.isoformat(),
         "api_query": f"from={period['start'].isoformat()}&to={(period['end'] + timedelta(days=1)).isoformat()}",
         "calls_query": urlencode({"started_after": period["start"].isoformat(),

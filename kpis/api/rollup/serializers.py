@@ -3,6 +3,9 @@
 
 from rest_framework import serializers
 
+from core.api.serializers import NullableChoiceField
+from incidents.choices import Channel
+
 from ...selectors import INTERVALS
 
 
@@ -26,6 +29,11 @@ class ContactCenterQuerySerializer(PeriodQuerySerializer):
                                        help_text="adds a `series` with one entry per interval")
     queue = serializers.IntegerField(required=False, min_value=1, help_text="queue id")
     agent = serializers.IntegerField(required=False, min_value=1, help_text="agent (user) id")
+
+
+class ItsmQuerySerializer(PeriodQuerySerializer):
+    channel = serializers.ChoiceField(choices=Channel.choices, required=False,
+                                      help_text="the tickets' channel: narrows the incident and SLA figures")
 
 
 RATE = {"allow_null": True, "min_value": 0, "max_value": 1}
@@ -81,6 +89,19 @@ class PriorityFiguresSerializer(serializers.Serializer):
     mttr_seconds = serializers.FloatField(allow_null=True)
 
 
+class ChannelFiguresSerializer(serializers.Serializer):
+    channel = NullableChoiceField(choices=Channel.choices,
+                                  help_text="null = none: timers of problems and changes, days rolled up before "
+                                            "channels were kept")
+    created = serializers.IntegerField(help_text="incidents created")
+    resolved = serializers.IntegerField(help_text="incidents resolved")
+    sla_met = serializers.IntegerField(help_text="timers met, every ticket kind")
+    sla_breached = serializers.IntegerField(help_text="timers breached, every ticket kind")
+    sla_compliance = serializers.FloatField(**RATE, help_text="met / (met + breached) timers")
+    mtta_seconds = serializers.FloatField(allow_null=True, help_text="created → acknowledged")
+    mttr_seconds = serializers.FloatField(allow_null=True, help_text="created → resolved")
+
+
 class AgeingSerializer(serializers.Serializer):
     lt_1d = serializers.IntegerField()
     _1_3d = serializers.IntegerField()
@@ -114,6 +135,7 @@ class ItsmKpisSerializer(serializers.Serializer):
     problem_to_known_error_seconds = serializers.FloatField(allow_null=True)
     request_fulfilment_seconds = serializers.FloatField(allow_null=True)
     by_priority = PriorityFiguresSerializer(many=True)
+    by_channel = ChannelFiguresSerializer(many=True, help_text="the channels with something counted in the period")
     from_ = serializers.DateTimeField()
     to = serializers.DateTimeField()
 

@@ -27,7 +27,7 @@ MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
 class KpiCSVRenderer(BaseRenderer):
     """One header row and one row per series bucket (or one row of totals). Nested figures
     are flattened one level (``ageing_lt_1d``); lists other than the series are left out
-    (``by_priority``: ask the JSON)."""
+    (``by_priority``, ``by_channel``: ask the JSON)."""
 
     media_type = "text/csv"
     format = "csv"
@@ -102,17 +102,20 @@ class ContactCenterKpisView(KpiView):
 
 
 class ItsmKpisView(KpiView):
-    """ITSM KPIs for the UTC days touching `[from, to)`, narrowed by `team` or `service`
-    (incident, SLA and major-incident figures; changes, problems, requests and MTBF are
-    desk-wide). The backlog is the one at the end of the period. Formulas: docs/kpis.md."""
+    """ITSM KPIs for the UTC days touching `[from, to)`, narrowed by `team`, `service` or
+    `channel` (incident, SLA and major-incident figures; changes, problems, requests and MTBF
+    are desk-wide), with MTTA/MTTR per priority (`by_priority`) and volume, SLA compliance,
+    MTTA and MTTR per channel (`by_channel`). The backlog is the one at the end of the period.
+    Formulas: docs/kpis.md."""
 
     csv_name = "kpis-itsm"
 
-    @extend_schema(parameters=[serializers.PeriodQuerySerializer],
+    @extend_schema(parameters=[serializers.ItsmQuerySerializer],
                    responses={200: serializers.ItsmKpisSerializer, (200, "text/csv"): CSV_RESPONSE})
     def get(self, request):
-        params = serializers.PeriodQuerySerializer(data=request.query_params)
+        params = serializers.ItsmQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         start, end = parse_period(request.query_params)
         return Response(itsm_kpis(start=start, end=end, team=params.validated_data.get("team"),
-                                  service=params.validated_data.get("service")))
+                                  service=params.validated_data.get("service"),
+                                  channel=params.validated_data.get("channel")))
