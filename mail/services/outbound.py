@@ -4,8 +4,8 @@ Two things go out, both through the notifications app's delivery log (one ``Deli
 idempotency key, sent by its Celery task after commit, with its retries):
 
 - every **public** comment an agent adds to an incident or service request whose channel is
-  email (internal work notes never leave; a comment that itself arrived by mail is not sent
-  back);
+  email (internal work notes never leave), also one an agent sent by mail to the desk, unless
+  that mail was addressed to the customer too (they have it already);
 - the **acknowledgement** of a ticket that a mail opened (``Auto-Submitted: auto-replied``,
   so a well-behaved auto-responder at the other end stays quiet).
 
@@ -143,6 +143,9 @@ def _send(*, ticket, thread: list[MailMessage], body: str, key: str, template: s
         return None  # never write to one of the desk's own addresses (a loop in the making)
     if author is not None and (author.email or "").strip().lower() == recipient:
         return None  # a staff member who wrote to the desk is not sent their own words back
+    if (note is not None and _already_has_it(recipient, incident_note=note)) or \
+            (comment is not None and _already_has_it(recipient, request_comment=comment)):
+        return None
     in_reply_to, references = thread_headers(thread)
     subject = ticket_subject(ticket, thread)
     with transaction.atomic():
@@ -166,19 +169,24 @@ def _signature(author, mailbox: Mailbox | None) -> str:
     return "\n\n-- \n" + "\n".join(lines) if lines else ""
 
 
-def _came_by_mail(**filters) -> bool:
-    return MailMessage.objects.filter(direction=Direction.IN, **filters).exists()
+def _already_has_it(recipient: str, **filters) -> bool:
+    """A comment that arrived by mail (a staff member answering from their mail client) was
+    also addressed to the customer when their To/Cc named them: no second copy."""
+    for addresses in MailMessage.objects.filter(direction=Direction.IN, **filters).values_list("to_addresses",
+                                                                                              flat=True):
+        if recipient in {a.strip().lower() for a in addresses.split(",")}:
+            return True
+    return False
 
 
 def mail_send_incident_comment(*, note: IncidentNote | int) -> MailMessage | None:
-    """Email an agent's public comment on an email incident to its contact (once per note).
-    Nothing for a work note, a non-email incident, or a comment that arrived by mail."""
+    """Email an agent's public comment on an email incident to its contact (once per note),
+    also one the agent sent by mail, unless that mail was addressed to the contact already.
+    Nothing for a work note or a non-email incident."""
     note = IncidentNote.objects.select_related("incident__contact", "author").get(
         pk=note.pk if isinstance(note, IncidentNote) else note)
     incident = note.incident
     if note.visibility != NoteVisibility.PUBLIC or incident.channel != EMAIL_CHANNEL:
-        return None
-    if _came_by_mail(incident_note=note):
         return None
     with translation.override(settings.LANGUAGE_CODE):
         thread = _thread(incident)
@@ -193,7 +201,7 @@ def mail_send_request_comment(*, comment: RequestComment | int) -> MailMessage |
                                                     "author").get(
         pk=comment.pk if isinstance(comment, RequestComment) else comment)
     request = comment.request
-    if request.channel != EMAIL_CHANNEL or _came_by_mail(request_comment=comment):
+    if request.channel != EMAIL_CHANNEL:
         return None
     with translation.override(settings.LANGUAGE_CODE):
         thread = _thread(request)

@@ -116,19 +116,37 @@ def test_comments_on_other_channels_and_by_requesters_send_no_ticket_mail(mailbo
     assert [m for m in smtp_sink.wait_for(1, timeout=1) if m.message["X-Loop"]] == []
 
 
-def test_a_comment_that_arrived_by_mail_is_not_sent_back(mailbox, staff, smtp_sink, celery_eager,
-                                                         django_capture_on_commit_callbacks):
-    """Mail from a staff address is recorded as their comment; mailing it to the customer
-    again would echo it (and could loop)."""
-    incident = email_incident(mailbox, actor=staff)
-    smtp_sink.clear()
-    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+def _staff_mail_comment(mailbox, incident, staff, *, to: str):
+    """What mail_receive writes for a staff member's mail on a ticket: their public comment and
+    the inbound message linked to it, in one transaction."""
+    with transaction.atomic():
         note = incident_add_note(incident=incident, actor=staff, body="Replied from my phone.",
                                  visibility="public")
-        MailMessage.objects.create(mailbox=mailbox, direction=Direction.IN, message_id="<staff@desk.example>",
-                                   from_address="olga@desk.example", incident=incident, incident_note=note,
-                                   result=Result.APPENDED)
+        MailMessage.objects.create(mailbox=mailbox, direction=Direction.IN, message_id=f"<staff-{note.pk}@desk>",
+                                   from_address="olga@desk.example", to_addresses=to, incident=incident,
+                                   incident_note=note, result=Result.APPENDED)
+    return note
+
+
+def test_an_agents_comment_sent_by_mail_reaches_the_customer(mailbox, staff, smtp_sink, celery_eager,
+                                                             django_capture_on_commit_callbacks):
+    incident = email_incident(mailbox, actor=staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        note = _staff_mail_comment(mailbox, incident, staff, to="support@desk.example")
+    [mail] = smtp_sink.wait_for(1)
+    assert mail.rcpt_tos == ["chris@customer.example"]
+    assert mail.message.get_content().startswith("Replied from my phone.")
+    assert MailMessage.objects.filter(direction=Direction.OUT, incident_note=note).exists()
+
+
+def test_an_agents_mail_that_the_customer_got_already_is_not_sent_twice(mailbox, staff, smtp_sink, celery_eager,
+                                                                        django_capture_on_commit_callbacks):
+    """The agent answered the customer from their mail client with the desk in Cc."""
+    incident = email_incident(mailbox, actor=staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        _staff_mail_comment(mailbox, incident, staff, to="Chris@Customer.example, support@desk.example")
     assert not Delivery.objects.filter(template=outbound.TEMPLATE_REPLY).exists()
+    assert smtp_sink.wait_for(1, timeout=1) == []
 
 
 def test_sending_twice_for_one_comment_sends_once(mailbox, staff, smtp_sink, celery_eager,
