@@ -274,7 +274,7 @@ def _ticket_channel() -> Case:
     natural key: a join, not a content-type lookup of its own) reads it; ``""`` for tickets
     that have none (problems, changes)."""
     return Case(*(When(content_type__app_label=model._meta.app_label, content_type__model=model._meta.model_name,
-                       then=Subquery(model.objects.filter(pk=OuterRef("object_id")).values("channel")[:1]))
+                       then=Subquery(model.objects.filter(pk=OuterRef("object_id")).order_by().values("channel")[:1]))
                   for model in CHANNEL_TICKETS),
                 default=Value(NO_CHANNEL), output_field=CharField())
 
