@@ -26,6 +26,7 @@ NAVIGATION = [
     (_("SLA"), "sla:dashboard", frozenset({Role.MANAGER, Role.ADMIN})),
     (_("Dashboards"), "dashboards:index", frozenset({Role.MANAGER, Role.ADMIN})),
     (_("Wallboard"), "dashboards:wallboard", frozenset({Role.AGENT})),
+    (_("Mailboxes"), "mail:mailboxes", frozenset({Role.ADMIN})),
     (_("Administration"), "admin:index", frozenset({Role.ADMIN})),
     (_("API"), "api-docs", STAFF_ROLES),
 ]

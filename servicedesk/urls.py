@@ -41,6 +41,7 @@ urlpatterns = [
     path("changes/", include("changes.urls")),
     path("portal/", include(servicerequests_urls.portal)),
     path("requests/", include("servicerequests.urls")),
+    path("mail/", include("mail.urls")),
     path("telephony/", include("contactcenter.webhooks.urls")),
     path("contact-center/", include("contactcenter.urls")),
     path("status/", include("statuspage.urls")),

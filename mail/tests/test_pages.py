@@ -14,7 +14,7 @@ from servicerequests.tests.factories import CatalogItemFactory
 from .factories import MailboxFactory
 from .mails import golden
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("mail.tests.urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

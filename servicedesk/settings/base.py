@@ -422,7 +422,8 @@ CELERY_BEAT_SCHEDULE["kpis-rollup-recent"] = {"task": "kpis.tasks.rollup_recent"
 
 # Email channel (docs/mail.md): beat polls the IMAP mailboxes every MAIL_FETCH_SECONDS;
 # a raw message larger than MAIL_MAX_MESSAGE_BYTES is refused (kept nowhere, answered 413);
-# one sender may open at most MAIL_SENDER_LIMIT tickets per MAIL_SENDER_WINDOW_SECONDS.
+# one sender (staff excepted) may send at most MAIL_SENDER_LIMIT messages per
+# MAIL_SENDER_WINDOW_SECONDS; the rest are kept but open or append nothing.
 MAIL_FETCH_SECONDS = env_int("MAIL_FETCH_SECONDS", 60)
 MAIL_MAX_MESSAGE_BYTES = env_int("MAIL_MAX_MESSAGE_BYTES", 25 * 1024 * 1024)
 MAIL_SENDER_LIMIT = env_int("MAIL_SENDER_LIMIT", 20)
