@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Upper
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history import register
@@ -180,7 +181,12 @@ class Contact(models.Model):
         ordering = ["name", "id"]
         # Lists are ordered by name: without this index PostgreSQL sorts the whole table
         # for every page (0.6 s at a million contacts, 1 ms with it).
-        indexes = [models.Index(fields=["name", "id"], name="catalog_contact_name_id")]
+        indexes = [
+            models.Index(fields=["name", "id"], name="catalog_contact_name_id"),
+            # A sender's address is matched case-insensitively (email__iexact is UPPER(email)
+            # = UPPER(%s) on PostgreSQL): the email channel looks a contact up per message.
+            models.Index(Upper("email"), name="catalog_contact_email_upper"),
+        ]
 
     def __str__(self) -> str:
         return self.name
