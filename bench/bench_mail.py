@@ -61,6 +61,7 @@ from pathlib import Path
 # The database, Django set-up and machine description are bench_contacts.py's (this script
 # runs as ``python bench/bench_mail.py``, so bench/ is on sys.path).
 from bench_contacts import drop_database, load_average, machine_line, quantile, recreate_database, setup_django
+from bench_incidents import statement_label
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_mail_bench"
@@ -139,14 +140,20 @@ class Shares:
     def __init__(self):
         self.seconds: Counter = Counter()
         self.statements = 0
+        self.by_statement: Counter = Counter()
+        self.counts: Counter = Counter()
 
     def _sql(self, execute, sql, params, many, context):
         started = time.perf_counter()
         try:
             return execute(sql, params, many, context)
         finally:
-            self.seconds["sql"] += time.perf_counter() - started
+            spent = time.perf_counter() - started
+            self.seconds["sql"] += spent
             self.statements += 1
+            label = statement_label(sql)
+            self.by_statement[label] += spent
+            self.counts[label] += 1
 
     @contextmanager
     def installed(self):
@@ -197,6 +204,9 @@ class Shares:
             print(f"    {shown:<24} {seconds:8.2f} s  {100 * seconds / total:5.1f} %"
                   f"  ({1000 * seconds / max(messages, 1):.2f} ms per message{extra})")
         rest = total - accounted
+        top = ", ".join(f"{label} ×{self.counts[label]} {seconds:.2f} s"
+                        for label, seconds in self.by_statement.most_common(6))
+        print(f"      the slowest statements in all: {top}")
         print(f"    {'the rest (Python)':<24} {rest:8.2f} s  {100 * rest / total:5.1f} %"
               f"  ({1000 * rest / max(messages, 1):.2f} ms per message: the ORM, services, signals, API)")
 
