@@ -40,6 +40,7 @@ from incidents.tests.factories import (
     SpikeRuleFactory,
 )
 from mail.tests.factories import MailboxFactory
+from monitoring.tests.factories import AlertFactory, AlertSourceFactory
 from notifications.tests.factories import (
     DeliveryFactory,
     MessageTemplateFactory,
@@ -218,6 +219,11 @@ RESOURCES = [
              create=lambda: {"name": f"Support {unique()}", "address": f"support{unique()}@desk.example.com",
                              "protocol": "push"},
              update=renamed, read=ADMINS, write=ADMINS),
+    # --- monitoring ---
+    Resource("alert-sources", make=lambda owner: AlertSourceFactory(),
+             create=lambda: {"name": f"Monitoring {unique()}", "kind": "alertmanager"},
+             update=renamed, read=ADMINS, write=ADMINS),
+    Resource("alerts", make=lambda owner: AlertFactory()),
 ]
 
 CONTRACT = {resource.path: resource for resource in RESOURCES}
