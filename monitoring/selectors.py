@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -118,20 +118,19 @@ def alerts_of_incident(incident, limit: int = 50) -> tuple[list[Alert], int]:
     """The alerts on an incident (firing first, newest first) and how many there are."""
     rows = Alert.objects.filter(incident=incident).select_related("source").order_by("status", "-last_received_at",
                                                                                         "-id")
-    return list(rows[:limit]), rows.count()
+    shown = list(rows[:limit])
+    return shown, len(shown) if len(shown) < limit else rows.count()
 
 
 def alerts_suppressed_by(change, limit: int = 100) -> tuple[list[Alert], int]:
     """The alerts a change's window held back (evidence for its review), newest first."""
     rows = (Alert.objects.filter(suppressed_by_change=change).select_related("source", "service", "ci", "incident")
             .order_by("-first_received_at", "-id"))
-    return list(rows[:limit]), rows.count()
+    shown = list(rows[:limit])
+    return shown, len(shown) if len(shown) < limit else rows.count()
 
 
 def held_alerts() -> QuerySet[Alert]:
     """Alerts a change window holds back: still firing, no incident yet."""
     return Alert.objects.filter(status=AlertStatus.FIRING, incident__isnull=True, suppressed_by_change__isnull=False)
 
-
-def since(at: datetime, minutes: int) -> datetime:
-    return at - timedelta(minutes=minutes)
