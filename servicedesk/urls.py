@@ -25,6 +25,7 @@ api_v1 = [
     path("", include("mail.api.urls")),
     path("", include("monitoring.api.urls")),
     path("", include("contactcenter.api.urls")),
+    path("", include("crm.api.urls")),
     path("", include("kpis.api.urls")),
 ]
 
@@ -44,6 +45,7 @@ urlpatterns = [
     path("mail/", include("mail.urls")),
     path("telephony/", include("contactcenter.webhooks.urls")),
     path("contact-center/", include("contactcenter.urls")),
+    path("crm/", include("crm.urls")),
     path("status/", include("statuspage.urls")),
     path("dashboards/", include("kpis.urls")),
     path("sla/", include("sla.urls")),

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "mail",
     "monitoring",
     "contactcenter",
+    "crm",
     "kpis",
 ]
 
