@@ -45,7 +45,8 @@ urlpatterns = [
     path("mail/", include("mail.urls")),
     path("telephony/", include("contactcenter.webhooks.urls")),
     path("contact-center/", include("contactcenter.urls")),
-    path("crm/", include("crm.urls")),
+    # /customers/<id>/, /contacts/<id>/ (the 360° view) and /complaints/… (API.md, Pages)
+    path("", include("crm.urls")),
     path("status/", include("statuspage.urls")),
     path("dashboards/", include("kpis.urls")),
     path("sla/", include("sla.urls")),
