@@ -40,8 +40,11 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
+
+from core.errors import DomainError
 
 from .choices import Protocol
 from .models import Mailbox
@@ -76,7 +79,7 @@ class FetchResult:
     fetched: int = 0
     #: ``mail_receive`` results by name (created, appended, reopened, ignored, duplicate).
     results: Counter = field(default_factory=Counter)
-    #: UIDs left on the server because they exceed MAIL_MAX_MESSAGE_BYTES.
+    #: UIDs left on the server, flagged: larger than MAIL_MAX_MESSAGE_BYTES, or refused (empty).
     too_large: list[int] = field(default_factory=list)
     error: str = ""
 
@@ -284,8 +287,8 @@ def mailbox_fetch(*, mailbox: Mailbox | int, limit: int | None = None) -> FetchR
         else:
             note = ""
             if result.too_large:
-                note = (f"Left on the server, larger than {settings.MAIL_MAX_MESSAGE_BYTES} bytes: UID "
-                        + ", ".join(str(uid) for uid in result.too_large))
+                note = (f"Left on the server (flagged), larger than {settings.MAIL_MAX_MESSAGE_BYTES} bytes or "
+                        "empty: UID " + ", ".join(str(uid) for uid in result.too_large))
             Mailbox.objects.filter(pk=mailbox_id).update(last_fetched_at=timezone.now(), last_error=note)
     return result
 
@@ -318,7 +321,16 @@ def _fetch(mailbox: Mailbox, result: FetchResult, limit: int | None, mail_receiv
                         # else: gone from the server between SEARCH and FETCH (another client).
                         _advance(mailbox.pk, uid)
                         continue
-                    received = mail_receive(mailbox=mailbox, raw=bodies[uid], source="imap")  # commits
+                    try:
+                        received = mail_receive(mailbox=mailbox, raw=bodies[uid], source="imap")  # commits
+                    except (DomainError, ValidationError) as exc:
+                        # Refused for good (empty, or over the limit after all): never retried
+                        # every minute, never dropped — flagged for a person, kept on the server.
+                        logger.warning("mailbox %s: UID %s refused: %s", mailbox.pk, uid, exc)
+                        _ok(*client.uid("STORE", str(uid), "+FLAGS.SILENT", r"(\Flagged)"), "UID STORE")
+                        result.too_large.append(uid)
+                        _advance(mailbox.pk, uid)
+                        continue
                     _acknowledge(client, uid)
                     _advance(mailbox.pk, uid)
                     acknowledged = uid

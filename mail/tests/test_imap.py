@@ -151,6 +151,15 @@ def test_a_message_over_the_size_limit_stays_on_the_server_flagged(imap_account,
     assert mailbox_fetch(mailbox=mailbox).fetched == 0  # not tried again every minute
 
 
+def test_an_empty_message_stays_on_the_server_flagged_and_blocks_nothing(imap_account):
+    mailbox = imap_mailbox(imap_account)
+    empty_uid = imap_account.append(b"\r\n")
+    imap_account.append(build(subject="After the empty one"))
+    result = mailbox_fetch(mailbox=mailbox)
+    assert result.too_large == [empty_uid] and result.results == {"created": 1} and result.error == ""
+    assert imap_account.flags() == {empty_uid: {r"\Flagged"}}
+
+
 def test_a_refused_login_is_recorded_not_raised(imap_account):
     mailbox = imap_mailbox(imap_account, password="wrong")
     result = mailbox_fetch(mailbox=mailbox)

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from mail.choices import Protocol
 from mail.imap import mailbox_fetch, mailboxes_to_fetch
 from mail.models import Mailbox
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
             box = Mailbox.objects.filter(pk=mailbox).first()
             if box is None:
                 raise CommandError(f"No mailbox {mailbox}.")
-            if box.protocol != "imap" or not box.host:
+            if box.protocol != Protocol.IMAP or not box.host:
                 raise CommandError(f"Mailbox {mailbox} ({box.address}) is not an IMAP mailbox with a host.")
             ids = [box.pk]
         else:
@@ -32,7 +33,7 @@ class Command(BaseCommand):
             counts = ", ".join(f"{name} {count}" for name, count in sorted(result.results.items())) or "nothing new"
             self.stdout.write(f"{label}: {result.fetched} message(s) ({counts}).")
             if result.too_large:
-                self.stdout.write(f"{label}: left on the server (too large): UID "
+                self.stdout.write(f"{label}: left on the server, flagged (too large or empty): UID "
                                   + ", ".join(map(str, result.too_large)))
             if result.error:
                 failed += 1
