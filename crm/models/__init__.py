@@ -1,0 +1,1 @@
+from .opportunity import Opportunity  # noqa: F401 (crm-360)
