@@ -23,3 +23,7 @@ incident_created = Signal()
 #: was added, sent after commit (the mail app emails an agent's public comment to the
 #: contact of an email ticket).
 incident_note_added = Signal()
+
+#: ``incident_resolved(incident_id)``: an incident was resolved, sent after commit (the crm
+#: app sends its contact a satisfaction survey).
+incident_resolved = Signal()

@@ -233,6 +233,8 @@ def _fulfilled(request: ServiceRequest, actor, at: datetime) -> None:
     _tell_requester(request, "fulfilled", _("%(number)s is done") % {"number": request.number},
                     _("Your request for %(item)s is fulfilled. If anything is missing, reply on the request page.")
                     % {"item": request.catalog_item.name})
+    fulfilled_id = request.pk
+    transaction.on_commit(lambda: signals.request_fulfilled.send(sender=ServiceRequest, request_id=fulfilled_id))
 
 
 # --- approvals -----------------------------------------------------------------------------------

@@ -10,3 +10,7 @@ from django.dispatch import Signal
 
 request_submitted = Signal()
 request_comment_added = Signal()
+
+#: ``request_fulfilled(request_id)``: a service request was fulfilled (its last task done),
+#: sent after commit (the crm app sends a satisfaction survey).
+request_fulfilled = Signal()

@@ -277,6 +277,8 @@ def incident_resolve(*, incident: Incident, actor, resolution_code: str, resolut
     sla.sla_stop(ticket=incident, metric="resolution", at=at, actor=actor)
     _tell(_audience(incident, actor), "incident-resolved", incident, f"resolved:{incident.reopen_count}",
           resolution=incident.resolution, code=incident.get_resolution_code_display())
+    resolved_id = incident.pk
+    transaction.on_commit(lambda: signals.incident_resolved.send(sender=Incident, incident_id=resolved_id))
     for child in incident.children.filter(status__in=[S.NEW, S.ASSIGNED, S.IN_PROGRESS, S.ON_HOLD]).order_by("id"):
         incident_resolve(incident=child, actor=actor, resolution_code=resolution_code, resolution=resolution,
                          at=at, _via_master=incident)
