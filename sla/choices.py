@@ -10,6 +10,7 @@ class TicketKind(models.TextChoices):
     REQUEST = "request", _("Service request")
     PROBLEM = "problem", _("Problem")
     CHANGE = "change", _("Change")
+    COMPLAINT = "complaint", _("Complaint")
 
 
 class Metric(models.TextChoices):
