@@ -12,10 +12,11 @@ from incidents.services import incident_add_note, incident_create
 from mail.choices import Direction, MessageStatus, Result
 from mail.models import Mailbox, MailMessage
 from mail.services import outbound
+from mail.services.inbound import mail_receive
 from notifications.models import Delivery
 from servicerequests.models import ServiceRequest
 from servicerequests.services import request_comment
-from servicerequests.tests.factories import ServiceRequestFactory
+from servicerequests.tests.factories import CatalogItemFactory, ServiceRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -216,3 +217,20 @@ def test_thread_headers_keep_the_root_and_the_latest_references():
     refs = references.split()
     assert in_reply_to == "<m38@x>"
     assert refs[0] == "<m0@x>" and refs[-1] == "<m39@x>" and len(refs) == outbound.REFERENCES_KEPT + 1
+
+
+def test_a_request_a_mail_opened_is_acknowledged(staff, smtp_sink, celery_eager, django_capture_on_commit_callbacks):
+    item = CatalogItemFactory(name="New laptop")
+    box = Mailbox.objects.create(name="Orders", address="orders@desk.example", protocol="push", creates="request",
+                                 catalog_item=item, create_contacts=True)
+    raw = (b"From: Nina Nowak <nina@customer.example>\r\nTo: orders@desk.example\r\nSubject: Laptop please\r\n"
+           b"Message-ID: <laptop-2@customer.example>\r\n\r\nA 14 inch one.\r\n")
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = mail_receive(mailbox=box, raw=raw)
+    assert outcome.result == "created" and outcome.request.channel == "email"
+    [mail] = smtp_sink.wait_for(1)
+    assert mail.rcpt_tos == ["nina@customer.example"]
+    assert mail.message["Subject"] == f"Re: [{outcome.request.number}] Laptop please"
+    assert mail.message["Auto-Submitted"] == "auto-replied"
+    assert mail.message["In-Reply-To"] == "<laptop-2@customer.example>"
+    assert mail.message["From"].addresses[0].addr_spec == "orders@desk.example"
