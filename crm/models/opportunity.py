@@ -21,7 +21,7 @@ from core.roles import Role, has_role, is_staff_member
 from ..choices import OpportunityStage
 from ..currencies import is_iso_4217
 
-O = OpportunityStage
+ST = OpportunityStage
 
 
 def validate_currency(value: str) -> None:
@@ -47,7 +47,7 @@ class Opportunity(ConcurrentTransitionMixin, models.Model):
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, default=Decimal("0"),
                                 validators=[MinValueValidator(Decimal("0"))])
     currency = models.CharField(_("currency"), max_length=3, default="EUR", validators=[validate_currency])
-    stage = FSMField(_("stage"), max_length=12, choices=O.choices, default=O.NEW, protected=True)
+    stage = FSMField(_("stage"), max_length=12, choices=ST.choices, default=ST.NEW, protected=True)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("owner"), null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="opportunities")
     call = models.ForeignKey(Call, verbose_name=_("call"), null=True, blank=True, on_delete=models.SET_NULL,
@@ -84,7 +84,7 @@ class Opportunity(ConcurrentTransitionMixin, models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.stage in (O.NEW, O.QUALIFIED, O.PROPOSAL)
+        return self.stage in (ST.NEW, ST.QUALIFIED, ST.PROPOSAL)
 
     def clean(self):
         super().clean()
@@ -103,20 +103,20 @@ class Opportunity(ConcurrentTransitionMixin, models.Model):
     def has_lost_reason(self) -> bool:
         return bool(self.lost_reason.strip())
 
-    @transition(field=stage, source=O.NEW, target=O.QUALIFIED, conditions=[has_product], permission=may_work_on)
+    @transition(field=stage, source=ST.NEW, target=ST.QUALIFIED, conditions=[has_product], permission=may_work_on)
     def qualify(self):
         """A real need, a buyer, a product: worth working."""
 
-    @transition(field=stage, source=O.QUALIFIED, target=O.PROPOSAL, conditions=[has_value],
+    @transition(field=stage, source=ST.QUALIFIED, target=ST.PROPOSAL, conditions=[has_value],
                 permission=may_work_on)
     def propose(self):
         """An offer with a price went out."""
 
-    @transition(field=stage, source=O.PROPOSAL, target=O.WON, conditions=[has_value], permission=may_work_on)
+    @transition(field=stage, source=ST.PROPOSAL, target=ST.WON, conditions=[has_value], permission=may_work_on)
     def win(self):
         """The customer bought."""
 
-    @transition(field=stage, source=[O.NEW, O.QUALIFIED, O.PROPOSAL], target=O.LOST,
+    @transition(field=stage, source=[ST.NEW, ST.QUALIFIED, ST.PROPOSAL], target=ST.LOST,
                 conditions=[has_lost_reason], permission=may_work_on)
     def lose(self):
         """No sale, with the reason."""

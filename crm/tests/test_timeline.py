@@ -1,0 +1,139 @@
+"""The 360° timeline (issue 19): one UNION ALL query per page whatever the history's length,
+newest first, ``?kind=`` filter, and who may read it."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from catalog.tests.factories import ContactFactory, CustomerFactory, UserFactory
+from contactcenter.models import Call
+from core.roles import Role
+from crm.models import Complaint, Opportunity, Survey
+from crm.selectors import timeline, timeline_rows
+from incidents.models import Incident
+from incidents.tests.factories import IncidentFactory
+from mail.models import MailMessage
+from servicerequests.tests.factories import ServiceRequestFactory
+
+from .factories_opportunity import OpportunityFactory
+
+pytestmark = pytest.mark.django_db
+URL = "/api/v1/contacts/{}/timeline/"
+CUSTOMER_URL = "/api/v1/customers/{}/timeline/"
+
+
+@pytest.fixture
+def person():
+    user = UserFactory(roles=[Role.REQUESTER])
+    return ContactFactory(user=user, email="Maria@Example.test")
+
+
+@pytest.fixture
+def history(person):
+    """One record of each kind, an hour apart, the call the newest."""
+    now = timezone.now()
+    at = {kind: now - timedelta(hours=i) for i, kind in enumerate(
+        ["call", "incident", "request", "email", "complaint", "survey", "opportunity"])}
+    call = Call.objects.create(call_sid="CA-history", contact=person, customer=person.customer, outcome="answered",
+                               csat=4, started_at=at["call"], from_number="+302101234567")
+    incident = IncidentFactory(contact=person, customer=person.customer, created_at=at["incident"], channel="phone")
+    request = ServiceRequestFactory(requested_by=person.user, created_at=at["request"])
+    mail = MailMessage.objects.create(direction="in", message_id="<m1@example.test>", from_address="maria@example.test",
+                                      subject="Card blocked", received_at=at["email"], incident=incident)
+    complaint = Complaint.objects.create(contact=person, customer=person.customer, subject="Rude answer",
+                                         channel="phone", created_at=at["complaint"])
+    survey = Survey.objects.create(ticket_kind="incident", ticket_id=incident.pk, contact=person,
+                                   customer=person.customer, sent_at=at["survey"], channel="email")
+    opportunity = OpportunityFactory(contact=person, created_at=at["opportunity"], call=call)
+    return {"call": call, "incident": incident, "request": request, "email": mail, "complaint": complaint,
+            "survey": survey, "opportunity": opportunity}
+
+
+def test_every_kind_newest_first_with_the_api_fields(api, make_user, person, history):
+    ContactFactory(customer=person.customer)  # another contact of the customer: nothing of theirs
+    body = api.as_user(make_user(Role.AGENT)).get(URL.format(person.pk)).json()
+    assert body["count"] == 7
+    kinds = [row["kind"] for row in body["results"]]
+    assert kinds == ["call", "incident", "request", "email", "complaint", "survey", "opportunity"]
+    first = body["results"][0]
+    assert set(first) == {"at", "kind", "id", "number", "title", "status", "channel"}
+    assert first["id"] == history["call"].pk and first["status"] == "answered" and first["channel"] == "phone"
+    email = body["results"][3]
+    assert email["number"] == history["incident"].number and email["title"] == "Card blocked"
+    assert body["results"][1]["number"] == history["incident"].number
+    assert body["results"][6]["status"] == "new"
+
+
+def test_kind_filter_and_unknown_kind(api, make_user, person, history):
+    client = api.as_user(make_user(Role.AGENT))
+    body = client.get(URL.format(person.pk), {"kind": "call,opportunity"}).json()
+    assert [r["kind"] for r in body["results"]] == ["call", "opportunity"]
+    body = client.get(URL.format(person.pk) + "?kind=email&kind=survey").json()
+    assert [r["kind"] for r in body["results"]] == ["email", "survey"]
+    bad = client.get(URL.format(person.pk), {"kind": "letter"})
+    assert bad.status_code == 400 and "kind" in bad.json()
+
+
+def test_the_customer_timeline_has_every_contact(api, make_user, person, history):
+    other = ContactFactory(customer=person.customer)
+    IncidentFactory(contact=other, customer=person.customer)
+    elsewhere = ContactFactory()
+    IncidentFactory(contact=elsewhere, customer=elsewhere.customer)
+    body = api.as_user(make_user(Role.MANAGER)).get(CUSTOMER_URL.format(person.customer_id)).json()
+    assert body["count"] == 8
+    assert {r["kind"] for r in body["results"]} == {"call", "incident", "request", "email", "complaint", "survey",
+                                                    "opportunity"}
+
+
+def test_ties_are_ordered_by_id_and_pages_do_not_overlap(person):
+    at = timezone.now()
+    Call.objects.bulk_create([Call(call_sid=f"CA-tie-{i}", contact=person, started_at=at) for i in range(5)])
+    rows = timeline_rows(timeline(contact=person))
+    ids = [r["id"] for r in rows]
+    assert ids == sorted(ids, reverse=True)
+    qs = timeline(contact=person)
+    assert [r["t_id"] for r in qs[:2]] + [r["t_id"] for r in qs[2:5]] == ids
+
+
+def test_roles(api, make_user, person, history):
+    assert api.as_user(person.user).get(URL.format(person.pk)).status_code == 403  # even their own
+    assert api.as_user(make_user(Role.REQUESTER)).get(CUSTOMER_URL.format(person.customer_id)).status_code == 403
+    agent = api.as_user(make_user(Role.AGENT))
+    assert agent.get(URL.format(999999)).status_code == 404
+    assert agent.get(CUSTOMER_URL.format(999999)).status_code == 404
+    assert agent.get(URL.format(person.pk)).status_code == 200
+    api.credentials()
+    assert api.get(URL.format(person.pk)).status_code == 401
+
+
+def _bulk(person, n: int) -> None:
+    """``n`` interactions split over calls, incidents and opportunities, one insert each."""
+    now = timezone.now()
+    third = n // 3
+    Call.objects.bulk_create([Call(call_sid=f"CA-bulk-{n}-{i}", contact=person, customer=person.customer,
+                                   outcome="answered", started_at=now - timedelta(minutes=i)) for i in range(third)])
+    Incident.objects.bulk_create([Incident(title=f"Bulk {i}", contact=person, customer=person.customer,
+                                           created_at=now - timedelta(minutes=i, seconds=20))
+                                  for i in range(third)])
+    owner = UserFactory(roles=[Role.AGENT])
+    Opportunity.objects.bulk_create([Opportunity(title=f"Lead {i}", product="Card", contact=person,
+                                                 customer=person.customer, owner=owner,
+                                                 created_at=now - timedelta(minutes=i, seconds=40))
+                                     for i in range(n - 2 * third)])
+
+
+@pytest.mark.parametrize("rows", [10, 10_000])
+def test_a_page_costs_the_same_queries_at_10_and_10000(api, make_user, person, rows, django_assert_num_queries):
+    _bulk(person, rows)
+    client = api.as_user(make_user(Role.AGENT))
+    client.get(URL.format(person.pk))  # warm the caller's token and roles
+    # token with its user, roles, the contact, the count, the page
+    with django_assert_num_queries(5):
+        body = client.get(URL.format(person.pk), {"page": 2, "page_size": 5}).json()
+    assert body["count"] == rows and len(body["results"]) == 5
+    with django_assert_num_queries(5):
+        body = client.get(CUSTOMER_URL.format(person.customer_id), {"kind": "incident"}).json()
+    assert body["count"] == rows // 3
+    ats = [r["at"] for r in body["results"]]
+    assert ats == sorted(ats, reverse=True)
