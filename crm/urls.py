@@ -16,3 +16,17 @@ urlpatterns += [
          name="complaint-action"),
     path("surveys/<str:token>/", survey_views.survey_answer_view, name="survey-answer"),
 ]
+
+# --- the 360° view and opportunities (crm-360) ---
+from .views import customer as customer_views  # noqa: E402
+from .views import opportunity as opportunity_views  # noqa: E402
+
+urlpatterns += [
+    path("customers/<int:pk>/", customer_views.CustomerView.as_view(), name="customer"),
+    path("contacts/<int:pk>/", customer_views.ContactView.as_view(), name="contact"),
+    path("opportunities/", opportunity_views.PipelineView.as_view(), name="opportunities"),
+    path("opportunities/new/", opportunity_views.OpportunityCreateView.as_view(), name="opportunity-new"),
+    path("opportunities/<int:pk>/", opportunity_views.OpportunityView.as_view(), name="opportunity"),
+    path("opportunities/<int:pk>/<slug:action>/", opportunity_views.OpportunityActionView.as_view(),
+         name="opportunity-action"),
+]

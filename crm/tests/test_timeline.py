@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from catalog.tests.factories import ContactFactory, CustomerFactory, UserFactory
+from catalog.tests.factories import ContactFactory, UserFactory
 from contactcenter.models import Call
 from core.roles import Role
 from crm.models import Complaint, Opportunity, Survey

@@ -11,6 +11,8 @@ class OpportunitySerializer(ModelSerializer):
     ``owner`` defaults to the caller."""
 
     available_actions = serializers.SerializerMethodField()
+    currency = serializers.CharField(max_length=3, required=False, default="EUR",
+                                     help_text="ISO 4217, e.g. EUR, USD, BRL (upper-cased).")
 
     class Meta:
         model = Opportunity
@@ -18,8 +20,7 @@ class OpportunitySerializer(ModelSerializer):
                   "expected_close", "lost_reason", "created_at", "closed_at", "available_actions"]
         read_only_fields = ["stage", "lost_reason", "created_at", "closed_at"]
         extra_kwargs = {"title": {"required": False, "allow_blank": True},
-                        "value": {"min_value": 0},
-                        "currency": {"required": False}}
+                        "value": {"min_value": 0}}
 
     def get_available_actions(self, opportunity) -> list[str]:
         from ...selectors import opportunity_available_actions  # selectors import the models this file reads

@@ -1,0 +1,89 @@
+"""The 360° view: ``/customers/<id>/`` and ``/contacts/<id>/`` — who they are, their open
+tickets with the SLA clocks, every interaction newest first (filtered by kind), the services
+they use with any active major incident, and their totals. Staff only; a record the user may
+not see is a 404. The number of queries does not depend on the history's length."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.urls import NoReverseMatch, reverse
+from django.views.generic import TemplateView
+
+from catalog.selectors import contacts_visible_to, customers_visible_to
+from contactcenter.models import Call
+from core.pages import StaffRequiredMixin
+
+from ..choices import TimelineKind
+from ..forms.opportunity import OpportunityForm
+from ..selectors import KINDS, open_tickets, services_in_use, timeline, timeline_rows, totals
+
+PAGE_SIZE = 25
+LINKS = {TimelineKind.INCIDENT: "incidents:detail", TimelineKind.REQUEST: "requests:detail",
+         TimelineKind.COMPLAINT: "crm:complaint", TimelineKind.OPPORTUNITY: "crm:opportunity"}
+
+
+def _link(kind: str, pk: int) -> str:
+    name = LINKS.get(kind)
+    if name is None:
+        return ""
+    try:
+        return reverse(name, args=[pk])
+    except NoReverseMatch:  # a page that is not mounted (yet)
+        return ""
+
+
+class _Customer360(StaffRequiredMixin, TemplateView):
+    template_name = "crm/customer_360.html"
+
+    def whose(self) -> dict:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        whose = self.whose()
+        wanted = [k for k in self.request.GET.getlist("kind") if k in KINDS]
+        page = Paginator(timeline(kinds=wanted or None, **whose), PAGE_SIZE).get_page(self.request.GET.get("page"))
+        rows = timeline_rows(page.object_list)
+        for row in rows:
+            row["url"] = _link(row["kind"], row["id"])
+        incidents, requests = open_tickets(**whose)
+        ctx.update(page=page, rows=rows, kinds=TimelineKind.choices, wanted=wanted, open_incidents=incidents,
+                   open_requests=requests, services=services_in_use(**whose), totals=totals(**whose))
+        return ctx
+
+
+class ContactView(_Customer360):
+    def whose(self) -> dict:
+        self.contact = get_object_or_404(contacts_visible_to(self.request.user), pk=self.kwargs["pk"])
+        return {"contact": self.contact}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        contact = self.contact
+        call = None
+        call_id = self.request.GET.get("call", "")
+        if call_id.isdigit():  # opened from a call's screen pop: the lead comes from that call
+            call = Call.objects.filter(pk=int(call_id), contact=contact).first()
+        form = OpportunityForm(initial={"contact": contact.pk, "customer": contact.customer_id,
+                                        "call": call.pk if call else None, "currency": "EUR"},
+                               prefix="opportunity")
+        ctx.update(contact=contact, customer=contact.customer, phones=list(contact.phones.all()), call=call,
+                   opportunity_form=form, subject=contact,
+                   record_history=list(contact.history.select_related("history_user")
+                                       .order_by("-history_date")[:5]))
+        return ctx
+
+
+class CustomerView(_Customer360):
+    def whose(self) -> dict:
+        self.customer = get_object_or_404(customers_visible_to(self.request.user), pk=self.kwargs["pk"])
+        return {"customer": self.customer}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        customer = self.customer
+        contacts = list(customer.contacts.prefetch_related("phones").order_by("name", "id")[:50])
+        form = OpportunityForm(initial={"customer": customer.pk, "currency": "EUR"}, prefix="opportunity")
+        ctx.update(customer=customer, contacts=contacts, opportunity_form=form, subject=customer,
+                   record_history=list(customer.history.select_related("history_user")
+                                       .order_by("-history_date")[:5]))
+        return ctx
