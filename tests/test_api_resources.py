@@ -32,6 +32,7 @@ from contactcenter.tests.factories import (
     QueueFactory,
 )
 from core.roles import Role
+from crm.tests.factories_complaint import ComplaintFactory, SurveyFactory
 from incidents.tests.factories import (
     IncidentFactory,
     MajorIncidentFactory,
@@ -89,6 +90,13 @@ def contact_of(owner):
     from catalog.models import Contact
 
     return ContactFactory(user=None if Contact.objects.filter(user=owner).exists() else owner)
+
+
+def own_contact(owner):
+    """``owner``'s own contact, made the first time."""
+    from catalog.models import Contact
+
+    return Contact.objects.filter(user=owner).first() or ContactFactory(user=owner)
 
 
 def cab_board(owner):
@@ -224,6 +232,13 @@ RESOURCES = [
              create=lambda: {"name": f"Monitoring {unique()}", "kind": "alertmanager"},
              update=renamed, read=ADMINS, write=ADMINS),
     Resource("alerts", make=lambda owner: AlertFactory()),
+    # --- crm: complaints and surveys (requesters their own) ---
+    Resource("complaints", make=lambda owner: ComplaintFactory(requester=owner),
+             create=lambda: {"subject": f"Charged twice {unique()}", "kind": "complaint"},
+             update=lambda row: {"subject": f"Charged three times {unique()}"},
+             read=EVERY_ROLE, create_roles=EVERY_ROLE, write=STAFF, narrowed=REQUESTERS),
+    Resource("surveys", make=lambda owner: SurveyFactory(contact=own_contact(owner)), read=EVERY_ROLE,
+             narrowed=REQUESTERS),
 ]
 
 CONTRACT = {resource.path: resource for resource in RESOURCES}
