@@ -33,6 +33,7 @@ from contactcenter.tests.factories import (
 )
 from core.roles import Role
 from crm.tests.factories_complaint import ComplaintFactory, SurveyFactory
+from crm.tests.factories_opportunity import OpportunityFactory
 from incidents.tests.factories import (
     IncidentFactory,
     MajorIncidentFactory,
@@ -232,6 +233,12 @@ RESOURCES = [
              create=lambda: {"name": f"Monitoring {unique()}", "kind": "alertmanager"},
              update=renamed, read=ADMINS, write=ADMINS),
     Resource("alerts", make=lambda owner: AlertFactory()),
+    # --- crm: opportunities (managers and admins see all, other staff their own) ---
+    Resource("opportunities", make=lambda owner: OpportunityFactory(owner=owner),
+             create=lambda: {"contact": ContactFactory().pk, "product": f"Card {unique()}", "value": 10,
+                             "currency": "EUR"},
+             update=lambda row: {"product": f"Gold card {unique()}"}, write=STAFF,
+             narrowed=STAFF - {Role.MANAGER, Role.ADMIN}),
     # --- crm: complaints and surveys (requesters their own) ---
     Resource("complaints", make=lambda owner: ComplaintFactory(requester=owner),
              create=lambda: {"subject": f"Charged twice {unique()}", "kind": "complaint"},
