@@ -102,6 +102,18 @@ def fingerprint(labels: dict[str, str]) -> str:
 
 
 # --- reading ---------------------------------------------------------------------------------
+def _unstorable(value: str) -> bool:
+    """NUL (PostgreSQL text and JSON refuse it) or a lone surrogate (JSON's "\\ud800" escape:
+    not encodable as UTF-8)."""
+    if "\x00" in value:
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 class _Errors:
     def __init__(self):
         self.found: dict[str, list[str]] = {}
@@ -127,8 +139,8 @@ def _text(value, where: str, errors: _Errors, *, limit: int, truncate: bool = Fa
     if not isinstance(value, str):
         errors.add(where, _("Expected text."))
         return ""
-    if "\x00" in value:
-        errors.add(where, _("Text may not contain NUL characters."))
+    if _unstorable(value):
+        errors.add(where, _("Text may not contain NUL characters or invalid Unicode."))
         return ""
     if len(value) > limit:
         if truncate:
@@ -149,15 +161,16 @@ def _mapping(value, where: str, errors: _Errors, *, count: int, name_limit: int,
         return {}
     result = {}
     for name, item in value.items():
-        if not name or len(name) > name_limit or "\x00" in name:
+        if not name or len(name) > name_limit or _unstorable(name):
             errors.add(where, _("Names must have 1 to %(limit)s characters.") % {"limit": name_limit})
             return {}
         if isinstance(item, bool) or not isinstance(item, str | int | float):
             errors.add(f"{where}.{name}"[:300], _("Expected text."))
             return {}
         item = str(item)
-        if len(item) > value_limit or "\x00" in item:
-            errors.add(f"{where}.{name}"[:300], _("At most %(limit)s characters, no NUL.") % {"limit": value_limit})
+        if len(item) > value_limit or _unstorable(item):
+            errors.add(f"{where}.{name}"[:300].encode("utf-8", "replace").decode("utf-8"),
+                       _("At most %(limit)s characters, no NUL or invalid Unicode.") % {"limit": value_limit})
             return {}
         result[name] = item
     return result
@@ -185,7 +198,7 @@ def _when(value, where: str, errors: _Errors) -> datetime | None:
 def _url(value) -> str:
     """Kept only when it is an http(s) address of sensible length; anything else is dropped
     (a bad link is no reason to lose the alert)."""
-    if not isinstance(value, str) or len(value) > MAX_URL or "\x00" in value:
+    if not isinstance(value, str) or len(value) > MAX_URL or _unstorable(value):
         return ""
     value = value.strip()
     return value if value.lower().startswith(("http://", "https://")) else ""
@@ -229,8 +242,9 @@ def _one(kind: str, item: dict, where: str, errors: _Errors, group_status: str |
                       name_limit=MAX_LABEL_NAME, value_limit=MAX_LABEL_VALUE)
     annotations = _mapping(item.get("annotations"), f"{where}.annotations", errors, count=MAX_ANNOTATIONS,
                            name_limit=MAX_LABEL_NAME, value_limit=MAX_ANNOTATION_VALUE)
-    if kind == SourceKind.GRAFANA and isinstance(item.get("valueString"), str) and item["valueString"]:
-        annotations.setdefault("valueString", item["valueString"][:MAX_ANNOTATION_VALUE].replace("\x00", ""))
+    value_string = item.get("valueString") if kind == SourceKind.GRAFANA else None
+    if isinstance(value_string, str) and value_string and not _unstorable(value_string):
+        annotations.setdefault("valueString", value_string[:MAX_ANNOTATION_VALUE])
     given_title = _text(item.get("title"), f"{where}.title", errors, limit=MAX_TITLE, truncate=True)
     title = (given_title or annotations.get("summary") or labels.get("alertname") or "")[:MAX_TITLE]
     name, value = _pick(item, "fingerprint")

@@ -36,7 +36,7 @@ def alert_source_for_token(*, source_id, token: str) -> AlertSource | None:
         pk = int(source_id)
     except (TypeError, ValueError):
         pk = None
-    source = AlertSource.objects.filter(pk=pk).select_related("default_service").first() if pk else None
+    source = AlertSource.objects.filter(pk=pk).first() if pk else None
     given = token_hash(token or "")
     matches = hmac.compare_digest(given, source.token_hash if source is not None else _NOBODY)
     return source if source is not None and matches else None

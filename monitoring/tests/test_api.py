@@ -213,3 +213,13 @@ def test_a_failure_half_way_leaves_nothing(source, post):
     response = post(source, am_body(bad, good))
     assert response.status_code == 400
     assert not Alert.objects.exists() and not Incident.objects.exists()
+
+
+@pytest.mark.parametrize("raw", [b'{"alerts": [{"title": "\\ud800 lone surrogate"}]}',
+                                 b'{"alerts": [{"labels": {"\\udfff": "x"}}]}',
+                                 b'{"alerts": [{"labels": {"a": "x"}, "annotations": {"b": "\\ud83d"}}]}'])
+def test_lone_surrogates_are_400_not_an_encoding_error(api, raw):
+    source = AlertSourceFactory(kind="generic", default_service=ServiceFactory())
+    response = _raw(api, source, raw)
+    assert response.status_code == 400, response.content
+    assert not Alert.objects.exists()
