@@ -117,5 +117,5 @@ def test_query_count_does_not_grow_with_calls(manager_api, rolled, django_assert
     rollup_contact_center(start=D, end=D + timedelta(days=1), now=D + timedelta(days=2))
     with django_assert_max_num_queries(6):
         assert manager_api.get(CC, params).status_code == 200
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):  # 6, and the customers' figures (one read of the crm tables)
         assert manager_api.get(ITSM, {"from": "2025-03-01", "to": "2025-03-05"}).status_code == 200

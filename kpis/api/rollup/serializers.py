@@ -136,6 +136,15 @@ class ItsmKpisSerializer(serializers.Serializer):
     request_fulfilment_seconds = serializers.FloatField(allow_null=True)
     by_priority = PriorityFiguresSerializer(many=True)
     by_channel = ChannelFiguresSerializer(many=True, help_text="the channels with something counted in the period")
+    csat_mean = serializers.FloatField(allow_null=True, min_value=1, max_value=5,
+                                       help_text="mean satisfaction score (1–5) of the survey answers given in the "
+                                                 "period (incidents, requests, complaints)")
+    csat_responses = serializers.IntegerField(min_value=0, help_text="survey answers given in the period")
+    complaints = serializers.IntegerField(min_value=0, help_text="complaints received (not compliments or "
+                                                                 "suggestions)")
+    complaint_response_seconds = serializers.FloatField(allow_null=True, help_text="received → responded, of the "
+                                                        "complaints responded in the period (wall-clock)")
+    kb_deflections = serializers.IntegerField(min_value=0, help_text="0 until the knowledge base exists")
     from_ = serializers.DateTimeField()
     to = serializers.DateTimeField()
 
