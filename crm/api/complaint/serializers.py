@@ -58,14 +58,14 @@ class ComplaintBriefSerializer(ModelSerializer):
         fields = ["id", "number", "kind", "subject", "status", "severity"]
 
 
-class RespondSerializer(serializers.Serializer):
+class ComplaintRespondSerializer(serializers.Serializer):
     response = serializers.CharField(max_length=10000, help_text="the answer the customer receives")
 
 
-class ReasonSerializer(serializers.Serializer):
+class ComplaintReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=300)
 
 
-class CloseSerializer(serializers.Serializer):
+class ComplaintCloseSerializer(serializers.Serializer):
     satisfied = serializers.BooleanField(allow_null=True, required=False, default=None,
                                          help_text="the customer's satisfaction with the answer (null: not known)")

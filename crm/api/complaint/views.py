@@ -84,22 +84,22 @@ class ComplaintViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mi
     def investigate(self, request, pk=None):
         return self._act(request, services.complaint_investigate)
 
-    @extend_schema(request=serializers.RespondSerializer, responses=serializers.ComplaintSerializer)
+    @extend_schema(request=serializers.ComplaintRespondSerializer, responses=serializers.ComplaintSerializer)
     @action(detail=True, methods=["post"])
     def respond(self, request, pk=None):
-        return self._act(request, services.complaint_respond, serializers.RespondSerializer)
+        return self._act(request, services.complaint_respond, serializers.ComplaintRespondSerializer)
 
-    @extend_schema(request=serializers.ReasonSerializer, responses=serializers.ComplaintSerializer)
+    @extend_schema(request=serializers.ComplaintReasonSerializer, responses=serializers.ComplaintSerializer)
     @action(detail=True, methods=["post"])
     def escalate(self, request, pk=None):
-        return self._act(request, services.complaint_escalate, serializers.ReasonSerializer)
+        return self._act(request, services.complaint_escalate, serializers.ComplaintReasonSerializer)
 
-    @extend_schema(request=serializers.CloseSerializer, responses=serializers.ComplaintSerializer)
+    @extend_schema(request=serializers.ComplaintCloseSerializer, responses=serializers.ComplaintSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
-        return self._act(request, services.complaint_close, serializers.CloseSerializer)
+        return self._act(request, services.complaint_close, serializers.ComplaintCloseSerializer)
 
-    @extend_schema(request=serializers.ReasonSerializer, responses=serializers.ComplaintSerializer)
+    @extend_schema(request=serializers.ComplaintReasonSerializer, responses=serializers.ComplaintSerializer)
     @action(detail=True, methods=["post"])
     def reopen(self, request, pk=None):
-        return self._act(request, services.complaint_reopen, serializers.ReasonSerializer)
+        return self._act(request, services.complaint_reopen, serializers.ComplaintReasonSerializer)

@@ -1,5 +1,5 @@
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -32,7 +32,10 @@ class SurveyViewSet(mixins.RetrieveModelMixin, mixins.ListModelMixin, viewsets.G
     def get_queryset(self):
         return surveys_visible_to(self.request.user)
 
-    @extend_schema(request=serializers.SurveyAnswerSerializer, responses=serializers.SurveySerializer)
+    @extend_schema(request=serializers.SurveyAnswerSerializer, auth=[], responses={
+        200: serializers.SurveySerializer,
+        400: OpenApiResponse(description="field errors (a score outside 1–5, no token)"),
+        404: OpenApiResponse(description="the token is forged, expired or already used: nothing changed")})
     @action(detail=False, methods=["post"], permission_classes=[AllowAny], authentication_classes=[])
     def answer(self, request):
         """The contact's answer with their link's token (no login): 200 once; a forged,
