@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import ConfigurationItem, Service
+from core.forms import DecisionForm, textarea
 from incidents.choices import Level
 from incidents.forms import LocalDateTimeField, StaffChoiceField
 from incidents.models import Incident
@@ -26,10 +27,6 @@ TEXT = 20000
 RISK_CHOICES = [(1, _("1 – Very low")), (2, _("2 – Low")), (3, _("3 – Medium")), (4, _("4 – High")),
                 (5, _("5 – Very high"))]
 QUESTIONNAIRE, DIRECT, LATER = "questionnaire", "direct", "later"
-
-
-def _textarea(rows: int = 3) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows, "dir": "auto"})
 
 
 def _services_field(label=None) -> forms.ModelMultipleChoiceField:
@@ -59,7 +56,7 @@ class ChangeForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200, required=False,
                             widget=forms.TextInput(attrs={"dir": "auto"}))
     description = forms.CharField(label=_("Description and reason"), required=False, max_length=TEXT,
-                                  widget=_textarea(4), help_text=_("What changes, and why."))
+                                  widget=textarea(4), help_text=_("What changes, and why."))
     services = _services_field()
     cis = forms.ModelMultipleChoiceField(label=_("Configuration items"), required=False,
                                          queryset=ConfigurationItem.objects.order_by("name"),
@@ -70,9 +67,9 @@ class ChangeForm(forms.Form):
     outage_end = LocalDateTimeField(label=_("Outage until"))
     outage_services = _services_field(_("Services down"))
     implementation_plan = forms.CharField(label=_("Implementation plan"), required=False, max_length=TEXT,
-                                          widget=_textarea(4))
-    backout_plan = forms.CharField(label=_("Back-out plan"), required=False, max_length=TEXT, widget=_textarea())
-    test_plan = forms.CharField(label=_("Test plan"), required=False, max_length=TEXT, widget=_textarea())
+                                          widget=textarea(4))
+    backout_plan = forms.CharField(label=_("Back-out plan"), required=False, max_length=TEXT, widget=textarea())
+    test_plan = forms.CharField(label=_("Test plan"), required=False, max_length=TEXT, widget=textarea())
     impact = forms.TypedChoiceField(label=_("Impact"), choices=Level.choices, coerce=int, initial=Level.MEDIUM)
     risk_method = forms.ChoiceField(label=_("Risk"), initial=QUESTIONNAIRE, widget=forms.RadioSelect,
                                     choices=[(QUESTIONNAIRE, _("Answer the risk questionnaire")),
@@ -212,12 +209,12 @@ class AssessForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Why is it rejected?"), max_length=2000, widget=_textarea(2))
+    reason = forms.CharField(label=_("Why is it rejected?"), max_length=2000, widget=textarea(2))
 
 
 class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Why is it cancelled? (optional)"), max_length=2000, required=False,
-                             widget=_textarea(2))
+                             widget=textarea(2))
 
 
 class ScheduleForm(forms.Form):
@@ -242,23 +239,19 @@ class CompleteForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    notes = forms.CharField(label=_("Post-implementation review"), max_length=TEXT, widget=_textarea(4),
+    notes = forms.CharField(label=_("Post-implementation review"), max_length=TEXT, widget=textarea(4),
                             help_text=_("What went well, what did not, and the follow-ups."))
 
 
-class VoteForm(forms.Form):
+class VoteForm(DecisionForm):
     """One click: approve or abstain; a reject says why."""
 
     decision = forms.ChoiceField(choices=VoteDecision.choices,
                                  error_messages={"required": _("Choose approve, reject or abstain.")})
     comment = forms.CharField(label=_("Comment (needed to reject)"), max_length=2000, required=False,
-                              widget=_textarea(2))
-
-    def clean(self):
-        data = super().clean()
-        if data.get("decision") == VoteDecision.REJECT and not (data.get("comment") or "").strip():
-            self.add_error("comment", _("Say why you reject it."))
-        return data
+                              widget=textarea(2))
+    needs_reason = (VoteDecision.REJECT,)
+    reason_missing = _("Say why you reject it.")
 
 
 LINK_KINDS = [("incidents", _("Incident it resolves")), ("caused_incidents", _("Incident it caused")),

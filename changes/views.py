@@ -39,10 +39,10 @@ from core.pages import (
     Entry,
     FilteredListView,
     StaffRequiredMixin,
+    action_card,
     attempt,
     history_records,
     history_timeline,
-    refusal_message,
     staff_only,
 )
 from incidents.forms import add_service_errors
@@ -50,7 +50,7 @@ from incidents.models import Incident, MajorIncident
 from problems.models import Problem
 
 from . import selectors, services
-from .choices import ApprovalStage, BoardKind, ChangeStatus, Ratification, VoteDecision
+from .choices import ApprovalStage, BoardKind, ChangeStatus, ChangeType, Ratification, VoteDecision
 from .filtersets import ChangeFilterSet
 from .forms import (
     AssessForm,
@@ -76,10 +76,6 @@ EARLY = (S.DRAFT, S.SUBMITTED, S.ASSESSED)
 STAFF_ONLY = gettext_lazy("Only service desk staff can see changes.")
 LOST_RACE = gettext_lazy("Someone else changed this change meanwhile; here it is as it now stands.")
 staff_required = staff_only(STAFF_ONLY)
-
-
-def _refusal(exc: Exception) -> str:
-    return refusal_message(exc, LOST_RACE)
 
 
 def _int(value) -> int | None:
@@ -199,7 +195,7 @@ def _create_from(request, kind: str):
         else:
             drafted.append(services.change_from_major_incident(major=record, actor=request.user))
 
-    status = attempt(request, call, refusal=_refusal)
+    status = attempt(request, call, lost_race=LOST_RACE)
     if status is None:
         change = drafted[0]
         number = record.number if kind == "problem" else record.incident.number
@@ -229,7 +225,7 @@ def change_edit(request, pk: int):
                 messages.info(request, _("Nothing changed."))
                 return redirect(change)
             status = attempt(request, lambda: services.change_update(change=change, actor=request.user, **changed),
-                             refusal=_refusal, form=form)
+                             lost_race=LOST_RACE, form=form)
             if status is None:
                 messages.success(request, _("%(number)s is saved.") % {"number": change.number})
                 return redirect(change)
@@ -344,16 +340,24 @@ def render_change(request, pk: int, bound: dict | None = None, status: int = 200
     on_schedule = change.status in (S.AUTHORIZED, S.SCHEDULED, S.IMPLEMENTING)
     missing = services.missing_fields(change) if change.status == S.DRAFT else []
     actions = set(change_available_actions(user, change, board=board))
+    open_form = next(iter(bound), None) if bound else None
+    edit = {"url": reverse("changes:edit", args=[change.pk]), "label": _("Edit the RFC"), "name": "edit"}
+    notes = []
+    if change.status == S.SCHEDULED and not change.may_implement_now():
+        notes.append({"css": "chg-note", "text": _("Implementation may start at the planned start (%(start)s).") % {
+            "start": formats.date_format(timezone.localtime(change.planned_start), "DATETIME_FORMAT")}})
+    if change.status == S.REVIEWING and not change.review_done():
+        notes.append({"css": "chg-note", "text": _("It closes after its post-implementation review.")})
+    card = action_card(ACTIONS, change, user, actions, forms=forms, open_form=open_form, notes=notes,
+                       links=[edit] if "edit" in actions else [],
+                       url=lambda name: reverse("changes:action", args=[change.pk, name]))
     context = {
-        "change": change, "actions": actions, "forms": forms, "actions_card": bool(actions - {"link"}),
-        "open_form": next(iter(bound), None) if bound else None,
+        "change": change, "layout": "chg", "actions": actions, "card": card, "forms": forms, "open_form": open_form,
         "board": board, "votes": votes, "tally": tally, "awaits_vote": selectors.awaits_vote(change),
         "my_vote": next((v for v in votes if v.member_id == user.pk), None),
         "missing": missing_labels(change, missing), "tasks": list(change.tasks.all()),
         "conflicts": services.conflicts_for(change) if on_schedule else [],
         "history": history_entries(change),
-        "implement_waits": change.status == S.SCHEDULED and not change.may_implement_now(),
-        "close_waits": change.status == S.REVIEWING and not change.review_done(),
     }
     return render(request, "changes/detail.html", context, status=status)
 
@@ -396,10 +400,6 @@ def _schedule_done(change: Change, result) -> tuple[int, str]:
     return messages.SUCCESS, _("%(number)s is on the schedule, with no conflicts.") % {"number": change.number}
 
 
-def _done(text) -> Callable[[Change, Any], tuple[int, str]]:
-    return lambda change, result: (messages.SUCCESS, text % {"number": change.number})
-
-
 def _link(change: Change, user, data: dict):
     return services.change_link(change=change, actor=user, **{data["kind"]: [data["record"]]})
 
@@ -410,24 +410,49 @@ def _call(service_name: str, **fixed) -> Callable[[Change, Any, dict], Any]:
     return run
 
 
+#: The change page's actions: the one-click buttons and the forms of its actions card in this
+#: order (``needs``: the ``change_available_actions`` verb each one takes), then the vote and
+#: the links, which the page places itself.
 ACTIONS = {
-    "submit": Action(_call("change_submit"), _done(gettext_lazy("%(number)s is submitted."))),
-    "assess": Action(_call("change_assess"), _done(gettext_lazy("%(number)s is assessed.")), AssessForm),
+    "submit": Action(_call("change_submit"), gettext_lazy("%(number)s is submitted."), label=gettext_lazy("Submit"),
+                     primary=True),
     "send-to-cab": Action(_call("change_send_to_cab"),
-                          _done(gettext_lazy("%(number)s is before the board: its members are asked to vote."))),
-    "authorize": Action(_call("change_authorize"), _done(gettext_lazy("%(number)s is authorised."))),
-    "reject": Action(_call("change_reject"), _done(gettext_lazy("%(number)s is rejected.")), ReasonForm),
+                          gettext_lazy("%(number)s is before the board: its members are asked to vote."),
+                          label=lambda change: _("Send to the ECAB") if change.type == ChangeType.EMERGENCY
+                          else _("Send to the CAB"), primary=True),
+    "authorize": Action(_call("change_authorize"), gettext_lazy("%(number)s is authorised."),
+                        label=gettext_lazy("Authorise"), primary=True),
+    "implement": Action(_call("change_implement"), gettext_lazy("Implementation of %(number)s has started."),
+                        label=gettext_lazy("Start implementing"), primary=True),
+    "close": Action(_call("change_close"), gettext_lazy("%(number)s is closed."), label=gettext_lazy("Close"),
+                    primary=True),
+    "assess": Action(_call("change_assess"), gettext_lazy("%(number)s is assessed."), AssessForm,
+                     label=gettext_lazy("Assess…"), submit=gettext_lazy("Assess"), primary=True,
+                     grid=("risk", "impact"),
+                     help=lambda change: _("Now: risk %(risk)s, impact %(impact)s. Confirm or correct them; the "
+                                           "category and the approval route follow.")
+                     % {"risk": change.risk or "—", "impact": change.impact}),
     "schedule": Action(lambda c, u, d: services.change_schedule(change=c, actor=u, **d), _schedule_done,
-                       ScheduleForm),
-    "implement": Action(_call("change_implement"), _done(gettext_lazy("Implementation of %(number)s has started."))),
-    "complete": Action(_call("change_complete"), _done(gettext_lazy("%(number)s is complete.")), CompleteForm),
-    "review": Action(_call("change_review"), _done(gettext_lazy("The review of %(number)s is recorded.")),
-                     ReviewForm),
-    "close": Action(_call("change_close"), _done(gettext_lazy("%(number)s is closed."))),
-    "cancel": Action(_call("change_cancel"), _done(gettext_lazy("%(number)s is cancelled.")), CancelForm),
+                       ScheduleForm, label=lambda change: _("Move on the schedule…") if change.status == S.SCHEDULED
+                       else _("Schedule…"), submit=gettext_lazy("Schedule"), primary=True,
+                       grid=("planned_start", "planned_end", "outage_start", "outage_end", "outage_services"),
+                       help=gettext_lazy("Refused inside a change freeze on its services (unless emergency). "
+                                         "Overlaps with other changes are shown for you to weigh.")),
+    "complete": Action(_call("change_complete"), gettext_lazy("%(number)s is complete."), CompleteForm,
+                       label=gettext_lazy("Complete…"), submit=gettext_lazy("Complete"), primary=True),
+    "review": Action(_call("change_review"), gettext_lazy("The review of %(number)s is recorded."), ReviewForm,
+                     label=gettext_lazy("Post-implementation review…"), submit=gettext_lazy("Record the review"),
+                     primary=True),
+    "reject": Action(_call("change_reject"), gettext_lazy("%(number)s is rejected."), ReasonForm,
+                     label=gettext_lazy("Reject…"), submit=gettext_lazy("Reject"), primary=True,
+                     confirm=gettext_lazy("Reject the change? It cannot go ahead after that.")),
+    "cancel": Action(_call("change_cancel"), gettext_lazy("%(number)s is cancelled."), CancelForm,
+                     label=gettext_lazy("Cancel the change…"), submit=gettext_lazy("Cancel the change"),
+                     confirm=gettext_lazy("Cancel the change? It cannot be taken up again.")),
     "vote": Action(_call("change_vote"),
-                   lambda change, result: vote_result(Change.objects.get(pk=change.pk), change.number), VoteForm),
-    "link": Action(_link, _done(gettext_lazy("The link is added to %(number)s.")), LinkForm),
+                   lambda change, result: vote_result(Change.objects.get(pk=change.pk), change.number), VoteForm,
+                   card=False),
+    "link": Action(_link, gettext_lazy("The link is added to %(number)s."), LinkForm, card=False),
 }
 
 

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import ConfigurationItem, Service, Team
+from core.forms import textarea
 from incidents.choices import Level
 from incidents.forms import StaffChoiceField
 from incidents.models import Incident, MajorIncident
@@ -22,10 +23,6 @@ from .models import KnownError, Problem
 #: The five whys: this many boxes (more when a problem already has more answers, from the API).
 WHYS = 5
 TEXT = 20000
-
-
-def _textarea(rows: int = 3) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows, "dir": "auto"})
 
 
 def services_field(label=None) -> forms.ModelMultipleChoiceField:
@@ -81,7 +78,7 @@ class ProblemEditForm(forms.Form):
     """The details :func:`problems.services.problem_update` accepts (the analysis has its own form)."""
 
     title = forms.CharField(label=_("Title"), max_length=200, widget=forms.TextInput(attrs={"dir": "auto"}))
-    description = forms.CharField(label=_("Description"), required=False, max_length=TEXT, widget=_textarea(4))
+    description = forms.CharField(label=_("Description"), required=False, max_length=TEXT, widget=textarea(4))
     impact = forms.TypedChoiceField(label=_("Impact"), choices=Level.choices, coerce=int, initial=Level.MEDIUM)
     urgency = forms.TypedChoiceField(label=_("Urgency"), choices=Level.choices, coerce=int, initial=Level.MEDIUM)
     owner = StaffChoiceField(label=_("Owner"))
@@ -125,10 +122,10 @@ class ProblemCreateForm(ProblemEditForm):
 class AnalysisForm(forms.Form):
     """Root-cause analysis: the cause, what contributed, the chain of whys, the workaround."""
 
-    root_cause = forms.CharField(label=_("Root cause"), required=False, max_length=TEXT, widget=_textarea(3))
+    root_cause = forms.CharField(label=_("Root cause"), required=False, max_length=TEXT, widget=textarea(3))
     contributing_factors = forms.CharField(label=_("Contributing factors"), required=False, max_length=TEXT,
-                                           widget=_textarea(2))
-    workaround = forms.CharField(label=_("Workaround"), required=False, max_length=TEXT, widget=_textarea(3),
+                                           widget=textarea(2))
+    workaround = forms.CharField(label=_("Workaround"), required=False, max_length=TEXT, widget=textarea(3),
                                  help_text=_("What agents can do for users until the cause is removed."))
 
     FIELDS = ("root_cause", "contributing_factors", "workaround")
@@ -162,14 +159,14 @@ class AnalysisForm(forms.Form):
 
 
 class MarkKnownErrorForm(forms.Form):
-    symptom = forms.CharField(label=_("Symptom"), required=False, max_length=TEXT, widget=_textarea(2),
+    symptom = forms.CharField(label=_("Symptom"), required=False, max_length=TEXT, widget=textarea(2),
                               help_text=_("What users see, in their words (empty: the problem's description)."))
     publish = forms.BooleanField(label=_("Publish it, so agents see it on matching incidents"), required=False,
                                  initial=True)
 
 
 class ResolveForm(forms.Form):
-    resolution = forms.CharField(label=_("How was the cause removed?"), max_length=TEXT, widget=_textarea(3),
+    resolution = forms.CharField(label=_("How was the cause removed?"), max_length=TEXT, widget=textarea(3),
                                  help_text=_("For example the change that fixed it (CHG000012)."))
 
 
@@ -207,10 +204,10 @@ class KnownErrorForm(forms.Form):
     """The fields :func:`problems.services.known_error_save` accepts."""
 
     title = forms.CharField(label=_("Title"), max_length=200, widget=forms.TextInput(attrs={"dir": "auto"}))
-    symptom = forms.CharField(label=_("Symptom"), max_length=TEXT, widget=_textarea(3),
+    symptom = forms.CharField(label=_("Symptom"), max_length=TEXT, widget=textarea(3),
                               help_text=_("What the user sees, in their words: this is what the search matches."))
-    root_cause = forms.CharField(label=_("Root cause"), required=False, max_length=TEXT, widget=_textarea(2))
-    workaround = forms.CharField(label=_("Workaround"), max_length=TEXT, widget=_textarea(3))
+    root_cause = forms.CharField(label=_("Root cause"), required=False, max_length=TEXT, widget=textarea(2))
+    workaround = forms.CharField(label=_("Workaround"), max_length=TEXT, widget=textarea(3))
     status = forms.ChoiceField(label=_("Status"), choices=KnownErrorStatus.choices, initial=KnownErrorStatus.DRAFT,
                                help_text=_("Only published known errors are suggested on incidents."))
     problem = ProblemNumberField(label=_("Problem"))

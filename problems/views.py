@@ -38,10 +38,12 @@ from core.pages import (
     Entry,
     FilteredListView,
     StaffRequiredMixin,
+    action_card,
     attempt,
     history_records,
     history_timeline,
     is_partial,
+    message_errors,
     querystring,
     refusal_message,
     safe_next,
@@ -81,10 +83,6 @@ P = ProblemStatus
 STAFF_ONLY = gettext_lazy("Only service desk staff can see problems.")
 LOST_RACE = gettext_lazy("Someone else changed this problem meanwhile; here it is as it now stands.")
 staff_required = staff_only(STAFF_ONLY)
-
-
-def _refusal(exc: Exception) -> str:
-    return refusal_message(exc, LOST_RACE)
 
 
 # --- the list ------------------------------------------------------------------------------------
@@ -266,15 +264,24 @@ def render_problem(request, pk: int, bound: dict | None = None, status: int = 20
     forms = _default_forms(problem)
     forms.update(bound or {})
     available = problem_available_actions(request.user, problem)
-    actions = [PROBLEM_TRANSITIONS[verb] for verb in available if verb in PROBLEM_TRANSITIONS]  # transition names
+    open_form = next(iter(bound), None) if bound else None
+    # Known error is not offered until the analysis has a cause and a workaround: say so.
+    if problem.status in (P.NEW, P.INVESTIGATING) and "mark-known-error" not in available:
+        hint = {"css": "prb-hint", "testid": "known-error-hint",
+                "text": _("To mark it a known error, record the root cause and a workaround in the analysis.")}
+    elif problem.status in (P.INVESTIGATING, P.KNOWN_ERROR) and "resolve" not in available:
+        hint = {"css": "prb-hint", "text": _("To resolve it, record the root cause in the analysis.")}
+    else:
+        hint = None
     context = {
-        "problem": problem, "known": known_error_of(problem), "actions": actions, "forms": forms,
-        "open_form": next(iter(bound), None) if bound else None,
+        "problem": problem, "layout": "prb", "known": known_error_of(problem), "forms": forms, "open_form": open_form,
+        # The lifecycle offered, by the model's transition names.
+        "actions": [PROBLEM_TRANSITIONS[verb] for verb in available if verb in PROBLEM_TRANSITIONS],
+        "card": action_card(ACTIONS, problem, request.user, available, forms=forms, open_form=open_form,
+                            notes=[hint] if hint else [],
+                            url=lambda name: reverse("problems:action", args=[problem.pk, name])),
         "incidents": list(problem.incidents.select_related("assignee").order_by("created_at", "id")),
         "history": history_entries(problem), "editable": "edit" in available,
-        # Known error is not offered until the analysis has a cause and a workaround: say so.
-        "known_error_hint": problem.status in (P.NEW, P.INVESTIGATING) and "mark_known_error" not in actions,
-        "resolve_hint": problem.status in (P.INVESTIGATING, P.KNOWN_ERROR) and "resolve" not in actions,
     }
     return render(request, "problems/detail.html", context, status=status)
 
@@ -299,21 +306,36 @@ def _service(name: str):
     return run
 
 
+#: The problem page's actions: the one-click buttons and the forms of its actions card in
+#: this order (``needs``: the ``problem_available_actions`` verb each one takes), then those
+#: the page places itself (the review banner, the analysis, the linked incidents).
 ACTIONS = {
-    "investigate": Action(_service("investigate"), gettext_lazy("%(number)s is being investigated.")),
+    "investigate": Action(_service("investigate"), gettext_lazy("%(number)s is being investigated."),
+                          label=gettext_lazy("Start investigating"), primary=True),
+    "close": Action(_service("close"), gettext_lazy("%(number)s is closed."), label=gettext_lazy("Close: the fix held"),
+                    primary=True),
     "mark-known-error": Action(_service("mark_known_error"),
                                gettext_lazy("%(number)s is a known error; its workaround is recorded."),
-                               MarkKnownErrorForm, key="mark"),
-    "resolve": Action(_service("resolve"), gettext_lazy("%(number)s is resolved."), ResolveForm),
-    "close": Action(_service("close"), gettext_lazy("%(number)s is closed.")),
+                               MarkKnownErrorForm, key="mark", label=gettext_lazy("Mark as known error…"),
+                               submit=gettext_lazy("Mark as known error"), primary=True,
+                               help=gettext_lazy("The root cause and the workaround of the analysis below go into "
+                                                 "the known error.")),
+    "resolve": Action(_service("resolve"), gettext_lazy("%(number)s is resolved."), ResolveForm,
+                      label=gettext_lazy("Resolve…"), submit=gettext_lazy("Resolve"), primary=True,
+                      help=gettext_lazy("The owners of its still-open incidents are told, so they can check with "
+                                        "their users.")),
+    "edit": Action(_service("update"), gettext_lazy("%(number)s is saved."), ProblemEditForm,
+                   label=gettext_lazy("Edit details…"), submit=gettext_lazy("Save"), primary=True,
+                   grid=("impact", "urgency", "owner", "team", "services", "cis")),
     "acknowledge-review": Action(_service("acknowledge_review"),
-                                 gettext_lazy("The review of %(number)s is acknowledged.")),
+                                 gettext_lazy("The review of %(number)s is acknowledged."), card=False),
     "link": Action(lambda p, u, d: services.problem_link_incidents(problem=p, actor=u, incidents=d["incidents"]),
-                   gettext_lazy("The incidents are linked to %(number)s."), LinkIncidentsForm),
+                   gettext_lazy("The incidents are linked to %(number)s."), LinkIncidentsForm, needs="link-incidents",
+                   card=False),
     "unlink": Action(_unlink, gettext_lazy("The incident is unlinked from %(number)s."), UnlinkIncidentForm,
-                     inline=False),
-    "analysis": Action(_service("update"), gettext_lazy("The analysis of %(number)s is saved."), AnalysisForm),
-    "edit": Action(_service("update"), gettext_lazy("%(number)s is saved."), ProblemEditForm),
+                     inline=False, needs="link-incidents", card=False),
+    "analysis": Action(_service("update"), gettext_lazy("The analysis of %(number)s is saved."), AnalysisForm,
+                       needs="edit", card=False),
 }
 
 
@@ -487,14 +509,13 @@ def known_error_apply(request, pk: int):
     known = get_object_or_404(KnownError, pk=pk)
     form = ApplyForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        message_errors(request, form)
         return redirect(safe_next(request, known.get_absolute_url()))
     incident = form.cleaned_data["incident"]
     back = safe_next(request, incident.get_absolute_url())
     if attempt(request, lambda: services.known_error_apply(known_error=known, incident=incident, actor=request.user),
-               refusal=lambda exc: _("The workaround was not applied: %(reason)s") % {"reason": _refusal(exc)}) is None:
+               refusal=lambda exc: _("The workaround was not applied: %(reason)s")
+               % {"reason": refusal_message(exc, LOST_RACE)}) is None:
         messages.success(request, _("The workaround from %(known)s is applied to %(incident)s and noted on it.")
                          % {"known": known.number, "incident": incident.number})
     return redirect(back)
@@ -527,9 +548,7 @@ def candidate_decide(request, pk: int, decision: str):
     back = safe_next(request, reverse("problems:candidates"))
     form = CandidateAcceptForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        message_errors(request, form)
         return redirect(back)
     opened = []
 
@@ -540,7 +559,7 @@ def candidate_decide(request, pk: int, decision: str):
         else:
             services.candidate_dismiss(candidate=candidate, actor=request.user)
 
-    if attempt(request, call, refusal=_refusal) is not None:
+    if attempt(request, call, lost_race=LOST_RACE) is not None:
         return redirect(back)
     if decision == "accept":
         problem = opened[0]

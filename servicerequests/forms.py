@@ -12,11 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DecisionForm as BaseDecisionForm
+from core.forms import textarea
+
 TEXT = 5000
-
-
-def _textarea(rows: int = 3) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows, "dir": "auto"})
 
 
 class OrderForm(forms.Form):
@@ -41,24 +40,24 @@ class OrderForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    body = forms.CharField(label=_("Add a comment"), max_length=TEXT, widget=_textarea())
+    body = forms.CharField(label=_("Add a comment"), max_length=TEXT, widget=textarea())
 
 
 class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Why cancel it? (optional)"), required=False, max_length=500,
-                             widget=_textarea(2))
+                             widget=textarea(2))
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(BaseDecisionForm):
     """One click in the approvals inbox: the button says approve or reject; a reject needs a
     reason (the service says so, next to the comment)."""
 
     decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))],
                                  widget=forms.HiddenInput)
     comment = forms.CharField(label=_("Comment (needed to reject: the requester reads it)"), required=False,
-                              max_length=TEXT, widget=_textarea(2))
+                              max_length=TEXT, widget=textarea(2))
 
 
 class TaskCompleteForm(forms.Form):
     note = forms.CharField(label=_("What was done (optional)"), required=False, max_length=TEXT,
-                           widget=_textarea(2))
+                           widget=textarea(2))

@@ -17,11 +17,9 @@ does not grow with their rows."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import groupby
-from typing import Any
 from urllib.parse import urlsplit
 
 from django.contrib import messages
@@ -39,8 +37,19 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from catalog.models import ConfigurationItem, Team
-from core.pages import Entry, FilteredListView, person, querystring, refusal_message, safe_next, staff_only
-from core.pages import attempt as page_attempt
+from core.pages import (
+    Action,
+    ActionView,
+    Entry,
+    FilteredListView,
+    StaffRequiredMixin,
+    action_card,
+    attempt,
+    person,
+    querystring,
+    safe_next,
+    staff_only,
+)
 from core.roles import is_staff_member
 from incidents import views as incident_views
 from incidents.choices import OPEN_STATUSES as OPEN_INCIDENT_STATUSES
@@ -82,13 +91,7 @@ STAFF_ONLY = gettext_lazy("Only service desk staff can work service requests.")
 staff_required = staff_only(STAFF_ONLY)
 
 
-def _refusal(exc: Exception) -> str:
-    return refusal_message(exc, _("Someone else changed this request meanwhile; here it is as it now stands."))
-
-
-def attempt(request, call: Callable[[], Any], form=None) -> int | None:
-    """Run a service call for a page (core's ``attempt``, with this app's words for a lost race)."""
-    return page_attempt(request, call, refusal=_refusal, form=form)
+LOST_RACE = gettext_lazy("Someone else changed this request meanwhile; here it is as it now stands.")
 
 
 # --- reads ---------------------------------------------------------------------------------------
@@ -356,7 +359,8 @@ def portal_order(request, pk: int):
     made: list[ServiceRequest] = []
     status = attempt(request, lambda: made.append(services.request_submit(
         item=item, actor=request.user, answers=answers,
-        requested_for=order_form.cleaned_data["requested_for"] if order_form is not None else None)), form)
+        requested_for=order_form.cleaned_data["requested_for"] if order_form is not None else None)),
+        lost_race=LOST_RACE, form=form)
     if status is not None:
         return _order_page(request, item, form, order_form, status=status)
     req = made[0]
@@ -365,38 +369,27 @@ def portal_order(request, pk: int):
     return redirect("portal:request", pk=req.pk)
 
 
-@dataclass(frozen=True)
-class RequestAction:
-    form: type | None
-    run: Callable[[ServiceRequest, Any, dict], Any]
-    done: str
-
-
+#: The agent's request page's actions (``needs``: the ``request_available_actions`` verb of
+#: each); the comment box is placed by the page itself.
 REQUEST_ACTIONS = {
-    "comment": RequestAction(CommentForm, lambda req, user, data: services.request_comment(
-        request=req, actor=user, body=data["body"]), gettext_lazy("Your comment on %(number)s is saved.")),
-    "cancel": RequestAction(CancelForm, lambda req, user, data: services.request_cancel(
-        request=req, actor=user, reason=data["reason"]), gettext_lazy("%(number)s is cancelled.")),
-    "close": RequestAction(None, lambda req, user, data: services.request_close(request=req, actor=user),
-                           gettext_lazy("%(number)s is closed. Thank you.")),
+    "close": Action(lambda req, user, data: services.request_close(request=req, actor=user),
+                    gettext_lazy("%(number)s is closed. Thank you."), label=gettext_lazy("Close"), primary=True),
+    "cancel": Action(lambda req, user, data: services.request_cancel(request=req, actor=user, reason=data["reason"]),
+                     gettext_lazy("%(number)s is cancelled."), CancelForm, label=gettext_lazy("Cancel the request…"),
+                     submit=gettext_lazy("Cancel the request"),
+                     confirm=gettext_lazy("Cancel the request? It cannot be taken up again."),
+                     help=gettext_lazy("The requester is told, with your reason.")),
+    "comment": Action(lambda req, user, data: services.request_comment(request=req, actor=user, body=data["body"]),
+                      gettext_lazy("Your comment on %(number)s is saved."), CommentForm, card=False),
 }
+#: The same on the requester's tracker, in the requester's words.
+PORTAL_ACTIONS = {**REQUEST_ACTIONS, "cancel": replace(REQUEST_ACTIONS["cancel"], help=""),
+                  "close": replace(REQUEST_ACTIONS["close"], label=gettext_lazy("Close the request"))}
 
 
-def run_request_action(request, req: ServiceRequest, name: str) -> tuple[int | None, dict]:
-    """Check the action's form and call its service. (None, {}) when it worked (a message
-    is queued); otherwise the status and the bound form to show again."""
-    spec = REQUEST_ACTIONS[name]
-    form = spec.form(request.POST, prefix=name) if spec.form is not None else None
-    bound = {name: form} if form is not None else {}
-    if form is not None and not form.is_valid():
-        messages.error(request, SAVE_FAILED)
-        return 400, bound
-    status = attempt(request, lambda: spec.run(req, request.user, form.cleaned_data if form is not None else {}),
-                     form)
-    if status is None:
-        messages.success(request, spec.done % {"number": req.number})
-        return None, {}
-    return status, bound
+def _card(actions: dict, req: ServiceRequest, user, forms: dict, bound: dict | None, url, **kwargs) -> dict:
+    return action_card(actions, req, user, request_available_actions(user, req), url=url, forms=forms,
+                       open_form=next(iter(bound), None) if bound else None, **kwargs)
 
 
 def _request_data(req: ServiceRequest, history: list | None = None) -> dict:
@@ -420,13 +413,41 @@ def render_tracker(request, pk: int, bound: dict | None = None, status: int = 20
                                                                       "requested_for"), pk=pk)
     forms = {"comment": CommentForm(prefix="comment"), "cancel": CancelForm(prefix="cancel")}
     forms.update(bound or {})
-    actions = request_available_actions(user, req)
+    # The tracker's forms post back here, naming their action.
+    card = _card(PORTAL_ACTIONS, req, user, forms, bound, url=lambda name: reverse("portal:request", args=[pk]),
+                 name_field="action")
+    offered = {action.name for action in card["buttons"] + card["forms"]}
     context = {
         "req": req, **_request_data(req), "forms": forms, "open_form": next(iter(bound), None) if bound else None,
-        "can_cancel": "cancel" in actions, "can_close": "close" in actions, "asks_me": "approve" in actions,
-        "staff": is_staff_member(user),
+        "card": card, "can_cancel": "cancel" in offered, "can_close": "close" in offered,
+        "asks_me": "approve" in request_available_actions(user, req), "staff": is_staff_member(user),
     }
     return render(request, "servicerequests/portal_request.html", context, status=status)
+
+
+class PortalActionView(ActionView):
+    """The tracker's POST: its form names the action (cancel, close, comment); back to the
+    tracker."""
+
+    actions = PORTAL_ACTIONS
+    lost_race = LOST_RACE
+
+    def get_action_name(self):
+        return self.request.POST.get("action", "")
+
+    def get_record(self):
+        return get_object_or_404(requests_visible_to(self.request.user), pk=self.kwargs["pk"])
+
+    def unknown_action(self):
+        self.get_record()  # someone else's request is a 404 whatever it asks
+        messages.error(self.request, _("Unknown action."))
+        return self.render_page(None, 400)
+
+    def render_page(self, bound, status):
+        return render_tracker(self.request, self.kwargs["pk"], bound, status=status)
+
+    def success_url(self):
+        return reverse("portal:request", args=[self.record.pk])
 
 
 @login_required
@@ -436,15 +457,7 @@ def portal_request(request, pk: int):
     404; its approvers may read it too."""
     if request.method != "POST":
         return render_tracker(request, pk)
-    req = get_object_or_404(requests_visible_to(request.user), pk=pk)
-    name = request.POST.get("action", "")
-    if name not in REQUEST_ACTIONS:
-        messages.error(request, _("Unknown action."))
-        return render_tracker(request, pk, status=400)
-    status, bound = run_request_action(request, req, name)
-    if status is None:
-        return redirect("portal:request", pk=pk)
-    return render_tracker(request, pk, bound if status == 400 else None, status=status)
+    return PortalActionView.as_view()(request, pk=pk)
 
 
 # --- the approvals inbox -------------------------------------------------------------------------
@@ -504,7 +517,8 @@ def approval_decide(request, pk: int):
         return render_approvals(request, {pk: form}, status=400)
     approve = form.cleaned_data["decision"] == "approve"
     status = attempt(request, lambda: services.request_decide(request=req, actor=request.user, approve=approve,
-                                                               comment=form.cleaned_data["comment"]), form)
+                                                               comment=form.cleaned_data["comment"]),
+                     lost_race=LOST_RACE, form=form)
     if status is not None:
         return render_approvals(request, {pk: form} if status == 400 else None, status=status)
     messages.success(request, _decision_result(ServiceRequest.objects.get(pk=pk), approve))
@@ -601,10 +615,11 @@ def task_action(request, pk: int, action: str):
         messages.error(request, SAVE_FAILED)
         return again({pk: form}, 400)
     if action == "take":
-        status = attempt(request, lambda: services.task_take(task=task, actor=request.user))
+        status = attempt(request, lambda: services.task_take(task=task, actor=request.user), lost_race=LOST_RACE)
     else:
         status = attempt(request, lambda: services.task_complete(task=task, actor=request.user,
-                                                                 note=form.cleaned_data["note"]), form)
+                                                                 note=form.cleaned_data["note"]),
+                         lost_race=LOST_RACE, form=form)
     if status is not None:
         return again({pk: form} if status == 400 and form is not None else None, status)
     messages.success(request, TASK_DONE[action] % {"title": task.title, "number": task.request.number})
@@ -657,11 +672,14 @@ def render_request(request, pk: int, bound: dict | None = None, status: int = 20
         task.complete_form = bound.get(f"task-{task.pk}") or TaskCompleteForm(prefix=f"task-{task.pk}")
     forms = {"comment": CommentForm(prefix="comment"), "cancel": CancelForm(prefix="cancel")}
     forms.update({k: v for k, v in bound.items() if k in forms})
-    actions = request_available_actions(request.user, req)
+    card = _card(REQUEST_ACTIONS, req, request.user, forms, bound,
+                 url=lambda name: reverse("requests:action", args=[req.pk, name]))
+    offered = {action.name for action in card["buttons"] + card["forms"]}
     return render(request, "servicerequests/detail.html", {
-        "req": req, **data, "forms": forms, "open_form": next(iter(bound), None) if bound else None,
+        "req": req, "layout": "req", **data, "forms": forms, "open_form": next(iter(bound), None) if bound else None,
+        "card": card,
         "history": history_entries(records, data["approvals"], data["tasks"]),
-        "can_cancel": "cancel" in actions, "can_close": "close" in actions,
+        "can_cancel": "cancel" in offered, "can_close": "close" in offered,
         "next_url": reverse("requests:detail", args=[req.pk]),
     }, status=status)
 
@@ -671,14 +689,18 @@ def request_detail(request, pk: int):
     return render_request(request, pk)
 
 
-@staff_required
-@require_POST
-def request_action(request, pk: int, action: str):
+class RequestActionView(StaffRequiredMixin, ActionView):
     """POST ``/requests/<id>/<action>/`` (comment, cancel, close): back to the request page."""
-    if action not in REQUEST_ACTIONS:
-        raise Http404
-    req = get_object_or_404(requests_visible_to(request.user), pk=pk)
-    status, bound = run_request_action(request, req, action)
-    if status is None:
-        return redirect("requests:detail", pk=pk)
-    return render_request(request, pk, bound if status == 400 else None, status=status)
+
+    staff_message = STAFF_ONLY
+    actions = REQUEST_ACTIONS
+    lost_race = LOST_RACE
+
+    def get_record(self):
+        return get_object_or_404(requests_visible_to(self.request.user), pk=self.kwargs["pk"])
+
+    def render_page(self, bound, status):
+        return render_request(self.request, self.kwargs["pk"], bound, status=status)
+
+
+request_action = RequestActionView.as_view()

@@ -8,6 +8,8 @@ from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from ..errors import DomainError
@@ -84,9 +86,19 @@ class RolesRequiredMixin(AccessMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-def refusal_message(exc: Exception, lost_race: str) -> str:
-    """The service's own words for a refusal; ``lost_race`` when someone else got there first."""
-    return str(exc) if isinstance(exc, DomainError) else str(lost_race)
+#: What a page says when someone else changed the record first (a view names its record).
+LOST_RACE = gettext_lazy("Someone else changed this meanwhile.")
+
+
+def refusal_message(exc: Exception, lost_race: str = LOST_RACE, *, states=None, current: str | None = None) -> str:
+    """The service's own words for a refusal; ``lost_race`` when someone else got there first.
+    With ``states`` (the record's status choices), also where the record stands now: the
+    status the refusal names, else ``current``."""
+    text = str(exc) if isinstance(exc, DomainError) else str(lost_race)
+    status = getattr(exc, "status", None) or current
+    if states is not None and status in states.values:
+        text = _("%(reason)s It is now %(status)s.") % {"reason": text, "status": states(status).label.lower()}
+    return text
 
 
 def safe_next(request, fallback: str) -> str:

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import Http404
@@ -25,7 +25,6 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
-from core.errors import DomainError
 from core.pages import (
     REFUSALS,
     Action,
@@ -33,9 +32,13 @@ from core.pages import (
     Entry,
     FilteredListView,
     StaffRequiredMixin,
+    action_card,
     history_records,
     history_timeline,
+    message_errors,
     person,
+    refusal_message,
+    refused,
     safe_next,
     staff_only,
 )
@@ -80,14 +83,7 @@ from ..selectors import (
 User = get_user_model()
 
 
-def _refusal(incident: Incident | None, exc: Exception) -> str:
-    """A refused or lost transition, said plainly, with where the incident stands now."""
-    status = getattr(exc, "status", None) or (incident.status if incident is not None else None)
-    text = str(exc) if isinstance(exc, DomainError) else _("Someone else changed this incident meanwhile.")
-    if status in IncidentStatus.values:
-        text = _("%(reason)s It is now %(status)s.") % {"reason": text,
-                                                        "status": IncidentStatus(status).label.lower()}
-    return text
+LOST_RACE = gettext_lazy("Someone else changed this incident meanwhile.")
 
 
 # --- the workspace ------------------------------------------------------------------------------
@@ -149,45 +145,29 @@ def bulk_assign(request):
     back = safe_next(request, reverse("incidents:queue"))
     form = BulkAssignForm(request.POST, prefix="bulk")
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        message_errors(request, form)
         return redirect(back)
     ids = form.cleaned_data["ids"]
     assignee, team = form.cleaned_data.get("assignee"), form.cleaned_data.get("team")
-    done, refused = [], []
+    done, not_done = [], []
     for incident in incidents_visible_to(request.user).filter(pk__in=ids).order_by("id"):
-        try:
-            services.incident_assign(incident=incident, actor=request.user, assignee=assignee, team=team)
-        except ValidationError as exc:
-            refused.append((incident.number, " ".join(exc.messages)))
-        except PermissionDenied as exc:
-            refused.append((incident.number, str(exc)))
-        except REFUSALS as exc:
-            refused.append((incident.number, _refusal(None, exc)))
-        else:
+        reason = refused(lambda incident=incident: services.incident_assign(
+            incident=incident, actor=request.user, assignee=assignee, team=team),
+            lost_race=LOST_RACE, states=IncidentStatus)
+        if reason is None:
             done.append(incident.number)
+        else:
+            not_done.append((incident.number, reason))
     if done:
         messages.success(request, _("Assigned: %(numbers)s.") % {"numbers": ", ".join(done)})
-    for number, reason in refused:
+    for number, reason in not_done:
         messages.error(request, _("%(number)s was not assigned: %(reason)s") % {"number": number, "reason": reason})
-    if not done and not refused:
+    if not done and not not_done:
         messages.error(request, _("None of the ticked incidents could be found."))
     return redirect(back)
 
 
 # --- the incident page --------------------------------------------------------------------------
-def allowed_actions(incident: Incident, user) -> set[str]:
-    """What the page offers: the actions the API offers (``incident_available_actions``),
-    plus the page's shortcuts "take" (assign to me) and "unlink"."""
-    allowed = set(incident_available_actions(user, incident))
-    if "assign" in allowed and incident.assignee_id != user.pk:
-        allowed.add("take")
-    if "link" in allowed and incident.parent_id:
-        allowed.add("unlink")
-    return allowed
-
-
 TRACKED = ("status", "priority", "impact", "urgency", "title", "description", "channel", "service_id", "ci_id",
            "contact_id", "team_id", "assignee_id", "parent_id", "hold_reason", "resolution_code", "is_major")
 RELATED = {"service_id": Service, "ci_id": ConfigurationItem, "contact_id": Contact, "team_id": Team,
@@ -294,6 +274,15 @@ def render_incident(request, incident: Incident, bound: dict | None = None, stat
     user = request.user
     forms = _action_forms(incident)
     forms.update(bound or {})
+    open_form = next(iter(bound), None) if bound else None
+    # Declaring is on the page for open incidents that are not major and not linked to a master.
+    can_declare = incident.is_open and not incident.is_major and not incident.parent_id and services.can_declare(user)
+    edit = {"url": reverse("incidents:edit", args=[incident.pk]), "label": _("Edit details"), "name": "edit",
+            "accesskey": "e"}
+    card = action_card(ACTIONS, incident, user, incident_available_actions(user, incident),
+                       url=lambda name: reverse("incidents:action", args=[incident.pk, name]), forms=forms,
+                       open_form=open_form, links=[edit] if incident.is_open else [],
+                       extra="incidents/_declare_form.html", always=can_declare)
     notes = list(notes_visible_to(user, incident))
     ci_relations = list(incident.ci.outgoing.select_related("target").order_by("kind", "target__name")) \
         if incident.ci_id else []
@@ -303,13 +292,9 @@ def render_incident(request, incident: Incident, bound: dict | None = None, stat
         siblings = list(Incident.objects.filter(service_id=incident.service_id, status__in=OPEN_STATUSES)
                         .exclude(pk=incident.pk).select_related("assignee").order_by("priority", "-created_at")[:10])
     context = {
-        "incident": incident, "actions": allowed_actions(incident, user), "forms": forms,
-        "open_form": next(iter(bound), None) if bound else None,
+        "incident": incident, "layout": "inc", "card": card, "forms": forms, "open_form": open_form,
         "timeline": _timeline(incident, notes), "ci_relations": ci_relations, "children": children,
-        "siblings": siblings, "attachments": list(incident.attachments.all()),
-        # Declaring is on the page for open incidents that are not major and not linked to a master.
-        "can_declare_major": (incident.is_open and not incident.is_major and not incident.parent_id
-                              and services.can_declare(user)),
+        "siblings": siblings, "attachments": list(incident.attachments.all()), "can_declare_major": can_declare,
     }
     return render(request, "incidents/detail.html", context, status=status)
 
@@ -328,27 +313,40 @@ def _service(name: str):
     return run
 
 
+#: The incident page's actions: the one-click buttons and the forms of its actions card in
+#: this order (``needs``: the ``incident_available_actions`` verb each one takes), then the
+#: note and the upload, which the page places itself.
 ACTIONS = {
     "take": Action(lambda i, u, d: services.incident_assign(incident=i, actor=u, assignee=u),
-                   gettext_lazy("%(number)s is assigned to you.")),
+                   gettext_lazy("%(number)s is assigned to you."), label=gettext_lazy("Assign to me"), primary=True,
+                   accesskey="m", needs="assign", when=lambda incident, user: incident.assignee_id != user.pk),
+    "start": Action(_service("start"), gettext_lazy("Work on %(number)s has started."),
+                    label=gettext_lazy("Start work"), primary=True, accesskey="s"),
+    "resume": Action(_service("resume"), gettext_lazy("%(number)s is in progress again."),
+                     label=gettext_lazy("Resume"), primary=True, accesskey="u"),
+    "close": Action(_service("close"), gettext_lazy("%(number)s is closed."), label=gettext_lazy("Close")),
+    "unlink": Action(lambda i, u, d: services.incident_link(incident=i, actor=u, parent=None),
+                     gettext_lazy("%(number)s is no longer linked to a master incident."),
+                     label=lambda incident: _("Unlink from %(number)s") % {"number": incident.parent.number},
+                     needs="link", when=lambda incident, user: incident.parent_id is not None),
     "assign": Action(lambda i, u, d: services.incident_assign(incident=i, actor=u, assignee=d.get("assignee"),
                                                               team=d.get("team")),
-                     gettext_lazy("%(number)s is assigned."), AssignForm),
-    "start": Action(_service("start"), gettext_lazy("Work on %(number)s has started.")),
-    "hold": Action(_service("hold"), gettext_lazy("%(number)s is on hold."), HoldForm),
-    "resume": Action(_service("resume"), gettext_lazy("%(number)s is in progress again.")),
-    "resolve": Action(_service("resolve"), gettext_lazy("%(number)s is resolved."), ResolveForm),
-    "close": Action(_service("close"), gettext_lazy("%(number)s is closed.")),
-    "reopen": Action(_service("reopen"), gettext_lazy("%(number)s is reopened."), ReopenForm),
-    "link": Action(_service("link"), gettext_lazy("%(number)s is linked to its master incident."), LinkForm),
-    "unlink": Action(lambda i, u, d: services.incident_link(incident=i, actor=u, parent=None),
-                     gettext_lazy("%(number)s is no longer linked to a master incident.")),
+                     gettext_lazy("%(number)s is assigned."), AssignForm, label=gettext_lazy("Assign to…"),
+                     submit=gettext_lazy("Assign"), primary=True, grid=("assignee", "team")),
+    "hold": Action(_service("hold"), gettext_lazy("%(number)s is on hold."), HoldForm,
+                   label=gettext_lazy("Put on hold…"), submit=gettext_lazy("Put on hold"), primary=True),
+    "resolve": Action(_service("resolve"), gettext_lazy("%(number)s is resolved."), ResolveForm,
+                      label=gettext_lazy("Resolve…"), submit=gettext_lazy("Resolve"), primary=True, accesskey="r"),
+    "reopen": Action(_service("reopen"), gettext_lazy("%(number)s is reopened."), ReopenForm,
+                     label=gettext_lazy("Reopen…"), submit=gettext_lazy("Reopen"), primary=True),
+    "link": Action(_service("link"), gettext_lazy("%(number)s is linked to its master incident."), LinkForm,
+                   label=gettext_lazy("Link to a master incident…"), submit=gettext_lazy("Link"), primary=True),
     "note": Action(lambda i, u, d: services.incident_add_note(incident=i, actor=u, body=d["body"],
                                                               visibility=d["visibility"]),
-                   gettext_lazy("Your note on %(number)s is saved."), NoteForm),
+                   gettext_lazy("Your note on %(number)s is saved."), NoteForm, needs=None, card=False),
     "attach": Action(lambda i, u, d: services.incident_attach(incident=i, actor=u, upload=d["file"],
                                                               visibility=d["visibility"]),
-                     gettext_lazy("The file is attached to %(number)s."), AttachmentForm),
+                     gettext_lazy("The file is attached to %(number)s."), AttachmentForm, needs=None, card=False),
 }
 
 
@@ -361,7 +359,8 @@ class IncidentActionView(StaffRequiredMixin, ActionView):
     staff_message = gettext_lazy("Only service desk staff can work incidents.")
     actions = ACTIONS
     denied_as_message = False
-    fresh = None
+    lost_race = LOST_RACE
+    states = IncidentStatus
 
     def get_record(self):
         return get_object_or_404(incidents_visible_to(self.request.user), pk=self.kwargs["pk"])
@@ -370,13 +369,9 @@ class IncidentActionView(StaffRequiredMixin, ActionView):
         extra = {"queryset": incidents_visible_to(self.request.user)} if spec.form is LinkForm else {}
         return {**super().get_form_kwargs(spec), **extra}
 
-    def refusal(self, exc):
-        self.fresh = _incident_for_page(self.request.user, self.kwargs["pk"])
-        return _refusal(self.fresh, exc)
-
     def render_page(self, bound, status):
-        incident = self.fresh or _incident_for_page(self.request.user, self.kwargs["pk"])
-        return render_incident(self.request, incident, bound, status=status)
+        return render_incident(self.request, _incident_for_page(self.request.user, self.kwargs["pk"]), bound,
+                               status=status)
 
 
 incident_action = IncidentActionView.as_view()
@@ -445,7 +440,8 @@ class IncidentEditView(StaffRequiredMixin, FormView):
             add_service_errors(form, exc)
             return self.form_invalid(form)
         except REFUSALS as exc:
-            messages.error(self.request, _refusal(self.incident, exc))
+            messages.error(self.request, refusal_message(exc, LOST_RACE, states=IncidentStatus,
+                                                         current=self.incident.status))
             return self.render_to_response(self.get_context_data(form=form), status=409)
         messages.success(self.request, _("%(number)s is saved.") % {"number": self.incident.number})
         return redirect(self.incident)

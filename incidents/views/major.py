@@ -35,8 +35,8 @@ from core.pages import (
     Action,
     ActionView,
     StaffRequiredMixin,
+    action_card,
     attempt,
-    refusal_message,
     safe_next,
     staff_only,
 )
@@ -72,10 +72,6 @@ LIVE_ID = "major-live"
 STAFF_ONLY = gettext_lazy("Only service desk staff can see major incidents.")
 LOST_RACE = gettext_lazy("Someone else changed this major incident meanwhile; here it is as it now stands.")
 staff_required = staff_only(STAFF_ONLY)
-
-
-def _refusal(exc: Exception) -> str:
-    return refusal_message(exc, LOST_RACE)
 
 
 def _linked_count():
@@ -155,11 +151,21 @@ def render_war_room(request, pk: int, bound: dict | None = None, status: int = 2
     updates = list(major.updates.select_related("author").order_by("-created_at", "-id")[:UPDATES_LIMIT])
     for update in updates:
         update.audience_labels = [(a, Audience(a).label if a in Audience.values else a) for a in update.audiences]
+    open_form = next(iter(bound), None) if bound else None
+    # Review is offered before the postmortem is complete too: pressing it says what is missing.
+    actions = major_incident_available_actions(user, major, waiting=True)
+    can_work = runs or services.can_work(major, user)
+    live = _live_context(major)
+    postmortem = {"url": reverse("major:postmortem", args=[major.pk]), "name": "postmortem",
+                  "label": _("Postmortem") + (" ✓" if live["postmortem_complete"] else "")}
+    notes = [] if runs else [{"css": "major-note", "text": " ".join(
+        [_("Managers and the incident manager change the status and the team."),
+         *([] if can_work else [_("Ask them to add you to the team to work tasks and post updates.")])])}]
     context = {
-        **_live_context(major),
-        "forms": forms, "open_form": next(iter(bound), None) if bound else None,
-        "actions": major_incident_available_actions(user, major, waiting=True), "can_run": runs,
-        "can_work": runs or services.can_work(major, user),
+        **live, "forms": forms, "open_form": open_form, "actions": actions, "can_run": runs, "can_work": can_work,
+        "card": action_card(ACTIONS, major, user, actions, forms=forms, open_form=open_form, links=[postmortem],
+                            notes=notes, always=True,
+                            url=lambda name: reverse("major:action", args=[major.pk, name])),
         "members": list(major.members.select_related("user").order_by("added_at", "id")),
         "tasks": tasks, "updates": updates,
         "people": list(staff_users().only("username", "first_name", "last_name")),
@@ -219,20 +225,31 @@ def _set_announcement(major, user, data):
     return services.major_incident_set_announcement(major=major, actor=user, announcement=data["announcement"])
 
 
+#: The war room's actions: the lifecycle in its actions card (``needs``: the verb of
+#: ``major_incident_available_actions``), then the team, tasks, updates and announcement,
+#: which the page places itself (the services check who may).
 ACTIONS = {
-    "mobilise": Action(_transition("mobilise"), gettext_lazy("The team is mobilised.")),
-    "contain": Action(_transition("contain"), gettext_lazy("The impact is contained.")),
+    "mobilise": Action(_transition("mobilise"), gettext_lazy("The team is mobilised."),
+                       label=gettext_lazy("Team mobilised"), primary=True),
+    "contain": Action(_transition("contain"), gettext_lazy("The impact is contained."),
+                      label=gettext_lazy("Impact contained")),
+    "review": Action(_transition("review"), gettext_lazy("The major incident is reviewed."),
+                     label=gettext_lazy("Mark reviewed"), primary=True),
+    "close": Action(_transition("close"), gettext_lazy("The major incident is closed."), label=gettext_lazy("Close")),
     "resolve": Action(_transition("resolve"),
                       gettext_lazy("The major incident is resolved, with its master and linked incidents."),
-                      ResolveForm),
-    "review": Action(_transition("review"), gettext_lazy("The major incident is reviewed.")),
-    "close": Action(_transition("close"), gettext_lazy("The major incident is closed.")),
-    "add-member": Action(_add_member, gettext_lazy("The team is updated."), MemberForm, key="member"),
+                      ResolveForm, label=gettext_lazy("Service restored…"), submit=gettext_lazy("Resolve"),
+                      primary=True, help=gettext_lazy("The master incident and its linked incidents are resolved "
+                                                      "with it, and the announcement is switched off.")),
+    "add-member": Action(_add_member, gettext_lazy("The team is updated."), MemberForm, key="member", needs=None,
+                         card=False),
     "remove-member": Action(_remove_member, gettext_lazy("The team is updated."), RemoveMemberForm, key="remove",
-                            inline=False),
-    "add-task": Action(_add_task, gettext_lazy("The task is on the board."), TaskForm, key="task"),
-    "update": Action(_post_update, gettext_lazy("The update is sent."), UpdateForm),
-    "announcement": Action(_set_announcement, gettext_lazy("The announcement is saved."), AnnouncementForm),
+                            inline=False, needs=None, card=False),
+    "add-task": Action(_add_task, gettext_lazy("The task is on the board."), TaskForm, key="task", needs=None,
+                       card=False),
+    "update": Action(_post_update, gettext_lazy("The update is sent."), UpdateForm, needs=None, card=False),
+    "announcement": Action(_set_announcement, gettext_lazy("The announcement is saved."), AnnouncementForm,
+                           needs=None, card=False),
 }
 
 
@@ -286,7 +303,7 @@ def task_action(request, pk: int, task_pk: int, move: str):
     extra = {"assignee": request.user} if move == "take" else {}
     status = attempt(request, lambda: TASK_SERVICES[move](
         task=task, actor=request.user, expected_status=form.cleaned_data["expected_status"], **extra),
-        refusal=_refusal)
+        lost_race=LOST_RACE)
     if status is not None:
         return render_war_room(request, pk, status=status)
     messages.success(request, TASK_DONE[move])
@@ -308,7 +325,7 @@ def postmortem(request, pk: int):
         if form.is_valid() and actions.is_valid():
             data = form.cleaned_data
             status = attempt(request, lambda: services.postmortem_save(
-                major=major, actor=request.user, actions=actions.rows(), **data), refusal=_refusal, form=form)
+                major=major, actor=request.user, actions=actions.rows(), **data), lost_race=LOST_RACE, form=form)
             if status is None:
                 messages.success(request, _("The postmortem is saved.") if not data["complete"]
                                  else _("The postmortem is complete: the major incident can be reviewed."))
@@ -341,7 +358,7 @@ def declare(request, incident_pk: int):
         return again(400)
     declared = []
     status = attempt(request, lambda: declared.append(services.major_incident_declare(
-        incident=incident, actor=request.user, **form.cleaned_data)), refusal=_refusal, form=form)
+        incident=incident, actor=request.user, **form.cleaned_data)), lost_race=LOST_RACE, form=form)
     if status is not None:
         return again(status, bound=status == 400)
     messages.success(request, _("%(number)s is a major incident. Welcome to the war room.")
@@ -376,7 +393,7 @@ def spike_decide(request, pk: int, decision: str):
         else:
             services.spike_alert_dismiss(alert=alert, actor=request.user)
 
-    if attempt(request, call, refusal=_refusal) is not None:
+    if attempt(request, call, lost_race=LOST_RACE) is not None:
         return redirect(back)
     if decision == "declare":
         alert = declared[0]
