@@ -147,3 +147,26 @@ def test_a_requester_reads_their_own_complaint_page_only(client, make_user, agen
     assert page.status_code == 200 and b"complaint-actions" not in page.content
     assert client.get(f"/complaints/{other.pk}/").status_code == 404
     assert client.post(f"/complaints/{mine.pk}/acknowledge/").status_code == 403
+
+
+def test_the_survey_shows_on_the_ticket(agent_client, agent_user):
+    from django.template import Context, Template
+
+    from .factories_complaint import SurveyFactory
+
+    incident = IncidentFactory()
+    SurveyFactory(ticket_kind="incident", ticket_id=incident.pk, score=2, comment="Slow")
+    html = Template("{% load survey_tags %}{% ticket_survey incident %}").render(Context({"incident": incident}))
+    assert "2 out of 5" in html and "Slow" in html
+    assert "ticket-survey" not in Template("{% load survey_tags %}{% ticket_survey i %}").render(
+        Context({"i": IncidentFactory()}))
+    complaint = ComplaintFactory()
+    SurveyFactory(ticket_kind="complaint", ticket_id=complaint.pk, score=5)
+    assert b"5 out of 5" in agent_client.get(f"/complaints/{complaint.pk}/").content
+
+
+def test_the_admin_lists_complaints_and_surveys(client, make_user):
+    client.force_login(make_user(Role.ADMIN, username="cmp-admin", is_staff=True, is_superuser=True))
+    ComplaintFactory()
+    assert client.get("/admin/crm/complaint/").status_code == 200
+    assert client.get("/admin/crm/survey/").status_code == 200
