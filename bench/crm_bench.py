@@ -1,0 +1,187 @@
+#!/usr/bin/env python
+"""The 360° timeline at volume (issue 19): the API ``contacts/<id>/timeline/`` and
+``customers/<id>/timeline/`` and the page ``/contacts/<id>/`` for a contact whose history
+grows 10,000 → 100,000 interactions (and, with ``--customer-rows``, a customer with that many
+across its contacts), p50/p95 and queries per request; beside it the alternative the issue
+names, a maintained interaction table, measured on the same rows.
+
+    .venv/bin/python bench/crm_bench.py [--stages 10000,100000] [--customer-rows 0]
+                                        [--requests 100] [--keep]
+
+Works on its own PostgreSQL database (default ``servicedesk_crm_bench``; the name must end in
+``_bench``), which it drops, creates and migrates. The contact's history is 40 % calls, 40 %
+incidents, 20 % opportunities (``bulk_create``), and as many rows again belong to other
+contacts (so the indexes have something to skip). Requests go through DRF's ``APIClient`` and
+Django's test ``Client`` in this process (the whole stack, no HTTP server). Figures are
+printed, never judged; see ``bench/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_contacts import drop_database, load_average, machine_line, quantile, recreate_database, setup_django
+
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_crm_bench"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=DEFAULT_URL)
+    parser.add_argument("--stages", default="10000,100000", help="Interactions of the contact at each stage.")
+    parser.add_argument("--customer-rows", type=int, default=0,
+                        help="Also grow one customer (over 50 contacts) to this many interactions (0: skip).")
+    parser.add_argument("--requests", type=int, default=100)
+    parser.add_argument("--keep", action="store_true")
+    return parser.parse_args()
+
+
+def grow(contact, n: int, *, owner, tag: str) -> None:
+    from django.utils import timezone
+
+    from contactcenter.models import Call
+    from crm.models import Opportunity
+    from incidents.models import Incident
+
+    now = timezone.now()
+    calls, incidents = int(n * 0.4), int(n * 0.4)
+    batch = 5000
+    Call.objects.bulk_create((Call(call_sid=f"CA-{tag}-{i}", contact=contact, customer=contact.customer,
+                                   outcome="answered", csat=1 + i % 5, started_at=now - timedelta(minutes=3 * i))
+                              for i in range(calls)), batch_size=batch)
+    Incident.objects.bulk_create((Incident(title=f"Trouble {tag} {i}", contact=contact, customer=contact.customer,
+                                           status="closed", created_at=now - timedelta(minutes=3 * i + 1))
+                                  for i in range(incidents)), batch_size=batch)
+    Opportunity.objects.bulk_create((Opportunity(title=f"Lead {tag} {i}", product="Card", contact=contact,
+                                                 customer=contact.customer, owner=owner,
+                                                 created_at=now - timedelta(minutes=3 * i + 2))
+                                     for i in range(n - calls - incidents)), batch_size=batch)
+
+
+def timed(client, url: str, requests: int) -> tuple[float, float, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    times = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.status_code
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return quantile(times, 50), quantile(times, 95), len(queries)
+
+
+def interaction_table(contact_id: int, requests: int) -> tuple[float, float]:
+    """The alternative: one row per interaction in a table of its own (contact, at) indexed,
+    filled here from the union; the cost of a page's two statements (count and page)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_interaction")
+        cursor.execute("""CREATE TABLE bench_interaction AS
+            SELECT contact_id, started_at AS at, 'call'::varchar(12) AS kind, id AS ref_id, ''::varchar AS number,
+                   from_number AS title, outcome AS status FROM contactcenter_call
+            UNION ALL SELECT contact_id, created_at, 'incident', id, number, title, status FROM incidents_incident
+            UNION ALL SELECT contact_id, created_at, 'opportunity', id, '', title, stage FROM crm_opportunity""")
+        cursor.execute("CREATE INDEX ON bench_interaction (contact_id, at DESC, ref_id DESC)")
+        cursor.execute("VACUUM ANALYZE bench_interaction")
+        times = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            cursor.execute("SELECT count(*) FROM bench_interaction WHERE contact_id = %s", [contact_id])
+            cursor.fetchone()
+            cursor.execute("SELECT * FROM bench_interaction WHERE contact_id = %s ORDER BY at DESC, ref_id DESC "
+                           "LIMIT 50 OFFSET 50", [contact_id])
+            cursor.fetchall()
+            times.append((time.perf_counter() - started) * 1000)
+    return quantile(times, 50), quantile(times, 95)
+
+
+def union_sql(contact, requests: int) -> tuple[float, float]:
+    """The union's two statements alone (count and page 2), as the API runs them."""
+    from django.core.paginator import Paginator
+
+    from crm.selectors import timeline
+
+    times = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        page = Paginator(timeline(contact=contact), 50).page(2)
+        list(page.object_list)
+        times.append((time.perf_counter() - started) * 1000)
+    return quantile(times, 50), quantile(times, 95)
+
+
+def main() -> None:
+    args = parse_args()
+    recreate_database(args.database_url)
+    setup_django(args.database_url)
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from rest_framework.test import APIClient
+
+    from catalog.tests.factories import ContactFactory, UserFactory
+    from core.roles import Role
+
+    call_command("migrate", verbosity=0)
+    print("\n".join(machine_line()))
+    agent = UserFactory(username="bench-agent", roles=[Role.AGENT])
+    contact, other = ContactFactory(), ContactFactory()
+    from rest_framework.authtoken.models import Token
+
+    # HTTP_HOST: "testserver" is not in ALLOWED_HOSTS outside the test runner.
+    api = APIClient(HTTP_HOST="localhost")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=agent).key}")
+    page = Client(HTTP_HOST="localhost")
+    page.force_login(agent)
+    have = 0
+    print(f"load average {load_average()}")
+    print("| interactions | API page 1 p50/p95 ms | API page 50 p50/p95 ms | queries | page /contacts/<id>/ "
+          "p50/p95 ms | queries | union SQL p50/p95 ms | interaction table p50/p95 ms |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for stage in [int(s) for s in args.stages.split(",")]:
+        grow(contact, stage - have, owner=agent, tag=f"c{stage}")
+        grow(other, stage - have, owner=agent, tag=f"o{stage}")
+        have = stage
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE contactcenter_call, incidents_incident, crm_opportunity")
+        url = f"/api/v1/contacts/{contact.pk}/timeline/"
+        a1 = timed(api, url + "?page_size=50", args.requests)
+        a50 = timed(api, url + "?page_size=50&page=50", args.requests)
+        p = timed(page, f"/contacts/{contact.pk}/", max(args.requests // 2, 10))
+        u = union_sql(contact, args.requests)
+        t = interaction_table(contact.pk, args.requests)
+        print(f"| {stage:,} | {a1[0]:.1f} / {a1[1]:.1f} | {a50[0]:.1f} / {a50[1]:.1f} | {a1[2]} | "
+              f"{p[0]:.1f} / {p[1]:.1f} | {p[2]} | {u[0]:.1f} / {u[1]:.1f} | {t[0]:.1f} / {t[1]:.1f} |", flush=True)
+    if args.customer_rows:
+        from catalog.models import Contact
+
+        customer = contact.customer
+        contacts = [ContactFactory(customer=customer) for _ in range(50)]
+        per = args.customer_rows // 50
+        for i, c in enumerate(contacts):
+            grow(c, per, owner=agent, tag=f"k{i}")
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE contactcenter_call, incidents_incident, crm_opportunity")
+        total = Contact.objects.filter(customer=customer).count()
+        c1 = timed(api, f"/api/v1/customers/{customer.pk}/timeline/?page_size=50", args.requests)
+        cp = timed(page, f"/customers/{customer.pk}/", max(args.requests // 2, 10))
+        print(f"\ncustomer with {total} contacts and ~{args.customer_rows + have:,} interactions: API p50/p95 "
+              f"{c1[0]:.1f} / {c1[1]:.1f} ms, {c1[2]} queries; page p50/p95 {cp[0]:.1f} / {cp[1]:.1f} ms, "
+              f"{cp[2]} queries")
+    connection.close()
+    if not args.keep:
+        drop_database(args.database_url)
+
+
+if __name__ == "__main__":
+    main()
