@@ -23,6 +23,7 @@ def policy(calendar, **change):
 
 def test_the_statuses_come_from_the_ticket_models():
     from changes.choices import ChangeStatus
+    from crm.choices import ComplaintStatus
     from incidents.choices import IncidentStatus
     from problems.choices import ProblemStatus
     from servicerequests.choices import RequestStatus
@@ -31,7 +32,7 @@ def test_the_statuses_come_from_the_ticket_models():
     assert ticket_statuses("request") == tuple(RequestStatus.values)
     assert ticket_statuses("problem") == tuple(ProblemStatus.values)
     assert ticket_statuses("change") == tuple(ChangeStatus.values)
-    assert ticket_statuses("complaint") == ()
+    assert ticket_statuses("complaint") == tuple(ComplaintStatus.values)
 
 
 @pytest.mark.parametrize(("applies_to", "pause_on"), [
@@ -74,10 +75,13 @@ def test_changing_applies_to_checks_the_statuses_kept(api, manager):
     assert response.status_code == 200 and response.json()["pause_on"] == ["awaiting_approval"]
 
 
-def test_complaints_are_not_a_kind_yet(api, manager):
+def test_complaints_are_a_kind_with_their_own_statuses(api, manager):
     response = api.as_user(manager).post("/api/v1/sla-policies/", policy(
-        CalendarFactory(), applies_to="complaint", pause_on=["received"]), format="json")
-    assert response.status_code == 400 and "applies_to" in response.json()
+        CalendarFactory(), applies_to="complaint", pause_on=["escalated"]), format="json")
+    assert response.status_code == 201, response.content
+    refused = api.as_user(manager).post("/api/v1/sla-policies/", policy(
+        CalendarFactory(), name="Complaints 2", applies_to="complaint", pause_on=["on_hold"]), format="json")
+    assert refused.status_code == 400 and "on_hold" in str(refused.json()["pause_on"])
 
 
 def test_the_browser_form_refuses_them_too(client, manager):

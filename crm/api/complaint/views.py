@@ -13,8 +13,8 @@ from core.permissions import refuse_unless_visible
 from core.roles import is_staff_member
 from sla.selectors import SLA_PREFETCH
 
-from ...complaint_selectors import complaints_visible_to
 from ...complaint_filtersets import ComplaintFilterSet
+from ...complaint_selectors import complaints_visible_to
 from ...models import Complaint
 from ...services import complaint as services
 from . import serializers
