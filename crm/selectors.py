@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.db import connection
 from django.db.models import Case, CharField, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce, Lower, NullIf, TruncMonth
 from django.utils import timezone
@@ -108,19 +109,56 @@ def _branches(subject: Subject) -> dict[str, QuerySet]:
     return branches
 
 
+ORDER = ("-t_at", "-t_id", "t_kind")
+
+
+class Timeline:
+    """A timeline the paginator pages through: ``count()`` is one ``COUNT`` over the union,
+    and a slice ``[start:stop]`` is one ``UNION ALL`` of the branches, each already ordered
+    and cut to its newest ``stop`` rows (no branch can give more to the page), then ordered
+    and cut again. PostgreSQL thus reads at most ``stop`` rows of each source through its
+    (contact or customer, time) index instead of sorting the whole history for every page."""
+
+    def __init__(self, branches: list[QuerySet]):
+        self.branches = branches
+
+    def _union(self, branches: list[QuerySet]) -> QuerySet:
+        first, *rest = branches
+        return first.union(*rest, all=True) if rest else first
+
+    def count(self) -> int:
+        return self._union(self.branches).count() if self.branches else 0
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step is not None or (index.start or 0) < 0:
+            rows = list(self)
+            return rows[index]
+        start, stop = index.start or 0, index.stop
+        if not self.branches or (stop is not None and stop <= start):
+            return []
+        if len(self.branches) == 1:
+            return list(self.branches[0].order_by(*ORDER)[start:stop])
+        branches = self.branches
+        if stop is not None and connection.features.supports_slicing_ordering_in_compound:  # not SQLite
+            branches = [branch.order_by(*ORDER[:2])[:stop] for branch in branches]
+        return list(self._union(branches).order_by(*ORDER)[start:stop])
+
+    def __iter__(self):
+        return iter(list(self._union(self.branches).order_by(*ORDER)) if self.branches else [])
+
+
 def timeline(*, contact: Contact | None = None, customer: Customer | None = None,
-             kinds: list[str] | None = None) -> QuerySet:
+             kinds: list[str] | None = None) -> Timeline:
     """Every interaction of ``contact`` (or of all of ``customer``'s contacts), newest first,
-    as rows of :data:`COLUMNS`: one ``UNION ALL`` query, lazy, so the paginator adds the
-    ``COUNT`` and the ``LIMIT``/``OFFSET``. ``kinds`` keeps only those kinds."""
+    as rows of :data:`COLUMNS`, lazily: the paginator asks for the count and a slice, one
+    query each (see :class:`Timeline`). ``kinds`` keeps only those kinds."""
     branches = _branches(Subject(contact=contact, customer=customer))
     if kinds:
         branches = {kind: qs for kind, qs in branches.items() if kind in kinds}
-    if not branches:
-        return Opportunity.objects.none().annotate(**{c: _text() for c in COLUMNS}).values(*COLUMNS)
-    first, *rest = branches.values()
-    qs = first.union(*rest, all=True) if rest else first
-    return qs.order_by("-t_at", "-t_id", "t_kind")
+    return Timeline(list(branches.values()))
 
 
 def timeline_rows(rows) -> list[dict]:
