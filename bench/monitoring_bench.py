@@ -69,6 +69,7 @@ from bench.settings import *  # noqa: F403
 
 CELERY_TASK_DEFAULT_QUEUE = {queue!r}
 MONITORING_STORM_THRESHOLD = {threshold}
+DATABASES["default"]["CONN_MAX_AGE"] = None  # noqa: F405 - one backend for the whole run (its CPU is read)
 """
 
 
@@ -184,6 +185,37 @@ def grow(fx: dict, alerts: int, open_incidents: int, loaded: dict) -> float:
     return time.perf_counter() - started
 
 
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (``/proc/<pid>/stat``), whoever owns it."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def worker_pid(master: int) -> int:
+    """The gunicorn worker: the master's one child."""
+    for path in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = path.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master:
+            return int(path.parent.name)
+    raise SystemExit("no gunicorn worker found")
+
+
+def backend_pids(url_name: str) -> list[int]:
+    """The PostgreSQL backends of the benchmark database other than this process's."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                       [url_name])
+        return [row[0] for row in cursor.fetchall()]
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -193,6 +225,7 @@ def free_port() -> int:
 class Gunicorn:
     def __init__(self, module: str, tmp: Path, url: str):
         self.port = free_port()
+        self.database = url.rsplit("/", 1)[1]
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": module, "BENCH_DATABASE_URL": url,
                "PYTHONPATH": os.pathsep.join([str(ROOT), str(tmp)])}
         self.log = open(tmp / f"gunicorn-{self.port}.log", "w")  # noqa: SIM115
@@ -205,6 +238,7 @@ class Gunicorn:
             try:
                 status, _ = post_raw(self.port, "/healthz", b"", method="GET")
                 if status == 200:
+                    self.worker = worker_pid(self.process.pid)
                     return
             except OSError:
                 time.sleep(0.2)
@@ -238,8 +272,15 @@ def body_for(fingerprint: str, instance: str) -> bytes:
                                    "startsAt": "2030-01-01T00:00:00Z"}]}).encode()
 
 
-def run(port: int, source: int, bodies: list[bytes], clients: int) -> dict:
+def run(server: Gunicorn, source: int, bodies: list[bytes], clients: int) -> dict:
+    """Post ``bodies``; alerts/s, latencies, and the CPU the web worker and its PostgreSQL
+    backend spent per post (contention from other processes on the machine stretches the wall
+    clock, not these)."""
+    port = server.port
     path = f"/api/v1/alert-sources/{source}/events/"
+    post_raw(port, path, bodies[0])  # the worker's database connection exists before the CPU is read
+    backends = backend_pids(server.database)
+    cpu_before = cpu_seconds(server.worker), sum(cpu_seconds(pid) for pid in backends)
     latencies: list[float] = []
     errors: list[int] = []
     lock = threading.Lock()
@@ -261,14 +302,17 @@ def run(port: int, source: int, bodies: list[bytes], clients: int) -> dict:
         with ThreadPoolExecutor(max_workers=clients) as pool:
             list(pool.map(one, bodies))
     wall = time.perf_counter() - started
+    web = (cpu_seconds(server.worker) - cpu_before[0]) * 1000 / len(bodies)
+    db = (sum(cpu_seconds(pid) for pid in backends) - cpu_before[1]) * 1000 / len(bodies)
     return {"n": len(bodies), "rate": len(bodies) / wall, "p50": statistics.median(latencies),
-            "p99": quantile(latencies, 99), "errors": errors}
+            "p99": quantile(latencies, 99), "errors": errors, "web_ms": web, "db_ms": db}
 
 
 def print_run(label: str, r: dict) -> None:
     errors = f", errors {sorted(set(r['errors']))} ×{len(r['errors'])}" if r["errors"] else ""
-    print(f"  {label:<44} {r['n']:>6} posts  {r['rate']:8.1f} alerts/s  p50 {r['p50']:7.1f} ms  "
-          f"p99 {r['p99']:7.1f} ms{errors}")
+    print(f"  {label:<44} {r['n']:>6} posts  {r['rate']:7.1f} alerts/s  p50 {r['p50']:7.1f} ms  "
+          f"p99 {r['p99']:7.1f} ms  CPU/post: web {r['web_ms']:5.2f} ms + db {r['db_ms']:5.2f} ms "
+          f"(≈ {1000 / max(r['web_ms'] + r['db_ms'], 0.01):4.0f}/s on idle cores){errors}")
 
 
 def statements_per_alert(fx: dict, rng: random.Random) -> dict:
@@ -327,14 +371,14 @@ def main() -> None:
                 for clients in (1, args.clients):
                     bodies = [body_for(f"{rng.randint(1, open_incidents):016x}", "repeat")
                               for _ in range(args.repeats)]
-                    print_run(f"repeat of an open alert, {clients} client(s)", run(server.port, fx["source"], bodies,
+                    print_run(f"repeat of an open alert, {clients} client(s)", run(server, fx["source"], bodies,
                                                                                    clients))
                 same = [body_for(f"{1:016x}", "same")] * min(args.repeats, 1000)
-                print_run(f"repeat of one alert, {args.clients} clients", run(server.port, fx["source"], same,
+                print_run(f"repeat of one alert, {args.clients} clients", run(server, fx["source"], same,
                                                                               args.clients))
                 for clients in (1, args.clients):
                     bodies = [body_for(f"new-{alerts}-{clients}-{i}", f"new-{i}") for i in range(args.new)]
-                    print_run(f"new alert → incident, {clients} client(s)", run(server.port, fx["source"], bodies,
+                    print_run(f"new alert → incident, {clients} client(s)", run(server, fx["source"], bodies,
                                                                                clients))
             finally:
                 server.stop()
@@ -343,7 +387,7 @@ def main() -> None:
                 for clients in (1, args.clients):
                     bodies = [body_for(f"storm-{alerts}-{clients}-{i}", f"storm-{i}") for i in range(args.new)]
                     print_run(f"storm (one service, grouped), {clients} client(s)",
-                              run(server.port, fx["source"], bodies, clients))
+                              run(server, fx["source"], bodies, clients))
             finally:
                 server.stop()
         counts = statements_per_alert(fx, rng)

@@ -96,9 +96,8 @@ def storm_incident(*, service_id: int) -> Incident | None:
              .select_related("incident").order_by("-declared_at").first())
     if major is not None and major.incident.is_open:
         return major.incident
-    pk = (Alert.objects.filter(service_id=service_id, grouped=False, incident__status__in=OPEN_STATUSES)
-          .order_by("-first_received_at", "-id").values_list("incident_id", flat=True).first())
-    return Incident.objects.filter(pk=pk).first() if pk else None
+    return (Incident.objects.filter(alerts__service_id=service_id, alerts__grouped=False, status__in=OPEN_STATUSES)
+            .order_by("-alerts__first_received_at", "-alerts__id").first())
 
 
 def active_master(*, service_id: int | None) -> Incident | None:

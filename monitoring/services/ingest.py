@@ -242,31 +242,26 @@ def _fire(ctx: _Context, source: AlertSource, parsed: ParsedAlert) -> None:
             Alert.objects.filter(pk=previous.pk).update(received_count=F("received_count") + 1, last_received_at=at)
             ctx.touched(previous.incident_id)
             return
+        where = _classify(ctx, source, parsed)
+        # A change window holding the alert back is known before the insert, so it is stored with it.
+        change = ctx.covering(where["service_id"], where["ci_id"])
         try:
             with transaction.atomic():
                 alert = Alert.objects.create(
                     source=source, fingerprint=parsed.fingerprint, status=AlertStatus.FIRING, labels=parsed.labels,
                     annotations=parsed.annotations, title=parsed.title, description=parsed.description,
                     severity=parsed.severity, generator_url=parsed.generator_url, starts_at=parsed.starts_at or at,
-                    first_received_at=at, last_received_at=at, previous=previous,
-                    **_classify(ctx, source, parsed))
+                    first_received_at=at, last_received_at=at, previous=previous, suppressed_by_change=change,
+                    **where)
         except IntegrityError:
             continue  # a concurrent post inserted it first and committed: now it is a repeat
         alert.source = source
-        _open(ctx, alert)
+        if change is not None:
+            ctx.result.suppressed += 1  # logged with the change; nothing opened
+        else:
+            _place(ctx, alert)
         return
     raise IntegrityError(f"alert {parsed.fingerprint} of source {source.pk} kept changing under this post")
-
-
-def _open(ctx: _Context, alert: Alert) -> None:
-    """A new firing episode: held back by a change, or on an incident."""
-    change = ctx.covering(alert.service_id, alert.ci_id)
-    if change is not None:
-        Alert.objects.filter(pk=alert.pk).update(suppressed_by_change=change)
-        alert.suppressed_by_change = change
-        ctx.result.suppressed += 1
-        return
-    _place(ctx, alert)
 
 
 def _on_incident(alert: Alert, incident: Incident, *, grouped: bool) -> None:
@@ -287,7 +282,7 @@ def _describe(alert: Alert) -> str:
 def _place(ctx: _Context, alert: Alert) -> None:
     """Put a firing alert on an incident: its earlier episode's (open, or reopened), a
     storm's, or a new one (see the module)."""
-    user, at = ctx.user, ctx.at
+    at = ctx.at
     previous = alert.previous
     follow_up = None
     if previous is not None and previous.incident_id is not None:
@@ -295,13 +290,14 @@ def _place(ctx: _Context, alert: Alert) -> None:
         if earlier.is_open:
             _on_incident(alert, earlier, grouped=previous.grouped)
             if not previous.grouped:
-                incidents.incident_add_note(incident=earlier, actor=user, at=at, body=_(
+                incidents.incident_add_note(incident=earlier, actor=ctx.user, at=at, body=_(
                     "Alert firing again: %(title)s") % {"title": alert.title})
             ctx.touched(earlier.pk)
             return
         window = timedelta(minutes=alert.source.reopen_minutes)
         if (earlier.status == IncidentStatus.RESOLVED and not earlier.is_major and not previous.grouped
                 and earlier.resolved_at is not None and at - earlier.resolved_at <= window and earlier.can_reopen()):
+            user = ctx.user
             earlier = incidents.incident_reopen(incident=earlier, actor=user, at=at, reason=_(
                 "alert firing again: %(title)s") % {"title": alert.title})
             _on_incident(alert, earlier, grouped=False)
@@ -325,7 +321,7 @@ def _place(ctx: _Context, alert: Alert) -> None:
         description = _("Follow-up to %(number)s, which is %(status)s.") % {
             "number": follow_up.number, "status": follow_up.get_status_display().lower()} + "\n\n" + description
     incident = incidents.incident_create(
-        title=alert.title[:200], actor=user, description=description, channel=Channel.MONITORING,
+        title=alert.title[:200], actor=ctx.user, description=description, channel=Channel.MONITORING,
         impact=alert.impact, urgency=alert.urgency, service=alert.service, ci=alert.ci, at=at)
     _on_incident(alert, incident, grouped=False)
     ctx.opened_on(service_id)
