@@ -83,3 +83,14 @@ def test_a_post_racing_an_uncommitted_insert_waits_and_counts_a_repeat():
     assert answers == [(202, {"accepted": 1, "incidents": result.incidents, "suppressed": 0})]
     assert Incident.objects.count() == 1
     assert Alert.objects.get().received_count == 2
+
+
+def test_a_repeat_posted_alone_is_one_statement_without_a_transaction(post):
+    from django.test.utils import CaptureQueriesContext
+
+    source = AlertSourceFactory(default_service=ServiceFactory())
+    post(source, am_body(am_alert(instance="web1")))
+    with CaptureQueriesContext(connection) as queries:
+        assert post(source, am_body(am_alert(instance="web1"))).json()["accepted"] == 1
+    assert [q["sql"].split()[0] for q in queries.captured_queries] == ["SELECT", "UPDATE"]
+    assert Alert.objects.get().received_count == 2
