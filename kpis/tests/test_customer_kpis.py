@@ -53,3 +53,11 @@ def test_the_api_answers_them(api, make_user, figures):
     body = api.as_user(make_user(Role.MANAGER, username="mgr-csat")).get("/api/v1/kpis/itsm/", DAY).json()
     assert (body["csat_mean"], body["csat_responses"], body["complaints"], body["kb_deflections"]) == (3.33, 3, 2, 0)
     assert itsm_kpis(start=D, end=D + timedelta(days=1))["csat_responses"] == 3
+
+
+def test_the_dashboard_shows_ticket_csat_beside_call_csat(client, make_user, figures):
+    client.force_login(make_user(Role.MANAGER, username="dash-csat"))
+    page = client.get("/dashboards/", {"start": "2025-03-03", "end": "2025-03-03", "interval": "1d"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'data-testid="ticket-csat">3.33 (3)<' in html and 'data-testid="complaints">2<' in html
