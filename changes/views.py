@@ -115,9 +115,7 @@ class ChangeListView(FilteredListView):
     list_url = "changes:list"
     sorts, default_sort, sort_choices = SORTS, "-created", SORT_CHOICES
     results_id = RESULTS_ID
-
-    def get_base_queryset(self):
-        return changes_visible_to(self.request.user)
+    visible_to = staticmethod(changes_visible_to)
 
     def with_list_data(self, qs):
         # Only what the rows show: the services, by name (one query for the page).
@@ -463,9 +461,7 @@ class ChangeActionView(StaffRequiredMixin, ActionView):
     staff_message = STAFF_ONLY
     lost_race = LOST_RACE
     actions = ACTIONS
-
-    def get_record(self):
-        return get_object_or_404(changes_visible_to(self.request.user), pk=self.kwargs["pk"])
+    visible_to = staticmethod(changes_visible_to)
 
     def form_data(self, spec, form):
         if form is None:

@@ -1,8 +1,9 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 
-from .choices import Channel, IncidentStatus
-from .models import Incident
+from .choices import ACTIVE_MAJOR_STATUSES, Channel, IncidentStatus
+from .models import Incident, MajorIncident
 from .selectors import breached_filter
 
 
@@ -41,3 +42,26 @@ class IncidentFilterSet(django_filters.FilterSet):
         open_q = Q(status__in=[IncidentStatus.NEW, IncidentStatus.ASSIGNED, IncidentStatus.IN_PROGRESS,
                                IncidentStatus.ON_HOLD])
         return queryset.filter(open_q) if value else queryset.exclude(open_q)
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A record's id: a whole number (not a decimal one)."""
+
+    field_class = forms.IntegerField
+
+
+class MajorIncidentFilterSet(django_filters.FilterSet):
+    """Shared by the API and the major-incident list: ``service`` (one it affects) and
+    ``active=true`` (not resolved yet) besides the fields."""
+
+    service = IdFilter(field_name="services", label="service (id)", error_messages={"invalid": "Give a service id."})
+    active = django_filters.BooleanFilter(method="filter_active", label="not resolved yet (true)",
+                                          widget=django_filters.widgets.BooleanWidget)
+
+    class Meta:
+        model = MajorIncident
+        fields = ["status", "manager", "incident"]
+
+    def filter_active(self, queryset, name, value):
+        # Only ``active=true`` narrows the list (``false`` shows them all, as it always did).
+        return queryset.filter(status__in=ACTIVE_MAJOR_STATUSES) if value else queryset

@@ -114,9 +114,7 @@ class ProblemListView(FilteredListView):
     list_url = "problems:list"
     sorts, default_sort, sort_choices = SORTS, "priority", SORT_CHOICES
     results_id = RESULTS_ID
-
-    def get_base_queryset(self):
-        return problems_visible_to(self.request.user)
+    visible_to = staticmethod(problems_visible_to)
 
     def with_list_data(self, qs):
         return problems_with_list_data(qs).annotate(open_rank=_open_rank())

@@ -3,13 +3,10 @@
 - ``/requests/`` (``requests:``): the agents' queues and request page (staff), and the
   approvals inbox (anyone asked to approve).
 - ``/portal/`` (``portal:``): the requester portal — the catalogue, my requests, my
-  incidents. The root URLconf mounts it with ``include(servicerequests.urls.portal)``.
-  Reporting an incident and following one are still incidents' views (``report/``,
-  ``incidents/<pk>/``) until they move here (issue 16, item 5)."""
+  incidents (reporting one and following it, through incidents' services). The root
+  URLconf mounts it with ``include(servicerequests.urls.portal)``."""
 
 from django.urls import path
-
-from incidents import views as incident_views
 
 from . import views
 
@@ -26,8 +23,8 @@ urlpatterns = [
 
 portal_urlpatterns = [
     path("", views.portal_home, name="home"),
-    path("report/", incident_views.portal_home, name="report"),
-    path("incidents/<int:pk>/", incident_views.portal_incident, name="incident"),
+    path("report/", views.portal_report, name="report"),
+    path("incidents/<int:pk>/", views.portal_incident, name="incident"),
     path("catalog/<int:pk>/", views.portal_order, name="order"),
     path("requests/<int:pk>/", views.portal_request, name="request"),
 ]

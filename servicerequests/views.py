@@ -1,14 +1,15 @@
 """Browser pages for service requests.
 
 - The requester portal (``/portal/``, anyone signed in): the catalogue by category, the order
-  form built from the item's definition, my requests with a progress tracker, my incidents,
-  and the approvals waiting for me.
+  form built from the item's definition, my requests with a progress tracker, my incidents
+  (reporting one and following it, written through :mod:`incidents.services`), and the
+  approvals waiting for me.
 - The approvals inbox (``/requests/approvals/``, anyone asked to approve: line managers are
   often requesters themselves): one-click approve or reject (with the reason).
 - The agent side (``/requests/``, staff only; requesters get a 403): the request queue, the
   fulfilment task queue (take, complete) and the request page.
 
-Every write goes through :mod:`servicerequests.services`; views check the input and show the
+Every write goes through the services; views check the input and show the
 outcome the way the incident and change pages do: a service's ``ValidationError`` next to the
 field it names (400), a refusal of the person (``PermissionDenied``) as a message (403), a
 refused or lost transition (``InvalidTransitionError``) as a message with the page as it now
@@ -25,7 +26,7 @@ from urllib.parse import urlsplit
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404, QueryDict
@@ -37,6 +38,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from catalog.models import ConfigurationItem, Team
+from core.forms import add_service_errors
 from core.pages import (
     Action,
     ActionView,
@@ -51,9 +53,12 @@ from core.pages import (
     staff_only,
 )
 from core.roles import is_staff_member
-from incidents import views as incident_views
+from incidents import services as incident_services
 from incidents.choices import OPEN_STATUSES as OPEN_INCIDENT_STATUSES
-from incidents.selectors import incidents_reported_by
+from incidents.choices import Channel, IncidentStatus, NoteVisibility
+from incidents.forms.incident import AttachmentForm, PortalCommentForm, PortalReportForm
+from incidents.models import Incident
+from incidents.selectors import incidents_reported_by, incidents_visible_to
 from sla.selectors import SLA_PREFETCH
 
 from . import services
@@ -299,7 +304,7 @@ def portal_home(request):
     with a small tracker, my incidents, and the approvals waiting for me. A POST is the
     incident report form, which used to live here (now at ``/portal/report/``)."""
     if request.method == "POST":
-        return incident_views.portal_home(request)
+        return portal_report(request)
     user = request.user
     q = request.GET.get("q", "").strip()[:100]
     items = orderable_items(user, q)
@@ -324,6 +329,89 @@ def portal_home(request):
         "more_requests": more_requests, "incidents": incidents, "waiting": waiting,
         "waiting_count": pending_approvals(user).count() if len(waiting) == 5 else len(waiting),
     })
+
+
+# --- the portal: my incidents ----------------------------------------------------------------------
+#: An incident's progress in the portal: (key, label, statuses at that step).
+INCIDENT_STEPS = [
+    ("new", gettext_lazy("Reported"), {IncidentStatus.NEW}),
+    ("assigned", gettext_lazy("Assigned"), {IncidentStatus.ASSIGNED}),
+    ("working", gettext_lazy("Being worked on"), {IncidentStatus.IN_PROGRESS, IncidentStatus.ON_HOLD}),
+    ("resolved", gettext_lazy("Resolved"), {IncidentStatus.RESOLVED}),
+    ("closed", gettext_lazy("Closed"), {IncidentStatus.CLOSED}),
+]
+
+
+def incident_progress(incident: Incident) -> list[dict]:
+    current = next(i for i, (_key, _label, statuses) in enumerate(INCIDENT_STEPS) if incident.status in statuses)
+    return [{"key": key, "label": label, "done": i < current, "current": i == current}
+            for i, (key, label, _statuses) in enumerate(INCIDENT_STEPS)]
+
+
+@login_required
+def portal_report(request):
+    """``/portal/report/``: the requester's own incidents (open first) and a form to report one."""
+    if request.method == "POST":
+        form = PortalReportForm(request.POST)
+        if form.is_valid():
+            try:
+                incident = incident_services.incident_create(actor=request.user, requester=request.user,
+                                                             channel=Channel.PORTAL, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Thank you: your incident is %(number)s. We will keep you posted.")
+                                 % {"number": incident.number})
+                return redirect("portal:incident", pk=incident.pk)
+    else:
+        form = PortalReportForm()
+    mine = (incidents_reported_by(request.user).select_related("service")
+            .annotate(closed_rank=Case(When(status__in=OPEN_INCIDENT_STATUSES, then=Value(0)), default=Value(1),
+                                       output_field=IntegerField()))
+            .order_by("closed_rank", "-created_at", "-id"))
+    page = Paginator(mine, 20).get_page(request.GET.get("page"))
+    return render(request, "servicerequests/portal_report.html", {"form": form, "page_obj": page,
+                                                                  "incidents": page.object_list},
+                  status=400 if form.is_bound else 200)
+
+
+@login_required
+def portal_incident(request, pk: int):
+    """``/portal/incidents/<id>/``: where the requester's incident stands, its public comments (never work notes), and a
+    comment box. Someone else's incident is a 404."""
+    incident = get_object_or_404(incidents_visible_to(request.user).select_related("service", "assignee"), pk=pk)
+    form = PortalCommentForm()
+    attach_form = AttachmentForm(prefix="attach")
+    status = 200
+    if request.method == "POST":
+        is_file = request.POST.get("kind") == "attach"
+        try:
+            if is_file:
+                attach_form = AttachmentForm({"attach-visibility": NoteVisibility.PUBLIC}, request.FILES,
+                                             prefix="attach")
+                if attach_form.is_valid():
+                    incident_services.incident_attach(incident=incident, actor=request.user,
+                                                      upload=attach_form.cleaned_data["file"],
+                                                      visibility=NoteVisibility.PUBLIC)
+                    messages.success(request, _("The file is attached."))
+                    return redirect("portal:incident", pk=pk)
+            else:
+                form = PortalCommentForm(request.POST)
+                if form.is_valid():
+                    incident_services.incident_add_note(incident=incident, actor=request.user,
+                                                        body=form.cleaned_data["body"],
+                                                        visibility=NoteVisibility.PUBLIC)
+                    messages.success(request, _("Your comment is sent."))
+                    return redirect("portal:incident", pk=pk)
+        except ValidationError as exc:
+            add_service_errors(attach_form if is_file else form, exc)
+        status = 400
+    comments = incident.notes.filter(visibility=NoteVisibility.PUBLIC).select_related("author")
+    attachments = incident.attachments.filter(visibility=NoteVisibility.PUBLIC)
+    return render(request, "servicerequests/portal_incident.html", {
+        "incident": incident, "progress": incident_progress(incident), "comments": comments, "form": form,
+        "attach_form": attach_form, "attachments": attachments,
+    }, status=status)
 
 
 def _order_page(request, item: CatalogItem, form, order_form, status: int = 200):
@@ -431,12 +519,10 @@ class PortalActionView(ActionView):
 
     actions = PORTAL_ACTIONS
     lost_race = LOST_RACE
+    visible_to = staticmethod(requests_visible_to)
 
     def get_action_name(self):
         return self.request.POST.get("action", "")
-
-    def get_record(self):
-        return get_object_or_404(requests_visible_to(self.request.user), pk=self.kwargs["pk"])
 
     def unknown_action(self):
         self.get_record()  # someone else's request is a 404 whatever it asks
@@ -695,9 +781,7 @@ class RequestActionView(StaffRequiredMixin, ActionView):
     staff_message = STAFF_ONLY
     actions = REQUEST_ACTIONS
     lost_race = LOST_RACE
-
-    def get_record(self):
-        return get_object_or_404(requests_visible_to(self.request.user), pk=self.kwargs["pk"])
+    visible_to = staticmethod(requests_visible_to)
 
     def render_page(self, bound, status):
         return render_request(self.request, self.kwargs["pk"], bound, status=status)

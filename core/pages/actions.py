@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import View
@@ -179,10 +179,10 @@ class ActionView(View):
     errors next to the fields (400); a refusal of the person is a message (403); a refused
     or lost transition is a message with the page as it now stands (409).
 
-    Declare ``actions`` (name → :class:`Action`), :meth:`get_record` and :meth:`render_page`
-    (the record's page with ``bound`` forms, at ``status``); override :meth:`refusal`
-    (what a lost race says), :meth:`get_form_kwargs`, :meth:`form_data`,
-    :meth:`success_url` as needed. Add an access mixin (``StaffRequiredMixin``...) first."""
+    Declare ``actions`` (name → :class:`Action`), ``visible_to`` (or :meth:`get_record`),
+    ``lost_race`` and :meth:`render_page` (the record's page with ``bound`` forms, at
+    ``status``); override :meth:`get_form_kwargs`, :meth:`form_data`, :meth:`success_url` as
+    needed. Add an access mixin (``StaffRequiredMixin``...) first."""
 
     http_method_names = ["post"]
     actions: dict[str, Action] = {}
@@ -191,6 +191,9 @@ class ActionView(View):
     lost_race = LOST_RACE
     #: The record's status choices: a refusal then also says where the record stands now.
     states = None
+    #: The app's visibility selector, ``visible_to(user)`` (declare it with ``staticmethod``):
+    #: the record is found among what the person sees (else 404).
+    visible_to = None
 
     def get_action_name(self) -> str:
         return self.kwargs["action"]
@@ -199,7 +202,7 @@ class ActionView(View):
         raise Http404
 
     def get_record(self):
-        raise NotImplementedError
+        return get_object_or_404(self.visible_to(self.request.user), pk=self.kwargs["pk"])
 
     def render_page(self, bound: dict | None, status: int):
         raise NotImplementedError

@@ -25,13 +25,16 @@ class FilteredListView(StaffRequiredMixin, ListView):
     is set, the HTMX partial: a request aimed at that element gets ``partial_template_name``
     alone. Filters that do not validate show no rows (the form says why).
 
-    Declare ``filterset_class``, ``template_name``, ``context_object_name`` and, as needed,
-    ``list_url`` (the URL name of the list), ``sorts``/``default_sort``/``sort_choices``,
+    Declare ``filterset_class``, ``visible_to``, ``template_name``, ``context_object_name``
+    and, as needed, ``list_url`` (the URL name of the list), ``sorts``/``default_sort``/``sort_choices``,
     ``tabs``, ``results_id``/``partial_template_name``; override :meth:`get_base_queryset`
     (what the list starts from), :meth:`with_list_data` (what the rows show:
     ``select_related``, annotations) and :meth:`search`."""
 
     filterset_class = None
+    #: Who sees which rows: the app's visibility selector, ``visible_to(user)`` (declare it
+    #: with ``staticmethod``); None: the view's ``queryset`` or ``model``.
+    visible_to = None
     paginate_by = 25
     list_url: str | None = None
     #: ``?sort=`` value → ``order_by`` arguments; anything else is ``default_sort``.
@@ -45,6 +48,8 @@ class FilteredListView(StaffRequiredMixin, ListView):
     search_length = 100
 
     def get_base_queryset(self):
+        if self.visible_to is not None:
+            return self.visible_to(self.request.user)
         return super().get_queryset()
 
     def get_filter_data(self):

@@ -1,5 +1,5 @@
 """Browser pages for incidents: the agent workspace (queues), the incident page with its
-actions, create and edit, and the requester portal.
+actions, create and edit (the requester portal's incident pages are servicerequests').
 
 Every write goes through :mod:`incidents.services`; views only check input and show the
 outcome. A service's ``ValidationError`` goes next to the field it names; a refused or lost
@@ -14,8 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -60,8 +59,6 @@ from ..forms.incident import (
     IncidentEditForm,
     LinkForm,
     NoteForm,
-    PortalCommentForm,
-    PortalReportForm,
     QueueFilterSet,
     ReopenForm,
     ResolveForm,
@@ -72,7 +69,6 @@ from ..models import Incident
 from ..selectors import (
     attachment_visible_to,
     incident_available_actions,
-    incidents_reported_by,
     incidents_visible_to,
     notes_visible_to,
     queue,
@@ -361,9 +357,7 @@ class IncidentActionView(StaffRequiredMixin, ActionView):
     denied_as_message = False
     lost_race = LOST_RACE
     states = IncidentStatus
-
-    def get_record(self):
-        return get_object_or_404(incidents_visible_to(self.request.user), pk=self.kwargs["pk"])
+    visible_to = staticmethod(incidents_visible_to)
 
     def get_form_kwargs(self, spec):
         extra = {"queryset": incidents_visible_to(self.request.user)} if spec.form is LinkForm else {}
@@ -445,86 +439,3 @@ class IncidentEditView(StaffRequiredMixin, FormView):
             return self.render_to_response(self.get_context_data(form=form), status=409)
         messages.success(self.request, _("%(number)s is saved.") % {"number": self.incident.number})
         return redirect(self.incident)
-
-
-# --- the requester portal -------------------------------------------------------------------------
-#: The portal's progress indicator: (key, label, statuses at that step).
-PORTAL_STEPS = [
-    ("new", gettext_lazy("Reported"), {IncidentStatus.NEW}),
-    ("assigned", gettext_lazy("Assigned"), {IncidentStatus.ASSIGNED}),
-    ("working", gettext_lazy("Being worked on"), {IncidentStatus.IN_PROGRESS, IncidentStatus.ON_HOLD}),
-    ("resolved", gettext_lazy("Resolved"), {IncidentStatus.RESOLVED}),
-    ("closed", gettext_lazy("Closed"), {IncidentStatus.CLOSED}),
-]
-
-
-
-
-def _progress(incident: Incident) -> list[dict]:
-    current = next(i for i, (_key, _label, statuses) in enumerate(PORTAL_STEPS) if incident.status in statuses)
-    return [{"key": key, "label": label, "done": i < current, "current": i == current}
-            for i, (key, label, _statuses) in enumerate(PORTAL_STEPS)]
-
-
-@login_required
-def portal_home(request):
-    """The requester's own incidents (open first) and a form to report one."""
-    if request.method == "POST":
-        form = PortalReportForm(request.POST)
-        if form.is_valid():
-            try:
-                incident = services.incident_create(actor=request.user, requester=request.user,
-                                                    channel=Channel.PORTAL, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("Thank you: your incident is %(number)s. We will keep you posted.")
-                                 % {"number": incident.number})
-                return redirect("portal:incident", pk=incident.pk)
-    else:
-        form = PortalReportForm()
-    mine = (incidents_reported_by(request.user).select_related("service")
-            .annotate(closed_rank=Case(When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1),
-                                       output_field=IntegerField()))
-            .order_by("closed_rank", "-created_at", "-id"))
-    page = Paginator(mine, 20).get_page(request.GET.get("page"))
-    return render(request, "incidents/portal_home.html", {"form": form, "page_obj": page,
-                                                          "incidents": page.object_list},
-                  status=400 if form.is_bound else 200)
-
-
-@login_required
-def portal_incident(request, pk: int):
-    """Where the requester's incident stands, its public comments (never work notes), and a
-    comment box. Someone else's incident is a 404."""
-    incident = get_object_or_404(incidents_visible_to(request.user).select_related("service", "assignee"), pk=pk)
-    form = PortalCommentForm()
-    attach_form = AttachmentForm(prefix="attach")
-    status = 200
-    if request.method == "POST":
-        is_file = request.POST.get("kind") == "attach"
-        try:
-            if is_file:
-                attach_form = AttachmentForm({"attach-visibility": NoteVisibility.PUBLIC}, request.FILES,
-                                             prefix="attach")
-                if attach_form.is_valid():
-                    services.incident_attach(incident=incident, actor=request.user,
-                                             upload=attach_form.cleaned_data["file"], visibility=NoteVisibility.PUBLIC)
-                    messages.success(request, _("The file is attached."))
-                    return redirect("portal:incident", pk=pk)
-            else:
-                form = PortalCommentForm(request.POST)
-                if form.is_valid():
-                    services.incident_add_note(incident=incident, actor=request.user, body=form.cleaned_data["body"],
-                                               visibility=NoteVisibility.PUBLIC)
-                    messages.success(request, _("Your comment is sent."))
-                    return redirect("portal:incident", pk=pk)
-        except ValidationError as exc:
-            add_service_errors(attach_form if is_file else form, exc)
-        status = 400
-    comments = incident.notes.filter(visibility=NoteVisibility.PUBLIC).select_related("author")
-    attachments = incident.attachments.filter(visibility=NoteVisibility.PUBLIC)
-    return render(request, "incidents/portal_incident.html", {
-        "incident": incident, "progress": _progress(incident), "comments": comments, "form": form,
-        "attach_form": attach_form, "attachments": attachments,
-    }, status=status)

@@ -17,7 +17,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
@@ -34,6 +33,7 @@ from core.pages import (
     SAVE_FAILED,
     Action,
     ActionView,
+    FilteredListView,
     StaffRequiredMixin,
     action_card,
     attempt,
@@ -44,6 +44,7 @@ from core.roles import is_staff_member
 
 from .. import services
 from ..choices import ACTIVE_MAJOR_STATUSES, Audience, MajorIncidentStatus, SpikeAlertStatus
+from ..filtersets import MajorIncidentFilterSet
 from ..forms.incident import staff_users
 from ..forms.major import (
     ActionFormSet,
@@ -86,22 +87,33 @@ def _services_prefetch():
 
 
 # --- the list ------------------------------------------------------------------------------------
-@staff_required
-def major_list(request):
-    """Active major incidents first, then the most recent; the open spike alerts on top."""
-    active_first = Case(When(status__in=ACTIVE_MAJOR_STATUSES, then=Value(0)), default=Value(1),
-                        output_field=IntegerField())
-    majors = (major_incidents_visible_to(request.user).select_related("incident", "manager")
-              .prefetch_related(_services_prefetch())
-              .annotate(active_rank=active_first, linked_count=_linked_count())
-              .order_by("active_rank", "-declared_at", "-id"))
-    page = Paginator(majors, 25).get_page(request.GET.get("page"))
-    alerts = list(SpikeAlert.objects.filter(status=SpikeAlertStatus.OPEN).select_related("service", "rule")
-                  .order_by("-created_at", "-id")[:50])
-    return render(request, "incidents/major/list.html", {
-        "page_obj": page, "majors": page.object_list, "alerts": alerts,
-        "can_declare": services.can_declare(request.user), "here": request.get_full_path(),
-    })
+class MajorListView(FilteredListView):
+    """Active major incidents first, then the most recent (the FilterSet's ``status``,
+    ``service``, ``active``... from the address bar, as in the API); the open spike alerts on
+    top."""
+
+    staff_message = STAFF_ONLY
+    filterset_class = MajorIncidentFilterSet
+    template_name = "incidents/major/list.html"
+    context_object_name = "majors"
+    list_url = "major:list"
+    sorts, default_sort = {"active": ("active_rank", "-declared_at", "-id")}, "active"
+    visible_to = staticmethod(major_incidents_visible_to)
+
+    def with_list_data(self, qs):
+        active_first = Case(When(status__in=ACTIVE_MAJOR_STATUSES, then=Value(0)), default=Value(1),
+                            output_field=IntegerField())
+        return (qs.select_related("incident", "manager").prefetch_related(_services_prefetch())
+                .annotate(active_rank=active_first, linked_count=_linked_count()))
+
+    def get_context_data(self, **kwargs):
+        alerts = list(SpikeAlert.objects.filter(status=SpikeAlertStatus.OPEN).select_related("service", "rule")
+                      .order_by("-created_at", "-id")[:50])
+        return {**super().get_context_data(**kwargs), "alerts": alerts,
+                "can_declare": services.can_declare(self.request.user), "next_url": self.request.get_full_path()}
+
+
+major_list = MajorListView.as_view()
 
 
 # --- the war room -------------------------------------------------------------------------------

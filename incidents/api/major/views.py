@@ -19,7 +19,7 @@ from core.permissions import RolePermission
 from core.roles import STAFF_ROLES, Role
 
 from ... import services
-from ...choices import ACTIVE_MAJOR_STATUSES
+from ...filtersets import MajorIncidentFilterSet
 from ...models import (
     MajorIncident,
     SpikeAlert,
@@ -55,21 +55,12 @@ class MajorIncidentViewSet(PaginatedMixin, HistoryMixin, mixins.ListModelMixin, 
     write_roles = STAFF_ROLES  # the services decide who may do what
     serializer_class = MajorIncidentSerializer
     filter_backends = [DjangoFilterBackend]
-    filterset_fields = ["status", "manager", "incident"]
+    filterset_class = MajorIncidentFilterSet
     queryset = MajorIncident.objects.none()
 
     def get_queryset(self):
         visible = major_incidents_visible_to(self.request.user)
-        qs = major_incidents_with_list_data(visible).order_by("-declared_at", "-id")
-        params = self.request.query_params
-        if params.get("service"):
-            try:
-                qs = qs.filter(services=int(params["service"]))
-            except ValueError as exc:
-                raise ValidationError({"service": ["Give a service id."]}) from exc
-        if params.get("active") in ("true", "1"):
-            qs = qs.filter(status__in=ACTIVE_MAJOR_STATUSES)
-        return qs
+        return major_incidents_with_list_data(visible).order_by("-declared_at", "-id")
 
     def perform_update(self, serializer):
         if "announcement" in serializer.validated_data:
