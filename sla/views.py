@@ -15,7 +15,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, TemplateView
 
 from core.pages import RolesRequiredMixin
@@ -37,7 +37,7 @@ class ManagerOnlyMixin(RolesRequiredMixin):
     """Managers and administrators; anyone else signed in gets a 403."""
 
     roles = frozenset({Role.MANAGER, Role.ADMIN})
-    roles_message = _lazy("Only managers and administrators can see the SLA pages.")
+    roles_message = gettext_lazy("Only managers and administrators can see the SLA pages.")
 
 
 def _history(obj):
