@@ -18,6 +18,7 @@ NAVIGATION = [
     # on the portal (counting them for every page would cost a query per page).
     (_("Requests"), "requests:queue", STAFF_ROLES),
     (_("Phone"), "contactcenter:console", frozenset({Role.AGENT, Role.MANAGER})),
+    (_("Alerts"), "monitoring:alerts", STAFF_ROLES),
     (_("Services"), "catalog:service-list", STAFF_ROLES),
     (_("Customers"), "catalog:customer-list", STAFF_ROLES),
     (_("Contacts"), "catalog:contact-list", STAFF_ROLES),

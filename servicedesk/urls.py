@@ -43,6 +43,7 @@ urlpatterns = [
     path("portal/", include(servicerequests_urls.portal)),
     path("requests/", include("servicerequests.urls")),
     path("mail/", include("mail.urls")),
+    path("monitoring/", include("monitoring.urls")),
     path("telephony/", include("contactcenter.webhooks.urls")),
     path("contact-center/", include("contactcenter.urls")),
     # /customers/<id>/, /contacts/<id>/ (the 360° view) and /complaints/… (API.md, Pages)
