@@ -22,6 +22,8 @@ NAVIGATION = [
     (_("Services"), "catalog:service-list", STAFF_ROLES),
     (_("Customers"), "catalog:customer-list", STAFF_ROLES),
     (_("Contacts"), "catalog:contact-list", STAFF_ROLES),
+    (_("Complaints"), "crm:complaints", STAFF_ROLES),
+    (_("Pipeline"), "crm:opportunities", STAFF_ROLES),
     (_("Portal"), "portal:home", frozenset({Role.REQUESTER})),
     (_("Notifications"), "notifications:list", frozenset({"authenticated"})),
     (_("SLA"), "sla:dashboard", frozenset({Role.MANAGER, Role.ADMIN})),
