@@ -432,6 +432,22 @@ MAIL_SENDER_WINDOW_SECONDS = env_int("MAIL_SENDER_WINDOW_SECONDS", 3600)
 CELERY_BEAT_SCHEDULE["mail-fetch"] = {"task": "mail.tasks.fetch_all", "schedule": MAIL_FETCH_SECONDS,
                                       "options": {"expires": MAIL_FETCH_SECONDS}}
 
+# Monitoring (docs/monitoring.md): this many alerts opening incidents on one service within
+# MONITORING_STORM_MINUTES are a storm; further ones join its incident and count as demand.
+MONITORING_STORM_THRESHOLD = env_int("MONITORING_STORM_THRESHOLD", 10)
+MONITORING_STORM_MINUTES = env_int("MONITORING_STORM_MINUTES", 5)
+# One post to alert-sources/<id>/events/ holds at most MONITORING_MAX_ALERTS alerts and
+# MONITORING_MAX_BODY_BYTES bytes (more answers 413); beat releases the alerts a change window
+# held back once it is over, every MONITORING_RELEASE_SECONDS.
+MONITORING_MAX_ALERTS = env_int("MONITORING_MAX_ALERTS", 1000)
+MONITORING_MAX_BODY_BYTES = env_int("MONITORING_MAX_BODY_BYTES", 5 * 1024 * 1024)
+MONITORING_RELEASE_SECONDS = env_int("MONITORING_RELEASE_SECONDS", 60)
+CELERY_BEAT_SCHEDULE["monitoring-release"] = {"task": "monitoring.tasks.release_suppressed",
+                                              "schedule": MONITORING_RELEASE_SECONDS,
+                                              "options": {"expires": MONITORING_RELEASE_SECONDS}}
+# Customers (docs/customers.md): a satisfaction survey's link works this many days.
+CRM_SURVEY_TOKEN_DAYS = env_int("CRM_SURVEY_TOKEN_DAYS", 14)
+
 # --- Domain ------------------------------------------------------------------------------
 # Region used to read phone numbers written without a leading "+" (ISO 3166 code).
 PHONE_DEFAULT_REGION = env_str("PHONE_DEFAULT_REGION", "") or None
