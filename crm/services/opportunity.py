@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import Contact, Customer
@@ -83,7 +84,9 @@ def _locked(opportunity: Opportunity | int) -> Opportunity:
     return Opportunity.objects.select_for_update(of=("self",)).get(pk=pk)
 
 
-ACTION_VERBS = {"qualify": "qualify", "propose": "propose", "win": "win", "lose": "lose"}
+#: The verb in "You cannot %(action)s an opportunity that is %(stage)s." (translated).
+ACTION_VERBS = {"qualify": gettext_lazy("qualify"), "propose": gettext_lazy("propose"), "win": gettext_lazy("win"),
+                "lose": gettext_lazy("lose")}
 
 
 def _guard(opportunity: Opportunity, action: str, actor) -> None:
