@@ -327,6 +327,7 @@ SPECTACULAR_SETTINGS = {
         "TimelineKindEnum": "incidents.choices.TimelineKind",
         "CallOutcomeEnum": "contactcenter.choices.CallOutcome",
         "ChangeOutcomeEnum": "changes.choices.Outcome",
+        "AlertStatusEnum": "monitoring.choices.AlertStatus",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
