@@ -104,13 +104,13 @@ def _existing_ids(client) -> dict[str, list[int]]:
     ids = {}
     from django.urls import reverse  # noqa: F401  (the URLconf is loaded before the first request)
 
-    for prefix in ["announcements", "blackout-windows", "business-calendars", "cab-boards", "cab-meetings",
-                   "callbacks", "calls", "catalog-items", "change-models", "changes", "ci-relations", "cis",
-                   "contacts", "customers", "deliveries", "incidents", "known-errors", "lines", "mailboxes",
-                   "major-incidents",
-                   "message-templates", "notifications", "priority-matrix", "problem-candidates", "problems",
-                   "queues", "request-tasks", "requests", "service-outages", "services", "skills", "sla-policies",
-                   "sla-timers", "spike-alerts", "spike-rules", "stakeholder-groups", "teams", "users"]:
+    for prefix in ["alert-sources", "alerts", "announcements", "blackout-windows", "business-calendars",
+                   "cab-boards", "cab-meetings", "callbacks", "calls", "catalog-items", "change-models", "changes",
+                   "ci-relations", "cis", "complaints", "contacts", "customers", "deliveries", "incidents",
+                   "known-errors", "lines", "mailboxes", "major-incidents", "message-templates", "notifications",
+                   "opportunities", "priority-matrix", "problem-candidates", "problems", "queues", "request-tasks",
+                   "requests", "service-outages", "services", "skills", "sla-policies", "sla-timers", "spike-alerts",
+                   "spike-rules", "stakeholder-groups", "surveys", "teams", "users"]:
         response = client.get(f"/api/v1/{prefix}/", {"page_size": 5})
         if response.status_code == 200:
             body = response.json()
