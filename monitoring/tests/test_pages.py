@@ -18,7 +18,7 @@ from monitoring.models import Alert, AlertSource
 from .conftest import am_alert, am_body
 from .factories import AlertFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("monitoring.tests.urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
