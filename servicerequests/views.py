@@ -377,34 +377,37 @@ def portal_report(request):
 
 @login_required
 def portal_incident(request, pk: int):
-    """``/portal/incidents/<id>/``: where the requester's incident stands, its public comments (never work notes), and a
-    comment box. Someone else's incident is a 404."""
+    """``/portal/incidents/<id>/``: where the requester's incident stands, its public comments
+    (never work notes), a comment box and public files. Someone else's incident is a 404."""
     incident = get_object_or_404(incidents_visible_to(request.user).select_related("service", "assignee"), pk=pk)
     form = PortalCommentForm()
     attach_form = AttachmentForm(prefix="attach")
     status = 200
     if request.method == "POST":
-        is_file = request.POST.get("kind") == "attach"
-        try:
-            if is_file:
-                attach_form = AttachmentForm({"attach-visibility": NoteVisibility.PUBLIC}, request.FILES,
-                                             prefix="attach")
-                if attach_form.is_valid():
-                    incident_services.incident_attach(incident=incident, actor=request.user,
-                                                      upload=attach_form.cleaned_data["file"],
-                                                      visibility=NoteVisibility.PUBLIC)
-                    messages.success(request, _("The file is attached."))
-                    return redirect("portal:incident", pk=pk)
+        # What the requester adds is always public: a file, or (the comment box) a comment.
+        if request.POST.get("kind") == "attach":
+            posted = attach_form = AttachmentForm({"attach-visibility": NoteVisibility.PUBLIC}, request.FILES,
+                                                  prefix="attach")
+            done = _("The file is attached.")
+
+            def call():
+                incident_services.incident_attach(incident=incident, actor=request.user,
+                                                  upload=posted.cleaned_data["file"], visibility=NoteVisibility.PUBLIC)
+        else:
+            posted = form = PortalCommentForm(request.POST)
+            done = _("Your comment is sent.")
+
+            def call():
+                incident_services.incident_add_note(incident=incident, actor=request.user,
+                                                    body=posted.cleaned_data["body"], visibility=NoteVisibility.PUBLIC)
+        if posted.is_valid():
+            try:
+                call()
+            except ValidationError as exc:
+                add_service_errors(posted, exc)
             else:
-                form = PortalCommentForm(request.POST)
-                if form.is_valid():
-                    incident_services.incident_add_note(incident=incident, actor=request.user,
-                                                        body=form.cleaned_data["body"],
-                                                        visibility=NoteVisibility.PUBLIC)
-                    messages.success(request, _("Your comment is sent."))
-                    return redirect("portal:incident", pk=pk)
-        except ValidationError as exc:
-            add_service_errors(attach_form if is_file else form, exc)
+                messages.success(request, done)
+                return redirect("portal:incident", pk=pk)
         status = 400
     comments = incident.notes.filter(visibility=NoteVisibility.PUBLIC).select_related("author")
     attachments = incident.attachments.filter(visibility=NoteVisibility.PUBLIC)
