@@ -478,11 +478,6 @@ PORTAL_ACTIONS = {**REQUEST_ACTIONS, "cancel": replace(REQUEST_ACTIONS["cancel"]
                   "close": replace(REQUEST_ACTIONS["close"], label=gettext_lazy("Close the request"))}
 
 
-def _card(actions: dict, req: ServiceRequest, user, forms: dict, bound: dict | None, url, **kwargs) -> dict:
-    return action_card(actions, req, user, request_available_actions(user, req), url=url, forms=forms,
-                       open_form=next(iter(bound), None) if bound else None, **kwargs)
-
-
 def _request_data(req: ServiceRequest, history: list | None = None) -> dict:
     """What the tracker and the request page show: approvals, tasks, comments, the steps."""
     approvals = list(req.approvals.select_related("approver").order_by("level", "id"))
@@ -504,14 +499,15 @@ def render_tracker(request, pk: int, bound: dict | None = None, status: int = 20
                                                                       "requested_for"), pk=pk)
     forms = {"comment": CommentForm(prefix="comment"), "cancel": CancelForm(prefix="cancel")}
     forms.update(bound or {})
+    open_form = next(iter(bound), None) if bound else None
+    available = request_available_actions(user, req)
     # The tracker's forms post back here, naming their action.
-    card = _card(PORTAL_ACTIONS, req, user, forms, bound, url=lambda name: reverse("portal:request", args=[pk]),
-                 name_field="action")
-    offered = {action.name for action in card["buttons"] + card["forms"]}
+    card = action_card(PORTAL_ACTIONS, req, user, available, forms=forms, open_form=open_form, name_field="action",
+                       url=lambda name: reverse("portal:request", args=[pk]))
     context = {
-        "req": req, **_request_data(req), "forms": forms, "open_form": next(iter(bound), None) if bound else None,
-        "card": card, "can_cancel": "cancel" in offered, "can_close": "close" in offered,
-        "asks_me": "approve" in request_available_actions(user, req), "staff": is_staff_member(user),
+        "req": req, **_request_data(req), "forms": forms, "open_form": open_form, "card": card,
+        "can_cancel": "cancel" in available, "can_close": "close" in available, "asks_me": "approve" in available,
+        "staff": is_staff_member(user),
     }
     return render(request, "servicerequests/portal_request.html", context, status=status)
 
@@ -761,14 +757,14 @@ def render_request(request, pk: int, bound: dict | None = None, status: int = 20
         task.complete_form = bound.get(f"task-{task.pk}") or TaskCompleteForm(prefix=f"task-{task.pk}")
     forms = {"comment": CommentForm(prefix="comment"), "cancel": CancelForm(prefix="cancel")}
     forms.update({k: v for k, v in bound.items() if k in forms})
-    card = _card(REQUEST_ACTIONS, req, request.user, forms, bound,
-                 url=lambda name: reverse("requests:action", args=[req.pk, name]))
-    offered = {action.name for action in card["buttons"] + card["forms"]}
+    open_form = next(iter(bound), None) if bound else None
+    available = request_available_actions(request.user, req)
+    card = action_card(REQUEST_ACTIONS, req, request.user, available, forms=forms, open_form=open_form,
+                       url=lambda name: reverse("requests:action", args=[req.pk, name]))
     return render(request, "servicerequests/detail.html", {
-        "req": req, "layout": "req", **data, "forms": forms, "open_form": next(iter(bound), None) if bound else None,
-        "card": card,
+        "req": req, "layout": "req", **data, "forms": forms, "open_form": open_form, "card": card,
         "history": history_entries(records, data["approvals"], data["tasks"]),
-        "can_cancel": "cancel" in offered, "can_close": "close" in offered,
+        "can_cancel": "cancel" in available, "can_close": "close" in available,
         "next_url": reverse("requests:detail", args=[req.pk]),
     }, status=status)
 
