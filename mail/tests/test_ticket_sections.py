@@ -43,3 +43,14 @@ def test_a_ticket_from_another_channel_shows_neither():
     incident = IncidentFactory(channel="portal")
     emails, hint = render(incident)
     assert emails.strip() == "" and hint.strip() == ""
+
+
+def test_the_incident_page_shows_its_emails_and_the_reply_hint(client, make_user):
+    from core.roles import Role
+
+    agent = make_user(Role.AGENT, username="agent-mail-page")
+    outcome = mail_receive(mailbox=MailboxFactory(address="help@desk.example.com"), raw=build(subject="Laptop"))
+    client.force_login(agent)
+    html = client.get(outcome.incident.get_absolute_url()).content.decode()
+    assert 'data-testid="ticket-emails"' in html and "From Maria Lopes" in html
+    assert 'data-testid="email-reply-hint"' in html and "maria.lopes@example.org" in html
