@@ -92,12 +92,12 @@ def _audience(incident: Incident, actor) -> list:
     return [pk for pk in dict.fromkeys(people) if actor is None or pk != actor.pk]
 
 
-def _tell(recipients, template: str, incident: Incident, key: str, **context) -> None:
+def _tell(recipients, template: str, incident: Incident, key: str, *, by_email: bool = True, **context) -> None:
     if not recipients:
         return
     notify(recipients, template, {"incident": incident, "number": incident.number, "title": incident.title,
                                   **context},
-           ["email", "in_app"], idempotency_key=f"incident:{incident.pk}:{key}",
+           ["email", "in_app"] if by_email else ["in_app"], idempotency_key=f"incident:{incident.pk}:{key}",
            related=f"incidents.incident:{incident.pk}", url=incident.get_absolute_url())
 
 
@@ -400,7 +400,10 @@ def incident_add_note(*, incident: Incident, actor, body: str, visibility: str |
             if incident.acknowledged_at is None:
                 _acknowledge(incident, actor, at)
                 _save(incident, actor, "acknowledged by a comment", fields=["acknowledged_at", "updated_at"])
+            # An email ticket's customer gets the comment as a threaded reply (the mail app,
+            # on incident_note_added): a notification email as well would be a second copy.
             _tell(_audience(incident, actor), "incident-comment", incident, f"note:{note.pk}",
+                  by_email=incident.channel != "email",
                   body=note.body, author=actor.get_full_name() or actor.get_username())
         elif incident.assignee_id:
             _tell([incident.assignee_id], "incident-comment", incident, f"note:{note.pk}",

@@ -234,3 +234,20 @@ def test_a_request_a_mail_opened_is_acknowledged(staff, smtp_sink, celery_eager,
     assert mail.message["Auto-Submitted"] == "auto-replied"
     assert mail.message["In-Reply-To"] == "<laptop-2@customer.example>"
     assert mail.message["From"].addresses[0].addr_spec == "orders@desk.example"
+
+
+def test_a_contact_with_a_login_gets_the_comment_once_by_email_and_in_the_app(mailbox, staff, make_user, smtp_sink,
+                                                                            celery_eager,
+                                                                            django_capture_on_commit_callbacks):
+    login = make_user(Role.REQUESTER, username="chris-login", email="chris@customer.example")
+    contact = ContactFactory(name="Chris Customer", email="chris@customer.example", user=login)
+    incident = email_incident(mailbox, actor=staff, contact=contact)
+    smtp_sink.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        incident_add_note(incident=incident, actor=staff, body="Fixed the fuser.", visibility="public")
+
+    [mail] = smtp_sink.wait_for(1)
+    assert mail.message["In-Reply-To"] == "<first@customer.example>"  # the threaded reply, not a notification
+    comment = Delivery.objects.filter(template="incident-comment", user=login)
+    assert list(comment.values_list("channel", flat=True)) == ["in_app"]
