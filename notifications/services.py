@@ -124,13 +124,27 @@ def deliver_email(*, recipient: str, subject: str, body: str, idempotency_key: s
     ``notify()``'s email. The caller renders subject and body; headers beyond Django's own
     are added at send time by an ``email_delivery_prepare`` receiver. Returns the delivery
     and whether this call created it (False: the key was used before, nothing new is sent)."""
+    return _deliver_to_address(Channel.EMAIL, recipient=recipient, subject=" ".join(subject.split()), body=body,
+                               idempotency_key=idempotency_key, template=template, related=related, url=url,
+                               missing="No email address.")
+
+
+def deliver_sms(*, recipient: str, body: str, idempotency_key: str, template: str = "sms", related: str = "",
+                url: str = "") -> tuple[Delivery, bool]:
+    """``deliver_email``'s twin for a phone number (E.164) that need not belong to a user."""
+    return _deliver_to_address(Channel.SMS, recipient=recipient, subject=body, body=body[:480],
+                               idempotency_key=idempotency_key, template=template, related=related, url=url,
+                               missing="No phone number.")
+
+
+def _deliver_to_address(channel: str, *, recipient: str, subject: str, body: str, idempotency_key: str,
+                        template: str, related: str, url: str, missing: str) -> tuple[Delivery, bool]:
     if not idempotency_key:
-        raise ValueError("deliver_email() needs an idempotency_key")
-    defaults = {"channel": Channel.EMAIL, "user": None, "recipient": (recipient or "")[:254],
-                "template": template[:80], "subject": " ".join(subject.split())[:200], "body": body,
-                "related": related[:120], "url": url[:300]}
+        raise ValueError(f"deliver_{channel}() needs an idempotency_key")
+    defaults = {"channel": channel, "user": None, "recipient": (recipient or "")[:254], "template": template[:80],
+                "subject": subject[:200], "body": body, "related": related[:120], "url": url[:300]}
     if not recipient:
-        defaults.update(status=DeliveryStatus.FAILED, last_error="No email address.")
+        defaults.update(status=DeliveryStatus.FAILED, last_error=missing)
     try:
         # Insert first (the unique key decides), instead of looking first: one statement fewer.
         with transaction.atomic():
@@ -140,6 +154,12 @@ def deliver_email(*, recipient: str, subject: str, body: str, idempotency_key: s
     if delivery.status == DeliveryStatus.QUEUED:
         _queue(delivery.pk)
     return delivery, True
+
+
+def delivery_mark_failed(*, delivery_id: int, error: str) -> int:
+    """A failure reported after the send (a bounce): the delivery is ``failed`` with the
+    reason, as the send task leaves one that failed at once. Returns the rows changed."""
+    return Delivery.objects.filter(pk=delivery_id).update(status=DeliveryStatus.FAILED, last_error=error[:2000])
 
 
 def _queue(delivery_id: int) -> None:

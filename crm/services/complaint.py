@@ -18,10 +18,8 @@ from catalog.models import Contact, Customer, Service, Team
 from contactcenter.models import Call
 from core.errors import InvalidTransitionError
 from core.roles import is_staff_member
-from notifications.choices import Channel, DeliveryStatus
-from notifications.models import Delivery
-from notifications.services import deliver_email
-from notifications.tasks import deliver
+from notifications.choices import Channel
+from notifications.services import deliver_email, deliver_sms
 from sla import services as sla
 
 from ..choices import ComplaintChannel, ComplaintKind, ComplaintStatus, SurveyTicketKind
@@ -41,25 +39,6 @@ EDITABLE = ("kind", "channel", "subject", "description", "service", "severity", 
 def contact_phone(contact: Contact) -> str:
     phone = contact.phones.order_by("position", "id").values_list("number", flat=True).first()
     return phone or ""
-
-
-def deliver_sms(*, recipient: str, body: str, idempotency_key: str, template: str, related: str = "",
-                url: str = "") -> tuple[Delivery, bool]:
-    """An SMS to a number that need not belong to a user, through the delivery log (one
-    delivery per key, sent after commit by notifications' own task). notifications.services
-    has ``deliver_email`` for an address but no SMS twin yet: this is it, the same way."""
-    from django.db import IntegrityError  # only here: the insert decides, as in deliver_email
-
-    try:
-        with transaction.atomic():
-            delivery = Delivery.objects.create(
-                idempotency_key=idempotency_key[:255], channel=Channel.SMS, user=None, recipient=recipient[:254],
-                template=template[:80], subject=body[:200], body=body[:480], related=related[:120], url=url[:300])
-    except IntegrityError:
-        return Delivery.objects.get(idempotency_key=idempotency_key[:255]), False
-    if delivery.status == DeliveryStatus.QUEUED:
-        transaction.on_commit(lambda: deliver.delay(delivery.pk))
-    return delivery, True
 
 
 def tell_contact(contact: Contact | None, *, key: str, subject: str, body: str, sms: str, template: str,

@@ -47,8 +47,7 @@ from core.roles import Role, is_admin, is_staff_member
 from incidents import services as incidents
 from incidents.choices import Channel, IncidentStatus, NoteVisibility
 from incidents.models import Incident
-from notifications.choices import DeliveryStatus
-from notifications.models import Delivery
+from notifications.services import delivery_mark_failed
 from servicerequests import services as requests
 from servicerequests.choices import RequestStatus
 from servicerequests.models import ServiceRequest
@@ -295,10 +294,7 @@ def _bounce(parsed: ParsedMail) -> str:
     original = (MailMessage.objects.filter(message_id=parsed.dsn_original_message_id, direction=Direction.OUT)
                 .only("pk", "delivery_id").first()) if parsed.dsn_original_message_id else None
     if original is not None and original.delivery_id:
-        # notifications offers no service for a late failure report; the delivery log's row
-        # is updated exactly as its own send task does on a failure.
-        Delivery.objects.filter(pk=original.delivery_id).update(status=DeliveryStatus.FAILED,
-                                                                last_error=diagnostic[:2000])
+        delivery_mark_failed(delivery_id=original.delivery_id, error=str(diagnostic))
         return _("Delivery-status report: message %(id)s to %(to)s failed (%(why)s); its delivery is marked "
                  "failed.") % {"id": parsed.dsn_original_message_id, "to": parsed.dsn_recipient or "?",
                                "why": diagnostic}
