@@ -106,10 +106,15 @@ def _tell(recipients, template: str, incident: Incident, key: str, *, by_email: 
 def incident_create(*, title: str, actor, description: str = "", channel: str = "portal", impact: int = 2,
                     urgency: int = 2, service: Service | None = None, ci: ConfigurationItem | None = None,
                     contact: Contact | None = None, requester=None, team: Team | None = None, assignee=None,
-                    at: datetime | None = None) -> Incident:
+                    follow_up_of: Incident | None = None, at: datetime | None = None) -> Incident:
     """Record an incident: priority from the matrix, the default team from the CI or
-    service, the SLA clocks started; a requester who reports is the requester."""
+    service, the SLA clocks started; a requester who reports is the requester.
+    ``follow_up_of``: an earlier incident that can no longer be reopened or linked (closed, or
+    past the reopen window) and that this one continues; the description names it first."""
     at = at or timezone.now()
+    if follow_up_of is not None:
+        description = _("Follow-up to %(number)s, which is %(status)s.") % {
+            "number": follow_up_of.number, "status": follow_up_of.get_status_display().lower()} + "\n\n" + description
     if requester is None and actor is not None and not is_staff_member(actor):
         requester = actor
     if contact is None and requester is not None:

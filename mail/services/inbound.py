@@ -472,17 +472,17 @@ def _request_attachments_note(parsed: ParsedMail, skipped: list[str]) -> None:
 def _create(row, parsed, mailbox, sender, skipped, *, follow_up) -> InboundResult:
     contact = sender.ensure_contact(mailbox)
     text = _body(parsed, reply=False)
-    if follow_up is not None:
-        text = _("Follow-up to %(number)s, which is %(status)s.") % {
-            "number": follow_up.number, "status": follow_up.get_status_display().lower()} + "\n\n" + text
     title = " ".join(TICKET_TAG.sub("", parsed.subject).split()) or \
         _("Email from %(address)s") % {"address": sender.address}
     if mailbox.creates == Creates.REQUEST and mailbox.catalog_item_id:
+        if follow_up is not None:  # a request names the closed incident it follows in its text
+            text = _("Follow-up to %(number)s, which is %(status)s.") % {
+                "number": follow_up.number, "status": follow_up.get_status_display().lower()} + "\n\n" + text
         return _create_request(row, parsed, mailbox, sender, title, text, skipped)
     actor = sender.login
     incident = incidents.incident_create(
         title=title[:200], actor=actor, description=text, channel=Channel.EMAIL, contact=contact,
-        service=mailbox.default_service, team=mailbox.default_team)
+        service=mailbox.default_service, team=mailbox.default_team, follow_up_of=follow_up)
     _attach(incident, parsed, actor, None, skipped)
     return InboundResult(Result.CREATED, incident=incident)
 

@@ -325,13 +325,9 @@ def _place(ctx: _Context, alert: Alert) -> None:
                                     at=at)
             ctx.touched(target.pk)
             return
-    description = _describe(alert)
-    if follow_up is not None:
-        description = _("Follow-up to %(number)s, which is %(status)s.") % {
-            "number": follow_up.number, "status": follow_up.get_status_display().lower()} + "\n\n" + description
     incident = incidents.incident_create(
-        title=alert.title[:200], actor=ctx.user, description=description, channel=Channel.MONITORING,
-        impact=alert.impact, urgency=alert.urgency, service=alert.service, ci=alert.ci, at=at)
+        title=alert.title[:200], actor=ctx.user, description=_describe(alert), channel=Channel.MONITORING,
+        impact=alert.impact, urgency=alert.urgency, service=alert.service, ci=alert.ci, follow_up_of=follow_up, at=at)
     _on_incident(alert, incident, grouped=False)
     ctx.opened_on(service_id)
     ctx.touched(incident.pk)
