@@ -26,6 +26,7 @@ api_v1 = [
     path("", include("monitoring.api.urls")),
     path("", include("contactcenter.api.urls")),
     path("", include("crm.api.urls")),
+    path("", include("knowledge.api.urls")),
     path("", include("kpis.api.urls")),
 ]
 
@@ -48,6 +49,8 @@ urlpatterns = [
     path("contact-center/", include("contactcenter.urls")),
     # /customers/<id>/, /contacts/<id>/ (the 360° view) and /complaints/… (API.md, Pages)
     path("", include("crm.urls")),
+    # /knowledge/… (agents) and /help/… (the public help centre, no login)
+    path("", include("knowledge.urls")),
     path("status/", include("statuspage.urls")),
     path("dashboards/", include("kpis.urls")),
     path("sla/", include("sla.urls")),

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "monitoring",
     "contactcenter",
     "crm",
+    "knowledge",
     "kpis",
 ]
 

@@ -1,0 +1,3 @@
+"""The agents' pages under /knowledge/ (url names in the ``knowledge`` namespace)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The public help centre under /help/ (no login; url names in the ``knowledge`` namespace)."""
+
+urlpatterns: list = []
