@@ -450,6 +450,11 @@ CELERY_BEAT_SCHEDULE["monitoring-release"] = {"task": "monitoring.tasks.release_
 # Customers (docs/customers.md): a satisfaction survey's link works this many days.
 CRM_SURVEY_TOKEN_DAYS = env_int("CRM_SURVEY_TOKEN_DAYS", 14)
 
+# Knowledge base (docs/knowledge.md): an article's Markdown body holds at most
+# KNOWLEDGE_BODY_MAX_CHARS characters; an image attached to it at most KNOWLEDGE_IMAGE_MAX_BYTES.
+KNOWLEDGE_BODY_MAX_CHARS = env_int("KNOWLEDGE_BODY_MAX_CHARS", 200_000)
+KNOWLEDGE_IMAGE_MAX_BYTES = env_int("KNOWLEDGE_IMAGE_MAX_BYTES", 2 * 1024 * 1024)
+
 # --- Domain ------------------------------------------------------------------------------
 # Region used to read phone numbers written without a leading "+" (ISO 3166 code).
 PHONE_DEFAULT_REGION = env_str("PHONE_DEFAULT_REGION", "") or None
