@@ -28,6 +28,7 @@ api_v1 = [
     path("", include("crm.api.urls")),
     path("", include("knowledge.api.urls")),
     path("", include("kpis.api.urls")),
+    path("", include("search.api.urls")),
 ]
 
 urlpatterns = [
@@ -53,6 +54,7 @@ urlpatterns = [
     path("", include("knowledge.urls")),
     path("status/", include("statuspage.urls")),
     path("dashboards/", include("kpis.urls")),
+    path("search/", include("search.urls")),
     path("sla/", include("sla.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("healthz/", health.healthz),

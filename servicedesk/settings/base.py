@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "crm",
     "knowledge",
     "kpis",
+    "search",
 ]
 
 MIDDLEWARE = [
