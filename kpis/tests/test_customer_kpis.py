@@ -1,16 +1,19 @@
 """kpis/itsm/'s customers' figures (API.md "Customers"): CSAT of the survey answers in the
-period, complaints received, their mean time to a response; one query for the four."""
+period, complaints received, their mean time to a response; one query for the four. The
+dashboard's ticket CSAT per team and agent and opportunities per agent."""
 
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from catalog.tests.factories import TeamFactory
+from catalog.tests.factories import TeamFactory, UserFactory
 from core.roles import Role
 from crm.tests.factories_complaint import ComplaintFactory, SurveyFactory
-from kpis.selectors import customer_kpis, itsm_kpis
+from crm.tests.factories_opportunity import OpportunityFactory
+from kpis.selectors import customer_kpis, itsm_kpis, opportunities_by_agent, ticket_csat
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +64,66 @@ def test_the_dashboard_shows_ticket_csat_beside_call_csat(client, make_user, fig
     assert page.status_code == 200
     html = page.content.decode()
     assert 'data-testid="ticket-csat">3.33 (3)<' in html and 'data-testid="complaints">2<' in html
+
+
+# --- ticket CSAT per team and agent, opportunities per agent (the dashboard's tables) -------------
+@pytest.fixture
+def per_agent():
+    """Two teams, two agents: Ann (team A) has 5 and 4, Bob (team B) 2, and a survey with no
+    agent or team 3; outside the day a 1 for Ann. Ann raised two opportunities in the day
+    and won one (600 EUR) plus an older one (1,000 EUR); Bob raised one and lost it."""
+    team_a, team_b = TeamFactory(name="Claims"), TeamFactory(name="Cards")
+    ann = UserFactory(username="ann-agent", roles=["agent"])
+    bob = UserFactory(username="bob-agent", roles=["agent"])
+    SurveyFactory(score=5, answered_at=D + timedelta(hours=1), team=team_a, agent=ann)
+    SurveyFactory(score=4, answered_at=D + timedelta(hours=2), team=team_a, agent=ann)
+    SurveyFactory(score=2, answered_at=D + timedelta(hours=3), team=team_b, agent=bob)
+    SurveyFactory(score=3, answered_at=D + timedelta(hours=4))
+    SurveyFactory(score=1, answered_at=D + timedelta(days=1, hours=1), team=team_a, agent=ann)  # the next day
+    SurveyFactory(agent=ann, team=team_a)  # sent, not answered
+    OpportunityFactory(owner=ann, created_at=D + timedelta(hours=1))
+    OpportunityFactory(owner=ann, created_at=D + timedelta(hours=2), stage="won", value=600,
+                       closed_at=D + timedelta(hours=5))
+    OpportunityFactory(owner=ann, created_at=D - timedelta(days=30), stage="won", value=1000,
+                       closed_at=D + timedelta(hours=6))
+    OpportunityFactory(owner=ann, created_at=D - timedelta(days=30))  # neither raised nor won in the day
+    OpportunityFactory(owner=bob, created_at=D + timedelta(hours=3), stage="lost", closed_at=D + timedelta(hours=4),
+                       lost_reason="Too dear")
+    return {"teams": (team_a, team_b), "agents": (ann, bob)}
+
+
+def test_ticket_csat_per_team_and_agent_in_one_query(per_agent):
+    (team_a, team_b), (ann, bob) = per_agent["teams"], per_agent["agents"]
+    with CaptureQueriesContext(connection) as queries:
+        got = ticket_csat(D, D + timedelta(days=1))
+    assert len(queries) == 1
+    assert sorted(got["team"], key=lambda row: row["team"]) == sorted([
+        {"team": team_a.pk, "responses": 2, "low": 0, "csat_mean": 4.5},
+        {"team": team_b.pk, "responses": 1, "low": 1, "csat_mean": 2.0},
+        {"team": 0, "responses": 1, "low": 0, "csat_mean": 3.0}], key=lambda row: row["team"])
+    assert got["agent"][0] == {"agent": ann.pk, "responses": 2, "low": 0, "csat_mean": 4.5}
+    assert {row["agent"]: row["csat_mean"] for row in got["agent"]} == {ann.pk: 4.5, bob.pk: 2.0, 0: 3.0}
+
+
+def test_opportunities_raised_and_won_in_the_period_per_agent(per_agent):
+    ann, bob = per_agent["agents"]
+    with CaptureQueriesContext(connection) as queries:
+        got = {row["agent"]: row for row in opportunities_by_agent(D, D + timedelta(days=1))}
+    assert len(queries) == 1
+    assert got[ann.pk] == {"agent": ann.pk, "raised": 2, "won": 2, "won_value": {"EUR": Decimal("1600.00")}}
+    assert got[bob.pk] == {"agent": bob.pk, "raised": 1, "won": 0, "won_value": {}}
+
+
+def test_the_dashboard_shows_them_per_team_and_agent(client, make_user, per_agent):
+    ann = per_agent["agents"][0]
+    client.force_login(make_user(Role.MANAGER, username="dash-per-agent"))
+    html = client.get("/dashboards/", {"start": "2025-03-03", "end": "2025-03-03", "interval": "1d"}).content.decode()
+    assert 'data-testid="ticket-csat-by-team"' in html
+    team_row = html[html.index(f'data-team="{per_agent["teams"][0].pk}"'):]
+    assert "Claims" in team_row[:400] and "<td>4.5</td><td>2</td><td>0</td>" in team_row[:600]
+    agent_row = html[html.index(f'data-agent="{ann.pk}"'):]
+    agent_row = agent_row[:agent_row.index("</tr>")]
+    assert "ann-agent" in agent_row
+    assert f'href="/api/v1/surveys/?agent={ann.pk}&amp;answered=true">4.5 (2)</a>' in agent_row
+    assert 'data-testid="agent-raised">2<' in agent_row and 'data-testid="agent-won">2<' in agent_row
+    assert "1600.00 EUR" in agent_row

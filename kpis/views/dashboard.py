@@ -80,6 +80,20 @@ def _names(model, ids, field: str) -> dict[int, str]:
     return dict(model.objects.filter(pk__in=ids).values_list("pk", field)) if ids else {}
 
 
+def _agent_rows(calls: list[dict], csat: list[dict], opportunities: list[dict]) -> list[dict]:
+    """One row per agent with something in the period: their calls (``calls`` False when
+    they took none), their tickets' survey answers and their opportunities; the busiest
+    on the phone first, then by answers and opportunities."""
+    rows = {row["agent"]: {**row, "calls": True} for row in calls}
+    for row in csat:
+        rows.setdefault(row["agent"], {"agent": row["agent"], "calls": False})["ticket_csat"] = row
+    for row in opportunities:
+        rows.setdefault(row["agent"], {"agent": row["agent"], "calls": False})["opportunities"] = row
+    return sorted(rows.values(), key=lambda row: (
+        not row["calls"], -(row.get("answered") or 0), -row.get("ticket_csat", {}).get("responses", 0),
+        -row.get("opportunities", {}).get("raised", 0), row["agent"]))
+
+
 @roles_only(Role.MANAGER, Role.ADMIN, message=gettext_lazy("Only managers can see the dashboards."))
 @csp_update({"style-src": [NONCE]})
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -102,17 +116,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         _("Abandonment"): [b["abandonment_rate"] for b in calls["series"]]}, str(request.csp_nonce))
 
     queues = selectors.per_queue(start, end, filters)
-    agents = selectors.per_agent(start, end, filters)
     itsm = selectors.itsm_kpis(start=start, end=end)
     teams = selectors.sla_by_team(start, end)
+    csat = selectors.ticket_csat(start, end)
+    agents = _agent_rows(selectors.per_agent(start, end, filters), csat["agent"],
+                         selectors.opportunities_by_agent(start, end))
     queue_names = _names(Queue, [row["queue"] for row in queues], "name")
     agent_names = _names(get_user_model(), [row["agent"] for row in agents], "username")
-    team_names = _names(Team, [row["team"] for row in teams], "name")
+    team_names = _names(Team, [row["team"] for row in [*teams, *csat["team"]]], "name")
     for row in queues:
         row["name"] = queue_names.get(row["queue"], _("(no queue)"))
     for row in agents:
-        row["name"] = agent_names.get(row["agent"], f"#{row['agent']}")
-    for row in teams:
+        row["name"] = agent_names.get(row["agent"], f"#{row['agent']}") if row["agent"] else _("(no agent)")
+    for row in [*teams, *csat["team"]]:
         row["name"] = team_names.get(row["team"], _("(no team)"))
     channel_labels = dict(Channel.choices)
     channels = [{**row, "name": channel_labels.get(row["channel"], row["channel"]) if row["channel"]
@@ -122,6 +138,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "calls": calls, "volume_chart": volume_chart, "rate_chart": rate_chart,
         "heatmap": _heat(selectors.arrival_heatmap(start, end, filters)), "hours": range(24),
         "queues": queues, "agents": agents, "itsm": itsm, "teams": teams, "channels": channels,
+        "csat_teams": csat["team"],
         "created_after": start.isoformat(), "created_before": end.isoformat(),
         "api_query": f"from={period['start'].isoformat()}&to={(period['end'] + timedelta(days=1)).isoformat()}",
         "calls_query": urlencode({"started_after": period["start"].isoformat(),
