@@ -32,8 +32,6 @@ from sla.protocol import SLAFacts
 
 from ..choices import ComplaintChannel, ComplaintKind, ComplaintStatus, Severity
 
-C = ComplaintStatus
-
 
 def _staff(instance, user) -> bool:
     return is_staff_member(user)
@@ -55,7 +53,8 @@ class Complaint(ConcurrentTransitionMixin, models.Model):
                                 related_name="complaints")
     severity = models.PositiveSmallIntegerField(_("severity"), choices=Severity.choices, default=Severity.MEDIUM,
                                                 validators=[MinValueValidator(1), MaxValueValidator(3)])
-    status = FSMField(_("status"), max_length=20, choices=C.choices, default=C.RECEIVED, protected=True)
+    status = FSMField(_("status"), max_length=20, choices=ComplaintStatus.choices, default=ComplaintStatus.RECEIVED,
+                      protected=True)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("owner"), null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="owned_complaints")
     team = models.ForeignKey(Team, verbose_name=_("team"), null=True, blank=True, on_delete=models.SET_NULL,
@@ -112,35 +111,40 @@ class Complaint(ConcurrentTransitionMixin, models.Model):
     # --- lifecycle: the guards -----------------------------------------------------------
     @property
     def is_open(self) -> bool:
-        return self.status in (C.RECEIVED, C.ACKNOWLEDGED, C.INVESTIGATING, C.ESCALATED)
+        return self.status in (ComplaintStatus.RECEIVED, ComplaintStatus.ACKNOWLEDGED,
+                               ComplaintStatus.INVESTIGATING, ComplaintStatus.ESCALATED)
 
     def not_satisfied(self) -> bool:
         """Only a customer who was not satisfied (or did not say) has it reopened."""
         return self.satisfied is not True
 
-    @transition(field=status, source=C.RECEIVED, target=C.ACKNOWLEDGED, permission=_staff)
+    @transition(field=status, source=ComplaintStatus.RECEIVED, target=ComplaintStatus.ACKNOWLEDGED,
+                permission=_staff)
     def acknowledge(self):
         """Receipt confirmed to the customer: stops the response clock."""
 
-    @transition(field=status, source=[C.ACKNOWLEDGED, C.ESCALATED], target=C.INVESTIGATING, permission=_staff)
+    @transition(field=status, source=[ComplaintStatus.ACKNOWLEDGED, ComplaintStatus.ESCALATED],
+                target=ComplaintStatus.INVESTIGATING, permission=_staff)
     def investigate(self):
         """Assessment and investigation start."""
 
-    @transition(field=status, source=[C.ACKNOWLEDGED, C.INVESTIGATING, C.ESCALATED], target=C.RESPONDED,
-                permission=_staff)
+    @transition(field=status,
+                source=[ComplaintStatus.ACKNOWLEDGED, ComplaintStatus.INVESTIGATING, ComplaintStatus.ESCALATED],
+                target=ComplaintStatus.RESPONDED, permission=_staff)
     def respond(self):
         """The customer gets the organisation's answer: stops the resolution clock."""
 
-    @transition(field=status, source=[C.RECEIVED, C.ACKNOWLEDGED, C.INVESTIGATING], target=C.ESCALATED,
-                permission=_staff)
+    @transition(field=status,
+                source=[ComplaintStatus.RECEIVED, ComplaintStatus.ACKNOWLEDGED, ComplaintStatus.INVESTIGATING],
+                target=ComplaintStatus.ESCALATED, permission=_staff)
     def escalate(self):
         """Handed up (a manager, the ombudsman's route): worked again from investigating."""
 
-    @transition(field=status, source=C.RESPONDED, target=C.CLOSED, permission=_staff)
+    @transition(field=status, source=ComplaintStatus.RESPONDED, target=ComplaintStatus.CLOSED, permission=_staff)
     def close(self):
         """Closed with the customer's satisfaction (yes, no or unknown)."""
 
-    @transition(field=status, source=C.CLOSED, target=C.INVESTIGATING, conditions=[not_satisfied],
-                permission=_staff)
+    @transition(field=status, source=ComplaintStatus.CLOSED, target=ComplaintStatus.INVESTIGATING,
+                conditions=[not_satisfied], permission=_staff)
     def reopen(self):
         """The customer was not satisfied with the answer: investigated again."""
