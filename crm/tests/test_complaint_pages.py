@@ -1,6 +1,6 @@
 """The complaint pages: the register (filters, constant queries), its CSV export, recording
-from an incident or a call in one click, the page's actions (409 on a refusal), and who may
-open what."""
+from an incident, a call or the 360° view in one click, the page's actions (409 on a
+refusal), and who may open what."""
 
 import csv
 import io
@@ -109,6 +109,18 @@ def test_one_click_from_a_call_takes_its_contact(agent_client):
                                            "severity": "3", "contact": contact.pk, "call": call.pk})
     complaint = Complaint.objects.get()
     assert (complaint.call, complaint.contact, complaint.kind) == (call, contact, "suggestion")
+
+
+def test_one_click_from_the_360_view_takes_the_contact(agent_client):
+    contact = ContactFactory()
+    view = agent_client.get(f"/contacts/{contact.pk}/").content.decode()
+    assert f'href="/complaints/new/?contact={contact.pk}" data-testid="record-complaint"' in view
+    form = agent_client.get("/complaints/new/", {"contact": contact.pk})
+    assert form.status_code == 200 and f'value="{contact.pk}"'.encode() in form.content
+    assert b'data-testid="complaint-source"' in form.content
+    for junk in ("x", "0", "99999999", "1e3"):  # nobody: an empty form, never an error
+        response = agent_client.get("/complaints/new/", {"contact": junk})
+        assert response.status_code == 200 and b'data-testid="complaint-source"' not in response.content
 
 
 def test_a_bad_form_is_a_400_with_field_errors(agent_client):

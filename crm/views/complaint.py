@@ -1,5 +1,6 @@
 """The complaint pages: the register (filters, CSV export for the regulator), recording a
-complaint (prefilled from an incident or a call: ``?incident=<id>``, ``?call=<id>``), and a
+complaint (prefilled from an incident, a call or a contact's 360° view: ``?incident=<id>``,
+``?call=<id>``, ``?contact=<id>``), and a
 complaint's page with its actions (core's ActionView over the table below)."""
 
 import csv
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import View
 
+from catalog.selectors import contacts_visible_to
 from contactcenter.models import Call
 from core.pages import Action, ActionView, FilteredListView, StaffRequiredMixin, attempt, refusal_message
 from incidents.models import Incident
@@ -122,12 +124,19 @@ class ComplaintExportView(ComplaintListView):
 
 class ComplaintCreateView(StaffRequiredMixin, View):
     """Record one: ``?incident=<id>`` links that incident and takes its contact and service;
-    ``?call=<id>`` takes the call's contact and the phone channel (one click from either)."""
+    ``?call=<id>`` takes the call's contact and the phone channel; ``?contact=<id>`` (the 360°
+    view) takes that contact (one click from any of them)."""
 
     template_name = "crm/complaint_form.html"
 
     def _initial(self, request) -> dict:
         initial = {}
+        contact_id = request.GET.get("contact", "")
+        if contact_id.isdigit():
+            contact = contacts_visible_to(request.user).filter(pk=int(contact_id)).first()
+            if contact is not None:
+                initial.update(contact=contact.pk)
+                self.source = contact
         incident_id, call_id = request.GET.get("incident", ""), request.GET.get("call", "")
         if incident_id.isdigit():
             incident = Incident.objects.filter(pk=int(incident_id)).first()
