@@ -1,6 +1,7 @@
 """kpis/itsm/'s customers' figures (API.md "Customers"): CSAT of the survey answers in the
-period, complaints received, their mean time to a response; one query for the four. The
-dashboard's ticket CSAT per team and agent and opportunities per agent."""
+period, complaints received, their mean time to a response, the knowledge base's deflections;
+one query for the five. The dashboard's ticket CSAT per team and agent, opportunities per
+agent, and its knowledge panel."""
 
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -9,10 +10,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from catalog.tests.factories import TeamFactory, UserFactory
+from catalog.tests.factories import ServiceFactory, TeamFactory, UserFactory
 from core.roles import Role
 from crm.tests.factories_complaint import ComplaintFactory, SurveyFactory
 from crm.tests.factories_opportunity import OpportunityFactory
+from knowledge.models import ArticleFeedback, SearchMiss
+from knowledge.services import article_create
+from knowledge.stats import kb_deflections
 from kpis.selectors import customer_kpis, itsm_kpis, opportunities_by_agent, ticket_csat
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +131,54 @@ def test_the_dashboard_shows_them_per_team_and_agent(client, make_user, per_agen
     assert f'href="/api/v1/surveys/?agent={ann.pk}&amp;answered=true">4.5 (2)</a>' in agent_row
     assert 'data-testid="agent-raised">2<' in agent_row and 'data-testid="agent-won">2<' in agent_row
     assert "1600.00 EUR" in agent_row
+
+
+# --- the knowledge base (issue 20): deflections on kpis/itsm/ and the dashboard's panel -----------
+@pytest.fixture
+def knowledge(make_user):
+    """Two articles: the card one (about Cards) solved two readers' problems in the day and
+    one the day before, and helped a third without solving it; the VPN one (no service)
+    solved one in the day and did not help one. Two searches found nothing."""
+    author = make_user(Role.AGENT, username="kb-author")
+    cards = ServiceFactory(name="Cards")
+    card = article_create(author=author, title="Unblock a card abroad", body="Call us.", services=[cards])
+    vpn = article_create(author=author, title="Reset the VPN token", body="Open the app.")
+    for article, helpful, deflected, at in (
+            (card, True, True, D + timedelta(hours=1)), (card, True, True, D + timedelta(hours=2)),
+            (card, True, True, D - timedelta(hours=1)),  # the day before: not counted
+            (card, True, False, D + timedelta(hours=3)),  # helped, did not solve
+            (vpn, True, True, D + timedelta(hours=4)), (vpn, False, False, D + timedelta(hours=5))):
+        ArticleFeedback.objects.create(article=article, helpful=helpful, deflected=deflected, created_at=at)
+    SearchMiss.objects.create(query="lost pin abroad", count=7)
+    SearchMiss.objects.create(query="mortgage holiday", language="en", count=2)
+    return {"cards": cards, "card": card, "vpn": vpn}
+
+
+def test_deflections_in_the_period_count_on_kpis_itsm(knowledge):
+    with CaptureQueriesContext(connection) as queries:
+        got = customer_kpis(start=D, end=D + timedelta(days=1))
+    assert len(queries) == 1  # still one read for the customers' figures
+    assert got["kb_deflections"] == 3 == kb_deflections(D, D + timedelta(days=1))
+    assert customer_kpis(start=D, end=D + timedelta(days=1), service=knowledge["cards"].pk)["kb_deflections"] == 2
+    assert customer_kpis(start=D - timedelta(days=1), end=D)["kb_deflections"] == 1
+    assert customer_kpis(start=D + timedelta(days=1), end=D + timedelta(days=2))["kb_deflections"] == 0
+
+
+def test_the_api_answers_the_deflections(api, make_user, knowledge):
+    body = api.as_user(make_user(Role.MANAGER, username="mgr-kb")).get("/api/v1/kpis/itsm/", DAY).json()
+    assert body["kb_deflections"] == 3
+
+
+def test_the_dashboard_has_a_knowledge_panel(client, make_user, knowledge):
+    client.force_login(make_user(Role.MANAGER, username="dash-kb"))
+    html = client.get("/dashboards/", {"start": "2025-03-03", "end": "2025-03-03", "interval": "1d"}).content.decode()
+    assert 'data-testid="knowledge"' in html
+    assert 'id="kb-deflections" data-testid="kb-deflections">3<' in html
+    assert 'data-testid="kb-helpful">4<' in html and 'data-testid="kb-not-helpful">1<' in html
+    articles = html[html.index('data-testid="kb-articles"'):html.index('data-testid="kb-services"')]
+    assert articles.index(knowledge["card"].number) < articles.index(knowledge["vpn"].number)
+    assert "Unblock a card abroad</bdi></th><td>2<" in articles
+    services = html[html.index('data-testid="kb-services"'):html.index('data-testid="kb-misses"')]
+    assert "Cards</bdi></th><td>2<" in services and "(no service)</bdi></th><td>1<" in services
+    misses = html[html.index('data-testid="kb-misses"'):]
+    assert misses.index("lost pin abroad") < misses.index("mortgage holiday")

@@ -23,6 +23,7 @@ from contactcenter.models import Queue
 from core.pages import roles_only
 from core.roles import Role
 from incidents.choices import Channel
+from knowledge import stats as knowledge_stats
 
 from .. import selectors
 from ..forms.dashboard import PeriodForm
@@ -130,6 +131,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         row["name"] = agent_names.get(row["agent"], f"#{row['agent']}") if row["agent"] else _("(no agent)")
     for row in [*teams, *csat["team"]]:
         row["name"] = team_names.get(row["team"], _("(no team)"))
+    knowledge = {"feedback": selectors.knowledge_feedback(start, end),
+                 "articles": knowledge_stats.deflections_by_article(start, end, limit=10),
+                 "services": knowledge_stats.deflections_by_service(start, end),
+                 "misses": knowledge_stats.search_misses(limit=20)}
     channel_labels = dict(Channel.choices)
     channels = [{**row, "name": channel_labels.get(row["channel"], row["channel"]) if row["channel"]
                  else _("(no channel)")} for row in itsm["by_channel"]]
@@ -138,7 +143,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "calls": calls, "volume_chart": volume_chart, "rate_chart": rate_chart,
         "heatmap": _heat(selectors.arrival_heatmap(start, end, filters)), "hours": range(24),
         "queues": queues, "agents": agents, "itsm": itsm, "teams": teams, "channels": channels,
-        "csat_teams": csat["team"],
+        "csat_teams": csat["team"], "knowledge": knowledge,
         "created_after": start.isoformat(), "created_before": end.isoformat(),
         "api_query": f"from={period['start'].isoformat()}&to={(period['end'] + timedelta(days=1)).isoformat()}",
         "calls_query": urlencode({"started_after": period["start"].isoformat(),
