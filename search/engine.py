@@ -1,0 +1,450 @@
+"""The one search box: what a query means and what it finds.
+
+A query is read, in this order, as
+
+- a record **number** (``INC000123``, ``inc123``, ``REQ 89``, ``CHG…``, ``PRB…``, ``KE…`` for
+  known errors, ``KB…`` for articles, ``CMP…``; any case, leading zeros or not): that record
+  alone, found by its unique number;
+- a **phone number** in any format (``+30 210 123 4567``, ``0030-210-1234567``, national with
+  ``PHONE_DEFAULT_REGION``): the contacts owning that E.164 number and the calls from it;
+  digits alone also find the customer with that account number;
+- an **email address**: the contacts with that address (case-insensitive) and their customers;
+- otherwise **words**: full text over incidents, requests, problems, changes, known errors,
+  articles, complaints, contacts and customers, each kind ranked (``ts_rank``) and limited on
+  its own, then merged best first.
+
+What a person sees is each app's own ``<kind>s_visible_to(user)``; requesters are offered
+their tickets (incidents, requests, complaints) and the articles they may read, nothing else.
+
+On PostgreSQL the words are matched against the expressions of ``search/vectors.py``, which
+the GIN indexes of ``search/migrations/0001`` cover exactly. On SQLite (the embedded quick
+start) every word must appear in one of the same columns (``icontains``), newest first.
+
+At most one query per kind, whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import BooleanField, F, FloatField, Q, QuerySet, TextField, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from catalog.models import ContactPhone
+from catalog.phone import try_normalize_phone
+from catalog.selectors import contacts_visible_to, customers_visible_to
+from changes.selectors import changes_visible_to
+from contactcenter.models import Call
+from core.roles import is_staff_member
+from crm.complaint_selectors import complaints_visible_to
+from incidents.selectors import incidents_visible_to
+from problems.models import KnownError
+from problems.selectors import problems_visible_to
+from servicerequests.models import CatalogItem
+from servicerequests.selectors import requests_visible_to
+
+from .vectors import DOCUMENTS, document_sql, request_answers_sql
+
+#: Every kind of result, in the order ties are broken (and the page's groups are listed).
+KINDS = ("incident", "request", "problem", "change", "known_error", "article", "complaint", "contact",
+         "customer", "call")
+#: What a requester (anyone without a staff role) is offered: their tickets and the articles.
+REQUESTER_KINDS = frozenset({"incident", "request", "complaint", "article"})
+#: Each number's prefix and its kind (all numbers are the prefix and the id, six digits or more).
+PREFIXES = {"INC": "incident", "REQ": "request", "CHG": "change", "PRB": "problem", "KE": "known_error",
+            "KB": "article", "CMP": "complaint"}
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 50
+#: The longest query read (the API refuses longer; the page cuts).
+MAX_QUERY_CHARS = 200
+MAX_WORDS = 8
+SNIPPET_CHARS = 160
+
+NUMBER_RE = re.compile(r"^(INC|REQ|CHG|PRB|KE|KB|CMP)[\s#:\-]*(\d{1,12})$", re.IGNORECASE)
+PHONE_RE = re.compile(r"^\+?[\d\s().\-/]+$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+WORD_RE = re.compile(r"[^\W_]+")
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result: the API's shape (``kind, id, number, title, url, snippet``) and its rank."""
+
+    kind: str
+    id: int
+    number: str | None
+    title: str
+    url: str
+    snippet: str
+    rank: float = 0.0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the query was read as (``number``, ``phone``, ``email``, ``words`` or ``none``)
+    and what it found, best first."""
+
+    match: str
+    hits: list[Hit]
+    words: tuple[str, ...] = ()
+
+    @property
+    def jump(self) -> Hit | None:
+        """The record a number names, when the user may see it: the page goes straight there."""
+        return self.hits[0] if self.match == "number" and len(self.hits) == 1 else None
+
+
+# --- reading the query ------------------------------------------------------------------------
+def clean(q: str | None) -> str:
+    """The query without control characters, lone surrogates or surrounding blanks (PostgreSQL
+    refuses NUL, the driver unencodable text), at most ``MAX_QUERY_CHARS`` long."""
+    text = (q or "")[: MAX_QUERY_CHARS * 2].encode("utf-8", "ignore").decode("utf-8")
+    return " ".join(CONTROL_RE.sub(" ", text).split())[:MAX_QUERY_CHARS]
+
+
+def parse_number(q: str) -> tuple[str, str] | None:
+    """``(kind, number)`` for ``INC123``, ``inc000123``, ``REQ 89``…: the prefix and the id,
+    zero-padded to six digits as every app writes them (``INC{pk:06d}``)."""
+    found = NUMBER_RE.match(q)
+    if not found:
+        return None
+    prefix = found.group(1).upper()
+    return PREFIXES[prefix], f"{prefix}{int(found.group(2)):06d}"
+
+
+def parse_phone(q: str) -> str | None:
+    """E.164 for a query that is only a phone number (``+``, digits, blanks, dashes, dots,
+    brackets; ``00`` read as ``+``; national numbers in ``PHONE_DEFAULT_REGION``)."""
+    if not PHONE_RE.match(q):
+        return None
+    digits = re.sub(r"\D", "", q)
+    if not 6 <= len(digits) <= 17:
+        return None
+    text = q.lstrip()
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    return try_normalize_phone(text)
+
+
+def words_of(q: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w.lower() for w in WORD_RE.findall(q)))[:MAX_WORDS]
+
+
+def tsquery_text(words: Iterable[str]) -> str:
+    """Every word must match; the last one as a prefix, for a box that suggests as one types.
+    The words are letters and digits only, so quoting them cannot break the syntax."""
+    words = list(words)
+    return " & ".join(f"'{w}'" for w in words[:-1]) + (" & " if len(words) > 1 else "") + f"'{words[-1]}':*"
+
+
+# --- snippets and addresses -------------------------------------------------------------------
+def excerpt(text: str, words: Iterable[str] = (), width: int = SNIPPET_CHARS) -> str:
+    """A trimmed excerpt of ``text`` around the first word found (the start otherwise)."""
+    flat = " ".join((text or "").split())
+    if len(flat) <= width:
+        return flat
+    lowered = flat.lower()
+    positions = [p for p in (lowered.find(w) for w in words if w) if p >= 0]
+    start = max(0, min(positions) - width // 3) if positions else 0
+    if start:
+        space = flat.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    end = start + width
+    if end < len(flat):
+        space = flat.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
+
+
+def _url(name: str, pk: int) -> str:
+    return reverse(name, args=[pk])
+
+
+# --- the kinds --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Source:
+    """How one kind is searched and shown."""
+
+    kind: str
+    visible: Callable[[object], QuerySet]
+    title: str
+    body: str | None
+    url: Callable[[object, bool], str]
+    number: str | None = "number"
+    related: tuple[str, ...] = ()
+    #: The ``search/vectors.py`` document of the kind (None: searched its own way).
+    document: bool = True
+
+    def queryset(self, user) -> QuerySet:
+        qs = self.visible(user).prefetch_related(None)
+        return qs.select_related(*self.related) if self.related else qs
+
+    def hit(self, obj, *, staff: bool, words=(), rank: float = 0.0) -> Hit:
+        number = getattr(obj, self.number) if self.number else None
+        body = _body(self, obj)
+        return Hit(kind=self.kind, id=obj.pk, number=number, title=_title(self, obj), url=self.url(obj, staff),
+                   snippet=excerpt(body, words), rank=float(rank or 0.0))
+
+
+def _title(source: Source, obj) -> str:
+    if source.kind == "request":
+        return obj.catalog_item.name
+    return str(getattr(obj, source.title) or "")
+
+
+def _body(source: Source, obj) -> str:
+    if source.kind == "request":
+        return " · ".join(str(v) for v in (obj.answers or {}).values() if isinstance(v, str | int | float))
+    if source.kind == "contact":
+        parts = [obj.email, obj.customer.name if obj.customer_id else ""]
+        return " · ".join(p for p in parts if p)
+    if source.kind == "known_error":
+        return f"{obj.symptom} {obj.workaround}"
+    return str(getattr(obj, source.body) or "") if source.body else ""
+
+
+def known_errors_visible_to(user) -> QuerySet[KnownError]:
+    """Known errors have no selector of their own: their API and pages are open to staff
+    (``StaffOnly``), and that is the rule read here."""
+    return KnownError.objects.all() if is_staff_member(user) else KnownError.objects.none()
+
+
+def calls_visible_to(user) -> QuerySet[Call]:
+    """The call log is staff-only (``calls/``: ``read_roles = STAFF_ROLES``)."""
+    return Call.objects.all() if is_staff_member(user) else Call.objects.none()
+
+
+SOURCES: dict[str, Source] = {
+    "incident": Source("incident", incidents_visible_to, "title", "description",
+                       lambda o, staff: _url("incidents:detail" if staff else "portal:incident", o.pk)),
+    "request": Source("request", requests_visible_to, "catalog_item", None, related=("catalog_item",),
+                      url=lambda o, staff: _url("requests:detail" if staff else "portal:request", o.pk),
+                      document=False),
+    "problem": Source("problem", problems_visible_to, "title", "description",
+                      lambda o, staff: _url("problems:detail", o.pk)),
+    "change": Source("change", changes_visible_to, "title", "description",
+                     lambda o, staff: _url("changes:detail", o.pk)),
+    "known_error": Source("known_error", known_errors_visible_to, "title", None,
+                          lambda o, staff: _url("problems:known-error", o.pk), document=False),
+    "complaint": Source("complaint", complaints_visible_to, "subject", "description",
+                        lambda o, staff: _url("crm:complaint", o.pk)),
+    "contact": Source("contact", contacts_visible_to, "name", None, lambda o, staff: _url("crm:contact", o.pk),
+                      number=None, related=("customer",)),
+    "customer": Source("customer", customers_visible_to, "name", "notes",
+                       lambda o, staff: _url("crm:customer", o.pk), number="account_number"),
+}
+
+
+def _knowledge():
+    """``(articles_visible_to, article_search)`` from the knowledge app, or None while it has
+    neither (imported here, not at the top: the app is newer than this one and may lack them)."""
+    try:
+        from knowledge.selectors import articles_visible_to
+
+        from knowledge.search import article_search
+    except ImportError:
+        return None
+    return articles_visible_to, article_search
+
+
+def _article_url(article, staff: bool) -> str:
+    if not staff:
+        for name in ("knowledge:help-article", "knowledge:help_article"):
+            try:
+                return _url(name, article.pk)
+            except Exception:  # noqa: BLE001, S112 - the help centre's route may not exist yet
+                continue
+    return article.get_absolute_url()
+
+
+def _article_hit(article, *, staff: bool, words=(), rank: float = 0.0) -> Hit:
+    return Hit(kind="article", id=article.pk, number=article.number, title=article.title,
+               url=_article_url(article, staff), snippet=excerpt(article.body, words),
+               rank=float(rank or getattr(article, "rank", 0.0) or 0.0))
+
+
+# --- the search -------------------------------------------------------------------------------
+def allowed_kinds(user, kind: str | None = None) -> tuple[str, ...]:
+    kinds = KINDS if is_staff_member(user) else tuple(k for k in KINDS if k in REQUESTER_KINDS)
+    return tuple(k for k in kinds if kind is None or k == kind)
+
+
+def search(user, q: str | None, *, kind: str | None = None, limit: int = DEFAULT_LIMIT) -> Outcome:
+    """Everything ``user`` may see that ``q`` names, best first (at most ``limit``)."""
+    q = clean(q)
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    kinds = allowed_kinds(user, kind)
+    if not q or not getattr(user, "is_authenticated", False) or not kinds:
+        return Outcome("none", [])
+    staff = is_staff_member(user)
+    number = parse_number(q)
+    if number:
+        return Outcome("number", _by_number(user, *number, kinds=kinds, staff=staff))
+    phone = parse_phone(q)
+    if phone:
+        return Outcome("phone", _by_phone(user, phone, q, kinds=kinds, staff=staff, limit=limit))
+    if EMAIL_RE.match(q):
+        return Outcome("email", _by_email(user, q, kinds=kinds, staff=staff, limit=limit))
+    words = words_of(q)
+    if not words:
+        return Outcome("none", [])
+    hits = _by_words(user, words, kinds=kinds, staff=staff, limit=limit)
+    if q.replace(" ", "").isdigit() and "customer" in kinds:
+        hits = _by_account(user, q.replace(" ", ""), staff=staff) + [h for h in hits if h.kind != "customer"]
+    return Outcome("words", hits[:limit], words)
+
+
+def _by_number(user, kind: str, number: str, *, kinds, staff: bool) -> list[Hit]:
+    if kind not in kinds:
+        return []
+    if kind == "article":
+        knowledge = _knowledge()
+        if knowledge is None:
+            return []
+        article = knowledge[0](user).filter(number=number).first()
+        return [_article_hit(article, staff=staff)] if article else []
+    source = SOURCES[kind]
+    obj = source.queryset(user).filter(number=number).first()
+    return [source.hit(obj, staff=staff)] if obj else []
+
+
+def _by_phone(user, e164: str, q: str, *, kinds, staff: bool, limit: int) -> list[Hit]:
+    hits: list[Hit] = []
+    if "contact" in kinds:
+        owners = ContactPhone.objects.filter(number=e164).values("contact_id")
+        for contact in SOURCES["contact"].queryset(user).filter(pk__in=owners)[:limit]:
+            hits.append(SOURCES["contact"].hit(contact, staff=staff, rank=1.0))
+    if "call" in kinds:
+        calls = calls_visible_to(user).filter(from_number=e164).select_related("contact")
+        for call in calls.order_by("-started_at", "-id")[:limit]:
+            hits.append(_call_hit(call))
+    digits = re.sub(r"\D", "", q)
+    if "customer" in kinds and q.strip()[:1] != "+" and digits == q.replace(" ", ""):
+        hits = _by_account(user, digits, staff=staff) + hits
+    return hits[:limit]
+
+
+def _call_hit(call: Call) -> Hit:
+    who = call.contact.name if call.contact_id else call.from_number
+    when = call.started_at.strftime("%Y-%m-%d %H:%M") if call.started_at else ""
+    title = _("Call from %(who)s") % {"who": who}
+    snippet = " · ".join(p for p in (when, call.get_outcome_display() or call.status, call.from_number) if p)
+    url = _url("crm:contact", call.contact_id) if call.contact_id else reverse("contactcenter:calls")
+    return Hit(kind="call", id=call.pk, number=call.call_sid, title=title, url=url, snippet=snippet, rank=0.5)
+
+
+def _by_account(user, digits: str, *, staff: bool) -> list[Hit]:
+    source = SOURCES["customer"]
+    found = source.queryset(user).filter(account_number=digits).first()
+    return [source.hit(found, staff=staff, rank=1.0)] if found else []
+
+
+def _by_email(user, address: str, *, kinds, staff: bool, limit: int) -> list[Hit]:
+    if "contact" not in kinds:
+        return []
+    # email__iexact is UPPER(email) = UPPER(%s): the catalog_contact_email_upper index.
+    contacts = list(SOURCES["contact"].queryset(user).filter(email__iexact=address)[:limit])
+    hits = [SOURCES["contact"].hit(c, staff=staff, rank=1.0) for c in contacts]
+    if "customer" in kinds:
+        customers = {c.customer_id: c.customer for c in contacts if c.customer_id}
+        hits += [SOURCES["customer"].hit(c, staff=staff, rank=0.5) for c in customers.values()]
+    return hits[:limit]
+
+
+def _by_words(user, words: tuple[str, ...], *, kinds, staff: bool, limit: int) -> list[Hit]:
+    postgres = connection.vendor == "postgresql"
+    hits: list[Hit] = []
+    for kind in kinds:
+        if kind == "call":
+            continue
+        if kind == "article":
+            hits += _articles(user, words, staff=staff, limit=limit)
+            continue
+        source = SOURCES[kind]
+        qs = source.queryset(user)
+        if kind == "request":
+            qs = _requests_pg(qs, words) if postgres else _requests_lite(qs, words)
+        elif kind == "known_error":
+            qs = _known_errors_pg(qs, words) if postgres else _matching(qs, words, ("title", "symptom", "workaround"))
+        elif postgres:
+            qs = _documents_pg(qs, kind, words)
+        else:
+            _table, title, rest = DOCUMENTS[kind]
+            qs = _matching(qs, words, (title, *rest))
+        for obj in qs[:limit]:
+            hits.append(source.hit(obj, staff=staff, words=words, rank=obj.search_rank))
+    order = {k: i for i, k in enumerate(KINDS)}
+    hits.sort(key=lambda h: (-h.rank, order[h.kind], -h.id))
+    return hits
+
+
+# The SQL below is built from this module's constants only; the user's words always travel as
+# a query parameter (hence the S611 waivers).
+def _ranked(qs: QuerySet, match_sql: str, rank_sql: str, params: list) -> QuerySet:
+    return (qs.filter(RawSQL(match_sql, params, output_field=BooleanField()))  # noqa: S611
+            .annotate(search_rank=RawSQL(rank_sql, params, output_field=FloatField()))  # noqa: S611
+            .order_by("-search_rank", "-pk"))
+
+
+def _documents_pg(qs: QuerySet, kind: str, words) -> QuerySet:
+    vector = document_sql(kind)
+    query = "to_tsquery('simple'::regconfig, %s)"
+    return _ranked(qs, f"{vector} @@ {query}", f"ts_rank({vector}, {query})", [tsquery_text(words)])
+
+
+def _requests_pg(qs: QuerySet, words) -> QuerySet:
+    """Requests match by their answers (indexed) or their item's name (a small table)."""
+    text = tsquery_text(words)
+    query = "to_tsquery('simple'::regconfig, %s)"
+    items = CatalogItem.objects.filter(RawSQL(  # noqa: S611
+        f"to_tsvector('simple'::regconfig, \"requests_catalogitem\".\"name\") @@ {query}", [text],
+        output_field=BooleanField())).values("pk")
+    answers = request_answers_sql()
+    item_vector = "setweight(to_tsvector('simple'::regconfig, \"requests_catalogitem\".\"name\"), 'A')"
+    return (qs.filter(Q(RawSQL(f"{answers} @@ {query}", [text], output_field=BooleanField()))  # noqa: S611
+                      | Q(catalog_item__in=items))
+            .annotate(search_rank=RawSQL(f"ts_rank({item_vector} || {answers}, {query})", [text],  # noqa: S611
+                                         output_field=FloatField()))
+            .order_by("-search_rank", "-pk"))
+
+
+def _known_errors_pg(qs: QuerySet, words) -> QuerySet:
+    """Known errors' own stored vector (English, ``problems/migrations/0002``, GIN-indexed)."""
+    vector = '"problems_knownerror"."search_vector"'
+    query = "to_tsquery('english'::regconfig, %s)"
+    return _ranked(qs, f"{vector} @@ {query}", f"ts_rank({vector}, {query})", [tsquery_text(words)])
+
+
+def _matching(qs: QuerySet, words, columns: Iterable[str]) -> QuerySet:
+    """SQLite: every word in one of the columns; newest first."""
+    for word in words:
+        any_column = Q()
+        for column in columns:
+            any_column |= Q(**{f"{column}__icontains": word})
+        qs = qs.filter(any_column)
+    return qs.annotate(search_rank=Value(0.0, output_field=FloatField())).order_by("-pk")
+
+
+def _requests_lite(qs: QuerySet, words) -> QuerySet:
+    qs = qs.annotate(answers_text=Cast(F("answers"), TextField()))
+    return _matching(qs, words, ("catalog_item__name", "answers_text"))
+
+
+def _articles(user, words, *, staff: bool, limit: int) -> list[Hit]:
+    knowledge = _knowledge()
+    if knowledge is None:
+        return []
+    articles_visible_to, article_search = knowledge
+    found = article_search(articles_visible_to(user), " ".join(words))
+    return [_article_hit(a, staff=staff, words=words) for a in list(found[:limit])]
+
+
+__all__ = ["KINDS", "Hit", "Outcome", "search"]
