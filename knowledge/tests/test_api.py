@@ -213,3 +213,25 @@ def test_the_known_error_link_and_translation_are_answered(api, author, reviewer
     assert api.get(f"{URL}{original.pk}/").json()["known_error"] == known.pk
     changed = api.as_user(author).patch(f"{URL}{greek.pk}/", {"translation_of": None}, format="json")
     assert changed.status_code == 400 and "translation_of" in changed.json()
+
+
+# --- the API contract every resource keeps (tests/api_contract.py) --------------------------------
+def _contract(api, make_user):
+    from tests.api_contract import EVERY_ROLE, STAFF, ApiContract, Resource, router_resources, unique
+
+    resource = Resource("articles", make=lambda owner: PublishedArticleFactory(),
+                        create=lambda: {"title": f"Reset your password {unique()}", "body": "Open **Settings**."},
+                        update=lambda row: {"title": f"Reset a forgotten password {unique()}"},
+                        read=EVERY_ROLE, write=STAFF)
+    return ApiContract(resource, router_resources()["articles"], api, make_user)
+
+
+def test_the_resource_contract_holds_but_for_anonymous_reads(api, make_user):
+    """What tests/test_api_resources.py checks of every resource, except that anonymous
+    visitors read published public articles (API.md) instead of getting 401."""
+    contract = _contract(api, make_user)
+    contract.check_entry()
+    contract.check_list_and_retrieve()
+    contract.check_create_and_update()
+    contract.check_roles()
+    contract.check_query_budget()
