@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib import import_module
 
 from django.db import connection
 from django.db.models import BooleanField, F, FloatField, Q, QuerySet, TextField, Value
@@ -46,10 +47,9 @@ from crm.complaint_selectors import complaints_visible_to
 from incidents.selectors import incidents_visible_to
 from problems.models import KnownError
 from problems.selectors import problems_visible_to
-from servicerequests.models import CatalogItem
 from servicerequests.selectors import requests_visible_to
 
-from .vectors import DOCUMENTS, document_sql, request_answers_sql
+from .vectors import DOCUMENTS, REQUEST_TABLE, document_sql, request_answers_sql
 
 #: Every kind of result, in the order ties are broken (and the page's groups are listed).
 KINDS = ("incident", "request", "problem", "change", "known_error", "article", "complaint", "contact",
@@ -247,12 +247,10 @@ def _knowledge():
     """``(articles_visible_to, article_search)`` from the knowledge app, or None while it has
     neither (imported here, not at the top: the app is newer than this one and may lack them)."""
     try:
-        from knowledge.selectors import articles_visible_to
-
-        from knowledge.search import article_search
-    except ImportError:
+        selectors, finder = import_module("knowledge.selectors"), import_module("knowledge.search")
+        return selectors.articles_visible_to, finder.article_search
+    except (ImportError, AttributeError):
         return None
-    return articles_visible_to, article_search
 
 
 def _article_url(article, staff: bool) -> str:
@@ -401,16 +399,19 @@ def _documents_pg(qs: QuerySet, kind: str, words) -> QuerySet:
 
 
 def _requests_pg(qs: QuerySet, words) -> QuerySet:
-    """Requests match by their answers (indexed) or their item's name (a small table)."""
+    """Requests match by their answers or their item's name. The items are a small table read
+    once (``ARRAY(SELECT …)`` is an init plan), so the planner ORs the answers' GIN index with
+    the catalogue item's foreign-key index instead of reading every request."""
     text = tsquery_text(words)
     query = "to_tsquery('simple'::regconfig, %s)"
-    items = CatalogItem.objects.filter(RawSQL(  # noqa: S611
-        f"to_tsvector('simple'::regconfig, \"requests_catalogitem\".\"name\") @@ {query}", [text],
-        output_field=BooleanField())).values("pk")
     answers = request_answers_sql()
+    item_ids = "SELECT \"id\" FROM \"requests_catalogitem\" WHERE to_tsvector('simple'::regconfig, \"name\") @@ "
+    items = f'"{REQUEST_TABLE}"."catalog_item_id" = ANY(ARRAY({item_ids}{query}))'
     item_vector = "setweight(to_tsvector('simple'::regconfig, \"requests_catalogitem\".\"name\"), 'A')"
-    return (qs.filter(Q(RawSQL(f"{answers} @@ {query}", [text], output_field=BooleanField()))  # noqa: S611
-                      | Q(catalog_item__in=items))
+    # The rank reads the item's name: the join select_related makes (its alias is the table's name).
+    return (qs.select_related("catalog_item")
+            .filter(RawSQL(f"({answers} @@ {query} OR {items})", [text, text],  # noqa: S611
+                           output_field=BooleanField()))
             .annotate(search_rank=RawSQL(f"ts_rank({item_vector} || {answers}, {query})", [text],  # noqa: S611
                                          output_field=FloatField()))
             .order_by("-search_rank", "-pk"))
