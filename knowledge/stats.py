@@ -58,9 +58,11 @@ def article_feedback_totals(start: datetime, end: datetime, *, service: int | No
     qs = _feedback(start, end, service)
     if article is not None:
         qs = qs.filter(article_id=article)
-    return qs.aggregate(feedback=Count("id"), helpful=Count("id", filter=Q(helpful=True)),
-                        not_helpful=Count("id", filter=Q(helpful=False)),
-                        deflections=Count("id", filter=Q(deflected=True)))
+    # Aliases that are not field names (an aggregate may not share a name its filter reads).
+    totals = qs.aggregate(n_all=Count("id"), n_yes=Count("id", filter=Q(helpful=True)),
+                          n_no=Count("id", filter=Q(helpful=False)), n_deflected=Count("id", filter=Q(deflected=True)))
+    return {"feedback": totals["n_all"], "helpful": totals["n_yes"], "not_helpful": totals["n_no"],
+            "deflections": totals["n_deflected"]}
 
 
 def most_viewed(limit: int = 10) -> list[dict]:
