@@ -166,6 +166,22 @@ def test_editing_a_published_article_makes_a_draft_beside_it(as_author, author, 
     assert again.status_code == 302 and again["Location"] == reverse("knowledge:article-edit", args=[draft.pk])
 
 
+def test_the_next_version_shows_its_changes_and_publishing_it_goes_back_to_the_article(client, as_author, author,
+                                                                                       reviewer):
+    published = _published(author, reviewer, body="Step one\nStep two")
+    draft = services.article_update(published, by=author, body="Step one\nStep 2")
+    page = as_author.get(draft.get_absolute_url())
+    assert 'data-testid="draft-of-banner"' in page.content.decode()
+    assert ("add", "Step 2") in {(line.kind, line.text) for line in page.context["draft_diff"]}
+    as_author.post(reverse("knowledge:article-action", args=[draft.pk, "submit"]))
+    client.force_login(reviewer)
+    response = client.post(reverse("knowledge:article-action", args=[draft.pk, "publish"]))
+    assert response.status_code == 302 and response["Location"] == published.get_absolute_url()
+    assert not Article.objects.filter(pk=draft.pk).exists()
+    published.refresh_from_db()
+    assert published.version == 2 and published.body == "Step one\nStep 2"
+
+
 def test_the_diff_between_versions_shows_the_changed_lines(client, as_author, author, reviewer):
     published = _published(author, reviewer, body="Step one\nStep two\nStep three")
     draft = services.article_update(published, by=author, body="Step one\nStep 2, faster\nStep three")
