@@ -5,6 +5,7 @@ click from a known error to an article, sending an article to an incident's cust
 suggestions on the incident page, and requesters getting a 404 everywhere."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -201,6 +202,24 @@ def test_the_diff_between_versions_shows_the_changed_lines(client, as_author, au
         assert response.status_code == 200 and response.context["diff"]["error"]
 
 
+def test_an_image_is_uploaded_on_the_edit_page_and_its_markdown_shown(as_author, author, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    article = _article(author)
+    url = reverse("knowledge:article-image-upload", args=[article.pk])
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    response = as_author.post(url, {"file": SimpleUploadedFile("shot.png", png, "image/png")})
+    assert response.status_code == 302 and response["Location"] == reverse("knowledge:article-edit", args=[article.pk])
+    image = article.images.get()
+    page = as_author.get(response["Location"]).content.decode()
+    assert f"]({image.file.url})" in page
+    # Not an image (whatever its name says): refused with the reason, nothing attached.
+    refused = as_author.post(url, {"file": SimpleUploadedFile("x.png", b"<svg onload=alert(1)>", "image/png")},
+                             follow=True)
+    assert "Only PNG, JPEG, GIF and WebP" in refused.content.decode()
+    assert article.images.count() == 1
+    assert as_author.post(url, {}).status_code == 302  # no file: said, no 500
+
+
 # --- known errors and incidents ------------------------------------------------------------------
 def test_a_known_error_becomes_an_article_in_one_click(as_author):
     known = KnownErrorFactory(title="Outlook asks for the password again", status="published")
@@ -243,6 +262,26 @@ def test_the_incident_page_suggests_articles_with_a_send_button(as_author, autho
     assert 'data-testid="incident-articles"' in html
     assert f'data-number="{article.number}"' in html
     assert reverse("knowledge:article-send", args=[article.pk]) in html
+
+
+def test_the_incident_page_costs_the_same_queries_with_1_or_5_suggestions(as_author, author, reviewer):
+    incident = IncidentFactory(title="Printer offline", description="The printer is offline")
+
+    def queries():
+        as_author.get(incident.get_absolute_url())  # warm per-process caches
+        with CaptureQueriesContext(connection) as ctx:
+            response = as_author.get(incident.get_absolute_url())
+        assert response.status_code == 200
+        return response.content.decode().count('data-testid="article-suggestion"'), len(ctx.captured_queries)
+
+    _published(author, reviewer, title="Printer offline 0", body="Restart the spooler.")
+    one, few = queries()
+    for n in range(1, 6):
+        _published(author, reviewer, title=f"Printer offline {n}", body="Restart the spooler.")
+    five, many = queries()
+    assert (one, five) == (1, 5)
+    # (fewer than five found by every word: suggest fills up with any word, one query more)
+    assert many <= few, f"{few} queries for 1 suggestion, {many} for 5"
 
 
 # --- who may -------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import wraps
+from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -152,7 +153,10 @@ def _translation_root(article: Article) -> Article:
 def _form_page(request, form, *, article=None, original=None, status=200):
     context = {"form": form, "article": article, "original": original}
     if article is not None:
-        context.update(image_form=ArticleImageForm(), images=list(article.images.all()))
+        images = list(article.images.all())
+        for image in images:
+            image.name = PurePosixPath(image.file.name).name
+        context.update(image_form=ArticleImageForm(), images=images)
     return render(request, "knowledge/form.html", context, status=status)
 
 
