@@ -34,7 +34,7 @@ from django.db import connection
 from django.db.models import BooleanField, F, FloatField, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from catalog.models import ContactPhone
@@ -66,6 +66,9 @@ MAX_LIMIT = 50
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 8
 SNIPPET_CHARS = 160
+#: ``article_search`` ranks in [0, 2) (1 for every word in the title, plus a normalised
+#: ``ts_rank``); halved, an article sits among the tickets whose titles match as well.
+ARTICLE_RANK_SCALE = 0.5
 
 NUMBER_RE = re.compile(r"^(INC|REQ|CHG|PRB|KE|KB|CMP)[\s#:\-]*(\d{1,12})$", re.IGNORECASE)
 PHONE_RE = re.compile(r"^\+?[\d\s().\-/]+$")
@@ -254,19 +257,20 @@ def _knowledge():
 
 
 def _article_url(article, staff: bool) -> str:
-    if not staff:
-        for name in ("knowledge:help-article", "knowledge:help_article"):
-            try:
-                return _url(name, article.pk)
-            except Exception:  # noqa: BLE001, S112 - the help centre's route may not exist yet
-                continue
+    """Staff open the agents' page; anyone else the public help centre's (``/help/KB…/``),
+    once the knowledge app has that route."""
+    if not staff and article.number:
+        try:
+            return reverse("knowledge:help-article", args=[article.number])
+        except NoReverseMatch:
+            pass
     return article.get_absolute_url()
 
 
 def _article_hit(article, *, staff: bool, words=(), rank: float = 0.0) -> Hit:
     return Hit(kind="article", id=article.pk, number=article.number, title=article.title,
                url=_article_url(article, staff), snippet=excerpt(article.body, words),
-               rank=float(rank or getattr(article, "rank", 0.0) or 0.0))
+               rank=float(rank or getattr(article, "rank", 0.0) or 0.0) * ARTICLE_RANK_SCALE)
 
 
 # --- the search -------------------------------------------------------------------------------
