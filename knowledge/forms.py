@@ -44,8 +44,8 @@ class ArticleEditForm(forms.Form):
 
     title = forms.CharField(label=_("Title"), max_length=200, widget=forms.TextInput(attrs={"dir": "auto"}))
     body = forms.CharField(label=_("Text"), widget=_body_widget(), strip=False,
-                           help_text=_("Markdown: # headings, **bold**, lists, [links](https://…), tables and "
-                                       "images uploaded below."))
+                           help_text=_("Markdown: # headings, **bold**, lists, [links](https://…) and tables. "
+                                       "Images are uploaded on the edit page once the article is saved."))
     language = forms.ChoiceField(label=_("Language"), choices=ArticleLanguage.choices,
                                  initial=ArticleLanguage.EN)
     audience = forms.ChoiceField(label=_("Audience"), choices=ArticleAudience.choices, initial=ArticleAudience.PUBLIC,

@@ -122,6 +122,10 @@ def test_create_submit_and_publish_by_another_agent(client, as_author, author, r
     assert client.post(reverse("knowledge:article-action", args=[article.pk, "publish"])).status_code == 302
     article.refresh_from_db()
     assert article.status == "published" and article.version == 1 and article.reviewer == reviewer
+    history = client.get(article.get_absolute_url()).context["history"]
+    assert [e.title for e in history][:3] == ["Published", "Submitted for review", "Written"]
+    changes = {label: new for label, old, new in history[0].changes}
+    assert changes["reviewer"] == (reviewer.get_full_name() or reviewer.username)
 
 
 def test_a_bad_form_is_a_400_with_the_errors_and_nothing_saved(as_author):

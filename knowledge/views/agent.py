@@ -17,6 +17,7 @@ from functools import wraps
 from pathlib import PurePosixPath
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import AccessMixin
 from django.db.models import FloatField, Prefetch, Q, Value
@@ -38,6 +39,7 @@ from core.pages import (
     history_records,
     history_timeline,
     message_errors,
+    person,
     refusal_message,
     safe_next,
 )
@@ -53,6 +55,7 @@ from ..models import Article
 from ..selectors import article_available_actions, article_diff, articles_visible_to
 
 S = ArticleStatus
+User = get_user_model()
 LOST_RACE = gettext_lazy("Someone else changed this article meanwhile; here it is as it now stands.")
 
 
@@ -228,14 +231,18 @@ def _history(article: Article) -> list:
     records = history_records(article, HISTORY_LIMIT)[::-1]
     labels = {"status": dict(S.choices), "language": dict(ArticleLanguage.choices),
               "audience": dict(ArticleAudience.choices)}
+    # Names of the reviewers and numbers of the known errors, looked up once, not once per row.
+    reviewers = {r.reviewer_id for r in records if r.reviewer_id}
+    known = {r.known_error_id for r in records if r.known_error_id}
+    labels["reviewer_id"] = {u.pk: person(u) for u in User.objects.filter(pk__in=reviewers)} if reviewers else {}
+    labels["known_error_id"] = dict(KnownError.objects.filter(pk__in=known).values_list("pk", "number")) \
+        if known else {}
 
     def shown(name: str, value) -> str:
         if value in (None, ""):
             return "—"
         if name in labels:
-            return str(labels[name].get(value, value))
-        if name.endswith("_id"):
-            return f"#{value}"
+            return str(labels[name].get(value, f"#{value}" if name.endswith("_id") else value))
         return Truncator(str(value)).chars(80)
 
     def title(record, reason: str) -> str:
