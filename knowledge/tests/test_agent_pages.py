@@ -72,7 +72,9 @@ def test_the_list_filters_by_status_language_audience_and_service(as_author, aut
     assert shown(q=published.number.lower()) == {published.number}
     assert draft.number in shown(q="mailbox")
     assert shown(status="nonsense") == set()  # a field error, no rows, no 500
-    assert as_author.get(reverse("knowledge:articles"), {"q": "'\"<script>&|!:*"}).status_code == 200
+    for odd in ("'\"<script>&|!:*", "a\x00b", "KB", "x" * 500, "-", "فارسی ي ك"):
+        assert as_author.get(reverse("knowledge:articles"), {"q": odd, "sort": "relevance"}).status_code == 200
+    assert as_author.get(reverse("knowledge:articles"), {"service": "x\x00", "sort": "?"}).status_code == 200
 
 
 def test_the_list_costs_the_same_queries_for_2_and_12_rows(as_author, author):

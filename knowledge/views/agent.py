@@ -134,7 +134,7 @@ class ArticleListView(StaffOr404Mixin, FilteredListView):
         try:
             from ..search import article_search  # kb-search's module; until it lands, the title alone
         except ImportError:
-            return qs.filter(title__icontains=term)
+            return qs.filter(title__icontains=term.replace("\x00", ""))
         return article_search(qs, term)
 
     def with_list_data(self, qs):
