@@ -235,3 +235,19 @@ def test_the_resource_contract_holds_but_for_anonymous_reads(api, make_user):
     contract.check_create_and_update()
     contract.check_roles()
     contract.check_query_budget()
+
+
+def test_every_route_of_an_article_a_requester_may_not_see_is_404(api, requester):
+    """As tests/test_invisible_records.py checks of the narrowed resources: every route, every
+    method, for a draft, an internal article and an id never used."""
+    from tests.test_invisible_records import MISSING, routes_of
+
+    hidden = [ArticleFactory().pk, PublishedArticleFactory(audience=ArticleAudience.INTERNAL).pk, MISSING]
+    client = api.as_user(requester)
+    wrong = []
+    for method, template in routes_of("articles"):
+        for pk in hidden:
+            response = getattr(client, method)(template.format(pk=pk), {}, format="json")
+            if response.status_code != 404:
+                wrong.append((method.upper(), template, pk, response.status_code))
+    assert wrong == []
