@@ -114,17 +114,21 @@ def test_create_submit_and_publish_by_another_agent(client, as_author, author, r
     article.refresh_from_db()
     assert article.status == "in_review"
 
-    # The author may not publish their own public article: refused, said, nothing changes.
+    # The author may not publish their own public article: not offered; refused, said, nothing changes.
+    assert 'data-action="publish"' not in as_author.get(article.get_absolute_url()).content.decode()
     refused = as_author.post(reverse("knowledge:article-action", args=[article.pk, "publish"]), follow=False)
     assert refused.status_code in (403, 409)
     article.refresh_from_db()
     assert article.status == "in_review"
 
     client.force_login(reviewer)
+    assert 'data-action="publish"' in client.get(article.get_absolute_url()).content.decode()
     assert client.post(reverse("knowledge:article-action", args=[article.pk, "publish"])).status_code == 302
     article.refresh_from_db()
     assert article.status == "published" and article.version == 1 and article.reviewer == reviewer
-    history = client.get(article.get_absolute_url()).context["history"]
+    page = client.get(article.get_absolute_url())
+    assert f"/help/{article.number}/" in page.content.decode()  # see it as customers do
+    history = page.context["history"]
     assert [e.title for e in history][:3] == ["Published", "Submitted for review", "Written"]
     changes = {label: new for label, old, new in history[0].changes}
     assert changes["reviewer"] == (reviewer.get_full_name() or reviewer.username)
@@ -151,6 +155,10 @@ def test_a_translation_starts_from_the_original(as_author, author):
     translation = Article.objects.get(language="fa")
     assert translation.translation_of == original
     assert translation.number in as_author.get(original.get_absolute_url()).content.decode()
+    # The translation's page lists the original; a language already there is not offered again.
+    page = as_author.get(translation.get_absolute_url())
+    assert [a.pk for a in page.context["translations"]] == [original.pk]
+    assert [code for code, label in page.context["missing_languages"]] == ["el", "pt"]
 
 
 # --- editing a published article -----------------------------------------------------------------

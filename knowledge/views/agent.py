@@ -309,6 +309,7 @@ def render_article(request, article: Article, status: int = 200):
         "versions": versions, "diff": _diff(request, article, versions), "translations": translations,
         "missing_languages": missing, "translation_root": _translation_root(article), "draft": draft,
         "history": _history(article), "states": S,
+        "help_url": services.help_url(article) if article.is_published and article.is_public else "",
         # A next version's reviewer sees what it changes in the published text.
         "draft_diff": article_diff(article.draft_of, article) if article.draft_of_id else None,
     }
