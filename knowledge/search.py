@@ -1,0 +1,264 @@
+"""Finding articles in the customers' languages.
+
+On PostgreSQL every article carries a ``tsvector`` kept by the database itself (the trigger of
+migration 0002; no Python save path can forget it): its title (weight A) and body (weight B),
+normalised by the SQL function ``knowledge_normalise`` and parsed with the text search
+configuration of the article's language (:data:`CONFIGS`: the snowball stemmers for English,
+Greek and Portuguese, ``simple`` for Persian, which has no stemmer in PostgreSQL). A GIN index
+on it makes a search an index lookup. The query is normalised the same way here
+(:func:`normalise`) and parsed by ``websearch_to_tsquery`` in the same configuration, so an
+inflected form finds the article (Greek λογαριασμού → λογαριασμός, Portuguese bloquear →
+bloqueado) and a Persian query typed on an Arabic keyboard (ي, ك) finds text written with the
+Persian letters (ی, ک).
+
+On SQLite (the embedded quick start) there is no full-text search: :func:`article_search`
+falls back to a word match (every word in the title or the body, case-insensitive for what
+SQLite's LIKE folds; title matches first).
+
+Nothing here raises for what a visitor types: quotes, operators, NUL bytes, emoji, only
+punctuation or 10,000 characters all give a (possibly empty) result.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import IntegrityError, connection, transaction
+from django.db.models import BooleanField, Case, F, FloatField, Func, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Replace
+from django.utils import timezone
+
+from .choices import ArticleLanguage, ArticleStatus
+from .models import Article, SearchMiss
+
+#: The PostgreSQL text search configuration of each article language. Persian has no
+#: stemmer in PostgreSQL: ``simple`` (lower-casing only) after :func:`normalise`.
+#: Migration 0002's ``knowledge_config`` holds the same table in SQL.
+CONFIGS = {
+    ArticleLanguage.EN: "english",
+    ArticleLanguage.EL: "greek",
+    ArticleLanguage.PT: "portuguese",
+    ArticleLanguage.FA: "simple",
+}
+DEFAULT_CONFIG = "simple"
+
+#: A longer query is cut (a search box, not a document: websearch_to_tsquery ANDs every word).
+MAX_QUERY_CHARS = 300
+#: :attr:`SearchMiss.query`'s length.
+MISS_QUERY_CHARS = 200
+
+ZWNJ = "\u200c"
+#: Letters that Persian writers type in more than one form, mapped to the Persian one:
+#: Arabic yeh (and alef maksura) → Persian yeh, Arabic kaf → keheh, teh marbuta → heh,
+#: the zero-width non-joiner → a space (``می‌خواهم`` is two tokens, like ``می خواهم``), and
+#: Arabic-Indic and Persian digits → ASCII digits (error codes). The same table is in
+#: migration 0002's ``knowledge_normalise`` (SQL ``translate``); a test keeps them equal.
+PERSIAN_FORMS = {
+    "\u064a": "\u06cc",  # ي → ی
+    "\u0649": "\u06cc",  # ى → ی
+    "\u0643": "\u06a9",  # ك → ک
+    "\u0629": "\u0647",  # ة → ه
+    ZWNJ: " ",
+    **{chr(0x0660 + d): str(d) for d in range(10)},  # ٠-٩
+    **{chr(0x06f0 + d): str(d) for d in range(10)},  # ۰-۹
+}
+_PERSIAN_TABLE = str.maketrans(PERSIAN_FORMS)
+#: Arabic diacritics (fathatan … the small high marks, U+064B–U+065F) and the tatweel
+#: (U+0640, the stretching stroke): removed.
+_MARKS = re.compile("[\u064b-\u065f\u0640]")
+#: Control characters (NUL included: PostgreSQL text cannot hold it) and lone surrogates
+#: (not encodable in UTF-8): a space.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_WORD = re.compile(r"\w+")
+
+
+def normalise(text: str | None, language: str | None = None) -> str:
+    """``text`` as it is indexed: NFKC, case-folded, the Persian letter forms unified
+    (:data:`PERSIAN_FORMS`), Arabic diacritics and tatweel removed, control characters
+    dropped, runs of white space collapsed.
+
+    The Persian rules apply whatever ``language`` says: they only touch Arabic-script
+    characters and the ZWNJ, and a query whose language is not known (the help centre's
+    "all languages") must be normalised like the Persian articles it may find. The database
+    applies the same rules to every article (migration 0002), so both sides agree."""
+    if not text:
+        return ""
+    text = _UNSAFE.sub(" ", str(text))
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _MARKS.sub("", text.translate(_PERSIAN_TABLE))
+    return " ".join(text.split())
+
+
+def config_for(language: str | None) -> str:
+    """The text search configuration for an article language (``simple`` for Persian and
+    for anything unknown)."""
+    return CONFIGS.get(language, DEFAULT_CONFIG)
+
+
+def _zwnj_joined(text: str) -> str:
+    """The words of ``text`` that contain a ZWNJ, written without it (``می‌خواهم`` →
+    ``میخواهم``): searched as well, because many people type the word joined. The database
+    indexes the same extra words (``knowledge_zwnj_joined``)."""
+    text = unicodedata.normalize("NFKC", _UNSAFE.sub(" ", text))
+    return " ".join(word.replace(ZWNJ, "") for word in text.split() if ZWNJ in word)
+
+
+def _query_text(query) -> str:
+    return normalise(str(query or "")[:MAX_QUERY_CHARS])
+
+
+def _language(language) -> str | None:
+    """An article language, or None (all languages) for anything else."""
+    return language if language in CONFIGS else None
+
+
+def article_search(queryset: QuerySet[Article], query, *, language: str | None = None) -> QuerySet[Article]:
+    """The articles of ``queryset`` that match ``query``, best first, annotated with ``rank``
+    (a float; higher is better).
+
+    With ``language`` (``en``, ``el``, ``pt``, ``fa``) only articles in that language, the
+    query parsed in its configuration; with ``None`` (or a value that is not an article
+    language) every language, each article matched by the query parsed in *its own*
+    configuration. The query understands web-search syntax (``"a phrase"``, ``or``,
+    ``-word``); every other character is just text. A blank query leaves ``queryset``
+    as it is (with ``rank`` 0); one that has no word left (only punctuation, only stop words)
+    matches nothing.
+
+    Ranking (PostgreSQL): 1 when every word of the query is in the title, plus ``ts_rank``
+    with the title weighted 1.0 and the body 0.4, normalised into [0, 1) — so a title match
+    always ranks above a body-only match; ties newest first."""
+    text = _query_text(query)
+    language = _language(language)
+    if language:
+        queryset = queryset.filter(language=language)
+    if not text:
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    if connection.vendor == "postgresql":
+        queryset = _postgresql_search(queryset, text, str(query or "")[:MAX_QUERY_CHARS], language)
+    else:
+        queryset = fallback_search(queryset, text)
+    return queryset.order_by("-rank", F("published_at").desc(nulls_last=True), "-created_at", "-pk")
+
+
+def _postgresql_search(queryset, text: str, raw: str, language: str | None):
+    joined = normalise(_zwnj_joined(raw))
+
+    def tsquery(lang: str):
+        query = SearchQuery(text, config=config_for(lang), search_type="websearch")
+        if joined and lang == ArticleLanguage.FA:
+            query = query | SearchQuery(joined, config=config_for(lang), search_type="websearch")
+        return query
+
+    languages = [language] if language else list(CONFIGS)
+    queries = {lang: tsquery(lang) for lang in languages}
+    if language:
+        matches = Q(search_vector=queries[language])
+    else:
+        # One (language = x AND vector @@ query_x) per language, OR-ed: a BitmapOr of four
+        # GIN lookups (bench/knowledge_search.py compares it with one OR-ed tsquery).
+        matches = Q()
+        for lang, query in queries.items():
+            matches |= Q(language=lang, search_vector=query)
+
+    def per_language(make):
+        if language:
+            return make(queries[language])
+        return Case(*(When(language=lang, then=make(query)) for lang, query in queries.items()),
+                    default=Value(0.0), output_field=FloatField())
+
+    title_hit = per_language(lambda query: Case(When(TitleMatch(F("search_vector"), query), then=Value(1.0)),
+                                                default=Value(0.0), output_field=FloatField()))
+    text_rank = per_language(lambda query: SearchRank(F("search_vector"), query, weights=[0.1, 0.2, 0.4, 1.0],
+                                                      normalization=Value(32)))
+    return queryset.filter(matches).annotate(rank=title_hit + text_rank)
+
+
+class TitleMatch(Func):
+    """``ts_filter(vector, '{a}') @@ query``: the query matches the title alone (weight A)."""
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        vector, query = self.source_expressions
+        vector_sql, vector_params = compiler.compile(vector)
+        query_sql, query_params = compiler.compile(query)
+        return f"ts_filter({vector_sql}, '{{a}}') @@ ({query_sql})", (*vector_params, *query_params)
+
+
+def _sqlite_normalised(expression):
+    """The Persian forms and marks removed from a column in SQL with nested REPLACE (which
+    every database has): the fallback's side of :func:`normalise`."""
+    for source, target in [*PERSIAN_FORMS.items(), *((chr(c), "") for c in range(0x064B, 0x0660)),
+                           ("\u0640", "")]:
+        expression = Replace(expression, Value(source), Value(target), output_field=TextField())
+    return expression
+
+
+def fallback_search(queryset: QuerySet[Article], text: str) -> QuerySet[Article]:
+    """Without full-text search (SQLite): articles whose title or body contains every word of
+    the normalised query (``text``), annotated ``rank`` 1 when the title holds them all, else
+    0.5. Plain ORM lookups, so it runs on any database; LIKE folds only ASCII letters, so
+    each word is also tried capitalised and as typed."""
+    words = _WORD.findall(text)[:12]
+    if not words:
+        return queryset.none().annotate(rank=Value(0.0, output_field=FloatField()))
+    queryset = queryset.alias(kb_title=_sqlite_normalised(F("title")), kb_body=_sqlite_normalised(F("body")))
+    everywhere, in_title = Q(), Q()
+    for word in words:
+        forms = {word, word.capitalize(), word.upper()}
+        title = Q()
+        body = Q()
+        for form in forms:
+            title |= Q(kb_title__icontains=form)
+            body |= Q(kb_body__icontains=form)
+        everywhere &= title | body
+        in_title &= title
+    return queryset.filter(everywhere).annotate(
+        rank=Case(When(in_title, then=Value(1.0)), default=Value(0.5), output_field=FloatField()))
+
+
+def suggest(query, *, user, language: str | None = None, limit: int = 5) -> list[Article]:
+    """Up to ``limit`` published articles ``user`` may read that answer ``query`` (what a
+    requester types in the portal, an incident's title on the agent's page), best first.
+    Anonymous visitors and requesters get public articles only (``articles_visible_to``).
+    Every word must match; when that finds fewer than ``limit`` and the query has several
+    words, articles matching any of its words (of three letters or more) fill the rest."""
+    # Imported here: selectors imports this module's neighbours; kept out of import time.
+    from .selectors import articles_visible_to
+
+    try:
+        limit = max(0, min(int(limit), 50))
+    except (TypeError, ValueError):
+        limit = 5
+    if not limit or not _query_text(query):
+        return []
+    visible = articles_visible_to(user).filter(status=ArticleStatus.PUBLISHED)
+    found = list(article_search(visible, query, language=language)[:limit])
+    words = [w for w in _WORD.findall(_query_text(query)) if len(w) >= 3][:8]
+    if len(found) < limit and len(words) > 1:
+        seen = [article.pk for article in found]
+        more = article_search(visible.exclude(pk__in=seen), " or ".join(words), language=language)
+        found += list(more[:limit - len(found)])
+    return found
+
+
+def record_miss(query, language: str | None = None) -> SearchMiss | None:
+    """Count a search that found nothing (one row per normalised query and language, its
+    ``count`` and ``last_searched_at`` bumped on each repeat). A blank query is not recorded;
+    a language that is not an article language is stored as blank (all languages)."""
+    text = normalise(query)[:MISS_QUERY_CHARS].strip()
+    if not text:
+        return None
+    language = _language(language) or ""
+    now = timezone.now()
+    key = {"query": text, "language": language}
+    bump = {"count": F("count") + 1, "last_searched_at": now}
+    if not SearchMiss.objects.filter(**key).update(**bump):
+        try:
+            with transaction.atomic():
+                return SearchMiss.objects.create(**key, count=1, first_searched_at=now, last_searched_at=now)
+        except IntegrityError:  # created by a concurrent search since the UPDATE
+            SearchMiss.objects.filter(**key).update(**bump)
+    return SearchMiss.objects.filter(**key).first()
