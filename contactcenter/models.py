@@ -156,6 +156,11 @@ class Call(models.Model):
             models.Index(fields=["queue", "-priority", "queued_at"], name="call_waiting",
                          condition=Q(agent__isnull=True, ended_at__isnull=True, queued_at__isnull=False)),
             models.Index(fields=["agent", "started_at"], name="call_agent"),
+            # crm's 360° view: a customer's calls newest first, and a contact's ratings by month
+            # (the CSAT trend reads the index alone).
+            models.Index(fields=["customer", "started_at"], name="call_customer"),
+            models.Index(fields=["contact", "started_at"], name="call_contact_rated", include=["csat"],
+                         condition=Q(csat__isnull=False)),
         ]
 
     def __str__(self) -> str:

@@ -6,8 +6,10 @@ inbound email, complaints, surveys, opportunities), each branch a ``.values()`` 
 seven annotated columns, ordered and sliced by the paginator in the database: a page costs
 the count and the page whatever the history's length. It was chosen over a maintained
 interaction table (docs/customers.md, "The 360° view"): no second copy of every record to
-keep in step with seven apps' writes, and with an index per source on (contact or
-customer, time) PostgreSQL merges the branches' index scans for a page.
+keep in step with seven apps' writes. Each source has an index on (contact, time) and
+(customer, time) — surveys on their ``COALESCE(answered_at, sent_at)``, inbound mail on
+(from_address, received_at) — so that a page reads each branch backwards along its index
+and the count reads the indexes alone (see bench/README.md, "The 360° timeline").
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ K = TimelineKind
 #: The timeline's columns, in the order every branch of the union selects them.
 COLUMNS = ("t_at", "t_kind", "t_id", "t_number", "t_title", "t_status", "t_channel", "t_score")
 KINDS = tuple(K.values)
+#: When a survey happened: its answer, else its sending (the timeline's order and the CSAT trend).
+SURVEY_AT = Coalesce("answered_at", "sent_at")
+#: The CSAT trend reads at most this many of the latest call ratings and as many survey answers.
+TREND_RATINGS = 2000
 
 
 def _text(value=None):
@@ -75,37 +81,65 @@ def _requests_of(subject: Subject) -> QuerySet[ServiceRequest]:
     return ServiceRequest.objects.filter(Q(requested_for_id=contact.user_id) | Q(requested_by_id=contact.user_id))
 
 
-def _branches(subject: Subject) -> dict[str, QuerySet]:
+def _request_parts(subject: Subject) -> list[QuerySet[ServiceRequest]]:
+    """:func:`_requests_of` in parts that do not overlap, for the timeline: a contact's
+    requests its user was asked for, then those it asked for someone else, so that each part
+    reads its own (person, time) index in order (one ``OR`` sorts all of them for a page)."""
+    contact = subject.contact
+    if contact is None:
+        return [_requests_of(subject)]
+    if not contact.user_id:
+        return []
+    user = contact.user_id
+    return [ServiceRequest.objects.filter(requested_for_id=user),
+            ServiceRequest.objects.filter(requested_by_id=user).exclude(requested_for_id=user)]
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One source of the timeline: ``rows`` its records as the timeline's columns, ``source``
+    the same records bare (what the count counts: no column to read, no join)."""
+
+    kind: str
+    rows: QuerySet
+    source: QuerySet
+
+
+def _branches(subject: Subject) -> list[Branch]:
     contact, customer = subject.contact, subject.customer
     by_contact = contact is not None
     who = {"contact": contact} if by_contact else {"customer": customer}
-    branches: dict[str, QuerySet] = {}
 
-    branches[K.CALL] = _row(Call.objects.filter(**who), kind=K.CALL, at="started_at", number=_text(),
-                            title="from_number", status="outcome", channel=_text("phone"), score=F("csat"))
-    branches[K.INCIDENT] = _row(Incident.objects.filter(**who), kind=K.INCIDENT, at="created_at", number="number",
-                                title="title", status="status", channel="channel")
-    requests = _requests_of(subject)
-    branches[K.REQUEST] = _row(requests, kind=K.REQUEST, at="created_at", number="number",
-                               title="catalog_item__name", status="status", channel="channel")
+    def branch(qs: QuerySet, kind: str, **columns) -> Branch:
+        return Branch(kind, _row(qs, kind=kind, **columns), qs.order_by())
+
+    branches = [
+        branch(Call.objects.filter(**who), K.CALL, at="started_at", number=_text(), title="from_number",
+               status="outcome", channel=_text("phone"), score=F("csat")),
+        branch(Incident.objects.filter(**who), K.INCIDENT, at="created_at", number="number", title="title",
+               status="status", channel="channel"),
+    ]
+    branches += [branch(requests, K.REQUEST, at="created_at", number="number", title="catalog_item__name",
+                        status="status", channel="channel") for requests in _request_parts(subject)]
     if by_contact:
         addresses = [contact.email.lower()] if contact.email else []
     else:
         addresses = (Contact.objects.filter(customer=customer).exclude(email="")
                      .annotate(address=Lower("email")).values("address"))
-    mail = MailMessage.objects.filter(direction="in", from_address__in=addresses)
-    branches[K.EMAIL] = _row(mail, kind=K.EMAIL, at="received_at",
-                             number=Coalesce("incident__number", "request__number"), title="subject",
-                             status="result", channel=_text("email"))
-    branches[K.COMPLAINT] = _row(Complaint.objects.filter(**who), kind=K.COMPLAINT, at="created_at",
-                                 number="number", title="subject", status="status", channel="channel")
-    branches[K.SURVEY] = _row(Survey.objects.filter(**who), kind=K.SURVEY, at=Coalesce("answered_at", "sent_at"),
-                              number=NullIf("ticket_number", _text("")), title="ticket_kind",
-                              status=Case(When(answered_at__isnull=False, then=_text("answered")),
-                                          default=_text("sent")),
-                              channel="channel", score=F("score"))
-    branches[K.OPPORTUNITY] = _row(Opportunity.objects.filter(**who), kind=K.OPPORTUNITY, at="created_at",
-                                   number=_text(), title="title", status="stage", channel=_text())
+    branches += [
+        branch(MailMessage.objects.filter(direction="in", from_address__in=addresses), K.EMAIL, at="received_at",
+               number=Coalesce("incident__number", "request__number"), title="subject", status="result",
+               channel=_text("email")),
+        branch(Complaint.objects.filter(**who), K.COMPLAINT, at="created_at", number="number", title="subject",
+               status="status", channel="channel"),
+        # Ordered by the answer (else the sending): crm_survey_*_at indexes that expression.
+        branch(Survey.objects.filter(**who), K.SURVEY, at=SURVEY_AT, number=NullIf("ticket_number", _text("")),
+               title="ticket_kind", status=Case(When(answered_at__isnull=False, then=_text("answered")),
+                                                default=_text("sent")),
+               channel="channel", score=F("score")),
+        branch(Opportunity.objects.filter(**who), K.OPPORTUNITY, at="created_at", number=_text(), title="title",
+               status="stage", channel=_text()),
+    ]
     return branches
 
 
@@ -113,21 +147,28 @@ ORDER = ("-t_at", "-t_id", "t_kind")
 
 
 class Timeline:
-    """A timeline the paginator pages through: ``count()`` is one ``COUNT`` over the union,
-    and a slice ``[start:stop]`` is one ``UNION ALL`` of the branches, each already ordered
-    and cut to its newest ``stop`` rows (no branch can give more to the page), then ordered
-    and cut again. PostgreSQL thus reads at most ``stop`` rows of each source through its
-    (contact or customer, time) index instead of sorting the whole history for every page."""
+    """A timeline the paginator pages through. ``count()`` is one query adding up each
+    source's own ``COUNT(*)`` (an index-only scan of its (contact or customer, time) index:
+    no row is read, whatever the columns the page shows). A slice ``[start:stop]`` is one
+    ``UNION ALL`` of the branches, each already ordered and cut to its newest ``stop`` rows
+    (no branch can give more to the page), then ordered and cut again: PostgreSQL reads at
+    most ``stop`` rows of each source, backwards along that index, instead of sorting the
+    whole history for every page."""
 
-    def __init__(self, branches: list[QuerySet]):
-        self.branches = branches
+    def __init__(self, branches: list[Branch]):
+        self.branches = [branch.rows for branch in branches]
+        self.sources = [branch.source for branch in branches]
 
     def _union(self, branches: list[QuerySet]) -> QuerySet:
         first, *rest = branches
         return first.union(*rest, all=True) if rest else first
 
     def count(self) -> int:
-        return self._union(self.branches).count() if self.branches else 0
+        if not self.sources:
+            return 0
+        counts = [source.annotate(one=Value(1)).values("one").annotate(n=Count("*")).values("n")
+                  for source in self.sources]
+        return sum(n for (n,) in self._union(counts).values_list("n"))
 
     def __len__(self) -> int:
         return self.count()
@@ -157,8 +198,8 @@ def timeline(*, contact: Contact | None = None, customer: Customer | None = None
     query each (see :class:`Timeline`). ``kinds`` keeps only those kinds."""
     branches = _branches(Subject(contact=contact, customer=customer))
     if kinds:
-        branches = {kind: qs for kind, qs in branches.items() if kind in kinds}
-    return Timeline(list(branches.values()))
+        branches = [branch for branch in branches if branch.kind in kinds]
+    return Timeline(branches)
 
 
 def timeline_rows(rows) -> list[dict]:
@@ -183,49 +224,69 @@ def open_tickets(*, contact: Contact | None = None, customer: Customer | None = 
     return incidents, requests
 
 
-def services_in_use(*, contact: Contact | None = None, customer: Customer | None = None, limit: int = 20):
-    """The services the contact (customer) has had incidents or calls about, with the active
-    major incident on each, if any: three queries."""
+def services_in_use(*, contact: Contact | None = None, customer: Customer | None = None, limit: int = 20,
+                    recent: int = 200):
+    """The services of the contact's (customer's) latest ``recent`` incidents and calls, with
+    the active major incident on each, if any: two queries, read along the timeline's
+    indexes (never the whole history)."""
     who = {"contact": contact} if contact is not None else {"customer": customer}
-    ids = set(Incident.objects.filter(**who, service__isnull=False).order_by()
-              .values_list("service_id", flat=True).distinct()[:limit])
-    ids |= set(Call.objects.filter(**who, service__isnull=False).order_by()
-               .values_list("service_id", flat=True).distinct()[:limit])
-    services = list(Service.objects.filter(pk__in=ids).order_by("name")[:limit])
+    incidents = Incident.objects.filter(**who).order_by("-created_at", "-id").values("service_id")[:recent]
+    calls = Call.objects.filter(**who).order_by("-started_at", "-id").values("service_id")[:recent]
+    services = list(Service.objects.filter(Q(pk__in=incidents) | Q(pk__in=calls)).order_by("name")[:limit])
     majors = {}
-    for major in (MajorIncident.objects.filter(status__in=ACTIVE_MAJOR_STATUSES, services__in=ids)
-                  .select_related("incident").annotate(service_id=F("services__id"))):
-        majors.setdefault(major.service_id, major)
+    if services:
+        for major in (MajorIncident.objects.filter(status__in=ACTIVE_MAJOR_STATUSES, services__in=services)
+                      .select_related("incident").annotate(service_id=F("services__id"))):
+            majors.setdefault(major.service_id, major)
     return [(service, majors.get(service.pk)) for service in services]
+
+
+def _counts(named: dict[str, list[QuerySet]]) -> dict[str, int]:
+    """Each name's querysets counted and added up, in ONE query (a UNION ALL of one-row
+    ``COUNT(*)`` reads)."""
+    parts = [qs.order_by().annotate(name=_text(name)).values("name").annotate(n=Count("*")).values("name", "n")
+             for name, querysets in named.items() for qs in querysets]
+    got = dict.fromkeys(named, 0)
+    if parts:
+        first, *rest = parts
+        for row in (first.union(*rest, all=True) if rest else first):
+            got[row["name"]] += row["n"]
+    return got
 
 
 def totals(*, contact: Contact | None = None, customer: Customer | None = None) -> dict:
     """Tickets this year, the CSAT trend (call ratings and answered surveys by month, the last
-    six months) and open complaints."""
+    six months) and open complaints: two queries, each along a (contact or customer, time)
+    index over its window, never the whole history."""
     now = timezone.now()
     year_start = now.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
-    branches = _branches(Subject(contact=contact, customer=customer))
-    tickets = (branches[K.INCIDENT].filter(t_at__gte=year_start).count()
-               + branches[K.REQUEST].filter(t_at__gte=year_start).count())
-    since = (now - timedelta(days=183)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     who = {"contact": contact} if contact is not None else {"customer": customer}
+    requests = _request_parts(Subject(contact=contact, customer=customer))
+    counted = _counts({
+        "tickets": [Incident.objects.filter(**who, created_at__gte=year_start),
+                    *(qs.filter(created_at__gte=year_start) for qs in requests)],
+        "open_complaints": [Complaint.objects.filter(**who).exclude(status="closed")]})
+    since = (now - timedelta(days=183)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    # The latest TREND_RATINGS of each kind at most (a fixed cost: a contact or customer with
+    # more in six months shows the months those cover), newest first along an index.
+    calls = (Call.objects.filter(**who, csat__isnull=False, started_at__gte=since).order_by("-started_at")
+             .annotate(month=TruncMonth("started_at"), rating=F("csat")).values_list("month", "rating"))
+    surveys = (Survey.objects.annotate(at=SURVEY_AT).filter(**who, score__isnull=False, at__gte=since)
+               .order_by("-at").annotate(month=TruncMonth("at"), rating=F("score")).values_list("month", "rating"))
+    calls, surveys = calls[:TREND_RATINGS], surveys[:TREND_RATINGS]
+    if connection.features.supports_slicing_ordering_in_compound:  # not SQLite
+        ratings = list(calls.union(surveys, all=True))
+    else:
+        ratings = [*calls, *surveys]
     months: dict = {}
-    for row in (Call.objects.filter(**who, csat__isnull=False, started_at__gte=since).order_by()
-                .annotate(month=TruncMonth("started_at")).values("month")
-                .annotate(total=Sum("csat"), n=Count("id"))):
-        months.setdefault(row["month"], [0, 0])
-        months[row["month"]][0] += row["total"]
-        months[row["month"]][1] += row["n"]
-    for row in (Survey.objects.filter(**who, score__isnull=False, answered_at__gte=since).order_by()
-                .annotate(month=TruncMonth("answered_at")).values("month")
-                .annotate(total=Sum("score"), n=Count("id"))):
-        months.setdefault(row["month"], [0, 0])
-        months[row["month"]][0] += row["total"]
-        months[row["month"]][1] += row["n"]
+    for month, rating in ratings:
+        months.setdefault(month, [0, 0])
+        months[month][0] += rating
+        months[month][1] += 1
     trend = [{"month": month, "mean": round(total / n, 2), "responses": n}
              for month, (total, n) in sorted(months.items())]
-    open_complaints = Complaint.objects.filter(**who).exclude(status="closed").count()
-    return {"tickets_this_year": tickets, "csat_trend": trend, "open_complaints": open_complaints}
+    return {"tickets_this_year": counted["tickets"], "csat_trend": trend,
+            "open_complaints": counted["open_complaints"]}
 
 
 # --- opportunities -------------------------------------------------------------------------------

@@ -143,6 +143,9 @@ class MailMessage(models.Model):
             models.Index(fields=["request", "created_at"], name="mail_message_request"),
             models.Index(fields=["status", "created_at"], name="mail_message_status",
                          condition=models.Q(status="failed")),
+            # A contact's (customer's) inbound mail newest first: crm's 360° timeline.
+            models.Index(fields=["from_address", "received_at"], name="mail_message_from",
+                         condition=models.Q(direction="in")),
         ]
 
     def __str__(self) -> str:

@@ -7,7 +7,8 @@ manager."""
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -41,7 +42,9 @@ class Survey(models.Model):
     class Meta:
         ordering = ["-sent_at", "-id"]
         indexes = [
-            models.Index(fields=["contact", "sent_at"], name="crm_survey_contact"),
+            # The 360° timeline orders surveys by their answer, else their sending.
+            models.Index(F("contact"), Coalesce("answered_at", "sent_at"), name="crm_survey_contact_at"),
+            models.Index(F("customer"), Coalesce("answered_at", "sent_at"), name="crm_survey_customer_at"),
             models.Index(fields=["answered_at"], name="crm_survey_answered", condition=Q(score__isnull=False)),
         ]
         constraints = [

@@ -12,10 +12,13 @@ from django.utils import timezone
 from catalog.tests.factories import ContactFactory, ContactPhoneFactory, ServiceFactory
 from contactcenter.models import Call
 from core.roles import Role
+from crm import selectors
 from crm.models import Opportunity
+from crm.selectors import services_in_use
 from incidents.models import Incident
 from incidents.tests.factories import IncidentFactory, MajorIncidentFactory
 
+from .factories_complaint import ComplaintFactory, SurveyFactory
 from .factories_opportunity import OpportunityFactory
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +127,38 @@ def test_the_pipeline_board_and_the_actions(browser, make_user):
     assert client.post(f"/opportunities/{anns.pk}/lose/", {"lose-reason": "No budget"}).status_code == 302
     page = client.get(f"/opportunities/{anns.pk}/").content.decode()
     assert "No budget" in page and "qualified" in page
+
+
+def test_the_totals_read_a_window_not_the_history(monkeypatch):
+    """Tickets this year and open complaints in one query, the CSAT trend in another, the
+    trend from the latest ratings only (TREND_RATINGS of each kind)."""
+    contact = ContactFactory()
+    now = timezone.now()
+    _history(contact, 5)  # five rated calls (5/5) in the last minutes; five closed incidents yesterday
+    Incident.objects.create(title="Last year", contact=contact, customer=contact.customer,
+                            created_at=now.replace(month=1, day=1) - timedelta(days=1))
+    Call.objects.create(call_sid="CA-old", contact=contact, csat=1, started_at=now - timedelta(days=300))
+    SurveyFactory(contact=contact, score=3, answered_at=now)
+    ComplaintFactory(contact=contact, customer=contact.customer)
+    ComplaintFactory(contact=contact, customer=contact.customer, status="closed")
+    with CaptureQueriesContext(connection) as queries:
+        got = selectors.totals(contact=contact)
+    assert len(queries) == 2
+    ticket_count = 5 if (now - timedelta(days=1)).year == now.year else 0
+    assert got["tickets_this_year"] == ticket_count and got["open_complaints"] == 1
+    trend = got["csat_trend"]  # five 5s and a 3, not the 300-day-old 1
+    assert sum(m["responses"] for m in trend) == 6
+    assert sum(m["mean"] * m["responses"] for m in trend) == pytest.approx(28, abs=0.05)
+    monkeypatch.setattr(selectors, "TREND_RATINGS", 2)
+    trend = selectors.totals(contact=contact)["csat_trend"]
+    assert sum(m["responses"] for m in trend) == 3  # two calls and the survey
+
+
+def test_the_services_are_those_of_the_latest_interactions():
+    contact = ContactFactory()
+    now = timezone.now()
+    old, recent = ServiceFactory(name="Old loans"), ServiceFactory(name="Cards")
+    IncidentFactory(contact=contact, customer=contact.customer, service=old, created_at=now - timedelta(days=400))
+    IncidentFactory(contact=contact, customer=contact.customer, service=recent, created_at=now)
+    assert [s.name for s, _ in services_in_use(contact=contact)] == ["Cards", "Old loans"]
+    assert [s.name for s, _ in services_in_use(contact=contact, recent=1)] == ["Cards"]

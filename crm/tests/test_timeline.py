@@ -137,3 +137,25 @@ def test_a_page_costs_the_same_queries_at_10_and_10000(api, make_user, person, r
     assert body["count"] == rows // 3
     ats = [r["at"] for r in body["results"]]
     assert ats == sorted(ats, reverse=True)
+
+
+def test_a_contacts_requests_once_each_whichever_side_it_is_on(person):
+    """Requests it asked for itself, asked for someone else, and someone asked for it: three
+    rows (the timeline reads them in two parts that must not overlap), counted as three."""
+    someone = UserFactory()
+    mine = ServiceRequestFactory(requested_by=person.user)
+    for_someone = ServiceRequestFactory(requested_by=person.user, requested_for=someone)
+    for_me = ServiceRequestFactory(requested_by=someone, requested_for=person.user)
+    ServiceRequestFactory(requested_by=someone)  # not theirs
+    rows = timeline(contact=person, kinds=["request"])
+    assert rows.count() == 3
+    assert sorted(r["t_id"] for r in rows[0:10]) == sorted([mine.pk, for_someone.pk, for_me.pk])
+
+
+def test_the_count_adds_up_every_source(person, history):
+    other = ContactFactory(customer=person.customer)
+    IncidentFactory(contact=other, customer=person.customer)
+    assert timeline(contact=person).count() == 7 == len(list(timeline(contact=person)))
+    assert timeline(customer=person.customer).count() == 8
+    assert timeline(contact=person, kinds=["call", "survey"]).count() == 2
+    assert timeline(contact=ContactFactory()).count() == 0
