@@ -16,19 +16,12 @@ from core.roles import is_staff_member
 
 from ..choices import ArticleStatus
 from ..models import Article
+from ..search import suggest
 
 register = template.Library()
 
 #: How many suggestions an incident's page shows.
 INCIDENT_ARTICLES = 5
-
-
-def _suggest(text: str, user, limit: int) -> list:
-    try:
-        from ..search import suggest  # kb-search's module; until it lands, no suggestions
-    except ImportError:
-        return []
-    return list(suggest(text, user=user, limit=limit))
 
 
 @register.inclusion_tag("knowledge/_incident_articles.html", takes_context=True)
@@ -38,7 +31,7 @@ def incident_articles(context, incident, limit: int = INCIDENT_ARTICLES):
     if user is None or not is_staff_member(user):
         return {"shown": False}
     text = f"{incident.title} {incident.description or ''}".strip()[:2000]
-    articles = _suggest(text, user, limit) if text else []
+    articles = suggest(text, user=user, limit=limit) if text else []
     return {"shown": True, "articles": articles, "incident": incident, "next_url": request.get_full_path(),
             "csrf_token": context.get("csrf_token")}
 
