@@ -66,6 +66,8 @@ MAX_LIMIT = 50
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 8
 SNIPPET_CHARS = 160
+#: Per kind, the newest matches that are ranked (see ``_ranked``).
+RANK_WINDOW = 500
 #: ``article_search`` ranks in [0, 2) (1 for every word in the title, plus a normalised
 #: ``ts_rank``); halved, an article sits among the tickets whose titles match as well.
 ARTICLE_RANK_SCALE = 0.5
@@ -390,8 +392,17 @@ def _by_words(user, words: tuple[str, ...], *, kinds, staff: bool, limit: int) -
 
 # The SQL below is built from this module's constants only; the user's words always travel as
 # a query parameter (hence the S611 waivers).
-def _ranked(qs: QuerySet, match_sql: str, rank_sql: str, params: list) -> QuerySet:
-    return (qs.filter(RawSQL(match_sql, params, output_field=BooleanField()))  # noqa: S611
+def _ranked(qs: QuerySet, match_sql: str, rank_sql: str, params: list, match_params: list | None = None) -> QuerySet:
+    """The rows of ``qs`` that match, best first. Only the ``RANK_WINDOW`` newest matches are
+    ranked: ``ts_rank`` needs each row's document, which an expression index does not store,
+    so ranking every row that holds a common word would rebuild hundreds of thousands of them.
+    The newest matches come from the GIN index (a rare word) or from the primary key read
+    backwards until enough rows match (a common one), whichever the planner finds cheaper."""
+    matching = qs.filter(RawSQL(match_sql, params if match_params is None else match_params,  # noqa: S611
+                                output_field=BooleanField()))
+    if RANK_WINDOW:
+        matching = qs.filter(pk__in=matching.order_by("-pk").values("pk")[:RANK_WINDOW])
+    return (matching
             .annotate(search_rank=RawSQL(rank_sql, params, output_field=FloatField()))  # noqa: S611
             .order_by("-search_rank", "-pk"))
 
@@ -413,12 +424,8 @@ def _requests_pg(qs: QuerySet, words) -> QuerySet:
     items = f'"{REQUEST_TABLE}"."catalog_item_id" = ANY(ARRAY({item_ids}{query}))'
     item_vector = "setweight(to_tsvector('simple'::regconfig, \"requests_catalogitem\".\"name\"), 'A')"
     # The rank reads the item's name: the join select_related makes (its alias is the table's name).
-    return (qs.select_related("catalog_item")
-            .filter(RawSQL(f"({answers} @@ {query} OR {items})", [text, text],  # noqa: S611
-                           output_field=BooleanField()))
-            .annotate(search_rank=RawSQL(f"ts_rank({item_vector} || {answers}, {query})", [text],  # noqa: S611
-                                         output_field=FloatField()))
-            .order_by("-search_rank", "-pk"))
+    return _ranked(qs.select_related("catalog_item"), f"({answers} @@ {query} OR {items})",
+                   f"ts_rank({item_vector} || {answers}, {query})", [text], match_params=[text, text])
 
 
 def _known_errors_pg(qs: QuerySet, words) -> QuerySet:
