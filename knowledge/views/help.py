@@ -16,6 +16,7 @@ token (its feedback buttons), so it may be kept by the visitor's own browser onl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from django import forms
 from django.conf import settings
@@ -110,9 +111,17 @@ def _context(language: str, asked: str, **extra) -> dict:
     return {"language": language, "lang": asked, "lang_suffix": f"?lang={asked}" if asked else "", **extra}
 
 
+@lru_cache(maxsize=1)
+def _help_root() -> str:
+    return reverse("knowledge:help")
+
+
 def _row(number: str, title: str, language: str) -> dict:
-    return {"number": number, "title": title, "language": language,
-            "bidi": get_language_info(language)["bidi"] if language in LANGUAGES else False}
+    """An article in a list: its address and its language's direction and name worked out
+    here once, not by a template tag per link (the home page lists a thousand)."""
+    info = get_language_info(language) if language in LANGUAGES else {"bidi": False, "name_local": language}
+    return {"number": number, "title": title, "language": language, "url": f"{_help_root()}{number}/",
+            "bidi": info["bidi"], "language_name": info["name_local"]}
 
 
 # --- the home page ---------------------------------------------------------------------------
@@ -229,8 +238,7 @@ def _article(number: str) -> dict | None:
         "body_html": render_markdown(article.body),
         "services": [{"id": s.pk, "name": s.name} for s in article.services.all()],
         "published_at": article.published_at, "version": article.version,
-        "translations": [{**_row(t["number"], t["title"], t["language"]),
-                          "language_name": get_language_info(t["language"])["name_local"]} for t in translations],
+        "translations": [_row(t["number"], t["title"], t["language"]) for t in translations],
     }
 
 
