@@ -359,3 +359,14 @@ def test_stats_count_deflections_by_article_and_service(library, requester):
         stats.article_feedback_totals(start, end)
         stats.search_misses()
     assert len(queries) == 5
+
+
+def test_lang_in_the_address_is_carried_through_links_and_feedback(client, make_article):
+    persian = make_article("بازنشانی رمز عبور", "متن", language="fa")
+    response = client.get(f"/help/{persian.number}/", {"lang": "fa"})
+    assert response["Content-Language"] == "fa"
+    html = response.content.decode()
+    assert 'href="/help/?lang=fa"' in html and 'name="lang" value="fa"' in html
+    response = client.post(f"/help/{persian.number}/feedback/", {"helpful": "yes", "lang": "fa"})
+    assert response["Location"] == f"/help/{persian.number}/?feedback=yes&lang=fa#feedback"
+    assert client.get("/help/", {"lang": "xx"}).status_code == 200  # not ours: ignored

@@ -77,7 +77,7 @@ def public_articles() -> QuerySet[Article]:
 def _visitor_language(request) -> tuple[str, str]:
     """``(language, asked)``: ``?lang=`` when it names one of ours (activated for the page),
     else the language the middleware chose; ``asked`` is what the links carry on."""
-    asked = request.GET.get("lang", "")
+    asked = request.GET.get("lang") or (request.POST.get("lang") if request.method == "POST" else "") or ""
     if asked in LANGUAGES:
         translation.activate(asked)
         request.LANGUAGE_CODE = asked
