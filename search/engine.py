@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from importlib import import_module
 
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, Q, QuerySet, TextField, Value
+from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, IntegerField, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.urls import NoReverseMatch, reverse
@@ -49,7 +49,7 @@ from problems.models import KnownError
 from problems.selectors import problems_visible_to
 from servicerequests.selectors import requests_visible_to
 
-from .vectors import DOCUMENTS, REQUEST_TABLE, document_sql, request_answers_sql
+from .vectors import DOCUMENTS, document_sql, request_answers_sql
 
 #: Every kind of result, in the order ties are broken (and the page's groups are listed).
 KINDS = ("incident", "request", "problem", "change", "known_error", "article", "complaint", "contact",
@@ -67,7 +67,7 @@ MAX_QUERY_CHARS = 200
 MAX_WORDS = 8
 SNIPPET_CHARS = 160
 #: Per kind, the newest matches that are ranked (see ``_ranked``).
-RANK_WINDOW = 500
+RANK_WINDOW = 200
 #: ``article_search`` ranks in [0, 2) (1 for every word in the title, plus a normalised
 #: ``ts_rank``); halved, an article sits among the tickets whose titles match as well.
 ARTICLE_RANK_SCALE = 0.5
@@ -374,20 +374,26 @@ def _by_words(user, words: tuple[str, ...], *, kinds, staff: bool, limit: int) -
             continue
         source = SOURCES[kind]
         qs = source.queryset(user)
-        if kind == "request":
-            qs = _requests_pg(qs, words) if postgres else _requests_lite(qs, words)
-        elif kind == "known_error":
-            qs = _known_errors_pg(qs, words) if postgres else _matching(qs, words, ("title", "symptom", "workaround"))
-        elif postgres:
-            qs = _documents_pg(qs, kind, words)
+        if postgres:
+            found = list(_pg_query(kind, qs, words)[:limit])
+        elif kind == "request":
+            found = list(_requests_lite(qs, words)[:limit])
         else:
-            _table, title, rest = DOCUMENTS[kind]
-            qs = _matching(qs, words, (title, *rest))
-        for obj in qs[:limit]:
+            _table, title, rest = DOCUMENTS.get(kind) or ("", "title", ("symptom", "workaround"))
+            found = list(_matching(qs, words, (title, *rest))[:limit])
+        for obj in found:
             hits.append(source.hit(obj, staff=staff, words=words, rank=obj.search_rank))
     order = {k: i for i, k in enumerate(KINDS)}
     hits.sort(key=lambda h: (-h.rank, order[h.kind], -h.id))
     return hits
+
+
+def _pg_query(kind: str, qs: QuerySet, words) -> QuerySet:
+    if kind == "request":
+        return _requests_pg(qs, words)
+    if kind == "known_error":
+        return _known_errors_pg(qs, words)
+    return _documents_pg(qs, kind, words)
 
 
 # The SQL below is built from this module's constants only; the user's words always travel as
@@ -396,21 +402,31 @@ def _ranked(qs: QuerySet, match_sql: str, rank_sql: str, params: list, match_par
     """The rows of ``qs`` that match, best first. Only the ``RANK_WINDOW`` newest matches are
     ranked: ``ts_rank`` needs each row's document, which an expression index does not store,
     so ranking every row that holds a common word would rebuild hundreds of thousands of them.
-    The newest matches come from the GIN index (a rare word) or from the primary key read
-    backwards until enough rows match (a common one), whichever the planner finds cheaper."""
+    The matches come from the GIN index; the newest of them are ranked.
+
+    ``match_sql`` names its columns without their table: it runs in the window's subquery,
+    where Django aliases the table (``U0``), and a table-qualified name there would point at
+    the outer query's row instead (a correlated subquery per row: seconds at 200,000 rows).
+    ``rank_sql`` names them with their table: the outer query may join another table that
+    has a column of the same name (a contact's customer has a ``name`` too)."""
     matching = qs.filter(RawSQL(match_sql, params if match_params is None else match_params,  # noqa: S611
                                 output_field=BooleanField()))
     if RANK_WINDOW:
-        matching = qs.filter(pk__in=matching.order_by("-pk").values("pk")[:RANK_WINDOW])
+        # "id + 0", not "id": ordered by the primary key itself, the planner would read that
+        # index backwards and rebuild each row's document until enough match — 1 s for a word
+        # in 2 % of 200,000 incidents, as it underestimates to_tsvector's cost. Like this it
+        # takes the matches from the GIN index and keeps the newest (bench/README.md).
+        newest = matching.order_by(ExpressionWrapper(F("pk") + Value(0), output_field=IntegerField()).desc())
+        matching = qs.filter(pk__in=newest.values("pk")[:RANK_WINDOW])
     return (matching
             .annotate(search_rank=RawSQL(rank_sql, params, output_field=FloatField()))  # noqa: S611
             .order_by("-search_rank", "-pk"))
 
 
 def _documents_pg(qs: QuerySet, kind: str, words) -> QuerySet:
-    vector = document_sql(kind)
     query = "to_tsquery('simple'::regconfig, %s)"
-    return _ranked(qs, f"{vector} @@ {query}", f"ts_rank({vector}, {query})", [tsquery_text(words)])
+    return _ranked(qs, f"{document_sql(kind, qualified=False)} @@ {query}",
+                   f"ts_rank({document_sql(kind)}, {query})", [tsquery_text(words)])
 
 
 def _requests_pg(qs: QuerySet, words) -> QuerySet:
@@ -419,20 +435,20 @@ def _requests_pg(qs: QuerySet, words) -> QuerySet:
     the catalogue item's foreign-key index instead of reading every request."""
     text = tsquery_text(words)
     query = "to_tsquery('simple'::regconfig, %s)"
-    answers = request_answers_sql()
+    answers = request_answers_sql(qualified=False)
     item_ids = "SELECT \"id\" FROM \"requests_catalogitem\" WHERE to_tsvector('simple'::regconfig, \"name\") @@ "
-    items = f'"{REQUEST_TABLE}"."catalog_item_id" = ANY(ARRAY({item_ids}{query}))'
+    items = f'"catalog_item_id" = ANY(ARRAY({item_ids}{query}))'
     item_vector = "setweight(to_tsvector('simple'::regconfig, \"requests_catalogitem\".\"name\"), 'A')"
     # The rank reads the item's name: the join select_related makes (its alias is the table's name).
     return _ranked(qs.select_related("catalog_item"), f"({answers} @@ {query} OR {items})",
-                   f"ts_rank({item_vector} || {answers}, {query})", [text], match_params=[text, text])
+                   f"ts_rank({item_vector} || {request_answers_sql()}, {query})", [text], match_params=[text, text])
 
 
 def _known_errors_pg(qs: QuerySet, words) -> QuerySet:
     """Known errors' own stored vector (English, ``problems/migrations/0002``, GIN-indexed)."""
-    vector = '"problems_knownerror"."search_vector"'
     query = "to_tsquery('english'::regconfig, %s)"
-    return _ranked(qs, f"{vector} @@ {query}", f"ts_rank({vector}, {query})", [tsquery_text(words)])
+    return _ranked(qs, f'"search_vector" @@ {query}', f'ts_rank("problems_knownerror"."search_vector", {query})',
+                   [tsquery_text(words)])
 
 
 def _matching(qs: QuerySet, words, columns: Iterable[str]) -> QuerySet:
