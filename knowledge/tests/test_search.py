@@ -346,3 +346,13 @@ def test_record_miss_upserts_the_normalised_query():
     assert record_miss("كاربر", "fa").query == "کاربر"
     assert len(record_miss("y" * 500, "en").query) == 200
     assert SearchMiss.objects.count() == 4
+
+
+def test_search_composes_with_joins_and_subqueries(articles):
+    """The SQL names the columns through Django, so the table's alias may change."""
+    inner = article_search(Article.objects.all(), "password").values("pk")
+    assert keys(articles, Article.objects.filter(pk__in=inner).order_by("pk").values_list("pk", flat=True)) == [
+        "en-password", "en-wifi"]
+    joined = article_search(Article.objects.filter(author__username="kb-author", services__isnull=True), "εκτυπωτή")
+    assert keys(articles, joined.values_list("pk", flat=True)) == ["el-printer"]
+    assert article_search(Article.objects.all(), "password").count() == 2
