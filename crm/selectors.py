@@ -44,6 +44,8 @@ KINDS = tuple(K.values)
 SURVEY_AT = Coalesce("answered_at", "sent_at")
 #: The CSAT trend reads at most this many of the latest call ratings and as many survey answers.
 TREND_RATINGS = 2000
+#: The 360° totals count tickets this year and open complaints up to this many ("5000+").
+COUNTED = 5000
 
 
 def _text(value=None):
@@ -241,23 +243,30 @@ def services_in_use(*, contact: Contact | None = None, customer: Customer | None
     return [(service, majors.get(service.pk)) for service in services]
 
 
-def _counts(named: dict[str, list[QuerySet]]) -> dict[str, int]:
-    """Each name's querysets counted and added up, in ONE query (a UNION ALL of one-row
-    ``COUNT(*)`` reads)."""
-    parts = [qs.order_by().annotate(name=_text(name)).values("name").annotate(n=Count("*")).values("name", "n")
-             for name, querysets in named.items() for qs in querysets]
+def _counts(named: dict[str, list[QuerySet]], cap: int) -> dict[str, int]:
+    """Each name's querysets counted, at most ``cap`` rows of each, and added up, in ONE query
+    (a UNION ALL of ``COUNT(*)`` over each queryset cut to ``cap`` rows): a fixed cost,
+    whatever the history's length."""
+    parts, params = [], []
+    for name, querysets in named.items():
+        for qs in querysets:
+            sql, part_params = qs.order_by().values("pk")[:cap].query.sql_with_params()
+            parts.append(f"SELECT CAST(%s AS varchar(20)), COUNT(*) FROM ({sql}) AS part")  # noqa: S608 - Django's SQL
+            params += [name, *part_params]
     got = dict.fromkeys(named, 0)
     if parts:
-        first, *rest = parts
-        for row in (first.union(*rest, all=True) if rest else first):
-            got[row["name"]] += row["n"]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            for name, n in cursor.fetchall():
+                got[name] += n
     return got
 
 
 def totals(*, contact: Contact | None = None, customer: Customer | None = None) -> dict:
-    """Tickets this year, the CSAT trend (call ratings and answered surveys by month, the last
-    six months) and open complaints: two queries, each along a (contact or customer, time)
-    index over its window, never the whole history."""
+    """Tickets this year and open complaints (counted up to :data:`COUNTED`; ``*_capped`` when
+    there are at least that many), the CSAT trend (call ratings and answered surveys by month,
+    the last six months): two queries, each along a (contact or customer, time) index over a
+    bounded window, never the whole history."""
     now = timezone.now()
     year_start = now.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
     who = {"contact": contact} if contact is not None else {"customer": customer}
@@ -265,7 +274,7 @@ def totals(*, contact: Contact | None = None, customer: Customer | None = None) 
     counted = _counts({
         "tickets": [Incident.objects.filter(**who, created_at__gte=year_start),
                     *(qs.filter(created_at__gte=year_start) for qs in requests)],
-        "open_complaints": [Complaint.objects.filter(**who).exclude(status="closed")]})
+        "open_complaints": [Complaint.objects.filter(**who).exclude(status="closed")]}, cap=COUNTED)
     since = (now - timedelta(days=183)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     # The latest TREND_RATINGS of each kind at most (a fixed cost: a contact or customer with
     # more in six months shows the months those cover), newest first along an index.
@@ -285,8 +294,9 @@ def totals(*, contact: Contact | None = None, customer: Customer | None = None) 
         months[month][1] += 1
     trend = [{"month": month, "mean": round(total / n, 2), "responses": n}
              for month, (total, n) in sorted(months.items())]
-    return {"tickets_this_year": counted["tickets"], "csat_trend": trend,
-            "open_complaints": counted["open_complaints"]}
+    return {"tickets_this_year": min(counted["tickets"], COUNTED), "csat_trend": trend,
+            "open_complaints": min(counted["open_complaints"], COUNTED),
+            "tickets_capped": counted["tickets"] >= COUNTED, "complaints_capped": counted["open_complaints"] >= COUNTED}
 
 
 # --- opportunities -------------------------------------------------------------------------------

@@ -149,9 +149,14 @@ def test_the_totals_read_a_window_not_the_history(monkeypatch):
     trend = got["csat_trend"]  # five 5s and a 3, not the 300-day-old 1
     assert sum(m["responses"] for m in trend) == 6
     assert sum(m["mean"] * m["responses"] for m in trend) == pytest.approx(28, abs=0.05)
+    assert not got["tickets_capped"] and not got["complaints_capped"]
     monkeypatch.setattr(selectors, "TREND_RATINGS", 2)
-    trend = selectors.totals(contact=contact)["csat_trend"]
-    assert sum(m["responses"] for m in trend) == 3  # two calls and the survey
+    monkeypatch.setattr(selectors, "COUNTED", 1)
+    got = selectors.totals(contact=contact)
+    assert sum(m["responses"] for m in got["csat_trend"]) == 3  # two calls and the survey
+    assert (got["open_complaints"], got["complaints_capped"]) == (1, True)  # "1+": at most COUNTED rows read
+    if ticket_count:
+        assert (got["tickets_this_year"], got["tickets_capped"]) == (1, True)
 
 
 def test_the_services_are_those_of_the_latest_interactions():
