@@ -98,8 +98,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="Keep the database afterwards.")
     parser.add_argument("--reuse", action="store_true",
-                        help="Use the database a --keep run left, emptied of articles (no drop, create and migrate: "
-                             "minutes on a busy machine).")
+                        help="Continue in the database a --keep run left (no drop, create and migrate: minutes on "
+                             "a busy machine); stages it already holds are skipped.")
+    parser.add_argument("--kinds", default="",
+                        help="Only these kinds of query, comma-separated (e.g. 'one word,miss'; default all, and "
+                             "suggest and the comparison).")
     return parser.parse_args()
 
 
@@ -270,18 +273,20 @@ def main() -> None:
     print(f"knowledge_search — database {name} ({'reused' if args.reuse else 'created'} and migrated in "
           f"{time.perf_counter() - started:.1f} s)")
     print("\n".join(machine_line()))
-    print(f"load average at start (other processes share the machine): {load_average()}")
     rng = random.Random(args.seed)
     words = {language: vocabulary(language, rng) for language in LANGUAGES}
     author = UserFactory(username="bench-author", roles=[Role.AGENT])  # get_or_create by username
     anonymous = AnonymousUser()
     visible = articles_visible_to(anonymous).filter(status="published")
 
-    have, summary = 0, []
-    if args.reuse:
-        with connection.cursor() as cursor:
-            cursor.execute("TRUNCATE knowledge_article CASCADE")
+    summary = []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT coalesce(max(substr(number, 3)::int), 0) FROM knowledge_article")
+        have = cursor.fetchone()[0]
+    kinds = {kind.strip() for kind in args.kinds.split(",") if kind.strip()}
     for stage in [int(s) for s in args.stages.split(",")]:
+        if stage < have:
+            continue
         print(f"\n== {stage:,} articles ==", flush=True)
         started = time.perf_counter()
         generating, copying = load(have + 1, stage, author_id=author.pk, words=words, batch=args.batch,
@@ -304,6 +309,8 @@ def main() -> None:
               f"{'all languages p50/p95':>22}  {'in PostgreSQL: one / all':>24}")
         for language, queries in QUERIES.items():
             for kind, query in queries.items():
+                if kinds and kind not in kinds:
+                    continue
                 one = timed(lambda q=query, lang=language: len(list(
                     article_search(visible, q, language=lang).values_list("pk", flat=True)[:10])), args.requests)
                 every = timed(lambda q=query: len(list(
@@ -314,13 +321,14 @@ def main() -> None:
                 summary.append((stage, language, kind, found, one, every, inside))
                 print(f"  {language:8} {kind:14} {query:22} {found:>8,}  {one[0]:8.1f} / {one[1]:6.1f} ms  "
                       f"{every[0]:8.1f} / {every[1]:6.1f} ms  {inside[0]:8.2f} / {inside[1]:6.2f} ms", flush=True)
-        for language, text in SUGGEST.items():
+        for language, text in SUGGEST.items() if not kinds else ():
             result = timed(lambda t=text, lang=language: len(suggest(t, user=anonymous, language=lang)),
                            args.requests)
             summary.append((stage, language, "suggest", result[2], result, result, (0.0, 0.0)))
             print(f"  {language:8} {'suggest':14} {text:22} {result[2]:>8}  {result[0]:8.1f} / {result[1]:6.1f} ms "
                   "(suggest: every word, then any word)", flush=True)
-        for query in (QUERIES["en"]["one word"], QUERIES["el"]["two words"], QUERIES["en"]["frequent word"]):
+        for query in (QUERIES["en"]["one word"], QUERIES["el"]["two words"], QUERIES["en"]["frequent word"]
+                      ) if not kinds else ():
             a, b, plan_a, plan_b = compare_all_languages(query, args.requests)
             print(f"  all languages, {query!r}: per-language OR {a:.2f} ms, one OR-ed tsquery {b:.2f} ms "
                   "(EXPLAIN ANALYZE median execution time)")
