@@ -356,3 +356,21 @@ def test_search_composes_with_joins_and_subqueries(articles):
     joined = article_search(Article.objects.filter(author__username="kb-author", services__isnull=True), "εκτυπωτή")
     assert keys(articles, joined.values_list("pk", flat=True)) == ["el-printer"]
     assert article_search(Article.objects.all(), "password").count() == 2
+
+
+def test_the_services_path_keeps_the_vector(author, make_user, requester):
+    """Through kb-core's services: a new article is found once published, and after a draft
+    edit beside it is published, by its new text and no longer by the old."""
+    from knowledge.services import article_create, article_publish, article_submit, article_update
+
+    reviewer = make_user(Role.AGENT, username="kb-reviewer")
+    article = article_create(author=author, title="Printer offline", body="Restart the printer.", language=L.EN)
+    assert found("printer") == [article.pk]
+    assert suggest("printer", user=requester) == []                 # a draft
+    article_submit(article, by=author)
+    article_publish(article, by=reviewer)
+    assert suggest("printer", user=requester) == [article]
+    draft = article_update(article, by=author, title="Scanner offline", body="Restart the scanner.")
+    article_submit(draft, by=author)
+    article_publish(draft, by=reviewer)
+    assert suggest("scanner", user=requester) == [article] and suggest("printer", user=requester) == []
