@@ -14,6 +14,7 @@ from core.roles import is_staff_member
 from .. import services
 from ..filtersets import ArticleFilterSet
 from ..models import Article
+from ..search import article_search
 from ..selectors import article_versions, articles_visible_to
 from . import serializers
 
@@ -39,14 +40,6 @@ class ArticlePermission(permissions.BasePermission):
         if request.user and request.user.is_authenticated:
             return refuse_unless_visible(request, view)
         return False
-
-
-def _search(queryset, query: str, language: str | None):
-    try:
-        from ..search import article_search
-    except ImportError:  # kb-search's module is not there yet: plain matching on the title
-        return queryset.filter(title__icontains=query)
-    return article_search(queryset, query, language=language)
 
 
 @extend_schema_view(list=extend_schema(parameters=[SEARCH_PARAMETER]))
@@ -79,7 +72,7 @@ class ArticleViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixi
             query = (self.request.query_params.get("search") or "").replace("\x00", "").strip()[:SEARCH_MAX_CHARS]
             if query:
                 language = self.request.query_params.get("language") or None
-                queryset = _search(queryset, query, language)
+                queryset = article_search(queryset, query, language=language)
         return queryset
 
     def perform_create(self, serializer):
