@@ -471,7 +471,12 @@ def _articles(user, words, *, staff: bool, limit: int) -> list[Hit]:
     if knowledge is None:
         return []
     articles_visible_to, article_search = knowledge
-    found = article_search(articles_visible_to(user), " ".join(words))
+    if connection.vendor == "postgresql":
+        found = article_search(articles_visible_to(user), " ".join(words))
+    else:
+        # SQLite: the same word match as the other kinds (article_search's own fallback nests
+        # one REPLACE per Persian letter form per word, past SQLite's parser stack).
+        found = _matching(articles_visible_to(user), words, ("title", "body"))
     return [_article_hit(a, staff=staff, words=words) for a in list(found[:limit])]
 
 
