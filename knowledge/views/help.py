@@ -7,10 +7,11 @@ number is a 404. The visitor's language (Django's LocaleMiddleware, the profile'
 ``?lang=``) puts articles in that language first and the others after.
 
 Reads go through the help centre's cache (:mod:`knowledge.cache`; cleared when an article is
-published or retired); what is cached is data, never a response. Anonymous GETs of the pages
-without a form say ``Cache-Control: public, max-age=60``; the article page carries a CSRF
-token (its feedback buttons), so it may be kept by the visitor's own browser only
-(``private``): a shared cache would hand one visitor's token to the next.
+published or retired): data, and the home page's lists as HTML (nothing of the visitor's in
+them), never a whole response. Anonymous GETs of the pages without a form say
+``Cache-Control: public, max-age=60``; the article page carries a CSRF token (its feedback
+buttons), so it may be kept by the visitor's own browser only (``private``): a shared cache
+would hand one visitor's token to the next.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
@@ -295,6 +297,10 @@ def help_feedback(request, number: str):
                              comment="" if helpful else form.cleaned_data["comment"], deflected=helpful)
         except InvalidTransitionError as exc:  # retired since the cached copy was made
             raise Http404(_("No such article.")) from exc
+        except ValidationError as exc:  # the service's own checks, should the form's ever differ
+            form.add_error(None, exc.messages)
+            return render(request, "knowledge/help/article.html", _context(
+                language, asked, article=article, feedback="", form=form), status=400)
     params = {"feedback": "yes" if helpful else "no", **({"lang": asked} if asked else {})}
     return redirect(f"{reverse('knowledge:help-article', args=[article['number']])}?{urlencode(params)}#feedback")
 
