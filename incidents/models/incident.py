@@ -27,9 +27,7 @@ from core.roles import is_staff_member
 from sla.choices import TicketKind
 from sla.protocol import SLAFacts
 
-from ..choices import Channel, IncidentStatus, Level, NoteVisibility, ResolutionCode
-
-S = IncidentStatus
+from ..choices import OPEN_STATUSES, Channel, IncidentStatus, Level, NoteVisibility, ResolutionCode
 
 
 def _staff(instance, user) -> bool:
@@ -58,7 +56,8 @@ class Incident(ConcurrentTransitionMixin, models.Model):
     number = models.CharField(_("number"), max_length=16, unique=True, null=True, editable=False)  # noqa: DJ001
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    status = FSMField(_("status"), max_length=20, choices=S.choices, default=S.NEW, protected=True)
+    status = FSMField(_("status"), max_length=20, choices=IncidentStatus.choices, default=IncidentStatus.NEW,
+                      protected=True)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.PORTAL)
     impact = models.PositiveSmallIntegerField(_("impact"), choices=Level.choices, default=Level.MEDIUM)
     urgency = models.PositiveSmallIntegerField(_("urgency"), choices=Level.choices, default=Level.MEDIUM)
@@ -132,41 +131,43 @@ class Incident(ConcurrentTransitionMixin, models.Model):
     # --- lifecycle: the guards -----------------------------------------------------------
     @property
     def is_open(self) -> bool:
-        return self.status in (S.NEW, S.ASSIGNED, S.IN_PROGRESS, S.ON_HOLD)
+        return self.status in OPEN_STATUSES
 
     def can_reopen(self) -> bool:
         window = timedelta(days=settings.INCIDENT_REOPEN_DAYS)
         return self.resolved_at is not None and timezone.now() - self.resolved_at <= window
 
-    @transition(field=status, source=[S.NEW, S.ASSIGNED, S.IN_PROGRESS, S.ON_HOLD],
-                target=RETURN_VALUE(S.ASSIGNED, S.IN_PROGRESS, S.ON_HOLD), permission=_staff)
+    @transition(field=status, source=OPEN_STATUSES,
+                target=RETURN_VALUE(IncidentStatus.ASSIGNED, IncidentStatus.IN_PROGRESS, IncidentStatus.ON_HOLD),
+                permission=_staff)
     def assign(self):
         """Assign (or reassign) to a team and/or agent; a new incident becomes assigned."""
-        return S.ASSIGNED if self.status == S.NEW else self.status
+        return IncidentStatus.ASSIGNED if self.status == IncidentStatus.NEW else self.status
 
-    @transition(field=status, source=[S.NEW, S.ASSIGNED], target=S.IN_PROGRESS, permission=_staff)
+    @transition(field=status, source=[IncidentStatus.NEW, IncidentStatus.ASSIGNED], target=IncidentStatus.IN_PROGRESS,
+                permission=_staff)
     def start(self):
         """An agent starts work (and takes it, if nobody has)."""
 
-    @transition(field=status, source=S.IN_PROGRESS, target=S.ON_HOLD, permission=_staff)
+    @transition(field=status, source=IncidentStatus.IN_PROGRESS, target=IncidentStatus.ON_HOLD, permission=_staff)
     def hold(self):
         """Waiting for the customer or a third party: the SLA clock pauses."""
 
-    @transition(field=status, source=S.ON_HOLD, target=S.IN_PROGRESS, permission=_staff)
+    @transition(field=status, source=IncidentStatus.ON_HOLD, target=IncidentStatus.IN_PROGRESS, permission=_staff)
     def resume(self):
         pass
 
-    @transition(field=status, source=[S.NEW, S.ASSIGNED, S.IN_PROGRESS, S.ON_HOLD], target=S.RESOLVED,
+    @transition(field=status, source=OPEN_STATUSES, target=IncidentStatus.RESOLVED,
                 permission=_staff)
     def resolve(self):
         pass
 
-    @transition(field=status, source=S.RESOLVED, target=S.CLOSED, permission=_staff)
+    @transition(field=status, source=IncidentStatus.RESOLVED, target=IncidentStatus.CLOSED, permission=_staff)
     def close(self):
         pass
 
-    @transition(field=status, source=S.RESOLVED, target=S.IN_PROGRESS, conditions=[can_reopen],
-                permission=_staff)
+    @transition(field=status, source=IncidentStatus.RESOLVED, target=IncidentStatus.IN_PROGRESS,
+                conditions=[can_reopen], permission=_staff)
     def reopen(self):
         """Back to work, within INCIDENT_REOPEN_DAYS of the resolution."""
 

@@ -32,8 +32,6 @@ from ..choices import (
 )
 from .incident import Incident
 
-M = MajorIncidentStatus
-
 
 def _runs_it(instance, user) -> bool:
     """Managers and administrators, and the incident manager named on this major incident."""
@@ -45,7 +43,8 @@ def _runs_it(instance, user) -> bool:
 class MajorIncident(ConcurrentTransitionMixin, models.Model):
     incident = models.OneToOneField(Incident, verbose_name=_("master incident"), on_delete=models.PROTECT,
                                     related_name="major")
-    status = FSMField(_("status"), max_length=20, choices=M.choices, default=M.DECLARED, protected=True)
+    status = FSMField(_("status"), max_length=20, choices=MajorIncidentStatus.choices,
+                      default=MajorIncidentStatus.DECLARED, protected=True)
     summary = models.CharField(_("summary"), max_length=300)
     impact = models.CharField(_("service impact"), max_length=20, choices=ServiceImpact.choices,
                               default=ServiceImpact.MAJOR_OUTAGE)
@@ -98,25 +97,27 @@ class MajorIncident(ConcurrentTransitionMixin, models.Model):
         return Postmortem.objects.filter(major_incident=self, complete=True).exists()
 
     # --- lifecycle: the guards -----------------------------------------------------------
-    @transition(field=status, source=M.DECLARED, target=M.MOBILISED, permission=_runs_it)
+    @transition(field=status, source=MajorIncidentStatus.DECLARED, target=MajorIncidentStatus.MOBILISED,
+                permission=_runs_it)
     def mobilise(self):
         """The team is on the bridge and working."""
 
-    @transition(field=status, source=[M.DECLARED, M.MOBILISED], target=M.CONTAINED, permission=_runs_it)
+    @transition(field=status, source=[MajorIncidentStatus.DECLARED, MajorIncidentStatus.MOBILISED],
+                target=MajorIncidentStatus.CONTAINED, permission=_runs_it)
     def contain(self):
         """The damage is stopped (workaround in place); the cause may still be there."""
 
-    @transition(field=status, source=[M.DECLARED, M.MOBILISED, M.CONTAINED], target=M.RESOLVED,
-                permission=_runs_it)
+    @transition(field=status, source=ACTIVE_MAJOR_STATUSES, target=MajorIncidentStatus.RESOLVED, permission=_runs_it)
     def resolve(self):
         """Service restored: the master incident and its children resolve with it."""
 
-    @transition(field=status, source=M.RESOLVED, target=M.REVIEWED, conditions=[postmortem_complete],
-                permission=_runs_it)
+    @transition(field=status, source=MajorIncidentStatus.RESOLVED, target=MajorIncidentStatus.REVIEWED,
+                conditions=[postmortem_complete], permission=_runs_it)
     def review(self):
         """The postmortem is complete and agreed."""
 
-    @transition(field=status, source=M.REVIEWED, target=M.CLOSED, permission=_runs_it)
+    @transition(field=status, source=MajorIncidentStatus.REVIEWED, target=MajorIncidentStatus.CLOSED,
+                permission=_runs_it)
     def close(self):
         pass
 
@@ -189,7 +190,7 @@ class StakeholderUpdate(models.Model):
 
     major_incident = models.ForeignKey(MajorIncident, on_delete=models.CASCADE, related_name="updates")
     audiences = models.JSONField(_("audiences"), default=list)
-    status = models.CharField(_("status when sent"), max_length=20, choices=M.choices)
+    status = models.CharField(_("status when sent"), max_length=20, choices=MajorIncidentStatus.choices)
     what = models.CharField(_("what is affected"), max_length=300)
     where = models.CharField(_("where"), max_length=300, blank=True)
     event = models.CharField(_("event"), max_length=10, choices=UpdateEvent.choices, default=UpdateEvent.UNPLANNED)

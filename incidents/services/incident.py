@@ -22,10 +22,8 @@ from notifications.services import notify
 from sla import services as sla
 
 from .. import events, signals
-from ..choices import ACTIVE_MAJOR_STATUSES, IncidentStatus, NoteVisibility, ResolutionCode
+from ..choices import ACTIVE_MAJOR_STATUSES, OPEN_STATUSES, IncidentStatus, NoteVisibility, ResolutionCode
 from ..models import Attachment, Incident, IncidentNote, MajorIncident, PriorityMatrix
-
-S = IncidentStatus
 
 
 # --- priority and routing -------------------------------------------------------------------
@@ -284,7 +282,7 @@ def incident_resolve(*, incident: Incident, actor, resolution_code: str, resolut
           resolution=incident.resolution, code=incident.get_resolution_code_display())
     resolved_id = incident.pk
     transaction.on_commit(lambda: signals.incident_resolved.send(sender=Incident, incident_id=resolved_id))
-    for child in incident.children.filter(status__in=[S.NEW, S.ASSIGNED, S.IN_PROGRESS, S.ON_HOLD]).order_by("id"):
+    for child in incident.children.filter(status__in=OPEN_STATUSES).order_by("id"):
         incident_resolve(incident=child, actor=actor, resolution_code=resolution_code, resolution=resolution,
                          at=at, _via_master=incident)
     return incident
@@ -306,7 +304,7 @@ def incident_reopen(*, incident: Incident, actor, reason: str, at: datetime | No
         raise ValidationError({"reason": [_("Say why it is reopened.")]})
     at = at or timezone.now()
     incident = _locked(incident)
-    if incident.status == S.RESOLVED and not incident.can_reopen():
+    if incident.status == IncidentStatus.RESOLVED and not incident.can_reopen():
         raise InvalidTransitionError(_("Incidents can be reopened within %(days)s days of their resolution.")
                                      % {"days": settings.INCIDENT_REOPEN_DAYS}, incident.status)
     _guard(incident, "reopen", actor)
@@ -450,7 +448,7 @@ def incidents_auto_close(*, now: datetime | None = None, batch: int = 500) -> in
     while True:
         with transaction.atomic():
             ids = list(Incident.objects.select_for_update(skip_locked=True)
-                       .filter(status=S.RESOLVED, resolved_at__lte=cutoff).order_by("resolved_at")
+                       .filter(status=IncidentStatus.RESOLVED, resolved_at__lte=cutoff).order_by("resolved_at")
                        .values_list("id", flat=True)[:batch])
             for pk in ids:
                 incident_close(incident=pk, actor=None, at=now, reason="closed automatically")

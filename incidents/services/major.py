@@ -55,7 +55,6 @@ from .incident import _locked as _locked_incident
 from .incident import _save as _save_incident
 from .incident import incident_link_to_master, incident_resolve, priority_for
 
-M = MajorIncidentStatus
 User = get_user_model()
 
 
@@ -106,7 +105,7 @@ def _send(signal, **kwargs) -> None:
 
 def _new_pin() -> str:
     """Six random digits no live major incident uses (the constraint has the last word)."""
-    taken = set(MajorIncident.objects.exclude(status=M.CLOSED).values_list("bridge_pin", flat=True))
+    taken = set(MajorIncident.objects.exclude(status=MajorIncidentStatus.CLOSED).values_list("bridge_pin", flat=True))
     while True:
         pin = f"{secrets.randbelow(900000) + 100000}"
         if pin not in taken:
@@ -293,7 +292,7 @@ def _guard(major: MajorIncident, action: str, actor) -> None:
     method = getattr(major, action)
     verb = ACTION_VERBS[action]
     if not can_proceed(method):
-        if action == "review" and major.status == M.RESOLVED:
+        if action == "review" and major.status == MajorIncidentStatus.RESOLVED:
             raise InvalidTransitionError(_("Complete the postmortem before the review."), major.status)
         raise InvalidTransitionError(_("You cannot %(action)s a major incident that is %(status)s.")
                                      % {"action": verb, "status": major.get_status_display().lower()}, major.status)
@@ -366,7 +365,7 @@ def major_incident_add_member(*, major: MajorIncident, actor, user, role: str = 
     if role != TeamRole.EXTERNAL_EXPERT and not is_staff_member(user):
         raise ValidationError({"user": [_("%(user)s is not service desk staff; add them as an external expert.")
                                         % {"user": user}]})
-    if major.status == M.CLOSED:
+    if major.status == MajorIncidentStatus.CLOSED:
         raise InvalidTransitionError(_("The major incident is closed."), major.status)
     member, created = MajorIncidentMember.objects.update_or_create(
         major_incident=major, user=user, defaults={"role": role, "added_by": actor})
@@ -387,7 +386,7 @@ def major_incident_add_member(*, major: MajorIncident, actor, user, role: str = 
 @transaction.atomic
 def major_incident_remove_member(*, major: MajorIncident, actor, user) -> None:
     _require(can_run(major, actor), _("Only managers and the incident manager can change the team."))
-    if major.status == M.CLOSED:
+    if major.status == MajorIncidentStatus.CLOSED:
         raise InvalidTransitionError(_("The major incident is closed."), major.status)
     if major.manager_id == user.pk:
         raise ValidationError({"user": [_("Name another incident manager first.")]})
@@ -404,7 +403,7 @@ def major_incident_add_task(*, major: MajorIncident, actor, title: str, assignee
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": [_("Say what needs doing.")]})
-    if major.status in (M.REVIEWED, M.CLOSED):
+    if major.status in (MajorIncidentStatus.REVIEWED, MajorIncidentStatus.CLOSED):
         raise InvalidTransitionError(_("The major incident is %(status)s.")
                                      % {"status": major.get_status_display().lower()}, major.status)
     try:
@@ -596,7 +595,7 @@ def major_incident_post_update(*, major: MajorIncident | int, actor, audiences, 
         raise ValidationError(errors)
     major = _locked(major)
     _require(can_work(major, actor), _("Only the major incident team can post updates."))
-    if major.status == M.CLOSED:
+    if major.status == MajorIncidentStatus.CLOSED:
         raise InvalidTransitionError(_("The major incident is closed."), major.status)
     return _post(major, actor, audiences=audiences, what=what.strip(), where=(where or "").strip(), event=event,
                  eta=eta, contact=(contact or "").strip(), body=(body or "").strip(), at=at)
@@ -690,7 +689,7 @@ def postmortem_save(*, major: MajorIncident | int, actor, **fields) -> Postmorte
         raise ValueError(f"not a postmortem field: {sorted(unknown)}")
     major = _locked(major)
     _require(can_work(major, actor), _("Only the major incident team can write the postmortem."))
-    if major.status in (M.REVIEWED, M.CLOSED):
+    if major.status in (MajorIncidentStatus.REVIEWED, MajorIncidentStatus.CLOSED):
         raise InvalidTransitionError(_("The postmortem of a reviewed major incident is final."), major.status)
     postmortem = postmortem_for(major)
     if "timeline" in fields:
@@ -709,7 +708,7 @@ def postmortem_save(*, major: MajorIncident | int, actor, **fields) -> Postmorte
             if not action.get("owner") or not action.get("due_at"):
                 errors.setdefault("actions", []).append(
                     _("Action %(row)s needs an owner and a due date.") % {"row": i})
-        if major.status not in (M.RESOLVED,):
+        if major.status not in (MajorIncidentStatus.RESOLVED,):
             errors.setdefault("complete", []).append(_("The postmortem is completed after the resolution."))
         if errors:
             raise ValidationError(errors)

@@ -64,7 +64,6 @@ from ..models import Incident, MajorIncident, MajorIncidentTask, Postmortem, Spi
 from ..selectors import incidents_visible_to, major_incident_available_actions, major_incidents_visible_to
 from .incident import _incident_for_page, render_incident
 
-M = MajorIncidentStatus
 TIMELINE_LIMIT = 50  # newest first; the postmortem holds the whole story
 UPDATES_LIMIT = 50
 LIVE_ID = "major-live"
@@ -182,7 +181,7 @@ def render_war_room(request, pk: int, bound: dict | None = None, status: int = 2
         "tasks": tasks, "updates": updates,
         "people": list(staff_users().only("username", "first_name", "last_name")),
         "war_room_url": settings.MAJOR_INCIDENT_WAR_ROOM_URL or request.build_absolute_uri(major.get_absolute_url()),
-        "is_closed": major.status == M.CLOSED,
+        "is_closed": major.status == MajorIncidentStatus.CLOSED,
     }
     return render(request, "incidents/major/war_room.html", context, status=status)
 
@@ -328,7 +327,8 @@ def postmortem(request, pk: int):
     """Write the postmortem: the timeline comes prefilled from the war room."""
     major = get_object_or_404(major_incidents_visible_to(request.user).select_related("incident", "postmortem"), pk=pk)
     record = services.postmortem_for(major)
-    editable = services.can_work(major, request.user) and major.status not in (M.REVIEWED, M.CLOSED)
+    editable = services.can_work(major, request.user) and major.status not in (MajorIncidentStatus.REVIEWED,
+                                                                                  MajorIncidentStatus.CLOSED)
     choices = owner_choices(record.actions)
     status = 200
     if request.method == "POST":
