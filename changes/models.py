@@ -40,8 +40,6 @@ from .choices import (
     VoteRule,
 )
 
-S = ChangeStatus
-
 
 def _staff(instance, user) -> bool:
     return is_staff_member(user)
@@ -158,7 +156,8 @@ class Change(ConcurrentTransitionMixin, models.Model):
     type = models.CharField(_("type"), max_length=10, choices=ChangeType.choices, default=ChangeType.NORMAL)
     model = models.ForeignKey(ChangeModel, verbose_name=_("change model"), null=True, blank=True,
                               on_delete=models.PROTECT, related_name="changes")
-    status = FSMField(_("status"), max_length=20, choices=S.choices, default=S.DRAFT, protected=True)
+    status = FSMField(_("status"), max_length=20, choices=ChangeStatus.choices, default=ChangeStatus.DRAFT,
+                      protected=True)
     risk = models.PositiveSmallIntegerField(_("risk"), null=True, blank=True,
                                             validators=[MinValueValidator(1), MaxValueValidator(5)])
     risk_answers = models.JSONField(_("risk questionnaire"), default=dict, blank=True)
@@ -244,12 +243,12 @@ class Change(ConcurrentTransitionMixin, models.Model):
 
     def assessed_unless_standard(self) -> bool:
         """Authorised only once assessed (a change model's standard change at once)."""
-        return not (self.status == S.SUBMITTED and self.type != ChangeType.STANDARD)
+        return not (self.status == ChangeStatus.SUBMITTED and self.type != ChangeType.STANDARD)
 
     def authorized_or_implemented_first(self) -> bool:
         """Implemented once on the schedule; before the votes are in only an emergency change
         whose ECAB allows implementing first (the votes then ratify it)."""
-        if self.status == S.SCHEDULED:
+        if self.status == ChangeStatus.SCHEDULED:
             return True
         return self.type == ChangeType.EMERGENCY and CABBoard.objects.filter(
             kind=BoardKind.ECAB, implement_before_ratification=True).exists()
@@ -259,58 +258,62 @@ class Change(ConcurrentTransitionMixin, models.Model):
         return self.needs_review and self.reviewed_at is None
 
     # --- lifecycle: the guards -----------------------------------------------------------
-    @transition(field=status, source=S.DRAFT, target=S.SUBMITTED, permission=_staff)
+    @transition(field=status, source=ChangeStatus.DRAFT, target=ChangeStatus.SUBMITTED, permission=_staff)
     def submit(self):
         """Complete per the RFC template (checked by the service)."""
 
-    @transition(field=status, source=S.SUBMITTED, target=S.ASSESSED, permission=_change_manager)
+    @transition(field=status, source=ChangeStatus.SUBMITTED, target=ChangeStatus.ASSESSED, permission=_change_manager)
     def assess(self):
         """The change manager confirms risk, impact and category."""
 
-    @transition(field=status, source=[S.SUBMITTED, S.ASSESSED], target=S.CAB_REVIEW,
+    @transition(field=status, source=[ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED], target=ChangeStatus.CAB_REVIEW,
                 conditions=[routed_to_a_board], permission=_change_manager)
     def send_to_cab(self):
         """A significant or major change to the CAB, an emergency one to the ECAB."""
 
-    @transition(field=status, source=[S.SUBMITTED, S.ASSESSED, S.CAB_REVIEW], target=S.AUTHORIZED,
-                conditions=[assessed_unless_standard], permission=_may_authorize)
+    @transition(field=status, source=[ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED, ChangeStatus.CAB_REVIEW],
+                target=ChangeStatus.AUTHORIZED, conditions=[assessed_unless_standard], permission=_may_authorize)
     def authorize(self):
         """Approved (by the change manager, the board's vote, IT management, or a change model)."""
 
-    @transition(field=status, source=[S.AUTHORIZED, S.SCHEDULED], target=S.SCHEDULED, permission=_staff)
+    @transition(field=status, source=[ChangeStatus.AUTHORIZED, ChangeStatus.SCHEDULED], target=ChangeStatus.SCHEDULED,
+                permission=_staff)
     def schedule(self):
         pass
 
-    @transition(field=status, source=[S.SCHEDULED, S.CAB_REVIEW], target=S.IMPLEMENTING,
-                conditions=[authorized_or_implemented_first, may_implement_now], permission=_staff)
+    @transition(field=status, source=[ChangeStatus.SCHEDULED, ChangeStatus.CAB_REVIEW],
+                target=ChangeStatus.IMPLEMENTING, conditions=[authorized_or_implemented_first, may_implement_now],
+                permission=_staff)
     def implement(self):
         """Refused before ``planned_start`` unless emergency, and from awaiting approval
         unless the ECAB allows implementing an emergency change first."""
 
-    @transition(field=status, source=S.IMPLEMENTING, target=S.REVIEWING, permission=_staff)
+    @transition(field=status, source=ChangeStatus.IMPLEMENTING, target=ChangeStatus.REVIEWING, permission=_staff)
     def complete_successfully(self):
         pass
 
-    @transition(field=status, source=S.IMPLEMENTING, target=S.FAILED, permission=_staff)
+    @transition(field=status, source=ChangeStatus.IMPLEMENTING, target=ChangeStatus.FAILED, permission=_staff)
     def complete_unsuccessfully(self):
         """Failed or backed out: a review follows."""
 
-    @transition(field=status, source=[S.REVIEWING, S.FAILED], target=S.REVIEWING, conditions=[review_pending],
-                permission=_staff)
+    @transition(field=status, source=[ChangeStatus.REVIEWING, ChangeStatus.FAILED], target=ChangeStatus.REVIEWING,
+                conditions=[review_pending], permission=_staff)
     def review(self):
         """The post-implementation review is recorded (once, where one is needed)."""
 
-    @transition(field=status, source=S.REVIEWING, target=S.CLOSED, conditions=[review_done], permission=_staff)
+    @transition(field=status, source=ChangeStatus.REVIEWING, target=ChangeStatus.CLOSED, conditions=[review_done],
+                permission=_staff)
     def close(self):
         pass
 
-    @transition(field=status, source=[S.SUBMITTED, S.ASSESSED, S.CAB_REVIEW], target=S.REJECTED,
-                permission=_may_reject)
+    @transition(field=status, source=[ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED, ChangeStatus.CAB_REVIEW],
+                target=ChangeStatus.REJECTED, permission=_may_reject)
     def reject(self):
         pass
 
-    @transition(field=status, source=[S.DRAFT, S.SUBMITTED, S.ASSESSED, S.CAB_REVIEW, S.AUTHORIZED, S.SCHEDULED],
-                target=S.CANCELLED, permission=_may_cancel)
+    @transition(field=status, source=[ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED,
+                                      ChangeStatus.CAB_REVIEW, ChangeStatus.AUTHORIZED, ChangeStatus.SCHEDULED],
+                target=ChangeStatus.CANCELLED, permission=_may_cancel)
     def cancel(self):
         pass
 

@@ -13,11 +13,12 @@ from .choices import ApprovalStage, BoardKind, ChangeStatus, ChangeType, Outcome
 from .defaults import DEFAULT_CATEGORY_MATRIX
 from .models import BlackoutWindow, CABBoard, CABMeeting, CategoryMatrix, Change
 
-S = ChangeStatus
-ON_SCHEDULE = (S.AUTHORIZED, S.SCHEDULED, S.IMPLEMENTING, S.REVIEWING, S.FAILED, S.CLOSED)
+ON_SCHEDULE = (ChangeStatus.AUTHORIZED, ChangeStatus.SCHEDULED, ChangeStatus.IMPLEMENTING, ChangeStatus.REVIEWING,
+               ChangeStatus.FAILED, ChangeStatus.CLOSED)
 BOARD_STAGES = (ApprovalStage.CAB, ApprovalStage.ECAB)
 #: Before approval everything may be edited; after it, only the plans (``change_update``).
-EDITABLE = (S.DRAFT, S.SUBMITTED, S.ASSESSED, S.CAB_REVIEW, S.AUTHORIZED, S.SCHEDULED)
+EDITABLE = (ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED, ChangeStatus.CAB_REVIEW,
+            ChangeStatus.AUTHORIZED, ChangeStatus.SCHEDULED)
 
 
 def changes_visible_to(user) -> QuerySet[Change]:
@@ -36,16 +37,14 @@ def category_for(risk: int, impact: int) -> str:
     return cell or DEFAULT_CATEGORY_MATRIX[impact][risk]
 
 
-
 def board_for(change: Change) -> CABBoard | None:
     kind = BoardKind.ECAB if change.type == ChangeType.EMERGENCY else BoardKind.CAB
     return CABBoard.objects.filter(kind=kind).first()
 
 
-
 def awaits_vote(change: Change) -> bool:
     """Before the board (or an emergency change implemented first, awaiting ratification)."""
-    return (change.status == S.CAB_REVIEW and change.approval_stage in BOARD_STAGES) \
+    return (change.status == ChangeStatus.CAB_REVIEW and change.approval_stage in BOARD_STAGES) \
         or change.ratification == Ratification.PENDING
 
 
@@ -90,12 +89,10 @@ def tally(change: Change, board: CABBoard) -> dict:
             "veto": board.veto}
 
 
-
 def blackouts_for(change: Change, start: datetime, end: datetime):
     services = list(change.services.values_list("pk", flat=True))
     return (BlackoutWindow.objects.filter(start__lt=end, end__gt=start)
             .filter(Q(services__isnull=True) | Q(services__in=services)).distinct())
-
 
 
 def conflict_reasons(*, services: set[int], cis: set[int], near: set[int], other_services: set[int],
@@ -113,7 +110,6 @@ def conflict_reasons(*, services: set[int], cis: set[int], near: set[int], other
     return reasons
 
 
-
 def conflicts_for(change: Change, start: datetime | None = None, end: datetime | None = None) -> list[dict]:
     """Other changes on the schedule that overlap in time and touch the same service, the
     same CI, or a CI connected to one of this change's in the CI graph."""
@@ -123,8 +119,9 @@ def conflicts_for(change: Change, start: datetime | None = None, end: datetime |
     services = set(change.services.values_list("pk", flat=True))
     cis = set(change.cis.values_list("pk", flat=True))
     near = connected_cis(cis) if cis else set()
-    others = (Change.objects.filter(status__in=[S.AUTHORIZED, S.SCHEDULED, S.IMPLEMENTING], planned_start__lt=end,
-                                    planned_end__gt=start)
+    others = (Change.objects.filter(status__in=[ChangeStatus.AUTHORIZED, ChangeStatus.SCHEDULED,
+                                                ChangeStatus.IMPLEMENTING],
+                                    planned_start__lt=end, planned_end__gt=start)
               .exclude(pk=change.pk).prefetch_related("services", "cis"))
     found = []
     for other in others:
@@ -138,7 +135,6 @@ def conflicts_for(change: Change, start: datetime | None = None, end: datetime |
     return found
 
 
-
 def forward_schedule(*, start: datetime, end: datetime) -> dict:
     """Changes planned to overlap [start, end) with, for each, the other changes it
     conflicts with (overlapping in time on the same service, the same CI, or CIs connected
@@ -149,7 +145,8 @@ def forward_schedule(*, start: datetime, end: datetime) -> dict:
                    .prefetch_related("services", "cis").order_by("planned_start", "id"))
     all_cis = {ci.pk for change in changes for ci in change.cis.all()}
     adjacency = ci_graph(all_cis)  # one walk of the CI graph for the whole period
-    live = [c for c in changes if c.status in (S.AUTHORIZED, S.SCHEDULED, S.IMPLEMENTING)]
+    live = [c for c in changes
+            if c.status in (ChangeStatus.AUTHORIZED, ChangeStatus.SCHEDULED, ChangeStatus.IMPLEMENTING)]
     services = {c.pk: {s.pk for s in c.services.all()} for c in changes}
     cis = {c.pk: {ci.pk for ci in c.cis.all()} for c in changes}
     rows, pairs = [], []
@@ -186,7 +183,7 @@ def awaiting_vote(user) -> QuerySet[Change]:
         stages.append(ApprovalStage.ECAB)
     if not stages:
         return Change.objects.none()
-    cond = Q(status=S.CAB_REVIEW, approval_stage__in=stages)
+    cond = Q(status=ChangeStatus.CAB_REVIEW, approval_stage__in=stages)
     if BoardKind.ECAB in kinds:
         cond |= Q(ratification="pending", type="emergency")
     return changes_with_list_data(Change.objects.filter(cond)).prefetch_related("votes").order_by("submitted_at",
@@ -196,12 +193,13 @@ def awaiting_vote(user) -> QuerySet[Change]:
 def meeting_agenda(meeting: CABMeeting) -> dict:
     """The changes awaiting this board's vote, and the recent ones awaiting their review."""
     stage = ApprovalStage.ECAB if meeting.board.kind == BoardKind.ECAB else ApprovalStage.CAB
-    awaiting = Change.objects.filter(status=S.CAB_REVIEW, approval_stage=stage).order_by("submitted_at", "id")
-    reviews = (Change.objects.filter(Q(status=S.FAILED) | Q(status=S.REVIEWING, reviewed_at__isnull=True),
+    awaiting = (Change.objects.filter(status=ChangeStatus.CAB_REVIEW, approval_stage=stage)
+                .order_by("submitted_at", "id"))
+    reviews = (Change.objects.filter(Q(status=ChangeStatus.FAILED)
+                                     | Q(status=ChangeStatus.REVIEWING, reviewed_at__isnull=True),
                                      completed_at__gte=meeting.starts_at - timedelta(days=30))
                .order_by("completed_at", "id"))
     return {"approval": list(awaiting), "review": [c for c in reviews if c.needs_review]}
-
 
 
 def change_metrics(*, start: datetime, end: datetime) -> dict:

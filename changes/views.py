@@ -68,9 +68,8 @@ from .models import CABBoard, Change, ChangeModel, Vote
 from .selectors import change_available_actions, changes_visible_to
 
 User = get_user_model()
-S = ChangeStatus
 #: Before approval everything may be edited; after it, only the plans (``change_update``).
-EARLY = (S.DRAFT, S.SUBMITTED, S.ASSESSED)
+EARLY = (ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED)
 
 
 STAFF_ONLY = gettext_lazy("Only service desk staff can see changes.")
@@ -335,16 +334,16 @@ def render_change(request, pk: int, bound: dict | None = None, status: int = 200
     if board is not None and (votes or selectors.awaits_vote(change)):
         tally = {**services.tally(change, board), "board": board, "rule_label": board.get_rule_display()}
         tally["counted"] = tally["approve"] + tally["reject"]
-    on_schedule = change.status in (S.AUTHORIZED, S.SCHEDULED, S.IMPLEMENTING)
-    missing = services.missing_fields(change) if change.status == S.DRAFT else []
+    on_schedule = change.status in (ChangeStatus.AUTHORIZED, ChangeStatus.SCHEDULED, ChangeStatus.IMPLEMENTING)
+    missing = services.missing_fields(change) if change.status == ChangeStatus.DRAFT else []
     actions = set(change_available_actions(user, change, board=board))
     open_form = next(iter(bound), None) if bound else None
     edit = {"url": reverse("changes:edit", args=[change.pk]), "label": _("Edit the RFC"), "name": "edit"}
     notes = []
-    if change.status == S.SCHEDULED and not change.may_implement_now():
+    if change.status == ChangeStatus.SCHEDULED and not change.may_implement_now():
         notes.append({"css": "chg-note", "text": _("Implementation may start at the planned start (%(start)s).") % {
             "start": formats.date_format(timezone.localtime(change.planned_start), "DATETIME_FORMAT")}})
-    if change.status == S.REVIEWING and not change.review_done():
+    if change.status == ChangeStatus.REVIEWING and not change.review_done():
         notes.append({"css": "chg-note", "text": _("It closes after its post-implementation review.")})
     card = action_card(ACTIONS, change, user, actions, forms=forms, open_form=open_form, notes=notes,
                        links=[edit] if "edit" in actions else [],
@@ -368,10 +367,10 @@ def change_detail(request, pk: int):
 # --- actions on the change page -----------------------------------------------------------------
 def vote_result(change: Change, number: str) -> tuple[int, str]:
     """What a vote led to, said plainly: (message level, text)."""
-    if change.status == S.AUTHORIZED:
+    if change.status == ChangeStatus.AUTHORIZED:
         return messages.SUCCESS, _("Your vote is recorded: the quorum is met and %(number)s is authorised.") \
             % {"number": number}
-    if change.status == S.REJECTED:
+    if change.status == ChangeStatus.REJECTED:
         return messages.WARNING, _("Your vote is recorded: the board rejected %(number)s.") % {"number": number}
     if change.approval_stage == ApprovalStage.MANAGEMENT:
         return messages.SUCCESS, _("Your vote is recorded: the CAB approved %(number)s; IT management approves it "
@@ -431,7 +430,8 @@ ACTIONS = {
                                            "category and the approval route follow.")
                      % {"risk": change.risk or "—", "impact": change.impact}),
     "schedule": Action(lambda c, u, d: services.change_schedule(change=c, actor=u, **d), _schedule_done,
-                       ScheduleForm, label=lambda change: _("Move on the schedule…") if change.status == S.SCHEDULED
+                       ScheduleForm,
+                       label=lambda change: _("Move on the schedule…") if change.status == ChangeStatus.SCHEDULED
                        else _("Schedule…"), submit=gettext_lazy("Schedule"), primary=True,
                        grid=("planned_start", "planned_end", "outage_start", "outage_end", "outage_services"),
                        help=gettext_lazy("Refused inside a change freeze on its services (unless emergency). "

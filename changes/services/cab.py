@@ -19,8 +19,6 @@ from ..models import CABDecision, CABMeeting, Change, Vote, is_change_manager
 from ..selectors import awaits_vote, board_for, on_board, tally
 from .rfc import User, _authorize, _locked, _reject, _save, _tell
 
-S = ChangeStatus
-
 
 # --- votes ---------------------------------------------------------------------------------------
 def decision_of(counts: dict) -> str | None:
@@ -85,7 +83,6 @@ def change_vote(*, change: Change | int, actor, decision: str, comment: str = ""
     return vote
 
 
-
 # --- CAB meetings --------------------------------------------------------------------------------
 @transaction.atomic
 def meeting_record_decision(*, meeting: CABMeeting, change: Change | int, actor, decision: str,
@@ -102,14 +99,14 @@ def meeting_record_decision(*, meeting: CABMeeting, change: Change | int, actor,
             record = CABDecision.objects.create(meeting=meeting, change=change, decision=decision, notes=notes)
     except IntegrityError as exc:
         raise ValidationError({"change": [_("This meeting already decided on %s.") % change.number]}) from exc
-    if decision == "approve" and change.status == S.CAB_REVIEW:
+    if decision == "approve" and change.status == ChangeStatus.CAB_REVIEW:
         if change.category == ChangeCategory.MAJOR and change.type == ChangeType.NORMAL \
                 and change.approval_stage == ApprovalStage.CAB:
             change.approval_stage = ApprovalStage.MANAGEMENT
             _save(change, actor, f"approved at {meeting}; IT management next")
         else:
             _authorize(change, actor, None, f"approved at {meeting}")
-    elif decision == "reject" and change.status == S.CAB_REVIEW:
+    elif decision == "reject" and change.status == ChangeStatus.CAB_REVIEW:
         _reject(change, actor, notes or _("Rejected at %s.") % meeting)
     return record
 

@@ -29,7 +29,6 @@ from ..models import Change, ChangeModel, ChangeTask
 from ..selectors import board_for, category_for
 from ..signals import change_outage_changed
 
-S = ChangeStatus
 User = get_user_model()
 
 
@@ -63,7 +62,6 @@ def risk_from_answers(answers: dict) -> int:
         raise ValidationError({"risk_answers": [_("Unknown question(s): %s.") % ", ".join(sorted(unknown))]})
     score = sum(weight for key, _q, weight in RISK_QUESTIONS if answers.get(key) is True)
     return max(risk for floor, risk in RISK_BANDS if score >= floor)
-
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -122,7 +120,6 @@ def _tell(recipients, change: Change, key: str, subject: str, body: str = "", ch
 def _outage_changed(change: Change) -> None:
     change_id = change.pk
     transaction.on_commit(lambda: change_outage_changed.send(sender=Change, change_id=change_id))
-
 
 
 # --- create and edit -----------------------------------------------------------------------------
@@ -199,11 +196,12 @@ def change_update(*, change: Change | int, actor, services=None, cis=None, outag
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
     change = _locked(change)
-    early = change.status in (S.DRAFT, S.SUBMITTED, S.ASSESSED)
+    early = change.status in (ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED)
     late_ok = {"implementation_plan", "backout_plan", "test_plan", "assignee", "description"}
     links_given = any(links is not None for links in (services, cis, incidents, problems))
     if not early and (set(fields) - late_ok or links_given
-                      or change.status not in (S.CAB_REVIEW, S.AUTHORIZED, S.SCHEDULED)):
+                      or change.status not in (ChangeStatus.CAB_REVIEW, ChangeStatus.AUTHORIZED,
+                                               ChangeStatus.SCHEDULED)):
         raise InvalidTransitionError(_("A change that is %(status)s can no longer be edited that way.")
                                      % {"status": change.get_status_display().lower()}, change.status)
     for field, value in fields.items():
@@ -226,7 +224,7 @@ def change_update(*, change: Change | int, actor, services=None, cis=None, outag
         change.incidents.set(incidents)
     if problems is not None:
         change.problems.set(problems)
-    if change.status == S.SCHEDULED:
+    if change.status == ChangeStatus.SCHEDULED:
         _outage_changed(change)
     return change
 
@@ -248,7 +246,6 @@ def missing_fields(change: Change) -> list[str]:
         elif not getattr(change, name):
             missing.append(name)
     return missing
-
 
 
 def _route(change: Change) -> None:
@@ -316,7 +313,6 @@ def change_assess(*, change: Change | int, actor, risk: int | None = None, impac
     return change
 
 
-
 def _send_to_board(change: Change, actor) -> Change:
     board = board_for(change)
     if board is None:
@@ -349,7 +345,7 @@ def change_authorize(*, change: Change | int, actor, at: datetime | None = None)
     for a major change the CAB approved. Board stages are decided by vote."""
     change = _locked(change)
     stage = change.approval_stage
-    if stage in (ApprovalStage.CAB, ApprovalStage.ECAB) and change.status == S.CAB_REVIEW:
+    if stage in (ApprovalStage.CAB, ApprovalStage.ECAB) and change.status == ChangeStatus.CAB_REVIEW:
         raise InvalidTransitionError(_("The %(board)s decides this change by vote.")
                                      % {"board": "ECAB" if stage == ApprovalStage.ECAB else "CAB"}, change.status)
     _guard(change, "authorize", actor, denied=(
@@ -387,7 +383,6 @@ def _reject(change: Change, actor, reason: str) -> Change:
     return change
 
 
-
 # --- implement, complete, review, close, cancel ---------------------------------------------------
 @transaction.atomic
 def change_implement(*, change: Change | int, actor, at: datetime | None = None) -> Change:
@@ -396,10 +391,10 @@ def change_implement(*, change: Change | int, actor, at: datetime | None = None)
     then ratified by the votes that follow)."""
     change = _locked(change)
     _guard(change, "implement", actor, unmet=_("The change is not authorised yet.")
-           if change.status == S.CAB_REVIEW or change.planned_start is None
+           if change.status == ChangeStatus.CAB_REVIEW or change.planned_start is None
            else _("Implementation starts at the planned start (%(start)s UTC).")
            % {"start": f"{change.planned_start:%Y-%m-%d %H:%M}"})
-    if change.status == S.CAB_REVIEW:  # an emergency change the ECAB lets start: its votes ratify it
+    if change.status == ChangeStatus.CAB_REVIEW:  # an emergency change the ECAB lets start: its votes ratify it
         change.ratification = Ratification.PENDING
     change.implement()
     change.implemented_at = at or timezone.now()
@@ -458,14 +453,13 @@ def change_close(*, change: Change | int, actor) -> Change:
 def change_cancel(*, change: Change | int, actor, reason: str = "") -> Change:
     change = _locked(change)
     _guard(change, "cancel", actor)
-    had_outage = change.status == S.SCHEDULED and change.outage_start is not None
+    had_outage = change.status == ChangeStatus.SCHEDULED and change.outage_start is not None
     change.cancel()
     change.approval_stage = ApprovalStage.NONE
     _save(change, actor, f"cancelled: {reason}" if reason else "cancelled")
     if had_outage:
         _outage_changed(change)
     return change
-
 
 
 # --- links ---------------------------------------------------------------------------------------
