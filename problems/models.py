@@ -26,8 +26,6 @@ from incidents.models import Incident, MajorIncident
 
 from .choices import CandidateStatus, KnownErrorStatus, ProblemStatus
 
-P = ProblemStatus
-
 
 def _staff(instance, user) -> bool:
     return is_staff_member(user)
@@ -37,7 +35,8 @@ class Problem(ConcurrentTransitionMixin, models.Model):
     number = models.CharField(_("number"), max_length=16, unique=True, null=True, editable=False)  # noqa: DJ001
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    status = FSMField(_("status"), max_length=20, choices=P.choices, default=P.NEW, protected=True)
+    status = FSMField(_("status"), max_length=20, choices=ProblemStatus.choices, default=ProblemStatus.NEW,
+                      protected=True)
     impact = models.PositiveSmallIntegerField(_("impact"), choices=Level.choices, default=Level.MEDIUM)
     urgency = models.PositiveSmallIntegerField(_("urgency"), choices=Level.choices, default=Level.MEDIUM)
     priority = models.PositiveSmallIntegerField(_("priority"), default=3,
@@ -85,7 +84,7 @@ class Problem(ConcurrentTransitionMixin, models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in (P.NEW, P.INVESTIGATING, P.KNOWN_ERROR)
+        return self.status in (ProblemStatus.NEW, ProblemStatus.INVESTIGATING, ProblemStatus.KNOWN_ERROR)
 
     def has_root_cause(self) -> bool:
         return bool(self.root_cause.strip())
@@ -94,21 +93,21 @@ class Problem(ConcurrentTransitionMixin, models.Model):
         return bool(self.workaround.strip())
 
     # --- lifecycle: the guards -----------------------------------------------------------
-    @transition(field=status, source=P.NEW, target=P.INVESTIGATING, permission=_staff)
+    @transition(field=status, source=ProblemStatus.NEW, target=ProblemStatus.INVESTIGATING, permission=_staff)
     def investigate(self):
         """Someone owns the analysis now."""
 
-    @transition(field=status, source=[P.NEW, P.INVESTIGATING], target=P.KNOWN_ERROR,
+    @transition(field=status, source=[ProblemStatus.NEW, ProblemStatus.INVESTIGATING], target=ProblemStatus.KNOWN_ERROR,
                 conditions=[has_root_cause, has_workaround], permission=_staff)
     def mark_known_error(self):
         """The cause is known and there is a workaround, but the cause is not removed yet."""
 
-    @transition(field=status, source=[P.INVESTIGATING, P.KNOWN_ERROR], target=P.RESOLVED,
-                conditions=[has_root_cause], permission=_staff)
+    @transition(field=status, source=[ProblemStatus.INVESTIGATING, ProblemStatus.KNOWN_ERROR],
+                target=ProblemStatus.RESOLVED, conditions=[has_root_cause], permission=_staff)
     def resolve(self):
         """The cause is removed (usually by a change)."""
 
-    @transition(field=status, source=P.RESOLVED, target=P.CLOSED, permission=_staff)
+    @transition(field=status, source=ProblemStatus.RESOLVED, target=ProblemStatus.CLOSED, permission=_staff)
     def close(self):
         """The fix held: nothing came back."""
 

@@ -28,7 +28,6 @@ from notifications.services import notify
 from .choices import CandidateStatus, KnownErrorStatus, ProblemStatus
 from .models import KnownError, Problem, ProblemCandidate, WorkaroundApplication
 
-P = ProblemStatus
 User = get_user_model()
 
 
@@ -109,7 +108,7 @@ def problem_update(*, problem: Problem | int, actor, services=None, cis=None, **
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
     problem = _locked(problem)
-    if problem.status == P.CLOSED:
+    if problem.status == ProblemStatus.CLOSED:
         raise InvalidTransitionError(_("A closed problem cannot be edited."), problem.status)
     if "five_whys" in changes:
         whys = changes["five_whys"] or []
@@ -144,7 +143,7 @@ def problem_link_incidents(*, problem: Problem | int, actor, incidents: Iterable
     incidents = list(incidents)
     if not incidents:
         return problem
-    if problem.status == P.CLOSED:
+    if problem.status == ProblemStatus.CLOSED:
         raise InvalidTransitionError(_("The incidents of a closed problem no longer change."), problem.status)
     if unlink:
         problem.incidents.remove(*incidents)
@@ -162,9 +161,9 @@ ACTION_VERBS = {"investigate": gettext_lazy("investigate"), "mark_known_error": 
 def _guard(problem: Problem, action: str, actor) -> None:
     method = getattr(problem, action)
     if not can_proceed(method):
-        if action == "mark_known_error" and problem.status in (P.NEW, P.INVESTIGATING):
+        if action == "mark_known_error" and problem.status in (ProblemStatus.NEW, ProblemStatus.INVESTIGATING):
             raise ValidationError({"root_cause": [_("A known error needs the root cause and a workaround.")]})
-        if action == "resolve" and problem.status in (P.INVESTIGATING, P.KNOWN_ERROR):
+        if action == "resolve" and problem.status in (ProblemStatus.INVESTIGATING, ProblemStatus.KNOWN_ERROR):
             raise ValidationError({"root_cause": [_("Record the root cause before resolving.")]})
         raise InvalidTransitionError(_("You cannot %(action)s a problem that is %(status)s.")
                                      % {"action": ACTION_VERBS[action],
@@ -425,8 +424,8 @@ def problem_check_recurrence(*, incident: Incident | int) -> list[Problem]:
     if incident.service_id:
         match |= Q(services=incident.service_id, cis__isnull=True)
     flagged = []
-    for problem in (Problem.objects.filter(match, status__in=[P.RESOLVED, P.CLOSED], resolved_at__gte=since,
-                                           resolved_at__lt=incident.created_at)
+    for problem in (Problem.objects.filter(match, status__in=[ProblemStatus.RESOLVED, ProblemStatus.CLOSED],
+                                           resolved_at__gte=since, resolved_at__lt=incident.created_at)
                     .exclude(incidents=incident).distinct()):
         with transaction.atomic():
             locked = _locked(problem)

@@ -79,7 +79,6 @@ from .selectors import (
 )
 
 User = get_user_model()
-P = ProblemStatus
 STAFF_ONLY = gettext_lazy("Only service desk staff can see problems.")
 LOST_RACE = gettext_lazy("Someone else changed this problem meanwhile; here it is as it now stands.")
 staff_required = staff_only(STAFF_ONLY)
@@ -228,7 +227,7 @@ def history_entries(problem: Problem) -> list[Entry]:
         if name in names:
             return names[name].get(value, f"#{value}")
         if name == "status":
-            return str(P(value).label) if value in P.values else str(value)
+            return str(ProblemStatus(value).label) if value in ProblemStatus.values else str(value)
         if name in ("impact", "urgency"):
             return str(Level(value).label) if value in Level.values else str(value)
         if name == "priority":
@@ -264,10 +263,10 @@ def render_problem(request, pk: int, bound: dict | None = None, status: int = 20
     available = problem_available_actions(request.user, problem)
     open_form = next(iter(bound), None) if bound else None
     # Known error is not offered until the analysis has a cause and a workaround: say so.
-    if problem.status in (P.NEW, P.INVESTIGATING) and "mark-known-error" not in available:
+    if problem.status in (ProblemStatus.NEW, ProblemStatus.INVESTIGATING) and "mark-known-error" not in available:
         hint = {"css": "prb-hint", "testid": "known-error-hint",
                 "text": _("To mark it a known error, record the root cause and a workaround in the analysis.")}
-    elif problem.status in (P.INVESTIGATING, P.KNOWN_ERROR) and "resolve" not in available:
+    elif problem.status in (ProblemStatus.INVESTIGATING, ProblemStatus.KNOWN_ERROR) and "resolve" not in available:
         hint = {"css": "prb-hint", "text": _("To resolve it, record the root cause in the analysis.")}
     else:
         hint = None
