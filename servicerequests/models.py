@@ -25,8 +25,6 @@ from sla.protocol import SLAFacts
 
 from .choices import ApprovalDecision, RequestStatus, TaskStatus
 
-S = RequestStatus
-
 
 def is_party(request, user) -> bool:
     """The person who asked for it, or the person it is for."""
@@ -92,7 +90,8 @@ class ServiceRequest(ConcurrentTransitionMixin, models.Model):
     requested_for = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested for"),
                                       on_delete=models.PROTECT, related_name="service_requests_for")
     answers = models.JSONField(_("answers"), default=dict, blank=True)
-    status = FSMField(_("status"), max_length=20, choices=S.choices, default=S.SUBMITTED, protected=True)
+    status = FSMField(_("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.SUBMITTED,
+                      protected=True)
     channel = models.CharField(_("channel"), max_length=20, choices=CHANNEL_CHOICES, default="portal")
     priority = models.PositiveSmallIntegerField(_("priority"), default=4)
     current_level = models.PositiveSmallIntegerField(_("approval level"), null=True, blank=True)
@@ -130,39 +129,42 @@ class ServiceRequest(ConcurrentTransitionMixin, models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in (S.SUBMITTED, S.AWAITING_APPROVAL, S.APPROVED, S.FULFILLING)
+        return self.status in (RequestStatus.SUBMITTED, RequestStatus.AWAITING_APPROVAL, RequestStatus.APPROVED,
+                               RequestStatus.FULFILLING)
 
     # --- lifecycle: the guards ------------------------------------------------------------
     # The services move a request along by itself (approval of the last level, the last task
     # done); the transitions people take name who may (``permission=``), which is what
     # ``request_available_actions`` offers and the services refuse otherwise.
-    @transition(field=status, source=S.SUBMITTED, target=S.AWAITING_APPROVAL)
+    @transition(field=status, source=RequestStatus.SUBMITTED, target=RequestStatus.AWAITING_APPROVAL)
     def await_approval(self):
         pass
 
-    @transition(field=status, source=[S.SUBMITTED, S.AWAITING_APPROVAL], target=S.APPROVED)
+    @transition(field=status, source=[RequestStatus.SUBMITTED, RequestStatus.AWAITING_APPROVAL],
+                target=RequestStatus.APPROVED)
     def approve(self):
         pass
 
-    @transition(field=status, source=S.APPROVED, target=S.FULFILLING)
+    @transition(field=status, source=RequestStatus.APPROVED, target=RequestStatus.FULFILLING)
     def fulfil(self):
         pass
 
-    @transition(field=status, source=S.FULFILLING, target=S.FULFILLED)
+    @transition(field=status, source=RequestStatus.FULFILLING, target=RequestStatus.FULFILLED)
     def complete(self):
         pass
 
-    @transition(field=status, source=S.FULFILLED, target=S.CLOSED, permission=party_or_staff)
+    @transition(field=status, source=RequestStatus.FULFILLED, target=RequestStatus.CLOSED, permission=party_or_staff)
     def close(self):
         pass
 
-    @transition(field=status, source=S.AWAITING_APPROVAL, target=S.REJECTED, permission=asked_now)
+    @transition(field=status, source=RequestStatus.AWAITING_APPROVAL, target=RequestStatus.REJECTED,
+                permission=asked_now)
     def reject(self):
         """An approver asked at the current level says no (saying yes is the same decision:
         approving the last level approves the request)."""
 
-    @transition(field=status, source=[S.SUBMITTED, S.AWAITING_APPROVAL, S.APPROVED], target=S.CANCELLED,
-                permission=party_or_staff)
+    @transition(field=status, source=[RequestStatus.SUBMITTED, RequestStatus.AWAITING_APPROVAL, RequestStatus.APPROVED],
+                target=RequestStatus.CANCELLED, permission=party_or_staff)
     def cancel(self):
         """The requester changed their mind (not once fulfilment has started)."""
 

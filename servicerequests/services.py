@@ -22,7 +22,7 @@ from notifications.services import notify
 from sla import services as sla
 
 from . import signals
-from .choices import ApprovalDecision, ApprovalRule, ApproverKind, RequestStatus, TaskStatus
+from .choices import ApprovalDecision, ApprovalRule, ApproverKind, TaskStatus
 from .forms_runtime import check_definition, clean_answers
 from .models import (
     Approval,
@@ -36,7 +36,6 @@ from .models import (
 )
 from .selectors import may_comment, may_order_rule
 
-S = RequestStatus
 User = get_user_model()
 
 

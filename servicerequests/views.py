@@ -84,8 +84,6 @@ from .selectors import (
 )
 
 User = get_user_model()
-S = RequestStatus
-D = ApprovalDecision
 SAVE_FAILED = gettext_lazy("Nothing was saved: please correct the errors below.")
 MY_REQUESTS = 20
 MY_INCIDENTS = 10
@@ -231,18 +229,19 @@ def tracker(req: ServiceRequest, approvals: list[Approval], tasks: list[Fulfilme
     for n, level in enumerate(levels, 1):
         rows = [a for a in approvals if a.level == level]
         decisions = {a.decision for a in rows}
-        if D.REJECTED in decisions:
+        if ApprovalDecision.REJECTED in decisions:
             state = "failed"
-        elif D.APPROVED in decisions and D.PENDING not in decisions:
+        elif ApprovalDecision.APPROVED in decisions and ApprovalDecision.PENDING not in decisions:
             state = "done"
-        elif req.status == S.AWAITING_APPROVAL and req.current_level == level:
+        elif req.status == RequestStatus.AWAITING_APPROVAL and req.current_level == level:
             state = "current"
-        elif not rows and (req.approved_at or (req.status == S.AWAITING_APPROVAL
+        elif not rows and (req.approved_at or (req.status == RequestStatus.AWAITING_APPROVAL
                                                and (req.current_level or 0) > level)):
             state = "skipped"  # nobody could approve it (no manager on record, an empty team)
         else:
             state = "pending"
-        decided = [a.decided_at for a in rows if a.decided_at and a.decision in (D.APPROVED, D.REJECTED)]
+        decided = [a.decided_at for a in rows
+                   if a.decided_at and a.decision in (ApprovalDecision.APPROVED, ApprovalDecision.REJECTED)]
         label = _("Approval") if len(levels) == 1 else _("Approval %(n)s of %(total)s") % {"n": n,
                                                                                          "total": len(levels)}
         steps.append(Step("approval", label, state, at=max(decided) if decided else None,
@@ -254,16 +253,17 @@ def tracker(req: ServiceRequest, approvals: list[Approval], tasks: list[Fulfilme
         state = TASK_STATES.get(task.status, "pending")
         steps.append(Step("task", task.title, state, at=task.completed_at if state == "done" else None,
                           who=person(task.assignee), team=task.team.name if task.team_id else ""))
-    fulfilled = req.status in (S.FULFILLED, S.CLOSED)
+    fulfilled = req.status in (RequestStatus.FULFILLED, RequestStatus.CLOSED)
     steps.append(Step("fulfilled", _("Fulfilled"), "done" if fulfilled else "pending", at=req.fulfilled_at))
-    steps.append(Step("closed", _("Closed"), "done" if req.status == S.CLOSED else "pending", at=req.closed_at))
-    if req.status == S.REJECTED:
-        rejection = next((a for a in approvals if a.decision == D.REJECTED), None)
+    steps.append(Step("closed", _("Closed"), "done" if req.status == RequestStatus.CLOSED else "pending",
+                      at=req.closed_at))
+    if req.status == RequestStatus.REJECTED:
+        rejection = next((a for a in approvals if a.decision == ApprovalDecision.REJECTED), None)
         steps = [s for s in steps if s.state in ("done", "failed")]
         steps.append(Step("rejected", _("Not approved"), "failed", at=req.rejected_at,
                           who=person(rejection.approver) if rejection else "",
                           note=rejection.comment if rejection else ""))
-    elif req.status == S.CANCELLED:
+    elif req.status == RequestStatus.CANCELLED:
         who, reason = cancelled
         steps = [s for s in steps if s.state in ("done", "failed")]
         steps.append(Step("cancelled", _("Cancelled"), "failed", at=req.cancelled_at, who=who, note=reason))
@@ -274,25 +274,26 @@ def compact_progress(req: ServiceRequest) -> list[dict]:
     """The portal list's small tracker: submitted → approval → fulfilment → fulfilled →
     closed; a stopped request ends at the phase it stopped in. Reads the prefetched tasks."""
     phases = [("submitted", _("Submitted"))]
-    if approval_levels(req.catalog_item) or req.status == S.AWAITING_APPROVAL:
+    if approval_levels(req.catalog_item) or req.status == RequestStatus.AWAITING_APPROVAL:
         phases.append(("approval", _("Approval")))
     tasks = [t for t in req.tasks.all() if t.status != TaskStatus.CANCELLED]
     work = _("Fulfilment")
-    if tasks and req.status in (S.APPROVED, S.FULFILLING):
+    if tasks and req.status in (RequestStatus.APPROVED, RequestStatus.FULFILLING):
         work = _("Fulfilment (%(done)s of %(total)s)") % {
             "done": sum(1 for t in tasks if t.status == TaskStatus.DONE), "total": len(tasks)}
     phases += [("fulfilment", work), ("fulfilled", _("Fulfilled")), ("closed", _("Closed"))]
     keys = [key for key, _label in phases]
-    stopped = req.status in (S.REJECTED, S.CANCELLED)
+    stopped = req.status in (RequestStatus.REJECTED, RequestStatus.CANCELLED)
     if stopped:
         at = "approval" if "approval" in keys and not req.approved_at else "submitted"
     else:
-        at = {S.SUBMITTED: "submitted", S.AWAITING_APPROVAL: "approval", S.APPROVED: "fulfilment",
-              S.FULFILLING: "fulfilment", S.FULFILLED: "fulfilled", S.CLOSED: "closed"}[req.status]
+        at = {RequestStatus.SUBMITTED: "submitted", RequestStatus.AWAITING_APPROVAL: "approval",
+              RequestStatus.APPROVED: "fulfilment", RequestStatus.FULFILLING: "fulfilment",
+              RequestStatus.FULFILLED: "fulfilled", RequestStatus.CLOSED: "closed"}[req.status]
     current = keys.index(at)
     if stopped:
         phases = phases[:current + 1]
-    return [{"key": key, "label": label, "done": i < current or (i == current and req.status == S.CLOSED),
+    return [{"key": key, "label": label, "done": i < current or (i == current and req.status == RequestStatus.CLOSED),
              "current": i == current and not stopped, "failed": i == current and stopped}
             for i, (key, label) in enumerate(phases)]
 
@@ -484,7 +485,7 @@ def _request_data(req: ServiceRequest, history: list | None = None) -> dict:
     tasks = list(req.tasks.select_related("team", "assignee").order_by("order", "id"))
     comments = list(req.comments.select_related("author").order_by("created_at", "id"))
     cancelled = ("", "")
-    if req.status == S.CANCELLED:
+    if req.status == RequestStatus.CANCELLED:
         records = history if history is not None else \
             req.history.select_related("history_user").order_by("-history_date", "-history_id")[:20]
         cancelled = cancellation(records)
@@ -563,14 +564,16 @@ def render_approvals(request, bound: dict | None = None, status: int = 200):
     for row in rows:
         req = row.request
         levels = approval_levels(req.catalog_item)
-        others = [a for a in req.approvals.all() if a.pk != row.pk and a.decision in (D.APPROVED, D.REJECTED)]
+        others = [a for a in req.approvals.all()
+                  if a.pk != row.pk and a.decision in (ApprovalDecision.APPROVED, ApprovalDecision.REJECTED)]
         items.append({
             "req": req, "approval": row, "level": list(levels).index(row.level) + 1 if row.level in levels else 1,
             "levels": max(len(levels), 1), "who": who_approves(levels.get(row.level, []), teams),
             "all_needed": row.rule == ApprovalRule.ALL, "decided": others,
             "form": (bound or {}).get(req.pk) or DecisionForm(prefix=f"decide-{req.pk}"),
         })
-    recent = list(Approval.objects.filter(approver=user, decision__in=(D.APPROVED, D.REJECTED))
+    recent = list(Approval.objects.filter(approver=user,
+                                          decision__in=(ApprovalDecision.APPROVED, ApprovalDecision.REJECTED))
                   .select_related("request__catalog_item").order_by("-decided_at", "-id")[:10])
     return render(request, "servicerequests/approvals.html", {
         "rows": items, "recent": recent, "staff": is_staff_member(user),
@@ -585,7 +588,7 @@ def approvals(request):
 def _decision_result(req: ServiceRequest, approve: bool) -> str:
     if not approve:
         return _("You rejected %(number)s; the requester is told why.") % {"number": req.number}
-    if req.status in (S.FULFILLING, S.FULFILLED):
+    if req.status in (RequestStatus.FULFILLING, RequestStatus.FULFILLED):
         return _("You approved %(number)s: fulfilment has started.") % {"number": req.number}
     return _("You approved %(number)s; it now waits for the other approvers.") % {"number": req.number}
 
@@ -732,7 +735,7 @@ def history_entries(records, approvals: list[Approval], tasks: list[FulfilmentTa
         entries.append(Entry(at=record.history_date, kind="change", title=str(title), who=record.history_user,
                              body=rest))
     for a in approvals:
-        if a.decided_at and a.decision in (D.APPROVED, D.REJECTED):
+        if a.decided_at and a.decision in (ApprovalDecision.APPROVED, ApprovalDecision.REJECTED):
             entries.append(Entry(at=a.decided_at, kind="approval", who=a.approver, body=a.comment,
                                  title=_("%(decision)s (approval level %(level)s)")
                                  % {"decision": a.get_decision_display(), "level": a.level}))
