@@ -101,7 +101,7 @@ def load_incidents(count: int, words: list[str]) -> float:
         cursor.execute("SET synchronous_commit TO OFF")
         cursor.execute(f"""
             INSERT INTO "{table}" ("id", "number", "title", "description", {", ".join(stamps)}, {columns})
-            SELECT s.nid, 'INC' || lpad(s.nid::text, 6, '0'),
+            SELECT s.nid, 'INC' || lpad(s.nid::text, greatest(6, length(s.nid::text)), '0'),
                    array_to_string(ARRAY(SELECT {pick} FROM generate_series(1, 3 + (s.g %% 5))), ' '),
                    array_to_string(ARRAY(SELECT {pick} FROM generate_series(1, 15 + (s.g %% 26))), ' '),
                    {", ".join("now() - s.g * interval '30 seconds'" for _ in stamps)},
