@@ -151,6 +151,19 @@ class Page:
     def wait_for_path(self, path: str):
         self.wait_for(lambda d: self.path.split("?")[0] == path, message=f"expected {path}, at {self.path}")
 
+    def nav_link(self, href: str):
+        """The main navigation's link to ``href``, its menu opened first when it sits in one
+        (the menus are <details>: their links are hidden, so not clickable, until opened)."""
+        link = self.find(f".mainnav a[href='{href}']")
+        if not link.is_displayed():
+            link.find_element(By.XPATH, "ancestor::details[1]/summary").click()
+            self.wait_for(lambda d: link.is_displayed(), message=f"the menu of {href} did not open")
+        return link
+
+    def current_nav_label(self) -> str:
+        """The label of the navigation's entry for the current page (open or not, its menu)."""
+        return self.find(".mainnav a[aria-current=page]").get_attribute("textContent").strip()
+
     def nav_labels(self) -> list[str]:
         """The main navigation's entries, without their badges."""
         return self.js(

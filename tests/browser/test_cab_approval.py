@@ -51,9 +51,9 @@ def test_a_cab_member_approves_and_the_quorum_authorises_the_change(page, board)
     change = board["change"]
     page.login_form("sam", PASSWORD)
     page.wait_for_path("/")
-    page.find(".mainnav a[href='/changes/approvals/']").click()
+    page.nav_link("/changes/approvals/").click()
     page.wait_for_path("/changes/approvals/")
-    assert page.find(".mainnav a[aria-current=page]").text.strip() == "Approvals"
+    assert page.current_nav_label() == "Approvals"
 
     item = page.find(f"[data-testid=inbox-item][data-number='{change.number}']")
     assert "PostgreSQL 17" in item.find_element("css selector", "[data-testid=rfc-link]").text

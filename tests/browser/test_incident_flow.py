@@ -56,7 +56,7 @@ def test_an_agent_resolves_an_incident_and_the_requester_sees_it(page, desk):
 
     page.login_form("ann", PASSWORD)
     page.wait_for_path("/")
-    page.find(".mainnav a[href='/incidents/']").click()
+    page.nav_link("/incidents/").click()
     page.wait_for_path("/incidents/")
     assert page.find(".inc-tabs a[aria-current=page]").text == "My work"
     assert "No incidents here." in page.find("[data-testid=queue-table]").text

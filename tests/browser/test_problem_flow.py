@@ -41,7 +41,7 @@ def test_an_agent_turns_an_incident_into_a_known_error_and_finds_it(page, desk):
     incident = desk["incident"]
     page.login_form("ann", PASSWORD)
     page.wait_for_path("/")
-    page.find(".mainnav a[href='/problems/']").click()
+    page.nav_link("/problems/").click()
     page.wait_for_path("/problems/")
     assert "No problems here." in page.find("[data-testid=problem-table]").text
 

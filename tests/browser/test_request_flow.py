@@ -102,7 +102,7 @@ def test_order_approve_fulfil_and_follow_a_laptop(page, shop):
     # The IT purchasing agent takes the task from the team's queue and completes it.
     page.driver.delete_all_cookies()
     page.login(shop["tess"]).get("/")
-    page.find(".mainnav a[href='/requests/']").click()
+    page.nav_link("/requests/").click()
     page.wait_for_path("/requests/")
     assert page.find(f"[data-testid=queue-row][data-number='{req.number}']")
     page.find(".req-subnav a[href='/requests/tasks/']").click()

@@ -28,7 +28,7 @@ def submit(page):
 
 def test_a_manager_sets_up_a_calendar_and_a_policy(page, manager):
     page.login(manager).get("/")
-    page.find(".mainnav a[href='/sla/']").click()
+    page.nav_link("/sla/").click()
     page.wait_for_path("/sla/")
     page.find(".sla-subnav a[href='/sla/calendars/']").click()
     page.wait_for_path("/sla/calendars/")
