@@ -48,7 +48,9 @@ class Resource:
     that may read and write (``create_roles`` when creating differs from updating);
     ``narrowed`` the readers who see only their own rows (rows made for someone else answer
     404 and are not listed). ``rows`` is how many rows the query-budget check lists (fewer
-    where the rows are unique per kind); ``params`` query parameters every list needs."""
+    where the rows are unique per kind); ``params`` query parameters every list needs;
+    ``public_read``: anyone, signed in or not, may read what ``make`` builds (the knowledge
+    base's published public articles), so only writes answer 401 without credentials."""
 
     path: str
     make: Callable
@@ -60,6 +62,7 @@ class Resource:
     narrowed: frozenset[str] = frozenset()
     rows: int = 10
     params: dict = field(default_factory=dict)
+    public_read: bool = False
 
     @property
     def url(self) -> str:
@@ -221,9 +224,16 @@ class ApiContract:
         resource, client = self.resource, self.api
         client.credentials()
         row = resource.make(self.user(Role.REQUESTER))
-        calls = [("GET", resource.url, lambda: client.get(resource.url, resource.params))]
-        if self.route.can_retrieve:
-            calls.append(("GET", "<id>", lambda: client.get(resource.detail(row.pk))))
+        calls = []
+        if resource.public_read:
+            listed = client.get(resource.url, resource.params)
+            shown = client.get(resource.detail(row.pk))
+            assert (listed.status_code, shown.status_code) == (200, 200), f"{resource.path}: public reads"
+            assert row.pk in [item["id"] for item in listed.json()["results"]], f"{resource.path}: not listed"
+        else:
+            calls.append(("GET", resource.url, lambda: client.get(resource.url, resource.params)))
+            if self.route.can_retrieve:
+                calls.append(("GET", "<id>", lambda: client.get(resource.detail(row.pk))))
         if resource.create is not None:
             calls.append(("POST", "", lambda: client.post(resource.url, resource.create(), format="json")))
         if resource.update is not None:

@@ -41,6 +41,7 @@ from incidents.tests.factories import (
     SpikeAlertFactory,
     SpikeRuleFactory,
 )
+from knowledge.tests.factories import PublishedArticleFactory
 from mail.tests.factories import MailboxFactory
 from monitoring.tests.factories import AlertFactory, AlertSourceFactory
 from notifications.tests.factories import (
@@ -246,6 +247,11 @@ RESOURCES = [
              read=EVERY_ROLE, create_roles=EVERY_ROLE, write=STAFF, narrowed=REQUESTERS),
     Resource("surveys", make=lambda owner: SurveyFactory(contact=own_contact(owner)), read=EVERY_ROLE,
              narrowed=REQUESTERS),
+    # Published public articles: every role and anonymous visitors read them (the help centre).
+    Resource("articles", make=lambda owner: PublishedArticleFactory(),
+             create=lambda: {"title": f"Reset {unique()}", "body": "Open **Settings**."},
+             update=lambda row: {"title": f"Reset again {unique()}"}, read=EVERY_ROLE, write=STAFF,
+             public_read=True),
 ]
 
 CONTRACT = {resource.path: resource for resource in RESOURCES}
