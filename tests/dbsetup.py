@@ -12,6 +12,10 @@ Running the migrations costs about 30 s of one core (Django re-renders the model
   changes, and the templates of older digests are dropped then. ``TEST_DB_REBUILD=1`` forces a
   rebuild.
 
+Tests that need the seeded demo committed (the API fuzz run) get it the same way: ``seed_demo``
+runs once into a second template, named after a digest of the project's code as well
+(:func:`seeded_database`), and each such test works on a clone of it.
+
 Transactional tests (live server, real worker, concurrency) end by emptying every table. Django
 does that with one ``TRUNCATE`` of all ~190 tables, which PostgreSQL pays per table (new files,
 a checkpoint-visible commit): 0.6 s on an idle machine and several seconds on a busy one, after
@@ -29,6 +33,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -163,3 +169,73 @@ _django_fixture_teardown = TransactionTestCase._fixture_teardown
 
 def install_fast_flush() -> None:
     TransactionTestCase._fixture_teardown = _empty_every_table
+
+
+# --- the seeded demo, once per code version ---------------------------------------------------
+
+
+def source_digest() -> str:
+    """A digest of the project's own code and templates (every app inside the checkout, its
+    tests left out) on top of the migrations: what decides the rows ``seed_demo`` writes."""
+    digest = hashlib.sha256(migrations_digest().encode())
+    for config in sorted(apps.get_app_configs(), key=lambda config: config.label):
+        path = Path(config.path).resolve()
+        if not path.is_relative_to(ROOT) or ".venv" in path.relative_to(ROOT).parts:
+            continue
+        for file in sorted(path.rglob("*")):
+            parts = file.relative_to(path).parts
+            if file.suffix in {".py", ".html", ".txt"} and "tests" not in parts and "__pycache__" not in parts:
+                digest.update(str(file.relative_to(ROOT)).encode())
+                digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _use(name: str) -> None:
+    """Point Django's default connection at database ``name`` (closed first)."""
+    connection.close()
+    settings.DATABASES[connection.alias]["NAME"] = name
+    connection.settings_dict["NAME"] = name
+
+
+@contextmanager
+def seeded_database(seed: Callable[[], None]):
+    """Run the body against a database of its own that holds the migrated schema and what
+    ``seed()`` wrote, committed: a ``CREATE DATABASE … TEMPLATE`` of a *demo template*.
+
+    The first process to ask builds the demo template (a copy of the migrated template, then
+    ``seed()`` run into it for real) under an advisory lock and keeps it for later runs, named
+    after :func:`source_digest`: any change to the code or the migrations builds it again and
+    drops the older ones. The clone is dropped when the body ends and the connection goes back
+    to the process's own database, which the body never touched."""
+    worker = connection.settings_dict["NAME"]
+    base = re.sub(r"_gw\d+$", "", worker)
+    migrated = f"{base}_tpl_{migrations_digest()}"
+    template = f"{base}_demo_{source_digest()}"
+    clone = f"{worker}_demo"
+    with _admin() as admin:
+        admin.execute("SELECT pg_advisory_lock(hashtext(%s))", [f"{base}_demo"])
+        try:
+            if not _exists(admin, template):
+                building = f"{template}_new"
+                pattern = base.replace("_", r"\_") + r"\_demo\_%"
+                for (old,) in admin.execute("SELECT datname FROM pg_database WHERE datname LIKE %s",
+                                            [pattern]).fetchall():
+                    admin.execute(f"DROP DATABASE IF EXISTS {_quote(old)} WITH (FORCE)")
+                admin.execute(f"CREATE DATABASE {_quote(building)} TEMPLATE {_quote(migrated)}")
+                _use(building)
+                try:
+                    seed()
+                finally:
+                    _use(worker)
+                admin.execute(f"ALTER DATABASE {_quote(building)} RENAME TO {_quote(template)}")
+            admin.execute(f"DROP DATABASE IF EXISTS {_quote(clone)} WITH (FORCE)")
+            admin.execute(f"CREATE DATABASE {_quote(clone)} TEMPLATE {_quote(template)}")
+        finally:
+            admin.execute("SELECT pg_advisory_unlock(hashtext(%s))", [f"{base}_demo"])
+    _use(clone)
+    try:
+        yield clone
+    finally:
+        _use(worker)
+        with _admin() as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {_quote(clone)} WITH (FORCE)")
