@@ -200,11 +200,17 @@ def _postgresql_search(queryset, text: str, raw: str, language: str | None):
             .annotate(rank=_ArticleSQL(rank, rank_params, FloatField())))
 
 
+#: What the fallback unifies in the stored text: the Persian letter forms, the ZWNJ and the
+#: tatweel. Not the digits nor the diacritics: each is one more nested REPLACE, and SQLite's
+#: parser refuses an expression nested much deeper ("parser stack overflow").
+FALLBACK_FORMS = [("\u064a", "\u06cc"), ("\u0649", "\u06cc"), ("\u0643", "\u06a9"), ("\u0629", "\u0647"),
+                  (ZWNJ, " "), ("\u0640", "")]
+
+
 def _sqlite_normalised(expression):
-    """The Persian forms and marks removed from a column in SQL with nested REPLACE (which
-    every database has): the fallback's side of :func:`normalise`."""
-    for source, target in [*PERSIAN_FORMS.items(), *((chr(c), "") for c in range(0x064B, 0x0660)),
-                           ("\u0640", "")]:
+    """A column with the Persian letter forms unified in SQL (nested REPLACE, which every
+    database has): the fallback's side of :func:`normalise`."""
+    for source, target in FALLBACK_FORMS:
         expression = Replace(expression, Value(source), Value(target), output_field=TextField())
     return expression
 
@@ -214,7 +220,7 @@ def fallback_search(queryset: QuerySet[Article], text: str) -> QuerySet[Article]
     the normalised query (``text``), annotated ``rank`` 1 when the title holds them all, else
     0.5. Plain ORM lookups, so it runs on any database; LIKE folds only ASCII letters, so
     each word is also tried capitalised and as typed."""
-    words = _WORD.findall(text)[:12]
+    words = [word for word in _WORD.findall(text) if word != "or"][:12]  # "or": web-search syntax
     if not words:
         return queryset.none().annotate(rank=Value(0.0, output_field=FloatField()))
     queryset = queryset.alias(kb_title=_sqlite_normalised(F("title")), kb_body=_sqlite_normalised(F("body")))
