@@ -28,8 +28,6 @@ from problems.models import KnownError
 
 from .choices import ArticleAudience, ArticleLanguage, ArticleStatus
 
-S = ArticleStatus
-
 
 def _staff(instance, user) -> bool:
     return is_staff_member(user)
@@ -51,7 +49,8 @@ class Article(ConcurrentTransitionMixin, models.Model):
                                 default=ArticleLanguage.EN)
     audience = models.CharField(_("audience"), max_length=10, choices=ArticleAudience.choices,
                                 default=ArticleAudience.PUBLIC)
-    status = FSMField(_("status"), max_length=20, choices=S.choices, default=S.DRAFT, protected=True)
+    status = FSMField(_("status"), max_length=20, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT,
+                      protected=True)
     services = models.ManyToManyField(Service, verbose_name=_("services"), blank=True, related_name="articles")
     known_error = models.ForeignKey(KnownError, verbose_name=_("known error"), null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="articles")
@@ -101,23 +100,24 @@ class Article(ConcurrentTransitionMixin, models.Model):
 
     @property
     def is_published(self) -> bool:
-        return self.status == S.PUBLISHED
+        return self.status == ArticleStatus.PUBLISHED
 
     # --- lifecycle: the guards -----------------------------------------------------------
     def may_skip_review(self) -> bool:
         """Only an internal article is published straight from its draft."""
-        return self.status == S.IN_REVIEW or self.audience == ArticleAudience.INTERNAL
+        return self.status == ArticleStatus.IN_REVIEW or self.audience == ArticleAudience.INTERNAL
 
-    @transition(field=status, source=S.DRAFT, target=S.IN_REVIEW, permission=_staff)
+    @transition(field=status, source=ArticleStatus.DRAFT, target=ArticleStatus.IN_REVIEW, permission=_staff)
     def submit(self):
         """Sent for review."""
 
-    @transition(field=status, source=[S.DRAFT, S.IN_REVIEW], target=S.PUBLISHED, conditions=[may_skip_review],
-                permission=_may_publish)
+    @transition(field=status, source=[ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW], target=ArticleStatus.PUBLISHED,
+                conditions=[may_skip_review], permission=_may_publish)
     def publish(self):
         """Approved: readers see it (a public one in the help centre)."""
 
-    @transition(field=status, source=[S.DRAFT, S.IN_REVIEW, S.PUBLISHED], target=S.RETIRED, permission=_staff)
+    @transition(field=status, source=[ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.PUBLISHED],
+                target=ArticleStatus.RETIRED, permission=_staff)
     def retire(self):
         """No longer shown to readers; kept with its versions."""
 
@@ -180,6 +180,10 @@ class ArticleImage(models.Model):
 
     def __str__(self) -> str:
         return self.file.name
+
+    def get_absolute_url(self) -> str:
+        """Where the article's text points at it: served to whoever may read the article."""
+        return reverse("knowledge:help-image", args=[self.pk])
 
 
 class SearchMiss(models.Model):

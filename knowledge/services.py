@@ -30,8 +30,6 @@ from .choices import EDITABLE_ARTICLE_STATUSES, ArticleAudience, ArticleLanguage
 from .markdown import render_markdown, validate_body
 from .models import Article, ArticleFeedback, ArticleImage, ArticleVersion
 
-S = ArticleStatus
-
 ACTION_VERBS = {"submit": gettext_lazy("submit"), "publish": gettext_lazy("publish"),
                 "retire": gettext_lazy("retire")}
 #: What ``article_update`` changes (``services`` is the list of services).
@@ -66,7 +64,7 @@ def _guard(article: Article, action: str, actor) -> None:
     verb = ACTION_VERBS.get(action, action)
     _require_staff(actor, _("Only service desk staff can %(action)s articles.") % {"action": verb})
     if not can_proceed(method):
-        if action == "publish" and article.status == S.DRAFT:
+        if action == "publish" and article.status == ArticleStatus.DRAFT:
             message = _("A public article is submitted for review before it is published.")
         else:
             message = _("You cannot %(action)s an article that is %(status)s.") % {
@@ -107,7 +105,7 @@ def _check_translation(*, language: str, root: Article | None, exclude_pk: int |
         raise ValidationError({"language": [_("A translation is in another language than the original (%(number)s).")
                                             % {"number": root.number}]})
     twin = (Article.objects.filter(translation_of=root, language=language, draft_of__isnull=True)
-            .exclude(status=S.RETIRED).exclude(pk=exclude_pk).values_list("number", flat=True).first())
+            .exclude(status=ArticleStatus.RETIRED).exclude(pk=exclude_pk).values_list("number", flat=True).first())
     if twin:
         raise ValidationError({"language": [_("%(number)s is already the translation in this language.")
                                             % {"number": twin}]})
@@ -179,9 +177,9 @@ def article_update(article: Article | int, *, by, **fields) -> Article:
         raise ValueError(f"not editable here: {sorted(unknown)}")
     _require_staff(by, _("Only service desk staff can edit articles."))
     article = _locked(article)
-    if article.status == S.RETIRED:
+    if article.status == ArticleStatus.RETIRED:
         raise InvalidTransitionError(_("A retired article cannot be edited."), article.status)
-    if article.status == S.PUBLISHED:
+    if article.status == ArticleStatus.PUBLISHED:
         article = _draft_beside(article, by)
     services = fields.pop("services", None)
     for name, value in fields.items():
@@ -234,7 +232,7 @@ def article_publish(article: Article | int, *, by) -> Article:
         _record_version(article, by, at)
         _clear_help_cache()
         return article
-    if published.status != S.PUBLISHED:
+    if published.status != ArticleStatus.PUBLISHED:
         raise InvalidTransitionError(_("%(number)s is no longer published: this draft cannot replace it.")
                                      % {"number": published.number}, article.status)
     if article.language != published.language:
@@ -260,7 +258,7 @@ def article_retire(article: Article | int, *, by) -> Article:
     may be retired too (abandoned); retiring a published article abandons the drafts beside it."""
     article = _locked(article)
     _guard(article, "retire", by)
-    was_published = article.status == S.PUBLISHED
+    was_published = article.status == ArticleStatus.PUBLISHED
     article.retire()
     _save(article, by, "retired")
     if was_published:
@@ -281,7 +279,7 @@ def article_feedback(article: Article | int, *, user, helpful: bool, comment: st
     also helped)."""
     pk = article.pk if isinstance(article, Article) else article
     status = Article.objects.filter(pk=pk).values_list("status", flat=True).first()
-    if status != S.PUBLISHED:
+    if status != ArticleStatus.PUBLISHED:
         raise InvalidTransitionError(_("Only a published article takes feedback."), status or "")
     helpful, deflected = bool(helpful), bool(deflected)
     if deflected and not helpful:
@@ -327,7 +325,7 @@ def article_image_add(article: Article | int, *, file, by) -> ArticleImage:
     SVG, which may carry scripts), at most ``KNOWLEDGE_IMAGE_MAX_BYTES``."""
     _require_staff(by, _("Only service desk staff can attach images to articles."))
     article = _locked(article)
-    if article.status == S.RETIRED:
+    if article.status == ArticleStatus.RETIRED:
         raise InvalidTransitionError(_("A retired article cannot be edited."), article.status)
     limit = image_max_bytes()
     size = getattr(file, "size", None) or 0
@@ -368,7 +366,7 @@ def article_from_known_error(known_error, *, by) -> Article:
     _require_staff(by, _("Only service desk staff can write articles."))
     known_error = KnownError.objects.select_for_update().get(pk=known_error.pk)
     existing = (Article.objects.filter(known_error=known_error, draft_of__isnull=True)
-                .exclude(status=S.RETIRED).order_by("id").first())
+                .exclude(status=ArticleStatus.RETIRED).order_by("id").first())
     if existing is not None:
         return existing
     language = _language_of(by)
@@ -397,7 +395,7 @@ def article_send_to_incident(article: Article | int, incident, *, by):
 
     _require_staff(by, _("Only service desk staff can send articles."))
     article = Article.objects.get(pk=article.pk if isinstance(article, Article) else article)
-    if article.status != S.PUBLISHED or article.audience != ArticleAudience.PUBLIC:
+    if article.status != ArticleStatus.PUBLISHED or article.audience != ArticleAudience.PUBLIC:
         raise InvalidTransitionError(_("Only a published public article can be sent to a customer."), article.status)
     with translation.override(article.language):
         intro = _("This article may help you:")

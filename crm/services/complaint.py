@@ -26,8 +26,6 @@ from ..choices import ComplaintChannel, ComplaintKind, ComplaintStatus, SurveyTi
 from ..models import Complaint
 from ..tasks import send_survey
 
-S = ComplaintStatus
-
 ACTION_VERBS = {"acknowledge": gettext_lazy("acknowledge"), "investigate": gettext_lazy("investigate"),
                 "respond": gettext_lazy("respond to"), "escalate": gettext_lazy("escalate"),
                 "close": gettext_lazy("close"), "reopen": gettext_lazy("reopen")}
@@ -157,7 +155,7 @@ def complaint_update(*, complaint: Complaint, actor, at: datetime | None = None,
     if actor is not None and not is_staff_member(actor):
         raise PermissionDenied(_("Only service desk staff can edit complaints."))
     complaint = _locked(complaint)
-    if complaint.status == S.CLOSED:
+    if complaint.status == ComplaintStatus.CLOSED:
         raise InvalidTransitionError(_("A closed complaint cannot be edited; reopen it first."), complaint.status)
     incidents = changes.pop("incidents", None)
     before = (complaint.severity, complaint.service_id, complaint.customer_id, complaint.channel, complaint.team_id)
@@ -276,7 +274,7 @@ def complaint_reopen(*, complaint: Complaint | int, actor, reason: str, at: date
     reason = _required(reason, "reason", _("Say why it is reopened."))
     at = at or timezone.now()
     complaint = _locked(complaint)
-    if complaint.status == S.CLOSED and complaint.satisfied is True:
+    if complaint.status == ComplaintStatus.CLOSED and complaint.satisfied is True:
         raise InvalidTransitionError(_("The customer was satisfied: a new complaint is needed instead."),
                                      complaint.status)
     _guard(complaint, "reopen", actor)

@@ -225,7 +225,7 @@ def test_an_image_is_uploaded_on_the_edit_page_and_its_markdown_shown(as_author,
     assert response.status_code == 302 and response["Location"] == reverse("knowledge:article-edit", args=[article.pk])
     image = article.images.get()
     page = as_author.get(response["Location"]).content.decode()
-    assert f"]({image.file.url})" in page
+    assert f"]({image.get_absolute_url()})" in page
     # Not an image (whatever its name says): refused with the reason, nothing attached.
     refused = as_author.post(url, {"file": SimpleUploadedFile("x.png", b"<svg onload=alert(1)>", "image/png")},
                              follow=True)

@@ -55,7 +55,6 @@ from ..models import Article
 from ..search import article_search
 from ..selectors import article_available_actions, article_diff, articles_visible_to
 
-S = ArticleStatus
 User = get_user_model()
 LOST_RACE = gettext_lazy("Someone else changed this article meanwhile; here it is as it now stands.")
 
@@ -226,7 +225,7 @@ def _reason_label(reason: str) -> str:
 def _history(article: Article) -> list:
     """Each saved change, newest first (who, when, what changed)."""
     records = history_records(article, HISTORY_LIMIT)[::-1]
-    labels = {"status": dict(S.choices), "language": dict(ArticleLanguage.choices),
+    labels = {"status": dict(ArticleStatus.choices), "language": dict(ArticleLanguage.choices),
               "audience": dict(ArticleAudience.choices)}
     # Names of the reviewers and numbers of the known errors, looked up once, not once per row.
     reviewers = {r.reviewer_id for r in records if r.reviewer_id}
@@ -294,7 +293,7 @@ def render_article(request, article: Article, status: int = 200):
     available = article_available_actions(article, user)
     versions = list(article.versions.select_related("published_by").order_by("-version"))
     links = []
-    if article.status != S.RETIRED:
+    if article.status != ArticleStatus.RETIRED:
         links.append({"url": reverse("knowledge:article-edit", args=[article.pk]), "label": _("Edit"),
                       "name": "edit", "accesskey": "e"})
     card = action_card(ACTIONS, article, user, available, links=links,
@@ -305,7 +304,7 @@ def render_article(request, article: Article, status: int = 200):
         "article": article, "layout": "inc", "card": card, "body": render_markdown(article.body),
         "versions": versions, "diff": _diff(request, article, versions), "translations": translations,
         "missing_languages": missing, "translation_root": _translation_root(article), "draft": draft,
-        "history": _history(article), "states": S,
+        "history": _history(article), "states": ArticleStatus,
         "help_url": services.help_url(article) if article.is_published and article.is_public else "",
         # A next version's reviewer sees what it changes in the published text.
         "draft_diff": article_diff(article.draft_of, article) if article.draft_of_id else None,
@@ -323,7 +322,7 @@ class ArticleActionView(StaffOr404Mixin, ActionView):
 
     actions = ACTIONS
     lost_race = LOST_RACE
-    states = S
+    states = ArticleStatus
     visible_to = staticmethod(articles_visible_to)
 
     def success_url(self) -> str:
@@ -343,7 +342,7 @@ article_action = ArticleActionView.as_view()
 # --- editing -------------------------------------------------------------------------------------
 def _draft_beside(article: Article) -> Article | None:
     """The draft of the next version being written beside a published article."""
-    if article.status != S.PUBLISHED:
+    if article.status != ArticleStatus.PUBLISHED:
         return None
     return article.drafts.filter(status__in=EDITABLE_ARTICLE_STATUSES).order_by("-id").first()
 
@@ -369,7 +368,7 @@ def article_edit(request, pk: int):
         return redirect(article)
     saved = []
     status = attempt(request, lambda: saved.append(services.article_update(article, by=request.user, **changes)),
-                     form=form, lost_race=LOST_RACE, states=S, current=article.status)
+                     form=form, lost_race=LOST_RACE, states=ArticleStatus, current=article.status)
     if status is not None:
         return _form_page(request, form, article=article, status=status)
     result = saved[0]

@@ -26,8 +26,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When, Window
 from django.db.models.functions import RowNumber
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -46,7 +46,8 @@ from .. import search
 from ..cache import TTL, help_cached, key_part
 from ..choices import ArticleAudience, ArticleStatus
 from ..markdown import render_markdown
-from ..models import Article
+from ..models import Article, ArticleImage
+from ..selectors import articles_visible_to
 from ..services import article_feedback, article_viewed
 
 #: Articles listed under each service on the home page (the rest behind "all N articles").
@@ -323,3 +324,24 @@ def help_suggest(request):
         suggestions = help_cached(f"suggest:{language}:{key_part(query)}", lambda: _suggest(query, language))
     return _respond(request, render(request, "knowledge/_suggest.html", _context(
         language, asked, q=query, suggestions=suggestions)))
+
+
+@require_safe
+def help_image(request, pk: int):
+    """An image attached to an article, to whoever may read the article (anyone for a
+    published public one, staff for the rest; otherwise 404). Files under ``MEDIA_ROOT`` are
+    never served as such (docs/operations.md): this is the only way to them. The type is the
+    one checked at upload, never guessed from the name; ``nosniff`` keeps browsers to it."""
+    image = get_object_or_404(ArticleImage.objects.select_related("article"), pk=pk,
+                              article__in=articles_visible_to(request.user))
+    try:
+        handle = image.file.open("rb")
+    except OSError as exc:  # the row outlived its file (storage restored without it)
+        raise Http404 from exc
+    response = FileResponse(handle, content_type=image.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Disposition"] = "inline"
+    article = image.article
+    readers_everyone = article.audience == ArticleAudience.PUBLIC and article.status == ArticleStatus.PUBLISHED
+    patch_cache_control(response, max_age=3600, **({"public": True} if readers_everyone else {"private": True}))
+    return response
