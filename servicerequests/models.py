@@ -111,7 +111,10 @@ class ServiceRequest(ConcurrentTransitionMixin, models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["status", "created_at"], name="request_queue"),
                    models.Index(fields=["requested_by", "status"], name="request_by"),
-                   models.Index(fields=["requested_for", "status"], name="request_for")]
+                   models.Index(fields=["requested_for", "status"], name="request_for"),
+                   # crm's 360° timeline: a person's requests newest first, on either side.
+                   models.Index(fields=["requested_for", "created_at"], name="request_for_created"),
+                   models.Index(fields=["requested_by", "created_at"], name="request_by_created")]
 
     def __str__(self) -> str:
         return f"{self.number or 'REQ?'} {self.catalog_item_id and self.catalog_item.name}"
