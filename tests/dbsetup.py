@@ -30,6 +30,7 @@ test that follows finds what the migrations left whatever the order the tests ru
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -44,6 +45,8 @@ from django.db import connection, connections, transaction
 from django.test import TransactionTestCase
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The migrated template this process's database was cloned from (create_test_database).
+_migrated_template: str | None = None
 
 
 def migrations_digest() -> str:
@@ -121,6 +124,8 @@ def create_test_database() -> str:
             admin.execute(f"CREATE DATABASE {_quote(worker)} TEMPLATE {_quote(template)}")
         finally:
             admin.execute("SELECT pg_advisory_unlock(hashtext(%s))", [base])
+    global _migrated_template
+    _migrated_template = template
     connection.close()
     settings.DATABASES[connection.alias]["NAME"] = worker
     connection.settings_dict["NAME"] = worker
@@ -174,10 +179,12 @@ def install_fast_flush() -> None:
 # --- the seeded demo, once per code version ---------------------------------------------------
 
 
-def source_digest() -> str:
+@functools.cache
+def source_digest(migrated: str) -> str:
     """A digest of the project's own code and templates (every app inside the checkout, its
-    tests left out) on top of the migrations: what decides the rows ``seed_demo`` writes."""
-    digest = hashlib.sha256(migrations_digest().encode())
+    tests left out) on top of the migrated template's name: what decides the rows ``seed_demo``
+    writes. Worked out once per process: the code a process runs is the code it loaded."""
+    digest = hashlib.sha256(migrated.encode())
     for config in sorted(apps.get_app_configs(), key=lambda config: config.label):
         path = Path(config.path).resolve()
         if not path.is_relative_to(ROOT) or ".venv" in path.relative_to(ROOT).parts:
@@ -209,8 +216,9 @@ def seeded_database(seed: Callable[[], None]):
     to the process's own database, which the body never touched."""
     worker = connection.settings_dict["NAME"]
     base = re.sub(r"_gw\d+$", "", worker)
-    migrated = f"{base}_tpl_{migrations_digest()}"
-    template = f"{base}_demo_{source_digest()}"
+    # The template this process's database came from: the migrations may change during a run.
+    migrated = _migrated_template or f"{base}_tpl_{migrations_digest()}"
+    template = f"{base}_demo_{source_digest(migrated)}"
     clone = f"{worker}_demo"
     with _admin() as admin:
         admin.execute("SELECT pg_advisory_lock(hashtext(%s))", [f"{base}_demo"])
