@@ -331,15 +331,3 @@ def opportunities_by_agent(start: datetime, end: datetime) -> list[dict]:
         if row["won"]:
             agent["won_value"][row["currency"]] = row["won_value"]
     return list(agents.values())
-
-
-def knowledge_feedback(start: datetime, end: datetime) -> dict:
-    """The readers' answers to "did this help?" in ``[start, end)``: ``{feedback, helpful,
-    not_helpful, deflections}`` (one aggregate; the same figures as
-    ``knowledge.stats.article_feedback_totals``, whose aliases repeat the field names and so
-    trip Django's "is an aggregate" check)."""
-    got = (ArticleFeedback.objects.filter(created_at__gte=start, created_at__lt=end).order_by()
-           .aggregate(answers=Count("pk"), yes=Count("pk", filter=Q(helpful=True)),
-                      no=Count("pk", filter=Q(helpful=False)), solved=Count("pk", filter=Q(deflected=True))))
-    return {"feedback": got["answers"], "helpful": got["yes"], "not_helpful": got["no"],
-            "deflections": got["solved"]}

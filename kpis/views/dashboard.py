@@ -131,7 +131,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         row["name"] = agent_names.get(row["agent"], f"#{row['agent']}") if row["agent"] else _("(no agent)")
     for row in [*teams, *csat["team"]]:
         row["name"] = team_names.get(row["team"], _("(no team)"))
-    knowledge = {"feedback": selectors.knowledge_feedback(start, end),
+    knowledge = {"feedback": knowledge_stats.article_feedback_totals(start, end),
                  "articles": knowledge_stats.deflections_by_article(start, end, limit=10),
                  "services": knowledge_stats.deflections_by_service(start, end),
                  "misses": knowledge_stats.search_misses(limit=20)}
