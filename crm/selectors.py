@@ -36,10 +36,9 @@ from .choices import OPEN_OPPORTUNITY_STAGES, OpportunityStage, TimelineKind
 from .models import Complaint, Opportunity, Survey
 from .models.opportunity import may_work_on
 
-K = TimelineKind
 #: The timeline's columns, in the order every branch of the union selects them.
 COLUMNS = ("t_at", "t_kind", "t_id", "t_number", "t_title", "t_status", "t_channel", "t_score")
-KINDS = tuple(K.values)
+KINDS = tuple(TimelineKind.values)
 #: When a survey happened: its answer, else its sending (the timeline's order and the CSAT trend).
 SURVEY_AT = Coalesce("answered_at", "sent_at")
 #: The CSAT trend reads at most this many of the latest call ratings and as many survey answers.
@@ -116,12 +115,12 @@ def _branches(subject: Subject) -> list[Branch]:
         return Branch(kind, _row(qs, kind=kind, **columns), qs.order_by())
 
     branches = [
-        branch(Call.objects.filter(**who), K.CALL, at="started_at", number=_text(), title="from_number",
+        branch(Call.objects.filter(**who), TimelineKind.CALL, at="started_at", number=_text(), title="from_number",
                status="outcome", channel=_text("phone"), score=F("csat")),
-        branch(Incident.objects.filter(**who), K.INCIDENT, at="created_at", number="number", title="title",
+        branch(Incident.objects.filter(**who), TimelineKind.INCIDENT, at="created_at", number="number", title="title",
                status="status", channel="channel"),
     ]
-    branches += [branch(requests, K.REQUEST, at="created_at", number="number", title="catalog_item__name",
+    branches += [branch(requests, TimelineKind.REQUEST, at="created_at", number="number", title="catalog_item__name",
                         status="status", channel="channel") for requests in _request_parts(subject)]
     if by_contact:
         addresses = [contact.email.lower()] if contact.email else []
@@ -129,18 +128,18 @@ def _branches(subject: Subject) -> list[Branch]:
         addresses = (Contact.objects.filter(customer=customer).exclude(email="")
                      .annotate(address=Lower("email")).values("address"))
     branches += [
-        branch(MailMessage.objects.filter(direction="in", from_address__in=addresses), K.EMAIL, at="received_at",
-               number=Coalesce("incident__number", "request__number"), title="subject", status="result",
-               channel=_text("email")),
-        branch(Complaint.objects.filter(**who), K.COMPLAINT, at="created_at", number="number", title="subject",
-               status="status", channel="channel"),
+        branch(MailMessage.objects.filter(direction="in", from_address__in=addresses), TimelineKind.EMAIL,
+               at="received_at", number=Coalesce("incident__number", "request__number"), title="subject",
+               status="result", channel=_text("email")),
+        branch(Complaint.objects.filter(**who), TimelineKind.COMPLAINT, at="created_at", number="number",
+               title="subject", status="status", channel="channel"),
         # Ordered by the answer (else the sending): crm_survey_*_at indexes that expression.
-        branch(Survey.objects.filter(**who), K.SURVEY, at=SURVEY_AT, number=NullIf("ticket_number", _text("")),
-               title="ticket_kind", status=Case(When(answered_at__isnull=False, then=_text("answered")),
-                                                default=_text("sent")),
+        branch(Survey.objects.filter(**who), TimelineKind.SURVEY, at=SURVEY_AT,
+               number=NullIf("ticket_number", _text("")), title="ticket_kind",
+               status=Case(When(answered_at__isnull=False, then=_text("answered")), default=_text("sent")),
                channel="channel", score=F("score")),
-        branch(Opportunity.objects.filter(**who), K.OPPORTUNITY, at="created_at", number=_text(), title="title",
-               status="stage", channel=_text()),
+        branch(Opportunity.objects.filter(**who), TimelineKind.OPPORTUNITY, at="created_at", number=_text(),
+               title="title", status="stage", channel=_text()),
     ]
     return branches
 

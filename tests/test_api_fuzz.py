@@ -115,7 +115,7 @@ def _existing_ids(client) -> dict[str, list[int]]:
     ids = {}
     from django.urls import reverse  # noqa: F401  (the URLconf is loaded before the first request)
 
-    for prefix in ["alert-sources", "alerts", "announcements", "blackout-windows", "business-calendars",
+    for prefix in ["alert-sources", "alerts", "announcements", "articles", "blackout-windows", "business-calendars",
                    "cab-boards", "cab-meetings", "callbacks", "calls", "catalog-items", "change-models", "changes",
                    "ci-relations", "cis", "complaints", "contacts", "customers", "deliveries", "incidents",
                    "known-errors", "lines", "mailboxes", "major-incidents", "message-templates", "notifications",
