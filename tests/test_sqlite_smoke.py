@@ -63,7 +63,7 @@ from django.db import connection
 
 root, report_path = Path(sys.argv[1]), Path(sys.argv[2])
 command_args, first, command_stdin = json.loads(sys.argv[3]), sys.argv[4], json.loads(sys.argv[5])
-report = {"vendor": connection.vendor, "broker": None, "commands": {}, "tasks": {}, "spikes": {}}
+report = {"vendor": connection.vendor, "broker": None, "commands": {}, "tasks": {}, "spikes": {}, "pages": {}}
 
 
 def ours(app_name):
@@ -142,6 +142,29 @@ try:
 
     report["spikes"] = {status: SpikeAlert.objects.filter(service__in=spiking, status=status).count()
                         for status in ("open", "declared")}
+
+    # The quick start's searches on SQLite (the fallbacks of the PostgreSQL full text): the
+    # help centre with no login, a Persian query typed with Arabic letters, the articles API,
+    # and the agents' search box. Each: its status and whether the expected record was found.
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    reader, agent = Client(HTTP_HOST="localhost"), Client(HTTP_HOST="localhost")
+    agent.force_login(get_user_model().objects.get(username="agent"))
+    searches = {
+        "help": (reader, "/help/", {}, "Your card is blocked"),
+        "help-search": (reader, "/help/search/", {"q": "card blocked"}, "Your card is blocked"),
+        "help-search-fa": (reader, "/help/search/", {"q": "\u0643\u0627\u0631\u062a \u0645\u0633\u062f\u0648\u062f"},
+                           "\u06a9\u0627\u0631\u062a \u0628\u0627\u0646\u06a9\u06cc"),
+        "help-suggest": (reader, "/help/suggest/", {"q": "online banking password"}, "Reset your online banking"),
+        "articles-api": (reader, "/api/v1/articles/", {"search": "password"}, "Reset your online banking"),
+        "search-api": (agent, "/api/v1/search/", {"q": "smoke test"}, "Smoke test report"),
+        "search-page": (agent, "/search/", {"q": "smoke test"}, '<bdi class="search-number">INC'),
+    }
+    for name, (client, path, params, expected) in searches.items():
+        response = client.get(path, params)
+        text = response.content.decode(errors="replace")
+        report["pages"][name] = {"status": response.status_code, "found": expected in text}
 finally:
     report_path.write_text(json.dumps(report))
 '''
@@ -223,6 +246,10 @@ def test_every_beat_task_and_management_command_runs_on_sqlite(tmp_path):
     assert set(report["tasks"]) == set(settings.CELERY_BEAT_SCHEDULE)
     # Spike detection did its work on SQLite: one spike declared, one alerted.
     assert report["spikes"] == {"open": 1, "declared": 1}, report["spikes"]
+    # The knowledge base and the search box answer on SQLite and find what they should.
+    expected = {"status": 200, "found": True}
+    wrong = {name: page for name, page in report["pages"].items() if page != expected}
+    assert report["pages"] and not wrong, wrong
 
 
 @pytest.mark.parametrize("name", sorted(COMMAND_ARGS))
