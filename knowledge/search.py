@@ -9,7 +9,9 @@ on it makes a search an index lookup. The query is normalised the same way here
 (:func:`normalise`) and parsed by ``websearch_to_tsquery`` in the same configuration, so an
 inflected form finds the article (Greek λογαριασμού → λογαριασμός, Portuguese bloquear →
 bloqueado) and a Persian query typed on an Arabic keyboard (ي, ك) finds text written with the
-Persian letters (ی, ک).
+Persian letters (ی, ک). Beside it the database keeps a small title-only vector (migration
+0003, ``search_title``), so title matches are found and told apart without reading the whole
+vector; a broad query ranks a bounded set of candidates (:func:`article_search`).
 
 On SQLite (the embedded quick start) there is no full-text search: :func:`article_search`
 falls back to a word match (every word in the title or the body, case-insensitive for what
@@ -25,7 +27,8 @@ import re
 import unicodedata
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import BooleanField, Case, F, FloatField, Func, Q, QuerySet, TextField, Value, When
+from django.db.models import BooleanField, Case, DateTimeField, F, FloatField, Func, Q, QuerySet, TextField, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Replace
 from django.utils import timezone
 
@@ -127,7 +130,23 @@ def article_search(queryset: QuerySet[Article], query, *, language: str | None =
 
     Ranking (PostgreSQL): 1 when every word of the query is in the title, plus ``ts_rank``
     with the title weighted 1.0 and the body 0.4, normalised into [0, 1) — so a title match
-    always ranks above a body-only match; ties newest first."""
+    always ranks above a body-only match; ties newest first.
+
+    What is ranked (PostgreSQL): not every match, but a bounded set of candidates — the
+    ``RANK_CANDIDATES`` (200) newest articles whose title matches and the 200 newest of all
+    that match ("newest": most recently published; never-published ones last). Each list is
+    taken among the ``RECENT_ARTICLES`` (5,000) most recently published articles first and,
+    when that gives fewer than 200, topped up with up to 200 older ones: together at most
+    ~800 articles (400–600 for the bench's broad queries). Ranking reads each article's
+    whole vector (~1.6 kB, stored out of line): ranking
+    the 8,000 matches of a common word among 100,000 articles took ~0.5 s, this ~15 ms
+    (bench/README.md). The trade-off, for a query matching more than 200 articles: an old
+    article that mentions the words only in its body, however often, is not returned when
+    200 newer ones match; an old article with the words in its title still is, unless 200
+    newer titles match too. The result (and so ``count()``) holds the candidates only, however
+    many articles match. A query matching fewer than 200 articles returns every
+    match, ranked as before. The search box's global search (``search.engine``) likewise ranks
+    only the newest matches of each kind."""
     text = _query_text(query)
     language = _language(language)
     if language:
@@ -141,18 +160,30 @@ def article_search(queryset: QuerySet[Article], query, *, language: str | None =
     return queryset.order_by("-rank", F("published_at").desc(nulls_last=True), "-created_at", "-pk")
 
 
-#: The rank of one language's match: 1 when the title alone (weight A) matches, plus
-#: ``ts_rank`` with the weights {D, C, B, A} = {0.1, 0.2, 0.4, 1.0} (body 0.4, title 1.0),
-#: normalised into [0, 1) (32: rank / (rank + 1)). ``{query}`` is filled in here, ``<vector>``
-#: by :class:`_ArticleSQL`.
-RANK_SQL = ("(CASE WHEN ts_filter(<vector>, '{{a}}') @@ {query} THEN 1.0 ELSE 0.0 END"
+#: How many matches of each kind are ranked: the newest ``RANK_CANDIDATES`` whose title matches
+#: and the newest ``RANK_CANDIDATES`` of all matches (see :func:`article_search`). Ranking reads
+#: each article's whole vector (~1.6 kB, stored out of line); this bounds how many are read.
+RANK_CANDIDATES = 200
+#: Newest first: published most recently, then never published (drafts), then created.
+NEWEST = (F("published_at").desc(nulls_last=True), F("created_at").desc(), F("pk").desc())
+#: How far back the newest matches are looked for first (see :func:`_postgresql_search`).
+RECENT_ARTICLES = 5000
+
+#: The rank of one language's match: 1 when the title alone matches (the small title-only
+#: vector of migration 0003, ``<title>``), plus ``ts_rank`` over the whole vector with the
+#: weights {D, C, B, A} = {0.1, 0.2, 0.4, 1.0} (body 0.4, title 1.0), normalised into [0, 1)
+#: (32: rank / (rank + 1)). ``{query}`` is filled in here, ``<vector>`` and ``<title>`` by
+#: :class:`_ArticleSQL`.
+RANK_SQL = ("(CASE WHEN <title> @@ {query} THEN 1.0 ELSE 0.0 END"
             " + ts_rank('{{0.1, 0.2, 0.4, 1.0}}'::float4[], <vector>, {query}, 32))")
 
 
 class _ArticleSQL(Func):
-    """A fragment of SQL over the article's ``search_vector`` and ``language`` columns, written
-    with the markers ``<vector>`` and ``<language>``: Django fills in the columns (with the
-    alias the query gives the table, also inside a subquery) and keeps ``params`` apart."""
+    """A fragment of SQL over the article's ``search_vector``, ``search_title`` and ``language``
+    columns, written with the markers ``<vector>``, ``<title>`` and ``<language>``: Django fills
+    in the columns (with the alias the query gives the table, also inside a subquery) and keeps
+    ``params`` apart. ``search_title`` is the database's alone (migration 0003, not a model
+    field): it is named like ``search_vector`` with the same table alias."""
 
     def __init__(self, sql: str, params: list, output_field):
         super().__init__(F("search_vector"), F("language"), output_field=output_field)
@@ -162,13 +193,23 @@ class _ArticleSQL(Func):
         (vector, vector_params), (language, language_params) = (compiler.compile(e) for e in self.source_expressions)
         if vector_params or language_params:  # plain columns: never
             raise ValueError("unexpected parameters in a column reference")
-        return self.fragment.replace("<vector>", vector).replace("<language>", language), self.fragment_params
+        quoted = connection.ops.quote_name("search_vector")
+        if not vector.endswith(quoted):
+            raise ValueError("unexpected column reference")
+        title = vector[:-len(quoted)] + connection.ops.quote_name("search_title")
+        sql = self.fragment.replace("<vector>", vector).replace("<title>", title).replace("<language>", language)
+        return sql, self.fragment_params
 
 
 def _postgresql_search(queryset, text: str, raw: str, language: str | None):
     """Full-text match and rank, written as SQL: building the same with one ``SearchQuery``
     per language and clause cost about 20 ms of Python per search on the bench machine.
-    Only fixed SQL is written in; what the visitor typed is always a parameter."""
+    Only fixed SQL is written in; what the visitor typed is always a parameter.
+
+    The result is the ranked candidates: the ``RANK_CANDIDATES`` newest articles whose title
+    matches and the ``RANK_CANDIDATES`` newest of all that match (see :func:`article_search`).
+    Each candidate list is one GIN lookup and a sort by date (no vector read); only the
+    candidates' vectors are read to rank them."""
     joined = normalise(_zwnj_joined(raw))
 
     def tsquery(lang: str) -> tuple[str, list]:
@@ -182,22 +223,74 @@ def _postgresql_search(queryset, text: str, raw: str, language: str | None):
     if language:
         query, query_params = tsquery(language)
         where, where_params = f"<vector> @@ {query}", query_params
+        title_where = f"<title> @@ {query}"
         rank, rank_params = RANK_SQL.format(query=query), query_params * 2
     else:
         # One (language = x AND vector @@ query_x) per language, OR-ed: a BitmapOr of GIN
         # lookups, each article matched in its own configuration (bench/knowledge_search.py
         # compares it with one vector @@ (query_en || query_el || ...)).
-        wheres, where_params, whens, rank_params = [], [], [], []
+        wheres, where_params, title_wheres, whens, rank_params = [], [], [], [], []
         for lang in CONFIGS:
             query, query_params = tsquery(lang)
             wheres.append(f"(<language> = %s AND <vector> @@ {query})")
+            title_wheres.append(f"(<language> = %s AND <title> @@ {query})")
             where_params += [lang, *query_params]
             whens.append(f"WHEN %s THEN {RANK_SQL.format(query=query)}")
             rank_params += [lang, *query_params, *query_params]
         where = "(" + " OR ".join(wheres) + ")"
+        title_where = "(" + " OR ".join(title_wheres) + ")"
         rank = f"(CASE <language> {' '.join(whens)} ELSE 0.0 END)"
-    return (queryset.filter(_ArticleSQL(where, where_params, BooleanField()))
+    matching = queryset.filter(_ArticleSQL(where, where_params, BooleanField()))
+    # A title match is a match (the title's lexemes are the whole vector's weight-A ones).
+    in_title = queryset.filter(_ArticleSQL(title_where, where_params, BooleanField()))
+    candidates, candidate_params = _candidates(in_title, matching)
+    return (queryset.filter(_Candidates(candidates, candidate_params))
             .annotate(rank=_ArticleSQL(rank, rank_params, FloatField())))
+
+
+class _Candidates(Func):
+    """``pk = ANY(ARRAY(<candidates>))``: an index lookup of the few candidates (as ``pk IN
+    (...)`` the planner may instead read the whole table and join)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, sql: str, params: list):
+        super().__init__(F("pk"))
+        self.candidates, self.candidate_params = sql, params
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pk, pk_params = compiler.compile(self.source_expressions[0])
+        return f"{pk} = ANY(ARRAY({self.candidates}))", [*pk_params, *self.candidate_params]
+
+
+def _candidates(in_title: QuerySet[Article], matching: QuerySet[Article]) -> tuple[str, list]:
+    """SQL for the ``pk`` of the ranked candidates: the ``RANK_CANDIDATES`` newest title matches
+    and the ``RANK_CANDIDATES`` newest matches (:data:`NEWEST`), each taken first among the
+    ``RECENT_ARTICLES`` most recently published articles (the GIN indexes of migration 0003
+    hold ``published_at`` beside each vector, so one index scan finds only those, and only
+    they are read from the table); the older matches are read only when the recent ones are
+    fewer than ``RANK_CANDIDATES`` (a one-time filter: PostgreSQL skips that scan otherwise).
+    A broad query thus never reads all its matches; a narrow one still gets every match."""
+    since = RawSQL("(SELECT at FROM kb_since)", [], output_field=DateTimeField())
+    # The start of the recent window, computed once (an index-only scan of kb_article_published).
+    ctes = ["kb_since AS MATERIALIZED (SELECT coalesce((SELECT published_at FROM knowledge_article"
+            " WHERE status = %s AND published_at IS NOT NULL ORDER BY published_at DESC LIMIT 1 OFFSET %s),"
+            " '-infinity'::timestamptz) AS at)"]
+    cte_params, branches, branch_params = [ArticleStatus.PUBLISHED, RECENT_ARTICLES], [], []
+    for name, found in (("kb_recent_titles", in_title), ("kb_recent", matching)):
+        recent = found.filter(published_at__gte=since).order_by(*NEWEST).values("pk")[:RANK_CANDIDATES]
+        # Only fixed names and Django's SQL are written in (noqa); every value is a parameter.
+        too_few = RawSQL(f"(SELECT count(*) FROM {name}) < %s", [RANK_CANDIDATES],  # noqa: S608, S611
+                         output_field=BooleanField())
+        older = (found.filter(Q(published_at__lt=since) | Q(published_at__isnull=True)).filter(too_few)
+                 .order_by(*NEWEST).values("pk")[:RANK_CANDIDATES])
+        sql, params = recent.query.sql_with_params()
+        ctes.append(f"{name} AS MATERIALIZED ({sql})")
+        cte_params += params
+        sql, params = older.query.sql_with_params()
+        branches.append(f"SELECT pk FROM {name} UNION ALL ({sql})")  # noqa: S608
+        branch_params += params
+    return f"WITH {', '.join(ctes)} {' UNION ALL '.join(branches)}", [*cte_params, *branch_params]
 
 
 #: What the fallback unifies in the stored text: the Persian letter forms, the ZWNJ and the
@@ -238,12 +331,36 @@ def fallback_search(queryset: QuerySet[Article], text: str) -> QuerySet[Article]
         rank=Case(When(in_title, then=Value(1.0)), default=Value(0.5), output_field=FloatField()))
 
 
+#: Words left out of :func:`suggest`'s fill-up ("any word"): common words of three letters or
+#: more in the four languages. PostgreSQL has no stop-word list for Greek (its ``greek``
+#: configuration stems only) nor for Persian (``simple``), so «δεν» or «کند» would match most
+#: articles of their language and the fill-up would rank thousands; English and Portuguese
+#: ones are listed too (their configurations drop them anyway: here they just cost nothing).
+#: Stored as :func:`normalise` writes them (final ς → σ, Persian letter forms).
+FILL_STOP_WORDS = frozenset(normalise(word) for word in """
+    the and for are but not you your yours with this that these those from have has had was were will would can
+    could should does did doesn don isn aren wasn won cannot what when where which who why how all any
+    some our out about into over after before again also just only very there then than them they their its
+    please get got use using work working works
+    και για από στο στη στην στον στα στις στους την τον της του των τις τους είναι δεν μην που πως πώς ένα
+    μια μία ένας αυτό αυτή αυτός αυτά αλλά όταν όπως μου σου μας σας έχει έχω έχουν θέλω μπορώ μπορεί πολύ
+    ότι οποίο όλα ακόμα επίσης
+    que não nao para com uma uns umas por mais como mas foi ele ela eles elas dos das nos nas num numa meu
+    minha seu sua está estou estão tem ter ser isso este esta esse essa quando muito também pelo pela sem
+    mesmo ainda quero posso pode
+    است این برای که را از با در به تا یک می نمی شود میشود نمیشود کند کنید کنم کنیم کرد کرده کردم شما
+    من ما آن های ها هم اما باید نیز بود شده دارد ندارد دارم ندارم هست نیست خود یا اگر چه چرا وقتی دیگر
+    همه روی بر هر بعد قبل
+""".split())
+
+
 def suggest(query, *, user, language: str | None = None, limit: int = 5) -> list[Article]:
     """Up to ``limit`` published articles ``user`` may read that answer ``query`` (what a
     requester types in the portal, an incident's title on the agent's page), best first.
     Anonymous visitors and requesters get public articles only (``articles_visible_to``).
     Every word must match; when that finds fewer than ``limit`` and the query has several
-    words, articles matching any of its words (of three letters or more) fill the rest."""
+    words, articles matching any of its words (of three letters or more, not in
+    :data:`FILL_STOP_WORDS`) fill the rest."""
     # Imported here: selectors imports this module's neighbours; kept out of import time.
     from .selectors import articles_visible_to
 
@@ -255,7 +372,7 @@ def suggest(query, *, user, language: str | None = None, limit: int = 5) -> list
         return []
     visible = articles_visible_to(user).filter(status=ArticleStatus.PUBLISHED)
     found = list(article_search(visible, query, language=language)[:limit])
-    words = [w for w in _WORD.findall(_query_text(query)) if len(w) >= 3][:8]
+    words = [w for w in _WORD.findall(_query_text(query)) if len(w) >= 3 and w not in FILL_STOP_WORDS][:8]
     if len(found) < limit and len(words) > 1:
         seen = [article.pk for article in found]
         more = article_search(visible.exclude(pk__in=seen), " or ".join(words), language=language)

@@ -374,3 +374,74 @@ def test_the_services_path_keeps_the_vector(author, make_user, requester):
     article_submit(draft, by=author)
     article_publish(draft, by=reviewer)
     assert suggest("scanner", user=requester) == [article] and suggest("printer", user=requester) == []
+
+
+# --- broad queries: a bounded set of candidates is ranked (migration 0003) ------------------------
+
+def title_of(article) -> dict[str, str]:
+    """The stored title-only vector's lexemes (``search_title``, migration 0003)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT v.lexeme, v.weights FROM knowledge_article, unnest(search_title) AS v "
+                       "WHERE id = %s", [article.pk])
+        return {lexeme: "".join(sorted(set(weights))) for lexeme, weights in cursor.fetchall()}
+
+
+def test_the_trigger_keeps_the_title_vector(author):
+    article = make_article(author, title="Printer offline", body="Restart the printer.")
+    assert title_of(article) == {"printer": "A", "offlin": "A"}
+    Article.objects.filter(pk=article.pk).update(body="Restart the scanner.")      # the body: title kept
+    assert title_of(article) == {"printer": "A", "offlin": "A"}
+    Article.objects.filter(pk=article.pk).update(title="Scanner offline")
+    assert title_of(article) == {"scanner": "A", "offlin": "A"}
+    fa = make_article(author, language=L.FA, title="مشكل چاپگر", body="نمي‌كند")
+    assert title_of(fa) == {"مشکل": "A", "چاپگر": "A"}
+
+
+@pytest.fixture
+def few_candidates(monkeypatch):
+    """Candidates and the recent window small enough to be exceeded by a handful of articles."""
+    import knowledge.search as search
+
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 3)
+    monkeypatch.setattr(search, "RECENT_ARTICLES", 4)
+
+
+def test_a_title_match_beats_newer_body_only_matches_of_a_broad_query(author, few_candidates):
+    now = timezone.now()
+    in_title = make_article(author, title="Printer jam", body="Open tray 2.", published_at=now - timedelta(days=400))
+    body_only = [make_article(author, title=f"Office note {i}", body="Check the printer and the paper.",
+                              published_at=now - timedelta(days=i)) for i in range(12)]
+    results = list(article_search(Article.objects.all(), "printer", language=L.EN))
+    # The old title match first; then the three newest body-only matches, ranked; nothing else.
+    assert [a.pk for a in results] == [in_title.pk, *(a.pk for a in body_only[:3])]
+    assert results[0].rank > 1 > results[1].rank > 0
+    assert [a.pk for a in article_search(Article.objects.all(), "printer")][:1] == [in_title.pk]  # all languages
+
+
+def test_a_narrow_query_still_finds_old_matches_beyond_the_recent_window(author, few_candidates):
+    now = timezone.now()
+    old = make_article(author, title="Scanner", body="The toner is low.", published_at=now - timedelta(days=900))
+    for i in range(10):                                                     # newer articles without the word
+        make_article(author, title=f"Note {i}", body="Nothing here.", published_at=now - timedelta(days=i))
+    draft = make_article(author, title="Draft", body="Toner again.", status=ArticleStatus.DRAFT)
+    assert found("toner") == [old.pk, draft.pk]                             # never published: last
+    assert found("toner", language=L.EN) == [old.pk, draft.pk]
+    assert found("xylophone") == []
+
+
+def test_the_newest_matches_are_the_candidates_when_there_are_many(author, few_candidates):
+    now = timezone.now()
+    matches = [make_article(author, title=f"Note {i}", body="Printer tips.", published_at=now - timedelta(days=i))
+               for i in range(8)]
+    assert found("printer") == [a.pk for a in matches[:3]]
+    # Filters of the queryset apply to the candidates (here: only the older ones are asked for).
+    older = Article.objects.filter(published_at__lt=now - timedelta(days=4, hours=12))
+    assert found("printer", queryset=older) == [a.pk for a in matches[5:8]]
+
+
+def test_suggest_fill_up_ignores_common_words(author, requester):
+    printer = make_article(author, language=L.EL, title="Ο εκτυπωτής δεν εκτυπώνει", body="Ελέγξτε τον εκτυπωτή.")
+    other = make_article(author, language=L.EL, title="Δεν συνδέεται το VPN", body="Δεν υπάρχει σύνδεση.")
+    # No article holds every word; «δεν» (in both) is not used to fill up, «εκτυπωτής» is.
+    assert suggest("ο εκτυπωτής δεν τυπώνει χαρτί", user=requester, language=L.EL) == [printer]
+    assert other not in suggest("δεν λειτουργεί καθόλου", user=requester, language=L.EL)
