@@ -64,5 +64,9 @@ class AutoSchema(openapi.AutoSchema):
         return codes
 
     def _allows_anyone(self) -> bool:
+        """Open to anyone and reading no credentials: then neither 401 nor 403 can happen. An
+        operation open to anyone that still reads credentials (an article's feedback records
+        who gave it) answers 401 to a bad token and 403 to a session without its CSRF token."""
         classes = getattr(self.view, "permission_classes", [])
-        return bool(classes) and all(cls is permissions.AllowAny for cls in classes)
+        anyone = bool(classes) and all(cls is permissions.AllowAny for cls in classes)
+        return anyone and not getattr(self.view, "authentication_classes", None)
