@@ -330,6 +330,10 @@ SPECTACULAR_SETTINGS = {
         "CallOutcomeEnum": "contactcenter.choices.CallOutcome",
         "ChangeOutcomeEnum": "changes.choices.Outcome",
         "AlertStatusEnum": "monitoring.choices.AlertStatus",
+        # An article's audience (public/internal) is not a stakeholder update's audiences.
+        "ArticleAudienceEnum": "knowledge.choices.ArticleAudience",
+        "ArticleStatusEnum": "knowledge.choices.ArticleStatus",
+        "ArticleLanguageEnum": "knowledge.choices.ArticleLanguage",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
