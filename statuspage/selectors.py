@@ -232,7 +232,9 @@ def uptime(intervals: list[tuple[datetime, datetime | None]], *, now: datetime, 
             piece_end = min(end, day_end)
             down_by_day[offset] += (piece_end - start).total_seconds()
             start = piece_end
-    result, total_down, total_span = [], 0.0, 0.0
+    # Whole seconds per day from the running total, so the days add up to the outage (an
+    # outage across midnight would otherwise lose a second to each day's truncation).
+    result, total_down, total_span, counted = [], 0.0, 0.0, 0
     for offset in range(days):
         day = first + timedelta(days=offset)
         day_start = datetime.combine(day, time.min, tzinfo=UTC)
@@ -243,7 +245,9 @@ def uptime(intervals: list[tuple[datetime, datetime | None]], *, now: datetime, 
         down = down_by_day.get(offset, 0.0)
         span = (span_end - span_start).total_seconds()
         total_down, total_span = total_down + down, total_span + span
-        result.append(UptimeDay(day=day, down_seconds=int(down), level=_day_level(down, span)))
+        whole = round(total_down) - counted
+        counted += whole
+        result.append(UptimeDay(day=day, down_seconds=whole, level=_day_level(down, span)))
     percent = round(100 * (1 - total_down / total_span), 3) if total_span else None
     return tuple(result), percent
 

@@ -105,6 +105,17 @@ def browser():
         shutil.rmtree(profile_dir, ignore_errors=True)
 
 
+def _gone(element) -> bool:
+    """The element has left the page (``staleness_of``), also when Chromium's inspector says
+    so in its own words ("Node … does not belong to the document", seen on a loaded machine)."""
+    try:
+        return staleness_of(element)(None)
+    except WebDriverException as exc:
+        if "does not belong to the document" in str(exc):
+            return True
+        raise
+
+
 class Page:
     """A thin helper around the driver, bound to the live server's address."""
 
@@ -200,7 +211,7 @@ class Page:
         button.click()
         # Wait for the answer to replace the page: the next get() would otherwise abort a
         # POST still under way (seen on a loaded machine: fewer failed logins counted).
-        WebDriverWait(self.driver, WAIT_SECONDS).until(staleness_of(button), "the login form was not answered")
+        WebDriverWait(self.driver, WAIT_SECONDS).until(lambda driver: _gone(button), "the login form was not answered")
         return self
 
     def login(self, user, **session_data):
