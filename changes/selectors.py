@@ -11,7 +11,7 @@ from core.roles import is_staff_member
 
 from .choices import ApprovalStage, BoardKind, ChangeStatus, ChangeType, Outcome, Ratification, VoteDecision
 from .defaults import DEFAULT_CATEGORY_MATRIX
-from .models import BlackoutWindow, CABBoard, CABMeeting, CategoryMatrix, Change
+from .models import BlackoutWindow, CABBoard, CABMeeting, CategoryMatrix, Change, Vote
 
 ON_SCHEDULE = (ChangeStatus.AUTHORIZED, ChangeStatus.SCHEDULED, ChangeStatus.IMPLEMENTING, ChangeStatus.REVIEWING,
                ChangeStatus.FAILED, ChangeStatus.CLOSED)
@@ -220,3 +220,8 @@ def change_metrics(*, start: datetime, end: datetime) -> dict:
         "emergency_change_ratio": round(emergency / total, 4) if total else None,
         "changes_causing_incidents": causing,
     }
+
+
+def votes_of(user) -> QuerySet[Vote]:
+    """The votes ``user`` cast, latest first: the CAB inbox's "recent" and the CAB member's home."""
+    return Vote.objects.filter(member=user).select_related("change", "board").order_by("-updated_at", "-id")

@@ -64,8 +64,8 @@ from .forms import (
     ScheduleForm,
     VoteForm,
 )
-from .models import CABBoard, Change, ChangeModel, Vote
-from .selectors import change_available_actions, changes_visible_to
+from .models import CABBoard, Change, ChangeModel
+from .selectors import change_available_actions, changes_visible_to, votes_of
 
 User = get_user_model()
 #: Before approval everything may be edited; after it, only the plans (``change_update``).
@@ -530,8 +530,7 @@ def render_approvals(request, bound: dict | None = None, status: int = 200):
             continue
         form = (bound or {}).get(change.pk) or VoteForm(prefix=f"vote-{change.pk}")
         rows.append({"change": change, "board": board, "tally": tally_from(change, board, user), "form": form})
-    recent = list(Vote.objects.filter(member=user).select_related("change", "board")
-                  .order_by("-updated_at", "-id")[:10])
+    recent = list(votes_of(user)[:10])
     return render(request, "changes/approvals.html", {
         "rows": rows, "boards": mine, "recent": recent, "open_change": next(iter(bound), None) if bound else None,
     }, status=status)

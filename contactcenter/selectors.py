@@ -7,7 +7,8 @@ from incidents.models import Incident
 from servicerequests.choices import OPEN_REQUEST_STATUSES
 from servicerequests.models import ServiceRequest
 
-from .models import AgentState, Call, Queue
+from .choices import CallbackStatus
+from .models import AgentState, Call, Callback, Queue
 
 LAST_CALLS = 5
 
@@ -37,3 +38,10 @@ def screen_pop_for(user) -> dict:
             "agent", "queue").order_by("-started_at")[:LAST_CALLS]
     context.update(incidents=incidents, requests=requests, last_calls=last_calls)
     return context
+
+
+def callbacks_of(user):
+    """The callbacks ``user`` has to make (assigned to them and not done), oldest first: the
+    phone console and the agent's home."""
+    return (Callback.objects.filter(agent=user).exclude(status=CallbackStatus.DONE)
+            .select_related("contact", "call").order_by("created_at", "id"))

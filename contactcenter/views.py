@@ -20,10 +20,10 @@ from incidents.choices import Channel
 from incidents.forms import IncidentCreateForm, add_service_errors, contact_reference
 
 from . import routing
-from .choices import AgentStateChoice, CallbackStatus
+from .choices import AgentStateChoice
 from .filtersets import CallFilterSet
-from .models import Call, Callback, Queue
-from .selectors import screen_pop_for
+from .models import Call, Queue
+from .selectors import callbacks_of, screen_pop_for
 from .services import call_link_incident
 
 STAFF_ONLY = gettext_lazy("The contact center console is for service desk staff.")
@@ -40,8 +40,7 @@ def console(request):
     context = screen_pop_for(request.user)
     context.update(
         states=AgentStateChoice.choices,
-        callbacks=Callback.objects.filter(agent=request.user).exclude(status=CallbackStatus.DONE)
-        .select_related("contact", "call").order_by("created_at")[:50],
+        callbacks=callbacks_of(request.user)[:50],
         waiting=Call.objects.filter(agent__isnull=True, ended_at__isnull=True, queued_at__isnull=False).count(),
     )
     return render(request, "contactcenter/console.html", context)

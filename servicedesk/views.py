@@ -14,10 +14,8 @@ from rest_framework.exceptions import Throttled, ValidationError
 from catalog.preferences import remember_preferences
 from catalog.services import profile_for, profile_update_preferences
 from changes.choices import ChangeStatus
-from changes.models import Vote
-from changes.selectors import awaiting_vote, changes_visible_to, forward_schedule
-from contactcenter.choices import CallbackStatus
-from contactcenter.models import Callback
+from changes.selectors import awaiting_vote, changes_visible_to, forward_schedule, votes_of
+from contactcenter.selectors import callbacks_of
 from core.api.throttling import AuthRateThrottle
 from core.lockout import cool_off_seconds
 from core.roles import Role, is_staff_member, roles_of
@@ -111,8 +109,7 @@ def _agent_part(user, now) -> dict:
     mine = queue(user, "mine")
     at_risk, more_at_risk = _timer_rows(sla_selectors.at_risk(within=AT_RISK_WITHIN, now=now))
     callbacks, more_callbacks = _first(
-        Callback.objects.filter(agent=user, status__in=(CallbackStatus.OPEN, CallbackStatus.CLAIMED))
-        .select_related("contact").order_by("created_at", "id"))
+        callbacks_of(user))
     return {
         "my_incidents": list(with_list_data(mine).order_by("priority", "created_at", "id")[:10]),
         "queue_counts": {"mine": mine.count(), "team": queue(user, "team").count(),
@@ -128,8 +125,7 @@ def _agent_part(user, now) -> dict:
 def _cab_part(user) -> dict:
     """The changes awaiting my vote (the CAB inbox) and, apart, those I voted on lately."""
     awaiting, more_awaiting = _first(awaiting_vote(user).prefetch_related(None))
-    voted, more_voted = _first(Vote.objects.filter(member=user).select_related("change")
-                               .order_by("-updated_at", "-id"))
+    voted, more_voted = _first(votes_of(user))
     return {"awaiting_vote": awaiting, "more_awaiting_vote": more_awaiting,
             "voted": voted, "more_voted": more_voted}
 
