@@ -34,6 +34,7 @@ import functools
 import hashlib
 import os
 import re
+import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,7 +42,7 @@ from pathlib import Path
 import psycopg
 from django.apps import apps
 from django.conf import settings
-from django.db import connection, connections, transaction
+from django.db import IntegrityError, OperationalError, connection, connections, transaction
 from django.test import TransactionTestCase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,10 +163,20 @@ def _empty_every_table(self) -> None:
             break
         tables = [name for name in conn.introspection.django_table_names(only_existing=True, include_views=False)
                   if name not in KEPT_TABLES]
-        with transaction.atomic(using=alias), conn.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-            # Table names from the database's own catalogue, quoted: nothing from input.
-            cursor.execute("; ".join(f"DELETE FROM {conn.ops.quote_name(table)}" for table in tables))  # noqa: S608
+        # A Celery worker thread of the test may still be committing rows (an on-commit task
+        # that ran late): a row it adds between two DELETEs breaks a foreign key at COMMIT.
+        # The transaction then rolls back whole; empty again once the writer is done.
+        for attempt in range(5):
+            try:
+                with transaction.atomic(using=alias), conn.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+                    # Table names from the database's own catalogue, quoted: nothing from input.
+                    cursor.execute("; ".join(f"DELETE FROM {conn.ops.quote_name(table)}" for table in tables))  # noqa: S608
+                break
+            except (IntegrityError, OperationalError):
+                if attempt == 4:
+                    raise
+                time.sleep(0.5 * (attempt + 1))
     ensure_reference_data()
 
 
