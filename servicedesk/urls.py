@@ -56,6 +56,8 @@ urlpatterns = [
     path("dashboards/", include("kpis.urls")),
     path("search/", include("search.urls")),
     path("sla/", include("sla.urls")),
+    path("live/", include("core.live_urls")),
+    path("lists/", include("core.list_urls")),
     path("healthz", health.healthz, name="healthz"),
     path("healthz/", health.healthz),
     path("api/v1/", include(api_v1)),

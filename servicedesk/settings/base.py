@@ -244,6 +244,9 @@ LOCALE_PATHS = [ASSETS_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
+# One date format per language, everywhere (core/formats/<language>/formats.py; Django's own
+# where a language has none).
+FORMAT_MODULE_PATH = ["core.formats"]
 
 # --- Static files ------------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -1,0 +1,1 @@
+// Live pages (filled in by issue 21).

@@ -1,0 +1,1 @@
+// Keyboard shortcuts (filled in by issue 21).
