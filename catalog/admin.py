@@ -1,7 +1,20 @@
 from django.contrib import admin
+from django.utils.html import format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AgentProfile, CIRelation, ConfigurationItem, Contact, ContactPhone, Customer, Service, Skill, Team
+from .canned_replies import PLACEHOLDERS
+from .models import (
+    AgentProfile,
+    CannedReply,
+    CIRelation,
+    ConfigurationItem,
+    Contact,
+    ContactPhone,
+    Customer,
+    Service,
+    Skill,
+    Team,
+)
 
 
 @admin.register(Skill)
@@ -71,3 +84,21 @@ class AgentProfileAdmin(SimpleHistoryAdmin):
     search_fields = ["user__username", "phone"]
     filter_horizontal = ["skills"]
     autocomplete_fields = ["user", "manager"]
+
+
+@admin.register(CannedReply)
+class CannedReplyAdmin(SimpleHistoryAdmin):
+    """A team's ready-made answers (no team: everyone's). The body's placeholders are listed
+    under it; they are replaced with plain text, never run as a template."""
+
+    list_display = ["name", "team", "is_active", "updated_at"]
+    list_select_related = ["team"]
+    list_filter = ["is_active", "team"]
+    search_fields = ["name", "body"]
+    autocomplete_fields = ["team"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.base_fields["body"].help_text = format_html_join(
+            ", ", "<code>{{{{ {} }}}}</code> ({})", ((name, label) for name, label in PLACEHOLDERS.items()))
+        return form

@@ -239,3 +239,32 @@ class AgentProfile(models.Model):
 
 # People with a login change too (roles, email): keep their history beside the catalogue's.
 register(get_user_model(), app=__package__, excluded_fields=["password", "last_login"])
+
+
+class CannedReply(models.Model):
+    """A ready-made answer an agent inserts into a note or a reply to the customer: a team's
+    own, or global (no team) for everyone. Its body may hold a small fixed set of
+    placeholders (``{{ contact.name }}``, ``{{ ticket.number }}``... see
+    :mod:`catalog.canned_replies`) that are replaced with plain values, never run as a template."""
+
+    name = models.CharField(_("name"), max_length=120)
+    body = models.TextField(_("text"))
+    team = models.ForeignKey(Team, verbose_name=_("team"), null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="canned_replies", help_text=_("Empty: every agent may use it."))
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("canned reply")
+        verbose_name_plural = _("canned replies")
+        constraints = [
+            models.UniqueConstraint(fields=["team", "name"], name="%(app_label)s_%(class)s_team_name"),
+            models.UniqueConstraint(fields=["name"], condition=Q(team__isnull=True),
+                                    name="%(app_label)s_%(class)s_global_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -19,6 +19,8 @@ urlpatterns = [
     path("<int:pk>/", incident_views.incident_detail, name="detail"),
     path("<int:pk>/edit/", incident_views.IncidentEditView.as_view(), name="edit"),
     path("<int:pk>/attachments/<int:attachment_pk>/", incident_views.attachment_download, name="attachment"),
+    # the note composer's text with a canned reply added (before the actions: same shape)
+    path("<int:pk>/canned-reply/", incident_views.canned_reply, name="canned-reply"),
     # take, assign, start, hold, resume, resolve, close, reopen, link, unlink, note, attach
     path("<int:pk>/<slug:action>/", incident_views.incident_action, name="action"),
 ]

@@ -105,6 +105,10 @@ class Action:
     confirm: Any = ""
     primary: bool = False
     accesskey: str = ""
+    #: A keyboard shortcut (static/js/shortcuts.js: one key, outside text fields) and what
+    #: the ``?`` help calls it (default: the label).
+    shortcut: str = ""
+    shortcut_label: Any = ""
     #: Who may: the verb of the record's available-actions selector it needs ("": its own
     #: name; None: none, whoever may open the page), and to be offered ``when(record, user)``
     #: too. The services refuse the rest; only ``may(user, record)`` is checked here (403).
@@ -129,6 +133,8 @@ class Offered:
     confirm: str = ""
     primary: bool = False
     accesskey: str = ""
+    shortcut: str = ""
+    shortcut_label: str = ""
     key: str = ""
     #: The field that names the action, for forms that post to one address for all.
     name_field: str = ""
@@ -160,7 +166,8 @@ def action_card(actions: dict[str, Action], record, user, available, *, url: Cal
             continue
         item = Offered(name=name, url=url(name), label=_said(spec.label, record), submit=_said(spec.submit, record),
                        confirm=_said(spec.confirm, record), primary=spec.primary, accesskey=spec.accesskey, key=key,
-                       name_field=name_field)
+                       name_field=name_field, shortcut=spec.shortcut,
+                       shortcut_label=_said(spec.shortcut_label or spec.label, record) if spec.shortcut else "")
         if spec.form is None:
             buttons.append(item)
             continue

@@ -18,11 +18,13 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import FormView
 
+from catalog.canned_replies import canned_replies_visible_to, render_canned_reply, ticket_values
 from catalog.models import ConfigurationItem, Contact, Service, Team
 from core.pages import (
     REFUSALS,
@@ -34,6 +36,7 @@ from core.pages import (
     action_card,
     history_records,
     history_timeline,
+    is_partial,
     message_errors,
     person,
     refusal_message,
@@ -41,6 +44,7 @@ from core.pages import (
     safe_next,
     staff_only,
 )
+from core.pages.history import filter_timeline
 from core.roles import is_staff_member
 from notifications.models import Delivery
 from sla.models import SLAEvent
@@ -171,6 +175,20 @@ RELATED = {"service_id": Service, "ci_id": ConfigurationItem, "contact_id": Cont
 CHOICES = {"status": IncidentStatus, "impact": Level, "urgency": Level, "channel": Channel,
            "resolution_code": ResolutionCode}
 HISTORY_LIMIT = 300
+#: The services' change reasons (incidents.services), as the timeline says them.
+REASONS = {
+    "created": gettext_lazy("Created"), "edited": gettext_lazy("Edited"), "assigned": gettext_lazy("Assigned"),
+    "started": gettext_lazy("Work started"), "on hold": gettext_lazy("On hold"), "resumed": gettext_lazy("Resumed"),
+    "resolved": gettext_lazy("Resolved"), "closed": gettext_lazy("Closed"),
+    "closed automatically": gettext_lazy("Closed automatically"), "reopened": gettext_lazy("Reopened"),
+    "unlinked": gettext_lazy("Unlinked from its master incident"),
+    "acknowledged by a comment": gettext_lazy("Acknowledged by a comment"),
+}
+#: Reasons that name a record after a fixed start ("linked to INC000012").
+REASON_PREFIXES = {
+    "linked to ": gettext_lazy("Linked to %(value)s"),
+    "resolved with master ": gettext_lazy("Resolved with its master %(value)s"),
+}
 TIMELINE_LIMIT = 200  # per source
 
 
@@ -204,8 +222,18 @@ def _history_entries(incident: Incident) -> list[Entry]:
         return str(value)
 
     def title(record, reason: str) -> str:
-        # The change reason ("on hold: waiting for the customer") says best what happened.
-        return reason or {"+": _("Created"), "-": _("Deleted")}.get(record.history_type) or _("Changed")
+        # The change reason ("on hold: waiting for the customer") says best what happened: the
+        # service's words translated, what a person wrote after the colon as they wrote it.
+        if not reason:
+            return {"+": _("Created"), "-": _("Deleted")}.get(record.history_type) or _("Changed")
+        head, sep, rest = reason.partition(": ")
+        label = REASONS.get(head)
+        if label is None:
+            for prefix, template in REASON_PREFIXES.items():
+                if reason.startswith(prefix):
+                    return str(template) % {"value": reason.removeprefix(prefix)}
+            return reason
+        return f"{label}: {rest}" if sep else str(label)
 
     # An incident recorded after the fact (``at=``) was created when it says, not when saved.
     return history_timeline(records, model=Incident, tracked=TRACKED, shown=shown, title=title,
@@ -265,9 +293,19 @@ def _action_forms(incident: Incident) -> dict:
     }
 
 
+TIMELINE_ID = "timeline"
+
+
 def render_incident(request, incident: Incident, bound: dict | None = None, status: int = 200):
-    """The incident page; ``bound`` holds a submitted form (with its errors) to show in place."""
+    """The incident page; ``bound`` holds a submitted form (with its errors) to show in place.
+    An HTMX request aimed at the timeline (a filter chip, a live refresh) gets the timeline
+    alone, filtered by ``?show=``."""
     user = request.user
+    if bound is None and is_partial(request, TIMELINE_ID):
+        timeline = filter_timeline(_timeline(incident, list(notes_visible_to(user, incident))), request)
+        response = render(request, "core/_timeline.html", {"timeline": timeline})
+        patch_vary_headers(response, ("HX-Request", "HX-Target"))
+        return response
     forms = _action_forms(incident)
     forms.update(bound or {})
     open_form = next(iter(bound), None) if bound else None
@@ -289,10 +327,13 @@ def render_incident(request, incident: Incident, bound: dict | None = None, stat
                         .exclude(pk=incident.pk).select_related("assignee").order_by("priority", "-created_at")[:10])
     context = {
         "incident": incident, "layout": "inc", "card": card, "forms": forms, "open_form": open_form,
-        "timeline": _timeline(incident, notes), "ci_relations": ci_relations, "children": children,
+        "timeline": filter_timeline(_timeline(incident, notes), request), "ci_relations": ci_relations,
+        "children": children, "canned_replies": list(canned_replies_visible_to(user).only("id", "name", "team__name")),
         "siblings": siblings, "attachments": list(incident.attachments.all()), "can_declare_major": can_declare,
     }
-    return render(request, "incidents/detail.html", context, status=status)
+    response = render(request, "incidents/detail.html", context, status=status)
+    patch_vary_headers(response, ("HX-Request", "HX-Target"))
+    return response
 
 
 @login_required
@@ -300,6 +341,31 @@ def incident_detail(request, pk: int):
     if not is_staff_member(request.user):
         return redirect("portal:incident", pk=pk)
     return render_incident(request, _incident_for_page(request.user, pk))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def canned_reply(request, pk: int):
+    """The note composer's text box with a canned reply (``reply``: its id, one the agent's
+    teams or everyone may use, else 404) added to the draft it was sent (``note-body``), its
+    placeholders filled in for this incident. Reads only: a POST just carries a long draft."""
+    if not is_staff_member(request.user):
+        raise Http404
+    data = request.POST if request.method == "POST" else request.GET
+    reply_id = data.get("reply", "")
+    if not reply_id.isdigit():
+        raise Http404
+    reply = get_object_or_404(canned_replies_visible_to(request.user), pk=int(reply_id))
+    incident = get_object_or_404(incidents_visible_to(request.user).select_related("contact", "customer", "team"),
+                                 pk=pk)
+    text = render_canned_reply(reply.body, ticket_values(
+        number=incident.number, title=incident.title, contact=incident.contact, customer=incident.customer,
+        agent=request.user, team=incident.team))
+    draft = data.get("note-body", "").rstrip()
+    form = NoteForm(prefix="note", initial={"body": f"{draft}\n\n{text}" if draft else text})
+    return render(request, "incidents/_canned_reply.html", {
+        "incident": incident, "form": form, "canned_replies": list(canned_replies_visible_to(request.user)),
+        "focus": True})
 
 
 def _service(name: str):
@@ -315,7 +381,8 @@ def _service(name: str):
 ACTIONS = {
     "take": Action(lambda i, u, d: services.incident_assign(incident=i, actor=u, assignee=u),
                    gettext_lazy("%(number)s is assigned to you."), label=gettext_lazy("Assign to me"), primary=True,
-                   accesskey="m", needs="assign", when=lambda incident, user: incident.assignee_id != user.pk),
+                   accesskey="m", shortcut="a", needs="assign",
+                   when=lambda incident, user: incident.assignee_id != user.pk),
     "start": Action(_service("start"), gettext_lazy("Work on %(number)s has started."),
                     label=gettext_lazy("Start work"), primary=True, accesskey="s"),
     "resume": Action(_service("resume"), gettext_lazy("%(number)s is in progress again."),
@@ -332,7 +399,8 @@ ACTIONS = {
     "hold": Action(_service("hold"), gettext_lazy("%(number)s is on hold."), HoldForm,
                    label=gettext_lazy("Put on hold…"), submit=gettext_lazy("Put on hold"), primary=True),
     "resolve": Action(_service("resolve"), gettext_lazy("%(number)s is resolved."), ResolveForm,
-                      label=gettext_lazy("Resolve…"), submit=gettext_lazy("Resolve"), primary=True, accesskey="r"),
+                      label=gettext_lazy("Resolve…"), submit=gettext_lazy("Resolve"), primary=True, accesskey="r",
+                      shortcut="r", shortcut_label=gettext_lazy("Resolve")),
     "reopen": Action(_service("reopen"), gettext_lazy("%(number)s is reopened."), ReopenForm,
                      label=gettext_lazy("Reopen…"), submit=gettext_lazy("Reopen"), primary=True),
     "link": Action(_service("link"), gettext_lazy("%(number)s is linked to its master incident."), LinkForm,

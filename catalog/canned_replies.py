@@ -1,0 +1,66 @@
+"""Canned replies: which ones an agent may use, and their text for one ticket.
+
+A reply's body is the agent's own words with a small fixed set of placeholders
+(``PLACEHOLDERS``), written ``{{ contact.name }}`` (spaces optional). They are replaced with
+plain text by :func:`render_canned_reply`; nothing else in the body has a meaning — no
+template engine ever reads it, so ``{% ... %}``, filters or unknown names stay as written, and
+the page that shows the result escapes it like any other text."""
+
+import re
+from collections.abc import Mapping
+
+from django.db.models import F, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from core.roles import is_staff_member
+
+from .models import CannedReply
+
+#: The placeholders a body may use, with what each stands for (shown to the people who write them).
+PLACEHOLDERS = {
+    "contact.name": _("the contact's name"),
+    "contact.email": _("the contact's email address"),
+    "customer.name": _("the customer's name"),
+    "ticket.number": _("the ticket's number (INC…, REQ…)"),
+    "ticket.title": _("the ticket's title"),
+    "agent.name": _("your own name"),
+    "team.name": _("the ticket's team"),
+}
+PLACEHOLDER = re.compile(r"\{\{\s*([a-z]+\.[a-z_]+)\s*\}\}")
+
+
+def canned_replies_visible_to(user) -> QuerySet[CannedReply]:
+    """The active replies of the teams ``user`` belongs to, and the global ones (first), by
+    team and name; staff only. A reply has one team and a person is in it once: no duplicates."""
+    if not is_staff_member(user):
+        return CannedReply.objects.none()
+    return (CannedReply.objects.filter(is_active=True)
+            .filter(Q(team__isnull=True) | Q(team__members=user)).select_related("team")
+            .order_by(F("team__name").asc(nulls_first=True), "name", "id"))
+
+
+def render_canned_reply(body: str, values: Mapping[str, object]) -> str:
+    """``body`` with each known placeholder replaced by ``values[name]`` as plain text ("" when
+    the ticket has none); an unknown one is left as written."""
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in PLACEHOLDERS:
+            return match.group(0)
+        value = values.get(name)
+        return "" if value is None else str(value)
+
+    return PLACEHOLDER.sub(replace, body)
+
+
+def ticket_values(*, number: str = "", title: str = "", contact=None, customer=None, agent=None,
+                  team=None) -> dict[str, str]:
+    """The placeholders' values for one ticket, from what its page already holds."""
+    return {
+        "contact.name": getattr(contact, "name", "") or "",
+        "contact.email": getattr(contact, "email", "") or "",
+        "customer.name": getattr(customer, "name", "") or "",
+        "ticket.number": number or "",
+        "ticket.title": title or "",
+        "agent.name": (agent.get_full_name() or agent.get_username()) if agent is not None else "",
+        "team.name": getattr(team, "name", "") or "",
+    }
