@@ -10,7 +10,9 @@ class CoreConfig(AppConfig):
         # In ready(): the app registry is loaded only now (signals imports auth's Group model too).
         from django.contrib.auth import get_user_model
 
-        from . import signals
+        from . import live, signals
+
+        live.connect()  # live pages: a version per topic, bumped when a change commits (core/live.py)
 
         post_save.connect(
             signals.superuser_holds_admin_role,

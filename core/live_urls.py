@@ -1,6 +1,11 @@
-"""Page addresses of this part of core (included by servicedesk/urls.py)."""
+"""Page addresses of this part of core (included by servicedesk/urls.py at /live/)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import live
 
 app_name = "live"
-urlpatterns: list = []
+urlpatterns = [
+    path("", live.changes, name="changes"),
+    path("badge/", live.badge, name="badge"),
+]

@@ -12,6 +12,8 @@ from django.dispatch import Signal
 from django.template import Context, Template
 from django.utils import timezone
 
+from core import live
+
 from .choices import Channel, DeliveryStatus
 from .models import Delivery, MessageTemplate, Notification, StakeholderGroup
 from .sms import get_sms_backend
@@ -223,4 +225,7 @@ def notification_mark_read(*, notification: Notification) -> Notification:
 
 
 def notifications_mark_all_read(*, user) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+    count = Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+    if count:  # update() sends no post_save: the live badge is told here (core/live.py)
+        transaction.on_commit(lambda: live.bump([f"notifications:{user.pk}"], actor=user))
+    return count
