@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
@@ -35,6 +36,8 @@ from core.pages import (
     SAVE_FAILED,
     Action,
     ActionView,
+    BulkAction,
+    Column,
     Entry,
     FilteredListView,
     StaffRequiredMixin,
@@ -98,6 +101,36 @@ SORT_CHOICES = [
 ]
 
 
+COLUMNS = [
+    Column("number", gettext_lazy("Number"), sort="created", always=True),
+    Column("title", gettext_lazy("Title"), always=True),
+    Column("status", gettext_lazy("Status")),
+    Column("priority", gettext_lazy("Priority"), sort="priority"),
+    Column("owner", gettext_lazy("Owner")),
+    Column("incidents", gettext_lazy("Incidents")),
+]
+
+
+class BulkPriorityForm(forms.Form):
+    """The priority comes from the matrix: impact × urgency (services.problem_update)."""
+
+    impact = forms.TypedChoiceField(label=gettext_lazy("Impact"), choices=Level.choices, coerce=int)
+    urgency = forms.TypedChoiceField(label=gettext_lazy("Urgency"), choices=Level.choices, coerce=int)
+
+
+#: The list's bulk actions: each row through the service (its guards refuse the rest).
+BULK_ACTIONS = {
+    "investigate": BulkAction(gettext_lazy("Start investigating"), lambda problem, user, data:
+                              services.problem_investigate(problem=problem, actor=user)),
+    "priority": BulkAction(gettext_lazy("Set priority"), lambda problem, user, data: services.problem_update(
+        problem=problem, actor=user, impact=data["impact"], urgency=data["urgency"]), form=BulkPriorityForm,
+        confirm=gettext_lazy("Change the priority of the ticked problems?")),
+    "close": BulkAction(gettext_lazy("Close"), lambda problem, user, data: services.problem_close(
+        problem=problem, actor=user),
+        confirm=gettext_lazy("Close the ticked problems? Only resolved ones can be closed.")),
+}
+
+
 def _open_rank():
     return Case(When(status__in=OPEN_PROBLEM_STATUSES, then=Value(0)), default=Value(1), output_field=IntegerField())
 
@@ -114,6 +147,7 @@ class ProblemListView(FilteredListView):
     sorts, default_sort, sort_choices = SORTS, "priority", SORT_CHOICES
     results_id = RESULTS_ID
     visible_to = staticmethod(problems_visible_to)
+    list_key, columns, bulk_actions = "problems", COLUMNS, BULK_ACTIONS
 
     def with_list_data(self, qs):
         return problems_with_list_data(qs).annotate(open_rank=_open_rank())

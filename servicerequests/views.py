@@ -42,6 +42,9 @@ from core.forms import add_service_errors
 from core.pages import (
     Action,
     ActionView,
+    BulkAction,
+    BulkReasonForm,
+    Column,
     Entry,
     FilteredListView,
     StaffRequiredMixin,
@@ -615,6 +618,25 @@ def approval_decide(request, pk: int):
 
 # --- the agent side: the request queue -----------------------------------------------------------
 TABS = [("open", gettext_lazy("Open")), ("all", gettext_lazy("All"))]
+QUEUE_SORTS = {"-created": ("-created_at", "-id"), "created": ("created_at", "id"),
+               "number": ("id",), "-number": ("-id",)}
+QUEUE_COLUMNS = [
+    Column("number", gettext_lazy("Number"), sort="number", always=True),
+    Column("item", gettext_lazy("Item"), always=True),
+    Column("for", gettext_lazy("For")),
+    Column("status", gettext_lazy("Status")),
+    Column("tasks", gettext_lazy("Open tasks")),
+    Column("submitted", gettext_lazy("Submitted"), sort="created"),
+    Column("sla", gettext_lazy("SLA")),
+]
+#: The queue's bulk actions: each row through the service (who may, and the request's state).
+QUEUE_BULK_ACTIONS = {
+    "close": BulkAction(gettext_lazy("Close"), lambda req, user, data: services.request_close(request=req, actor=user),
+                        confirm=gettext_lazy("Close the ticked requests? Only fulfilled ones can be closed.")),
+    "cancel": BulkAction(gettext_lazy("Cancel"), lambda req, user, data: services.request_cancel(
+        request=req, actor=user, reason=data["reason"]), form=BulkReasonForm,
+        confirm=gettext_lazy("Cancel the ticked requests?")),
+}
 
 
 class RequestQueueView(FilteredListView):
@@ -628,6 +650,9 @@ class RequestQueueView(FilteredListView):
     context_object_name = "rows"
     list_url = "requests:queue"
     tabs = TABS
+    sorts, default_sort = QUEUE_SORTS, "-created"
+    list_key, columns, bulk_actions = "requests", QUEUE_COLUMNS, QUEUE_BULK_ACTIONS
+    visible_to = staticmethod(requests_visible_to)
 
     def get_base_queryset(self):
         base = requests_visible_to(self.request.user)

@@ -29,10 +29,11 @@ from .access import (
 )
 from .actions import SAVE_FAILED, Action, ActionView, action_card, attempt, message_errors, refused
 from .history import Entry, history_records, history_timeline, person
-from .lists import FilteredListView, querystring
+from .lists import BulkAction, BulkReasonForm, Column, FilteredListView, querystring
 
 __all__ = [
-    "LOST_RACE", "REFUSALS", "SAVE_FAILED", "Action", "ActionView", "Entry", "FilteredListView", "RolesRequiredMixin",
+    "LOST_RACE", "REFUSALS", "SAVE_FAILED", "Action", "ActionView", "BulkAction", "BulkReasonForm", "Column", "Entry",
+    "FilteredListView", "RolesRequiredMixin",
     "StaffRequiredMixin", "action_card", "attempt", "history_timeline", "history_records", "is_partial",
     "message_errors", "person", "querystring", "refusal_message", "refused", "roles_only", "safe_next", "staff_only",
 ]

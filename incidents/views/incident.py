@@ -53,8 +53,6 @@ from .. import services
 from ..choices import OPEN_STATUSES, Channel, IncidentStatus, Level, NoteVisibility, ResolutionCode
 from ..downloads import attachment_response
 from ..forms.incident import (
-    SORT_CHOICES,
-    SORTS,
     AssignForm,
     AttachmentForm,
     BulkAssignForm,
@@ -79,6 +77,7 @@ from ..selectors import (
     with_detail_data,
     with_list_data,
 )
+from . import bulk
 
 User = get_user_model()
 
@@ -120,8 +119,11 @@ class QueueView(FilteredListView):
     filterset_class = QueueFilterSet
     list_url = "incidents:queue"
     tabs = TABS
-    sorts, default_sort, sort_choices = SORTS, DEFAULT_SORT, SORT_CHOICES
     results_id = RESULTS_ID
+    # Saved views, click-to-sort columns and bulk actions: core.pages.lists, set up in .bulk.
+    list_key, columns, bulk_actions = "incidents", bulk.COLUMNS, bulk.BULK_ACTIONS
+    sorts, default_sort, sort_choices = bulk.QUEUE_SORTS, DEFAULT_SORT, bulk.QUEUE_SORT_CHOICES
+    bulk_visible_to = staticmethod(incidents_visible_to)
 
     def get_base_queryset(self):
         return queue(self.request.user, self.tab)
