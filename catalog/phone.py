@@ -1,6 +1,8 @@
 """Phone numbers are stored in E.164 (``+302101234567``) so a caller ID is found with one
 exact, indexed lookup."""
 
+import re
+
 import phonenumbers
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -33,3 +35,24 @@ def try_normalize_phone(raw: str | None) -> str | None:
         return normalize_phone(raw or "")
     except ValidationError:
         return None
+
+
+#: What a typed query must look like to be read as a phone number: ``+``, digits, blanks,
+#: dashes, dots, slashes and brackets only.
+PHONE_QUERY_RE = re.compile(r"^\+?[\d\s().\-/]+$")
+
+
+def phone_from_query(q: str | None) -> str | None:
+    """E.164 for a search or picker query that is only a phone number, in any format people
+    type (``+30 210 123 4567``, ``0030-210-1234567``, national with ``PHONE_DEFAULT_REGION``;
+    ``00`` read as ``+``), else None. The search box and the contact pickers share it."""
+    q = q or ""
+    if not PHONE_QUERY_RE.match(q):
+        return None
+    digits = re.sub(r"\D", "", q)
+    if not 6 <= len(digits) <= 17:
+        return None
+    text = q.lstrip()
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    return try_normalize_phone(text)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import pickers, views
 
 app_name = "catalog"
 urlpatterns = [
@@ -10,4 +10,7 @@ urlpatterns = [
     path("customers/<int:pk>/", views.CustomerDetailView.as_view(), name="customer-detail"),
     path("contacts/", views.ContactListView.as_view(), name="contact-list"),
     path("contacts/<int:pk>/", views.ContactDetailView.as_view(), name="contact-detail"),
+    # the pickers' suggestions (JSON): catalog/pickers.py
+    path("pick/contacts/", pickers.pick_contacts, name="pick-contacts"),
+    path("pick/customers/", pickers.pick_customers, name="pick-customers"),
 ]

@@ -4,7 +4,7 @@ the call log and the agent's state. The webhooks are in ``webhooks/urls.py``, th
 
 from django.urls import path
 
-from . import views
+from . import simulation_views, views
 
 app_name = "contactcenter"
 urlpatterns = [
@@ -12,6 +12,9 @@ urlpatterns = [
     path("pop/", views.screen_pop, name="screen-pop"),
     path("calls/", views.call_log, name="calls"),
     path("state/", views.set_state, name="state"),
+    # the demo's simulated call (DEMO_TELEPHONY): contactcenter/simulation_views.py
+    path("simulate/", simulation_views.simulate, name="simulate"),
+    path("simulate/hangup/", simulation_views.hangup, name="simulate-hangup"),
     path("calls/<int:pk>/incident/", views.incident_from_call, name="incident-from-call"),
     path("calls/<int:pk>/<str:action>/", views.call_action, name="call-action"),
 ]

@@ -25,6 +25,7 @@ from .filtersets import CallFilterSet
 from .models import Call, Queue
 from .selectors import callbacks_of, screen_pop_for
 from .services import call_link_incident
+from .simulation_views import simulation_context
 
 STAFF_ONLY = gettext_lazy("The contact center console is for service desk staff.")
 
@@ -42,6 +43,7 @@ def console(request):
         states=AgentStateChoice.choices,
         callbacks=callbacks_of(request.user)[:50],
         waiting=Call.objects.filter(agent__isnull=True, ended_at__isnull=True, queued_at__isnull=False).count(),
+        simulation=simulation_context(request.user),
     )
     return render(request, "contactcenter/console.html", context)
 

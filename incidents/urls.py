@@ -10,12 +10,17 @@ from django.urls import path
 
 from .views import incident as incident_views
 from .views import major as major_views
+from .views import pickers as picker_views
 
 app_name = "incidents"
 urlpatterns = [
     path("", incident_views.QueueView.as_view(), name="queue"),
     path("new/", incident_views.IncidentCreateView.as_view(), name="create"),
     path("bulk-assign/", incident_views.bulk_assign, name="bulk-assign"),
+    # the create/edit forms' live helpers (htmx): incidents/views/pickers.py
+    path("pick/assignees/", picker_views.assignee_options, name="pick-assignees"),
+    path("pick/cis/", picker_views.ci_options, name="pick-cis"),
+    path("pick/priority/", picker_views.priority_preview, name="pick-priority"),
     path("<int:pk>/", incident_views.incident_detail, name="detail"),
     path("<int:pk>/edit/", incident_views.IncidentEditView.as_view(), name="edit"),
     path("<int:pk>/attachments/<int:attachment_pk>/", incident_views.attachment_download, name="attachment"),

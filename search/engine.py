@@ -38,7 +38,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from catalog.models import ContactPhone
-from catalog.phone import try_normalize_phone
+from catalog.phone import phone_from_query
 from catalog.selectors import contacts_visible_to, customers_visible_to
 from changes.selectors import changes_visible_to
 from contactcenter.models import Call
@@ -73,7 +73,6 @@ RANK_WINDOW = 200
 ARTICLE_RANK_SCALE = 0.5
 
 NUMBER_RE = re.compile(r"^(INC|REQ|CHG|PRB|KE|KB|CMP)[\s#:\-]*(\d{1,12})$", re.IGNORECASE)
-PHONE_RE = re.compile(r"^\+?[\d\s().\-/]+$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 WORD_RE = re.compile(r"[^\W_]+")
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]+")
@@ -127,16 +126,9 @@ def parse_number(q: str) -> tuple[str, str] | None:
 
 def parse_phone(q: str) -> str | None:
     """E.164 for a query that is only a phone number (``+``, digits, blanks, dashes, dots,
-    brackets; ``00`` read as ``+``; national numbers in ``PHONE_DEFAULT_REGION``)."""
-    if not PHONE_RE.match(q):
-        return None
-    digits = re.sub(r"\D", "", q)
-    if not 6 <= len(digits) <= 17:
-        return None
-    text = q.lstrip()
-    if text.startswith("00"):
-        text = "+" + text[2:]
-    return try_normalize_phone(text)
+    brackets; ``00`` read as ``+``; national numbers in ``PHONE_DEFAULT_REGION``): the
+    catalogue's rule, shared with the contact pickers."""
+    return phone_from_query(q)
 
 
 def words_of(q: str) -> tuple[str, ...]:

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Contact, Service, Team
+from catalog.pickers import ContactPicker
 from core.forms import textarea
 from core.roles import STAFF_ROLES
 
@@ -21,8 +22,9 @@ class ComplaintForm(forms.Form):
     channel = forms.ChoiceField(label=_("Channel"), choices=ComplaintChannel.choices, initial=ComplaintChannel.PHONE)
     severity = forms.TypedChoiceField(label=_("Severity"), choices=Severity.choices, coerce=int,
                                       initial=Severity.MEDIUM)
-    contact = forms.ModelChoiceField(label=_("Contact (id)"), queryset=Contact.objects.all(), required=False,
-                                     widget=forms.NumberInput)
+    # The picker finds the contact by name, phone or e-mail and submits the id (typed as is without JavaScript).
+    contact = forms.ModelChoiceField(label=_("Contact"), queryset=Contact.objects.all(), required=False,
+                                     widget=ContactPicker(by_id=True))
     service = forms.ModelChoiceField(label=_("Service"), queryset=Service.objects.order_by("name"), required=False)
     team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.order_by("name"), required=False)
     owner = forms.ModelChoiceField(label=_("Owner"), required=False, queryset=User.objects.filter(

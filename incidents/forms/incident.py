@@ -9,10 +9,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
 from catalog.phone import try_normalize_phone
+from catalog.pickers import ContactPicker
 from catalog.selectors import contact_by_phone
 from core.filters import ShownFiltersMixin
 from core.forms import add_service_errors  # noqa: F401 -- the apps' pages import it from here too
@@ -55,14 +57,17 @@ def contact_reference(contact: Contact | None) -> str:
 
 
 class ContactField(forms.CharField):
-    """A contact by e-mail address or phone number (what an agent on the phone has), or #id."""
+    """A contact by e-mail address or phone number (what an agent on the phone has), or #id.
+    The picker (``catalog.pickers.ContactPicker``) finds them by name as well and submits
+    ``#id``; without JavaScript the field takes what is typed, as it always did."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("max_length", 254)
         kwargs.setdefault("label", _("Contact"))
-        kwargs.setdefault("help_text", _("E-mail address or phone number of the person affected (or #id)."))
-        kwargs.setdefault("widget", forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}))
+        kwargs.setdefault("help_text", _("Name, phone number or e-mail address of the person affected: pick them "
+                                         "from the list (or type their e-mail, phone number or #id)."))
+        kwargs.setdefault("widget", ContactPicker())
         super().__init__(**kwargs)
 
     def clean(self, value):
@@ -89,8 +94,67 @@ class ContactField(forms.CharField):
         return matches[0]
 
 
+# --- the dependent choices (pickers) -----------------------------------------------------------
+def team_members(team: Team | None):
+    """Whom an incident of ``team`` can be assigned to: its members among ``staff_users``
+    (every staff member when there is no team)."""
+    people = staff_users()
+    return people.filter(teams=team) if team is not None else people
+
+
+def service_cis(service: Service | None):
+    """The CIs offered for ``service``: its own and those of no service (every CI when
+    there is no service)."""
+    cis = ConfigurationItem.objects.select_related("service").order_by("name")
+    return cis.filter(Q(service=service) | Q(service__isnull=True)) if service is not None else cis
+
+
+def _chosen(form: forms.Form, name: str, model):
+    """The record a bound (else initial) choice names, or None: what the dependent list follows."""
+    raw = form.data.get(form.add_prefix(name)) if form.is_bound else form.initial.get(name)
+    raw = getattr(raw, "pk", raw)
+    if raw in (None, "") or not str(raw).isdigit():
+        return None
+    return model.objects.filter(pk=int(raw)).first()
+
+
+def _percent_safe(text) -> str:
+    # A field's error message is formatted with ``%`` params: a name with "%" must not break it.
+    return str(text).replace("%", "%%")
+
+
+class DependentChoicesMixin:
+    """The CI list follows the service and (when the form has them) the assignee list follows
+    the team: the page re-renders the dependent ``<select>`` with htmx when its master
+    changes (``incidents:pick-cis``, ``incidents:pick-assignees``), and the server checks
+    the same rule, so a CI of another service or an assignee outside the team is a form
+    error, never a 500."""
+
+    def _follow(self):
+        service = _chosen(self, "service", Service) if "service" in self.fields else None
+        if "ci" in self.fields:
+            ci = self.fields["ci"]
+            ci.queryset = service_cis(service)
+            ci.widget.attrs.update({
+                "hx-get": reverse_lazy("incidents:pick-cis"), "hx-trigger": "change from:#id_service",
+                "hx-include": "#id_service, this", "hx-target": "this", "hx-swap": "innerHTML"})
+            if service is not None:
+                ci.error_messages = {**ci.error_messages, "invalid_choice": _(
+                    "Choose a configuration item of %(service)s.") % {"service": _percent_safe(service)}}
+        if "team" in self.fields and "assignee" in self.fields:
+            team = _chosen(self, "team", Team)
+            assignee = self.fields["assignee"]
+            assignee.queryset = team_members(team)
+            assignee.widget.attrs.update({
+                "hx-get": reverse_lazy("incidents:pick-assignees"), "hx-trigger": "change from:#id_team",
+                "hx-include": "#id_team, this", "hx-target": "this", "hx-swap": "innerHTML"})
+            if team is not None:
+                assignee.error_messages = {**assignee.error_messages, "invalid_choice": _(
+                    "Choose a member of %(team)s, or nobody.") % {"team": _percent_safe(team)}}
+
+
 # --- create and edit ------------------------------------------------------------------------
-class IncidentEditForm(forms.Form):
+class IncidentEditForm(DependentChoicesMixin, forms.Form):
     """The fields :func:`incidents.services.incident_update` accepts (``EDITABLE``)."""
 
     title = forms.CharField(label=_("Title"), max_length=200)
@@ -106,6 +170,10 @@ class IncidentEditForm(forms.Form):
     urgency = forms.TypedChoiceField(label=_("Urgency"), choices=Level.choices, coerce=int, initial=Level.MEDIUM)
 
     field_order = ["title", "description", "service", "ci", "contact", "channel", "impact", "urgency"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._follow()
 
     @classmethod
     def initial_for(cls, incident: Incident) -> dict:
