@@ -35,6 +35,8 @@ class QueueFigures:
     answered_in_time: int = 0
     abandoned: int = 0
     now: datetime = field(default_factory=timezone.now)
+    #: The wallboard's colour of each figure (``thresholds.levels_of``), set by the page.
+    levels: dict[str, str] = field(default_factory=dict)
 
     @property
     def longest_wait_seconds(self) -> int | None:

@@ -127,10 +127,10 @@ def test_the_dashboard_shows_them_per_team_and_agent(client, make_user, per_agen
     assert "Claims" in team_row[:400] and "<td>4.5</td><td>2</td><td>0</td>" in team_row[:600]
     agent_row = html[html.index(f'data-agent="{ann.pk}"'):]
     agent_row = agent_row[:agent_row.index("</tr>")]
-    assert "ann-agent" in agent_row
+    assert ann.get_full_name() in agent_row and "ann-agent" not in agent_row  # by name, not username
     assert f'href="/api/v1/surveys/?agent={ann.pk}&amp;answered=true">4.5 (2)</a>' in agent_row
     assert 'data-testid="agent-raised">2<' in agent_row and 'data-testid="agent-won">2<' in agent_row
-    assert "1600.00 EUR" in agent_row
+    assert "1,600.00 EUR" in agent_row  # grouped, with its currency code
 
 
 # --- the knowledge base (issue 20): deflections on kpis/itsm/ and the dashboard's panel -----------

@@ -10,10 +10,11 @@ from urllib.parse import urlencode
 import pygal
 from csp.constants import NONCE
 from csp.decorators import csp_update
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,6 +30,10 @@ from .. import selectors
 from ..forms.dashboard import PeriodForm
 from ..selectors import CallFilters
 
+#: The backlog's age buckets (``formulas.BACKLOG_SUMS``) as a reader says them.
+AGEING_LABELS = {"lt_1d": gettext_lazy("Under a day"), "1_3d": gettext_lazy("1–3 days"),
+                 "3_7d": gettext_lazy("3–7 days"), "7_30d": gettext_lazy("7–30 days"),
+                 "gt_30d": gettext_lazy("Over 30 days")}
 WEEKDAYS = [gettext_lazy("Mon"), gettext_lazy("Tue"), gettext_lazy("Wed"), gettext_lazy("Thu"),
             gettext_lazy("Fri"), gettext_lazy("Sat"), gettext_lazy("Sun")]
 
@@ -57,10 +62,36 @@ def _svg(chart, nonce: str) -> str:
     return mark_safe(svg)  # noqa: S308 - pygal escapes the labels it draws
 
 
-def _chart(kind, title: str, labels: list[str], lines: dict[str, list], nonce: str):
-    chart = kind(js=[], disable_xml_declaration=True, explicit_size=False, height=260, show_dots=len(labels) <= 60,
-                 x_label_rotation=30, show_minor_x_labels=False, legend_at_bottom=True, title=title,
-                 style=pygal.style.CleanStyle, no_data_text=_("No data"))
+#: Labels a person can read: the SVG is drawn 1200 units wide and shown full width (about
+#: 1100-1200 px on a desktop), so a 15-unit label is about a 14-15 px one on screen.
+READABLE = pygal.style.CleanStyle(
+    font_family="system-ui, -apple-system, 'Segoe UI', Roboto, Vazirmatn, 'Noto Sans', sans-serif",
+    title_font_size=20, label_font_size=15, major_label_font_size=15, legend_font_size=16,
+    value_font_size=15, tooltip_font_size=15, no_data_font_size=24)
+
+
+def _percent(value) -> str:
+    return "" if value is None else f"{value * 100:.0f} %"
+
+
+def _seconds(value) -> str:
+    return "" if value is None else f"{value:.0f} s"
+
+
+def _chart(kind, title: str, labels: list[str], lines: dict[str, list], nonce: str, *, x_title: str, y_title: str,
+           percent: bool = False, seconds: bool = False):
+    """One full-width chart: a title, both axes named with their unit, the legend below;
+    shares drawn 0-100 %, times in whole seconds."""
+    options = {}
+    if percent:
+        options = {"range": (0, 1), "y_labels": [i / 10 for i in range(11)], "value_formatter": _percent}
+    elif seconds:
+        options = {"value_formatter": _seconds}
+    chart = kind(js=[], disable_xml_declaration=True, explicit_size=False, width=1200, height=420,
+                 show_dots=len(labels) <= 60, x_label_rotation=30 if len(labels) > 12 else 0,
+                 show_minor_x_labels=False, legend_at_bottom=True, title=title, x_title=x_title, y_title=y_title,
+                 style=READABLE, no_data_text=_("No data"), margin_bottom=10, truncate_legend=-1,
+                 truncate_label=-1, **options)
     chart.x_labels = labels
     chart.x_labels_major_every = max(1, len(labels) // 12)
     for name, values in lines.items():
@@ -79,6 +110,14 @@ def _heat(grid: list[list[int]]) -> list[dict]:
 def _names(model, ids, field: str) -> dict[int, str]:
     ids = {i for i in ids if i}
     return dict(model.objects.filter(pk__in=ids).values_list("pk", field)) if ids else {}
+
+
+def _people(ids) -> dict[int, str]:
+    """Agents by the name a person knows them by: their full name, the username only when
+    they have none. One query."""
+    ids = {i for i in ids if i}
+    rows = get_user_model().objects.filter(pk__in=ids).values_list("pk", "first_name", "last_name", "username")
+    return {pk: f"{first} {last}".strip() or username for pk, first, last, username in rows} if ids else {}
 
 
 def _agent_rows(calls: list[dict], csat: list[dict], opportunities: list[dict]) -> list[dict]:
@@ -106,15 +145,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     filters = CallFilters()
 
     calls = selectors.contact_center_kpis(start=start, end=end, filters=filters, interval=interval)
-    label = "%d %b" if interval == "1d" else "%d %b %H:%M"
-    labels = [bucket["start"].strftime(label) for bucket in calls["series"]]
-    volume_chart = _chart(pygal.Bar if interval == "1d" and len(labels) <= 31 else pygal.Line, _("Calls"), labels, {
+    daily = interval == "1d"
+    labels = [formats.date_format(bucket["start"], "MONTH_DAY_FORMAT" if daily else "SHORT_DATETIME_FORMAT")
+              for bucket in calls["series"]]
+    x_title = _("Day (UTC)") if daily else _("Start of the interval (UTC)")
+    nonce = str(request.csp_nonce)
+    volume_chart = _chart(pygal.Bar if daily and len(labels) <= 31 else pygal.Line, _("Calls"), labels, {
         _("Offered"): [b["offered"] for b in calls["series"]],
         _("Answered"): [b["answered"] for b in calls["series"]],
-        _("Abandoned"): [b["abandoned"] for b in calls["series"]]}, str(request.csp_nonce))
-    rate_chart = _chart(pygal.Line, _("Service level and abandonment (0–1)"), labels, {
+        _("Abandoned"): [b["abandoned"] for b in calls["series"]]}, nonce, x_title=x_title, y_title=_("Calls"))
+    rate_chart = _chart(pygal.Line, _("Service level and abandonment"), labels, {
         _("Service level"): [b["service_level"] for b in calls["series"]],
-        _("Abandonment"): [b["abandonment_rate"] for b in calls["series"]]}, str(request.csp_nonce))
+        _("Abandonment"): [b["abandonment_rate"] for b in calls["series"]]}, nonce, x_title=x_title,
+        y_title=_("Share of offered calls (%)"), percent=True)
+    time_chart = _chart(pygal.Line, _("Speed of answer and handle time"), labels, {
+        _("Average speed of answer"): [b["average_speed_of_answer_seconds"] for b in calls["series"]],
+        _("Average handle time"): [b["average_handle_time_seconds"] for b in calls["series"]]}, nonce,
+        x_title=x_title, y_title=_("Seconds"), seconds=True)
 
     queues = selectors.per_queue(start, end, filters)
     itsm = selectors.itsm_kpis(start=start, end=end)
@@ -123,7 +170,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     agents = _agent_rows(selectors.per_agent(start, end, filters), csat["agent"],
                          selectors.opportunities_by_agent(start, end))
     queue_names = _names(Queue, [row["queue"] for row in queues], "name")
-    agent_names = _names(get_user_model(), [row["agent"] for row in agents], "username")
+    agent_names = _people([row["agent"] for row in agents])
     team_names = _names(Team, [row["team"] for row in [*teams, *csat["team"]]], "name")
     for row in queues:
         row["name"] = queue_names.get(row["queue"], _("(no queue)"))
@@ -140,7 +187,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                  else _("(no channel)")} for row in itsm["by_channel"]]
     return render(request, "kpis/dashboard.html", {
         "form": form, "start": start, "end": end, "last_day": period["end"], "interval": interval,
-        "calls": calls, "volume_chart": volume_chart, "rate_chart": rate_chart,
+        "calls": calls, "volume_chart": volume_chart, "rate_chart": rate_chart, "time_chart": time_chart,
+        "ageing": [(AGEING_LABELS[name], n) for name, n in itsm["ageing"].items() if name in AGEING_LABELS],
+        "cost_currency": getattr(settings, "KPI_COST_CURRENCY", ""),
         "heatmap": _heat(selectors.arrival_heatmap(start, end, filters)), "hours": range(24),
         "queues": queues, "agents": agents, "itsm": itsm, "teams": teams, "channels": channels,
         "csat_teams": csat["team"], "knowledge": knowledge,

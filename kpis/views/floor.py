@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from core.pages import RolesRequiredMixin
 from core.roles import Role
 
-from .. import staffing
+from .. import staffing, thresholds
 from ..floor import floor_now
 from ..forms.floor import DayForm, WhatIfForm
 
@@ -26,21 +26,32 @@ class ManagersOnly(RolesRequiredMixin):
 
 
 class WallboardView(RolesRequiredMixin, TemplateView):
-    """Live figures for the floor; htmx reloads the panel every ``WALLBOARD_REFRESH_SECONDS``."""
+    """Live figures for the floor; htmx reloads the panel every ``WALLBOARD_REFRESH_SECONDS``.
+    ``?tv=1`` is the TV mode for the screen over the floor: the panel alone, large and dark.
+    Each figure is coloured against ``WALLBOARD_THRESHOLDS`` (``kpis.thresholds``)."""
 
     roles = frozenset({Role.MANAGER, Role.ADMIN, Role.AGENT})
     roles_message = _("Only agents, managers and administrators can see the wallboard.")
     template_name = "kpis/wallboard.html"
 
+    @property
+    def tv(self) -> bool:
+        return self.request.GET.get("tv") in ("1", "true", "on")
+
     def get_template_names(self) -> list[str]:
         if getattr(self.request, "htmx", False):
             return ["kpis/wallboard_panel.html"]
-        return [self.template_name]
+        return ["kpis/wallboard_tv.html" if self.tv else self.template_name]
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(floor_now())
+        board = floor_now()
+        for line in board["queues"]:
+            line.levels = thresholds.levels_of(line, line.name)
+        board["total"].levels = thresholds.levels_of(board["total"])
+        ctx.update(board)
         ctx["refresh_seconds"] = getattr(settings, "WALLBOARD_REFRESH_SECONDS", 5)
+        ctx["tv"] = self.tv
         return ctx
 
 
