@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from catalog.models import Contact, Customer, Service
 from contactcenter.models import Call
+from core.api.pagination import planner_rows
 from core.roles import Role, has_role, is_staff_member
 from incidents.choices import ACTIVE_MAJOR_STATUSES, OPEN_STATUSES
 from incidents.models import Incident, MajorIncident
@@ -170,6 +171,23 @@ class Timeline:
         counts = [source.annotate(one=Value(1)).values("one").annotate(n=Count("*")).values("n")
                   for source in self.sources]
         return sum(n for (n,) in self._union(counts).values_list("n"))
+
+    def count_up_to(self, limit: int | None) -> tuple[int, bool]:
+        """``(count, exact)`` for the paginator (core.api.pagination): each source counted up
+        to ``limit + 1`` rows, in one query (a bounded index range each, whatever the
+        history's length). When no source reaches ``limit + 1`` their sum is exact; else the
+        count is PostgreSQL's estimate of the sources' rows (one ``EXPLAIN`` of their union),
+        never less than what was counted. Without a limit, or on SQLite: :meth:`count`."""
+        if limit is None or connection.vendor != "postgresql":
+            return self.count(), True
+        if not self.sources:
+            return 0, True
+        capped = _counts({str(i): [source] for i, source in enumerate(self.sources)}, cap=limit + 1)
+        total = sum(capped.values())
+        if max(capped.values()) <= limit:
+            return total, True
+        bare = [source.annotate(one=Value(1)).values("one") for source in self.sources]
+        return max(planner_rows(self._union(bare)), total), False
 
     def __len__(self) -> int:
         return self.count()

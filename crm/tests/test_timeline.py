@@ -159,3 +159,39 @@ def test_the_count_adds_up_every_source(person, history):
     assert timeline(customer=person.customer).count() == 8
     assert timeline(contact=person, kinds=["call", "survey"]).count() == 2
     assert timeline(contact=ContactFactory()).count() == 0
+
+
+def test_a_long_history_is_counted_up_to_the_limit_then_estimated(api, make_user, person, settings,
+                                                                   django_assert_max_num_queries):
+    """Issue 23's count for the timeline: each source counted up to the limit in one query;
+    exact while no source passes it (even when their sum does), else PostgreSQL's estimate
+    with ``count_exact: false``, and the pages still walk every row."""
+    settings.PAGINATION_EXACT_COUNT_LIMIT = 5
+    _bulk(person, 12)  # 4 calls, 4 incidents, 4 opportunities: 12 > 5, no source above 5
+    client = api.as_user(make_user(Role.AGENT))
+    body = client.get(URL.format(person.pk)).json()
+    assert body["count"] == 12 and "count_exact" not in body
+    assert timeline(contact=person).count_up_to(5) == (12, True)
+    _bulk(person, 9)  # 3 more of each: 7 calls, past the limit
+    client.get(URL.format(person.pk))
+    # token with its user, roles, the contact, the bounded counts, the estimate, the page
+    with django_assert_max_num_queries(6):
+        body = client.get(URL.format(person.pk), {"page_size": 8}).json()
+    assert body["count_exact"] is False and body["count"] >= 8 and body["next"]
+    seen = [row["id"] for row in body["results"]]
+    body = client.get(body["next"]).json()
+    seen += [row["id"] for row in body["results"]]
+    body = client.get(body["next"]).json()
+    seen += [row["id"] for row in body["results"]]
+    assert body["next"] is None and body["count"] == 21 and "count_exact" not in body
+    assert len(seen) == 21
+    count, exact = timeline(customer=person.customer).count_up_to(5)
+    assert not exact and count >= 8
+
+
+def test_the_360_page_says_about_when_its_count_is_an_estimate(client, make_user, person, settings):
+    settings.PAGINATION_EXACT_COUNT_LIMIT = 5
+    _bulk(person, 90)
+    client.force_login(make_user(Role.AGENT))
+    page = client.get(f"/contacts/{person.pk}/").content.decode()
+    assert "Page 1 of about" in page and 'rel="next"' in page

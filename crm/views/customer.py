@@ -3,13 +3,13 @@ tickets with the SLA clocks, every interaction newest first (filtered by kind), 
 they use with any active major incident, and their totals. Staff only; a record the user may
 not see is a 404. The number of queries does not depend on the history's length."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.views.generic import TemplateView
 
 from catalog.selectors import contacts_visible_to, customers_visible_to
 from contactcenter.models import Call
+from core.api.pagination import CountingPaginator
 from core.pages import StaffRequiredMixin
 
 from ..choices import TimelineKind
@@ -41,7 +41,8 @@ class _Customer360(StaffRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         whose = self.whose()
         wanted = [k for k in self.request.GET.getlist("kind") if k in KINDS]
-        page = Paginator(timeline(kinds=wanted or None, **whose), PAGE_SIZE).get_page(self.request.GET.get("page"))
+        paginator = CountingPaginator(timeline(kinds=wanted or None, **whose), PAGE_SIZE)
+        page = paginator.get_page(self.request.GET.get("page"))
         rows = timeline_rows(page.object_list)
         for row in rows:
             row["url"] = _link(row["kind"], row["id"])
