@@ -88,7 +88,7 @@ def sign(url: str, params: dict) -> str:
     return RequestValidator(settings.TWILIO_AUTH_TOKEN).compute_signature(url, params)
 
 
-def _environ(path: str, params: dict) -> dict:
+def _environ(path: str, params: dict, signature: str | None = None) -> dict:
     base = urlsplit(settings.PUBLIC_BASE_URL)
     route, _sep, query = path.partition("?")
     body = urlencode(params).encode()
@@ -98,16 +98,18 @@ def _environ(path: str, params: dict) -> dict:
         "CONTENT_TYPE": "application/x-www-form-urlencoded", "CONTENT_LENGTH": str(len(body)),
         "SERVER_NAME": base.hostname or "127.0.0.1", "SERVER_PORT": str(base.port or (443 if secure else 80)),
         "SERVER_PROTOCOL": "HTTP/1.1", "HTTP_HOST": base.netloc or "127.0.0.1",
-        "HTTP_X_TWILIO_SIGNATURE": sign(f"{settings.PUBLIC_BASE_URL}{path}", params),
+        "HTTP_X_TWILIO_SIGNATURE": sign(f"{settings.PUBLIC_BASE_URL}{path}", params) if signature is None
+        else signature,
         "HTTP_USER_AGENT": "TwilioProxy/1.1 (servicedesk simulate_call)", "REMOTE_ADDR": "127.0.0.1",
         "wsgi.version": (1, 0), "wsgi.url_scheme": base.scheme or "http", "wsgi.input": io.BytesIO(body),
         "wsgi.errors": sys.stderr, "wsgi.multithread": True, "wsgi.multiprocess": True, "wsgi.run_once": False,
     }
 
 
-def post(path: str, params: dict) -> Exchange:
+def post(path: str, params: dict, *, signature: str | None = None) -> Exchange:
     """POST ``params`` to one of our webhooks (``path`` with its query) through Django's
-    request handling, on its own thread (its own database connection), signed as Twilio signs."""
+    request handling, on its own thread (its own database connection), signed as Twilio signs
+    (or with ``signature``, to show that anything else is refused)."""
     result: dict = {}
 
     def run():
@@ -116,7 +118,7 @@ def post(path: str, params: dict) -> Exchange:
         def start_response(status, headers, exc_info=None):
             started["status"] = int(status.split(" ", 1)[0])
 
-        response = WSGIHandler()(_environ(path, params), start_response)
+        response = WSGIHandler()(_environ(path, params, signature), start_response)
         try:
             result["body"] = b"".join(response).decode("utf-8", "replace")
         finally:

@@ -13,7 +13,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
-from catalog.phone import try_normalize_phone
+from catalog.phone import phone_from_query, try_normalize_phone
 from catalog.pickers import ContactPicker
 from catalog.selectors import contact_by_phone
 from core.filters import ShownFiltersMixin
@@ -85,10 +85,12 @@ class ContactField(forms.CharField):
                 raise ValidationError(_("Several contacts have the e-mail %(ref)s: give a phone number or #id."),
                                       params={"ref": text}, code="ambiguous")
         else:
-            if try_normalize_phone(text) is None:
+            # Any way people write it (spaces, dashes, 00 for +): the search box's rule.
+            number = phone_from_query(text) or try_normalize_phone(text)
+            if number is None:
                 raise ValidationError(_("%(ref)s is neither an e-mail address nor a phone number."),
                                       params={"ref": text}, code="invalid")
-            matches = [contact] if (contact := contact_by_phone(text)) else []
+            matches = [contact] if (contact := contact_by_phone(number)) else []
         if not matches:
             raise ValidationError(_("No contact has %(ref)s."), params={"ref": text}, code="unknown")
         return matches[0]
