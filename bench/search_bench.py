@@ -1,12 +1,22 @@
 #!/usr/bin/env python
 """The search box at volume (issue 21): ``search.engine.search`` and ``GET /api/v1/search/``
-over 1,000,000 incidents and 1,000,000 contacts, p50/p95 per kind of query.
+over 1,000,000 incidents and 1,000,000 contacts, p50/p95 per kind of query, before and after
+the stored vectors of ``search/migrations/0002`` in one run.
 
     .venv/bin/python bench/search_bench.py [--incidents 1000000] [--contacts 1000000]
-                                           [--requests 200] [--keep]
+                                           [--requests 200] [--creates 200] [--keep] [--reuse]
+                                           [--before-commit 795e815] [--no-before]
 
 Works on its own PostgreSQL database (default ``servicedesk_search_bench``; the name must end
-in ``_bench``), which it drops, creates and migrates. Then:
+in ``_bench``), which it drops, creates and migrates (``--reuse``: the one a ``--keep`` run
+left, as it is). The search app is held at ``0001`` (expression indexes) for the load and the
+"before" figures, then migrated to ``0002`` (timed: it fills each table's ``search_vector``
+through its trigger and builds the GIN indexes) for the "after" ones. "Before" is the engine
+of ``--before-commit`` (its ``search/engine.py`` and ``search/vectors.py``, read with
+``git show``: the last one on the expression indexes); "after" is the working tree's.
+Around each, the tables' and indexes' sizes and the cost of creating incidents: ``POST
+/api/v1/incidents/`` ``--creates`` times, and one ``INSERT … SELECT`` of 20,000 (then deleted).
+Then:
 
 * incidents: one ``INSERT … SELECT … FROM generate_series`` (a template row's columns, a
   number from the id, a title of 3–7 words and a description of 15–40 words drawn from a
@@ -45,6 +55,8 @@ from bench_contacts import (  # noqa: E402
 )
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_search_bench"
+#: The last commit whose engine read the expression indexes of search/migrations/0001.
+BEFORE_COMMIT = "795e815"
 VOCABULARY = 5000
 COMMON = [
     "error", "server", "login", "printer", "network", "email", "password", "slow", "access", "vpn",
@@ -63,6 +75,11 @@ def parse_args():
     parser.add_argument("--requests", type=int, default=200, help="Queries measured per query class.")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="Keep the database afterwards (to EXPLAIN by hand).")
+    parser.add_argument("--reuse", action="store_true", help="Use the database a --keep run left (no load).")
+    parser.add_argument("--creates", type=int, default=200, help="Timed POST /api/v1/incidents/ per phase.")
+    parser.add_argument("--before-commit", default=BEFORE_COMMIT,
+                        help="The commit whose search engine is measured as 'before' (expression indexes).")
+    parser.add_argument("--no-before", action="store_true", help="Only the 'after' figures (search at 0002).")
     return parser.parse_args()
 
 
@@ -175,11 +192,9 @@ def pools(words: list[str], rng: random.Random, n: int) -> dict[str, list[str]]:
     }
 
 
-def measure(user, queries: list[str]) -> tuple[float, float, float, int]:
+def measure(search, user, queries: list[str]) -> tuple[float, float, float, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-
-    from search.engine import search
 
     for q in queries[:10]:
         search(user, q)
@@ -206,38 +221,172 @@ def measure_api(client, queries: list[str]) -> tuple[float, float]:
     return quantile(times, 50), quantile(times, 95)
 
 
+def engine_at(commit: str):
+    """``search/engine.py`` as it was at ``commit`` (with its ``vectors.py``), importable as
+    ``search_before.engine``."""
+    import importlib
+    import subprocess
+    import tempfile
+
+    root = Path(__file__).resolve().parent.parent
+    package = Path(tempfile.mkdtemp(prefix="search_bench_")) / "search_before"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    for name in ("engine.py", "vectors.py"):
+        text = subprocess.run(["git", "-C", str(root), "show", f"{commit}:search/{name}"], capture_output=True,
+                              text=True, check=True).stdout
+        (package / name).write_text(text)
+    sys.path.insert(0, str(package.parent))
+    return importlib.import_module("search_before.engine")
+
+
+TABLES = ["incidents_incident", "catalog_contact", "catalog_customer", "requests_servicerequest"]
+
+
+def sizes() -> dict[str, tuple[int, int, int]]:
+    """table -> (heap incl. TOAST, all its indexes, the search indexes) in bytes."""
+    from django.db import connection
+
+    found = {}
+    with connection.cursor() as cursor:
+        for table in TABLES:
+            cursor.execute("""
+                SELECT pg_table_size(%(t)s::regclass), pg_indexes_size(%(t)s::regclass),
+                       COALESCE(sum(pg_relation_size(i.indexrelid)) FILTER (
+                           WHERE c.relname LIKE 'search\\_%%' OR c.relname = %(t)s || '_search'), 0)
+                FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = %(t)s::regclass
+            """, {"t": table})
+            found[table] = tuple(int(v or 0) for v in cursor.fetchone())
+    return found
+
+
+def print_sizes(label: str, found: dict) -> None:
+    for table, (heap, indexes, search) in found.items():
+        print(f"  {label}: {table:<26} table {heap / 2**20:8.1f} MiB, indexes {indexes / 2**20:7.1f} MiB "
+              f"(search's {search / 2**20:6.1f} MiB)")
+
+
+def creation(client, creates: int, words: list[str]) -> str:
+    """Incidents per second through the API, and an INSERT … SELECT of 20,000 (deleted after)."""
+    from django.db import connection
+
+    from catalog.models import Service
+    from incidents.models import Incident
+
+    service = Service.objects.order_by("pk").values_list("pk", flat=True).first()
+
+    def post(k):
+        answer = client.post("/api/v1/incidents/", {
+            "title": f"created by the bench {k}", "description": "a new incident, to time its creation",
+            "service": service, "impact": 2, "urgency": 2, "channel": "phone"}, format="json")
+        assert answer.status_code == 201, answer.content[:300]
+
+    for k in range(10):
+        post(k)
+    times = []
+    started = time.perf_counter()
+    for k in range(creates):
+        one = time.perf_counter()
+        post(k)
+        times.append((time.perf_counter() - one) * 1000)
+    rate = creates / (time.perf_counter() - started)
+    top = Incident.objects.order_by("-pk").values_list("pk", flat=True).first()
+    took = load_incidents(20000, words)
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM incidents_incident WHERE id > %s", [top])
+        cursor.execute("VACUUM (ANALYZE) incidents_incident")
+    return (f"POST /api/v1/incidents/ × {creates}: {rate:.1f} incidents/s, median {quantile(times, 50):.1f} ms, "
+            f"p95 {quantile(times, 95):.1f} ms; INSERT … SELECT 20,000: {took:.2f} s "
+            f"({took / 20000 * 1e6:.0f} µs a row)")
+
+
+def migrate_but_search() -> None:
+    """Every app's migrations, the search app's up to ``0001`` (its expression indexes)."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    call_command("migrate", "search", "0001", verbosity=0)
+    for app, _name in MigrationLoader(connection).graph.leaf_nodes():
+        if app != "search":
+            call_command("migrate", app, verbosity=0)
+
+
 def main() -> None:
     args = parse_args()
     rng = random.Random(args.seed)
     # National numbers ("694 123 4567") are read in the desk's region, as a Greek desk would set it.
     os.environ.setdefault("PHONE_DEFAULT_REGION", "GR")
-    recreate_database(args.database_url)
+    if not args.reuse:
+        recreate_database(args.database_url)
     setup_django(args.database_url)
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
+    from django.db import connection
 
-    call_command("migrate", verbosity=0)
+    from search.engine import search as search_after
+
     print("\n".join(machine_line()))
-    drop_indexes()
     words = vocabulary(rng)
-    took = load_incidents(args.incidents, words)
-    print(f"  {args.incidents:,} incidents: {took:.1f} s (INSERT … SELECT generate_series)")
-    grow_to(args.contacts, 20000, args.seed)
-    for name, seconds in build_indexes():
-        print(f"  CREATE INDEX {name}: {seconds:.1f} s")
-    print(f"== search: {args.incidents:,} incidents, {args.contacts:,} contacts; {args.requests} queries per class "
-          f"(load {load_average()}) ==")
+    if not args.reuse:
+        migrate_but_search()
+        drop_indexes()
+        took = load_incidents(args.incidents, words)
+        print(f"  {args.incidents:,} incidents: {took:.1f} s (INSERT … SELECT generate_series)")
+        grow_to(args.contacts, 20000, args.seed)
+        for name, seconds in build_indexes():
+            print(f"  CREATE INDEX {name}: {seconds:.1f} s")
+    else:
+        started = time.perf_counter()
+        migrate_but_search()
+        if not args.no_before:
+            call_command("migrate", "search", "0001", verbosity=0)
+        print(f"  migrate (search held at 0001 for 'before'): {time.perf_counter() - started:.1f} s")
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM (ANALYZE) incidents_incident, catalog_contact, catalog_customer")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM incidents_incident")
+        incidents = cursor.fetchone()[0]
+        cursor.execute("SELECT count(*) FROM catalog_contact")
+        contacts = cursor.fetchone()[0]
     client = make_agent_client()
     agent = get_user_model().objects.get(username="bench-agent")
-    all_queries = []
-    print(f"  {'query class':<22} {'p50 ms':>8} {'p95 ms':>8} {'results':>8} {'queries':>8}")
-    for label, queries in pools(words, rng, args.requests).items():
-        p50, p95, found, statements = measure(agent, queries)
-        all_queries += queries[: max(1, args.requests // 10)]
-        print(f"  {label:<22} {p50:>8.1f} {p95:>8.1f} {found:>8.1f} {statements:>8}")
-    rng.shuffle(all_queries)
-    p50, p95 = measure_api(client, all_queries)
-    print(f"  {'API, mixed':<22} {p50:>8.1f} {p95:>8.1f}")
+    query_pools = pools(words, rng, args.requests)
+    figures: dict[str, dict[str, tuple]] = {}
+    phases = [] if args.no_before else [("before", engine_at(args.before_commit).search)]
+    phases.append(("after", search_after))
+    for phase, search in phases:
+        if phase == "after":
+            started = time.perf_counter()
+            call_command("migrate", "search", verbosity=0)
+            migrated = time.perf_counter() - started
+            started = time.perf_counter()
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM (ANALYZE) incidents_incident, catalog_contact, catalog_customer, "
+                               "requests_servicerequest")
+            print(f"  migrate search 0002 (fill the stored vectors, build their GIN indexes, drop 0001's): "
+                  f"{migrated:.1f} s; VACUUM (ANALYZE) after it {time.perf_counter() - started:.1f} s")
+        print_sizes(phase, sizes())
+        print(f"  {phase}: {creation(client, args.creates, words)} (load {load_average()})")
+        print(f"== search {phase}: {incidents:,} incidents, {contacts:,} contacts; {args.requests} queries per "
+              f"class (load {load_average()}) ==")
+        print(f"  {'query class':<22} {'p50 ms':>8} {'p95 ms':>8} {'results':>8} {'queries':>8}")
+        all_queries = []
+        figures[phase] = {}
+        for label, queries in query_pools.items():
+            p50, p95, found, statements = measure(search, agent, queries)
+            figures[phase][label] = (p50, p95)
+            all_queries += queries[: max(1, args.requests // 10)]
+            print(f"  {label:<22} {p50:>8.1f} {p95:>8.1f} {found:>8.1f} {statements:>8}")
+        random.Random(args.seed).shuffle(all_queries)
+        if phase == "after":
+            p50, p95 = measure_api(client, all_queries)
+            print(f"  {'API, mixed':<22} {p50:>8.1f} {p95:>8.1f}")
+    if len(figures) == 2:
+        print(f"== before → after (p50 / p95 ms; load {load_average()}) ==")
+        for label in query_pools:
+            (b50, b95), (a50, a95) = figures["before"][label], figures["after"][label]
+            print(f"  {label:<22} {b50:>8.1f} / {b95:>8.1f}  →  {a50:>8.1f} / {a95:>8.1f}")
     if not args.keep:
         from django.db import connections
 

@@ -29,10 +29,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import import_module
+from operator import attrgetter
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, IntegerField, Q, QuerySet, TextField, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, Expression, F, FloatField, Q, QuerySet, TextField, Value
 from django.db.models.functions import Cast
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -44,15 +45,16 @@ from changes.selectors import changes_visible_to
 from contactcenter.models import Call
 from core.roles import is_staff_member
 from crm.complaint_selectors import complaints_visible_to
+from incidents.models import MajorIncident
 from incidents.selectors import incidents_visible_to
 from problems.models import KnownError
 from problems.selectors import problems_visible_to
 from servicerequests.selectors import requests_visible_to
 
-from .vectors import DOCUMENTS, document_sql, request_answers_sql
+from .vectors import DOCUMENTS, StoredVector, config
 
 #: Every kind of result, in the order ties are broken (and the page's groups are listed).
-KINDS = ("incident", "request", "problem", "change", "known_error", "article", "complaint", "contact",
+KINDS = ("incident", "major_incident", "request", "problem", "change", "known_error", "article", "complaint", "contact",
          "customer", "call")
 #: What a requester (anyone without a staff role) is offered: their tickets and the articles.
 REQUESTER_KINDS = frozenset({"incident", "request", "complaint", "article"})
@@ -185,7 +187,7 @@ class Source:
         return qs.select_related(*self.related) if self.related else qs
 
     def hit(self, obj, *, staff: bool, words=(), rank: float = 0.0) -> Hit:
-        number = getattr(obj, self.number) if self.number else None
+        number = attrgetter(self.number)(obj) if self.number else None
         body = _body(self, obj)
         return Hit(kind=self.kind, id=obj.pk, number=number, title=_title(self, obj), url=self.url(obj, staff),
                    snippet=excerpt(body, words), rank=float(rank or 0.0))
@@ -205,6 +207,15 @@ def _body(source: Source, obj) -> str:
         return " · ".join(p for p in parts if p)
     if source.kind == "known_error":
         return f"{obj.symptom} {obj.workaround}"
+    if source.kind == "major_incident":
+        try:
+            postmortem = obj.postmortem
+        except ObjectDoesNotExist:
+            postmortem = None
+        parts = [obj.resolution]
+        if postmortem is not None:
+            parts += [postmortem.summary, postmortem.root_cause, postmortem.contributing_factors]
+        return " ".join(p for p in parts if p)
     return str(getattr(obj, source.body) or "") if source.body else ""
 
 
@@ -212,6 +223,12 @@ def known_errors_visible_to(user) -> QuerySet[KnownError]:
     """Known errors have no selector of their own: their API and pages are open to staff
     (``StaffOnly``), and that is the rule read here."""
     return KnownError.objects.all() if is_staff_member(user) else KnownError.objects.none()
+
+
+def major_incidents_visible_to(user) -> QuerySet[MajorIncident]:
+    """Major incidents and their postmortems are staff-only (``major-incidents/``:
+    ``read_roles = STAFF_ROLES``; the war room is the agents')."""
+    return MajorIncident.objects.all() if is_staff_member(user) else MajorIncident.objects.none()
 
 
 def calls_visible_to(user) -> QuerySet[Call]:
@@ -222,6 +239,9 @@ def calls_visible_to(user) -> QuerySet[Call]:
 SOURCES: dict[str, Source] = {
     "incident": Source("incident", incidents_visible_to, "title", "description",
                        lambda o, staff: _url("incidents:detail" if staff else "portal:incident", o.pk)),
+    "major_incident": Source("major_incident", major_incidents_visible_to, "summary", None,
+                             lambda o, staff: _url("major:detail", o.pk), number="incident.number",
+                             related=("incident", "postmortem")),
     "request": Source("request", requests_visible_to, "catalog_item", None, related=("catalog_item",),
                       url=lambda o, staff: _url("requests:detail" if staff else "portal:request", o.pk),
                       document=False),
@@ -371,7 +391,7 @@ def _by_words(user, words: tuple[str, ...], *, kinds, staff: bool, limit: int) -
         elif kind == "request":
             found = list(_requests_lite(qs, words)[:limit])
         else:
-            _table, title, rest = DOCUMENTS.get(kind) or ("", "title", ("symptom", "workaround"))
+            title, rest = DOCUMENTS[kind]
             found = list(_matching(qs, words, (title, *rest))[:limit])
         for obj in found:
             hits.append(source.hit(obj, staff=staff, words=words, rank=obj.search_rank))
@@ -383,64 +403,69 @@ def _by_words(user, words: tuple[str, ...], *, kinds, staff: bool, limit: int) -
 def _pg_query(kind: str, qs: QuerySet, words) -> QuerySet:
     if kind == "request":
         return _requests_pg(qs, words)
-    if kind == "known_error":
-        return _known_errors_pg(qs, words)
-    return _documents_pg(qs, kind, words)
+    return _ranked(qs, kind, words)
 
 
-# The SQL below is built from this module's constants only; the user's words always travel as
-# a query parameter (hence the S611 waivers).
-def _ranked(qs: QuerySet, match_sql: str, rank_sql: str, params: list, match_params: list | None = None) -> QuerySet:
-    """The rows of ``qs`` that match, best first. Only the ``RANK_WINDOW`` newest matches are
-    ranked: ``ts_rank`` needs each row's document, which an expression index does not store,
-    so ranking every row that holds a common word would rebuild hundreds of thousands of them.
-    The matches come from the GIN index; the newest of them are ranked.
+class _FullText(Expression):
+    """``<the row's stored vector> @@ to_tsquery(config, %s)`` (``ts_rank(…)`` with ``rank``):
+    the vector is :class:`~search.vectors.StoredVector`, qualified with whatever alias the
+    query gives the table; ``extra`` is SQL of this module's own (never the user's words,
+    which always travel as a parameter)."""
 
-    ``match_sql`` names its columns without their table: it runs in the window's subquery,
-    where Django aliases the table (``U0``), and a table-qualified name there would point at
-    the outer query's row instead (a correlated subquery per row: seconds at 200,000 rows).
-    ``rank_sql`` names them with their table: the outer query may join another table that
-    has a column of the same name (a contact's customer has a ``name`` too)."""
-    matching = qs.filter(RawSQL(match_sql, params if match_params is None else match_params,  # noqa: S611
-                                output_field=BooleanField()))
+    def __init__(self, kind: str, text: str, *, rank: bool = False, before: str = "", after: str = "",
+                 extra_params: tuple = ()):
+        super().__init__(output_field=FloatField() if rank else BooleanField())
+        self.kind, self.text, self.rank = kind, text, rank
+        self.before, self.after, self.extra_params = before, after, extra_params
+        self.vector = StoredVector()
+
+    def get_source_expressions(self):
+        return [self.vector]
+
+    def set_source_expressions(self, exprs):
+        (self.vector,) = exprs
+
+    def as_sql(self, compiler, connection):
+        vector, params = compiler.compile(self.vector)
+        query = f"to_tsquery('{config(self.kind)}'::regconfig, %s)"
+        table = compiler.quote_name_unless_alias(next(iter(compiler.query.alias_map)))
+        before, after = self.before.format(table=table), self.after.format(table=table)
+        if self.rank:
+            return f"ts_rank({before}{vector}, {query})", [*params, self.text]
+        return f"({vector} @@ {query}{after})", [*params, self.text, *self.extra_params]
+
+
+def _ranked(qs: QuerySet, kind: str, words, **extra) -> QuerySet:
+    """The rows of ``qs`` that match, best first: the ``RANK_WINDOW`` newest matches, ranked.
+
+    Both read the stored vector (``search/migrations/0002``), so the planner may take the
+    matches from the GIN index (a rare word) or walk the primary key backwards until it has
+    ``RANK_WINDOW`` of them (a common one: *error*, in 84 % of the incidents, is found in the
+    first ~250 rows) — the statistics ANALYZE keeps on the column tell it which; either way a
+    row costs a stored vector's check, not a parse (bench/README.md)."""
+    text = tsquery_text(words)
+    rank_extra = {k: v for k, v in extra.items() if k == "before"}
+    match_extra = {k: v for k, v in extra.items() if k != "before"}
+    matching = qs.filter(_FullText(kind, text, **match_extra))
     if RANK_WINDOW:
-        # "id + 0", not "id": ordered by the primary key itself, the planner would read that
-        # index backwards and rebuild each row's document until enough match — 1 s for a word
-        # in 2 % of 200,000 incidents, as it underestimates to_tsvector's cost. Like this it
-        # takes the matches from the GIN index and keeps the newest (bench/README.md).
-        newest = matching.order_by(ExpressionWrapper(F("pk") + Value(0), output_field=IntegerField()).desc())
+        newest = matching.order_by("-pk")
         matching = qs.filter(pk__in=newest.values("pk")[:RANK_WINDOW])
     return (matching
-            .annotate(search_rank=RawSQL(rank_sql, params, output_field=FloatField()))  # noqa: S611
+            .annotate(search_rank=_FullText(kind, text, rank=True, **rank_extra))
             .order_by("-search_rank", "-pk"))
-
-
-def _documents_pg(qs: QuerySet, kind: str, words) -> QuerySet:
-    query = "to_tsquery('simple'::regconfig, %s)"
-    return _ranked(qs, f"{document_sql(kind, qualified=False)} @@ {query}",
-                   f"ts_rank({document_sql(kind)}, {query})", [tsquery_text(words)])
 
 
 def _requests_pg(qs: QuerySet, words) -> QuerySet:
     """Requests match by their answers or their item's name. The items are a small table read
     once (``ARRAY(SELECT …)`` is an init plan), so the planner ORs the answers' GIN index with
-    the catalogue item's foreign-key index instead of reading every request."""
-    text = tsquery_text(words)
-    query = "to_tsquery('simple'::regconfig, %s)"
-    answers = request_answers_sql(qualified=False)
-    item_ids = "SELECT \"id\" FROM \"requests_catalogitem\" WHERE to_tsvector('simple'::regconfig, \"name\") @@ "
-    items = f'"catalog_item_id" = ANY(ARRAY({item_ids}{query}))'
-    item_vector = "setweight(to_tsvector('simple'::regconfig, \"requests_catalogitem\".\"name\"), 'A')"
-    # The rank reads the item's name: the join select_related makes (its alias is the table's name).
-    return _ranked(qs.select_related("catalog_item"), f"({answers} @@ {query} OR {items})",
-                   f"ts_rank({item_vector} || {request_answers_sql()}, {query})", [text], match_params=[text, text])
-
-
-def _known_errors_pg(qs: QuerySet, words) -> QuerySet:
-    """Known errors' own stored vector (English, ``problems/migrations/0002``, GIN-indexed)."""
-    query = "to_tsquery('english'::regconfig, %s)"
-    return _ranked(qs, f'"search_vector" @@ {query}', f'ts_rank("problems_knownerror"."search_vector", {query})',
-                   [tsquery_text(words)])
+    the catalogue item's foreign-key index instead of reading every request. The rank reads
+    the item's name through the join ``select_related`` makes (aliased as its table)."""
+    item_ids = ("SELECT \"id\" FROM \"requests_catalogitem\" "
+                "WHERE to_tsvector('simple'::regconfig, \"name\") @@ to_tsquery('simple'::regconfig, %s)")
+    item_vector = "setweight(to_tsvector('simple'::regconfig, \"requests_catalogitem\".\"name\"), 'A') || "
+    return _ranked(qs.select_related("catalog_item"), "request", words,
+                   after=f' OR {{table}}."catalog_item_id" = ANY(ARRAY({item_ids}))',
+                   extra_params=(tsquery_text(words),), before=item_vector)
 
 
 def _matching(qs: QuerySet, words, columns: Iterable[str]) -> QuerySet:

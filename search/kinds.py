@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 KIND_LABELS = {
     "incident": _("Incident"),
+    "major_incident": _("Major incident"),
     "request": _("Request"),
     "problem": _("Problem"),
     "change": _("Change"),

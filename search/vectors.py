@@ -1,47 +1,53 @@
-"""The full-text documents of each kind, as PostgreSQL expressions.
+"""The full-text documents of each kind: stored ``tsvector`` columns on PostgreSQL, plain
+columns for SQLite's word match.
 
-``search/migrations/0001_fulltext_indexes.py`` builds a GIN index on exactly these
-expressions (its own frozen copy: a migration must not change when this file does), and
-the engine matches with the same text, so the planner answers ``vector @@ query`` from the
-index. ``search/tests/test_indexes.py`` checks with EXPLAIN that it does.
+On PostgreSQL every searched table has a ``search_vector`` column, kept by a trigger and
+GIN-indexed (``search/migrations/0002_stored_vectors.py``; known errors' own English one is
+``problems/migrations/0002``). The models do not declare it: the engine reads it with
+:class:`StoredVector`, and ``search/tests/test_indexes.py`` checks with EXPLAIN that the
+planner answers ``search_vector @@ query`` from the index.
 
 ``simple`` configuration: the desk's records are written in English, Greek, Portuguese and
 Persian side by side; an English stemmer would leave the others unmatched and mangle names,
 so words are kept as written (lower-cased). The title weighs ``A`` and the rest ``D``, so a
-word in the title ranks higher. Known errors keep their own stored English vector
-(``problems/migrations/0002``) and articles their own (the knowledge app's ``article_search``).
+word in the title ranks higher. Articles keep their own vectors (the knowledge app's
+``article_search``).
 """
 
-#: kind -> (table, the title column, the other text columns)
-DOCUMENTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "incident": ("incidents_incident", "title", ("description",)),
-    "problem": ("problems_problem", "title", ("description",)),
-    "change": ("changes_change", "title", ("description",)),
-    "complaint": ("crm_complaint", "subject", ("description",)),
-    "contact": ("catalog_contact", "name", ("email",)),
-    "customer": ("catalog_customer", "name", ("notes",)),
+from django.db.models import Expression, TextField
+
+#: kind -> (the title column, the other text columns): what SQLite's word match reads, and
+#: what the stored vector of the kind holds (``search_document(title, rest)`` in 0002).
+DOCUMENTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "incident": ("title", ("description",)),
+    "problem": ("title", ("description",)),
+    "change": ("title", ("description",)),
+    "complaint": ("subject", ("description",)),
+    "contact": ("name", ("email",)),
+    "customer": ("name", ("notes",)),
+    "known_error": ("title", ("symptom", "workaround", "root_cause")),
+    "major_incident": ("summary", ("resolution", "postmortem__summary", "postmortem__root_cause",
+                                   "postmortem__contributing_factors")),
 }
 
+#: The text search configuration of each kind's stored vector (``simple`` unless named).
+CONFIGS = {"known_error": "english"}
 
-def _column(table: str | None, name: str) -> str:
-    return f'"{table}"."{name}"' if table else f'"{name}"'
-
-
-def document_sql(kind: str, *, qualified: bool = True) -> str:
-    """``setweight(to_tsvector('simple', title), 'A') || to_tsvector('simple', rest)``, with
-    the columns qualified by their table (for queries with joins) or not (for the index)."""
-    table, title, rest = DOCUMENTS[kind]
-    prefix = table if qualified else None
-    head = f"setweight(to_tsvector('simple'::regconfig, COALESCE({_column(prefix, title)}, '')), 'A')"
-    tail = " || ' ' || ".join(f"COALESCE({_column(prefix, name)}, '')" for name in rest)
-    return f"({head} || to_tsvector('simple'::regconfig, {tail}))"
+COLUMN = "search_vector"
 
 
-#: A service request has no title of its own: its answers (the strings in its JSON) are its
-#: text, and its catalogue item's name is matched through the item (a small table).
-REQUEST_TABLE = "requests_servicerequest"
+def config(kind: str) -> str:
+    return CONFIGS.get(kind, "simple")
 
 
-def request_answers_sql(*, qualified: bool = True) -> str:
-    column = _column(REQUEST_TABLE if qualified else None, "answers")
-    return f"""jsonb_to_tsvector('simple'::regconfig, {column}, '["string"]'::jsonb)"""
+class StoredVector(Expression):
+    """The row's stored ``search_vector``, qualified with the alias its query gives the
+    model's table: ``"incidents_incident"."search_vector"`` in the outer query, ``U0."…"``
+    in a subquery (a bare name would be ambiguous once a visibility rule joins another
+    searched table — a requester's incidents join their contacts, which have one too)."""
+
+    output_field = TextField()
+
+    def as_sql(self, compiler, connection):
+        alias = next(iter(compiler.query.alias_map))
+        return f"{compiler.quote_name_unless_alias(alias)}.{connection.ops.quote_name(COLUMN)}", []

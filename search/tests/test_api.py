@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from catalog.tests.factories import ContactPhoneFactory
 from core.roles import Role
-from incidents.tests.factories import IncidentFactory
+from incidents.tests.factories import IncidentFactory, MajorIncidentFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/search/"
@@ -49,6 +49,11 @@ def test_kind_is_checked(api, agent):
     IncidentFactory(title="Printer offline")
     assert client.get(URL, {"q": "printer", "kind": "problem"}).json()["results"] == []
     assert len(client.get(URL, {"q": "printer", "kind": "incident"}).json()["results"]) == 1
+    major = MajorIncidentFactory(summary="Printer fleet down", incident__number="INC000777")
+    assert client.get(URL, {"q": "printer", "kind": "major_incident"}).json()["results"] == [{
+        "kind": "major_incident", "id": major.pk, "number": "INC000777", "title": "Printer fleet down",
+        "url": f"/major-incidents/{major.pk}/", "snippet": "",
+        "rank": client.get(URL, {"q": "printer", "kind": "major_incident"}).json()["results"][0]["rank"]}]
     assert client.get(URL, {"q": "printer", "limit": "0"}).status_code == 400
     assert client.get(URL, {"q": "printer", "limit": "51"}).status_code == 400
 

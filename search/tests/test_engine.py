@@ -12,7 +12,8 @@ from changes.tests.factories import ChangeFactory
 from contactcenter.tests.factories import CallFactory
 from core.roles import Role
 from crm.tests.factories_complaint import ComplaintFactory
-from incidents.tests.factories import IncidentFactory
+from incidents.models import Postmortem
+from incidents.tests.factories import IncidentFactory, MajorIncidentFactory
 from problems.tests.factories import KnownErrorFactory, ProblemFactory
 from search.engine import clean, excerpt, parse_number, parse_phone, search, tsquery_text, words_of
 from servicerequests.tests.factories import CatalogItemFactory, ServiceRequestFactory
@@ -203,6 +204,25 @@ def test_non_latin_words_match(agent):
     assert ("incident", persian.pk) in kinds_and_ids(search(agent, "چاپگر"))
 
 
+def test_past_major_incidents_are_found_by_their_postmortem(agent, requester):
+    major = MajorIncidentFactory(summary="Payments gateway outage", resolution="failed over to the standby",
+                                 incident__title="Card payments fail", incident__number="INC000321")
+    Postmortem.objects.create(major_incident=major, root_cause="An expired TLS certificate on the gateway",
+                              actions=[{"text": "Alert 30 days before certificates expire"}])
+    MajorIncidentFactory(summary="Mail delays")
+    outcome = search(agent, "certificate expired", kind="major_incident")
+    assert kinds_and_ids(outcome) == [("major_incident", major.pk)]
+    hit = outcome.hits[0]
+    assert (hit.number, hit.title, hit.url) == ("INC000321", "Payments gateway outage", f"/major-incidents/{major.pk}/")
+    assert "expired TLS certificate" in hit.snippet
+    assert ("major_incident", major.pk) in kinds_and_ids(search(agent, "payments gateway"))
+    if connection.vendor == "postgresql":  # every word in one of the fields on SQLite
+        assert kinds_and_ids(search(agent, "standby alert", kind="major_incident")) == [("major_incident", major.pk)]
+    # Staff only: a requester finds neither the major incident nor, by words, its master.
+    assert search(requester, "certificate").hits == []
+    assert search(requester, "payments gateway", kind="major_incident").hits == []
+
+
 def test_kind_filter_and_limit(agent):
     IncidentFactory(title="Disk full on db01")
     ProblemFactory(title="Disk full again")
@@ -272,6 +292,7 @@ def test_queries_do_not_grow_with_rows(agent, requester):
             ChangeFactory(title=f"Alpha change {i}")
             ComplaintFactory(subject=f"Alpha complaint {i}", contact=contact)
             KnownErrorFactory(title=f"Alpha known {i}", status="published")
+            MajorIncidentFactory(summary=f"Alpha major {i}")
             ServiceRequestFactory(catalog_item=CatalogItemFactory(name=f"Alpha item {i}"), requested_by=requester)
             CallFactory(from_number="+302105550000", contact=contact)
 
@@ -284,6 +305,6 @@ def test_queries_do_not_grow_with_rows(agent, requester):
     large = {q: count(agent, q) for q in small}
     assert large == small
     assert count(requester, "alpha") == small_requester
-    # One query per kind at most (nine kinds by words, the articles counted once they exist).
-    assert small["alpha"] <= 10
+    # One query per kind at most (ten kinds by words, the articles counted once they exist).
+    assert small["alpha"] <= 11
     assert small_requester <= 5
