@@ -10,6 +10,8 @@ import re
 from collections.abc import Mapping
 
 from django.db.models import F, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from core.roles import is_staff_member
@@ -64,3 +66,22 @@ def ticket_values(*, number: str = "", title: str = "", contact=None, customer=N
         "agent.name": (agent.get_full_name() or agent.get_username()) if agent is not None else "",
         "team.name": getattr(team, "name", "") or "",
     }
+
+
+def canned_reply_answer(request, *, form_class, prefix: str, url: str, values: Mapping[str, object]):
+    """The answer to a ticket composer's picker (``catalog/_canned_reply.html``): the text box
+    of ``form_class`` (``prefix``: its ``body`` field's prefix) holding the draft it was sent
+    with the reply (``reply``: an id among those ``canned_replies_visible_to`` the person, else
+    404) added, its placeholders filled in from ``values``; and the picker, reset. A read: a
+    POST only carries a long draft. The ticket page checks first that the ticket is visible."""
+    data = request.POST if request.method == "POST" else request.GET
+    reply_id = data.get("reply", "")
+    if not reply_id.isdigit():
+        raise Http404
+    visible = canned_replies_visible_to(request.user)
+    reply = get_object_or_404(visible, pk=int(reply_id))
+    text = render_canned_reply(reply.body, values)
+    draft = data.get(f"{prefix}-body", "").rstrip()
+    form = form_class(prefix=prefix, initial={"body": f"{draft}\n\n{text}" if draft else text})
+    return render(request, "catalog/_canned_reply.html", {
+        "form": form, "canned_url": url, "canned_replies": list(visible), "focus": True})

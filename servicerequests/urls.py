@@ -18,6 +18,8 @@ urlpatterns = [
     path("tasks/", views.task_queue, name="tasks"),
     path("tasks/<int:pk>/<slug:action>/", views.task_action, name="task-action"),
     path("<int:pk>/", views.request_detail, name="detail"),
+    # the comment box's text with a canned reply added (before the actions: same shape)
+    path("<int:pk>/canned-reply/", views.canned_reply, name="canned-reply"),
     path("<int:pk>/<slug:action>/", views.request_action, name="action"),
 ]
 

@@ -21,11 +21,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import groupby
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
@@ -33,10 +35,12 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from catalog.canned_replies import canned_replies_visible_to, canned_reply_answer, ticket_values
 from catalog.models import ConfigurationItem, Team
 from core.forms import add_service_errors
 from core.pages import (
@@ -50,11 +54,13 @@ from core.pages import (
     StaffRequiredMixin,
     action_card,
     attempt,
+    is_partial,
     person,
     querystring,
     safe_next,
     staff_only,
 )
+from core.pages.history import filter_timeline
 from core.roles import is_staff_member
 from incidents import services as incident_services
 from incidents.choices import OPEN_STATUSES as OPEN_INCIDENT_STATUSES
@@ -62,6 +68,8 @@ from incidents.choices import Channel, IncidentStatus, NoteVisibility
 from incidents.forms.incident import AttachmentForm, PortalCommentForm, PortalReportForm
 from incidents.models import Incident
 from incidents.selectors import incidents_reported_by, incidents_visible_to
+from notifications.models import Delivery
+from sla.models import SLAEvent
 from sla.selectors import SLA_PREFETCH
 
 from . import services
@@ -772,9 +780,43 @@ def history_entries(records, approvals: list[Approval], tasks: list[FulfilmentTa
     return entries
 
 
+TIMELINE_LIMIT = 200  # SLA events and deliveries each
+
+
+def timeline_entries(req: ServiceRequest, history: list[Entry], comments) -> list[Entry]:
+    """The request page's timeline, newest first: the history (status changes, decisions,
+    completed tasks), the comments (customer messages), the SLA events and the deliveries;
+    three queries whatever the number of lines."""
+    entries = list(history)
+    for c in comments:
+        entries.append(Entry(at=c.created_at, kind="comment", who=c.author, body=c.body, order=1))
+    events = (SLAEvent.objects.filter(timer__content_type=ContentType.objects.get_for_model(ServiceRequest),
+                                      timer__object_id=req.pk)
+              .select_related("timer", "actor").order_by("-at", "-id")[:TIMELINE_LIMIT])
+    for event in events:
+        title = _("%(metric)s clock: %(event)s") % {"metric": event.timer.get_metric_display(),
+                                                   "event": event.get_kind_display().lower()}
+        detail = _("at %(percent)s %% of the target") % {"percent": event.data["at_percent"]} \
+            if event.data.get("at_percent") else ""
+        entries.append(Entry(at=event.at, kind="sla", who=event.actor, title=title, body=detail, order=2))
+    deliveries = (Delivery.objects.filter(related=f"requests.servicerequest:{req.pk}").select_related("user")
+                  .order_by("-created_at", "-id")[:TIMELINE_LIMIT])
+    for delivery in deliveries:
+        to = person(delivery.user) if delivery.user else delivery.recipient
+        title = _("%(channel)s to %(to)s (%(status)s)") % {
+            "channel": delivery.get_channel_display(), "to": to, "status": delivery.get_status_display().lower()}
+        entries.append(Entry(at=delivery.created_at, kind="delivery", title=title, body=delivery.subject, order=3))
+    entries.sort(key=lambda e: (e.at, e.order), reverse=True)
+    return entries
+
+
+TIMELINE_ID = "timeline"
+
+
 def render_request(request, pk: int, bound: dict | None = None, status: int = 200):
     """The agent's request page: where it stands, answers, approvals, tasks (take, complete
-    with a note), comments and history."""
+    with a note), and the timeline (history, comments, SLA events, deliveries: ``?show=``
+    filters it; an HTMX request aimed at it gets it alone) under the comment box."""
     req = get_object_or_404(requests_visible_to(request.user).select_related(
         "catalog_item", "requested_by", "requested_for", "change").prefetch_related(*SLA_PREFETCH), pk=pk)
     records = list(req.history.select_related("history_user").order_by("-history_date", "-history_id")
@@ -789,12 +831,35 @@ def render_request(request, pk: int, bound: dict | None = None, status: int = 20
     available = request_available_actions(request.user, req)
     card = action_card(REQUEST_ACTIONS, req, request.user, available, forms=forms, open_form=open_form,
                        url=lambda name: reverse("requests:action", args=[req.pk, name]))
-    return render(request, "servicerequests/detail.html", {
-        "req": req, "layout": "req", **data, "forms": forms, "open_form": open_form, "card": card,
-        "history": history_entries(records, data["approvals"], data["tasks"]),
-        "can_cancel": "cancel" in available, "can_close": "close" in available,
-        "next_url": reverse("requests:detail", args=[req.pk]),
-    }, status=status)
+    history = history_entries(records, data["approvals"], data["tasks"])
+    timeline = filter_timeline(timeline_entries(req, history, data["comments"]), request)
+    if not bound and is_partial(request, TIMELINE_ID):
+        response = render(request, "core/_timeline.html", {"timeline": timeline})
+    else:
+        response = render(request, "servicerequests/detail.html", {
+            "req": req, "layout": "req", **data, "forms": forms, "open_form": open_form, "card": card,
+            "history": history, "timeline": timeline,
+            "canned_replies": list(canned_replies_visible_to(request.user)),
+            "canned_url": reverse("requests:canned-reply", args=[req.pk]),
+            "can_cancel": "cancel" in available, "can_close": "close" in available,
+            "next_url": reverse("requests:detail", args=[req.pk]),
+        }, status=status)
+    patch_vary_headers(response, ("HX-Request", "HX-Target"))
+    return response
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def canned_reply(request, pk: int):
+    """The comment box with a canned reply added to the draft, its placeholders filled in for
+    this request (catalog.canned_replies.canned_reply_answer)."""
+    req = get_object_or_404(requests_visible_to(request.user).select_related("catalog_item", "requested_for"),
+                            pk=pk)
+    who = req.requested_for
+    values = ticket_values(number=req.number, title=req.catalog_item.name, agent=request.user,
+                           contact=SimpleNamespace(name=person(who), email=who.email) if who else None)
+    return canned_reply_answer(request, form_class=CommentForm, prefix="comment", values=values,
+                               url=reverse("requests:canned-reply", args=[pk]))
 
 
 @staff_required

@@ -133,8 +133,8 @@ class TestComposer:
         as_agent.post(action_url(incident, "note"), {"note-body": "We are on it", "note-visibility": "public"})
         as_agent.post(action_url(incident, "note"), {"note-body": "Checked logs", "note-visibility": "internal"})
         entries = as_agent.get(incident.get_absolute_url()).context["timeline"].entries
-        assert [(e.body, e.group) for e in entries if e.kind == "note"] == [("We are on it", "messages"),
-                                                                           ("Checked logs", "notes")]
+        assert [(e.body, e.group) for e in entries if e.kind == "note"] == [("Checked logs", "notes"),
+                                                                           ("We are on it", "messages")]
 
 
 class TestCannedReplies:

@@ -308,12 +308,12 @@ class TestIncidentPage:
         kinds = [entry.kind for entry in response.context["timeline"].entries]
         assert {"change", "note", "sla", "delivery"} <= set(kinds)
         notes = [e for e in response.context["timeline"].entries if e.kind == "note"]
-        assert [(n.body, n.internal) for n in notes] == [("Checked the DB", True), ("We are on it", False)]
+        assert [(n.body, n.internal) for n in notes] == [("We are on it", False), ("Checked the DB", True)]
         held = [e for e in response.context["timeline"].entries if e.kind == "change" and "on hold" in e.title.lower()]
         assert held and ("status", "In progress", "On hold") in [(str(a), b, c) for a, b, c in held[0].changes]
         assert held[0].who == desk["agent"]
         times = [entry.at for entry in response.context["timeline"].entries]
-        assert times == sorted(times)
+        assert times == sorted(times, reverse=True)  # newest first, under the composer
         assert Delivery.objects.filter(related=f"incidents.incident:{incident.pk}").exists()
 
     def test_the_master_lists_its_duplicates(self, as_agent, desk):

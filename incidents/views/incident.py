@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import FormView
 
-from catalog.canned_replies import canned_replies_visible_to, render_canned_reply, ticket_values
+from catalog.canned_replies import canned_replies_visible_to, canned_reply_answer, ticket_values
 from catalog.models import ConfigurationItem, Contact, Service, Team
 from core.pages import (
     REFUSALS,
@@ -244,7 +244,7 @@ def _history_entries(incident: Incident) -> list[Entry]:
 
 
 def _timeline(incident: Incident, notes) -> list[Entry]:
-    """History, notes, SLA events, deliveries and attachments, in time order."""
+    """History, notes, SLA events, deliveries and attachments, newest first (under the composer)."""
     entries = _history_entries(incident)
     for note in notes:
         internal = note.visibility == NoteVisibility.INTERNAL
@@ -273,7 +273,7 @@ def _timeline(incident: Incident, notes) -> list[Entry]:
         entries.append(Entry(at=attachment.created_at, kind="attachment", who=attachment.uploaded_by,
                              title=_("Attached %(name)s") % {"name": attachment.name},
                              internal=attachment.visibility == NoteVisibility.INTERNAL, order=4))
-    entries.sort(key=lambda e: (e.at, e.order))
+    entries.sort(key=lambda e: (e.at, e.order), reverse=True)
     return entries
 
 
@@ -331,6 +331,7 @@ def render_incident(request, incident: Incident, bound: dict | None = None, stat
         "incident": incident, "layout": "inc", "card": card, "forms": forms, "open_form": open_form,
         "timeline": filter_timeline(_timeline(incident, notes), request), "ci_relations": ci_relations,
         "children": children, "canned_replies": list(canned_replies_visible_to(user).only("id", "name", "team__name")),
+        "canned_url": reverse("incidents:canned-reply", args=[incident.pk]),
         "siblings": siblings, "attachments": list(incident.attachments.all()), "can_declare_major": can_declare,
     }
     response = render(request, "incidents/detail.html", context, status=status)
@@ -348,26 +349,16 @@ def incident_detail(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def canned_reply(request, pk: int):
-    """The note composer's text box with a canned reply (``reply``: its id, one the agent's
-    teams or everyone may use, else 404) added to the draft it was sent (``note-body``), its
-    placeholders filled in for this incident. Reads only: a POST just carries a long draft."""
+    """The note composer's text box with a canned reply added to the draft, its placeholders
+    filled in for this incident (catalog.canned_replies.canned_reply_answer); staff only."""
     if not is_staff_member(request.user):
         raise Http404
-    data = request.POST if request.method == "POST" else request.GET
-    reply_id = data.get("reply", "")
-    if not reply_id.isdigit():
-        raise Http404
-    reply = get_object_or_404(canned_replies_visible_to(request.user), pk=int(reply_id))
     incident = get_object_or_404(incidents_visible_to(request.user).select_related("contact", "customer", "team"),
                                  pk=pk)
-    text = render_canned_reply(reply.body, ticket_values(
-        number=incident.number, title=incident.title, contact=incident.contact, customer=incident.customer,
-        agent=request.user, team=incident.team))
-    draft = data.get("note-body", "").rstrip()
-    form = NoteForm(prefix="note", initial={"body": f"{draft}\n\n{text}" if draft else text})
-    return render(request, "incidents/_canned_reply.html", {
-        "incident": incident, "form": form, "canned_replies": list(canned_replies_visible_to(request.user)),
-        "focus": True})
+    values = ticket_values(number=incident.number, title=incident.title, contact=incident.contact,
+                           customer=incident.customer, agent=request.user, team=incident.team)
+    return canned_reply_answer(request, form_class=NoteForm, prefix="note", values=values,
+                               url=reverse("incidents:canned-reply", args=[pk]))
 
 
 def _service(name: str):
