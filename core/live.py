@@ -43,13 +43,17 @@ import logging
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils.crypto import constant_time_compare
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
@@ -67,6 +71,8 @@ PRESENCE_TTL = 45
 GRANT_TTL = 60
 #: Seconds a version is kept (a quiet topic's key expires; its next change writes it again).
 VERSION_TTL = 7 * 24 * 3600
+#: Seconds a poll trusts the cached name and password hash of its user (a save drops them).
+USER_TTL = 600
 #: Topics one poll may ask about (a page has a few).
 MAX_TOPICS = 12
 
@@ -243,6 +249,7 @@ def connect() -> None:
     post_save.connect(_changed, dispatch_uid="live_changed_save")
     post_delete.connect(_changed, dispatch_uid="live_changed_delete")
     post_create_historical_record.connect(_history_recorded, dispatch_uid="live_history_recorded")
+    post_save.connect(_user_saved, sender=get_user_model(), dispatch_uid="live_user_saved")
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -288,12 +295,60 @@ def _viewers(entries: dict | None, now: float) -> dict:
     return {uid: entry for uid, entry in (entries or {}).items() if entry[1] > now}
 
 
+@dataclass(frozen=True)
+class Viewer:
+    """Who polls: enough to answer without loading the user."""
+
+    pk: int
+    name: str
+
+
+def user_key(user_id) -> str:
+    return f"live:u:{user_id}"
+
+
+def _session_user_id(request) -> int | None:
+    """The user id the session names (not checked yet: see :func:`_viewer`)."""
+    user_id = str(request.session.get(SESSION_KEY, ""))
+    return int(user_id) if user_id.isdigit() else None
+
+
+def _viewer(request, entry) -> Viewer | None:
+    """The signed-in user of a poll, without reading the users table: the session names the
+    user and holds the hash of their password (as Django checks it); the cache (``entry``,
+    read with the versions) keeps that hash and the user's name for :data:`USER_TTL` seconds,
+    dropped whenever the user is saved (a new password, deactivation). Otherwise Django's own
+    authentication, and the entry is written for the next polls. None: not signed in."""
+    session = request.session
+    session_hash = session.get(HASH_SESSION_KEY)
+    if (entry and session_hash and session.get(BACKEND_SESSION_KEY) in settings.AUTHENTICATION_BACKENDS
+            and constant_time_compare(entry[1], session_hash)):
+        return Viewer(_session_user_id(request), entry[0])
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    viewer = Viewer(user.pk, display_name(user))
+    try:
+        cache.set(user_key(user.pk), (viewer.name, user.get_session_auth_hash()), USER_TTL)
+    except Exception:
+        logger.warning("live: cache unavailable", exc_info=True)
+    return viewer
+
+
+def _user_saved(sender, instance, **kwargs):
+    try:
+        cache.delete(user_key(instance.pk))
+    except Exception:
+        logger.warning("live: cache unavailable, %s not dropped", user_key(instance.pk), exc_info=True)
+
+
 @never_cache
 @require_GET
-@login_required
 def changes(request):
     """What changed since the versions the page saw (see the module's docstring)."""
-    user = request.user
+    user_id = _session_user_id(request)
+    if user_id is None:
+        return redirect_to_login(request.get_full_path())
     asked: dict[str, str] = {}
     for name, value in request.GET.items():
         if name in ("presence", "viewers") or len(asked) >= MAX_TOPICS:
@@ -305,24 +360,28 @@ def changes(request):
         presence = ""
     if presence and presence not in asked:
         asked[presence] = ""
-    keys = {}
+    # One round trip to the cache: who polls, the versions, the grants, the viewers.
+    named = Viewer(user_id, "")
+    keys = [user_key(user_id)]
     for topic in asked:
-        keys[version_key(server_topic(topic, user))] = topic
-        keys[grant_key(user.pk, topic)] = topic
+        keys += [version_key(server_topic(topic, named)), grant_key(user_id, topic)]
     if presence:
-        keys[presence_key(presence)] = presence
+        keys.append(presence_key(presence))
     try:
-        found = cache.get_many(list(keys))
+        found = cache.get_many(keys)
     except Exception:
         logger.warning("live: cache unavailable", exc_info=True)
         return HttpResponse(status=204)
+    user = _viewer(request, found.get(user_key(user_id)))
+    if user is None or user.pk != user_id:
+        return redirect_to_login(request.get_full_path())
 
     # Visibility: from the grants, checked again (and cached) when a grant has expired.
     new_grants, visible = {}, set()
     for topic in asked:
         grant = found.get(grant_key(user.pk, topic))
         if grant is None:
-            grant = new_grants[grant_key(user.pk, topic)] = 1 if may_see(user, topic) else 0
+            grant = new_grants[grant_key(user.pk, topic)] = 1 if may_see(request.user, topic) else 0
         if grant:
             visible.add(topic)
     if new_grants:
@@ -344,7 +403,7 @@ def changes(request):
         viewers = _viewers(found.get(presence_key(presence)), now)
         mine = viewers.get(user.pk)
         if mine is None or mine[1] - now < PRESENCE_TTL / 2:  # written at most every TTL/2 seconds
-            viewers[user.pk] = (display_name(user), now + PRESENCE_TTL)
+            viewers[user.pk] = (user.name, now + PRESENCE_TTL)
             cache.set(presence_key(presence), viewers, PRESENCE_TTL)
         others = sorted((uid, entry[0]) for uid, entry in viewers.items() if uid != user.pk)
         viewers_key = ",".join(str(uid) for uid, _ in others)

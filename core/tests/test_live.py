@@ -90,9 +90,20 @@ def test_nothing_changed_is_a_204_read_from_the_cache(client, agent, django_asse
     client.force_login(agent)
     query = {"incidents": version("incidents"), f"incident:{incident.pk}": version(f"incident:{incident.pk}")}
     assert client.get(URL, query).status_code == 204  # the first poll checks and caches the grants
-    with django_assert_max_num_queries(2):  # the session and the user, nothing else
+    # The session only (a database session; none with cached_db): not the user, not the tickets.
+    with django_assert_max_num_queries(1):
         response = client.get(URL, query)
     assert response.status_code == 204
+
+
+@pytest.mark.django_db
+def test_a_new_password_ends_the_polls_of_old_sessions(client, agent):
+    client.force_login(agent)
+    assert client.get(URL, {"incidents": ""}).status_code == 204
+    agent.set_password("a-new-secret-123")
+    agent.save()  # drops the cached hash: the next poll asks Django, which logs the session out
+    response = client.get(URL, {"incidents": ""})
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
 
 
 @pytest.mark.django_db
@@ -102,7 +113,7 @@ def test_a_change_is_answered_with_its_topic(client, agent, django_assert_max_nu
     query = {"incidents": "", f"incident:{incident.pk}": ""}
     assert client.get(URL, query).status_code == 204
     new = live.bump(["incidents"])
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(1):
         response = client.get(URL, query)
     assert response.status_code == 200
     assert response.json()["changed"] == {"incidents": new}
