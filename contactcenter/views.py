@@ -21,7 +21,7 @@ from incidents.forms import IncidentCreateForm, add_service_errors, contact_refe
 
 from . import routing
 from .choices import AgentStateChoice
-from .filtersets import CallFilterSet
+from .forms import CallLogFilterSet
 from .models import Call, Queue
 from .selectors import callbacks_of, screen_pop_for
 from .services import call_link_incident
@@ -52,7 +52,7 @@ def console(request):
 def call_log(request):
     """``/contact-center/calls/``: the call log with the API's filters (the dashboards'
     figures link here), newest first, 50 a page, constant queries."""
-    filterset = CallFilterSet(request.GET, queryset=Call.objects.select_related(
+    filterset = CallLogFilterSet(request.GET, queryset=Call.objects.select_related(
         "contact", "customer", "queue", "agent", "incident").order_by("-started_at", "-id"), request=request)
     calls = filterset.qs if filterset.is_valid() else Call.objects.none()
     page = Paginator(calls, 50).get_page(request.GET.get("page"))
