@@ -127,7 +127,7 @@ def bulk_action(request, key: str):
     """Run a list's bulk action on the ticked rows (``bulk-ids``), one by one through its
     service: what was done, and each row refused with the reason (not found or not
     visible to me, a status it cannot leave, a rule of the service), as messages on the
-    list it came from."""
+    list it came from; to an HTMX request, as core/_bulk_results.html (no reload)."""
     spec = LISTS.get(key)
     if spec is None or not spec.bulk_actions:
         raise Http404
@@ -163,6 +163,13 @@ def bulk_action(request, key: str):
         else:
             not_done.append((_label(record), reason))
     missing = len(ids) - len(records)
+    if getattr(request, "htmx", False):
+        # Without a reload: the outcome in the list's #bulk-results, and the rows refreshed
+        # (the list's filter form listens for "lists-changed").
+        response = render(request, "core/_bulk_results.html", {
+            "action": action.label, "done": done, "not_done": not_done, "missing": missing})
+        response["HX-Trigger"] = "lists-changed"
+        return response
     if done:
         messages.success(request, _("%(action)s: done for %(rows)s.") % {"action": action.label,
                                                                           "rows": ", ".join(done)})

@@ -182,6 +182,17 @@ class TestBulk:
                                    "bulk-priority-urgency": 1})
         assert Incident.objects.get(pk=incident.pk).priority == services.priority_for(1, 1)
 
+    def test_through_htmx_the_outcome_comes_back_without_a_reload(self, people):
+        ann = people["ann"]
+        incident = services.incident_create(title="Open", actor=ann, service=people["service"])
+        response = client_for(ann).post(reverse("lists:bulk", args=["incidents"]), {
+            "bulk-action": "close", "bulk-ids": [incident.pk, 999999]}, HTTP_HX_REQUEST="true")
+        assert response.status_code == 200 and response["HX-Trigger"] == "lists-changed"
+        html = response.content.decode()
+        assert f"{incident.number} was not changed: You cannot close" in html
+        assert "1 ticked row could not be found" in html
+        assert list(response.context["messages"]) == []  # said here, not again on the next page
+
     @pytest.mark.parametrize("data", [{}, {"bulk-action": "drop"}, {"bulk-action": "close"},
                                       {"bulk-action": "close", "bulk-ids": ["x"]}])
     def test_nothing_to_do_is_said_not_failed(self, people, data):

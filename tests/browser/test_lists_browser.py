@@ -88,12 +88,15 @@ def test_a_bulk_close_asks_first_and_says_what_it_refused(page, desk):
 
     page.find("[data-testid=bulk-close]").click()
     page.wait_for(expected_conditions.alert_is_present(), message="no confirmation the second time").accept()
-    page.wait_for(lambda d: page.find_all(".messages .message"), message="no per-row results")
-    said = [m.text for m in page.find_all(".messages .message")]
+    page.wait_for(lambda d: page.find_all("[data-testid=bulk-results] .message"), message="no per-row results")
+    said = [m.text for m in page.find_all("[data-testid=bulk-results] .message")]
     assert any(still_open.number in m and "was not changed" in m for m in said), said
     assert set(Incident.objects.filter(status=IncidentStatus.CLOSED).values_list("pk", flat=True)) == {
         fixed.pk, other.pk}
     assert page.path.startswith("/incidents/?tab=all")
+    # no reload: the closed rows' status changes in place
+    page.wait_for(lambda d: "Closed" in page.find(f"[data-number='{fixed.number}'] .inc-c-status").text,
+                  message="the rows were not refreshed")
 
 
 def test_j_k_enter_a_and_the_help(page, desk):
@@ -115,8 +118,12 @@ def test_j_k_enter_a_and_the_help(page, desk):
 
     # a: the selected row alone is assigned to me
     press(page, "a")
-    page.wait_for(lambda d: page.find_all(".messages .message"), message="assign to me did not run")
+    page.wait_for(lambda d: page.find_all("[data-testid=bulk-results] .message"), message="assign to me did not run")
     assert list(Incident.objects.filter(assignee=desk["ann"]).values_list("number", flat=True)) == [second]
+    # without a reload: the rows refresh in place
+    name = desk["ann"].get_full_name()
+    page.wait_for(lambda d: name in page.find(f"[data-number='{second}'] .inc-c-assignee").text,
+                  message="the rows were not refreshed")
 
     page.find("h1").click()
     press(page, "jjj")
