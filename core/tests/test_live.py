@@ -203,3 +203,22 @@ def test_the_badge_is_its_own_region(client, agent):
     response = client.get(reverse("live:badge"))
     assert b'id="unread-badge"' in response.content and b">1</span>" in response.content
     assert b'data-live="notifications"' in response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["incident", "request", "problem", "change"])
+def test_every_ticket_page_is_live(client, make_user, kind):
+    from changes.tests.factories import ChangeFactory
+    from problems.tests.factories import ProblemFactory
+    from servicerequests.tests.factories import ServiceRequestFactory
+
+    ticket = {"incident": IncidentFactory, "request": ServiceRequestFactory, "problem": ProblemFactory,
+              "change": ChangeFactory}[kind]()
+    seen = live.bump([f"{kind}:{ticket.pk}"])
+    client.force_login(make_user(Role.AGENT, Role.CHANGE_MANAGER))
+    path = {"request": f"/requests/{ticket.pk}/", "problem": f"/problems/{ticket.pk}/",
+            "change": f"/changes/{ticket.pk}/"}.get(kind) or ticket.get_absolute_url()
+    html = client.get(path).content.decode()
+    # The header's badges, the details and the history refresh; the banners sit above them.
+    assert html.count(f'data-live="{kind}:{ticket.pk}" data-live-version="{seen}"') == (4 if kind == "incident" else 3)
+    assert f'data-live-presence="{kind}:{ticket.pk}" data-live-version="{seen}"' in html
