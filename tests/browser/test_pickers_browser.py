@@ -38,6 +38,7 @@ def test_an_agent_picks_a_contact_by_name_with_the_keyboard(page, people, make_u
     assert "Eleni Papadopoulou" in page.find("#id_contact-picker-listbox").text
     assert "Nikos" not in page.find("#id_contact-picker-listbox").text
     box.send_keys(ARROW_DOWN)
+    page.screenshot("picker-open")
     assert box.get_attribute("aria-activedescendant") == "id_contact-picker-listbox-0"
     box.send_keys(ENTER)
     assert box.get_attribute("value") == "Eleni Papadopoulou"
