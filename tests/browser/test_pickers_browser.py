@@ -6,6 +6,7 @@ screen pop, then finds the call in the log and on the caller's 360° view."""
 import pytest
 
 from catalog.models import ContactPhone
+from catalog.services import profile_update_preferences
 from catalog.tests.factories import ContactFactory, CustomerFactory
 from contactcenter.models import Call, Line, Queue
 from contactcenter.tests.signed import BASE, TOKEN
@@ -68,6 +69,21 @@ def test_no_match_is_a_friendly_message(page, people, make_user):
     assert "No contact matches “Zorba”" in page.find("#id_contact-picker-listbox").text
     box.send_keys("\ue00c")  # Escape closes the list
     assert page.find("#id_contact-picker-listbox").get_attribute("hidden") is not None
+
+
+def test_the_list_opens_under_the_box_right_to_left(page, people, make_user):
+    agent = make_user(Role.AGENT, username="ann")
+    profile_update_preferences(user=agent, language="fa", timezone="Asia/Tehran")
+    page.login(agent, sd_language="fa", sd_timezone="Asia/Tehran").get("/incidents/new/")
+    assert page.find("html").get_attribute("dir") == "rtl"
+    box = page.find("#id_contact-picker")
+    box.send_keys("Eleni")
+    page.wait_for(lambda d: page.find_all("#id_contact-picker-listbox [role=option][data-value]"),
+                  message="no suggestions")
+    edges = page.js("const b = arguments[0].getBoundingClientRect(), l = arguments[1].getBoundingClientRect();"
+                    "return [b.right, l.right, b.bottom, l.top];", box, page.find("#id_contact-picker-listbox"))
+    assert abs(edges[0] - edges[1]) < 2 and edges[3] >= edges[2]  # aligned on the start (right) edge, below
+    page.screenshot("picker-rtl")
 
 
 def test_a_simulated_call_pops_up_and_is_in_the_log(page, people, make_user, settings):
