@@ -37,6 +37,9 @@ from core.pages import (
     SAVE_FAILED,
     Action,
     ActionView,
+    BulkAction,
+    BulkReasonForm,
+    Column,
     Entry,
     FilteredListView,
     StaffRequiredMixin,
@@ -103,6 +106,24 @@ SORT_CHOICES = [
     ("-updated", gettext_lazy("Recently updated first")),
 ]
 
+COLUMNS = [
+    Column("number", gettext_lazy("Number"), sort="created", always=True),
+    Column("title", gettext_lazy("Title"), always=True),
+    Column("type", gettext_lazy("Type")),
+    Column("category", gettext_lazy("Category")),
+    Column("status", gettext_lazy("Status")),
+    Column("window", gettext_lazy("Planned window"), sort="planned"),
+    Column("services", gettext_lazy("Services")),
+]
+#: The list's bulk actions: each row through the service (its guards refuse the rest).
+BULK_ACTIONS = {
+    "close": BulkAction(gettext_lazy("Close"), lambda change, user, data: services.change_close(
+        change=change, actor=user), confirm=gettext_lazy("Close the ticked changes?")),
+    "cancel": BulkAction(gettext_lazy("Cancel"), lambda change, user, data: services.change_cancel(
+        change=change, actor=user, reason=data["reason"]), form=BulkReasonForm,
+        confirm=gettext_lazy("Cancel the ticked changes?")),
+}
+
 
 class ChangeListView(FilteredListView):
     """``/changes/``: the FilterSet (status, type, category, awaiting approval, service,
@@ -116,6 +137,7 @@ class ChangeListView(FilteredListView):
     sorts, default_sort, sort_choices = SORTS, "-created", SORT_CHOICES
     results_id = RESULTS_ID
     visible_to = staticmethod(changes_visible_to)
+    list_key, columns, bulk_actions = "changes", COLUMNS, BULK_ACTIONS
 
     def with_list_data(self, qs):
         # Only what the rows show: the services, by name (one query for the page).

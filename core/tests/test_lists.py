@@ -214,6 +214,18 @@ class TestBulk:
                                                                          "bulk-ids": [new.pk]})
         assert type(new).objects.get(pk=new.pk).status == ProblemStatus.INVESTIGATING
 
+    def test_changes_close_is_refused_by_the_service_for_a_draft(self, people):
+        from changes import services as change_services
+        from changes.models import Change
+
+        draft = change_services.change_create(actor=people["ann"], title="Patch the mail servers")
+        response = client_for(people["ann"]).post(reverse("lists:bulk", args=["changes"]), {
+            "bulk-action": "close", "bulk-ids": [draft.pk]}, follow=True)
+        assert any(m.startswith(f"{draft.number} was not changed:") for m in messages_of(response))
+        assert Change.objects.get(pk=draft.pk).status == draft.status
+        listed = client_for(people["ann"]).get(reverse("changes:list"))
+        assert listed.status_code == 200 and 'data-testid="bulk-close"' in listed.content.decode()
+
 
 # --- queries ---------------------------------------------------------------------------------------
 def test_the_queue_with_a_saved_view_does_not_grow_with_the_rows(people, django_assert_max_num_queries):
