@@ -1,7 +1,8 @@
 /* "Select all" (core/list.html loads it for every staff list): a checkbox with
  * data-select-all ticks every row (input[name=bulk-ids]) of its form, the page shown
- * (the table may be swapped by HTMX, hence one listener on the document). A static file, not an inline script: the Content-Security-Policy allows only
- * scripts from our own origin. */
+ * (the table may be swapped by HTMX, hence one listener on the document). A static
+ * file, not an inline script: the Content-Security-Policy allows only scripts from our
+ * own origin. */
 (function () {
   "use strict";
   if (window.selectAllInstalled) { return; }
