@@ -397,14 +397,16 @@ def bench_get(client, url: str, requests: int) -> dict:
     if response.get("Content-Type", "").startswith("application/json"):
         body = response.json()
         out["count"], out["rows"] = body["count"], len(body["results"])
+        out["count_exact"] = body.get("count_exact", True)
         out["with_clocks"] = sum(1 for row in body["results"] if row["sla"])
     return out
 
 
 def print_get(label: str, r: dict, detail: bool = True) -> None:
     stable = "" if r["stable"] else f" (NOT stable over 3 requests: {r['all_counts']})"
-    rows = (f"; count={r['count']:,}, {r['rows']} rows ({r['with_clocks']} with SLA clocks), {r['bytes']:,} bytes"
-            if "count" in r else f"; {r['bytes']:,} bytes")
+    about = "" if r.get("count_exact", True) else "≈"
+    rows = (f"; count={about}{r.get('count', 0):,}, {r.get('rows')} rows ({r.get('with_clocks')} with SLA clocks), "
+            f"{r['bytes']:,} bytes" if "count" in r else f"; {r['bytes']:,} bytes")
     print(f"  {label}: {r['n']} requests, median {r['median']:.1f} ms, p95 {r['p95']:.1f} ms, "
           f"{r['queries']} queries per request{stable}{rows}")
     if not detail:
@@ -548,6 +550,7 @@ def main() -> None:
 
     from django.core.management import call_command
     from django.db import connections
+    from django.test import override_settings
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
@@ -586,10 +589,16 @@ def main() -> None:
             results[stage] = {"lists": {}, "pages": {}}
             for label, url in LISTS.items():
                 try:
+                    # The same list with the exact COUNT(*) every list had before issue 23
+                    # (core.api.pagination: no limit), then as it is now, in the same run.
+                    with override_settings(PAGINATION_EXACT_COUNT_LIMIT=None):
+                        exact = bench_get(api, url, args.requests)
                     r = bench_get(api, url, args.requests)
                 except PageError as exc:
                     raise SystemExit(str(exc)) from exc
+                r["exact"] = exact
                 results[stage]["lists"][label] = r
+                print_get(f"GET {url} with the exact COUNT(*) (before)", exact, False)
                 print_get(f"GET {url}", r, detail)
                 if "ordering=" in url:
                     tie = tie_check(api, url)
@@ -611,12 +620,15 @@ def main() -> None:
 
         print("\n== summary ==")
         print(f"{'incidents':>10} | {'API list / workspace page':<32} | {'median':>9} | {'p95':>9} | {'queries':>7} | "
-              f"{'count':>9}")
+              f"{'count':>10} | exact COUNT(*) (before): median / p95 / queries")
         for stage, r in results.items():
             for label, lst in [*r["lists"].items(), *r["pages"].items()]:
-                count = f"{lst['count']:,}" if "count" in lst else "-"
+                count = f"{'' if lst.get('count_exact', True) else '≈'}{lst['count']:,}" if "count" in lst else "-"
+                before = lst.get("exact")
+                before = (f"{before['median']:.1f} ms / {before['p95']:.1f} ms / {before['queries']}" if before
+                          else "")
                 print(f"{stage:>10,} | {label:<32} | {lst['median']:>6.1f} ms | {lst['p95']:>6.1f} ms | "
-                      f"{lst['queries']:>7} | {count:>9}")
+                      f"{lst['queries']:>7} | {count:>10} | {before}")
         print(f"{'incidents':>10} | {'creates':>7} | {'incidents/s':>11} | {'median':>9} | {'p95':>9} | queries")
         for stage, r in results.items():
             c = r["create"]

@@ -7,6 +7,7 @@ names, a maintained interaction table, measured on the same rows.
 
     .venv/bin/python bench/crm_bench.py [--stages 10000,100000] [--customer-rows 0]
                                         [--requests 100] [--keep]
+    .venv/bin/python bench/crm_bench.py --reuse [--source DIR]   # the kept database, as it is
 
 Works on its own PostgreSQL database (default ``servicedesk_crm_bench``; the name must end in
 ``_bench``), which it drops, creates and migrates. The contact's history is 40 % calls, 40 %
@@ -19,6 +20,7 @@ printed, never judged; see ``bench/README.md``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from datetime import timedelta
@@ -38,6 +40,12 @@ def parse_args():
                         help="Also grow one customer (over 50 contacts) to this many interactions (0: skip).")
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--reuse", action="store_true",
+                        help="Measure the database a --keep run left (no drop, no growth): the contact with the "
+                             "most interactions and its customer, with the exact count and the bounded one.")
+    parser.add_argument("--source", default="",
+                        help="Import the project from this tree instead (a `git archive` of an earlier commit): "
+                             "the 'before' of a before/after on the same database, in the same run.")
     return parser.parse_args()
 
 
@@ -120,8 +128,74 @@ def union_sql(contact, requests: int) -> tuple[float, float]:
     return quantile(times, 50), quantile(times, 95)
 
 
+def measure_kept(args) -> None:
+    """``--reuse``: the API and pages of the kept database's busiest contact and customer,
+    one table row per way of counting (the exact count, as before issue 23, and the bounded
+    one; a ``--source`` tree without core.api.pagination's limit has only its own)."""
+    from contextlib import nullcontext
+
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client, override_settings
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    from catalog.models import Contact, Customer
+    from contactcenter.models import Call
+
+    agent = get_user_model().objects.get(username="bench-agent")
+    busiest = Call.objects.values("contact_id").annotate(n=Count("id")).order_by("-n").first()
+    contact = Contact.objects.get(pk=busiest["contact_id"])
+    customer = Customer.objects.annotate(n=Count("contacts")).order_by("-n").first()
+    api = APIClient(HTTP_HOST="localhost")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=agent)[0].key}")
+    page = Client(HTTP_HOST="localhost")
+    page.force_login(agent)
+    import crm.selectors
+
+    if args.source and not crm.selectors.__file__.startswith(str(Path(args.source).resolve())):
+        sys.exit(f"crm came from {crm.selectors.__file__}, not from {args.source}")
+    try:
+        from core.api.pagination import exact_count_limit
+    except ImportError:  # an earlier tree: its count is the only one
+        modes = {"before (" + Path(args.source).name + ")": nullcontext}
+    else:
+        modes = {"exact count": lambda: override_settings(PAGINATION_EXACT_COUNT_LIMIT=None),
+                 f"bounded count (exact to {exact_count_limit():,})": nullcontext}
+    source = args.source or str(Path(__file__).resolve().parent.parent)
+    print(f"code from {source}; contact {contact.pk}, customer {customer.pk} "
+          f"({Contact.objects.filter(customer=customer).count()} contacts)")
+    print("| code / count | load | contact API p1 p50/p95 | API p50 p50/p95 | queries | page p50/p95 | queries "
+          "| customer API p50/p95 | queries | customer page p50/p95 | queries |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    n, half = args.requests, max(args.requests // 2, 10)
+    for label, mode in modes.items():
+        with mode():
+            load = load_average().split()[0]
+            url = f"/api/v1/contacts/{contact.pk}/timeline/"
+            a1 = timed(api, url + "?page_size=50", n)
+            a50 = timed(api, url + "?page_size=50&page=50", n)
+            p = timed(page, f"/contacts/{contact.pk}/", half)
+            c1 = timed(api, f"/api/v1/customers/{customer.pk}/timeline/?page_size=50", n)
+            cp = timed(page, f"/customers/{customer.pk}/", half)
+        print(f"| {label} | {load} | {a1[0]:.1f} / {a1[1]:.1f} | {a50[0]:.1f} / {a50[1]:.1f} | {a1[2]} | "
+              f"{p[0]:.1f} / {p[1]:.1f} | {p[2]} | {c1[0]:.1f} / {c1[1]:.1f} | {c1[2]} | "
+              f"{cp[0]:.1f} / {cp[1]:.1f} | {cp[2]} |", flush=True)
+    connection.close()
+
+
 def main() -> None:
     args = parse_args()
+    if args.source:  # bench_contacts.setup_django puts ROOT first on sys.path
+        import bench_contacts
+
+        bench_contacts.ROOT = Path(args.source).resolve()
+        os.chdir(bench_contacts.ROOT)  # Celery's Django fix-up puts the working directory first on sys.path
+    if args.reuse:
+        setup_django(args.database_url)
+        measure_kept(args)
+        return
     recreate_database(args.database_url)
     setup_django(args.database_url)
     from django.core.management import call_command

@@ -300,15 +300,23 @@ def totals(*, contact: Contact | None = None, customer: Customer | None = None) 
     surveys = (Survey.objects.annotate(at=SURVEY_AT).filter(**who, score__isnull=False, at__gte=since)
                .order_by("-at").annotate(month=TruncMonth("at"), rating=F("score")).values_list("month", "rating"))
     calls, surveys = calls[:TREND_RATINGS], surveys[:TREND_RATINGS]
-    if connection.features.supports_slicing_ordering_in_compound:  # not SQLite
-        ratings = list(calls.union(surveys, all=True))
-    else:
-        ratings = [*calls, *surveys]
     months: dict = {}
-    for month, rating in ratings:
-        months.setdefault(month, [0, 0])
-        months[month][0] += rating
-        months[month][1] += 1
+    if connection.features.supports_slicing_ordering_in_compound:  # not SQLite
+        # Added up by month in the database: a few rows come back, not thousands of ratings
+        # each turned into an aware datetime (that was 30-60 ms of the page).
+        sql, params = calls.union(surveys, all=True).query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT month, SUM(rating), COUNT(*) FROM ({sql}) AS ratings GROUP BY month",  # noqa: S608 - Django's SQL
+                           params)
+            zone = timezone.get_current_timezone()
+            for month, total, n in cursor.fetchall():
+                month = timezone.make_aware(month, zone) if timezone.is_naive(month) else month
+                months[month] = [total, n]
+    else:
+        for month, rating in [*calls, *surveys]:
+            months.setdefault(month, [0, 0])
+            months[month][0] += rating
+            months[month][1] += 1
     trend = [{"month": month, "mean": round(total / n, 2), "responses": n}
              for month, (total, n) in sorted(months.items())]
     return {"tickets_this_year": min(counted["tickets"], COUNTED), "csat_trend": trend,
