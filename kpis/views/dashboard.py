@@ -146,8 +146,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
     calls = selectors.contact_center_kpis(start=start, end=end, filters=filters, interval=interval)
     daily = interval == "1d"
-    labels = [formats.date_format(bucket["start"], "MONTH_DAY_FORMAT" if daily else "SHORT_DATETIME_FORMAT")
-              for bucket in calls["series"]]
+    # A day's buckets say their time, several days' their date (and time): the language's formats.
+    label_format = "MONTH_DAY_FORMAT" if daily else "TIME_FORMAT" if period["start"] == period["end"] \
+        else "SHORT_DATETIME_FORMAT"
+    labels = [formats.time_format(bucket["start"], label_format) if label_format == "TIME_FORMAT"
+              else formats.date_format(bucket["start"], label_format) for bucket in calls["series"]]
     x_title = _("Day (UTC)") if daily else _("Start of the interval (UTC)")
     nonce = str(request.csp_nonce)
     volume_chart = _chart(pygal.Bar if daily and len(labels) <= 31 else pygal.Line, _("Calls"), labels, {
