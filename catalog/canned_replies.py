@@ -1,4 +1,5 @@
-"""Canned replies: which ones an agent may use, and their text for one ticket.
+"""Canned replies: which ones an agent may use, their text for one ticket, and the writes of
+the team managers' page (``/catalog/canned-replies/``; admins also use the Django admin).
 
 A reply's body is the agent's own words with a small fixed set of placeholders
 (``PLACEHOLDERS``), written ``{{ contact.name }}`` (spaces optional). They are replaced with
@@ -9,14 +10,17 @@ the page that shows the result escapes it like any other text."""
 import re
 from collections.abc import Mapping
 
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.roles import is_staff_member
+from core.roles import is_admin, is_staff_member
 
-from .models import CannedReply
+from .models import CannedReply, Team
 
 #: The placeholders a body may use, with what each stands for (shown to the people who write them).
 PLACEHOLDERS = {
@@ -85,3 +89,55 @@ def canned_reply_answer(request, *, form_class, prefix: str, url: str, values: M
     form = form_class(prefix=prefix, initial={"body": f"{draft}\n\n{text}" if draft else text})
     return render(request, "catalog/_canned_reply.html", {
         "form": form, "canned_url": url, "canned_replies": list(visible), "focus": True})
+
+
+# --- the team managers' page -------------------------------------------------------------------
+def teams_managed_by(user) -> QuerySet[Team]:
+    """The teams whose replies ``user`` manages: those they manage; every team for an admin."""
+    if is_admin(user):
+        return Team.objects.order_by("name")
+    if not getattr(user, "is_authenticated", False):
+        return Team.objects.none()
+    return Team.objects.filter(manager=user).order_by("name")
+
+
+def may_manage_replies(user) -> bool:
+    return is_admin(user) or (is_staff_member(user) and teams_managed_by(user).exists())
+
+
+def canned_replies_managed_by(user) -> QuerySet[CannedReply]:
+    """Every reply (active or not) of the teams ``user`` manages; the global ones too for an admin."""
+    qs = CannedReply.objects.select_related("team").order_by(F("team__name").asc(nulls_first=True), "name", "id")
+    if is_admin(user):
+        return qs
+    return qs.filter(team__in=teams_managed_by(user))
+
+
+def _check_may_manage(actor, team: Team | None) -> None:
+    if is_admin(actor):
+        return
+    if team is None or not teams_managed_by(actor).filter(pk=team.pk).exists():
+        raise PermissionDenied(gettext("Only the team's manager or an admin can manage its canned replies."))
+
+
+@transaction.atomic
+def canned_reply_save(*, actor, name: str, body: str, team: Team | None, is_active: bool = True,
+                      reply: CannedReply | None = None) -> CannedReply:
+    """Create ``reply`` (None) or change it: a manager only in their teams (both the team it
+    had and the one it gets), an admin anywhere and for everyone (no team)."""
+    if reply is not None:
+        _check_may_manage(actor, reply.team)
+    _check_may_manage(actor, team)
+    reply = reply or CannedReply()
+    reply.name, reply.body, reply.team, reply.is_active = name.strip(), body, team, is_active
+    reply.full_clean()
+    reply._history_user = actor
+    reply.save()
+    return reply
+
+
+@transaction.atomic
+def canned_reply_delete(*, actor, reply: CannedReply) -> None:
+    _check_may_manage(actor, reply.team)
+    reply._history_user = actor
+    reply.delete()

@@ -101,6 +101,13 @@ def own_contact(owner):
     return Contact.objects.filter(user=owner).first() or ContactFactory(user=owner)
 
 
+def canned_reply():
+    """A global canned reply: every agent may read it (a team's only its members: catalog's tests)."""
+    from catalog.models import CannedReply
+
+    return CannedReply.objects.create(name=f"Reply {unique()}", body="Dear {{ contact.name }}")
+
+
 def cab_board(owner):
     """Boards are one per kind: the CAB, then the ECAB."""
     from changes.models import CABBoard
@@ -140,6 +147,7 @@ RESOURCES = [
              create=lambda: {"name": f"Team new {unique()}"}, update=renamed, write=ADMINS),
     Resource("skills", make=lambda owner: SkillFactory(),
              create=lambda: {"name": f"skill-new-{unique()}"}, update=renamed, write=ADMINS),
+    Resource("canned-replies", make=lambda owner: canned_reply(), read=AGENTS_AND_UP),
     # --- notifications ---
     Resource("notifications", make=lambda owner: NotificationFactory(user=owner), read=EVERY_ROLE,
              narrowed=EVERY_ROLE),

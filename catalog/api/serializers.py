@@ -12,6 +12,7 @@ from .. import services
 from ..choices import CustomerTier
 from ..models import (
     AgentProfile,
+    CannedReply,
     CIRelation,
     ConfigurationItem,
     Contact,
@@ -221,3 +222,13 @@ class UserSerializer(serializers.ModelSerializer):
             return services.user_update(user=user, **validated_data)
         except DjangoValidationError as exc:
             raise as_drf_error(exc) from exc
+
+
+class CannedReplySerializer(serializers.ModelSerializer):
+    """A ready-made answer as written (placeholders such as ``{{ contact.name }}`` unreplaced;
+    ``team``: null for a global reply)."""
+
+    class Meta:
+        model = CannedReply
+        fields = ["id", "name", "body", "team", "updated_at"]
+        read_only_fields = fields

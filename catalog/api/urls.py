@@ -11,5 +11,6 @@ router.register("customers", views.CustomerViewSet, basename="customer")
 router.register("contacts", views.ContactViewSet, basename="contact")
 router.register("teams", views.TeamViewSet, basename="team")
 router.register("skills", views.SkillViewSet, basename="skill")
+router.register("canned-replies", views.CannedReplyViewSet, basename="canned-reply")
 
 urlpatterns = router.urls

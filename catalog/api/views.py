@@ -7,6 +7,7 @@ from core.permissions import IsAdminRole, RolePermission
 from core.roles import STAFF_ROLES, Role
 
 from .. import selectors
+from ..canned_replies import canned_replies_visible_to
 from ..filtersets import (
     ConfigurationItemFilterSet,
     ContactFilterSet,
@@ -16,7 +17,7 @@ from ..filtersets import (
     TeamFilterSet,
     UserFilterSet,
 )
-from ..models import CIRelation, ConfigurationItem, Contact, Customer, Service, Skill, Team
+from ..models import CannedReply, CIRelation, ConfigurationItem, Contact, Customer, Service, Skill, Team
 from . import serializers
 
 User = get_user_model()
@@ -127,3 +128,21 @@ class UserViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelMix
             .order_by("id")
             .distinct()
         )
+
+
+class CannedReplyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Read-only, for agents: the canned replies of their teams and the global ones (another
+    team's is a 404), as written. ``?team=<id>``, ``?search=`` (name, text). Admins manage
+    them in the Django admin."""
+
+    queryset = CannedReply.objects.none()  # for the schema; get_queryset() narrows by user
+    serializer_class = serializers.CannedReplySerializer
+    permission_classes = [RolePermission]
+    read_roles = AGENTS_AND_UP
+    write_roles = frozenset()
+    filterset_fields = ["team"]
+    search_fields = ["name", "body"]
+    ordering_fields = ["id", "name", "updated_at"]
+
+    def get_queryset(self):
+        return canned_replies_visible_to(self.request.user)

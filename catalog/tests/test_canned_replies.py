@@ -79,3 +79,35 @@ class TestVisibility:
         reply.body = "b"
         reply.save()
         assert [h.body for h in reply.history.order_by("history_id")] == ["a", "b"]
+
+
+@pytest.mark.django_db
+class TestApi:
+    URL = "/api/v1/canned-replies/"
+
+    def test_agents_read_their_teams_and_the_global_replies_as_written(self, api, make_user,
+                                                                        django_assert_max_num_queries):
+        agent = make_user(Role.AGENT, username="ann")
+        mine, theirs = TeamFactory(name="Desk"), TeamFactory(name="Network")
+        mine.members.add(agent)
+        hello = CannedReply.objects.create(name="Hello", body="Dear {{ contact.name }}")
+        desk = CannedReply.objects.create(name="Desk", body="x", team=mine)
+        other = CannedReply.objects.create(name="Net", body="x", team=theirs)
+        for i in range(5):
+            CannedReply.objects.create(name=f"More {i}", body="x", team=mine)
+        client = api.as_user(agent)
+        with django_assert_max_num_queries(8):
+            response = client.get(self.URL)
+        assert response.status_code == 200 and response.json()["count"] == 7
+        first = response.json()["results"][0]
+        assert first == {"id": hello.pk, "name": "Hello", "body": "Dear {{ contact.name }}", "team": None,
+                         "updated_at": first["updated_at"]}
+        assert client.get(f"{self.URL}{desk.pk}/").status_code == 200
+        assert client.get(f"{self.URL}{other.pk}/").status_code == 404
+        assert [r["name"] for r in client.get(self.URL, {"team": mine.pk}).json()["results"]][:1] == ["Desk"]
+        assert client.get(self.URL, {"team": "x"}).status_code == 400
+        assert client.post(self.URL, {"name": "New", "body": "x"}, format="json").status_code in (403, 405)
+
+    def test_requesters_may_not_read_them(self, api, make_user):
+        CannedReply.objects.create(name="Hello", body="x")
+        assert api.as_user(make_user(Role.REQUESTER, username="rita")).get(self.URL).status_code == 403
