@@ -55,3 +55,9 @@ def live_list(context, list_key):
     if list_key not in live.LIST_TOPICS:
         return ""
     return live_region(context, list_key)
+
+
+@register.simple_tag
+def live_poll_seconds():
+    """Seconds between two polls (``<body data-live-poll>``)."""
+    return live.poll_seconds()

@@ -16,8 +16,8 @@
   if (!endpoint || !window.fetch) {
     return;
   }
-  var pollSeconds = Math.max(2, parseFloat(body.getAttribute("data-live-poll")) || 10);
-  var HIDDEN_SECONDS = Math.max(30, pollSeconds * 3);
+  var pollSeconds = Math.max(2, parseFloat(body.getAttribute("data-live-poll")) || 15);
+  var HIDDEN_SECONDS = pollSeconds * 3;
   var MAX_SECONDS = 300;
   var failures = 0;
   var timer = null;
