@@ -120,39 +120,38 @@ def _chosen(form: forms.Form, name: str, model):
     return model.objects.filter(pk=int(raw)).first()
 
 
-def _percent_safe(text) -> str:
-    # A field's error message is formatted with ``%`` params: a name with "%" must not break it.
-    return str(text).replace("%", "%%")
-
-
 class DependentChoicesMixin:
     """The CI list follows the service and (when the form has them) the assignee list follows
     the team: the page re-renders the dependent ``<select>`` with htmx when its master
-    changes (``incidents:pick-cis``, ``incidents:pick-assignees``), and the server checks
-    the same rule, so a CI of another service or an assignee outside the team is a form
-    error, never a 500."""
+    changes (``incidents:pick-cis``, ``incidents:pick-assignees``). Only what is offered
+    narrows; the fields still take any CI or staff member, and :meth:`check_dependents` (the
+    form's ``clean``) says why one that does not fit is refused — a form error, never a 500."""
 
     def _follow(self):
         service = _chosen(self, "service", Service) if "service" in self.fields else None
         if "ci" in self.fields:
             ci = self.fields["ci"]
-            ci.queryset = service_cis(service)
+            ci.widget.choices = forms.ModelChoiceField(queryset=service_cis(service), required=False).choices
             ci.widget.attrs.update({
                 "hx-get": reverse_lazy("incidents:pick-cis"), "hx-trigger": "change from:#id_service",
                 "hx-include": "#id_service, this", "hx-target": "this", "hx-swap": "innerHTML"})
-            if service is not None:
-                ci.error_messages = {**ci.error_messages, "invalid_choice": _(
-                    "Choose a configuration item of %(service)s.") % {"service": _percent_safe(service)}}
         if "team" in self.fields and "assignee" in self.fields:
             team = _chosen(self, "team", Team)
             assignee = self.fields["assignee"]
-            assignee.queryset = team_members(team)
+            assignee.widget.choices = PersonChoiceField(queryset=team_members(team), required=False).choices
             assignee.widget.attrs.update({
                 "hx-get": reverse_lazy("incidents:pick-assignees"), "hx-trigger": "change from:#id_team",
                 "hx-include": "#id_team, this", "hx-target": "this", "hx-swap": "innerHTML"})
-            if team is not None:
-                assignee.error_messages = {**assignee.error_messages, "invalid_choice": _(
-                    "Choose a member of %(team)s, or nobody.") % {"team": _percent_safe(team)}}
+
+    def check_dependents(self, data: dict) -> None:
+        ci, service = data.get("ci"), data.get("service")
+        if ci is not None and service is not None and ci.service_id and ci.service_id != service.pk:
+            self.add_error("ci", _("%(ci)s belongs to %(service)s, not to the service chosen.")
+                           % {"ci": ci, "service": ci.service})
+        team, assignee = data.get("team"), data.get("assignee")
+        if team is not None and assignee is not None and not team.members.filter(pk=assignee.pk).exists():
+            # the service's own words (incidents.services.incident_assign)
+            self.add_error("assignee", _("%(user)s is not a member of %(team)s.") % {"user": assignee, "team": team})
 
 
 # --- create and edit ------------------------------------------------------------------------
@@ -185,10 +184,7 @@ class IncidentEditForm(DependentChoicesMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        ci, service = data.get("ci"), data.get("service")
-        if ci is not None and service is not None and ci.service_id and ci.service_id != service.pk:
-            self.add_error("ci", _("%(ci)s belongs to %(service)s, not to the service chosen.")
-                           % {"ci": ci, "service": ci.service})
+        self.check_dependents(data)
         return data
 
     def changes(self, incident: Incident) -> dict:

@@ -7,7 +7,7 @@ import pytest
 
 from catalog.models import ContactPhone
 from catalog.services import profile_update_preferences
-from catalog.tests.factories import ContactFactory, CustomerFactory
+from catalog.tests.factories import ContactFactory, CustomerFactory, TeamFactory
 from contactcenter.models import Call, Line, Queue
 from contactcenter.tests.signed import BASE, TOKEN
 from core.roles import Role
@@ -27,7 +27,10 @@ def people():
 
 
 def test_an_agent_picks_a_contact_by_name_with_the_keyboard(page, people, make_user):
-    agent = make_user(Role.AGENT, username="ann")
+    agent = make_user(Role.AGENT, username="ann", first_name="Ann", last_name="Agent")
+    mia = make_user(Role.AGENT, username="mia", first_name="Mia", last_name="Member")
+    cards = TeamFactory(name="Cards")
+    cards.members.add(mia)
     page.login(agent)
     page.get("/incidents/new/")
     box = page.find("#id_contact-picker")
@@ -53,10 +56,17 @@ def test_an_agent_picks_a_contact_by_name_with_the_keyboard(page, people, make_u
     page.find("#id_urgency option[value='1']").click()
     page.wait_for(lambda d: page.find("[data-testid=priority-preview]").get_attribute("data-priority")
                   == str(incident_services.priority_for(2, 1)), message="the preview did not follow the urgency")
+    # the assignee list follows the team
+    assert "Ann Agent" in page.find("#id_assignee").text  # no team yet: every staff member
+    page.find(f"#id_team option[value='{cards.pk}']").click()
+    page.wait_for(lambda d: [o.text for o in page.find_all("#id_assignee option")] == ["---------", "Mia Member"],
+                  message="the assignee list did not follow the team")
+    page.find(f"#id_assignee option[value='{mia.pk}']").click()
     page.find("[data-testid=incident-form] button[type=submit]").click()
     page.wait_for(lambda d: Incident.objects.exists(), message="no incident recorded")
     incident = Incident.objects.get()
     assert incident.contact == people["eleni"] and incident.urgency == 1
+    assert (incident.team, incident.assignee) == (cards, mia)
     assert page.csp_violations() == []
 
 
