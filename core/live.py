@@ -23,15 +23,17 @@ Versions
 
 The endpoint (``GET /live/``)
     The page sends each topic it shows with the version it last saw
-    (``?incidents=<v>&incident:5=<v>``) and, on a ticket page, ``presence=incident:5``. The
-    versions, the user's visibility grants and the presence list come from the cache in one
-    ``get_many``; the database is read only for the session and the user (Django's
-    authentication) and, once a minute per user and topic, to check that the user may see
-    it (the app's visibility selector; a topic the user may not see is ignored, as if it
-    did not exist). Nothing changed: 204. Otherwise JSON ``{"changed": {topic: version},
+    (``?incidents=<v>&incident:5=<v>``) and, on a ticket page, ``presence=incident:5`` with
+    the viewers it was last told (``viewers=``). Who asks, the versions, the user's
+    visibility grants and the presence list come from the cache in one ``get_many``: the
+    session names the user and carries the hash Django checks, the cache keeps the user's
+    name and that hash (dropped when the user is saved), so a poll never reads the users
+    table; the only query is the session's own (none with the ``cached_db`` session
+    engine). Once a minute per user and topic the app's visibility selector is asked
+    again (a topic the user may not see is ignored, as if it did not exist). Nothing
+    changed and the same viewers: 204. Otherwise JSON ``{"changed": {topic: version},
     "viewers": "<ids of the others viewing>", "viewing": "<banner html>"|null,
-    "changed_by": "<banner html>"|null}``; the page sends ``viewers`` back, so a poll where
-    only the same people are still viewing is a 204 too.
+    "changed_by": "<banner html>"|null}``.
 
 Core imports no feature app (ARCHITECTURE.md): the tables name models by their label and
 visibility selectors by their dotted path, resolved when first needed.
@@ -75,6 +77,8 @@ GRANT_TTL = 60
 VERSION_TTL = 7 * 24 * 3600
 #: Seconds a poll trusts the cached name and password hash of its user (a save drops them).
 USER_TTL = 600
+#: The grant that says the user is staff (presence is between staff).
+STAFF_GRANT = "staff"
 #: Topics one poll may ask about (a page has a few).
 MAX_TOPICS = 12
 
@@ -372,7 +376,7 @@ def changes(request):
     for topic in asked:
         keys += [version_key(server_topic(topic, named)), grant_key(user_id, topic)]
     if presence:
-        keys.append(presence_key(presence))
+        keys += [presence_key(presence), grant_key(user_id, STAFF_GRANT)]
     try:
         found = cache.get_many(keys)
     except Exception:
@@ -390,6 +394,13 @@ def changes(request):
             grant = new_grants[grant_key(user.pk, topic)] = 1 if may_see(request.user, topic) else 0
         if grant:
             visible.add(topic)
+    # Presence is between staff: a requester neither shows as viewing nor sees who is.
+    if presence in visible:
+        staff = found.get(grant_key(user.pk, STAFF_GRANT))
+        if staff is None:
+            staff = new_grants[grant_key(user.pk, STAFF_GRANT)] = 1 if is_staff_member(request.user) else 0
+        if not staff:
+            presence = ""
     if new_grants:
         cache.set_many(new_grants, GRANT_TTL)
 

@@ -132,6 +132,9 @@ def test_a_topic_the_user_may_not_see_is_ignored(client, agent, requester):
     # Their own incident only: neither the staff list nor someone else's ticket, nor its viewers.
     assert list(response.json()["changed"]) == [f"incident:{theirs.pk}"]
     assert cache.get(live.presence_key(f"incident:{internal.pk}")) is None
+    # Presence is between staff: not on their own ticket either.
+    client.get(URL, {f"incident:{theirs.pk}": "", "presence": f"incident:{theirs.pk}"})
+    assert cache.get(live.presence_key(f"incident:{theirs.pk}")) is None
 
 
 @pytest.mark.django_db
