@@ -72,6 +72,21 @@
         return true;
       }
     }
+    // A choice made in a menu and not sent yet (the bulk bar's assignee…).
+    var selects = region.querySelectorAll("select");
+    for (var j = 0; j < selects.length; j++) {
+      var options = Array.prototype.slice.call(selects[j].options);
+      if (selects[j].multiple) {
+        if (options.some(function (o) { return o.selected !== o.defaultSelected; })) {
+          return true;
+        }
+      } else if (options.length) {
+        var byDefault = options.findIndex(function (o) { return o.defaultSelected; });
+        if (selects[j].selectedIndex !== Math.max(0, byDefault)) {
+          return true;
+        }
+      }
+    }
     return false;
   }
 
