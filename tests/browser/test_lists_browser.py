@@ -39,6 +39,7 @@ def press(page, keys: str):
 def test_a_header_sorts_and_again_the_other_way(page, desk):
     alpha, bravo, charlie = (i.number for i in sorted(desk["rows"], key=lambda i: i.title))
     page.login(desk["ann"]).get("/incidents/?tab=open&per_page=10")
+    page.js("window.sameDocument = true;")
     page.find("th[data-col=title] a").click()
     page.wait_for(lambda d: "sort=title" in page.path, message=f"not sorted by title: {page.path}")
     assert numbers(page) == [alpha, bravo, charlie]
@@ -49,6 +50,12 @@ def test_a_header_sorts_and_again_the_other_way(page, desk):
     assert numbers(page) == [charlie, bravo, alpha]
     assert page.find("th[data-col=title]").get_attribute("aria-sort") == "descending"
     assert page.find("th[data-col=priority]").get_attribute("aria-sort") is None
+    assert page.find("#id_sort").get_attribute("value") == "-title"  # the sort menu follows
+    assert page.js("return window.sameDocument === true;"), "the page was reloaded"
+    # a filter change keeps the header's sort
+    page.find("#id_q").send_keys("a")
+    page.wait_for(lambda d: "q=a" in page.path, message="the search did not apply")
+    assert "sort=-title" in page.path
 
 
 def test_saving_a_view_and_opening_it_again(page, desk):
