@@ -27,8 +27,9 @@ Phases, each printed:
 2. capacity: ``--concurrency`` connections asking as fast as they can (idle polls, random
    pages): requests/s and the CPU per request;
 3. busy: the same open pages, with ``--changes-per-minute`` assignments of a random incident (the
-   service call, in this process): the pages whose topics changed fetch their page again
-   (``GET /incidents/`` or the incident's page), as live.js does.
+   service call, in this process): the pages whose topics changed fetch what they show
+   again, as live.js does (the queue's results partial, ``HX-Target: queue-results``; the
+   incident's whole page).
 
 ``LIVE_BENCH_SESSIONS=cached_db`` runs it all with Django's ``cached_db`` session engine
 (bench/live_settings.py). The database is dropped at the end unless ``--keep``.
@@ -145,10 +146,12 @@ def make_pages(args, rng: random.Random) -> tuple[list[dict], list]:
         if n < detail_pages:
             incident = incidents[n // 4]  # four agents on each of these incidents
             topics = {f"incident:{incident.pk}": "", "notifications": ""}
-            page = {"url": f"/incidents/{incident.pk}/", "presence": f"incident:{incident.pk}"}
+            page = {"url": f"/incidents/{incident.pk}/", "presence": f"incident:{incident.pk}", "refresh_headers": {}}
         else:
             topics = {"incidents": "", "notifications": ""}
-            page = {"url": "/incidents/", "presence": ""}
+            # The queue's refresh asks for its results alone (live.js: data-live-target).
+            page = {"url": "/incidents/", "presence": "",
+                    "refresh_headers": {"HX-Request": "true", "HX-Target": "queue-results"}}
         pages.append({**page, "cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
                       "topics": topics, "viewers": "", "user_id": user.pk})
     return pages, incidents
@@ -241,11 +244,13 @@ class Connections(threading.local):
         return self.conn
 
 
-def request(conns: Connections, port: int, path: str, cookie: str, accept: str = "application/json"):
+def request(conns: Connections, port: int, path: str, cookie: str, accept: str = "application/json",
+            extra: dict | None = None):
     for attempt in (1, 2):
         conn = conns.get(port)
         try:
-            conn.request("GET", path, headers={"Cookie": cookie, "Host": "localhost", "Accept": accept})
+            conn.request("GET", path, headers={"Cookie": cookie, "Host": "localhost", "Accept": accept,
+                                               **(extra or {})})
             response = conn.getresponse()
             return response.status, response.read()
         except (http.client.HTTPException, OSError):
@@ -275,7 +280,8 @@ def poll_once(conns, port, page) -> tuple[int, float, int]:
         page["viewers"] = data.get("viewers", "")
         changed = data["changed"]
         if any(topic != "notifications" for topic in changed):
-            status_page, _ = request(conns, port, page["url"], page["cookie"], accept="text/html")
+            status_page, _ = request(conns, port, page["url"], page["cookie"], accept="text/html",
+                                     extra=page["refresh_headers"])
             fetched = 1 if status_page == 200 else 0
         page["topics"].update(changed)
     return status, ms, fetched

@@ -3,7 +3,9 @@
 ``<div id="timeline"{% live_region "incident" incident.pk %}>`` writes ``data-live`` (the
 topic) and ``data-live-version`` (the version the page shows now); ``url=`` adds
 ``data-live-url``, where live.js fetches the region's fresh HTML (by default: the page
-itself, the element with the same id taken from it)."""
+itself, the element with the same id taken from it). A list's region also names
+``data-live-target``, its results element: live.js asks the page for that element alone
+(``HX-Request``/``HX-Target``, the list's own partial) and replaces it inside the region."""
 
 from django import template
 from django.utils.html import format_html
@@ -54,7 +56,10 @@ def live_list(context, list_key):
     ``problems``, ``changes``), nothing otherwise."""
     if list_key not in live.LIST_TOPICS:
         return ""
-    return live_region(context, list_key)
+    attrs = live_region(context, list_key)
+    if context.get("results_id"):  # refreshed with the list's own HTMX partial, not the whole page
+        attrs += format_html(' data-live-target="{}"', context["results_id"])
+    return attrs
 
 
 @register.simple_tag

@@ -169,6 +169,19 @@
     node.dispatchEvent(new CustomEvent("live:refreshed", {bubbles: true}));
   }
 
+  // Replace `inner`, an element of `region`, with its fresh copy; the region stays.
+  function swapInside(region, inner, fresh, version) {
+    var state = keepState(region);
+    var node = document.importNode(fresh, true);
+    inner.replaceWith(node);
+    region.setAttribute("data-live-version", version);
+    if (window.htmx) {
+      window.htmx.process(node);
+    }
+    restoreState(region, state);
+    node.dispatchEvent(new CustomEvent("live:refreshed", {bubbles: true}));
+  }
+
   // Fetch each URL once for all the changed regions it serves, then swap them.
   function refresh(changed) {
     var byUrl = {};
@@ -178,21 +191,35 @@
           return; // left with its old version: asked again on the next poll
         }
         var url = region.getAttribute("data-live-url") || window.location.href;
-        (byUrl[url] = byUrl[url] || []).push({region: region, index: index, version: changed[topic]});
+        var target = region.getAttribute("data-live-target") || "";
+        var key = url + "\u0000" + target;
+        (byUrl[key] = byUrl[key] || {url: url, target: target, items: []}).items.push(
+          {region: region, index: index, version: changed[topic]});
       });
     });
-    return Promise.all(Object.keys(byUrl).map(function (url) {
-      return fetch(url, {credentials: "same-origin", headers: {"X-Live-Refresh": "1"}, redirect: "error"})
+    return Promise.all(Object.keys(byUrl).map(function (key) {
+      var group = byUrl[key];
+      // A list asks for its results alone (the list view's HTMX partial); others the page.
+      var headers = group.target ? {"HX-Request": "true", "HX-Target": group.target} : {};
+      return fetch(group.url, {credentials: "same-origin", headers: headers, redirect: "error"})
         .then(function (response) {
           if (!response.ok) {
-            throw new Error("live: " + url + " answered " + response.status);
+            throw new Error("live: " + group.url + " answered " + response.status);
           }
           return response.text();
         })
         .then(function (html) {
           var doc = new DOMParser().parseFromString(html, "text/html");
-          byUrl[url].forEach(function (item) {
+          group.items.forEach(function (item) {
             if (!item.region.isConnected || isTyping(item.region)) {
+              return;
+            }
+            if (group.target) {
+              var inner = item.region.querySelector("#" + CSS.escape(group.target));
+              var fresher = doc.getElementById(group.target);
+              if (inner && fresher) {
+                swapInside(item.region, inner, fresher, item.version);
+              }
               return;
             }
             var fresh = freshCopy(doc, item.region, item.index);

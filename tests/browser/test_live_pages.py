@@ -69,6 +69,8 @@ def test_the_queue_updates_when_another_agent_assigns_a_ticket(page, other_page,
     assert "Bob Builder" not in row_text(page, incident.number)
     page.find(f"#pick-{incident.pk}").click()  # a ticked box survives the refresh
     version = page.find("#list-region").get_attribute("data-live-version")
+    # Refreshed through the list's own partial (its results element), not the whole page.
+    assert page.find("#list-region").get_attribute("data-live-target") == "queue-results"
 
     # Bob assigns it to himself from his own browser, on the incident's page.
     other_page.login(desk["bob"]).get(incident.get_absolute_url())
