@@ -25,7 +25,8 @@ Phases, each printed:
    backends serving this database, and of Redis (``INFO cpu``: the whole server, which
    other processes on the machine may use too), over the wall time, in % of one core;
 2. capacity: ``--concurrency`` connections asking as fast as they can (idle polls, random
-   pages): requests/s and the CPU per request;
+   pages): requests/s and the CPU per request; then the same without a session cookie (a
+   302 to the login page: gunicorn and Django's middleware alone, the floor of any request);
 3. busy: the same open pages, with ``--changes-per-minute`` assignments of a random incident (the
    service call, in this process): the pages whose topics changed fetch what they show
    again, as live.js does (the queue's results partial, ``HX-Target: queue-results``; the
@@ -332,7 +333,7 @@ def run_open_pages(args, port, pages, seconds: float, rng: random.Random, change
     return {"results": results, "changes": len(changes)}
 
 
-def run_capacity(args, port, pages, rng) -> dict:
+def run_capacity(args, port, pages, rng, anonymous: bool = False) -> dict:
     results, lock = [], threading.Lock()
     stop_at = time.perf_counter() + args.capacity_seconds
 
@@ -341,6 +342,8 @@ def run_capacity(args, port, pages, rng) -> dict:
         local = random.Random(seed)
         while time.perf_counter() < stop_at:
             page = local.choice(pages)
+            if anonymous:  # the floor: no session, Django's middleware and a redirect to the login page
+                page = {**page, "cookie": "", "topics": dict(page["topics"])}
             try:
                 outcome = poll_once(conns, port, page)
             except Exception as exc:
@@ -416,6 +419,11 @@ def main() -> None:
         run = run_capacity(args, port, pages, rng)
         report(f"capacity: {args.concurrency} connections polling as fast as they can", run,
                CpuMeter.spent(before, meter.sample()), args)
+        before = meter.sample()
+        run = run_capacity(args, port, pages, rng, anonymous=True)
+        report(f"floor: {args.concurrency} connections, no session (302 to the login page)", run,
+               CpuMeter.spent(before, meter.sample()), args)
+
         from django.contrib.auth import get_user_model
 
         actor = get_user_model().objects.get(username="live-bench-0")
