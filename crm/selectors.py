@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from catalog.models import Contact, Customer, Service
 from contactcenter.models import Call
-from core.api.pagination import planner_rows
+from core.api.pagination import planner_rows_of
 from core.roles import Role, has_role, is_staff_member
 from incidents.choices import ACTIVE_MAJOR_STATUSES, OPEN_STATUSES
 from incidents.models import Incident, MajorIncident
@@ -182,12 +182,20 @@ class Timeline:
             return self.count(), True
         if not self.sources:
             return 0, True
-        capped = _counts({str(i): [source] for i, source in enumerate(self.sources)}, cap=limit + 1)
-        total = sum(capped.values())
-        if max(capped.values()) <= limit:
+        # Each source's SQL compiled once, for the bounded counts and, if need be, the estimate.
+        compiled = [source.order_by().values("pk").query.sql_with_params() for source in self.sources]
+        parts, params = [], []
+        for sql, part_params in compiled:
+            parts.append(f"SELECT COUNT(*) FROM ({sql} LIMIT {int(limit) + 1}) AS part")  # noqa: S608 - Django's SQL
+            params += part_params
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            capped = [n for (n,) in cursor.fetchall()]
+        total = sum(capped)
+        if max(capped) <= limit:
             return total, True
-        bare = [source.annotate(one=Value(1)).values("one") for source in self.sources]
-        return max(planner_rows(self._union(bare)), total), False
+        union = " UNION ALL ".join(f"({sql})" for sql, _ in compiled)
+        return max(planner_rows_of(union, [p for _, part_params in compiled for p in part_params]), total), False
 
     def __len__(self) -> int:
         return self.count()

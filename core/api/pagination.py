@@ -13,6 +13,7 @@ every count is exact. See docs/api.md, "Pagination and counts".
 
 from __future__ import annotations
 
+import inspect
 import json
 
 from django.conf import settings
@@ -20,6 +21,7 @@ from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connections
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
+from django.utils.inspect import method_has_no_args
 from rest_framework import pagination
 from rest_framework.response import Response
 
@@ -40,6 +42,15 @@ def planner_rows(queryset: QuerySet) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
+def planner_rows_of(sql: str, params, *, using: str = "default") -> int:
+    """:func:`planner_rows` of a statement already compiled (``sql`` with ``params``)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
 def count_up_to(queryset: QuerySet, limit: int | None) -> tuple[int, bool]:
     """``(count, exact)``: the rows of ``queryset`` counted exactly up to ``limit``; past it
     (PostgreSQL only) the planner's estimate, at least ``limit + 1``."""
@@ -56,12 +67,15 @@ def count_up_to(queryset: QuerySet, limit: int | None) -> tuple[int, bool]:
 def counted(object_list, limit: int | None) -> tuple[int, bool]:
     """``(count, exact)`` of anything a paginator pages through: a queryset (see
     :func:`count_up_to`), an object with its own ``count_up_to(limit)`` (the crm timeline),
-    or a list."""
+    else its ``count()`` or ``len()``, exactly, as Django's paginator would."""
     own = getattr(object_list, "count_up_to", None)
     if own is not None and not isinstance(object_list, QuerySet):
         return own(limit)
     if isinstance(object_list, QuerySet):
         return count_up_to(object_list, limit)
+    own = getattr(object_list, "count", None)  # what Django's paginator does with anything else
+    if callable(own) and not inspect.isbuiltin(own) and method_has_no_args(own):
+        return own(), True
     return len(object_list), True
 
 
