@@ -13,6 +13,8 @@ from changes import services as change_services
 from changes.tests.test_views import SOON, rfc
 from contactcenter.models import Call, Queue
 from core.roles import Role
+from kpis.tests.factories import contact_center, itsm, kpi_settings  # noqa: F401 - fixtures
+from kpis.tests.test_dashboards import rollup
 
 REFRESH_SECONDS = 1
 
@@ -81,3 +83,19 @@ def test_a_persian_page_keeps_english_titles_in_their_own_direction(page, make_u
     assert last > first, f"the final full stop at x={last} should follow the first letter at x={first}"
     assert page.find(f"[data-number='{change.number}']").get_attribute("data-kind") == "proposed"
     assert "Asia/Tehran" in page.find("[data-testid=timezone]").text
+
+
+def test_a_persian_dashboard_draws_its_charts_left_to_right(page, make_user, contact_center, itsm):  # noqa: F811
+    """The charts' numbers and units keep their order on a right-to-left page: "100 %", not
+    "% 100", and the legend's text beside its box."""
+    rollup()
+    manager = make_user(Role.MANAGER, username="fa-manager")
+    page.login(manager, sd_language="fa").get("/dashboards/?start=2025-03-01&end=2025-03-05&interval=1d")
+    assert page.find("html").get_attribute("dir") == "rtl"
+    svg = page.find("[data-testid=rate-chart] svg")
+    assert page.js("return getComputedStyle(arguments[0]).direction;", svg) == "ltr"
+    digit, percent = page.js(
+        "const t = [...arguments[0].querySelectorAll('text')].find(e => e.textContent.trim() === '100 %');"
+        "return [t.getStartPositionOfChar(0).x, t.getStartPositionOfChar(t.textContent.length - 1).x];", svg)
+    assert digit < percent, f"'100 %' drawn as '% 100' ({digit} vs {percent})"
+    page.screenshot("dashboard-fa")
