@@ -11,9 +11,12 @@ from core.roles import Role
 from tests import dbsetup
 
 # The longest tests start first, so that pytest-xdist's idle process steals the short ones
-# at the end instead of waiting for one long test (see pytest_collection_modifyitems).
-LONG_FIRST = ("tests/test_api_fuzz.py", "tests/test_sqlite_smoke.py", "tests/browser/", "tests/test_platform.py",
-              "tests/test_celery_worker.py")
+# at the end instead of waiting for one long test (see pytest_collection_modifyitems). The
+# SQLite smoke test comes first: it needs no PostgreSQL database, so on a machine where the
+# migrated template must be built (a new migration, a fresh server) one process runs it while
+# the other builds the template, instead of both waiting for the template.
+LONG_FIRST = ("tests/test_sqlite_smoke.py::test_every_beat_task", "tests/test_api_fuzz.py",
+              "tests/test_sqlite_smoke.py", "tests/browser/", "tests/test_platform.py", "tests/test_celery_worker.py")
 
 
 def pytest_configure(config):
@@ -22,8 +25,8 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(config, items):
     def rank(item):
-        path = item.nodeid.split("::")[0]
-        return next((index for index, prefix in enumerate(LONG_FIRST) if path.startswith(prefix)), len(LONG_FIRST))
+        return next((index for index, prefix in enumerate(LONG_FIRST) if item.nodeid.startswith(prefix)),
+                    len(LONG_FIRST))
 
     items.sort(key=rank)  # stable: the order within each group is pytest's own
 
