@@ -394,6 +394,9 @@ TWILIO_FROM_NUMBER = env_str("TWILIO_FROM_NUMBER", "")
 # live call to an agent, to hold music, to another queue) in the database; set
 # "contactcenter.telephony.TwilioBackend" in production.
 TELEPHONY_BACKEND = env_str("TELEPHONY_BACKEND", "contactcenter.telephony.OutboxBackend")
+# The phone console's "Try a call" box and `manage.py simulate_call`: a demo contact calls
+# through the real, signed voice webhook (docs/contactcenter.md). On with DEBUG by default.
+DEMO_TELEPHONY = env_bool("DEMO_TELEPHONY", DEBUG)
 
 # --- Contact center ------------------------------------------------------------------------
 # How agents take calls: "client" dials the Twilio Voice SDK identity (the username),
