@@ -89,7 +89,7 @@ def test_the_dashboard_charts_style_is_allowed_by_its_nonce_alone(signed_in):
     _assert_headers(response, allow={"style-src": f"'self' 'nonce-{nonce}'"})
     html = response.content.decode()
     styles = re.findall(r"<style\b[^>]*>", html)
-    assert len(styles) == 2 and all(f'nonce="{nonce}"' in tag for tag in styles)  # the two charts
+    assert len(styles) == 3 and all(f'nonce="{nonce}"' in tag for tag in styles)  # the three charts
     assert not _inline_scripts(html)
     assert not re.search(r"\sstyle=", html)
 

@@ -73,8 +73,9 @@ def test_an_incident_page_with_its_clocks_and_live_parts(page, floor):
 def test_the_dashboard_charts_keep_their_style(page, floor):
     page.login(floor["manager"]).get("/dashboards/")
     title = page.wait_for(lambda d: page.find("[data-testid=volume-chart] svg .title"), message="no chart")
-    # pygal's stylesheet applied (its <style> carries the nonce): the title uses its font size.
-    assert page.js("return getComputedStyle(arguments[0]).fontSize;", title) == "16px"
+    # pygal's stylesheet applied (its <style> carries the nonce): the title uses its font size
+    # (kpis.views.dashboard.READABLE).
+    assert page.js("return getComputedStyle(arguments[0]).fontSize;", title) == "20px"
 
 
 def test_the_status_page_and_the_login_page(page, floor):
