@@ -68,8 +68,10 @@ MAX_LIMIT = 50
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 8
 SNIPPET_CHARS = 160
-#: Per kind, the newest matches that are ranked (see ``_ranked``).
+#: Per kind, the newest matches that are ranked, and the newest rows read one by one before
+#: the GIN index is asked for older matches (see ``_NewestMatches``).
 RANK_WINDOW = 200
+SCAN_ROWS = 20_000
 #: ``article_search`` ranks in [0, 2) (1 for every word in the title, plus a normalised
 #: ``ts_rank``); halved, an article sits among the tickets whose titles match as well.
 ARTICLE_RANK_SCALE = 0.5
@@ -435,21 +437,59 @@ class _FullText(Expression):
         return f"({vector} @@ {query}{after})", [*params, self.text, *self.extra_params]
 
 
-def _ranked(qs: QuerySet, kind: str, words, **extra) -> QuerySet:
-    """The rows of ``qs`` that match, best first: the ``RANK_WINDOW`` newest matches, ranked.
+class _NewestMatches(Expression):
+    """``pk IN (the RANK_WINDOW newest matches)``, in a bounded number of rows read whatever
+    the word (bench/README.md):
 
-    Both read the stored vector (``search/migrations/0002``), so the planner may take the
-    matches from the GIN index (a rare word) or walk the primary key backwards until it has
-    ``RANK_WINDOW`` of them (a common one: *error*, in 84 % of the incidents, is found in the
-    first ~250 rows) — the statistics ANALYZE keeps on the column tell it which; either way a
-    row costs a stored vector's check, not a parse (bench/README.md)."""
+    1. the ``SCAN_ROWS`` newest rows (from the ``SCAN_ROWS``-th newest id, whatever gaps
+       deletions left), read backwards along the primary key and checked against
+       their stored vector (``ts_match_vq``: the function, so the planner cannot swap in the
+       GIN index), stopping at ``RANK_WINDOW`` matches — a common word (*error*, in 84 % of the
+       incidents) stops within a few hundred rows;
+    2. only when those are not enough, the older matches from the GIN index, newest first
+       (``id + 0`` in the bound and the order: never along the primary key, which for a word
+       the statistics think common but the table lacks would read every row) — by then the
+       word is rare, so they are few.
+
+    The outer ``LIMIT`` stops the ``UNION ALL`` before the second part starts when the first
+    found enough."""
+
+    conditional = True
+
+    def __init__(self, kind: str, text: str, table: str, *, after: str = "", extra_params: tuple = ()):
+        super().__init__(output_field=BooleanField())
+        self.kind, self.text, self.table, self.after, self.extra_params = kind, text, table, after, extra_params
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.quote_name_unless_alias(next(iter(compiler.query.alias_map)))
+        table = connection.ops.quote_name(self.table)
+        query = f"to_tsquery('{config(self.kind)}'::regconfig, %s)"
+        after = self.after.format(table=table)
+        # The table is the model's, the numbers this module's; the words travel as parameters.
+        # The boundary: the SCAN_ROWS-th newest id (an index-only scan), or 0 in a smaller table.
+        edge = f'COALESCE((SELECT "id" FROM {table} ORDER BY "id" DESC OFFSET {int(SCAN_ROWS) - 1} LIMIT 1), 0)'  # noqa: S608
+        n = int(RANK_WINDOW)
+        sql = (f'{alias}."id" IN (SELECT w."id" FROM ('  # noqa: S608
+               f'(SELECT "id" FROM {table} WHERE "id" >= {edge} AND (ts_match_vq("search_vector", {query}){after}) '
+               f'ORDER BY "id" DESC LIMIT {n}) UNION ALL '
+               f'(SELECT "id" FROM {table} WHERE "id" + 0 < {edge} AND ("search_vector" @@ {query}{after}) '
+               f'ORDER BY "id" + 0 DESC LIMIT {n})) w LIMIT {n})')
+        params = [self.text, *self.extra_params]
+        return sql, params * 2
+
+
+def _ranked(qs: QuerySet, kind: str, words, **extra) -> QuerySet:
+    """The rows of ``qs`` that match, best first: for the whole table (staff), the
+    ``RANK_WINDOW`` newest matches (:class:`_NewestMatches`), ranked; for a narrowed one (a
+    requester's own tickets), every match. Both read the stored vector
+    (``search/migrations/0002``): a row costs a stored vector's check, not a parse."""
     text = tsquery_text(words)
     rank_extra = {k: v for k, v in extra.items() if k == "before"}
     match_extra = {k: v for k, v in extra.items() if k != "before"}
-    matching = qs.filter(_FullText(kind, text, **match_extra))
-    if RANK_WINDOW:
-        newest = matching.order_by("-pk")
-        matching = qs.filter(pk__in=newest.values("pk")[:RANK_WINDOW])
+    if RANK_WINDOW and not qs.query.where:
+        matching = qs.filter(_NewestMatches(kind, text, qs.model._meta.db_table, **match_extra))
+    else:
+        matching = qs.filter(_FullText(kind, text, **match_extra))
     return (matching
             .annotate(search_rank=_FullText(kind, text, rank=True, **rank_extra))
             .order_by("-search_rank", "-pk"))
