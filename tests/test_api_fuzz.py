@@ -20,12 +20,18 @@ the tables are emptied when the test ends. (Only the closing of the connection a
 request is switched off, as Django's test client does: it would cost a new connection per
 generated request.)
 
-How it is shared out: each role's operations are fuzzed in ``PARTS`` tests (operations dealt
-out in turn, sorted by path and method), so that parallel test processes (pytest-xdist) share
-the work out evenly. Every part starts from the same committed demo: ``seed_demo`` runs for real
-once into a template database kept for the code's version (``tests/dbsetup.py``), and each part
-runs against its own copy of it (``CREATE DATABASE … TEMPLATE``, about a second), dropped when
-it ends. The schema is loaded once per test process.
+How it is shared out: the operations are fuzzed in ``PARTS`` tests (operations dealt out in
+turn, sorted by path and method), so that parallel test processes (pytest-xdist) share the work
+out evenly. A part draws its cases once (Hypothesis, derandomized: the same cases every run) and
+sends them as each role in turn; those aimed at an existing record get an id the role's own list
+operation showed it. Every role's run starts from the same committed demo: ``seed_demo`` runs
+for real once into a template database kept for the code's version (``tests/dbsetup.py``), and
+each role's run in each part works on its own copy of it (``CREATE DATABASE … TEMPLATE``, about
+a second), dropped when it ends. The schema is loaded once per test process.
+
+Where the time goes (one part, one role): drawing a case costs about as much as sending it
+through the whole stack, hence one draw for the three roles; the connection is kept between
+requests (a new PostgreSQL connection per request cost more than the query it served).
 
 Excluded, and why:
 
@@ -37,16 +43,18 @@ Excluded, and why:
 
 Bounded: ``FUZZ_EXAMPLES`` (default 2) generated requests per operation, mode (valid,
 invalid) and target (a random id, an existing one), no deadline, no shrinking; within a part
-the deletions come last, and the ids it aims at are read just before it starts. The figures
-(operations, cases, failures, seconds, responses by class) are printed per role and part. Run
+the deletions come last, and the ids a role aims at are read just before its run starts. The
+figures (operations, cases, failures, seconds, responses by class) are printed per role and part. Run
 alone with ``pytest -m fuzz -s``.
 """
 
+import copy
 import functools
 import os
 import re
 import time
 from collections import Counter
+from contextlib import contextmanager
 
 import pytest
 import schemathesis
@@ -61,6 +69,7 @@ from schemathesis.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+from schemathesis.core import NOT_SET
 from schemathesis.core.failures import FailureGroup
 
 from catalog import demo as catalog_demo
@@ -71,7 +80,7 @@ pytestmark = [pytest.mark.fuzz, pytest.mark.django_db(transaction=True)]
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2"))
 ROLES = {"requester": "requester", "agent": "agent", "manager": "manager"}  # role → demo username
 #: Tests per role: each fuzzes every PARTS-th operation (of all, sorted by path and method).
-PARTS = 2
+PARTS = 4
 
 
 def json_errors_under_api(ctx, response, case):
@@ -110,8 +119,9 @@ def unthrottled(settings):
         "anon": "100000/s", "user": "100000/s", "auth": "100000/s"}}
 
 
-def _existing_ids(client) -> dict[str, list[int]]:
-    """The ids a list operation shows the caller, by collection path (``/api/v1/incidents/``)."""
+def _existing_ids(client, wanted) -> dict[str, list[int]]:
+    """The ids a list operation shows the caller, by collection path (``/api/v1/incidents/``),
+    for the collections in ``wanted``."""
     ids = {}
     from django.urls import reverse  # noqa: F401  (the URLconf is loaded before the first request)
 
@@ -122,6 +132,8 @@ def _existing_ids(client) -> dict[str, list[int]]:
                    "opportunities", "priority-matrix", "problem-candidates", "problems", "queues", "request-tasks",
                    "requests", "service-outages", "services", "skills", "sla-policies", "sla-timers", "spike-alerts",
                    "spike-rules", "stakeholder-groups", "surveys", "teams", "users"]:
+        if f"/api/v1/{prefix}/" not in wanted:
+            continue
         response = client.get(f"/api/v1/{prefix}/", {"page_size": 5})
         if response.status_code == 200:
             body = response.json()
@@ -135,38 +147,85 @@ def _order(operation) -> tuple:
     return (operation.method.upper() == "DELETE", operation.path, operation.method)
 
 
-def _fuzz(label, strategies, headers, cases, statuses):
+#: The id the cases aimed at an existing record are generated with; each role's run puts
+#: an id its list operation showed it in its place (see _cases_for).
+EXISTING = 987_654_321
+
+
+def _collection(operation) -> str:
+    return re.sub(r"\{id\}/.*$", "", operation.path)
+
+
+def _generate(operation) -> list:
+    """The cases of one operation: ``EXAMPLES`` per mode (valid, and invalid where it takes
+    input) and target (a random id, an existing one), drawn by Hypothesis (derandomized, so the
+    same for every role and every run). Drawn once and sent as every role: drawing costs about
+    as much as sending."""
+    strategies = []
+    modes = [GenerationMode.POSITIVE]
+    if operation.body or operation.query:
+        modes.append(GenerationMode.NEGATIVE)
+    for mode in modes:
+        strategies.append(operation.as_strategy(generation_mode=mode))
+        if "{id}" in operation.path:
+            strategies.append(operation.as_strategy(generation_mode=mode, path_parameters={"id": EXISTING}))
+    drawn = []
+
     @settings(max_examples=EXAMPLES * len(strategies), deadline=None, database=None,
               phases=[Phase.explicit, Phase.generate], derandomize=True,
               suppress_health_check=list(HealthCheck))
     @given(case=st.one_of(strategies))
-    def call(case):
-        cases[label] += 1
-        response = case.call(headers=headers)
-        statuses[response.status_code // 100] += 1
-        case.validate_response(response, checks=CHECKS, headers=headers)
+    def draw(case):
+        drawn.append(case)
 
-    call()
+    draw()
+    return drawn
 
 
-@pytest.fixture
+def _cases_for(cases: list, known: list[int] | None) -> list:
+    """Copies of the drawn cases for one role: those aimed at an existing record get the first
+    id the role's list operation showed it (or, when it showed none, keep the placeholder, an
+    id that does not exist). Each copy has its own containers and metadata (schemathesis notes
+    on a case what was changed after it was drawn)."""
+    copies = []
+    for case in cases:
+        clone = object.__new__(type(case))
+        kept = {id(NOT_SET): NOT_SET, id(case.operation): case.operation}  # compared by identity
+        for name in type(case).__slots__:
+            value = getattr(case, name)
+            object.__setattr__(clone, name, copy.deepcopy(value, dict(kept)) if name in COPIED else value)
+        if known and clone.path_parameters.get("id") == EXISTING:
+            clone.path_parameters = {**clone.path_parameters, "id": known[0]}
+        copies.append(clone)
+    return copies
+
+
+#: What a request or a check may change on a case; the rest (the operation…) is shared.
+COPIED = {"path_parameters", "headers", "cookies", "query", "body", "multipart_content_types", "_meta", "_components"}
+
+
+@contextmanager
 def connection_kept_between_requests():
     """The WSGI handler closes the database connection after every request (CONN_MAX_AGE is 0
     in the tests); Django's test client keeps it, and so does this run: one connection, not
-    one per generated request. Every request still commits on its own (autocommit)."""
+    one per generated request (a new PostgreSQL connection costs more than most requests).
+    Every request still commits on its own (autocommit). Entered after the last request of
+    Django's test client: that client connects the closing again after each of its requests."""
     from django.core.signals import request_finished, request_started
     from django.db import close_old_connections
 
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
-@pytest.fixture
-def demo_database(transactional_db):
-    """A committed copy of the seeded demo for this test alone (see the module's docstring)."""
+@contextmanager
+def demo_database():
+    """A committed copy of the seeded demo for one role's run (see the module's docstring)."""
 
     def seed():
         call_command("seed_demo", password=catalog_demo.DEMO_PASSWORD, stdout=open(os.devnull, "w"))  # noqa: SIM115
@@ -187,52 +246,50 @@ def _operations() -> tuple:
 
 
 @pytest.mark.parametrize("part", range(1, PARTS + 1))
-@pytest.mark.parametrize("role", list(ROLES))
-def test_every_operation_conforms_to_the_schema(role, part, demo_database, unthrottled,
-                                                connection_kept_between_requests, capsys):
-    """One role and one part of the operations per test, so parallel test processes
-    (pytest-xdist) share them out; together the parts cover every operation."""
-    from django.contrib.auth import get_user_model
-    from rest_framework.test import APIClient
-
+def test_every_operation_conforms_to_the_schema(part, transactional_db, unthrottled, capsys):
+    """One part of the operations per test, so parallel test processes (pytest-xdist) share
+    them out; together the parts cover every operation. Each part's cases are drawn once and
+    sent as every role, each role on its own fresh copy of the demo."""
     everything = _operations()
     operations = sorted(everything[part - 1::PARTS], key=_order)
+    drawn = {operation: _generate(operation) for operation in operations}
+    wanted = {_collection(operation) for operation in operations if "{id}" in operation.path}
+    failures = {}
+    for role in ROLES:
+        with demo_database():
+            failures.update(_fuzz_as(role, part, operations, drawn, wanted, capsys))
+    assert not failures, f"{len(failures)} operations failed: {sorted(failures)}"
+
+
+def _fuzz_as(role, part, operations, drawn, wanted, capsys) -> dict[str, str]:
+    from django.contrib.auth import get_user_model
+    from rest_framework.test import APIClient
 
     user = get_user_model().objects.get(username=ROLES[role])
     token = Token.objects.get_or_create(user=user)[0].key
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
-    label = f"{role} {part}/{PARTS}"
-    failures = _fuzz_as(label, operations, {"Authorization": f"Token {token}"}, _existing_ids(client), capsys)
-    assert not failures, f"{len(failures)} operations failed for the {label}: {sorted(failures)}"
-
-
-def _fuzz_as(role, operations, headers, ids, capsys) -> dict[str, str]:
+    headers = {"Authorization": f"Token {token}"}
+    ids = _existing_ids(client, wanted)
     cases: Counter = Counter()
     statuses: Counter = Counter()
     failures: dict[str, str] = {}
     started = time.monotonic()
-    for operation in operations:
-        label = f"{operation.method.upper()} {operation.path}"
-        collection = re.sub(r"\{id\}/.*$", "", operation.path)
-        known = ids.get(collection)
-        strategies = []
-        modes = [GenerationMode.POSITIVE]
-        if operation.body or operation.query:
-            modes.append(GenerationMode.NEGATIVE)
-        for mode in modes:
-            strategies.append(operation.as_strategy(generation_mode=mode))
-            if known and "{id}" in operation.path:
-                strategies.append(operation.as_strategy(generation_mode=mode, path_parameters={"id": known[0]}))
-
-        try:
-            _fuzz(label, strategies, headers, cases, statuses)
-        except (Exception, FailureGroup) as exc:  # noqa: BLE001 — every failing operation is reported
-            failures[label] = str(exc)[:3000]
+    with connection_kept_between_requests():
+        for operation in operations:
+            label = f"{operation.method.upper()} {operation.path}"
+            try:
+                for case in _cases_for(drawn[operation], ids.get(_collection(operation))):
+                    cases[label] += 1
+                    response = case.call(headers=headers)
+                    statuses[response.status_code // 100] += 1
+                    case.validate_response(response, checks=CHECKS, headers=headers)
+            except (Exception, FailureGroup) as exc:  # noqa: BLE001 — every failing operation is reported
+                failures[f"{role}: {label}"] = str(exc)[:3000]
 
     elapsed = time.monotonic() - started
     with capsys.disabled():
-        print(f"\n[fuzz {role}] operations={len(operations)} cases={sum(cases.values())} "
+        print(f"\n[fuzz {role} {part}/{PARTS}] operations={len(operations)} cases={sum(cases.values())} "
               f"failures={len(failures)} seconds={elapsed:.0f} "
               f"responses={{2xx: {statuses[2]}, 3xx: {statuses[3]}, 4xx: {statuses[4]}, 5xx: {statuses[5]}}}")
         for label, message in sorted(failures.items()):
