@@ -223,6 +223,21 @@ def test_past_major_incidents_are_found_by_their_postmortem(agent, requester):
     assert search(requester, "payments gateway", kind="major_incident").hits == []
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the ranking window is PostgreSQL's")
+def test_the_newest_matches_are_ranked_whichever_part_finds_them(agent, monkeypatch):
+    """The ranking window: the newest rows read one by one (SCAN_ROWS), the older matches
+    from the index when those hold too few — together exactly the newest RANK_WINDOW."""
+    from search import engine
+
+    monkeypatch.setattr(engine, "SCAN_ROWS", 3)
+    monkeypatch.setattr(engine, "RANK_WINDOW", 4)
+    matches = [IncidentFactory(title=f"Quokka sighting {n}").pk for n in range(6)]
+    for n in range(2):
+        IncidentFactory(title=f"Nothing here {n}")  # the two newest rows do not match
+    found = sorted(h.id for h in search(agent, "quokka", kind="incident").hits)
+    assert found == sorted(matches[-4:])
+
+
 def test_kind_filter_and_limit(agent):
     IncidentFactory(title="Disk full on db01")
     ProblemFactory(title="Disk full again")
