@@ -80,6 +80,8 @@ def parse_args():
     parser.add_argument("--before-commit", default=BEFORE_COMMIT,
                         help="The commit whose search engine is measured as 'before' (expression indexes).")
     parser.add_argument("--no-before", action="store_true", help="Only the 'after' figures (search at 0002).")
+    parser.add_argument("--scan-rows", type=int, default=None,
+                        help="Override search.engine.SCAN_ROWS (newest rows checked before the GIN index).")
     return parser.parse_args()
 
 
@@ -330,7 +332,12 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
+    from search import engine
     from search.engine import search as search_after
+
+    if args.scan_rows:
+        engine.SCAN_ROWS = args.scan_rows
+        print(f"  SCAN_ROWS = {args.scan_rows}")
 
     print("\n".join(machine_line()))
     words = vocabulary(rng)
