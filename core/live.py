@@ -252,8 +252,15 @@ def connect() -> None:
     """Wire the central hook (CoreConfig.ready)."""
     from simple_history.signals import post_create_historical_record
 
-    post_save.connect(_changed, dispatch_uid="live_changed_save")
-    post_delete.connect(_changed, dispatch_uid="live_changed_delete")
+    from django.apps import apps
+
+    # Only the models that carry a topic: a post_delete receiver on a model turns Django's
+    # fast delete (one DELETE … WHERE) into a SELECT then a DELETE by id, so the rollups'
+    # and retention's bulk deletes of other tables must not have one.
+    for label in {*_KIND_OF_MODEL, *CHILDREN, *GENERIC, *PERSONAL}:
+        model = apps.get_model(label)
+        post_save.connect(_changed, sender=model, dispatch_uid=f"live_changed_save:{label}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"live_changed_delete:{label}")
     post_create_historical_record.connect(_history_recorded, dispatch_uid="live_history_recorded")
     post_save.connect(_user_saved, sender=get_user_model(), dispatch_uid="live_user_saved")
 
