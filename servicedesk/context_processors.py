@@ -45,8 +45,10 @@ NAVIGATION = [
     (_("SLA"), "sla:dashboard", frozenset({Role.MANAGER, Role.ADMIN}), "reports"),
     (_("Dashboards"), "dashboards:index", frozenset({Role.MANAGER, Role.ADMIN}), "reports"),
     (_("Wallboard"), "dashboards:wallboard", frozenset({Role.AGENT}), "reports"),
+    (_("Canned replies"), "catalog:canned-replies", frozenset({Role.MANAGER, Role.ADMIN}), "admin"),
     (_("Mailboxes"), "mail:mailboxes", frozenset({Role.ADMIN}), "admin"),
     (_("Administration"), "admin:index", frozenset({Role.ADMIN}), "admin"),
+    (_("Saved views"), "lists:views", STAFF_ROLES, USER),
     (_("API"), "api-docs", STAFF_ROLES, USER),
 ]
 
