@@ -216,11 +216,15 @@ def _migrated_database(tmp_path: Path) -> None:
         result = subprocess.run([sys.executable, "-c", MIGRATE], cwd=ROOT, env=_sqlite_env(building),
                                 capture_output=True, text=True, timeout=600)
         assert result.returncode == 0, result.stderr[-5000:]
-        for old in cache.glob("sqlite-migrated-*"):
-            old.unlink(missing_ok=True)
+        _copy(building / "db.sqlite3", tmp_path / "db.sqlite3", journal_mode="WAL")  # as migrate left it
         # Kept in rollback-journal mode, so that reading it leaves no -wal/-shm files beside it.
         _copy(building / "db.sqlite3", building / "copy.sqlite3", journal_mode="DELETE")
+        # Files of other digests go (another checkout sharing the folder builds its own again).
+        for old in cache.glob("sqlite-migrated-*"):
+            if old != migrated:
+                old.unlink(missing_ok=True)
         os.replace(building / "copy.sqlite3", migrated)  # whole or not at all, for a concurrent run
+        return
     _copy(migrated, tmp_path / "db.sqlite3", journal_mode="WAL")  # as migrate left it
 
 
