@@ -15,7 +15,16 @@ from django.views.generic import View
 
 from catalog.selectors import contacts_visible_to
 from contactcenter.models import Call
-from core.pages import Action, ActionView, FilteredListView, StaffRequiredMixin, attempt, refusal_message
+from core.pages import (
+    Action,
+    ActionView,
+    BulkAction,
+    Column,
+    FilteredListView,
+    StaffRequiredMixin,
+    attempt,
+    refusal_message,
+)
 from incidents.models import Incident
 
 from ..choices import ComplaintStatus
@@ -53,6 +62,28 @@ ACTIONS = {
 }
 
 
+#: The register's columns (``?cols=``; the number and the subject always show).
+COLUMNS = [
+    Column("number", gettext_lazy("Number"), sort="received", always=True),
+    Column("kind", gettext_lazy("Kind")),
+    Column("subject", gettext_lazy("Subject"), always=True),
+    Column("severity", gettext_lazy("Severity"), sort="severity"),
+    Column("status", gettext_lazy("Status")),
+    Column("customer", gettext_lazy("Customer")),
+    Column("owner", gettext_lazy("Owner")),
+    Column("received", gettext_lazy("Received"), sort="received"),
+]
+#: The register's bulk actions: each row through the service (its guards refuse the rest).
+BULK_ACTIONS = {
+    "acknowledge": BulkAction(gettext_lazy("Acknowledge"), lambda c, user, data: services.complaint_acknowledge(
+        complaint=c, actor=user), confirm=gettext_lazy("Acknowledge the ticked complaints? Each customer is told.")),
+    "investigate": BulkAction(gettext_lazy("Investigate"), lambda c, user, data: services.complaint_investigate(
+        complaint=c, actor=user)),
+    "close": BulkAction(gettext_lazy("Close"), lambda c, user, data: services.complaint_close(complaint=c, actor=user),
+                        confirm=gettext_lazy("Close the ticked complaints? Only answered ones can be closed.")),
+}
+
+
 class ComplaintListView(FilteredListView):
     """The register: every complaint, compliment and suggestion, filtered by kind, status,
     severity, owner and customer; the same filters export as CSV."""
@@ -62,10 +93,13 @@ class ComplaintListView(FilteredListView):
     context_object_name = "complaints"
     list_url = "crm:complaints"
     sorts = {"newest": ("-created_at", "-id"), "oldest": ("created_at", "id"),
-             "severity": ("severity", "-created_at", "-id")}
+             "severity": ("severity", "-created_at", "-id"), "-severity": ("-severity", "-created_at", "-id"),
+             "received": ("created_at", "id"), "-received": ("-created_at", "-id")}
     default_sort = "newest"
     sort_choices = [("newest", gettext_lazy("Newest first")), ("oldest", gettext_lazy("Oldest first")),
                     ("severity", gettext_lazy("Severity"))]
+    visible_to = staticmethod(complaints_visible_to)
+    list_key, columns, bulk_actions = "complaints", COLUMNS, BULK_ACTIONS
 
     def get_base_queryset(self):
         return complaints_visible_to(self.request.user)

@@ -1,0 +1,91 @@
+"""The other staff lists on the lists' machinery (issue 21, item 8): the complaint register,
+major incidents, alerts and the knowledge agent list — click-to-sort columns (an unknown sort
+is ignored), saved views, and bulk actions through each app's service with per-row refusals."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from core.models import SavedView
+from core.roles import Role
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
+
+
+@pytest.fixture
+def ann(make_user):
+    return make_user(Role.AGENT, username="ann")
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def messages_of(response) -> list[str]:
+    return [str(m) for m in response.context["messages"]]
+
+
+def numbers(response, name) -> list[str]:
+    return [row.number for row in response.context[name]]
+
+
+# --- complaints -----------------------------------------------------------------------------------
+class TestComplaints:
+    def test_sorting_by_a_column_and_an_unknown_sort_ignored(self, ann):
+        from crm.tests.factories_complaint import ComplaintFactory
+
+        low, high = ComplaintFactory(severity=3), ComplaintFactory(severity=1)
+        client = client_for(ann)
+        url = reverse("crm:complaints")
+        by_severity = client.get(url, {"sort": "severity"})
+        assert numbers(by_severity, "complaints") == [high.number, low.number]
+        assert numbers(client.get(url, {"sort": "-severity"}), "complaints") == [low.number, high.number]
+        head = {c["name"]: c for c in by_severity.context["columns"]}
+        assert head["severity"]["aria_sort"] == "ascending" and "sort=-severity" in head["severity"]["url"]
+        unknown = client.get(url, {"sort": "nonsense"})
+        assert unknown.status_code == 200 and unknown.context["sort"] == "newest"
+
+    def test_a_saved_view_opens(self, ann):
+        client = client_for(ann)
+        response = client.post(reverse("lists:view-save"), {"list_key": "complaints", "name": "Severe",
+                                                            "query": "sort=severity&cols=status"})
+        view = SavedView.objects.get(owner=ann, list_key="complaints")
+        assert response["Location"] == f"/crm/complaints/?sort=severity&cols=status&view={view.pk}" or \
+            response["Location"].endswith(f"?sort=severity&cols=status&view={view.pk}")
+        page = client.get(response["Location"])
+        assert page.status_code == 200 and page.context["current_view"] == view
+        assert page.context["shown"] == {"number", "subject", "status"}
+
+    def test_bulk_acknowledge_through_the_service_and_close_refused(self, ann):
+        from crm.choices import ComplaintStatus
+        from crm.models import Complaint
+        from crm.tests.factories_complaint import ComplaintFactory
+
+        first, second = ComplaintFactory(), ComplaintFactory()
+        client = client_for(ann)
+        listed = client.get(reverse("crm:complaints"))
+        assert 'data-testid="bulk-acknowledge"' in listed.content.decode()
+        done = client.post(reverse("lists:bulk", args=["complaints"]), {
+            "bulk-action": "acknowledge", "bulk-ids": [first.pk]}, follow=True)
+        assert any(first.number in m for m in messages_of(done))
+        first.refresh_from_db()
+        assert first.status == ComplaintStatus.ACKNOWLEDGED and first.owner == ann
+        assert Complaint.history.filter(id=first.pk, history_user=ann).exists()
+        refused = client.post(reverse("lists:bulk", args=["complaints"]), {
+            "bulk-action": "close", "bulk-ids": [second.pk]}, follow=True)
+        assert any(m.startswith(f"{second.number} was not changed:") for m in messages_of(refused))
+        assert Complaint.objects.get(pk=second.pk).status == ComplaintStatus.RECEIVED
+
+    def test_a_requester_cannot_bulk(self, make_user):
+        from crm.choices import ComplaintStatus
+        from crm.models import Complaint
+        from crm.tests.factories_complaint import ComplaintFactory
+
+        complaint = ComplaintFactory()
+        rita = client_for(make_user(Role.REQUESTER, username="rita"))
+        response = rita.post(reverse("lists:bulk", args=["complaints"]), {
+            "bulk-action": "acknowledge", "bulk-ids": [complaint.pk]})
+        assert response.status_code in (302, 403)
+        assert Complaint.objects.get(pk=complaint.pk).status == ComplaintStatus.RECEIVED
