@@ -8,13 +8,13 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
+from ..api.pagination import CountingPaginator
 from .access import StaffRequiredMixin, is_partial
 
 #: Every list with a ``list_key``, by key: what saved views and bulk actions find a list by.
@@ -196,8 +196,12 @@ class FilteredListView(StaffRequiredMixin, ListView):
         return qs.order_by(*self.sorts[self.sort]) if self.sorts else qs
 
     def paginate_queryset(self, queryset, page_size):
-        # A page number past the end (the filters changed) shows the last page, not a 404.
-        paginator = Paginator(queryset, page_size)
+        # The API's count (core.api.pagination): exact up to PAGINATION_EXACT_COUNT_LIMIT rows,
+        # PostgreSQL's estimate past it (``paginator.count_exact`` False: the page says "about");
+        # then a page is the rows at its offset, and whether there is a next one is known from
+        # one row more read, never from the estimate. A page number past the end (the filters
+        # changed) shows the last page when the count is exact, the first past an estimate.
+        paginator = CountingPaginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
 
