@@ -89,3 +89,58 @@ class TestComplaints:
             "bulk-action": "acknowledge", "bulk-ids": [complaint.pk]})
         assert response.status_code in (302, 403)
         assert Complaint.objects.get(pk=complaint.pk).status == ComplaintStatus.RECEIVED
+
+
+# --- major incidents ------------------------------------------------------------------------------
+class TestMajorIncidents:
+    def test_sorting_by_a_column_and_an_unknown_sort_ignored(self, ann):
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from incidents.tests.factories import MajorIncidentFactory
+
+        now = timezone.now()
+        old = MajorIncidentFactory(declared_at=now - timedelta(days=2))
+        new = MajorIncidentFactory(declared_at=now - timedelta(hours=1))
+        client = client_for(ann)
+        url = reverse("major:list")
+        oldest = client.get(url, {"sort": "declared"})
+        assert [m.pk for m in oldest.context["majors"]] == [old.pk, new.pk]
+        assert [m.pk for m in client.get(url, {"sort": "-declared"}).context["majors"]] == [new.pk, old.pk]
+        head = {c["name"]: c for c in oldest.context["columns"]}
+        assert head["declared"]["aria_sort"] == "ascending" and "aria-sort=\"ascending\"" in oldest.content.decode()
+        unknown = client.get(url, {"sort": "nonsense"})
+        assert unknown.status_code == 200 and unknown.context["sort"] == "active"
+
+    def test_a_saved_view_opens(self, ann):
+        client = client_for(ann)
+        response = client.post(reverse("lists:view-save"), {"list_key": "majors", "name": "Latest",
+                                                            "query": "sort=-declared&cols=status"})
+        view = SavedView.objects.get(owner=ann, list_key="majors")
+        assert response["Location"].endswith(f"?sort=-declared&cols=status&view={view.pk}")
+        page = client.get(response["Location"])
+        assert page.status_code == 200 and page.context["current_view"] == view
+        assert page.context["shown"] == {"number", "summary", "status"}
+        assert "Latest" in page.content.decode()
+
+    def test_bulk_mobilise_through_the_service_refuses_an_agent(self, ann, make_user):
+        from incidents.choices import MajorIncidentStatus
+        from incidents.models import MajorIncident
+        from incidents.tests.factories import MajorIncidentFactory
+
+        major = MajorIncidentFactory()
+        refused = client_for(ann).post(reverse("lists:bulk", args=["majors"]), {
+            "bulk-action": "mobilise", "bulk-ids": [major.pk]}, follow=True)
+        assert any("was not changed:" in m and major.incident.number in m for m in messages_of(refused))
+        assert MajorIncident.objects.get(pk=major.pk).status == MajorIncidentStatus.DECLARED
+        boss = make_user(Role.MANAGER, username="boss")
+        done = client_for(boss).post(reverse("lists:bulk", args=["majors"]), {
+            "bulk-action": "mobilise", "bulk-ids": [major.pk]}, follow=True)
+        assert any(major.incident.number in m and "was not changed" not in m for m in messages_of(done))
+        assert MajorIncident.objects.get(pk=major.pk).status == MajorIncidentStatus.MOBILISED
+        assert MajorIncident.history.filter(id=major.pk, history_user=boss).exists()
+        closed = client_for(boss).post(reverse("lists:bulk", args=["majors"]), {
+            "bulk-action": "close", "bulk-ids": [major.pk]}, follow=True)
+        assert any("was not changed:" in m for m in messages_of(closed))
+        assert MajorIncident.objects.get(pk=major.pk).status == MajorIncidentStatus.MOBILISED

@@ -33,6 +33,8 @@ from core.pages import (
     SAVE_FAILED,
     Action,
     ActionView,
+    BulkAction,
+    Column,
     FilteredListView,
     StaffRequiredMixin,
     action_card,
@@ -86,6 +88,39 @@ def _services_prefetch():
 
 
 # --- the list ------------------------------------------------------------------------------------
+MAJOR_SORTS = {"active": ("active_rank", "-declared_at", "-id"),
+               "declared": ("declared_at", "id"), "-declared": ("-declared_at", "-id"),
+               "linked": ("linked_count", "-declared_at", "-id"), "-linked": ("-linked_count", "-declared_at", "-id")}
+MAJOR_COLUMNS = [
+    Column("number", gettext_lazy("Master incident"), always=True),
+    Column("summary", gettext_lazy("Summary"), always=True),
+    Column("status", gettext_lazy("Status")),
+    Column("services", gettext_lazy("Services")),
+    Column("declared", gettext_lazy("Declared"), sort="declared"),
+    Column("linked", gettext_lazy("Linked incidents"), sort="linked"),
+    Column("manager", gettext_lazy("Incident manager")),
+]
+
+
+def _major_step(action: str):
+    return lambda major, user, data: services.major_incident_transition(major=major, actor=user, action=action)
+
+
+#: The list's bulk actions: each row through major_incident_transition (who may: managers and
+#: the incident manager; the major incident's state), refusals per row.
+MAJOR_BULK_ACTIONS = {
+    "mobilise": BulkAction(gettext_lazy("Team mobilised"), _major_step("mobilise")),
+    "contain": BulkAction(gettext_lazy("Impact contained"), _major_step("contain"),
+                          confirm=gettext_lazy("Mark the ticked major incidents contained? The audiences are told.")),
+    "close": BulkAction(gettext_lazy("Close"), _major_step("close"),
+                        confirm=gettext_lazy("Close the ticked major incidents? Only reviewed ones can be closed.")),
+}
+
+
+def _majors_for_bulk(user):
+    return major_incidents_visible_to(user).select_related("incident")
+
+
 class MajorListView(FilteredListView):
     """Active major incidents first, then the most recent (the FilterSet's ``status``,
     ``service``, ``active``... from the address bar, as in the API); the open spike alerts on
@@ -96,8 +131,10 @@ class MajorListView(FilteredListView):
     template_name = "incidents/major/list.html"
     context_object_name = "majors"
     list_url = "major:list"
-    sorts, default_sort = {"active": ("active_rank", "-declared_at", "-id")}, "active"
+    sorts, default_sort = MAJOR_SORTS, "active"
     visible_to = staticmethod(major_incidents_visible_to)
+    bulk_visible_to = staticmethod(_majors_for_bulk)
+    list_key, columns, bulk_actions = "majors", MAJOR_COLUMNS, MAJOR_BULK_ACTIONS
 
     def with_list_data(self, qs):
         active_first = Case(When(status__in=ACTIVE_MAJOR_STATUSES, then=Value(0)), default=Value(1),
