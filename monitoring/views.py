@@ -3,11 +3,23 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.pages import FilteredListView
+from core.pages import Column, FilteredListView
 from core.roles import is_admin
 
 from .filtersets import AlertFilterSet
 from .selectors import alert_log
+
+#: The log's columns (``?cols=``; the alert always shows); no bulk actions: monitoring has no
+#: service that acknowledges or resolves an alert by hand (the source resolves it).
+COLUMNS = [
+    Column("alert", _("Alert"), sort="title", always=True),
+    Column("status", _("Status")),
+    Column("source", _("Source")),
+    Column("where", _("Service or CI")),
+    Column("received", _("Received"), sort="received"),
+    Column("last", _("Last received"), sort="last_at"),
+    Column("incident", _("Incident")),
+]
 
 
 class AlertListView(FilteredListView):
@@ -23,9 +35,13 @@ class AlertListView(FilteredListView):
     results_id = "alert-results"
     partial_template_name = "monitoring/_alert_results.html"
     sorts = {"last": ["-last_received_at", "-id"], "first": ["-first_received_at", "-id"],
-             "count": ["-received_count", "-id"]}
+             "count": ["-received_count", "-id"],
+             "title": ["title", "id"], "-title": ["-title", "-id"],
+             "received": ["received_count", "id"], "-received": ["-received_count", "-id"],
+             "last_at": ["last_received_at", "id"], "-last_at": ["-last_received_at", "-id"]}
     default_sort = "last"
     sort_choices = [("last", _("Last received")), ("first", _("First received")), ("count", _("Most received"))]
+    list_key, columns = "alerts", COLUMNS
 
     def get_base_queryset(self):
         return alert_log()

@@ -144,3 +144,45 @@ class TestMajorIncidents:
             "bulk-action": "close", "bulk-ids": [major.pk]}, follow=True)
         assert any("was not changed:" in m for m in messages_of(closed))
         assert MajorIncident.objects.get(pk=major.pk).status == MajorIncidentStatus.MOBILISED
+
+
+# --- alerts ---------------------------------------------------------------------------------------
+class TestAlerts:
+    def test_sorting_by_a_column_and_an_unknown_sort_ignored(self, ann):
+        from monitoring.tests.factories import AlertFactory
+
+        few, many = AlertFactory(title="Disk full", received_count=2), AlertFactory(title="CPU hot", received_count=9)
+        client = client_for(ann)
+        url = reverse("monitoring:alerts")
+        by_title = client.get(url, {"sort": "title"})
+        assert [a.pk for a in by_title.context["alerts"]] == [many.pk, few.pk]
+        assert [a.pk for a in client.get(url, {"sort": "-received"}).context["alerts"]] == [many.pk, few.pk]
+        assert [a.pk for a in client.get(url, {"sort": "received"}).context["alerts"]] == [few.pk, many.pk]
+        head = {c["name"]: c for c in by_title.context["columns"]}
+        assert head["alert"]["aria_sort"] == "ascending" and "sort=-title" in head["alert"]["url"]
+        # the HTMX partial (what a click on a heading swaps in) carries the headers too
+        partial = client.get(url, {"sort": "received"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="alert-results")
+        assert 'aria-sort="ascending"' in partial.content.decode()
+        unknown = client.get(url, {"sort": "nonsense"})
+        assert unknown.status_code == 200 and unknown.context["sort"] == "last"
+
+    def test_a_saved_view_opens_with_its_columns(self, ann):
+        from monitoring.tests.factories import AlertFactory
+
+        AlertFactory(title="Disk full")
+        client = client_for(ann)
+        response = client.post(reverse("lists:view-save"), {"list_key": "alerts", "name": "Firing",
+                                                            "query": "status=firing&cols=status&cols=incident"})
+        view = SavedView.objects.get(owner=ann, list_key="alerts")
+        page = client.get(response["Location"])
+        assert page.status_code == 200 and page.context["current_view"] == view
+        assert page.context["shown"] == {"alert", "status", "incident"}
+        assert "Disk full" in page.content.decode()
+
+    def test_no_bulk_actions_without_a_service(self, ann):
+        from monitoring.tests.factories import AlertFactory
+
+        alert = AlertFactory()
+        response = client_for(ann).post(reverse("lists:bulk", args=["alerts"]), {
+            "bulk-action": "resolve", "bulk-ids": [alert.pk]})
+        assert response.status_code == 404
