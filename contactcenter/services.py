@@ -3,12 +3,13 @@ the call log kept from Twilio's webhooks (each event applied once, in sequence o
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -16,8 +17,8 @@ from simple_history.utils import bulk_create_with_history
 from catalog.phone import try_normalize_phone
 from catalog.selectors import contact_by_account_and_pin, contact_by_phone
 from core.errors import InvalidTransitionError
-from incidents.choices import MajorIncidentStatus
-from incidents.models import MajorIncident
+from incidents.choices import DemandSource, MajorIncidentStatus
+from incidents.models import DemandSignal, MajorIncident
 from incidents.services import demand_record
 from sla.calendar import CalendarError, intervals_from
 from sla.models import BusinessCalendar
@@ -76,6 +77,8 @@ def active_announcement(line: Line | None) -> Announcement | None:
     """The newest active announcement for the line or the line's service (one query)."""
     if line is None:
         return None
+    if hasattr(line, "announcement_now"):  # read with the line (``_line_for``): fetch only when there is one
+        return Announcement.objects.filter(pk=line.announcement_now).first() if line.announcement_now else None
     match = Q(lines=line)
     if line.service_id:
         match |= Q(services=line.service_id)
@@ -138,31 +141,58 @@ def call_arrived(*, call_sid: str, from_number: str, to_number: str, direction: 
     """Record an incoming call (once per CallSid): the caller identified by number, the line
     by the number dialled, and one unit of demand for the line's service (spike detection).
     ``from_number`` is E.164 or ""; ``from_raw`` keeps a caller ID that is not a number, and
-    ``flags`` the webhook fields that were left out. Returns the call and whether it is new."""
-    existing = Call.objects.select_related("line", "contact", "customer").filter(call_sid=call_sid).first()
-    if existing is not None:
-        return existing, False
-    line = Line.objects.filter(number=to_number, is_active=True).select_related("service", "queue").first()
+    ``flags`` the webhook fields that were left out. Returns the call and whether it is new.
+
+    Few statements, as Twilio waits on the answer (issue 23): the line with its active
+    announcement's id (one query), the caller with their customer (one), then the call (its
+    repeat-of link a subquery inside the ``INSERT``), then its demand signal (``ON CONFLICT DO
+    NOTHING``; written after the call, as before). A replay is found by the unique CallSid: the insert fails
+    and the stored call is returned, nothing written twice."""
+    line = _line_for(to_number)
     contact = contact_by_phone(from_number) if from_number else None
     at = at or timezone.now()
     try:
-        with transaction.atomic():
+        with _statement():
             call = Call.objects.create(call_sid=call_sid, direction=direction, from_number=from_number[:32],
                                        from_raw=from_raw[:64], input_flags=_with_flags([], flags),
                                        to_number=to_number[:32], line=line, contact=contact,
                                        customer=contact.customer if contact else None, started_at=at,
                                        service_id=line.service_id if line else None,
-                                       repeat_of_id=_previous_call(contact, from_number, at))
-    except IntegrityError:  # the same call, at the same instant, from a retry
+                                       repeat_of_id=_previous_call_subquery(contact, from_number, at))
+    except IntegrityError:  # a replay of the same CallSid (or a retry at the same instant)
         return Call.objects.select_related("line", "contact", "customer").get(call_sid=call_sid), False
-    if line is not None and line.service_id:
-        demand_record(service=line.service_id, source="call", reference=call_sid, at=call.started_at)
+    call.__dict__.pop("repeat_of_id", None)  # the subquery's result: loaded from the row if ever read
+    if line is not None and line.service_id:  # as ``demand_record`` (the same reference counts once)
+        try:
+            with _statement():
+                DemandSignal.objects.create(service_id=line.service_id, source=DemandSource.CALL,
+                                            reference=call_sid[:64], at=call.started_at)
+        except IntegrityError:
+            pass
     return call, True
 
 
-def _previous_call(contact, from_number: str, at: datetime) -> int | None:
-    """The same caller's latest call within the repeat window (one indexed query): by contact
-    when known, else by the number (withheld numbers never match)."""
+def _statement():
+    """Around one INSERT that may fail: a savepoint inside a caller's transaction (so the
+    failure does not break it); nothing in autocommit (the webhook), where the statement is
+    atomic on its own — no BEGIN/COMMIT round trips."""
+    return transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext()
+
+
+def _line_for(number: str) -> Line | None:
+    """The active line for a dialled number, with its service and queue, annotated with its
+    newest active announcement's id (``announcement_now``; see ``active_announcement``)."""
+    announcement = (Announcement.objects.filter(Q(lines=OuterRef("pk")) | Q(services=OuterRef("service_id")),
+                                                active=True)
+                    .order_by("-created_at", "-id").values("pk")[:1])
+    return (Line.objects.filter(number=number, is_active=True).select_related("service", "queue")
+            .annotate(announcement_now=Subquery(announcement)).first())
+
+
+def _previous_call_subquery(contact, from_number: str, at: datetime) -> Subquery | None:
+    """The same caller's latest call within the repeat window, as a subquery evaluated inside
+    the call's ``INSERT`` (indexed): by contact when known, else by the number (withheld
+    numbers never match)."""
     since = at - timedelta(hours=settings.CONTACT_CENTER_REPEAT_WINDOW_HOURS)
     calls = Call.objects.filter(started_at__gte=since, started_at__lte=at).order_by("-started_at")
     if contact is not None:
@@ -171,7 +201,7 @@ def _previous_call(contact, from_number: str, at: datetime) -> int | None:
         calls = calls.filter(from_number=from_number[:32])
     else:
         return None
-    return calls.values_list("pk", flat=True).first()
+    return Subquery(calls.values("pk")[:1])
 
 
 def active_announcement_for_service(service_id: int) -> Announcement | None:

@@ -1,0 +1,63 @@
+"""The voice webhook's statements, pinned (issue 23: Twilio waits on it). Run outside a test
+transaction (as the webhook runs in production, in autocommit), so no savepoints are
+counted: the line with its active announcement's id, the caller with their customer, the
+call (its repeat-of link a subquery of the INSERT), its demand signal, the line's menu."""
+
+import pytest
+
+from catalog.models import ContactPhone
+from catalog.tests.factories import ContactFactory, ServiceFactory
+from contactcenter.models import Call, Line, MenuOption, Queue
+from incidents.models import DemandSignal
+from incidents.tests.factories import IncidentFactory
+
+from .signed import incoming, post
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+MENU = ('<Gather action="/telephony/twilio/gather/?step=menu" method="POST" numDigits="1" timeout="6">'
+        "<Say>For cards, press 1. For web hosting, press 2.</Say></Gather>")
+
+
+@pytest.fixture
+def menu_line():
+    line = Line.objects.create(number="+302100000009", name="Cards", service=ServiceFactory(name="Cards"),
+                               greeting="Welcome.")
+    for digit, label in (("1", "cards"), ("2", "web hosting")):
+        MenuOption.objects.create(line=line, digit=digit, label=label, queue=Queue.objects.create(name=label))
+    return line
+
+
+def test_a_known_caller_with_an_open_ticket_in_five_statements(client, menu_line, django_assert_max_num_queries):
+    contact = ContactFactory(name="Eleni Papadopoulou")
+    ContactPhone.objects.create(contact=contact, number="+306900000001")
+    IncidentFactory(contact=contact, service=menu_line.service)
+    first = post(client, "voice", incoming("CA1", to=menu_line.number))
+    with django_assert_max_num_queries(5):
+        response = post(client, "voice", incoming("CA2", to=menu_line.number))
+    body = response.content.decode()
+    assert response.status_code == 200 and "<Say>Hello Eleni Papadopoulou.</Say><Say>Welcome.</Say>" in body
+    assert MENU in body and first.content == response.content
+    call, earlier = Call.objects.get(call_sid="CA2"), Call.objects.get(call_sid="CA1")
+    assert call.contact == contact and call.customer == contact.customer and call.line == menu_line
+    assert call.repeat_of == earlier and earlier.repeat_of is None  # the subquery inside the INSERT
+    assert DemandSignal.objects.filter(service=menu_line.service, reference="CA2").count() == 1
+
+
+def test_an_unknown_caller_in_four_statements(client, menu_line, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        response = post(client, "voice", incoming("CA3", caller="+306900000077", to=menu_line.number))
+    assert "Enter your customer account number" in response.content.decode()
+    call = Call.objects.get(call_sid="CA3")
+    assert call.contact is None and call.line == menu_line and call.repeat_of is None
+    assert DemandSignal.objects.filter(reference="CA3").count() == 1
+
+
+def test_a_replay_answers_the_same_and_writes_nothing(client, menu_line):
+    contact = ContactFactory(name="Eleni Papadopoulou")
+    ContactPhone.objects.create(contact=contact, number="+306900000001")
+    first = post(client, "voice", incoming("CA4", to=menu_line.number))
+    again = post(client, "voice", incoming("CA4", to=menu_line.number))
+    assert again.status_code == 200 and again.content == first.content and MENU in again.content.decode()
+    assert Call.objects.filter(call_sid="CA4").count() == 1
+    assert DemandSignal.objects.filter(reference="CA4").count() == 1
