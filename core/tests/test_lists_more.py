@@ -186,3 +186,52 @@ class TestAlerts:
         response = client_for(ann).post(reverse("lists:bulk", args=["alerts"]), {
             "bulk-action": "resolve", "bulk-ids": [alert.pk]})
         assert response.status_code == 404
+
+
+# --- knowledge articles ---------------------------------------------------------------------------
+class TestArticles:
+    def test_sorting_by_a_column_and_an_unknown_sort_ignored(self, ann):
+        from knowledge import services as kb
+
+        first = kb.article_create(author=ann, title="Reset a password", body="Steps.")
+        second = kb.article_create(author=ann, title="Map a drive", body="Steps.")
+        client = client_for(ann)
+        url = reverse("knowledge:articles")
+        ascending = client.get(url, {"sort": "number"})
+        assert numbers(ascending, "articles") == [first.number, second.number]
+        assert numbers(client.get(url, {"sort": "-number"}), "articles") == [second.number, first.number]
+        head = {c["name"]: c for c in ascending.context["columns"]}
+        assert head["number"]["aria_sort"] == "ascending" and "sort=-number" in head["number"]["url"]
+        unknown = client.get(url, {"sort": "nonsense"})
+        assert unknown.status_code == 200 and unknown.context["sort"] == "-updated"
+
+    def test_a_saved_view_opens(self, ann):
+        client = client_for(ann)
+        response = client.post(reverse("lists:view-save"), {"list_key": "articles", "name": "Drafts",
+                                                            "query": "sort=number&cols=status"})
+        view = SavedView.objects.get(owner=ann, list_key="articles")
+        page = client.get(response["Location"])
+        assert page.status_code == 200 and page.context["current_view"] == view
+        assert page.context["shown"] == {"number", "title", "status"}
+
+    def test_bulk_submit_through_the_service_and_publishing_my_own_refused(self, ann):
+        from knowledge import services as kb
+        from knowledge.models import Article
+
+        article = kb.article_create(author=ann, title="Reset a password", body="Steps.")
+        client = client_for(ann)
+        assert 'data-testid="bulk-publish"' in client.get(reverse("knowledge:articles")).content.decode()
+        done = client.post(reverse("lists:bulk", args=["articles"]), {
+            "bulk-action": "submit", "bulk-ids": [article.pk]}, follow=True)
+        assert any(article.number in m and "was not changed" not in m for m in messages_of(done))
+        submitted = Article.objects.get(pk=article.pk)
+        assert submitted.status != article.status
+        assert Article.history.filter(id=article.pk, history_user=ann).count() >= 2
+        refused = client.post(reverse("lists:bulk", args=["articles"]), {
+            "bulk-action": "publish", "bulk-ids": [article.pk]}, follow=True)
+        assert any(m.startswith(f"{article.number} was not changed:") for m in messages_of(refused))
+        assert Article.objects.get(pk=article.pk).status == submitted.status
+        # HTMX: the outcome alone, and the rows told to refresh
+        htmx = client.post(reverse("lists:bulk", args=["articles"]), {
+            "bulk-action": "publish", "bulk-ids": [article.pk]}, HTTP_HX_REQUEST="true")
+        assert htmx["HX-Trigger"] == "lists-changed" and article.number in htmx.content.decode()

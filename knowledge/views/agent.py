@@ -33,6 +33,8 @@ from catalog.models import Service
 from core.pages import (
     Action,
     ActionView,
+    BulkAction,
+    Column,
     FilteredListView,
     action_card,
     attempt,
@@ -100,6 +102,9 @@ SORTS = {
     "-published": ("-published_at", "-id"),
     "-views": ("-views", "-id"),
     "number": ("number", "id"),
+    "-number": ("-number", "-id"),
+    "views": ("views", "id"),
+    "updated": ("updated_at", "id"),
 }
 SORT_CHOICES = [
     ("relevance", gettext_lazy("Best match first")), ("-updated", gettext_lazy("Recently updated first")),
@@ -107,6 +112,26 @@ SORT_CHOICES = [
     ("number", gettext_lazy("By number")),
 ]
 KB_NUMBER = re.compile(r"^KB\d{1,12}$", re.IGNORECASE)
+COLUMNS = [
+    Column("number", gettext_lazy("Number"), sort="number", always=True),
+    Column("title", gettext_lazy("Title"), always=True),
+    Column("status", gettext_lazy("Status")),
+    Column("language", gettext_lazy("Language")),
+    Column("author", gettext_lazy("Author")),
+    Column("views", gettext_lazy("Views"), sort="views"),
+    Column("updated", gettext_lazy("Updated"), sort="updated"),
+]
+#: The list's bulk actions: each row through knowledge.services (who may publish, from which
+#: status), refusals per row.
+BULK_ACTIONS = {
+    "submit": BulkAction(gettext_lazy("Submit for review"),
+                         lambda article, user, data: services.article_submit(article, by=user)),
+    "publish": BulkAction(gettext_lazy("Publish"),
+                          lambda article, user, data: services.article_publish(article, by=user),
+                          confirm=gettext_lazy("Publish the ticked articles?")),
+    "retire": BulkAction(gettext_lazy("Retire"), lambda article, user, data: services.article_retire(article, by=user),
+                         confirm=gettext_lazy("Retire the ticked articles? Readers no longer see them.")),
+}
 
 
 class ArticleListView(StaffOr404Mixin, FilteredListView):
@@ -121,6 +146,7 @@ class ArticleListView(StaffOr404Mixin, FilteredListView):
     sorts, default_sort, sort_choices = SORTS, "-updated", SORT_CHOICES
     results_id = RESULTS_ID
     visible_to = staticmethod(articles_visible_to)
+    list_key, columns, bulk_actions = "articles", COLUMNS, BULK_ACTIONS
 
     def get_queryset(self):
         # Searching orders the best matches first unless another order is asked for.
