@@ -17,12 +17,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import condition, require_http_methods, require_safe
 from rest_framework.throttling import BaseThrottle
 
 from catalog.models import Service
@@ -34,8 +33,22 @@ from .forms import SubscribeForm
 SUBSCRIBE_PER_HOUR = 10
 
 
+#: ``Cache-Control`` of the page for anonymous visitors: a CDN or proxy may keep it as long as
+#: the page cache does, and serve the old copy for a while longer when revalidating (or when
+#: we are down, which is when the page is needed most).
+STALE_WHILE_REVALIDATE = 60
+STALE_IF_ERROR = 86400
+
+
+def _stamp() -> datetime:
+    """When the page's current version started: a fresh stamp for each cache generation (a
+    major-incident change replaces it at once) and every ``TTL`` seconds. The summary is kept
+    under its stamp, so the page and its ``ETag`` always match."""
+    return caching.cached("stamp", lambda: datetime.now(UTC))
+
+
 def _summary() -> selectors.StatusSummary:
-    return caching.cached("summary", selectors.status_summary)
+    return caching.cached(f"summary:{_stamp().timestamp()}", selectors.status_summary)
 
 
 def _absolute(path: str) -> str:
@@ -53,38 +66,77 @@ def _noindex(response):
 
 
 # --- reading ---------------------------------------------------------------------------------
+def _anonymous(request) -> bool:
+    # Reading request.user reads the session, so the answer carries Vary: Cookie: a shared cache
+    # keeps the anonymous page apart from a signed-in one (staff get their own menu).
+    return not request.user.is_authenticated
+
+
+def _etag(request) -> str | None:
+    """Anonymous pages only: the stamp and the language (the page is translated; LocaleMiddleware
+    adds Vary: Accept-Language). Costs one read of the shared cache, no query, no rendering."""
+    if not _anonymous(request):
+        return None
+    return f'"{_stamp().timestamp():.6f}-{get_language()}"'
+
+
+def _last_modified(request) -> datetime | None:
+    return _stamp() if _anonymous(request) else None
+
+
 @require_safe
+@condition(etag_func=_etag, last_modified_func=_last_modified)
 def index(request):
     summary = _summary()
-    # The 90-day bars are most of the page (18,000 cells at 200 services): their labels are
-    # built here once per day and service, and the rendered section is cached per cache
-    # generation and language, so a busy outage does not re-render them for every visitor.
-    bars_html = caching.cached(f"bars:{get_language()}", lambda: render_to_string(
+    # The 90-day bars are most of the page: the rendered section is cached per stamp and
+    # language, so a busy outage does not re-render them for every visitor.
+    bars_html = caching.cached(f"bars:{_stamp().timestamp()}:{get_language()}", lambda: render_to_string(
         "statuspage/_bars.html", {"bars": _bars(summary)}))
-    return render(request, "statuspage/index.html", {
-        "summary": summary, "form": SubscribeForm(services=summary.services), "bars_html": bars_html})
+    response = render(request, "statuspage/index.html", {"summary": summary, "bars_html": bars_html})
+    if _anonymous(request):
+        patch_cache_control(response, public=True, max_age=caching.TTL,
+                            stale_while_revalidate=STALE_WHILE_REVALIDATE, stale_if_error=STALE_IF_ERROR)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+def _runs(days: list[int]) -> str:
+    """SVG path data for these day indexes (0 the oldest): one horizontal stroke per run of
+    days, the first absolute, the next ones relative to the end of the previous one."""
+    runs: list[list[int]] = []
+    for i in days:
+        if runs and i == runs[-1][1]:
+            runs[-1][1] = i + 1
+        else:
+            runs.append([i, i + 1])
+    parts, end = [], None
+    for start, stop in runs:
+        parts.append(f"M{start} 0h{stop - start}" if end is None else f"m{start - end} 0h{stop - start}")
+        end = stop
+    return "".join(parts)
 
 
 def _bars(summary: selectors.StatusSummary) -> list[tuple]:
-    """(service, [(level, title), …]) per service, titles in the current language."""
-    if not summary.services:
-        return []
-    days = [d.day for d in summary.services[0].days]
-    dated = {day: date_format(day, "j M Y") for day in days}
-    no_data, no_downtime = _("no data"), _("no downtime")
+    """(service, days, [(level, path data, title), …]) per service: one SVG path per level of
+    the 90-day bar but "up" (the bar's background), titled with the level and its number of
+    days in the current language (the bar shows which days: at 200 services a title per day
+    would be most of the page)."""
+    titles = {
+        "none": lambda n: ngettext("No data: %(days)s day", "No data: %(days)s days", n),
+        "minor": lambda n: ngettext("Up to 1 hour down: %(days)s day", "Up to 1 hour down: %(days)s days", n),
+        "partial": lambda n: ngettext("Up to 6 hours down: %(days)s day", "Up to 6 hours down: %(days)s days", n),
+        "major": lambda n: ngettext("More than 6 hours down: %(days)s day", "More than 6 hours down: %(days)s days",
+                                    n),
+    }
     rows = []
     for service in summary.services:
-        cells = []
-        for d in service.days:
-            if d.level == "none":
-                label = no_data
-            elif d.down_seconds:
-                label = ngettext("%(minutes)s minute down", "%(minutes)s minutes down", d.down_minutes) % {
-                    "minutes": d.down_minutes}
-            else:
-                label = no_downtime
-            cells.append((d.level, f"{dated.get(d.day) or date_format(d.day, 'j M Y')}: {label}"))
-        rows.append((service, cells))
+        by_level: dict[str, list[int]] = {}
+        for i, d in enumerate(service.days):
+            by_level.setdefault(d.level, []).append(i)
+        paths = [(level, _runs(by_level[level]), titles[level](len(by_level[level])) % {"days": len(by_level[level])})
+                 for level in ("none", "minor", "partial", "major") if level in by_level]
+        rows.append((service, len(service.days), paths))
     return rows
 
 
@@ -202,7 +254,11 @@ def subscribe(request):
     answer is the same whether or not the address was known."""
     summary = _summary()
     if request.method != "POST":
-        return render(request, "statuspage/subscribe.html", {"form": SubscribeForm(services=summary.services)})
+        # The status page's small form (a GET, so the page carries no CSRF token and a CDN may
+        # keep it) brings the address here, to choose services and confirm with a POST.
+        initial = {"email": request.GET.get("email", "")[:254]}
+        return render(request, "statuspage/subscribe.html",
+                      {"form": SubscribeForm(initial=initial, services=summary.services)})
     if not _within_rate(request):
         response = render(request, "statuspage/rate_limited.html", status=429)
         response["Retry-After"] = "3600"

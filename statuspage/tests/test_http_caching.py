@@ -1,0 +1,106 @@
+"""HTTP caching of the status page, so a CDN or proxy can serve the surge during an outage:
+``ETag``/``Last-Modified``, a conditional GET answered 304 without rendering or querying,
+``Cache-Control: public`` for anonymous visitors only, and a page small enough at 200 services."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from catalog.models import Service
+from catalog.tests.factories import ServiceFactory
+from sla.models import ServiceOutage
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
+
+URL = "/status/"
+
+
+@pytest.fixture
+def client():
+    return Client()
+
+
+def vary(response) -> set[str]:
+    return {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+
+
+class TestAnonymous:
+    def test_the_page_carries_validators_and_may_be_shared(self, client):
+        ServiceFactory(name="Card payments")
+        response = client.get(URL)
+        assert response.status_code == 200
+        assert response["ETag"].startswith('"') and response["Last-Modified"].endswith("GMT")
+        control = response["Cache-Control"]
+        assert "public" in control and "max-age=30" in control and "stale-while-revalidate=60" in control
+        # The page varies by language and by being signed in: a shared cache must keep them apart.
+        assert {"cookie", "accept-language"} <= vary(response)
+        assert not response.cookies  # no CSRF or session cookie a shared cache would hand on
+        assert "csrfmiddlewaretoken" not in response.content.decode()
+
+    def test_a_conditional_get_answers_304_without_rendering_or_queries(self, client, django_assert_num_queries):
+        ServiceFactory(name="Card payments")
+        first = client.get(URL)
+        with django_assert_num_queries(0):
+            again = client.get(URL, HTTP_IF_NONE_MATCH=first["ETag"])
+            since = client.get(URL, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+        for response in (again, since):
+            assert response.status_code == 304
+            assert response.content == b""
+            assert response.templates == []  # nothing rendered
+
+    def test_news_changes_the_etag_at_once(self, client, declare, post_update):
+        cards = ServiceFactory(name="Card payments")
+        etag = client.get(URL)["ETag"]
+        post_update(declare(cards, impact="major_outage"), body="Looking into it.")
+        response = client.get(URL, HTTP_IF_NONE_MATCH=etag)
+        assert response.status_code == 200 and response["ETag"] != etag
+        assert 'data-status="major_outage"' in response.content.decode()
+
+    def test_each_language_has_its_own_etag(self, client):
+        ServiceFactory(name="Card payments")
+        english = client.get(URL, HTTP_ACCEPT_LANGUAGE="en")["ETag"]
+        other = client.get(URL, HTTP_ACCEPT_LANGUAGE="pt")
+        assert other["ETag"] != english
+        assert client.get(URL, HTTP_ACCEPT_LANGUAGE="pt", HTTP_IF_NONE_MATCH=english).status_code == 200
+
+
+class TestSignedIn:
+    def test_staff_get_a_private_page_without_validators(self, client, manager):
+        ServiceFactory(name="Card payments")
+        anonymous_etag = client.get(URL)["ETag"]
+        client.force_login(manager)
+        response = client.get(URL, HTTP_IF_NONE_MATCH=anonymous_etag)
+        assert response.status_code == 200  # never the anonymous copy
+        control = response["Cache-Control"]
+        assert "private" in control and "public" not in control
+        assert "ETag" not in response and "Last-Modified" not in response
+        assert "cookie" in vary(response)
+
+
+class TestSize:
+    def test_200_services_with_90_days_of_outages_stay_small(self, client, django_assert_max_num_queries):
+        now = timezone.now()
+        catalogue = [ServiceFactory(name=f"Service {n:03d}") for n in range(200)]
+        Service.objects.update(created_at=now - timedelta(days=400))
+        # One outage every 5 days per service, 5 minutes to 8 hours: every level of the bar.
+        ServiceOutage.objects.bulk_create(
+            ServiceOutage(service=service, started_at=now - timedelta(days=d, minutes=n * 7 % 600),
+                          ended_at=now - timedelta(days=d, minutes=n * 7 % 600) + timedelta(minutes=5 + (n + d) % 480))
+            for n, service in enumerate(catalogue) for d in range(2 + n % 5, 92, 5))
+        with django_assert_max_num_queries(8):
+            response = client.get(URL)
+        html = response.content.decode()
+        assert len(response.content) <= 150_000, len(response.content)  # measured: see bench/README.md
+        assert html.count('class="sp-service"') == 200
+        assert html.count('class="sp-badge sp-state-') == 200
+        assert html.count('data-testid="uptime"') == 200 and html.count("% uptime") == 200
+        assert 'class="sp-day-partial"' in html and 'class="sp-day-minor"' in html
+        assert "style=" not in html.split("<main", 1)[1]  # CSP: no inline styles
+
+    def test_the_subscribe_form_brings_the_address_to_the_full_form(self, client):
+        ServiceFactory(name="Card payments")
+        html = client.get(reverse("statuspage:subscribe"), {"email": "eleni@example.test"}).content.decode()
+        assert 'value="eleni@example.test"' in html and "Card payments" in html
