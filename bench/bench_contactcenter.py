@@ -97,6 +97,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--status-calls", type=int, default=2000,
                         help="Calls (of those made above, at random) that get their 4 status callbacks.")
     parser.add_argument("--capture", type=int, default=40, help="Requests per kind in the query-count passes.")
+    parser.add_argument("--voice-only", action="store_true",
+                        help="Only the voice hook, before (the pre-issue-23 call_arrived, kept below) and after "
+                             "in the same run; no gather, status, EXPLAIN or prototypes.")
     parser.add_argument("--keep", action="store_true", help="Keep the benchmark database afterwards.")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_CC_DATABASE_URL", DEFAULT_URL),
                         help=f"Benchmark database (default {DEFAULT_URL}; env BENCH_CC_DATABASE_URL).")
@@ -470,6 +473,17 @@ class Stage:
                     raise SystemExit(f"voice {kind} on {line}: {response.content[:300]!r}")
         return dict(by_kind)
 
+    def bench_voice_before(self) -> None:
+        """The same passes with the call_arrived of before issue 23 (``legacy_call_arrived``)."""
+        from contactcenter import services
+        current = services.call_arrived
+        services.call_arrived = legacy_call_arrived
+        try:
+            self.bench_voice()
+        finally:
+            services.call_arrived = current
+        self.results["before"] = {"voice": self.results.pop("voice"), "voice_q": self.results.pop("voice_q")}
+
     def bench_voice(self) -> None:
         a_n, b_n = self.args.calls, max(1, self.args.calls // 4)
         warm = [self.tw.prepare("voice", voice_params(self.new_sid("W"), self.callers.pick()[1], LINE_A))
@@ -640,6 +654,62 @@ def print_statements(sqls: list[str] | None, indent: str = "      ") -> None:
         cut = cut if cut > 0 else len(text)
         print(f"{indent}{text[:cut]}")
         text = text[cut + 2:]
+
+
+def legacy_call_arrived(*, call_sid, from_number, to_number, direction="inbound", at=None, from_raw="",
+                        flags=None):
+    """``contactcenter.services.call_arrived`` as it was before issue 23 (12 statements for a
+    known caller on a menu line), for the before/after of ``--voice-only``."""
+    from django.conf import settings
+    from django.db import IntegrityError, transaction
+    from django.utils import timezone
+
+    from catalog.phone import try_normalize_phone
+    from catalog.selectors import contact_by_phone
+    from contactcenter.models import Call, Line
+    from contactcenter.services import _with_flags
+    from incidents.services import demand_record
+
+    def previous(contact, number, when):
+        since = when - timedelta(hours=settings.CONTACT_CENTER_REPEAT_WINDOW_HOURS)
+        calls = Call.objects.filter(started_at__gte=since, started_at__lte=when).order_by("-started_at")
+        if contact is not None:
+            calls = calls.filter(contact=contact)
+        elif try_normalize_phone(number):
+            calls = calls.filter(from_number=number[:32])
+        else:
+            return None
+        return calls.values_list("pk", flat=True).first()
+
+    existing = Call.objects.select_related("line", "contact", "customer").filter(call_sid=call_sid).first()
+    if existing is not None:
+        return existing, False
+    line = Line.objects.filter(number=to_number, is_active=True).select_related("service", "queue").first()
+    contact = contact_by_phone(from_number) if from_number else None
+    at = at or timezone.now()
+    try:
+        with transaction.atomic():
+            call = Call.objects.create(call_sid=call_sid, direction=direction, from_number=from_number[:32],
+                                       from_raw=from_raw[:64], input_flags=_with_flags([], flags),
+                                       to_number=to_number[:32], line=line, contact=contact,
+                                       customer=contact.customer if contact else None, started_at=at,
+                                       service_id=line.service_id if line else None,
+                                       repeat_of_id=previous(contact, from_number, at))
+    except IntegrityError:
+        return Call.objects.select_related("line", "contact", "customer").get(call_sid=call_sid), False
+    if line is not None and line.service_id:
+        demand_record(service=line.service_id, source="call", reference=call_sid, at=call.started_at)
+    return call, True
+
+
+def print_voice_before_after(r: dict) -> None:
+    print("  voice hook before / after issue 23 (same database, same run; median / p99 ms; statements):")
+    for line in ("A", "B"):
+        for label, part in (("before", r["before"]), ("after", r)):
+            times = [t for ts in part["voice"][line].values() for t in ts]
+            counts = {kind: count_summary([c for c, _s, _m in q]) for kind, q in sorted(part["voice_q"][line].items())}
+            print(f"    line {line} {label:<6} {fmt(summarize(times))}; " + "; ".join(f"{k}: {v}"
+                                                                                   for k, v in counts.items()))
 
 
 def print_stage(stage: int, r: dict) -> None:
@@ -841,6 +911,17 @@ def main() -> None:
                 print(f"  {line}")
             print(f"  VACUUM (ANALYZE): {vacuum_analyze():.1f} s; load in all {time.perf_counter() - started:.1f} s")
             st = Stage(stage, fx, args, rng, delay)
+            if args.voice_only:
+                st.bench_voice_before()
+                st.bench_voice()
+                print(f"  load average {load_average()}")
+                print_voice_before_after(st.results)
+                for kind in ("known", "withheld"):
+                    q = st.results["voice_q"]["A"].get(kind)
+                    if q:
+                        print(f"    statements after, line A ({kind}):")
+                        print_statements(q[-1][1], "      ")
+                continue
             t0 = time.perf_counter()
             st.bench_voice()
             t1 = time.perf_counter()
@@ -852,6 +933,8 @@ def main() -> None:
                   f"load average {load_average()})")
             print_stage(stage, st.results)
             results[stage] = st.results
+        if args.voice_only:
+            return
         explain_hot_spots(fx)
         prototype_fixes(fx)
 
