@@ -97,6 +97,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--verbose", action="store_true",
                         help="Statements and EXPLAIN at every stage (default: at the last stage only).")
     parser.add_argument("--keep", action="store_true", help="Keep the benchmark database afterwards.")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="At the last stage, cProfile N requests of the queue page and print where the "
+                             "time goes (default 0: no profile).")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL),
                         help=f"Benchmark database (default {DEFAULT_URL}; env BENCH_DATABASE_URL).")
     parser.add_argument("--seed", type=int, default=20261122)
@@ -465,6 +468,29 @@ def find_queue_pages() -> list[tuple[str, str]]:
     return pages
 
 
+def profile_page(client, url: str, requests: int, top: int = 30) -> None:
+    """cProfile ``requests`` GETs of ``url`` (after 3 warm-ups): the functions with the most
+    cumulative and the most own time."""
+    import cProfile
+    import pstats
+
+    for _ in range(3):
+        client.get(url)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(requests):
+        client.get(url)
+    profiler.disable()
+    out = StringIO()
+    stats = pstats.Stats(profiler, stream=out).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+    print(f"  cProfile of {requests} × GET {url}:")
+    for line in out.getvalue().splitlines():
+        if line.strip():
+            print(f"    {line}")
+
+
 def bench_create(client, fx: dict, creates: int) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -621,6 +647,8 @@ def main() -> None:
                 results[stage]["pages"][page_name] = r
                 print_get(f"{page_name} with the exact COUNT(*) (before)", exact, False)
                 print_get(f"{page_name} (GET {url}, django.test.Client, logged in as bench-agent)", r, detail)
+            if args.profile and pages and stage == stages[-1]:
+                profile_page(browser, pages[0][1], args.profile)
             results[stage]["create"] = bench_create(api, fx, args.creates)
             print_create(results[stage]["create"], detail)
 
