@@ -97,7 +97,7 @@ class TestSize:
         assert html.count('class="sp-service"') == 200
         assert html.count('class="sp-badge sp-state-') == 200
         assert html.count('data-testid="uptime"') == 200 and html.count("% uptime") == 200
-        assert 'class="sp-day-partial"' in html and 'class="sp-day-minor"' in html
+        assert '<path class="sp-partial"' in html and '<path class="sp-minor"' in html
         assert "style=" not in html.split("<main", 1)[1]  # CSP: no inline styles
 
     def test_the_subscribe_form_brings_the_address_to_the_full_form(self, client):
