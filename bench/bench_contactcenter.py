@@ -306,7 +306,7 @@ def load_calls(contacts: int, n: int, fx: dict) -> list[str]:
     agents = [u.pk for u in fx["agents"]]
     out = []
     with connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {CALL_TABLES}")
+        cursor.execute(f"TRUNCATE {CALL_TABLES} CASCADE")  # crm_opportunity refers to calls
         params = {"n": n, "contacts": contacts, "now": timezone.now(), "lines": lines, "agents": agents}
         for label, sql in (("contactcenter_call", LOAD_CALLS), ("contactcenter_callevent", LOAD_EVENTS),
                            ("incidents_demandsignal", LOAD_DEMAND), ("contactcenter_agentstatelog", LOAD_AGENT_LOG),
