@@ -308,6 +308,9 @@ def load_calls(contacts: int, n: int, fx: dict) -> list[str]:
     with connection.cursor() as cursor:
         cursor.execute(f"TRUNCATE {CALL_TABLES} CASCADE")  # crm_opportunity refers to calls
         params = {"n": n, "contacts": contacts, "now": timezone.now(), "lines": lines, "agents": agents}
+        # Columns added since the loaders were written (no database default): theirs here.
+        cursor.execute("ALTER TABLE contactcenter_call ALTER from_raw SET DEFAULT '', "
+                       "ALTER input_flags SET DEFAULT '[]'::jsonb")
         for label, sql in (("contactcenter_call", LOAD_CALLS), ("contactcenter_callevent", LOAD_EVENTS),
                            ("incidents_demandsignal", LOAD_DEMAND), ("contactcenter_agentstatelog", LOAD_AGENT_LOG),
                            ("contactcenter_callback", LOAD_CALLBACKS)):
