@@ -6,7 +6,8 @@ them to every operation, with the shapes the exception handler (``exceptions.py`
 
 - 400 ``{"field": ["message"]}`` (nested for nested input) or ``{"detail", "code"}``;
 - 401, 403, 404, 429 ``{"detail", "code"}`` (429 with ``retry_after_seconds``);
-- 409 ``{"detail", "code", "status"}`` on writes (a transition refused or a race lost).
+- 409 ``{"detail", "code", "status"}`` on writes (a transition refused or a race lost);
+- 415 ``{"detail", "code"}`` on writes whose body is in a media type the operation does not read.
 """
 
 from drf_spectacular import openapi
@@ -60,6 +61,8 @@ class AutoSchema(openapi.AutoSchema):
             codes.append("404")  # a record that does not exist (or is not yours), a page past the end
         if method in {"POST", "PUT", "PATCH", "DELETE"}:
             codes.append("409")
+        if method in {"POST", "PUT", "PATCH"}:
+            codes.append("415")  # a body in a media type the operation does not read
         codes.append("429")
         return codes
 

@@ -57,6 +57,13 @@ def test_form_and_multipart_bodies_are_still_accepted(api, make_user):
     assert response.status_code == 201, response.content
 
 
+def test_a_body_in_a_media_type_no_parser_reads_is_a_documented_415(api, make_user):
+    client = api.as_user(make_user(Role.MANAGER))
+    response = client.generic("POST", "/api/v1/stakeholder-groups/", "name: Board", content_type="text/yaml")
+    assert response.status_code == 415, response.content
+    assert response.json()["code"] == "unsupported_media_type"
+
+
 # --- error responses are in the schema (item 4) -----------------------------------------------
 def test_every_operation_documents_its_error_responses():
     from drf_spectacular.generators import SchemaGenerator
@@ -71,6 +78,8 @@ def test_every_operation_documents_its_error_responses():
                 expected.add("404")
             if method in {"post", "put", "patch", "delete"}:
                 expected.add("409")
+            if method in {"post", "put", "patch"}:
+                expected.add("415")
             if path == "/api/v1/auth/token/" or not any(operation.get("security") or [{}]):
                 expected -= {"401", "403"}  # signing in, or an operation open to anyone (a survey's answer)
             if expected - codes:
