@@ -250,9 +250,8 @@ def _request_user():
 
 def connect() -> None:
     """Wire the central hook (CoreConfig.ready)."""
-    from simple_history.signals import post_create_historical_record
-
     from django.apps import apps
+    from simple_history.signals import post_create_historical_record
 
     # Only the models that carry a topic: a post_delete receiver on a model turns Django's
     # fast delete (one DELETE … WHERE) into a SELECT then a DELETE by id, so the rollups'

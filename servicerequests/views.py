@@ -68,7 +68,7 @@ from incidents.choices import Channel, IncidentStatus, NoteVisibility
 from incidents.forms.incident import AttachmentForm, PortalCommentForm, PortalReportForm
 from incidents.models import Incident
 from incidents.selectors import incidents_reported_by, incidents_visible_to
-from notifications.models import Delivery
+from notifications.selectors import delivery_entries
 from sla.models import SLAEvent
 from sla.selectors import SLA_PREFETCH
 
@@ -799,13 +799,7 @@ def timeline_entries(req: ServiceRequest, history: list[Entry], comments) -> lis
         detail = _("at %(percent)s %% of the target") % {"percent": event.data["at_percent"]} \
             if event.data.get("at_percent") else ""
         entries.append(Entry(at=event.at, kind="sla", who=event.actor, title=title, body=detail, order=2))
-    deliveries = (Delivery.objects.filter(related=f"requests.servicerequest:{req.pk}").select_related("user")
-                  .order_by("-created_at", "-id")[:TIMELINE_LIMIT])
-    for delivery in deliveries:
-        to = person(delivery.user) if delivery.user else delivery.recipient
-        title = _("%(channel)s to %(to)s (%(status)s)") % {
-            "channel": delivery.get_channel_display(), "to": to, "status": delivery.get_status_display().lower()}
-        entries.append(Entry(at=delivery.created_at, kind="delivery", title=title, body=delivery.subject, order=3))
+    entries += delivery_entries(f"requests.servicerequest:{req.pk}", TIMELINE_LIMIT)
     entries.sort(key=lambda e: (e.at, e.order), reverse=True)
     return entries
 

@@ -46,7 +46,7 @@ from core.pages import (
 )
 from core.pages.history import filter_timeline
 from core.roles import is_staff_member
-from notifications.models import Delivery
+from notifications.selectors import delivery_entries
 from sla.models import SLAEvent
 
 from .. import services
@@ -262,13 +262,7 @@ def _timeline(incident: Incident, notes) -> list[Entry]:
         elif event.kind == "policy_change" and event.data.get("reason"):
             detail = str(event.data["reason"])
         entries.append(Entry(at=event.at, kind="sla", who=event.actor, title=title, body=detail, order=2))
-    deliveries = (Delivery.objects.filter(related=f"incidents.incident:{incident.pk}").select_related("user")
-                  .order_by("-created_at", "-id")[:TIMELINE_LIMIT])
-    for delivery in deliveries:
-        to = person(delivery.user) if delivery.user else delivery.recipient
-        title = _("%(channel)s to %(to)s (%(status)s)") % {
-            "channel": delivery.get_channel_display(), "to": to, "status": delivery.get_status_display().lower()}
-        entries.append(Entry(at=delivery.created_at, kind="delivery", title=title, body=delivery.subject, order=3))
+    entries += delivery_entries(f"incidents.incident:{incident.pk}", TIMELINE_LIMIT)
     for attachment in incident.attachments.all():
         entries.append(Entry(at=attachment.created_at, kind="attachment", who=attachment.uploaded_by,
                              title=_("Attached %(name)s") % {"name": attachment.name},
