@@ -225,3 +225,43 @@ def change_metrics(*, start: datetime, end: datetime) -> dict:
 def votes_of(user) -> QuerySet[Vote]:
     """The votes ``user`` cast, latest first: the CAB inbox's "recent" and the CAB member's home."""
     return Vote.objects.filter(member=user).select_related("change", "board").order_by("-updated_at", "-id")
+
+
+#: RFCs not yet authorised, shown on the forward schedule beside the scheduled ones.
+PROPOSED = (ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED, ChangeStatus.CAB_REVIEW)
+#: Changes that hold their slot (``forward_schedule`` checks these for conflicts).
+LIVE = (ChangeStatus.AUTHORIZED, ChangeStatus.SCHEDULED, ChangeStatus.IMPLEMENTING)
+
+
+def proposed_on_schedule(schedule: dict, start: datetime, end: datetime) -> list[dict]:
+    """The proposed RFCs (submitted, assessed, at the CAB) planned to overlap [start, end),
+    each with the changes on the schedule it would conflict with (the same rule as
+    ``forward_schedule``: overlapping in time on the same service, the same CI or a
+    connected CI). Three queries, and at most three for the CI graph."""
+    changes = list(Change.objects.filter(status__in=PROPOSED, planned_start__lt=end, planned_end__gt=start)
+                   .prefetch_related("services", "cis").order_by("planned_start", "id"))
+    if not changes:
+        return []
+    live = [row for row in schedule["changes"] if row["change"].status in LIVE]
+    services_of = {c.pk: {s.pk for s in c.services.all()} for c in changes}
+    cis_of = {c.pk: {ci.pk for ci in c.cis.all()} for c in changes}
+    all_cis = set().union(*cis_of.values())
+    adjacency = ci_graph(all_cis) if all_cis and live else {}
+    rows = []
+    for change in changes:
+        near = reachable(cis_of[change.pk], adjacency) if cis_of[change.pk] else set()
+        conflicts = [row["change"].pk for row in live
+                     if row["change"].planned_start < change.planned_end
+                     and change.planned_start < row["change"].planned_end
+                     and conflict_reasons(services=services_of[change.pk], cis=cis_of[change.pk],
+                                                    near=near, other_services=set(row["services"]),
+                                                    other_cis=set(row["cis"]))]
+        rows.append({"change": change, "services": sorted(services_of[change.pk]), "conflicts": conflicts})
+    return rows
+
+
+def freezes_of(change: Change, services: list[int], blackouts) -> list:
+    """The change freezes ``change`` falls in: overlapping in time, for every service or one
+    of the change's."""
+    return [w for w in blackouts if w.start < change.planned_end and change.planned_start < w.end
+            and (not w.services.all() or {s.pk for s in w.services.all()} & set(services))]

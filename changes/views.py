@@ -32,7 +32,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from catalog.models import ConfigurationItem, Service
-from catalog.selectors import ci_graph, reachable
 from core.pages import (
     SAVE_FAILED,
     Action,
@@ -576,46 +575,6 @@ def _month(text: str | None) -> date | None:
         return None
 
 
-#: RFCs not yet authorised, shown on the forward schedule beside the scheduled ones.
-PROPOSED = (ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED, ChangeStatus.CAB_REVIEW)
-#: Changes that hold their slot (``selectors.forward_schedule`` checks these for conflicts).
-LIVE = (ChangeStatus.AUTHORIZED, ChangeStatus.SCHEDULED, ChangeStatus.IMPLEMENTING)
-
-
-def _proposed(schedule: dict, start: datetime, end: datetime) -> list[dict]:
-    """The proposed RFCs (submitted, assessed, at the CAB) planned to overlap [start, end),
-    each with the changes on the schedule it would conflict with (the same rule as
-    ``selectors.forward_schedule``: overlapping in time on the same service, the same CI or a
-    connected CI). Three queries, and at most three for the CI graph."""
-    changes = list(Change.objects.filter(status__in=PROPOSED, planned_start__lt=end, planned_end__gt=start)
-                   .prefetch_related("services", "cis").order_by("planned_start", "id"))
-    if not changes:
-        return []
-    live = [row for row in schedule["changes"] if row["change"].status in LIVE]
-    services_of = {c.pk: {s.pk for s in c.services.all()} for c in changes}
-    cis_of = {c.pk: {ci.pk for ci in c.cis.all()} for c in changes}
-    all_cis = set().union(*cis_of.values())
-    adjacency = ci_graph(all_cis) if all_cis and live else {}
-    rows = []
-    for change in changes:
-        near = reachable(cis_of[change.pk], adjacency) if cis_of[change.pk] else set()
-        conflicts = [row["change"].pk for row in live
-                     if row["change"].planned_start < change.planned_end
-                     and change.planned_start < row["change"].planned_end
-                     and selectors.conflict_reasons(services=services_of[change.pk], cis=cis_of[change.pk],
-                                                    near=near, other_services=set(row["services"]),
-                                                    other_cis=set(row["cis"]))]
-        rows.append({"change": change, "services": sorted(services_of[change.pk]), "conflicts": conflicts})
-    return rows
-
-
-def _frozen(change: Change, services: list[int], blackouts) -> list:
-    """The change freezes ``change`` falls in: overlapping in time, for every service or one
-    of the change's."""
-    return [w for w in blackouts if w.start < change.planned_end and change.planned_start < w.end
-            and (not w.services.all() or {s.pk for s in w.services.all()} & set(services))]
-
-
 @staff_required
 def calendar(request):
     """``/changes/calendar/?month=YYYY-MM``: the weeks of a month (Monday first, in the
@@ -630,7 +589,7 @@ def calendar(request):
     start = datetime.combine(grid_start, time.min, tzinfo=tz)
     end = datetime.combine(grid_end + timedelta(days=1), time.min, tzinfo=tz)
     schedule = selectors.forward_schedule(start=start, end=end)
-    proposed = _proposed(schedule, start, end)
+    proposed = selectors.proposed_on_schedule(schedule, start, end)
 
     days = {}
     day = grid_start
@@ -654,7 +613,7 @@ def calendar(request):
     for row, is_proposed in rows:
         change = row["change"]
         conflicts = [numbers[pk] for pk in row["conflicts"] if pk in numbers]
-        frozen = _frozen(change, row["services"], schedule["blackouts"])
+        frozen = selectors.freezes_of(change, row["services"], schedule["blackouts"])
         entries.append({"change": change, "conflicts": conflicts, "proposed": is_proposed, "frozen": frozen})
         for d in span(change.planned_start, change.planned_end):
             days[d]["changes"].append({
