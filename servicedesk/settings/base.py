@@ -390,6 +390,9 @@ NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 5)
 TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID", "")
 TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
 TWILIO_FROM_NUMBER = env_str("TWILIO_FROM_NUMBER", "")
+# Where Twilio's REST client sends its requests; empty means Twilio's own https://api.twilio.com.
+# The tests point it at a local stub server (tests/twilio_stub.py); nothing else should set it.
+TWILIO_API_BASE_URL = env_str("TWILIO_API_BASE_URL", "")
 # "contactcenter.telephony.OutboxBackend" records what the desk asks of the provider (move a
 # live call to an agent, to hold music, to another queue) in the database; set
 # "contactcenter.telephony.TwilioBackend" in production.
