@@ -27,16 +27,33 @@ class OutboxBackend(BaseTelephonyBackend):
         TelephonyRequest.objects.create(call_sid=call_sid, action="redirect", url=url)
 
 
+def twilio_client():
+    """Twilio's REST client for our account; its ``api`` domain (Calls, Conferences, Recordings)
+    points at ``settings.TWILIO_API_BASE_URL`` when that is set (the tests' local stub)."""
+    # Twilio's REST client is a heavy import that only the Twilio backend needs.
+    from twilio.rest import Client
+
+    client = Client(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN)
+    base_url = getattr(settings, "TWILIO_API_BASE_URL", "")
+    if base_url:
+        client.api.base_url = base_url.rstrip("/")
+    return client
+
+
 class TwilioBackend(BaseTelephonyBackend):
     def __init__(self):
         if not (settings.TWILIO_ACCOUNT_SID and settings.TWILIO_AUTH_TOKEN):
             raise ImproperlyConfigured("TwilioBackend needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.")
+        self._client = None
+
+    @property
+    def client(self):
+        if self._client is None:
+            self._client = twilio_client()
+        return self._client
 
     def redirect(self, *, call_sid: str, url: str) -> None:
-        # Twilio's REST client is a heavy import that only this backend needs.
-        from twilio.rest import Client
-
-        Client(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN).calls(call_sid).update(url=url, method="POST")
+        self.client.calls(call_sid).update(url=url, method="POST")
 
 
 def get_telephony_backend() -> BaseTelephonyBackend:
