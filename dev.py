@@ -183,10 +183,30 @@ def ensure_dovecot() -> None:
          "Install it, or set SKIP_IMAP_TESTS=1 to skip those tests on this machine.")
 
 
+def ensure_pgbouncer() -> None:
+    """The topology test (tests/topology/) puts Debian's PgBouncer in front of the test database;
+    install it when missing and we can. Its system service is not used: the test starts its own."""
+    if os.environ.get("SKIP_TOPOLOGY_TESTS") == "1":
+        say("SKIP_TOPOLOGY_TESTS=1: the topology test will be skipped")
+        return
+    if Path(os.environ.get("PGBOUNCER_BINARY", "/usr/sbin/pgbouncer")).exists():
+        return
+    apt = shutil.which("apt-get")
+    if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
+        say("installing Debian's pgbouncer for the topology test")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        run([apt, "update", "-qq"], env=env)
+        run([apt, "install", "-y", "-qq", "--no-install-recommends", "pgbouncer"], env=env)
+        return
+    fail("the topology test needs PgBouncer at /usr/sbin/pgbouncer (Debian package pgbouncer). "
+         "Install it, or set SKIP_TOPOLOGY_TESTS=1 to skip that test on this machine.")
+
+
 def cmd_test(argv: list[str]) -> None:
     ensure_services()
     ensure_browser()
     ensure_dovecot()
+    ensure_pgbouncer()
     ensure_venv("test")
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "servicedesk.settings.test"}
     say("running the test suite against PostgreSQL and Redis on 127.0.0.1")

@@ -230,6 +230,20 @@ def _expunge(client: imaplib.IMAP4, upto: int) -> None:
 @contextmanager
 def mailbox_lock(mailbox_id: int) -> Iterator[bool]:
     """Yields whether this process holds the mailbox's fetch lock (False: someone else)."""
+    if connection.vendor == "postgresql" and getattr(settings, "DATABASE_TRANSACTION_POOLING", False):
+        # Behind PgBouncer in transaction mode a session lock stays on whichever server
+        # connection took it: a transaction-level lock on a second connection, held open for
+        # the run, ends with the run (or with the process: PgBouncer closes its server side).
+        lock_connection = connection.copy()
+        try:
+            lock_connection.set_autocommit(False)
+            with lock_connection.cursor() as cursor:
+                cursor.execute("SELECT pg_try_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, mailbox_id])
+                held = cursor.fetchone()[0]
+            yield held
+        finally:
+            lock_connection.close()
+        return
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [LOCK_NAMESPACE, mailbox_id])

@@ -1,11 +1,13 @@
 """Settings shared by every environment. Everything that differs between machines comes
 from environment variables (see docs/configuration.md)."""
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
@@ -110,6 +112,26 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Behind PgBouncer in transaction pooling mode (docs/operations.md, "Production topology"):
+# each transaction may run on another server connection, so nothing may outlive one — no
+# server-side cursors (QuerySet.iterator() holds one open across statements), no prepared
+# statements (psycopg 3 prepares a query after it ran a few times on one connection; Django
+# turns that off by default, said here so that nobody turns it on), and no session-level
+# advisory locks (mail's fetch lock takes a transaction-level one instead, see mail/imap.py).
+DATABASE_TRANSACTION_POOLING = env_bool("DATABASE_TRANSACTION_POOLING", False)
+# A read-only copy (a streaming replica) for the dashboards and reports: the alias "reports"
+# (servicedesk/db_router.py). Unset: they read the default database.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL") or ""
+if DATABASE_REPLICA_URL:
+    DATABASES["reports"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True)
+    # A test run with a replica configured still uses one test database.
+    DATABASES["reports"]["TEST"] = {"MIRROR": "default"}
+if DATABASE_TRANSACTION_POOLING:
+    for _database in (db for db in DATABASES.values() if db["ENGINE"] == "django.db.backends.postgresql"):
+        _database["DISABLE_SERVER_SIDE_CURSORS"] = True
+        _database.setdefault("OPTIONS", {}).update({"prepare_threshold": None, "server_side_binding": False})
+DATABASE_ROUTERS = ["servicedesk.db_router.ReportsRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded default is shared by the web process, the worker and beat.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -152,6 +174,7 @@ CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL or "filesystem://"
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND") or (
     REDIS_URL or f"file://{VAR_DIR / 'celery' / 'results'}"
 )
+CELERY_BROKER_TRANSPORT_OPTIONS: dict = {}
 if CELERY_BROKER_URL == "filesystem://":
     _queue_dir = VAR_DIR / "celery" / "queue"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -165,6 +188,43 @@ if CELERY_BROKER_URL == "filesystem://":
     _quiet_loggers = {"kombu.connection": {"level": "ERROR"}}
 else:
     _quiet_loggers = {}
+# JSON object merged into the broker's transport options, e.g. for Redis
+# {"visibility_timeout": 3600}: how long a task a dead worker had taken waits before another
+# worker gets it (docs/operations.md, "Production topology").
+_transport_options = env_str("CELERY_BROKER_TRANSPORT_OPTIONS", "") or ""
+if _transport_options.strip():
+    try:
+        _transport_options = json.loads(_transport_options)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"CELERY_BROKER_TRANSPORT_OPTIONS must be a JSON object: {exc}") from exc
+    if not isinstance(_transport_options, dict):
+        raise ImproperlyConfigured("CELERY_BROKER_TRANSPORT_OPTIONS must be a JSON object.")
+    CELERY_BROKER_TRANSPORT_OPTIONS.update(_transport_options)
+
+# Queues (docs/operations.md, "Production topology"): "fast" holds what someone is waiting
+# on (notifications, webhook follow-ups, callers in a queue), "slow" what may wait (sweeps,
+# rollups, mail fetch); anything else goes to Celery's default queue. A worker started
+# without -Q consumes all three (the quick start's one worker); production runs
+# `-Q fast,celery` and `-Q slow` workers, so a long rollup never delays a notification.
+# Routes are by task name; the first matching pattern wins.
+FAST_TASKS = ["notifications.tasks.deliver", "sla.tasks.fire_escalations", "contactcenter.tasks.*",
+              "statuspage.tasks.*", "crm.tasks.*"]
+SLOW_TASKS = ["sla.tasks.sweep", "kpis.tasks.*", "mail.tasks.*", "incidents.tasks.*", "problems.tasks.trend_sweep",
+              "monitoring.tasks.*", "notifications.tasks.retry_stuck_deliveries"]
+
+
+def celery_queues(prefix: str = "") -> tuple[str, list, dict]:
+    """The default queue's name, the queues and the routes, every name after ``prefix``
+    (the test settings give each test process its own)."""
+    from kombu import Queue
+
+    names = {"default": f"{prefix}celery", "fast": f"{prefix}fast", "slow": f"{prefix}slow"}
+    routes = {pattern: {"queue": names["fast"]} for pattern in FAST_TASKS}
+    routes.update({pattern: {"queue": names["slow"]} for pattern in SLOW_TASKS})
+    return names["default"], [Queue(name) for name in names.values()], routes
+
+
+CELERY_TASK_DEFAULT_QUEUE, CELERY_TASK_QUEUES, CELERY_TASK_ROUTES = celery_queues()
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

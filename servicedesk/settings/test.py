@@ -13,7 +13,7 @@ os.environ.pop("CELERY_RESULT_BACKEND", None)
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
 
 from .base import *  # noqa: E402,F403
-from .base import CACHES, DATABASES, VAR_DIR  # noqa: E402
+from .base import CACHES, DATABASES, VAR_DIR, celery_queues  # noqa: E402
 
 DEBUG = False
 DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -37,8 +37,8 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 # The live server of browser tests serves static files straight from the finders.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Each test process has its own queue on the shared Redis, so a worker started by one
-# test run never consumes messages queued by another.
-CELERY_TASK_DEFAULT_QUEUE = f"test-{uuid.uuid4().hex[:8]}"
+# Each test process has its own queues (default, fast, slow) on the shared Redis, so a worker
+# started by one test run never consumes messages queued by another.
+CELERY_TASK_DEFAULT_QUEUE, CELERY_TASK_QUEUES, CELERY_TASK_ROUTES = celery_queues(f"test-{uuid.uuid4().hex[:8]}-")
 # A minimal ticket model for the SLA engine's tests.
 INSTALLED_APPS = [*INSTALLED_APPS, "sla.tests.ticketapp"]  # noqa: F405
