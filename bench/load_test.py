@@ -349,7 +349,8 @@ def main() -> None:
         (project / "hdproj" / "settings.py").write_text(HD_SETTINGS)
         (project / "hdproj" / "urls.py").write_text(HD_URLS)
         (project / "hdproj" / "wsgi.py").write_text(HD_WSGI)
-        hd_env = {**os.environ, "HD_DATABASE_NAME": HELPDESK_URL.rsplit("/", 1)[1], "PYTHONPATH": str(project)}
+        hd_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hdproj.settings",
+                  "HD_DATABASE_NAME": HELPDESK_URL.rsplit("/", 1)[1], "PYTHONPATH": str(project)}
         started = time.perf_counter()
         seeded = subprocess.run([str(python), "-c", textwrap.dedent(HD_SEED), str(args.rows)],  # noqa: S603
                                 cwd=project, env=hd_env, check=True, capture_output=True, text=True)
