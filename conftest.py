@@ -113,18 +113,3 @@ def celery_eager():
     app.conf.task_eager_propagates = True
     yield app
     app.conf.task_always_eager, app.conf.task_eager_propagates = previous
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(request):
-    """Transactional tests (live server, real worker) empty every table when they end,
-    including what data migrations created: put the roles and templates back first."""
-    marker = request.node.get_closest_marker("django_db")
-    transactional = (marker is not None and marker.kwargs.get("transaction")) or bool(
-        {"transactional_db", "live_server"} & set(request.fixturenames))
-    if transactional:
-        from core.bootstrap import ensure_reference_data
-
-        request.getfixturevalue("transactional_db")
-        ensure_reference_data()
-    yield

@@ -1,31 +1,40 @@
 """How the test processes get their PostgreSQL databases, fast and still by the real migrations.
 
-Running the migrations costs about 30 s of one core (Django re-renders the model states of
-~190 tables at every operation). Every pytest-xdist process used to pay it. Instead:
+Running the migrations costs about 150 s of one core (Django re-renders the model states of
+~230 tables at every operation). Every pytest-xdist process used to pay it. Instead:
 
-- the first process to get here runs the real migrations once into a *template* database named
-  after the test database and a digest of every migration file (and of the code the data
-  migrations call), under a PostgreSQL advisory lock; the others wait for it;
+- the first process to get here builds a *template* database named after the test database
+  and a digest of every migration file (and of the code the data migrations call), under a
+  PostgreSQL advisory lock; the others wait for it;
+- it builds it from ``tests/schema.sql`` when that dump was written from the migration files
+  that are here now (each file's SHA-256 is in its first line): the dump's SQL runs into an
+  empty database (a second or two) and ``migrate`` applies only the migrations added since;
+  when a recorded file changed or went away (or with ``TEST_DB_REBUILD=1``), every migration
+  runs from the start, and the dump is written again from the result (pg_dump): commit it
+  with the migration, as Rails keeps ``schema.rb``. A clean checkout (CI) then never pays
+  the 150 s for migrations that were already run once by whoever wrote them;
 - each process then gets its own database as ``CREATE DATABASE … TEMPLATE …`` (a file copy:
   about a second), and drops it when it ends;
 - the template stays for the next run: it is rebuilt only when a migration or a ``defaults.py``
   changes, and the templates of older digests are dropped then. ``TEST_DB_REBUILD=1`` forces a
-  rebuild.
+  rebuild by the migrations.
 
 Tests that need the seeded demo committed (the API fuzz run) get it the same way: ``seed_demo``
 runs once into a second template, named after a digest of the project's code as well
 (:func:`seeded_database`), and each such test works on a clone of it.
 
 Transactional tests (live server, real worker, concurrency) end by emptying every table. Django
-does that with one ``TRUNCATE`` of all ~190 tables, which PostgreSQL pays per table (new files,
+does that with one ``TRUNCATE`` of all ~230 tables, which PostgreSQL pays per table (new files,
 a checkpoint-visible commit): 0.6 s on an idle machine and several seconds on a busy one, after
 each of about a hundred tests. ``DELETE FROM`` every table in one transaction, foreign keys
 checked at commit (Django declares them ``DEFERRABLE INITIALLY DEFERRED``), leaves the same
 empty tables in about 20 ms because these tables hold a few rows. Sequences are not reset,
 exactly as Django's flush does not reset them unless a test asks (``reset_sequences``; then
 Django's own flush runs). Content types and permissions stay (Django's flush has post_migrate
-build them again), and the reference data the data migrations made is put back at once, so a
-test that follows finds what the migrations left whatever the order the tests run in.
+build them again), and the reference data the data migrations made (role groups, message
+templates, matrices) is put back in the same transaction, copied from a snapshot each process
+takes of its fresh database (schema ``test_reference``; ids and all), so a test that follows
+finds what the migrations left whatever the order the tests run in.
 """
 
 from __future__ import annotations
@@ -34,6 +43,8 @@ import functools
 import hashlib
 import os
 import re
+import shutil
+import subprocess
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -50,33 +61,41 @@ ROOT = Path(__file__).resolve().parent.parent
 _migrated_template: str | None = None
 
 
-def migrations_digest() -> str:
-    """A digest of what decides the migrated schema and its reference data: every installed
-    app's migration files, the ``defaults.py`` modules data migrations call, core's bootstrap,
-    and Django's version."""
-    import django
-
-    digest = hashlib.sha256(django.get_version().encode())
+def _schema_files() -> dict[str, str]:
+    """What decides the migrated schema and its reference data, each file's path (relative
+    to the checkout, or to its app's parent folder outside it: ``auth/migrations/0001_initial.py``)
+    and SHA-256: every
+    installed app's migration files, the ``defaults.py`` modules data migrations call and
+    core's bootstrap."""
     files: list[Path] = [ROOT / "core" / "bootstrap.py", ROOT / "core" / "roles.py"]
     for config in apps.get_app_configs():
         path = Path(config.path)
         files += sorted((path / "migrations").glob("*.py"))
         files += [path / "defaults.py"]
-    for file in files:
-        if file.exists():
-            digest.update(str(file.relative_to(file.parents[2])).encode())
-            digest.update(file.read_bytes())
+    return {(file.relative_to(ROOT) if file.is_relative_to(ROOT) else file.relative_to(file.parents[2])).as_posix():
+            hashlib.sha256(file.read_bytes()).hexdigest() for file in files if file.exists()}
+
+
+def migrations_digest() -> str:
+    """A digest of :func:`_schema_files` and Django's version."""
+    import django
+
+    digest = hashlib.sha256(django.get_version().encode())
+    for name, sha in _schema_files().items():
+        digest.update(name.encode())
+        digest.update(sha.encode())
     return digest.hexdigest()[:12]
+
+
+def _connect_params() -> dict:
+    """psycopg's connection arguments for the server Django's default connection uses."""
+    params = connection.get_connection_params()
+    return {k: v for k, v in params.items() if k in {"dbname", "user", "password", "host", "port", "sslmode"}}
 
 
 def _admin():
     """A connection to the server's maintenance database, outside Django's connections."""
-    params = connection.get_connection_params()
-    params.pop("cursor_factory", None)
-    params.pop("context", None)
-    params["dbname"] = "postgres"
-    return psycopg.connect(**{k: v for k, v in params.items() if k in {
-        "dbname", "user", "password", "host", "port", "sslmode"}}, autocommit=True)
+    return psycopg.connect(**{**_connect_params(), "dbname": "postgres"}, autocommit=True)
 
 
 def _exists(admin, name: str) -> bool:
@@ -89,22 +108,126 @@ def _quote(name: str) -> str:
     return f'"{name}"'
 
 
+#: The migrated schema as a SQL dump (pg_dump's plain format), written by the run that last
+#: built the template with the migrations: see :func:`_build_template`.
+SCHEMA_DUMP = ROOT / "tests" / "schema.sql"
+_DUMP_HEADER = "-- servicedesk test schema, Django "
+#: The psql meta-commands pg_dump writes around the SQL (15.14 and later): not SQL.
+_META_COMMAND = re.compile(r"\\(un)?restrict [A-Za-z0-9]+\n?")
+
+
+def _dump_header(path: Path = SCHEMA_DUMP) -> dict | None:
+    """What the dump's first lines record: ``{"django": version, "files": {path: sha256}}``
+    (``-- servicedesk test schema, Django <version>``, then one ``-- file <path> <sha256>``
+    line per file, in the order :func:`_schema_files` gives)."""
+    try:
+        with path.open(encoding="utf-8") as dump:
+            first = dump.readline()
+            if not first.startswith(_DUMP_HEADER):
+                return None
+            files = {}
+            for line in dump:
+                if not line.startswith("-- file "):
+                    break
+                name, sha = line.removeprefix("-- file ").split()
+                files[name] = sha
+    except (FileNotFoundError, ValueError):
+        return None
+    return {"django": first.removeprefix(_DUMP_HEADER).strip(), "files": files}
+
+
+def _dump_usable(files: dict[str, str]) -> bool:
+    """The dump may stand for the migrations it recorded when every one of those files is
+    still here, byte for byte, under the same Django: migrations added since are applied on
+    top of it by ``migrate``; a changed or removed one (or a changed ``defaults.py``) means
+    the migrations run from the start."""
+    import django
+
+    header = _dump_header()
+    if not header or header.get("django") != django.get_version():
+        return False
+    recorded = header.get("files") or {}
+    return bool(recorded) and all(files.get(name) == sha for name, sha in recorded.items())
+
+
+def _load_dump(name: str) -> None:
+    """Run the dump's SQL into the empty database ``name``, in one transaction."""
+    params = _connect_params()
+    sql = "".join(line for line in SCHEMA_DUMP.open(encoding="utf-8") if not _META_COMMAND.fullmatch(line))
+    with psycopg.connect(**{**params, "dbname": name}) as conn:
+        conn.execute(sql)
+
+
+def _write_dump(template: str, files: dict[str, str]) -> None:
+    """Write the template's schema and rows to :data:`SCHEMA_DUMP` (pg_dump, plain SQL, one
+    ``INSERT`` per 1,000 rows), the files it was migrated from in its first line. Not
+    written when pg_dump is missing or refuses this server (an older major version): the
+    migrations then simply run again next time."""
+    import django
+
+    pg_dump = shutil.which("pg_dump")
+    if not pg_dump:
+        return
+    params = _connect_params()
+    env = {**os.environ, "PGPASSWORD": str(params.get("password") or "")}
+    cmd = [pg_dump, "--no-owner", "--no-privileges", "--inserts", "--rows-per-insert=1000",
+           "-h", str(params.get("host") or "127.0.0.1"), "-p", str(params.get("port") or 5432),
+           "-U", str(params.get("user") or "postgres"), template]
+    result = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)  # noqa: S603
+    if result.returncode != 0:
+        print(f"tests/dbsetup.py: {SCHEMA_DUMP.name} not written (pg_dump: {result.stderr.strip()})")
+        return
+    lines = [line for line in result.stdout.splitlines(keepends=True) if not _META_COMMAND.fullmatch(line)]
+    header = [f"{_DUMP_HEADER}{django.get_version()}\n", *(f"-- file {name} {sha}\n" for name, sha in files.items())]
+    partial = SCHEMA_DUMP.with_name(f".{SCHEMA_DUMP.name}.{os.getpid()}")
+    partial.write_text("".join(header + lines), encoding="utf-8")
+    os.replace(partial, SCHEMA_DUMP)
+
+
 def _build_template(admin, base: str, template: str) -> None:
-    """Run the real migrations into ``<template>_new`` and rename it: a run killed half-way
-    never leaves a half-migrated template behind."""
+    """Build the migrated template as ``<template>_new`` and rename it: a run killed half-way
+    never leaves a half-migrated template behind.
+
+    Two ways, the same database: from :data:`SCHEMA_DUMP` (a second or two) when it was
+    written from the migration files that are here now, with ``migrate`` applying the
+    migrations added since; else (and with ``TEST_DB_REBUILD=1``) by running every migration
+    from the start, about 150 s of one core. After a build whose files the dump does not
+    record, the dump is written again: commit it with the migration that changed it."""
     building = f"{template}_new"
     pattern = base.replace("_", r"\_") + r"\_tpl\_%"
     for (old,) in admin.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [pattern]).fetchall():
         admin.execute(f"DROP DATABASE IF EXISTS {_quote(old)} WITH (FORCE)")
+    files = _schema_files()
     test_settings = connection.settings_dict.setdefault("TEST", {})
     worker_name = test_settings.get("NAME")
     test_settings["NAME"] = building
     try:
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False, keepdb=False)
+        if os.environ.get("TEST_DB_REBUILD") != "1" and _dump_usable(files):
+            from django.core.management import call_command
+
+            admin.execute(f"CREATE DATABASE {_quote(building)}")
+            _load_dump(building)
+            previous = connection.settings_dict["NAME"]
+            _use(building)
+            try:
+                # What create_test_db runs after creating the database, now on the dump: only
+                # the migrations the dump does not hold run; post_migrate adds their content
+                # types and permissions.
+                call_command("migrate", verbosity=0, interactive=False, run_syncdb=True, database=connection.alias)
+                call_command("createcachetable", database=connection.alias)
+            finally:
+                _use(previous)
+        else:
+            connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False, keepdb=False)
     finally:
         test_settings["NAME"] = worker_name
         connection.close()
     admin.execute(f"ALTER DATABASE {_quote(building)} RENAME TO {_quote(template)}")
+    header = _dump_header() or {}
+    # The files once more: one edited while the migrations ran leaves the dump as it was.
+    if (header.get("files") != files and _schema_files() == files
+            and os.environ.get("TEST_SCHEMA_DUMP", "write") != "keep"):
+        _write_dump(template, files)
 
 
 def create_test_database() -> str:
@@ -130,6 +253,7 @@ def create_test_database() -> str:
     connection.close()
     settings.DATABASES[connection.alias]["NAME"] = worker
     connection.settings_dict["NAME"] = worker
+    _snapshot_reference_rows(connection.alias)
     return worker
 
 
@@ -143,13 +267,46 @@ def drop_test_database(name: str) -> None:
 #: Kept when a transactional test ends: what ``post_migrate`` would otherwise have to build
 #: again (Django's flush re-creates them, with new ids, after its TRUNCATE).
 KEPT_TABLES = {"django_content_type", "auth_permission"}
+#: The schema that holds, in each process's own database, a copy of the rows the migrations
+#: left in the other tables (role groups, message templates, matrices): put back after each
+#: flush. Outside the search path, so Django never sees its tables.
+REFERENCE_SCHEMA = "test_reference"
+#: alias -> the INSERTs that put the reference rows back (_snapshot_reference_rows).
+_reference_restore: dict[str, str] = {}
+
+
+def _snapshot_reference_rows(alias: str = "default") -> None:
+    """Copy what the migrations left in the tables a flush empties into :data:`REFERENCE_SCHEMA`
+    of this process's fresh database, and prepare the statements that put it back."""
+    conn = connections[alias]
+    quote = conn.ops.quote_name
+    tables = [name for name in conn.introspection.django_table_names(only_existing=True, include_views=False)
+              if name not in KEPT_TABLES]
+    restore = []
+    with conn.cursor() as cursor:
+        # Table names from the database's own catalogue, quoted: nothing from input.
+        exists = [f"SELECT %s WHERE EXISTS (SELECT 1 FROM {quote(table)})" for table in tables]  # noqa: S608
+        cursor.execute(" UNION ALL ".join(exists), tables)
+        filled = [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"DROP SCHEMA IF EXISTS {REFERENCE_SCHEMA} CASCADE; CREATE SCHEMA {REFERENCE_SCHEMA}")
+        for table in filled:
+            cursor.execute(f"CREATE TABLE {REFERENCE_SCHEMA}.{quote(table)} AS TABLE {quote(table)}")
+            # Every column but generated ones (PostgreSQL computes those).
+            cursor.execute("SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute"
+                           " WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''",
+                           [quote(table)])
+            columns = cursor.fetchone()[0]
+            restore.append(f"INSERT INTO {quote(table)} ({columns}) "  # noqa: S608
+                           f"SELECT {columns} FROM {REFERENCE_SCHEMA}.{quote(table)}")
+    _reference_restore[alias] = "; ".join(restore)
 
 
 def _empty_every_table(self) -> None:
     """``TransactionTestCase._fixture_teardown`` with ``DELETE`` instead of ``TRUNCATE`` (see
     the module's docstring), then the reference data back (role groups, message templates,
-    priority matrix…), so that the next test, transactional or not and in whatever order the
-    tests run, finds the database as the migrations left it."""
+    priority matrix…) as the migrations left it, same ids, in the same transaction, so that
+    the next test, transactional or not and in whatever order the tests run, finds the
+    database as the migrations left it."""
     from core.bootstrap import ensure_reference_data
 
     if self.reset_sequences or self.available_apps is not None or getattr(self, "serialized_rollback", False):
@@ -158,9 +315,10 @@ def _empty_every_table(self) -> None:
         return
     for alias in self._databases_names(include_mirrors=False):
         conn = connections[alias]
-        if conn.vendor != "postgresql":
+        if conn.vendor != "postgresql" or alias not in _reference_restore:
             _django_fixture_teardown(self)
-            break
+            ensure_reference_data()
+            return
         tables = [name for name in conn.introspection.django_table_names(only_existing=True, include_views=False)
                   if name not in KEPT_TABLES]
         # A Celery worker thread of the test may still be committing rows (an on-commit task
@@ -172,12 +330,13 @@ def _empty_every_table(self) -> None:
                     cursor.execute("SET CONSTRAINTS ALL DEFERRED")
                     # Table names from the database's own catalogue, quoted: nothing from input.
                     cursor.execute("; ".join(f"DELETE FROM {conn.ops.quote_name(table)}" for table in tables))  # noqa: S608
+                    if _reference_restore[alias]:
+                        cursor.execute(_reference_restore[alias])
                 break
             except (IntegrityError, OperationalError):
                 if attempt == 4:
                     raise
                 time.sleep(0.5 * (attempt + 1))
-    ensure_reference_data()
 
 
 _django_fixture_teardown = TransactionTestCase._fixture_teardown
