@@ -41,10 +41,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -257,11 +259,34 @@ def create_test_database() -> str:
     return worker
 
 
+#: Drops the databases named on its command line (and those matching the LIKE patterns after
+#: ``--like``), in a process of its own (drop_test_database).
+_DROPPER = """
+import json, sys, psycopg
+params, names = json.loads(sys.argv[1]), sys.argv[2:]
+patterns = names[names.index("--like") + 1:] if "--like" in names else []
+names = names[:names.index("--like")] if "--like" in names else names
+with psycopg.connect(**params, autocommit=True) as admin:
+    for pattern in patterns:
+        names += [row[0] for row in admin.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [pattern])]
+    for name in dict.fromkeys(names):
+        admin.execute('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % name.replace('"', ''))
+"""
+
+
 def drop_test_database(name: str) -> None:
+    """Drop this process's database, and the seeded clones it used, once the session is over.
+
+    ``DROP DATABASE`` waits for a checkpoint: 2 to 10 s each on a busy server, seconds after
+    the last test that no one needs to wait for. A process of its own, in a session of its own,
+    drops them while pytest ends; a run killed before that leaves them to the next run's."""
     for conn in connections.all():
         conn.close()
-    with _admin() as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {_quote(name)} WITH (FORCE)")
+    params = {**_connect_params(), "dbname": "postgres"}
+    like = [name.replace("_", r"\_") + r"\_seeded%"]
+    subprocess.Popen([sys.executable, "-c", _DROPPER, json.dumps(params), _quote(name).strip('"'), "--like", *like],  # noqa: S603
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                     start_new_session=True)
 
 
 #: Kept when a transactional test ends: what ``post_migrate`` would otherwise have to build
@@ -374,6 +399,10 @@ def _use(name: str) -> None:
     connection.settings_dict["NAME"] = name
 
 
+#: How many seeded clones this process made (their names: ``<db>_seeded<n>``).
+_clones = 0
+
+
 @contextmanager
 def seeded_database(seed: Callable[[], None]):
     """Run the body against a database of its own that holds the migrated schema and what
@@ -382,14 +411,17 @@ def seeded_database(seed: Callable[[], None]):
     The first process to ask builds the demo template (a copy of the migrated template, then
     ``seed()`` run into it for real) under an advisory lock and keeps it for later runs, named
     after :func:`source_digest`: any change to the code or the migrations builds it again and
-    drops the older ones. The clone is dropped when the body ends and the connection goes back
-    to the process's own database, which the body never touched."""
+    drops the older ones. When the body ends the connection goes back to the process's own
+    database, which the body never touched; the clone is dropped after the session."""
     worker = connection.settings_dict["NAME"]
     base = re.sub(r"_gw\d+$", "", worker)
     # The template this process's database came from: the migrations may change during a run.
     migrated = _migrated_template or f"{base}_tpl_{migrations_digest()}"
     template = f"{base}_demo_{source_digest(migrated)}"
-    clone = f"{worker}_demo"
+    # A new name for each clone: the used ones are dropped after the session (drop_test_database).
+    global _clones
+    _clones += 1
+    clone = f"{worker}_seeded{_clones}"
     with _admin() as admin:
         admin.execute("SELECT pg_advisory_lock(hashtext(%s))", [f"{base}_demo"])
         try:
@@ -415,5 +447,3 @@ def seeded_database(seed: Callable[[], None]):
         yield clone
     finally:
         _use(worker)
-        with _admin() as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {_quote(clone)} WITH (FORCE)")
