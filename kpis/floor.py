@@ -28,6 +28,7 @@ class QueueFigures:
 
     name: str
     service_level_seconds: int | None
+    queue_id: int | None = None  #: None for "no queue" and the floor's total
     waiting: int = 0
     oldest_queued_at: datetime | None = None
     offered: int = 0
@@ -101,7 +102,8 @@ def floor_now(*, now: datetime | None = None) -> dict:
     by_queue = {row["queue_id"]: row for row in rows}
     lines = []
     for queue in Queue.objects.only("id", "name", "service_level_seconds").order_by("name"):
-        figures = QueueFigures(name=queue.name, service_level_seconds=queue.service_level_seconds, now=now)
+        figures = QueueFigures(name=queue.name, service_level_seconds=queue.service_level_seconds, now=now,
+                               queue_id=queue.pk)
         if queue.pk in by_queue:
             _fill(figures, by_queue[queue.pk])
         lines.append(figures)

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 #: CallInterval columns summed for a period (and per series bucket).
 CALL_SUMS = ("arrivals", "offered", "answered", "abandoned", "short_abandoned", "answered_in_sl", "wait_sum",
              "talk_sum", "hold_sum", "wrap_sum", "wrap_count", "transfers", "transferred", "fcr", "csat_count",
-             "csat_good", "csat_sum", "deflected", "callbacks_done", "callback_seconds_sum")
+             "csat_good", "csat_sum", "deflected", "callbacks_done", "callback_seconds_sum", "outbound",
+             "outbound_answered", "recorded", "quality_count", "quality_sum")
 #: AgentInterval columns summed for a period.
 AGENT_SUMS = ("available_seconds", "busy_seconds", "wrap_seconds", "logged_in_seconds")
 #: IncidentDaily columns summed for a period (the backlog ones are read from the last day).
@@ -29,7 +30,8 @@ CONTACT_CENTER_KEYS = ("offered", "answered", "abandoned", "abandonment_rate", "
                        "average_handle_time_seconds", "transfer_rate", "first_contact_resolution_rate",
                        "csat_percent", "csat_mean", "deflected")
 CONTACT_CENTER_EXTRAS = ("arrivals", "short_abandoned", "callbacks_done", "callback_time_seconds", "occupancy",
-                         "logged_in_hours", "cost_per_call")
+                         "logged_in_hours", "cost_per_call", "outbound_calls", "outbound_answered", "contact_rate",
+                         "recorded_calls", "recorded_share", "quality_evaluations", "quality_score")
 ITSM_KEYS = ("mtta_seconds", "mttr_seconds", "backlog", "sla_compliance", "reopen_rate", "major_incidents",
              "mtbf_seconds", "change_success_rate", "emergency_change_ratio")
 
@@ -85,6 +87,14 @@ def contact_center_figures(calls: Mapping, agents: Mapping | None = None, *, cos
         "logged_in_hours": round(logged_in_hours, 2) if agent_time else None,
         "cost_per_call": (round(cost_per_agent_hour * logged_in_hours / answered, 2)
                           if agent_time and answered else None),
+        # issue 22.5: outbound calls, recordings, quality reviews
+        "outbound_calls": calls["outbound"],
+        "outbound_answered": calls["outbound_answered"],
+        "contact_rate": rate(calls["outbound_answered"], calls["outbound"]),
+        "recorded_calls": calls["recorded"],
+        "recorded_share": rate(calls["recorded"], answered + calls["outbound_answered"]),
+        "quality_evaluations": calls["quality_count"],
+        "quality_score": mean(calls["quality_sum"], calls["quality_count"]),
     }
 
 

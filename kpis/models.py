@@ -44,6 +44,12 @@ class CallSums(models.Model):
     deflected = models.PositiveIntegerField(default=0)
     callbacks_done = models.PositiveIntegerField(default=0)
     callback_seconds_sum = models.BigIntegerField(default=0, help_text=_("created → done, completed callbacks"))
+    # Issue 22.5 (CC-C): outbound calls, recordings and quality reviews, in the same rows.
+    outbound = models.PositiveIntegerField(default=0, help_text=_("outbound calls attempted"))
+    outbound_answered = models.PositiveIntegerField(default=0, help_text=_("outbound calls the other side answered"))
+    recorded = models.PositiveIntegerField(default=0, help_text=_("calls (both directions) with a recording"))
+    quality_count = models.PositiveIntegerField(default=0, help_text=_("quality evaluations submitted"))
+    quality_sum = models.FloatField(default=0, help_text=_("their scores (0–100), summed"))
 
     class Meta:
         abstract = True

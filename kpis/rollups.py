@@ -131,16 +131,18 @@ def _call_sums() -> dict:
     """The aggregates of one ``CallInterval`` row (see docs/kpis.md for each definition),
     named ``k_<column>``: some columns share a name with a field of ``Call`` (``transfers``)."""
     grace = settings.KPI_ABANDON_GRACE_SECONDS
-    queued = Q(queued_at__isnull=False)
+    # Outbound calls share the read (issue 22.5): every inbound figure is filtered to inbound.
+    inbound, outbound = Q(direction="inbound"), Q(direction="outbound")
+    queued = inbound & Q(queued_at__isnull=False)
     short = queued & Q(answered_at__isnull=True, outcome=CallOutcome.ABANDONED, wait_seconds__lt=grace)
     offered = queued & ~Q(answered_at__isnull=True, outcome=CallOutcome.ABANDONED, wait_seconds__lt=grace)
     answered = queued & Q(answered_at__isnull=False)
     abandoned = offered & Q(answered_at__isnull=True, outcome=CallOutcome.ABANDONED)
     in_sl = answered & Q(LessThanOrEqual(Coalesce("wait_seconds", 0), Coalesce("queue__service_level_seconds", 20)))
     wrapped = answered & Q(wrap_up_seconds__isnull=False)
-    rated = Q(csat__isnull=False)
+    rated = inbound & Q(csat__isnull=False)
     sums = {
-        "arrivals": Count("id"),
+        "arrivals": Count("id", filter=inbound),
         "offered": Count("id", filter=offered),
         "answered": Count("id", filter=answered),
         "abandoned": Count("id", filter=abandoned),
@@ -157,9 +159,39 @@ def _call_sums() -> dict:
         "csat_count": Count("id", filter=rated),
         "csat_good": Count("id", filter=rated & Q(csat__gte=4)),
         "csat_sum": Sum("csat", filter=rated, default=0),
-        "deflected": Count("id", filter=Q(outcome=CallOutcome.DEFLECTED)),
+        "deflected": Count("id", filter=inbound & Q(outcome=CallOutcome.DEFLECTED)),
+        "outbound": Count("id", filter=outbound),
+        "outbound_answered": Count("id", filter=outbound & (Q(answered_at__isnull=False) | Q(
+            outcome__in=[CallOutcome.ANSWERED, CallOutcome.TRANSFERRED]))),
+        "recorded": Count("id", filter=Q(has_recording=True)),
     }
     return {f"k_{name}": aggregate for name, aggregate in sums.items()}
+
+
+def _recorded():
+    """Whether a call has a recording (kept when retention deletes the audio: the call was
+    recorded all the same). ``False`` before the recording model exists (issue 22.3)."""
+    try:
+        from contactcenter.models import CallRecording
+    except ImportError:  # pragma: no cover - the recording models come with issue 22.3
+        return Value(False)
+    return Exists(CallRecording.objects.filter(call=OuterRef("pk")))
+
+
+def _evaluations(start: datetime, end: datetime):
+    """Quality evaluations submitted in ``[start, end)`` per 15-minute interval, under the
+    evaluation's queue and agent (the call's when the evaluation names none) and the call's
+    service: a late review is folded in when the window of its submission is rolled up, as
+    a completed callback is. One grouped read of the evaluations (a small table)."""
+    try:
+        from contactcenter.models import Evaluation
+    except ImportError:  # pragma: no cover - the quality models come with issue 22.3
+        return []
+    return (Evaluation.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
+            .annotate(**_quarter("submitted_at"), k_queue=Coalesce("queue_id", "call__queue_id"),
+                      k_agent=Coalesce("agent_id", "call__agent_id"))
+            .values("hour", "quarter", "k_queue", "k_agent", "call__service_id")
+            .annotate(n=Count("id"), total=Sum("score")).order_by())
 
 
 def _agent_seconds(start: datetime, end: datetime, now: datetime) -> dict[tuple[datetime, int], dict[str, int]]:
@@ -191,12 +223,12 @@ def _agent_seconds(start: datetime, end: datetime, now: datetime) -> dict[tuple[
 @transaction.atomic
 def rollup_contact_center(*, start: datetime, end: datetime, now: datetime | None = None) -> RollupResult:
     """Recompute ``CallInterval`` and ``AgentInterval`` for the 15-minute intervals covering
-    ``[start, end)`` (widened to whole intervals). Five reads, two deletes, two inserts."""
+    ``[start, end)`` (widened to whole intervals). Six reads, two deletes, two inserts."""
     start, end, now = floor_interval(start), ceil_interval(end), now or timezone.now()
     rows: dict[tuple, dict] = defaultdict(dict)
     sums = _call_sums()
-    calls = (Call.objects.filter(direction="inbound", started_at__gte=start, started_at__lt=end)
-             .alias(has_repeat=Exists(Call.objects.filter(repeat_of=OuterRef("pk"))))
+    calls = (Call.objects.filter(direction__in=["inbound", "outbound"], started_at__gte=start, started_at__lt=end)
+             .alias(has_repeat=Exists(Call.objects.filter(repeat_of=OuterRef("pk"))), has_recording=_recorded())
              .annotate(**_quarter("started_at"))
              .values("hour", "quarter", "queue_id", "agent_id", "service_id")
              .annotate(**sums).order_by())
@@ -210,6 +242,9 @@ def rollup_contact_center(*, start: datetime, end: datetime, now: datetime | Non
     for row in callbacks:
         key = (_bucket(row), row["call__queue_id"] or NONE, row["agent_id"] or NONE, row["call__service_id"] or NONE)
         rows[key].update(callbacks_done=row["done"], callback_seconds_sum=_seconds(row["seconds"]))
+    for row in _evaluations(start, end):
+        key = (_bucket(row), row["k_queue"] or NONE, row["k_agent"] or NONE, row["call__service_id"] or NONE)
+        rows[key].update(quality_count=row["n"], quality_sum=row["total"] or 0)
     call_rows = [CallInterval(start=key[0], queue_id=key[1], agent_id=key[2], service_id=key[3], **values)
                  for key, values in sorted(rows.items())]
     agent_rows = []

@@ -247,6 +247,13 @@ def per_queue(start: datetime, end: datetime, filters: CallFilters) -> list[dict
                                                                          agent_time=False)} for row in rows]
 
 
+def sums_by_queue(start: datetime, end: datetime) -> dict[int, dict]:
+    """The summed ``CallSums`` columns per queue id (0 = none) of the 15-minute rows starting
+    in ``[start, end)`` (one query): the wallboard adds them up for the floor's total."""
+    return {row["queue_id"]: row for row in call_rows(start, end, CallFilters()).values("queue_id")
+            .annotate(**_sums(formulas.CALL_SUMS)).order_by()}
+
+
 def per_agent(start: datetime, end: datetime, filters: CallFilters) -> list[dict]:
     """Contact-center figures per agent with their occupancy (two queries)."""
     daily = whole_days(start, end, None)

@@ -13,11 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from core.pages import RolesRequiredMixin
-from core.roles import Role
+from core.roles import Role, has_role
 
-from .. import staffing, thresholds
+from .. import formulas, selectors, staffing, thresholds
 from ..floor import floor_now
 from ..forms.floor import DayForm, WhatIfForm
+from ..models import NONE
+from ..rollups import floor_interval
 
 
 class ManagersOnly(RolesRequiredMixin):
@@ -52,7 +54,29 @@ class WallboardView(RolesRequiredMixin, TemplateView):
         ctx.update(board)
         ctx["refresh_seconds"] = getattr(settings, "WALLBOARD_REFRESH_SECONDS", 5)
         ctx["tv"] = self.tv
+        self._step2(ctx, board)
         return ctx
+
+    def _step2(self, ctx: dict, board: dict) -> None:
+        """Issue 22.5 and 22.4: today's outbound calls, contact rate, recorded share and
+        quality score per queue and for the floor (one read of today's 15-minute rollup
+        rows: up to ``KPI_ROLLUP_SECONDS`` behind), and, for supervisors off TV mode, the live
+        calls they can listen to, whisper in or barge into (two queries)."""
+        start, _end = staffing.day_bounds(timezone.localdate(board["now"]))
+        sums = selectors.sums_by_queue(floor_interval(start), board["now"])
+
+        def figures(row: dict) -> dict:
+            return formulas.contact_center_figures(row, None, cost_per_agent_hour=0, agent_time=False)
+
+        for line in board["queues"]:
+            line.step2 = figures(sums.get(line.queue_id if line.queue_id is not None else NONE, {}))
+        board["total"].step2 = figures({name: sum(row[name] or 0 for row in sums.values())
+                                        for name in formulas.CALL_SUMS})
+        ctx["supervise"] = not self.tv and has_role(self.request.user, Role.MANAGER, Role.ADMIN)
+        if ctx["supervise"]:
+            from contactcenter.supervision_views import live_calls_context
+
+            ctx.update(live_calls_context(self.request.user))
 
 
 # --- staffing ----------------------------------------------------------------------------------

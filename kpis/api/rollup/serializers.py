@@ -63,6 +63,16 @@ class ContactCenterFiguresSerializer(serializers.Serializer):
     logged_in_hours = serializers.FloatField(allow_null=True)
     cost_per_call = serializers.FloatField(allow_null=True,
                                            help_text="KPI_COST_PER_AGENT_HOUR × agent hours / answered")
+    outbound_calls = serializers.IntegerField(min_value=0, help_text="outbound calls attempted")
+    outbound_answered = serializers.IntegerField(min_value=0, help_text="outbound calls the other side answered")
+    contact_rate = serializers.FloatField(**RATE, help_text="answered outbound / attempted outbound")
+    recorded_calls = serializers.IntegerField(min_value=0, help_text="calls (both directions) with a recording")
+    recorded_share = serializers.FloatField(**RATE, help_text="recorded / answered calls (inbound answered + "
+                                                              "outbound answered)")
+    quality_evaluations = serializers.IntegerField(min_value=0, help_text="quality evaluations submitted in the "
+                                                                          "period")
+    quality_score = serializers.FloatField(allow_null=True, min_value=0, max_value=100,
+                                           help_text="mean evaluation score 0–100 of those evaluations")
 
 
 class ContactCenterBucketSerializer(ContactCenterFiguresSerializer):
