@@ -68,3 +68,22 @@ class AgentStateAdmin(admin.ModelAdmin):
     list_display = ["user", "state", "since", "call"]
     list_filter = ["state"]
     raw_id_fields = ["user", "call"]
+
+
+# --- CC-B (issue 22.2): auto-dial lists ------------------------------------------------------------
+from .models import DialList, DialListEntry  # noqa: E402 (kept with its section)
+
+
+class DialListEntryInline(admin.TabularInline):
+    model = DialListEntry
+    extra = 0
+    fields = ["number", "contact", "callback", "status", "attempts", "next_attempt_at", "last_result"]
+    readonly_fields = ["attempts", "last_result"]
+    raw_id_fields = ["contact", "callback"]
+
+
+@admin.register(DialList)
+class DialListAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "queue", "line", "calendar", "max_attempts", "retry_minutes", "active"]
+    list_filter = ["active"]
+    inlines = [DialListEntryInline]

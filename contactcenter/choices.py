@@ -36,3 +36,12 @@ class AgentStateChoice(models.TextChoices):
     BUSY = "busy", _("Busy")
     WRAP_UP = "wrap_up", _("Wrap-up")
     OFFLINE = "offline", _("Offline")
+
+
+class DialEntryStatus(models.TextChoices):
+    """CC-B (issue 22.2): where a number of an auto-dial list stands."""
+
+    PENDING = "pending", _("To dial")
+    DONE = "done", _("Reached")
+    EXHAUSTED = "exhausted", _("Not reached (attempts used up)")
+    REMOVED = "removed", _("Removed")

@@ -3,7 +3,7 @@ them a problem is known, and the call log built from Twilio's webhooks alone (ev
 stored once, by ``CallSid`` and ``SequenceNumber``)."""
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -14,7 +14,7 @@ from catalog.models import Contact, Customer, Service, Skill
 from incidents.models import Incident, MajorIncident
 from sla.models import BusinessCalendar
 
-from .choices import AgentStateChoice, CallbackReason, CallbackStatus, CallOutcome
+from .choices import AgentStateChoice, CallbackReason, CallbackStatus, CallOutcome, DialEntryStatus
 
 
 class Queue(models.Model):
@@ -142,6 +142,16 @@ class Call(models.Model):
     transfers = models.PositiveSmallIntegerField(default=0)
     repeat_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="repeats",
                                   help_text=_("the same caller's previous call within the repeat window"))
+    # CC-B (issue 22.2): an outbound call (direction "outbound") — the agent who dialled it, the
+    # callback task it answers, and the ticket it is about (incident, request or complaint).
+    placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="placed_calls", help_text=_("the agent who dialled (outbound)"))
+    callback_task = models.ForeignKey("Callback", null=True, blank=True, on_delete=models.SET_NULL,
+                                      related_name="outbound_calls", help_text=_("the callback this call makes"))
+    ticket_kind = models.CharField(max_length=12, blank=True, help_text=_("incident, request or complaint"))
+    ticket_id = models.PositiveBigIntegerField(null=True, blank=True)
+    outbound_error = models.CharField(max_length=300, blank=True,
+                                      help_text=_("why the provider could not place the outbound call"))
     input_flags = models.JSONField(default=list, blank=True, help_text=_(
         "webhook fields that were not valid and were left out (field, value, problem), e.g. a Timestamp far from "
         "the server's clock"))
@@ -161,6 +171,10 @@ class Call(models.Model):
             models.Index(fields=["customer", "started_at"], name="call_customer"),
             models.Index(fields=["contact", "started_at"], name="call_contact_rated", include=["csat"],
                          condition=Q(csat__isnull=False)),
+            # CC-B (issue 22.2): an agent's outbound calls; a ticket's calls.
+            models.Index(fields=["placed_by", "started_at"], name="call_placed_by",
+                         condition=Q(placed_by__isnull=False)),
+            models.Index(fields=["ticket_kind", "ticket_id"], name="call_ticket", condition=Q(ticket_id__isnull=False)),
         ]
 
     def __str__(self) -> str:
@@ -274,6 +288,7 @@ class TelephonyRequest(models.Model):
     call_sid = models.CharField(max_length=64, db_index=True)
     action = models.CharField(max_length=20)
     url = models.CharField(max_length=500)
+    params = models.JSONField(default=dict, blank=True, help_text=_("the request's other fields (To, From…)"))
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -281,3 +296,61 @@ class TelephonyRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.call_sid}"
+
+
+# --- CC-B (issue 22.2): auto-dial lists (preview mode) ---------------------------------------------
+class DialList(models.Model):
+    """An auto-dial list for a callback queue, in preview mode: an agent with the queue's skill
+    sees the next contact and dials or skips; numbers are dialled only within opening hours,
+    each at most ``max_attempts`` times and ``retry_minutes`` apart."""
+
+    name = models.CharField(_("name"), max_length=120)
+    queue = models.ForeignKey(Queue, verbose_name=_("queue"), on_delete=models.PROTECT, related_name="dial_lists",
+                              help_text=_("its open callbacks are the list; its skill says who dials"))
+    line = models.ForeignKey(Line, verbose_name=_("line"), on_delete=models.PROTECT, related_name="dial_lists",
+                             help_text=_("the caller ID customers see, and its opening hours"))
+    calendar = models.ForeignKey(BusinessCalendar, verbose_name=_("opening hours"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+", help_text=_("empty: the line's"))
+    max_attempts = models.PositiveSmallIntegerField(
+        _("attempts per number"), default=3, validators=[MinValueValidator(1), MaxValueValidator(20)])
+    retry_minutes = models.PositiveIntegerField(
+        _("minutes between attempts"), default=60, validators=[MinValueValidator(1), MaxValueValidator(7 * 24 * 60)])
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DialListEntry(models.Model):
+    """One number of a dial list: when it may be dialled next, how often it was, and how it ended."""
+
+    dial_list = models.ForeignKey(DialList, on_delete=models.CASCADE, related_name="entries")
+    callback = models.ForeignKey(Callback, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="dial_entries")
+    contact = models.ForeignKey(Contact, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    number = models.CharField(_("number (E.164)"), max_length=16)
+    status = models.CharField(max_length=10, choices=DialEntryStatus.choices, default=DialEntryStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    reserved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", help_text=_("the agent previewing it"))
+    reserved_until = models.DateTimeField(null=True, blank=True)
+    last_call = models.ForeignKey(Call, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    last_result = models.CharField(max_length=20, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    done_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["reserved_by", "reserved_until"])
+
+    class Meta:
+        ordering = ["next_attempt_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["dial_list", "number"], name="dial_entry_number")]
+        indexes = [models.Index(fields=["dial_list", "next_attempt_at", "id"], name="dial_entry_due",
+                                condition=Q(status="pending"))]
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.status})"

@@ -267,7 +267,10 @@ def call_status(*, call_sid: str, sequence: int, status: str, at: datetime | Non
             close_hold(call, at)
             call.save(update_fields=["hold_seconds", "held_since"])
         release_agent(call=call, at=at)
-    if status in FINAL_STATUSES and (call.contact_id or try_normalize_phone(call.from_number)):
+    # An outbound call that did not reach the customer is no new callback (contactcenter.outbound
+    # keeps its callback open and its dial-list entry for the next try).
+    if status in FINAL_STATUSES and call.direction != "outbound" and (
+            call.contact_id or try_normalize_phone(call.from_number)):
         if call.after_hours:
             if call.outcome != CallOutcome.VOICEMAIL:
                 callback_for(call=call, reason=CallbackReason.AFTER_HOURS)

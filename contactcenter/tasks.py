@@ -21,3 +21,16 @@ def match_waiting_calls() -> int:
     from .routing import match_waiting_calls as match  # routing imports this module at the top (see above)
 
     return match()
+
+
+# CC-B (issue 22.2): an outbound call the provider could not take at the click.
+@shared_task(bind=True, acks_late=True, max_retries=3, default_retry_delay=10)
+def place_outbound_call(self, call_id: int) -> None:
+    """Ask the provider again to place a logged outbound call (rate limit, outage, network):
+    a few tries, further apart each time; after the last the call is given up with the reason."""
+    from .outbound import RetryableError, place_call  # outbound imports this module (see above)
+
+    try:
+        place_call(call_id, last_try=self.request.retries >= self.max_retries)
+    except RetryableError as exc:
+        raise self.retry(exc=exc, countdown=10 * (self.request.retries + 1)) from exc

@@ -8,6 +8,8 @@ leaves the machine); ``TwilioBackend`` sends it with Twilio's REST client.
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
@@ -21,10 +23,23 @@ class BaseTelephonyBackend:
         """Fetch new TwiML for the live call from ``url`` (POST). Raise on failure."""
         raise NotImplementedError
 
+    # CC-B (issue 22.2): an outbound call.
+    def place_call(self, *, to: str, from_: str, url: str, status_callback: str, timeout: int = 20) -> str:
+        """Ring ``to`` from ``from_``; when answered, run the TwiML at ``url`` (POST); progress to
+        ``status_callback``. Returns the new CallSid. Raise on failure (Twilio's
+        ``TwilioRestException``, requests' ``ConnectionError``)."""
+        raise NotImplementedError
+
 
 class OutboxBackend(BaseTelephonyBackend):
     def redirect(self, *, call_sid: str, url: str) -> None:
         TelephonyRequest.objects.create(call_sid=call_sid, action="redirect", url=url)
+
+    def place_call(self, *, to: str, from_: str, url: str, status_callback: str, timeout: int = 20) -> str:
+        call_sid = "CA" + uuid.uuid4().hex
+        TelephonyRequest.objects.create(call_sid=call_sid, action="call", url=url, params={
+            "To": to, "From": from_, "StatusCallback": status_callback, "Timeout": timeout})
+        return call_sid
 
 
 def twilio_client():
@@ -54,6 +69,12 @@ class TwilioBackend(BaseTelephonyBackend):
 
     def redirect(self, *, call_sid: str, url: str) -> None:
         self.client.calls(call_sid).update(url=url, method="POST")
+
+    def place_call(self, *, to: str, from_: str, url: str, status_callback: str, timeout: int = 20) -> str:
+        call = self.client.calls.create(
+            to=to, from_=from_, url=url, method="POST", timeout=timeout, status_callback=status_callback,
+            status_callback_method="POST", status_callback_event=["initiated", "ringing", "answered", "completed"])
+        return call.sid
 
 
 def get_telephony_backend() -> BaseTelephonyBackend:

@@ -4,7 +4,7 @@ the call log and the agent's state. The webhooks are in ``webhooks/urls.py``, th
 
 from django.urls import path
 
-from . import simulation_views, views
+from . import outbound_views, simulation_views, views
 
 app_name = "contactcenter"
 urlpatterns = [
@@ -17,4 +17,9 @@ urlpatterns = [
     path("simulate/hangup/", simulation_views.hangup, name="simulate-hangup"),
     path("calls/<int:pk>/incident/", views.incident_from_call, name="incident-from-call"),
     path("calls/<int:pk>/<str:action>/", views.call_action, name="call-action"),
+    # CC-B (issue 22.2): click-to-call and the auto-dial lists (contactcenter/outbound_views.py)
+    path("dial/<str:kind>/<int:pk>/", outbound_views.dial, name="dial"),
+    path("dial-lists/", outbound_views.dial_lists, name="dial-lists"),
+    path("dial-lists/<int:pk>/", outbound_views.dial_list, name="dial-list"),
+    path("dial-lists/<int:pk>/entries/<int:entry>/<str:action>/", outbound_views.dial_entry, name="dial-entry"),
 ]

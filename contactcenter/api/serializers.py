@@ -77,7 +77,9 @@ class CallSerializer(ModelSerializer):
                   "line", "queue", "queue_id", "service", "agent", "status", "outcome", "started_at", "queued_at",
                   "answered_at", "ended_at", "wait_seconds", "talk_seconds", "hold_seconds", "wrap_up_seconds",
                   "transfers", "incident", "csat", "priority", "repeat_of", "repeat_call", "announcement",
-                  "after_hours", "input_flags"]
+                  "after_hours", "input_flags",
+                  # CC-B (issue 22.2): outbound calls
+                  "placed_by", "callback_task", "ticket_kind", "ticket_id", "outbound_error"]
         read_only_fields = fields
 
     def get_queue(self, call) -> str | None:
@@ -85,6 +87,13 @@ class CallSerializer(ModelSerializer):
 
     def get_repeat_call(self, call) -> bool:
         return call.repeat_of_id is not None
+
+
+class DialSerializer(serializers.Serializer):
+    """CC-B (issue 22.2): ``callbacks/<id>/dial/``: which of the customer's numbers (default: the
+    callback's own)."""
+
+    number = serializers.CharField(max_length=32, required=False, allow_blank=True)
 
 
 class TransferSerializer(serializers.Serializer):

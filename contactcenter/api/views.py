@@ -5,8 +5,9 @@
 
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, mixins, viewsets
+from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
@@ -14,7 +15,7 @@ from core.api.mixins import HistoryMixin
 from core.permissions import RolePermission
 from core.roles import STAFF_ROLES, Role
 
-from .. import routing
+from .. import outbound, routing
 from ..filtersets import CallFilterSet
 from ..models import AgentState, Announcement, Call, Callback, Line, Queue
 from ..services import call_link_incident, callback_claim, callback_complete
@@ -123,6 +124,27 @@ class CallbackViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     def complete(self, request, pk=None):
         callback = callback_complete(callback_id=self.get_object().pk, actor=request.user)
         return Response(self.get_serializer(callback).data)
+
+    # CC-B (issue 22.2): click-to-call.
+    @extend_schema(request=serializers.DialSerializer,
+                   responses={201: serializers.CallSerializer, 202: serializers.CallSerializer})
+    @action(detail=True, methods=["post"])
+    def dial(self, request, pk=None):
+        """Call the customer back: the desk rings the agent's mobile, then the customer (201);
+        202 when Twilio could not take it at once and the desk retries. The agent's own or an
+        unassigned callback (a manager: any), else 404; a refusal is 400 with Twilio's reason."""
+        data = serializers.DialSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        target = outbound.target_for_callback(request.user, int(pk)) if str(pk).isdigit() else None
+        if target is None:
+            raise NotFound()
+        placed = outbound.outbound_dial(actor=request.user, target=target,
+                                        number=data.validated_data.get("number") or None)
+        if not placed.ok and not placed.retrying:
+            raise ValidationError({"detail": placed.message, "code": "telephony_refused"})
+        call = Call.objects.select_related("queue").get(pk=placed.call.pk)
+        return Response(serializers.CallSerializer(call, context=self.get_serializer_context()).data,
+                        status=status.HTTP_201_CREATED if placed.ok else status.HTTP_202_ACCEPTED)
 
 
 class AgentStateView(generics.RetrieveUpdateAPIView):

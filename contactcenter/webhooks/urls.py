@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import outbound, views
 
 app_name = "telephony"
 urlpatterns = [
@@ -15,4 +15,9 @@ urlpatterns = [
     path("twilio/dial/", views.dial, name="dial"),
     path("twilio/wait/", views.wait, name="wait"),
     path("twilio/hold/", views.hold, name="hold"),
+    # CC-B (issue 22.2): outbound calls (contactcenter/webhooks/outbound.py)
+    path("twilio/outbound/agent/", outbound.agent, name="outbound-agent"),
+    path("twilio/outbound/dial/", outbound.dial, name="outbound-dial"),
+    path("twilio/outbound/leg/", outbound.leg, name="outbound-leg"),
+    path("twilio/outbound/status/", outbound.status, name="outbound-status"),
 ]
