@@ -10,6 +10,7 @@ is recorded (:class:`WorkaroundApplication`) and counted.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -23,6 +24,8 @@ from catalog.models import ConfigurationItem, Service, Team
 from core.roles import is_staff_member
 from incidents.choices import Level
 from incidents.models import Incident, MajorIncident
+from sla.choices import TicketKind
+from sla.protocol import SLAFacts
 
 from .choices import CandidateStatus, KnownErrorStatus, ProblemStatus
 
@@ -68,6 +71,8 @@ class Problem(ConcurrentTransitionMixin, models.Model):
     known_error_at = models.DateTimeField(_("known error since"), null=True, blank=True)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    root_cause_at = models.DateTimeField(_("root cause found"), null=True, blank=True)
+    sla_timers = GenericRelation("sla.SLATimer")
     history = HistoricalRecords(m2m_fields=[incidents, services, cis])
 
     class Meta:
@@ -85,6 +90,16 @@ class Problem(ConcurrentTransitionMixin, models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in (ProblemStatus.NEW, ProblemStatus.INVESTIGATING, ProblemStatus.KNOWN_ERROR)
+
+    # --- SLA protocol: ``response`` is the root-cause target, ``resolution`` the fix -------
+    def sla_facts(self) -> SLAFacts:
+        # The policy may name a service: the problem's first (lowest id) affected service.
+        service_id = min((s.pk for s in self.services.all()), default=None) if self.pk else None
+        return SLAFacts(kind=TicketKind.PROBLEM, status=self.status, priority=self.priority, service_id=service_id,
+                        team_id=self.team_id, assignee_id=self.owner_id)
+
+    def sla_label(self) -> str:
+        return f"{self.number} {self.title}"
 
     def has_root_cause(self) -> bool:
         return bool(self.root_cause.strip())

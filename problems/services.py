@@ -24,6 +24,7 @@ from incidents import services as incident_services
 from incidents.choices import OPEN_STATUSES, NoteVisibility
 from incidents.models import Incident, MajorIncident
 from notifications.services import notify
+from sla import services as sla
 
 from .choices import CandidateStatus, KnownErrorStatus, ProblemStatus
 from .models import KnownError, Problem, ProblemCandidate, WorkaroundApplication
@@ -53,6 +54,16 @@ def _tell(recipients, problem: Problem, key: str, subject: str, body: str) -> No
         notify(recipients, "generic", {"subject": subject, "body": body}, ["email", "in_app"],
                idempotency_key=f"problem:{problem.pk}:{key}", related=f"problems.problem:{problem.pk}",
                url=problem.get_absolute_url())
+
+
+def _root_cause_found(problem: Problem, actor, at: datetime | None = None) -> None:
+    """The root-cause target is met the first time a root cause is on record (saved with the
+    analysis, or given when the problem becomes a known error or is resolved)."""
+    if problem.root_cause_at is not None or not problem.has_root_cause():
+        return
+    problem.root_cause_at = at or timezone.now()
+    Problem.objects.filter(pk=problem.pk).update(root_cause_at=problem.root_cause_at)
+    sla.sla_stop(ticket=problem, metric="response", at=problem.root_cause_at, actor=actor)
 
 
 def _managers() -> list[int]:
@@ -93,6 +104,7 @@ def problem_create(*, actor, title: str = "", description: str = "", impact: int
     problem.cis.add(*{c.pk for c in cis}, *{i.ci_id for i in incidents if i.ci_id})
     if major_incident is not None:
         incident_services.postmortem_link(major=major_incident, problem=problem.pk)
+    sla.sla_start(ticket=problem, at=problem.created_at, actor=actor)  # root-cause and fix targets
     return problem
 
 
@@ -118,15 +130,21 @@ def problem_update(*, problem: Problem | int, actor, services=None, cis=None, **
     owner = changes.get("owner")
     if owner is not None and not is_staff_member(owner):
         raise ValidationError({"owner": [_("%(user)s is not service desk staff.") % {"user": owner}]})
+    matched_on = (problem.priority, problem.team_id)
     for field, value in changes.items():
         setattr(problem, field, value.strip() if isinstance(value, str) else value)
     problem.priority = incident_services.priority_for(problem.impact, problem.urgency)
     problem.full_clean(exclude=["number", "status", "owner", "team", "major_incident", "created_by"])
     _save(problem, actor, "edited")
+    old_services = set(problem.services.values_list("pk", flat=True)) if services is not None else None
     if services is not None:
         problem.services.set(services)
     if cis is not None:
         problem.cis.set(cis)
+    services_changed = old_services is not None and old_services != set(problem.services.values_list("pk", flat=True))
+    if services_changed or matched_on != (problem.priority, problem.team_id):
+        sla.sla_retarget(ticket=problem, actor=actor, reason=f"priority P{problem.priority}")
+    _root_cause_found(problem, actor)
     known = KnownError.objects.filter(problem=problem).first()
     if known is not None and {"root_cause", "workaround"} & set(changes):  # it says what the problem says
         known.root_cause = problem.root_cause
@@ -180,6 +198,7 @@ def problem_investigate(*, problem: Problem | int, actor) -> Problem:
     if problem.owner_id is None and actor is not None:
         problem.owner = actor
     _save(problem, actor, "investigating")
+    sla.sla_status_changed(ticket=problem, actor=actor)
     return problem
 
 
@@ -197,6 +216,8 @@ def problem_mark_known_error(*, problem: Problem | int, actor, root_cause: str |
     problem.mark_known_error()
     problem.known_error_at = timezone.now()
     _save(problem, actor, "known error")
+    sla.sla_status_changed(ticket=problem, at=problem.known_error_at, actor=actor)
+    _root_cause_found(problem, actor, problem.known_error_at)
     known = KnownError.objects.filter(problem=problem).first() or KnownError(problem=problem, created_by=actor)
     known.title = problem.title
     known.symptom = (symptom or known.symptom or problem.description or problem.title).strip()
@@ -220,6 +241,9 @@ def problem_resolve(*, problem: Problem | int, actor, resolution: str, at: datet
     problem.resolved_at = at or timezone.now()
     problem.needs_review, problem.review_reason = False, ""
     _save(problem, actor, "resolved")
+    _root_cause_found(problem, actor, problem.resolved_at)
+    sla.sla_stop(ticket=problem, metric="resolution", at=problem.resolved_at, actor=actor)
+    sla.sla_status_changed(ticket=problem, at=problem.resolved_at, actor=actor)
     open_incidents = list(problem.incidents.filter(status__in=OPEN_STATUSES)
                           .values_list("number", "assignee_id", "team__manager_id"))
     owners = [assignee or manager for _number, assignee, manager in open_incidents]

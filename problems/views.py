@@ -56,6 +56,7 @@ from core.roles import is_staff_member
 from incidents.choices import Level
 from incidents.forms import add_service_errors
 from incidents.models import Incident, MajorIncident
+from sla.selectors import SLA_PREFETCH
 
 from . import services
 from .choices import OPEN_PROBLEM_STATUSES, CandidateStatus, KnownErrorStatus, ProblemStatus
@@ -214,7 +215,8 @@ def _problem_for_page(user, pk: int) -> Problem:
           .select_related("owner", "team", "created_by", "major_incident__incident", "known_error")
           .prefetch_related(Prefetch("services", queryset=Service.objects.order_by("name")),
                             Prefetch("cis", queryset=ConfigurationItem.objects.order_by("name")),
-                            "changes"))  # the changes app's link back (by name: it sits below this one)
+                            "changes",  # the changes app's link back (by name: it sits below this one)
+                            *SLA_PREFETCH))
     return get_object_or_404(qs, pk=pk)
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import DecisionForm as BaseDecisionForm
 from core.forms import textarea
+from incidents.choices import Level
 
 TEXT = 5000
 
@@ -61,3 +62,10 @@ class DecisionForm(BaseDecisionForm):
 class TaskCompleteForm(forms.Form):
     note = forms.CharField(label=_("What was done (optional)"), required=False, max_length=TEXT,
                            widget=textarea(2))
+
+
+class PrioritiseForm(forms.Form):
+    """Impact × urgency, as on incidents: the priority and the SLA follow."""
+
+    impact = forms.TypedChoiceField(label=_("Impact"), choices=Level.choices, coerce=int)
+    urgency = forms.TypedChoiceField(label=_("Urgency"), choices=Level.choices, coerce=int)

@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 from catalog.models import Team
 from changes.models import Change, ChangeModel
 from core.roles import is_staff_member
+from incidents.choices import Level
 from sla.choices import TicketKind
 from sla.models import CHANNEL_CHOICES, SLAPolicy
 from sla.protocol import SLAFacts
@@ -93,6 +94,10 @@ class ServiceRequest(ConcurrentTransitionMixin, models.Model):
     status = FSMField(_("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.SUBMITTED,
                       protected=True)
     channel = models.CharField(_("channel"), max_length=20, choices=CHANNEL_CHOICES, default="portal")
+    # Priority is impact × urgency on the incidents' matrix (incidents.services.priority_for);
+    # the defaults (one person, medium urgency) give P4, what every request had before.
+    impact = models.PositiveSmallIntegerField(_("impact"), choices=Level.choices, default=Level.LOW)
+    urgency = models.PositiveSmallIntegerField(_("urgency"), choices=Level.choices, default=Level.MEDIUM)
     priority = models.PositiveSmallIntegerField(_("priority"), default=4)
     current_level = models.PositiveSmallIntegerField(_("approval level"), null=True, blank=True)
     change = models.ForeignKey(Change, verbose_name=_("standard change"), null=True, blank=True,
@@ -125,7 +130,12 @@ class ServiceRequest(ConcurrentTransitionMixin, models.Model):
     # --- SLA protocol --------------------------------------------------------------------
     def sla_facts(self) -> SLAFacts:
         return SLAFacts(kind=TicketKind.REQUEST, status=self.status, priority=self.priority, channel=self.channel,
-                        policy_id=self.catalog_item.sla_policy_id)
+                        policy_id=self.catalog_item.sla_policy_id,
+                        requester_ids=tuple(dict.fromkeys([self.requested_by_id, self.requested_for_id])))
+
+    def sla_requester_url(self) -> str:
+        """Where an escalation to the requester sends them: their tracker."""
+        return reverse("portal:request", args=[self.pk])
 
     def sla_label(self) -> str:
         return f"{self.number} {self.catalog_item.name}"

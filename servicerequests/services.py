@@ -18,6 +18,8 @@ from catalog.models import AgentProfile, Team
 from changes import services as changes
 from core.errors import InvalidTransitionError
 from core.roles import is_staff_member
+from incidents.choices import Level
+from incidents.services import priority_for  # one matrix for incidents, problems and requests
 from notifications.services import notify
 from sla import services as sla
 
@@ -77,11 +79,13 @@ def _tell_requester(request: ServiceRequest, key: str, subject: str, body: str) 
 
 # --- ordering ------------------------------------------------------------------------------------
 @transaction.atomic
-def request_submit(*, item: CatalogItem, actor, answers: dict, requested_for=None,
-                   at: datetime | None = None) -> ServiceRequest:
+def request_submit(*, item: CatalogItem, actor, answers: dict, requested_for=None, impact: int | None = None,
+                   urgency: int | None = None, at: datetime | None = None) -> ServiceRequest:
     """Order a catalogue item (for oneself, or — staff — for someone else). The answers are
     validated against the item's form; approvals start at level 1, or fulfilment starts at
-    once when the item needs none."""
+    once when the item needs none. Impact (staff only) and urgency (default 3 and 2) give the
+    priority on the incidents' matrix, which picks the SLA policy."""
+    impact, urgency = request_levels_check(actor=actor, impact=impact, urgency=urgency)
     if not may_order(item, actor):
         raise PermissionDenied(_("You may not order %(item)s.") % {"item": item.name})
     requested_for = requested_for or actor
@@ -90,7 +94,7 @@ def request_submit(*, item: CatalogItem, actor, answers: dict, requested_for=Non
     cleaned = clean_answers(item.form, answers or {})
     at = at or timezone.now()
     request = ServiceRequest(catalog_item=item, requested_by=actor, requested_for=requested_for, answers=cleaned,
-                             created_at=at)
+                             impact=impact, urgency=urgency, priority=priority_for(impact, urgency), created_at=at)
     _save(request, actor, "submitted")
     request.number = f"REQ{request.pk:06d}"
     ServiceRequest.objects.filter(pk=request.pk).update(number=request.number)
@@ -112,6 +116,44 @@ def request_submit(*, item: CatalogItem, actor, answers: dict, requested_for=Non
         _approved(request, actor, at)
     request_id = request.pk
     transaction.on_commit(lambda: signals.request_submitted.send(sender=ServiceRequest, request_id=request_id))
+    return request
+
+
+def request_levels_check(*, actor, impact: int | None, urgency: int | None) -> tuple[int, int]:
+    """Impact and urgency as ordered (default 3 and 2): only the desk gives the impact; the
+    API checks them before the answers (whose errors it nests under ``answers``)."""
+    if impact is not None and not is_staff_member(actor):
+        raise ValidationError({"impact": [_("The service desk sets the impact; say how urgent it is.")]})
+    return _levels_checked(Level.LOW if impact is None else impact, Level.MEDIUM if urgency is None else urgency)
+
+
+def _levels_checked(impact, urgency) -> tuple[int, int]:
+    errors = {name: [_("Choose 1 (high), 2 (medium) or 3 (low).")]
+              for name, value in (("impact", impact), ("urgency", urgency))
+              if isinstance(value, bool) or value not in Level.values}
+    if errors:
+        raise ValidationError(errors)
+    return int(impact), int(urgency)
+
+
+@transaction.atomic
+def request_prioritise(*, request: ServiceRequest | int, actor, impact: int, urgency: int,
+                       at: datetime | None = None) -> ServiceRequest:
+    """The desk sets impact and urgency: the priority follows the incidents' matrix and the
+    SLA clocks are re-targeted (business time already consumed is kept)."""
+    if not is_staff_member(actor):
+        raise PermissionDenied(_("Only service desk staff set a request's priority."))
+    impact, urgency = _levels_checked(impact, urgency)
+    request = _locked(request)
+    if not request.is_open:
+        raise InvalidTransitionError(_("A request that is %(status)s keeps its priority.")
+                                     % {"status": request.get_status_display().lower()}, request.status)
+    priority = priority_for(impact, urgency)
+    if (request.impact, request.urgency, request.priority) == (impact, urgency, priority):
+        return request
+    request.impact, request.urgency, request.priority = impact, urgency, priority
+    _save(request, actor, f"priority P{priority}", fields=["impact", "urgency", "priority", "updated_at"])
+    sla.sla_retarget(ticket=request, at=at, actor=actor, reason=f"priority P{priority}")
     return request
 
 

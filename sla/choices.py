@@ -29,6 +29,9 @@ class EscalationTarget(models.TextChoices):
     ASSIGNEE = "assignee", _("Assignee")
     TEAM_MANAGER = "team_manager", _("Team manager")
     GROUP = "group", _("Group")
+    #: The person who asked (a service request's requester, a complaint's contact): told in
+    #: plain words that the promised date was missed.
+    REQUESTER = "requester", _("Requester")
 
 
 class EventKind(models.TextChoices):

@@ -17,6 +17,15 @@ TEMPLATES = [
         "sms_body": "{{ ticket }}: {% if breached %}{{ metric }} SLA missed{% else %}{{ remaining_minutes }} "
                     "minutes are left ({{ metric }}){% endif %}",
     },
+    {
+        "key": "sla-requester-late",
+        "description": "Told to the requester: the date we promised was missed (escalation target requester).",
+        "subject": "{{ ticket }}: we are late",
+        "body": "{{ ticket }}\n\nWe promised an answer{% if due_at %} by {{ due_at }}{% endif %}, and we are "
+                "late. We are sorry: the team has been "
+                "told and is on it.{% if url %}\n\nFollow it here: {{ site_url }}{{ url }}{% endif %}",
+        "sms_body": "{{ ticket }}: we are late. The team has been told and is on it.",
+    },
 ]
 
 

@@ -37,6 +37,20 @@ def register_ticket_statuses(kind: str, statuses: Iterable[str]) -> None:
     _STATUSES[str(kind)] = tuple(str(status) for status in statuses)
 
 
+_METRIC_LABELS: dict[str, dict[str, object]] = {}
+
+
+def register_metric_labels(kind: str, labels: dict[str, object]) -> None:
+    """What a kind of ticket calls its two clocks when they mean something else than
+    response and resolution (a problem's root cause and fix): the clock badges say it."""
+    _METRIC_LABELS[str(kind)] = dict(labels)
+
+
+def metric_label(kind: str, metric: str):
+    """The kind's own name for the metric, or None (then the metric's own label)."""
+    return _METRIC_LABELS.get(str(kind), {}).get(str(metric))
+
+
 def ticket_statuses(kind: str) -> tuple[str, ...]:
     """The statuses a ticket of this kind can have (none for a kind no app declared)."""
     return _STATUSES.get(str(kind), ())
@@ -56,6 +70,8 @@ class SLAFacts:
     assignee_id: int | None = None
     #: A policy the ticket names itself (a catalogue item's SLA): it wins over matching.
     policy_id: int | None = None
+    #: The people who asked for it (escalations to ``requester`` tell them); none for staff work.
+    requester_ids: tuple[int, ...] = ()
 
 
 @runtime_checkable

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from catalog.models import Service
 
-from .calendar import CalendarSpec, business_time_between
+from .calendar import CalendarSpec, add_business_time, business_time_between
 from .choices import TimerStatus
 from .models import BusinessCalendar, Holiday, ServiceOutage, SLAPolicy, SLATimer, WorkingHours
 from .protocol import SLAFacts
@@ -86,6 +86,21 @@ def clock(timer: SLATimer, now: datetime | None = None, spec: CalendarSpec | Non
     return Clock(metric=timer.metric, status=TimerStatus.BREACHED if breached and timer.status == TimerStatus.RUNNING
                  else timer.status, due_at=timer.due_at, remaining_seconds=max(0, int(left.total_seconds())),
                  breached=breached, paused=timer.status == TimerStatus.PAUSED)
+
+
+def expected_by(timers, metric: str = "resolution", now: datetime | None = None) -> datetime | None:
+    """When a ticket is expected to be done (``metric`` met), from its timers (prefetched
+    with :data:`SLA_PREFETCH`: no query): the timer's ``due_at`` while it runs, was met or was
+    missed; while paused (a request awaiting approval), the business time left laid out from
+    ``now`` on its calendar, since the clock goes on from there. None without a timer."""
+    timer = next((t for t in timers if t.metric == metric), None)
+    if timer is None:
+        return None
+    if timer.status == TimerStatus.PAUSED:
+        now = now or timezone.now()
+        left = max(timer.target - timer.consumed, timedelta(0))
+        return add_business_time(timer.calendar.spec(), now, left)
+    return timer.due_at
 
 
 # --- reports -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from catalog.models import ConfigurationItem, Service, Team
 from incidents.models import Incident, MajorIncident
+from sla.api.fields import SLATimersField
 
 from ..models import KnownError, Problem, ProblemCandidate, WorkaroundApplication
 
@@ -25,15 +26,17 @@ class ProblemSerializer(serializers.ModelSerializer):
     known_error = serializers.SerializerMethodField(help_text="the known error's id, once recorded")
     five_whys = serializers.ListField(child=serializers.CharField(max_length=500), max_length=10, required=False)
     actions = serializers.SerializerMethodField(help_text="the lifecycle actions the caller may take now")
+    sla = SLATimersField(help_text="response: the root-cause target; resolution: the fix target")
 
     class Meta:
         model = Problem
         fields = ["id", "number", "title", "description", "status", "impact", "urgency", "priority", "owner", "team",
                   "services", "cis", "incidents", "major_incident", "root_cause", "contributing_factors",
                   "five_whys", "workaround", "known_error", "resolution", "needs_review", "review_reason",
-                  "created_at", "updated_at", "known_error_at", "resolved_at", "closed_at", "actions"]
+                  "created_at", "updated_at", "known_error_at", "root_cause_at", "resolved_at", "closed_at", "actions",
+                  "sla"]
         read_only_fields = ["number", "status", "priority", "resolution", "needs_review", "review_reason",
-                            "created_at", "updated_at", "known_error_at", "resolved_at", "closed_at"]
+                            "created_at", "updated_at", "known_error_at", "root_cause_at", "resolved_at", "closed_at"]
         extra_kwargs = {"title": {"required": False}}
 
     def get_known_error(self, problem) -> int | None:

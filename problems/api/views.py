@@ -16,6 +16,7 @@ from core.api.services import call_service as call
 from core.permissions import RolePermission
 from core.roles import STAFF_ROLES
 from incidents.models import Incident
+from sla.selectors import SLA_PREFETCH
 
 from .. import services
 from ..models import KnownError, Problem, ProblemCandidate
@@ -59,7 +60,8 @@ class ProblemViewSet(HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModel
     queryset = Problem.objects.none()
 
     def get_queryset(self):
-        return problems_with_list_data(problems_visible_to(self.request.user)).prefetch_related("incidents", "cis")
+        return problems_with_list_data(problems_visible_to(self.request.user)).prefetch_related(
+            "incidents", "cis", *SLA_PREFETCH)
 
     def _fresh(self, problem):
         return Response(self.get_serializer(self.get_queryset().get(pk=problem.pk)).data)

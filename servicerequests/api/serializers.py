@@ -1,10 +1,13 @@
 from django.contrib.auth import get_user_model
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from catalog.models import Team
 from changes.models import ChangeModel
+from incidents.choices import Level
 from sla.api.fields import SLATimersField
 from sla.models import SLAPolicy
+from sla.selectors import expected_by
 
 from ..models import Approval, CatalogItem, FulfilmentTask, RequestComment, ServiceRequest
 
@@ -52,15 +55,32 @@ class CatalogRequestSerializer(serializers.ModelSerializer):
     answers = serializers.JSONField(required=False, help_text="{field name: value}, per the item's form")
     approvals = ApprovalSerializer(many=True, read_only=True)
     tasks = TaskSerializer(many=True, read_only=True)
+    impact = serializers.ChoiceField(choices=Level.choices, required=False,
+                                     help_text="1 (high) – 3 (low); default 3 (one person)")
+    urgency = serializers.ChoiceField(choices=Level.choices, required=False,
+                                      help_text="1 (high) – 3 (low); default 2")
+    due_at = serializers.SerializerMethodField(
+        help_text="the expected delivery, from the SLA's resolution target; null without one")
     sla = SLATimersField()
 
     class Meta:
         model = ServiceRequest
-        fields = ["id", "number", "catalog_item", "requested_by", "requested_for", "answers", "status", "priority",
-                  "current_level", "approvals", "tasks", "change", "created_at", "updated_at", "approved_at",
-                  "fulfilled_at", "closed_at", "rejected_at", "cancelled_at", "sla"]
+        fields = ["id", "number", "catalog_item", "requested_by", "requested_for", "answers", "status", "impact",
+                  "urgency", "priority", "due_at", "current_level", "approvals", "tasks", "change", "created_at",
+                  "updated_at", "approved_at", "fulfilled_at", "closed_at", "rejected_at", "cancelled_at", "sla"]
         read_only_fields = ["number", "requested_by", "status", "priority", "current_level", "change", "created_at",
                             "updated_at", "approved_at", "fulfilled_at", "closed_at", "rejected_at", "cancelled_at"]
+
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_due_at(self, obj):
+        due = expected_by(obj.sla_timers.all())
+        return serializers.DateTimeField().to_representation(due) if due else None
+
+
+class PrioritiseSerializer(serializers.Serializer):
+    impact = serializers.ChoiceField(choices=Level.choices)
+    urgency = serializers.ChoiceField(choices=Level.choices)
 
 
 class DecisionSerializer(serializers.Serializer):

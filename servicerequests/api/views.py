@@ -88,10 +88,23 @@ class ServiceRequestViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixi
         payload = self.get_serializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
+        call(services.request_levels_check, actor=request.user, impact=data.get("impact"), urgency=data.get("urgency"))
         created = call(services.request_submit, errors_under="answers", item=data["catalog_item"],
                        actor=request.user, answers=data.get("answers") or {},
-                       requested_for=data.get("requested_for"))
+                       requested_for=data.get("requested_for"), impact=data.get("impact"),
+                       urgency=data.get("urgency"))
         return self._fresh(created, status.HTTP_201_CREATED)
+
+    @extend_schema(request=serializers.PrioritiseSerializer, responses=serializers.CatalogRequestSerializer)
+    @action(detail=True, methods=["post"])
+    def prioritise(self, request, pk=None):
+        """Staff set `{impact, urgency}`: the priority follows the incidents' matrix and the
+        SLA is re-targeted."""
+        payload = serializers.PrioritiseSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return self._fresh(call(services.request_prioritise, request=self.get_object(), actor=request.user,
+                                impact=payload.validated_data["impact"],
+                                urgency=payload.validated_data["urgency"]))
 
     def _decide(self, request, approve: bool):
         payload = serializers.DecisionSerializer(data=request.data)

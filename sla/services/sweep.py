@@ -131,6 +131,8 @@ def escalation_notify(*, escalation_id: int) -> int:
         recipients = list(get_user_model().objects.filter(pk=manager_id)) if manager_id else []
     elif escalation.notify == "group" and escalation.group is not None:
         recipients = [escalation.group]
+    elif escalation.notify == "requester" and facts.requester_ids:
+        recipients = list(get_user_model().objects.filter(pk__in=facts.requester_ids, is_active=True))
     if not recipients:
         logger.warning("escalation %s has nobody to notify (%s)", escalation.pk, escalation.notify)
         _mark_notified(escalation.pk)
@@ -145,10 +147,14 @@ def escalation_notify(*, escalation_id: int) -> int:
         "target_minutes": round(target_minutes),
     }
     ct = timer.content_type
+    template, url = "sla-escalation", ticket.get_absolute_url()
+    if escalation.notify == "requester":  # plain words, and the page the requester may open
+        template = "sla-requester-late"
+        url = getattr(ticket, "sla_requester_url", ticket.get_absolute_url)()
     with transaction.atomic():
-        deliveries = notify(recipients, "sla-escalation", context, escalation.channels or ["in_app"],
+        deliveries = notify(recipients, template, context, escalation.channels or ["in_app"],
                             idempotency_key=f"sla-escalation:{escalation.pk}",
-                            related=f"{ct.app_label}.{ct.model}:{timer.object_id}", url=ticket.get_absolute_url())
+                            related=f"{ct.app_label}.{ct.model}:{timer.object_id}", url=url)
         _mark_notified(escalation.pk)
     return len(deliveries)
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from ..calendar import CalendarError, business_time_between, fmt_minute, intervals_from
 from ..choices import Channel, Metric, TimerStatus
+from ..protocol import metric_label
 from ..selectors import clock
 
 register = template.Library()
@@ -91,7 +92,8 @@ def clock_badge(timer, now: datetime | None = None) -> dict:
     spec = _spec(timer.calendar)
     shown = clock(timer, now, spec)
     target = int(timer.target.total_seconds())
-    badge = {"timer": timer, "metric": timer.get_metric_display(), "target": target,
+    badge = {"timer": timer, "metric": metric_label(timer.kind, timer.metric) or timer.get_metric_display(),
+             "target": target,
              "remaining": shown.remaining_seconds, "due_at": shown.due_at, "running": False,
              "overdue": None, "windows": ""}
     if timer.status == TimerStatus.MET:
