@@ -33,6 +33,7 @@ urlpatterns = [
 major_urlpatterns = [
     path("", major_views.major_list, name="list"),
     path("declare/<int:incident_pk>/", major_views.declare, name="declare"),
+    path("flag/<int:incident_pk>/", major_views.flag_major, name="flag"),
     path("spikes/<int:pk>/", major_views.spike_alert, name="spike"),
     # declare, dismiss
     path("spikes/<int:pk>/<slug:decision>/", major_views.spike_decide, name="spike-decide"),

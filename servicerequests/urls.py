@@ -29,6 +29,8 @@ portal_urlpatterns = [
     path("incidents/<int:pk>/", views.portal_incident, name="incident"),
     path("catalog/<int:pk>/", views.portal_order, name="order"),
     path("requests/<int:pk>/", views.portal_request, name="request"),
+    # Red Alert's one click: link me to the known problem (a major incident) instead of a new ticket
+    path("me-too/<int:pk>/", views.portal_me_too, name="me-too"),
 ]
 #: The portal's patterns with their namespace, for ``include()``.
 portal = (portal_urlpatterns, "portal")

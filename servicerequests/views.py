@@ -36,6 +36,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats
 from django.utils.cache import patch_vary_headers
+from django.utils.timezone import now
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -68,9 +69,10 @@ from incidents.choices import Channel, IncidentStatus, NoteVisibility
 from incidents.forms.incident import AttachmentForm, PortalCommentForm, PortalReportForm
 from incidents.models import Incident
 from incidents.selectors import incidents_reported_by, incidents_visible_to
+from incidents.services import suspected
 from notifications.selectors import delivery_entries
 from sla.models import SLAEvent
-from sla.selectors import SLA_PREFETCH
+from sla.selectors import SLA_PREFETCH, expected_by
 
 from . import services
 from .choices import (
@@ -83,7 +85,7 @@ from .choices import (
     TaskStatus,
 )
 from .filtersets import RequestFilterSet, TaskFilterSet
-from .forms import CancelForm, CommentForm, DecisionForm, OrderForm, TaskCompleteForm
+from .forms import CancelForm, CommentForm, DecisionForm, OrderForm, PrioritiseForm, TaskCompleteForm
 from .forms_runtime import build_form, plain
 from .models import Approval, CatalogItem, FulfilmentTask, ServiceRequest
 from .selectors import (
@@ -388,6 +390,23 @@ def portal_report(request):
 
 
 @login_required
+@require_POST
+def portal_me_too(request, pk: int):
+    """Red Alert's "Me too" (the portal's and the help centre's banner, the report form's
+    notice): the customer is linked to the major incident's master as a duplicate is — their
+    own child incident, which hears every update — instead of a new ticket. Then their
+    incident's page."""
+    linked: list[Incident] = []
+    status = attempt(request, lambda: linked.append(suspected.major_incident_me_too(major=pk, actor=request.user)),
+                     lost_race=LOST_RACE)
+    if status is not None:
+        return redirect(safe_next(request, reverse("portal:report")))
+    messages.success(request, _("Thank you: we know about this problem and have added you (%(number)s). We will "
+                                "tell you when it is fixed.") % {"number": linked[0].number})
+    return redirect("portal:incident", pk=linked[0].pk)
+
+
+@login_required
 def portal_incident(request, pk: int):
     """``/portal/incidents/<id>/``: where the requester's incident stands, its public comments
     (never work notes), a comment box and public files. Someone else's incident is a 404."""
@@ -484,9 +503,16 @@ REQUEST_ACTIONS = {
                      help=gettext_lazy("The requester is told, with your reason.")),
     "comment": Action(lambda req, user, data: services.request_comment(request=req, actor=user, body=data["body"]),
                       gettext_lazy("Your comment on %(number)s is saved."), CommentForm, card=False),
+    "prioritise": Action(lambda req, user, data: services.request_prioritise(
+                         request=req, actor=user, impact=data["impact"], urgency=data["urgency"]),
+                         gettext_lazy("%(number)s: the priority and the expected delivery follow."), PrioritiseForm,
+                         label=gettext_lazy("Impact and urgency…"), submit=gettext_lazy("Set the priority"),
+                         # not a transition: the desk, on an open request (the service checks it too)
+                         needs=None, when=lambda req, user: req.is_open and is_staff_member(user)),
 }
 #: The same on the requester's tracker, in the requester's words.
-PORTAL_ACTIONS = {**REQUEST_ACTIONS, "cancel": replace(REQUEST_ACTIONS["cancel"], help=""),
+PORTAL_ACTIONS = {**{name: spec for name, spec in REQUEST_ACTIONS.items() if name != "prioritise"},
+                  "cancel": replace(REQUEST_ACTIONS["cancel"], help=""),
                   "close": replace(REQUEST_ACTIONS["close"], label=gettext_lazy("Close the request"))}
 
 
@@ -508,18 +534,21 @@ def _request_data(req: ServiceRequest, history: list | None = None) -> dict:
 def render_tracker(request, pk: int, bound: dict | None = None, status: int = 200):
     user = request.user
     req = get_object_or_404(requests_visible_to(user).select_related("catalog_item", "requested_by",
-                                                                      "requested_for"), pk=pk)
+                                                                      "requested_for")
+                            .prefetch_related(*SLA_PREFETCH), pk=pk)
     forms = {"comment": CommentForm(prefix="comment"), "cancel": CancelForm(prefix="cancel")}
     forms.update(bound or {})
     open_form = next(iter(bound), None) if bound else None
     available = request_available_actions(user, req)
+    expected = expected_by(req.sla_timers.all()) if req.is_open else None
     # The tracker's forms post back here, naming their action.
     card = action_card(PORTAL_ACTIONS, req, user, available, forms=forms, open_form=open_form, name_field="action",
                        url=lambda name: reverse("portal:request", args=[pk]))
     context = {
         "req": req, **_request_data(req), "forms": forms, "open_form": open_form, "card": card,
         "can_cancel": "cancel" in available, "can_close": "close" in available, "asks_me": "approve" in available,
-        "staff": is_staff_member(user),
+        "staff": is_staff_member(user), "expected": expected,
+        "late": expected is not None and expected <= now(),
     }
     return render(request, "servicerequests/portal_request.html", context, status=status)
 
@@ -819,7 +848,8 @@ def render_request(request, pk: int, bound: dict | None = None, status: int = 20
     bound = bound or {}
     for task in data["tasks"]:
         task.complete_form = bound.get(f"task-{task.pk}") or TaskCompleteForm(prefix=f"task-{task.pk}")
-    forms = {"comment": CommentForm(prefix="comment"), "cancel": CancelForm(prefix="cancel")}
+    forms = {"comment": CommentForm(prefix="comment"), "cancel": CancelForm(prefix="cancel"),
+             "prioritise": PrioritiseForm(prefix="prioritise", initial={"impact": req.impact, "urgency": req.urgency})}
     forms.update({k: v for k, v in bound.items() if k in forms})
     open_form = next(iter(bound), None) if bound else None
     available = request_available_actions(request.user, req)
@@ -837,6 +867,7 @@ def render_request(request, pk: int, bound: dict | None = None, status: int = 20
             "canned_url": reverse("requests:canned-reply", args=[req.pk]),
             "can_cancel": "cancel" in available, "can_close": "close" in available,
             "next_url": reverse("requests:detail", args=[req.pk]),
+            "expected": expected_by(req.sla_timers.all()),
         }, status=status)
     patch_vary_headers(response, ("HX-Request", "HX-Target"))
     return response

@@ -24,8 +24,9 @@ from ..choices import NoteVisibility
 from ..filtersets import IncidentFilterSet
 from ..models import Incident, PriorityMatrix
 from ..selectors import incidents_visible_to, major_incidents_with_list_data, notes_visible_to
+from ..services import suspected
 from . import serializers
-from .major.serializers import DeclareSerializer, MajorIncidentSerializer
+from .major.serializers import DeclareSerializer, FlagMajorSerializer, MajorIncidentSerializer, SpikeAlertSerializer
 
 
 class IncidentPermission(IsAuthenticated):
@@ -166,6 +167,18 @@ class IncidentViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mix
         fresh = major_incidents_with_list_data().get(pk=major.pk)
         return Response(MajorIncidentSerializer(fresh, context=self.get_serializer_context()).data,
                         status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=FlagMajorSerializer, responses={201: SpikeAlertSerializer})
+    @action(detail=True, methods=["post"], url_path="flag-major")
+    def flag_major(self, request, pk=None):
+        """Any agent: flag a suspected major incident `{reason}`, a proposal (a spike alert
+        with no rule) the duty manager declares or dismisses (`spike-alerts/<id>/declare/`).
+        201 with the proposal (the open one if it was already flagged)."""
+        payload = FlagMajorSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        alert = call(suspected.incident_flag_major, incident=self.get_object(), actor=request.user,
+                     reason=payload.validated_data["reason"])
+        return Response(SpikeAlertSerializer(alert).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=serializers.IncidentBriefSerializer(many=True))
     @action(detail=True, methods=["get"])

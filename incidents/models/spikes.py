@@ -64,7 +64,16 @@ class SpikeRule(models.Model):
 
 
 class SpikeAlert(models.Model):
-    rule = models.ForeignKey(SpikeRule, on_delete=models.CASCADE, related_name="alerts")
+    """A proposal to declare a major incident, which the duty manager declares or dismisses
+    in one click: raised by a spike rule, or flagged by an agent on an incident
+    (``incidents.services.suspected``: no rule, the incident, who flagged it and why)."""
+
+    rule = models.ForeignKey(SpikeRule, null=True, blank=True, on_delete=models.CASCADE, related_name="alerts")
+    incident = models.ForeignKey("incidents.Incident", verbose_name=_("flagged incident"), null=True, blank=True,
+                                 on_delete=models.CASCADE, related_name="major_flags")
+    flagged_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("flagged by"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    reason = models.CharField(_("why it may be major"), max_length=500, blank=True)
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="spike_alerts")
     count = models.PositiveIntegerField(_("count in window"))
     baseline = models.DecimalField(_("usual count"), max_digits=10, decimal_places=2, null=True, blank=True)
@@ -86,9 +95,14 @@ class SpikeAlert(models.Model):
             # One open alert per rule: a spike that lasts many sweeps is one alert.
             models.UniqueConstraint(fields=["rule"], condition=Q(status="open"),
                                     name="%(app_label)s_%(class)s_one_open"),
+            # One open flag per incident: a second agent's flag adds nothing.
+            models.UniqueConstraint(fields=["incident"], condition=Q(status="open", rule__isnull=True),
+                                    name="%(app_label)s_%(class)s_one_open_flag"),
         ]
 
     def __str__(self) -> str:
+        if self.rule_id is None:
+            return f"{self.service}: flagged as a suspected major incident"
         return f"{self.service}: {self.count} in {self.rule.window_minutes} min"
 
 

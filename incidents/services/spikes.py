@@ -36,6 +36,7 @@ from ..choices import ACTIVE_MAJOR_STATUSES, Channel, DemandSource, IncidentStat
 from ..models import DemandSignal, Incident, MajorIncident, SpikeAlert, SpikeRule
 from .incident import incident_create
 from .major import can_declare, major_incident_declare
+from .suspected import flag_decided, flagged_declare
 
 
 # --- the demand signal interface --------------------------------------------------------------
@@ -197,6 +198,8 @@ def spike_alert_declare(*, alert: SpikeAlert | int, actor, summary: str = "", ma
     if active is not None:
         raise InvalidTransitionError(_("A major incident is already active on %(service)s.")
                                      % {"service": alert.service}, alert.status)
+    if alert.rule_id is None:  # an agent's flag: its incident becomes the master (services.suspected)
+        return flagged_declare(alert=alert, actor=actor, summary=summary, manager=manager)
     if manager is None and actor is None:
         on_duty = _on_duty(alert.rule)
         manager = get_user_model().objects.filter(pk__in=on_duty, is_active=True).first()
@@ -238,6 +241,8 @@ def spike_alert_dismiss(*, alert: SpikeAlert | int, actor, reason: str = "",
     alert._history_user = actor
     alert._change_reason = (reason or "dismissed")[:100]
     alert.save()
+    if alert.rule_id is None:  # an agent's flag: they hear the decision (services.suspected)
+        flag_decided(alert=alert)
     return alert
 
 

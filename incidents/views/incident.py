@@ -77,6 +77,7 @@ from ..selectors import (
     with_detail_data,
     with_list_data,
 )
+from ..services import suspected
 from . import bulk
 
 User = get_user_model()
@@ -307,12 +308,14 @@ def render_incident(request, incident: Incident, bound: dict | None = None, stat
     open_form = next(iter(bound), None) if bound else None
     # Declaring is on the page for open incidents that are not major and not linked to a master.
     can_declare = incident.is_open and not incident.is_major and not incident.parent_id and services.can_declare(user)
+    # Any agent may flag a suspected major incident for the duty manager (services.suspected).
+    can_flag = suspected.may_flag(user, incident)
     edit = {"url": reverse("incidents:edit", args=[incident.pk]), "label": _("Edit details"), "name": "edit",
             "accesskey": "e"}
     card = action_card(ACTIONS, incident, user, incident_available_actions(user, incident),
                        url=lambda name: reverse("incidents:action", args=[incident.pk, name]), forms=forms,
                        open_form=open_form, links=[edit] if incident.is_open else [],
-                       extra="incidents/_declare_form.html", always=can_declare)
+                       extra="incidents/_declare_form.html", always=can_declare or can_flag)
     notes = list(notes_visible_to(user, incident))
     ci_relations = list(incident.ci.outgoing.select_related("target").order_by("kind", "target__name")) \
         if incident.ci_id else []
@@ -327,6 +330,7 @@ def render_incident(request, incident: Incident, bound: dict | None = None, stat
         "children": children, "canned_replies": list(canned_replies_visible_to(user).only("id", "name", "team__name")),
         "canned_url": reverse("incidents:canned-reply", args=[incident.pk]),
         "siblings": siblings, "attachments": list(incident.attachments.all()), "can_declare_major": can_declare,
+        "can_flag_major": can_flag,
     }
     response = render(request, "incidents/detail.html", context, status=status)
     patch_vary_headers(response, ("HX-Request", "HX-Target"))

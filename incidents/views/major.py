@@ -64,6 +64,7 @@ from ..forms.major import (
 )
 from ..models import Incident, MajorIncident, MajorIncidentTask, Postmortem, SpikeAlert
 from ..selectors import incidents_visible_to, major_incident_available_actions, major_incidents_visible_to
+from ..services import suspected
 from .incident import _incident_for_page, render_incident
 
 TIMELINE_LIMIT = 50  # newest first; the postmortem holds the whole story
@@ -143,7 +144,8 @@ class MajorListView(FilteredListView):
                 .annotate(active_rank=active_first, linked_count=_linked_count()))
 
     def get_context_data(self, **kwargs):
-        alerts = list(SpikeAlert.objects.filter(status=SpikeAlertStatus.OPEN).select_related("service", "rule")
+        alerts = list(SpikeAlert.objects.filter(status=SpikeAlertStatus.OPEN)
+                      .select_related("service", "rule", "flagged_by")
                       .order_by("-created_at", "-id")[:50])
         return {**super().get_context_data(**kwargs), "alerts": alerts,
                 "can_declare": services.can_declare(self.request.user), "next_url": self.request.get_full_path()}
@@ -415,11 +417,26 @@ def declare(request, incident_pk: int):
     return redirect(declared[0])
 
 
+@staff_required
+@require_POST
+def flag_major(request, incident_pk: int):
+    """From the incident page: any agent flags a suspected major incident for the duty
+    manager (a proposal on the spike alerts' one-click page); back to the incident."""
+    incident = get_object_or_404(incidents_visible_to(request.user), pk=incident_pk)
+    back = reverse("incidents:detail", args=[incident.pk])
+    if attempt(request, lambda: suspected.incident_flag_major(incident=incident, actor=request.user,
+                                                              reason=request.POST.get("reason", "")),
+               lost_race=LOST_RACE) is not None:
+        return redirect(back)
+    messages.success(request, _("The duty manager is told: they declare it or dismiss it."))
+    return redirect(back)
+
+
 # --- spike alerts -------------------------------------------------------------------------------
 @staff_required
 def spike_alert(request, pk: int):
-    alert = get_object_or_404(SpikeAlert.objects.select_related("service", "rule", "decided_by",
-                                                                "major_incident__incident"), pk=pk)
+    alert = get_object_or_404(SpikeAlert.objects.select_related("service", "rule", "decided_by", "flagged_by",
+                                                                "incident", "major_incident__incident"), pk=pk)
     return render(request, "incidents/major/spike.html", {
         "alert": alert, "can_declare": services.can_declare(request.user),
         "is_open": alert.status == SpikeAlertStatus.OPEN,

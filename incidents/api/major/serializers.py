@@ -201,13 +201,19 @@ class SpikeRuleSerializer(serializers.ModelSerializer):
 
 
 class SpikeAlertSerializer(serializers.ModelSerializer):
-    window_minutes = serializers.IntegerField(source="rule.window_minutes", read_only=True)
+    window_minutes = serializers.IntegerField(source="rule.window_minutes", read_only=True, allow_null=True)
 
     class Meta:
         model = SpikeAlert
         fields = ["id", "rule", "service", "count", "baseline", "window_minutes", "window_start", "window_end",
-                  "status", "major_incident", "decided_by", "decided_at", "created_at"]
+                  "status", "major_incident", "decided_by", "decided_at", "created_at",
+                  # an agent's flag (rule null): the suspected master, who flagged it and why
+                  "incident", "flagged_by", "reason"]
         read_only_fields = fields
+
+
+class FlagMajorSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500, help_text="why it may be a major incident")
 
 
 class SpikeDeclareSerializer(serializers.Serializer):
