@@ -65,7 +65,13 @@ def _recording_kwargs(call: Call) -> dict:
         from .recording import dial_recording_kwargs
     except ImportError:  # pragma: no cover - recording comes with issue 22.3
         return {}
-    return dial_recording_kwargs(call) or {}
+    try:
+        return dial_recording_kwargs(call, conference=True) or {}
+    except TypeError:  # pragma: no cover - a version without the conference switch
+        kwargs = dict(dial_recording_kwargs(call) or {})
+        if kwargs.get("record"):
+            kwargs["record"] = "record-from-start"  # <Dial>'s values do not record a <Conference>
+        return kwargs
 
 
 def join_conference(response, call: Call) -> None:
@@ -73,11 +79,7 @@ def join_conference(response, call: Call) -> None:
     agent joins (the agent's leg starts the conference); when the conference ends the caller
     goes on at ``conference_done`` (the survey). Records the conference (once)."""
     conference, _new = Conference.objects.get_or_create(call=call, defaults={"name": conference_name(call)})
-    recording = _recording_kwargs(call)
-    # <Dial record=…> does not record a conference: the <Conference> noun records it.
-    conference_recording = {name: value for name, value in recording.items() if name != "record"}
-    if recording.get("record"):
-        conference_recording["record"] = "record-from-start"
+    conference_recording = _recording_kwargs(call)  # the <Conference> noun records a conference
     dial = response.dial(action=reverse("telephony:conference_done"), method="POST")
     dial.conference(conference.name, start_conference_on_enter=False, end_conference_on_exit=True, beep=False,
                     wait_url=reverse("telephony:wait"), wait_method="POST",
@@ -111,7 +113,7 @@ def add_agent_leg(call_id: int) -> ConferenceLeg | None:
     errors for the task to retry). Nothing when the conference is not there yet (the caller's
     joining asks again), the call has no agent or ended, or that agent's leg is already live."""
     with transaction.atomic():
-        call = Call.objects.select_for_update().select_related("agent").filter(pk=call_id).first()
+        call = Call.objects.select_for_update().filter(pk=call_id).first()
         conference = Conference.objects.filter(call_id=call_id).first() if call is not None else None
         if conference is None or not conference.sid or call.agent_id is None or call.ended_at is not None:
             return None
