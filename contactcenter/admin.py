@@ -87,3 +87,20 @@ class DialListAdmin(SimpleHistoryAdmin):
     list_display = ["name", "queue", "line", "calendar", "max_attempts", "retry_minutes", "active"]
     list_filter = ["active"]
     inlines = [DialListEntryInline]
+
+
+# CC-C (issue 22.4): supervision is read here; it is done from the live calls page.
+from .models import SupervisionAction  # noqa: E402 (kept with its section)
+
+
+@admin.register(SupervisionAction)
+class SupervisionActionAdmin(SimpleHistoryAdmin):
+    list_display = ["at", "supervisor", "action", "call"]
+    list_filter = ["action"]
+    raw_id_fields = ["call", "leg"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -34,3 +34,33 @@ def place_outbound_call(self, call_id: int) -> None:
         place_call(call_id, last_try=self.request.retries >= self.max_retries)
     except RetryableError as exc:
         raise self.retry(exc=exc, countdown=10 * (self.request.retries + 1)) from exc
+
+
+# --- CC-C (issue 22.4): conference legs and supervision ------------------------------------------
+@shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=2)
+def add_agent_leg(self, call_id: int) -> None:
+    """Ring the call's agent into its conference (retried a few times: the caller is waiting)."""
+    from .supervision import add_agent_leg as add  # supervision queues this task
+
+    try:
+        add(call_id)
+    except Exception as exc:  # the provider's errors are many; all are worth a retry
+        raise self.retry(exc=exc) from exc
+
+
+@shared_task(bind=True, acks_late=True, max_retries=3, default_retry_delay=5)
+def send_supervision(self, action_id: int) -> None:
+    """Ask the provider again for a supervisor's action it did not take at the click. Only the
+    supervisor's latest action on that call is sent (an older one would undo a newer)."""
+    from .models import SupervisionAction
+    from .supervision import send  # supervision queues this task
+
+    action = SupervisionAction.objects.select_related("leg__conference", "call", "supervisor").filter(
+        pk=action_id).first()
+    if action is None or action.leg is None or SupervisionAction.objects.filter(
+            call_id=action.call_id, supervisor_id=action.supervisor_id, pk__gt=action.pk).exists():
+        return
+    try:
+        send(action)
+    except Exception as exc:  # the provider's errors are many; all are worth a retry
+        raise self.retry(exc=exc) from exc

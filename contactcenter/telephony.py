@@ -30,6 +30,22 @@ class BaseTelephonyBackend:
         ``TwilioRestException``, requests' ``ConnectionError``)."""
         raise NotImplementedError
 
+    # CC-C (issue 22.4): legs of a call's conference (the agent's, a supervisor's).
+    def add_participant(self, *, conference_sid: str, to: str, from_: str, label: str, status_callback: str,
+                        muted: bool = False, start_on_enter: bool = True, end_on_exit: bool = False,
+                        timeout: int = 20) -> str:
+        """Ring ``to`` and join them to the conference when they answer; their leg's progress
+        (and whether they answered) to ``status_callback``. Returns the leg's CallSid."""
+        raise NotImplementedError
+
+    def update_participant(self, *, conference_sid: str, call_sid: str, muted: bool | None = None,
+                           coaching: bool | None = None, call_sid_to_coach: str | None = None) -> None:
+        """Mute or unmute a leg; make it coach (only ``call_sid_to_coach`` hears it) or stop."""
+        raise NotImplementedError
+
+    def remove_participant(self, *, conference_sid: str, call_sid: str) -> None:
+        """Take a leg out of the conference (its call ends); one already gone counts as removed."""
+        raise NotImplementedError
 
 class OutboxBackend(BaseTelephonyBackend):
     def redirect(self, *, call_sid: str, url: str) -> None:
@@ -40,6 +56,26 @@ class OutboxBackend(BaseTelephonyBackend):
         TelephonyRequest.objects.create(call_sid=call_sid, action="call", url=url, params={
             "To": to, "From": from_, "StatusCallback": status_callback, "Timeout": timeout})
         return call_sid
+
+    def add_participant(self, *, conference_sid: str, to: str, from_: str, label: str, status_callback: str,
+                        muted: bool = False, start_on_enter: bool = True, end_on_exit: bool = False,
+                        timeout: int = 20) -> str:
+        call_sid = "CA" + uuid.uuid4().hex
+        TelephonyRequest.objects.create(call_sid=call_sid, action="participant_add", url=status_callback, params={
+            "ConferenceSid": conference_sid, "To": to, "From": from_, "Label": label, "Muted": muted,
+            "StartConferenceOnEnter": start_on_enter, "EndConferenceOnExit": end_on_exit, "Timeout": timeout})
+        return call_sid
+
+    def update_participant(self, *, conference_sid: str, call_sid: str, muted: bool | None = None,
+                           coaching: bool | None = None, call_sid_to_coach: str | None = None) -> None:
+        params = {"ConferenceSid": conference_sid, "Muted": muted, "Coaching": coaching,
+                  "CallSidToCoach": call_sid_to_coach}
+        TelephonyRequest.objects.create(call_sid=call_sid, action="participant_update", url="",
+                                        params={k: v for k, v in params.items() if v is not None})
+
+    def remove_participant(self, *, conference_sid: str, call_sid: str) -> None:
+        TelephonyRequest.objects.create(call_sid=call_sid, action="participant_remove", url="",
+                                        params={"ConferenceSid": conference_sid})
 
 
 def twilio_client():
@@ -75,6 +111,34 @@ class TwilioBackend(BaseTelephonyBackend):
             to=to, from_=from_, url=url, method="POST", timeout=timeout, status_callback=status_callback,
             status_callback_method="POST", status_callback_event=["initiated", "ringing", "answered", "completed"])
         return call.sid
+
+    def add_participant(self, *, conference_sid: str, to: str, from_: str, label: str, status_callback: str,
+                        muted: bool = False, start_on_enter: bool = True, end_on_exit: bool = False,
+                        timeout: int = 20) -> str:
+        participant = self.client.conferences(conference_sid).participants.create(
+            from_=from_, to=to, label=label, muted=muted, beep="false", start_conference_on_enter=start_on_enter,
+            end_conference_on_exit=end_on_exit, timeout=timeout, status_callback=status_callback,
+            status_callback_method="POST", status_callback_event=["ringing", "answered", "completed"])
+        return participant.call_sid
+
+    def update_participant(self, *, conference_sid: str, call_sid: str, muted: bool | None = None,
+                           coaching: bool | None = None, call_sid_to_coach: str | None = None) -> None:
+        from twilio.base import values  # only this backend needs twilio's REST package
+
+        def unset(value):
+            return values.unset if value is None else value
+
+        self.client.conferences(conference_sid).participants(call_sid).update(
+            muted=unset(muted), coaching=unset(coaching), call_sid_to_coach=unset(call_sid_to_coach))
+
+    def remove_participant(self, *, conference_sid: str, call_sid: str) -> None:
+        from twilio.base.exceptions import TwilioRestException  # only this backend needs twilio's REST package
+
+        try:
+            self.client.conferences(conference_sid).participants(call_sid).delete()
+        except TwilioRestException as exc:
+            if exc.status != 404:  # already gone (hung up, the conference ended): removed
+                raise
 
 
 def get_telephony_backend() -> BaseTelephonyBackend:

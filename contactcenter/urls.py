@@ -4,7 +4,7 @@ the call log and the agent's state. The webhooks are in ``webhooks/urls.py``, th
 
 from django.urls import path
 
-from . import outbound_views, simulation_views, views
+from . import outbound_views, simulation_views, supervision_views, views
 
 app_name = "contactcenter"
 urlpatterns = [
@@ -22,4 +22,7 @@ urlpatterns = [
     path("dial-lists/", outbound_views.dial_lists, name="dial-lists"),
     path("dial-lists/<int:pk>/", outbound_views.dial_list, name="dial-list"),
     path("dial-lists/<int:pk>/entries/<int:entry>/<str:action>/", outbound_views.dial_entry, name="dial-entry"),
+    # CC-C (issue 22.4): live supervision (contactcenter/supervision_views.py)
+    path("live/", supervision_views.live_calls, name="live-calls"),
+    path("live/<int:pk>/<str:action>/", supervision_views.supervise, name="supervise"),
 ]

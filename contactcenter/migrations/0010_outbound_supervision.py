@@ -1,4 +1,5 @@
 # Placeholder owned by helper CC-B (session 2026-12-07); its operations are filled in by that helper.
+# CC-C (issue 22.4) keeps its operations in the clearly marked block at the end of ``operations``.
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
@@ -222,4 +223,172 @@ class Migration(migrations.Migration):
             constraint=models.UniqueConstraint(fields=('dial_list', 'number'), name='dial_entry_number'),
         ),
         # --- end of CC-B's block ----------------------------------------------------------------------
+        # --- CC-C (issue 22.4): live supervision through a conference -------------------------------
+        migrations.CreateModel(
+            name='Conference',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=64, unique=True)),
+                ('sid', models.CharField(blank=True, db_index=True, help_text="Twilio's ConferenceSid", max_length=64)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('ended_at', models.DateTimeField(blank=True, null=True)),
+                ('call', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='conference', to='contactcenter.call')),
+            ],
+        ),
+        migrations.CreateModel(
+            name='ConferenceLeg',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(choices=[('agent', 'Agent'), ('supervisor', 'Supervisor')], max_length=10)),
+                ('call_sid', models.CharField(blank=True, db_index=True, help_text="the leg's CallSid", max_length=64)),
+                ('status', models.CharField(choices=[('requested', 'Requested'), ('joined', 'Joined'), ('left', 'Left'), ('failed', 'Not answered')], default='requested', max_length=10)),
+                ('muted', models.BooleanField(default=False)),
+                ('coaching', models.BooleanField(default=False)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('joined_at', models.DateTimeField(blank=True, null=True)),
+                ('left_at', models.DateTimeField(blank=True, null=True)),
+                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='legs', to='contactcenter.conference')),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conference_legs', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'ordering': ['created_at', 'id'],
+            },
+        ),
+        migrations.CreateModel(
+            name='HistoricalConference',
+            fields=[
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('name', models.CharField(db_index=True, max_length=64)),
+                ('sid', models.CharField(blank=True, db_index=True, help_text="Twilio's ConferenceSid", max_length=64)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('ended_at', models.DateTimeField(blank=True, null=True)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('call', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='contactcenter.call')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': 'historical conference',
+                'verbose_name_plural': 'historical conferences',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name='HistoricalConferenceEvent',
+            fields=[
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('sid', models.CharField(max_length=64)),
+                ('sequence', models.IntegerField()),
+                ('event', models.CharField(max_length=32)),
+                ('call_sid', models.CharField(blank=True, max_length=64)),
+                ('received_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('conference', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='contactcenter.conference')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': 'historical conference event',
+                'verbose_name_plural': 'historical conference events',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name='HistoricalConferenceLeg',
+            fields=[
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('role', models.CharField(choices=[('agent', 'Agent'), ('supervisor', 'Supervisor')], max_length=10)),
+                ('call_sid', models.CharField(blank=True, db_index=True, help_text="the leg's CallSid", max_length=64)),
+                ('status', models.CharField(choices=[('requested', 'Requested'), ('joined', 'Joined'), ('left', 'Left'), ('failed', 'Not answered')], default='requested', max_length=10)),
+                ('muted', models.BooleanField(default=False)),
+                ('coaching', models.BooleanField(default=False)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('joined_at', models.DateTimeField(blank=True, null=True)),
+                ('left_at', models.DateTimeField(blank=True, null=True)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('conference', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='contactcenter.conference')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': 'historical conference leg',
+                'verbose_name_plural': 'historical conference legs',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name='HistoricalSupervisionAction',
+            fields=[
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('action', models.CharField(choices=[('listen', 'Listen'), ('whisper', 'Whisper to the agent'), ('barge', 'Barge in'), ('leave', 'Leave')], max_length=10)),
+                ('at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('call', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='contactcenter.call')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('leg', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='contactcenter.conferenceleg')),
+                ('supervisor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': 'historical supervision action',
+                'verbose_name_plural': 'historical supervision actions',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name='SupervisionAction',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('action', models.CharField(choices=[('listen', 'Listen'), ('whisper', 'Whisper to the agent'), ('barge', 'Barge in'), ('leave', 'Leave')], max_length=10)),
+                ('at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supervision_actions', to='contactcenter.call')),
+                ('leg', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='actions', to='contactcenter.conferenceleg')),
+                ('supervisor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='supervision_actions', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'ordering': ['at', 'id'],
+            },
+        ),
+        migrations.CreateModel(
+            name='ConferenceEvent',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('sid', models.CharField(max_length=64)),
+                ('sequence', models.IntegerField()),
+                ('event', models.CharField(max_length=32)),
+                ('call_sid', models.CharField(blank=True, max_length=64)),
+                ('received_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='contactcenter.conference')),
+            ],
+            options={
+                'ordering': ['id'],
+                'constraints': [models.UniqueConstraint(fields=('sid', 'sequence'), name='conference_event_once')],
+            },
+        ),
+        migrations.AddConstraint(
+            model_name='conferenceleg',
+            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['requested', 'joined'])), fields=('conference', 'user', 'role'), name='conference_leg_live'),
+        ),
+        migrations.AddIndex(
+            model_name='supervisionaction',
+            index=models.Index(fields=['call', 'at'], name='supervision_call'),
+        ),
+        # --- end of CC-C's block ----------------------------------------------------------------------
     ]

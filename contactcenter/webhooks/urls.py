@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import outbound, views
+from . import conference, outbound, views
 
 app_name = "telephony"
 urlpatterns = [
@@ -20,4 +20,7 @@ urlpatterns = [
     path("twilio/outbound/dial/", outbound.dial, name="outbound-dial"),
     path("twilio/outbound/leg/", outbound.leg, name="outbound-leg"),
     path("twilio/outbound/status/", outbound.status, name="outbound-status"),
+    # CC-C (issue 22.4): calls routed through a conference (contactcenter/webhooks/conference.py)
+    path("twilio/conference/", conference.conference, name="conference"),
+    path("twilio/conference/done/", conference.conference_done, name="conference_done"),
 ]

@@ -27,7 +27,7 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 from catalog.choices import CustomerTier
 from catalog.models import AgentProfile
 
-from .. import routing, services
+from .. import routing, services, supervision
 from ..models import Call
 from .twilio_params import (
     CallParams,
@@ -122,6 +122,9 @@ def _route(response: VoiceResponse, call: Call, queue) -> None:
 
 def _connect(response: VoiceResponse, call: Call) -> None:
     """The call as routing left it: ring its agent, or wait in its queue (music and position)."""
+    if call.agent_id is not None and supervision.conference_routing():  # CC-C (issue 22.4)
+        supervision.join_conference(response, call)  # the agent's leg is added to the call's conference
+        return
     if call.agent_id is not None:
         dial = response.dial(action=reverse("telephony:dial"), method="POST", timeout=routing.ring_seconds(),
                              answer_on_bridge=True)
