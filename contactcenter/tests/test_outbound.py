@@ -323,3 +323,13 @@ def test_skip_and_an_answered_entry(client, twilio_stub, line, queue, callback, 
     outsider = make_user(Role.AGENT)
     client.force_login(outsider)
     assert client.get(reverse("contactcenter:dial-list", args=[dial_list.pk])).status_code == 404
+
+
+def test_dialling_from_a_complaint_crm_registered(client, twilio_stub, agent, contact, make_user, line):
+    from crm.tests.factories_complaint import ComplaintFactory
+
+    complaint = ComplaintFactory(contact=contact)
+    assert _dial(client, agent, "complaint", complaint.pk).status_code == 302
+    call = Call.objects.get(direction="outbound")
+    assert (call.ticket_kind, call.ticket_id, call.to_number) == ("complaint", complaint.pk, CUSTOMER)
+    assert _dial(client, make_user(Role.REQUESTER), "complaint", complaint.pk).status_code == 403
