@@ -18,7 +18,8 @@ teams, 6 queues (service level 20/20/30/30/60/60 s) each with its own service, a
    ``repeat_of`` to the same number's call up to ~2.5 days' worth of calls earlier. Then one ``AgentStateLog``
    stretch per state (available → busy → wrap-up) per 6-minute slot of every agent's 8-hour
    shift (weekdays, a third of the agents at weekends) and one offline stretch per shift; then
-   ``--incidents`` incidents over the year (``bench_incidents.LOAD_INCIDENTS``). The bulk load
+   ``--incidents`` incidents over the year (``bench_incidents.LOAD_INCIDENTS``); a recording for
+   a third of the answered calls and a quality evaluation for one in 97 (issue 22.5). The bulk load
    runs with ``session_replication_role = replica`` (no foreign-key triggers: the generated
    ids are consistent by construction) and with the secondary indexes of the call and agent
    log tables dropped and rebuilt after (faster than maintaining them row by row; the
@@ -224,6 +225,26 @@ FROM (
 ) AS c
 """
 
+# Issue 22.5 (CC-C): a recording for a third of the answered calls (both directions; two for
+# one in ten of those, as a transfer's second leg would) and a quality evaluation for one answered
+# call in 97, submitted the day after the call, scores 50-100.
+LOAD_RECORDINGS = """
+INSERT INTO contactcenter_callrecording (call_id, recording_sid, status, duration_seconds, channels, file,
+    content_type, size, fetched_at, fetch_error, created_at, delete_after, deleted_at)
+SELECT c.id, 'RE' || lpad(to_hex(c.id), 31, '0') || leg, 'completed', c.talk_seconds, 1, '', 'audio/mpeg', NULL,
+       c.ended_at, '', c.ended_at, c.ended_at + interval '90 days', NULL
+FROM contactcenter_call AS c CROSS JOIN LATERAL (SELECT 0 AS leg UNION ALL SELECT 1 WHERE c.id %% 30 = 0) AS legs
+WHERE c.answered_at IS NOT NULL AND c.id %% 3 = 0
+"""
+LOAD_EVALUATIONS = """
+INSERT INTO contactcenter_evaluation (call_id, form_id, agent_id, queue_id, evaluator_id, score, comment,
+    submitted_at)
+SELECT c.id, %(form)s, c.agent_id, c.queue_id, %(evaluator)s, 50 + (c.id * 7919) %% 51, '',
+       c.ended_at + interval '1 day'
+FROM contactcenter_call AS c
+WHERE c.answered_at IS NOT NULL AND c.id %% 97 = 0 AND c.ended_at + interval '1 day' < %(end)s
+"""
+
 # Every agent's 8-hour shift (weekdays; a third of the agents at weekends), 80 slots of 6
 # minutes, each available → busy → wrap-up, then an offline stretch until the next shift.
 LOAD_AGENT_LOG = """
@@ -299,6 +320,15 @@ def load(args, fx: dict) -> dict:
         cursor.execute(LOAD_AGENT_LOG, params)
         out["agent_log_rows"] = cursor.rowcount
         out["agent_log_s"] = time.perf_counter() - started
+        started = time.perf_counter()
+        from contactcenter.models import EvaluationForm
+
+        form = EvaluationForm.objects.create(name="bench")
+        cursor.execute(LOAD_RECORDINGS)
+        out["recordings"] = cursor.rowcount
+        cursor.execute(LOAD_EVALUATIONS, {"form": form.pk, "evaluator": fx["manager"].pk, "end": YEAR_END})
+        out["evaluations"] = cursor.rowcount
+        out["step2_s"] = time.perf_counter() - started
         started = time.perf_counter()
         for indexes in dropped.values():
             for _, definition in indexes:
@@ -429,11 +459,11 @@ def backfill(days: int) -> dict:
                     INSERT INTO kpis_callinterval (start, queue_id, agent_id, service_id, arrivals, offered, answered,
                         abandoned, short_abandoned, answered_in_sl, wait_sum, talk_sum, hold_sum, wrap_sum, wrap_count,
                         transfers, transferred, fcr, csat_count, csat_good, csat_sum, deflected, callbacks_done,
-                        callback_seconds_sum)
+                        callback_seconds_sum, outbound, outbound_answered, recorded, quality_count, quality_sum)
                     SELECT start + %(shift)s, queue_id, agent_id, service_id, arrivals, offered, answered, abandoned,
                         short_abandoned, answered_in_sl, wait_sum, talk_sum, hold_sum, wrap_sum, wrap_count, transfers,
                         transferred, fcr, csat_count, csat_good, csat_sum, deflected, callbacks_done,
-                        callback_seconds_sum
+                        callback_seconds_sum, outbound, outbound_answered, recorded, quality_count, quality_sum
                     FROM kpis_callinterval WHERE start >= %(a)s AND start < %(b)s AND start + %(shift)s < %(end)s
                     ON CONFLICT DO NOTHING
                 """, {"shift": shift, "a": YEAR_START, "b": YEAR_START + span, "end": YEAR_END})
@@ -448,7 +478,8 @@ def backfill(days: int) -> dict:
                     "kpis_calldaily": "start, queue_id, agent_id, service_id, arrivals, offered, answered, abandoned, "
                                       "short_abandoned, answered_in_sl, wait_sum, talk_sum, hold_sum, wrap_sum, "
                                       "wrap_count, transfers, transferred, fcr, csat_count, csat_good, csat_sum, "
-                                      "deflected, callbacks_done, callback_seconds_sum",
+                                      "deflected, callbacks_done, callback_seconds_sum, outbound, "
+                                      "outbound_answered, recorded, quality_count, quality_sum",
                     "kpis_agentdaily": "start, agent_id, available_seconds, busy_seconds, wrap_seconds, "
                                        "logged_in_seconds",
                     "kpis_arrivalhour": "start, queue_id, service_id, arrivals"}
@@ -685,6 +716,8 @@ def main() -> None:
         print("  inbound outcomes: " + ", ".join(f"{o} {n / info['inbound']:.1%}" for o, n in info["outcomes"]))
         print(f"  calls per day: weekday {info['weekday_avg']:,}, weekend {info['weekend_avg']:,}, "
               f"busiest {info['max_day']:,}")
+        print(f"  issue 22.5: {info['recordings']:,} call recordings, {info['evaluations']:,} quality evaluations "
+              f"in {info['step2_s']:.1f} s")
         print(f"  agent state log: {info['agent_log_rows']:,} rows in {info['agent_log_s']:.1f} s; "
               f"{mib(info['log_bytes'])} with indexes")
         print(f"  {info['indexes']} secondary indexes rebuilt in {info['index_s']:.1f} s")
@@ -745,6 +778,9 @@ def main() -> None:
                 body = r["body"].json()
                 print("      figures: " + ", ".join(f"{k} {v}" for k, v in body.items()
                                                  if not isinstance(v, (list, dict)))[:400])
+                step2 = ("outbound_calls", "outbound_answered", "contact_rate", "recorded_calls", "recorded_share",
+                         "quality_evaluations", "quality_score")
+                print("      issue 22.5 figures: " + ", ".join(f"{k} {body.get(k)}" for k in step2))
             slow = max(r["cap"]["rows"], key=lambda row: row[0])
             if slow[0] > 20 and slow[1].lstrip().upper().startswith("SELECT"):
                 print_explain(slow[1])
