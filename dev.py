@@ -6,9 +6,10 @@
                            under var/ unless DATABASE_URL / REDIS_URL say otherwise)
     python3 dev.py test    set up, then run the test suite against PostgreSQL and Redis on
                            127.0.0.1 (their standard ports); extra arguments go to pytest.
-                           Installs Debian's chromium (browser tests) and dovecot-imapd (email
-                           tests) when missing and run as root; SKIP_BROWSER_TESTS=1 and
-                           SKIP_IMAP_TESTS=1 skip those tests instead
+                           Installs Debian's chromium (browser tests), dovecot-imapd (email
+                           tests) and pgbouncer (topology test) when missing and run as root;
+                           SKIP_BROWSER_TESTS=1, SKIP_IMAP_TESTS=1 and SKIP_TOPOLOGY_TESTS=1
+                           skip those tests instead
 
 Both create a virtual environment in .venv and install the project into it (again only
 when pyproject.toml changes). Nothing but Python 3.11+ is needed for ``run``.
