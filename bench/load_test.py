@@ -59,6 +59,8 @@ from bench.settings import *  # noqa: F403
 from servicedesk.settings.base import celery_queues
 
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+# One cache for every process of the run (the test settings give each process its own prefix).
+CACHES["default"]["KEY_PREFIX"] = "load-bench"  # noqa: F405
 PUBLIC_BASE_URL = {public!r}
 TWILIO_AUTH_TOKEN = {token!r}
 # The tasks the requests queue wait in this run's own queues (no worker), purged at the end.
@@ -161,6 +163,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--scenarios", default=",".join(SCENARIOS))
     parser.add_argument("--skip-helpdesk", action="store_true")
     parser.add_argument("--database-url", default=DEFAULT_URL)
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep both databases of the previous run (same --rows) instead of loading again")
     return parser.parse_args()
 
 
@@ -281,8 +285,8 @@ def smoke(port: int, env: dict) -> None:
         request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", method=method,  # noqa: S310
                                          headers={"Host": "localhost", **headers})
         with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
-            if response.status != expected:
-                raise SystemExit(f"{method} {path} answered {response.status}")
+            if response.status != expected or not response.geturl().endswith(path):
+                raise SystemExit(f"{method} {path} answered {response.status} from {response.geturl()}")
 
 
 def main() -> None:
@@ -299,7 +303,10 @@ def main() -> None:
     (package / "desk.py").write_text(SETTINGS.format(public=PUBLIC_BASE, token=TWILIO_TOKEN))
     os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "bench"), str(tmp)])
     sys.path[:0] = [str(tmp)]
-    recreate_database(args.database_url)
+    saved = VAR / "load-bench-env.json"
+    reuse = args.reuse and saved.exists() and json.loads(saved.read_text()).get("rows") == args.rows
+    if not reuse:
+        recreate_database(args.database_url)
     os.environ["BENCH_DATABASE_URL"] = args.database_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "load_bench_settings.desk"
     sys.path.insert(0, str(ROOT))
@@ -313,11 +320,19 @@ def main() -> None:
     print(f"load before: {load_average()}", flush=True)
 
     started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    env = servicedesk_fixtures(args.rows)
-    loaded = env.pop("_loaded")
-    print(f"service desk: migrated and loaded in {time.perf_counter() - started:.0f} s "
-          f"({args.rows:,} incidents, {loaded['timers']:,} SLA timers, 10,000 contacts)", flush=True)
+    if reuse:
+        state = json.loads(saved.read_text())
+        env = state["desk"]
+        print(f"service desk: the previous run's database ({args.rows:,} incidents; what earlier runs created "
+              "stays in it)", flush=True)
+    else:
+        call_command("migrate", verbosity=0)
+        env = servicedesk_fixtures(args.rows)
+        loaded = env.pop("_loaded")
+        print(f"service desk: migrated and loaded in {time.perf_counter() - started:.0f} s "
+              f"({args.rows:,} incidents, {loaded['timers']:,} SLA timers, 10,000 contacts)", flush=True)
+        state = {"rows": args.rows, "desk": env}
+        saved.write_text(json.dumps(state))
 
     results: list[tuple[str, int, dict]] = []
     server_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "load_bench_settings.desk",
@@ -342,7 +357,6 @@ def main() -> None:
 
     if not args.skip_helpdesk:
         python = ensure_venv(HELPDESK_VENV, ["django-helpdesk", "gunicorn", "psycopg[binary]"])
-        recreate_database(HELPDESK_URL)
         project = tmp / "hd"
         (project / "hdproj").mkdir(parents=True)
         (project / "hdproj" / "__init__.py").write_text("")
@@ -352,9 +366,15 @@ def main() -> None:
         hd_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hdproj.settings",
                   "HD_DATABASE_NAME": HELPDESK_URL.rsplit("/", 1)[1], "PYTHONPATH": str(project)}
         started = time.perf_counter()
-        seeded = subprocess.run([str(python), "-c", textwrap.dedent(HD_SEED), str(args.rows)],  # noqa: S603
-                                cwd=project, env=hd_env, check=True, capture_output=True, text=True)
-        info = json.loads(seeded.stdout.strip().splitlines()[-1])
+        if reuse and "helpdesk" in state:
+            info = state["helpdesk"]
+        else:
+            recreate_database(HELPDESK_URL)
+            seeded = subprocess.run([str(python), "-c", textwrap.dedent(HD_SEED), str(args.rows)],  # noqa: S603
+                                    cwd=project, env=hd_env, check=True, capture_output=True, text=True)
+            info = json.loads(seeded.stdout.strip().splitlines()[-1])
+            state["helpdesk"] = info
+            saved.write_text(json.dumps(state))
         print(f"\ndjango-helpdesk {helpdesk_version(python)}: migrated and loaded in "
               f"{time.perf_counter() - started:.0f} s ({args.rows:,} tickets; page {info['page_status']}, "
               f"table JSON {info['data_status']}, recordsTotal {info['records']})", flush=True)
