@@ -92,6 +92,16 @@ class TestConferenceRouting:
         assert 'startConferenceOnEnter="false"' in body and 'endConferenceOnExit="true"' in body
         assert 'statusCallback="https://desk.example.test/telephony/twilio/conference/?call=CA9"' in body
 
+    def test_a_recorded_line_records_the_conference(self, client, queue_line, make_user, conference_on):
+        queue_line.record_calls = True  # CC-A's switch: the caller is told, then the conference records
+        queue_line.save()
+        available_agent(make_user, "ann")
+        post(client, "voice", {"CallSid": "CA8", "From": "+306900000001", "To": "+302100000000"})
+        body = post(client, "gather", {"CallSid": "CA8", "Digits": ""}, query="step=account").content.decode()
+        conference = body[body.index("<Conference"):body.index("</Conference>")]
+        assert 'record="record-from-start"' in conference
+        assert 'recordingStatusCallback="https://desk.example.test/telephony/twilio/recording-status/"' in conference
+
     def test_a_replayed_event_changes_nothing(self, client, queue_line, make_user, conference_on,
                                               django_capture_on_commit_callbacks):
         call, _agent, agent_leg = answered_call(client, make_user, django_capture_on_commit_callbacks)
