@@ -177,7 +177,11 @@ def test_retries_stop_at_the_limit_and_the_call_is_given_up(client, twilio_stub,
 def test_dialling_from_an_incident_links_the_call(client, twilio_stub, agent, contact, line):
     incident = incidents.incident_create(title="Card blocked", actor=agent, contact=contact, channel="phone")
     client.force_login(agent)
-    page = client.get(reverse("contactcenter:dial", args=["incident", incident.pk]))
+    dial_url = reverse("contactcenter:dial", args=["incident", incident.pk])
+    assert dial_url in client.get(incident.get_absolute_url()).content.decode()  # the incident page links here
+    assert reverse("contactcenter:dial", args=["contact", contact.pk]) in client.get(
+        reverse("crm:contact", args=[contact.pk])).content.decode()  # and the contact's 360° page
+    page = client.get(dial_url)
     assert page.status_code == 200 and CUSTOMER in page.content.decode()
     assert _dial(client, agent, "incident", incident.pk, number=CUSTOMER).status_code == 302
     call = Call.objects.get(direction="outbound")
