@@ -66,7 +66,9 @@ def _outbound_flow(client, call, *, answered: bool, talk: int = 42):
     """What Twilio posts after the agent answers: the agent hook, the customer's leg, the
     dial action, then the agent call's final status."""
     query = f"call={call.pk}"
-    twiml = post(client, "outbound-agent", {"CallSid": call.call_sid, "CallStatus": "in-progress"}, query)
+    confirm = post(client, "outbound-agent", {"CallSid": call.call_sid, "CallStatus": "in-progress"}, query)
+    assert "Press 1 to call" in confirm.content.decode() and "<Dial" not in confirm.content.decode()
+    twiml = post(client, "outbound-agent", {"CallSid": call.call_sid, "Digits": "1"}, f"{query}&step=connect")
     leg = "CA" + "7" * 32
     if answered:
         post(client, "outbound-leg", {"CallSid": leg, "ParentCallSid": call.call_sid, "CallStatus": "in-progress",
@@ -226,7 +228,11 @@ def test_the_hooks_are_signed_and_check_the_call(client, twilio_stub, callback, 
     call = Call.objects.get(direction="outbound")
     query = f"call={call.pk}"
     assert post(client, "outbound-agent", {"CallSid": call.call_sid}, query, signature="forged").status_code == 403
-    wrong = post(client, "outbound-agent", {"CallSid": "CA" + "1" * 32}, query).content.decode()
+    # The agent's voicemail answered (no key pressed): the customer is not called.
+    silent = post(client, "outbound-agent", {"CallSid": call.call_sid}, f"{query}&step=connect").content.decode()
+    assert "<Dial" not in silent and "<Hangup" in silent
+    wrong = post(client, "outbound-agent", {"CallSid": "CA" + "1" * 32}, f"{query}&step=connect",
+                 ).content.decode()
     assert "could not be identified" in wrong and "<Dial" not in wrong
     assert post(client, "outbound-status", {"CallSid": call.call_sid}, query).status_code == 400  # no status
 

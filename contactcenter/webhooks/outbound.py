@@ -2,8 +2,9 @@
 other hook (``twilio_webhook``). Each names its call with ``?call=<pk>`` (the query is under
 the signature) and the ``CallSid`` must belong to it:
 
-- ``outbound/agent/``: the agent answered their phone: TwiML that dials the customer with the
-  line's caller ID (``<Dial callerId action>`` + ``<Number statusCallback>``);
+- ``outbound/agent/``: the agent answered their phone: "press 1 to call <name>", then
+  (``?step=connect``, ``Digits=1``) TwiML that dials the customer with the line's caller ID
+  (``<Dial callerId action>`` + ``<Number statusCallback>``);
 - ``outbound/dial/``: the customer's leg ended (``DialCallStatus``, ``DialCallDuration``);
 - ``outbound/leg/``: the customer's leg's progress (answered, completed);
 - ``outbound/status/``: the agent's (parent) call progress, stored once per sequence like
@@ -17,7 +18,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from twilio.twiml.voice_response import VoiceResponse
+from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from catalog.models import AgentProfile
 
@@ -27,6 +28,7 @@ from ..recording import dial_recording_kwargs
 from ..telephony import hook_url
 from .twilio_params import (
     DIAL_STATUSES,
+    CallParams,
     DialParams,
     SecondsField,
     SidField,
@@ -67,8 +69,10 @@ def _gone() -> VoiceResponse:
 
 @twilio_webhook
 def agent(request):
-    """The agent answered: tell them who they are calling, then dial the customer from the line's number."""
-    params = DialParams.parse(request.POST)
+    """The agent's phone answered: they press 1 to call the customer (a voicemail that took the
+    call presses nothing: the customer is not called into it); then the customer is dialled
+    from the line's number."""
+    params = CallParams.parse(request.POST)
     call = outbound.outbound_call(_call_pk(request), params["CallSid"] or "") if params.ok else None
     if call is None or call.ended_at is not None:
         return twiml(_gone())
@@ -76,6 +80,17 @@ def agent(request):
     query = f"call={call.pk}"
     with translation.override(_agent_language(call)):
         name = call.contact.name if call.contact_id else call.to_number
+        if request.GET.get("step") != "connect" or (params["Digits"] or "")[:1] != "1":
+            if request.GET.get("step") == "connect":  # answered, but 1 was not pressed
+                response.say(_("The call is cancelled. Goodbye."))
+                response.hangup()
+                return twiml(response)
+            gather = Gather(num_digits=1, action=reverse("telephony:outbound-agent") + f"?{query}&step=connect",
+                            method="POST", timeout=8)
+            gather.say(_("Press 1 to call %(name)s.") % {"name": name})
+            response.append(gather)
+            response.redirect(reverse("telephony:outbound-agent") + f"?{query}&step=connect", method="POST")
+            return twiml(response)
         response.say(_("Calling %(name)s.") % {"name": name})
         dial = response.dial(caller_id=call.line.number if call.line_id else call.from_number,
                              action=reverse("telephony:outbound-dial") + f"?{query}", method="POST",
