@@ -217,3 +217,26 @@ class TestSupervision:
         assert client.post(f"/contact-center/live/{call.pk}/nonsense/").status_code == 404
         page = client.get("/dashboards/wallboard/").content.decode()
         assert 'data-testid="wallboard-live-calls"' in page and f'data-call="{call.pk}"' in page
+
+
+def test_the_outbox_backend_records_the_participant_requests():
+    from contactcenter.models import TelephonyRequest
+    from contactcenter.telephony import OutboxBackend
+
+    backend = OutboxBackend()
+    leg = backend.add_participant(conference_sid=CF, to="client:boss", from_="+302100000000", label="supervisor-1",
+                                  status_callback="https://desk.example.test/x", muted=True)
+    backend.update_participant(conference_sid=CF, call_sid=leg, muted=False, coaching=True, call_sid_to_coach="CA7")
+    backend.remove_participant(conference_sid=CF, call_sid=leg)
+    requests = list(TelephonyRequest.objects.values_list("action", "call_sid", "params"))
+    assert [(action, sid) for action, sid, _ in requests] == [
+        ("participant_add", leg), ("participant_update", leg), ("participant_remove", leg)]
+    assert requests[0][2]["Muted"] is True and requests[1][2] == {
+        "ConferenceSid": CF, "Muted": False, "Coaching": True, "CallSidToCoach": "CA7"}
+
+
+def test_the_live_calls_page_says_when_conferences_are_off(client, make_user, settings):
+    settings.CONTACT_CENTER_CONFERENCE = False
+    client.force_login(make_user(Role.ADMIN, username="root"))
+    page = client.get("/contact-center/live/").content.decode()
+    assert "CONTACT_CENTER_CONFERENCE is off" in page and "No call is live in a conference now." in page
