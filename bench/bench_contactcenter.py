@@ -100,6 +100,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--voice-only", action="store_true",
                         help="Only the voice hook, before (the pre-issue-23 call_arrived, kept below) and after "
                              "in the same run; no gather, status, EXPLAIN or prototypes.")
+    parser.add_argument("--languages", action="store_true",
+                        help="Line A in Greek (<Say> with a Greek voice), line B in Persian with recorded prompts and "
+                             "its announcement recorded in Persian (<Play>), every queue recording calls (issue 22).")
     parser.add_argument("--keep", action="store_true", help="Keep the benchmark database afterwards.")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_CC_DATABASE_URL", DEFAULT_URL),
                         help=f"Benchmark database (default {DEFAULT_URL}; env BENCH_CC_DATABASE_URL).")
@@ -177,6 +180,24 @@ def make_fixtures(rng: random.Random) -> dict:
             "services": services}
 
 
+def configure_languages(fx: dict) -> None:
+    """``--languages`` (issue 22.1, 22.3): line A speaks Greek, line B is Persian and plays its
+    recorded prompts and its announcement's Persian recording, every queue records its calls
+    (the caller hears the notice, the agent's <Dial> records)."""
+    from contactcenter.models import Announcement, Line, Queue
+    from contactcenter.prompts import prompt_recording_save
+    from contactcenter.telephony import OUTBOX_WAV
+
+    Line.objects.filter(pk=fx["line_a"].pk).update(language="el")
+    Line.objects.filter(pk=fx["line_b"].pk).update(language="fa")
+    line_b = Line.objects.get(pk=fx["line_b"].pk)
+    for key in ("greeting", "hello", "vip", "menu", "account", "announcement_continue", "goodbye"):
+        prompt_recording_save(line=line_b, key=key, content=OUTBOX_WAV, content_type="audio/wav")
+    announced = Announcement.objects.filter(active=True, services=line_b.service_id).first()
+    prompt_recording_save(announcement=announced, language="fa", content=OUTBOX_WAV, content_type="audio/wav")
+    Queue.objects.update(record_calls=True)
+
+
 # --- set-based loads ----------------------------------------------------------------------------
 
 LOAD_CUSTOMERS = """
@@ -207,7 +228,8 @@ LOAD_CALLS = """
 INSERT INTO contactcenter_call (
     call_sid, direction, from_number, to_number, status, outcome, continued, last_sequence, started_at, answered_at,
     ended_at, talk_seconds, wait_seconds, contact_id, customer_id, line_id, account_number, after_hours, pin_tries,
-    agent_id, hold_seconds, priority, queued_at, service_id, queue_id, transfers, wrap_up_seconds, announcement_id)
+    agent_id, hold_seconds, priority, queued_at, service_id, queue_id, transfers, wrap_up_seconds, announcement_id,
+    recording_notice)
 SELECT 'CAP' || lpad(r.i::text, 31, '0'), 'inbound',
        CASE WHEN r.who < 0.03 THEN 'anonymous'
             WHEN r.who < 0.13 THEN '+35121' || lpad((r.i %% 10000000)::text, 7, '0')
@@ -223,7 +245,7 @@ SELECT 'CAP' || lpad(r.i::text, 31, '0'), 'inbound',
        CASE WHEN r.outcome = 'answered' THEN (%(agents)s::int[])[r.agent] END,
        0, 0, r.started + interval '20 seconds', l.service_id, l.queue_id, 0,
        CASE WHEN r.outcome = 'answered' THEN 30 END,
-       NULL
+       NULL, false
 FROM (
     SELECT i, random() AS who, 1 + floor(random() * %(contacts)s)::bigint AS contact,
            %(now)s - interval '10 minutes' - random() * interval '30 days' AS started,
@@ -895,6 +917,8 @@ def main() -> None:
           "figures); TWILIO_AUTH_TOKEN and PUBLIC_BASE_URL overridden; every request signed with twilio's "
           "RequestValidator")
     fx = make_fixtures(rng)
+    if args.languages:
+        configure_languages(fx)
     print(f"fixtures: {len(fx['services'])} services, {2 + OTHER_LINES} lines, 3 queues with a skill each, "
           f"{N_AGENTS} agents (1–2 skills), {ACTIVE_ANNOUNCEMENTS} active and {INACTIVE_ANNOUNCEMENTS} inactive "
           f"announcements; line A {LINE_A} (3-option menu), line B {LINE_B} (announcement on its service)")

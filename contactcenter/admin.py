@@ -89,6 +89,91 @@ class DialListAdmin(SimpleHistoryAdmin):
     inlines = [DialListEntryInline]
 
 
+# --- CC-A (issue 22.1, 22.3): prompts, recordings, quality review ----------------------------------
+from django import forms as django_forms  # noqa: E402 (kept with its section)
+from django.core.exceptions import ValidationError  # noqa: E402
+
+from . import prompts as prompt_service  # noqa: E402
+from .models import (  # noqa: E402
+    CallRecording,
+    EvaluationForm,
+    EvaluationQuestion,
+    PromptRecording,
+)
+
+
+class PromptRecordingForm(django_forms.ModelForm):
+    """An upload checked as the prompts page checks it (audio types, size)."""
+
+    key = django_forms.ChoiceField(required=False, choices=[("", "—"), *[
+        (key, prompt_service.PROMPTS[key].label) for key in prompt_service.RECORDABLE]],
+        help_text="a line's prompt; empty for an announcement")
+
+    class Meta:
+        model = PromptRecording
+        fields = ["line", "announcement", "key", "language", "audio"]
+
+    def clean_audio(self):
+        upload = self.cleaned_data.get("audio")
+        if upload is not None and hasattr(upload, "content_type"):
+            try:
+                prompt_service.validate_audio(upload)
+            except ValidationError as exc:
+                raise ValidationError(exc.message_dict["audio"]) from exc
+        return upload
+
+
+@admin.register(PromptRecording)
+class PromptRecordingAdmin(SimpleHistoryAdmin):
+    """Uploads go through prompts.prompt_recording_save (it keeps the line's or announcement's
+    prompt map current), so a saved prompt is played at once."""
+
+    form = PromptRecordingForm
+    list_display = ["key", "language", "line", "announcement", "source", "recorded_by", "created_at"]
+    list_filter = ["language", "source"]
+    raw_id_fields = ["line", "announcement"]
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        saved = prompt_service.prompt_recording_save(
+            line=data.get("line"), announcement=data.get("announcement"), key=data.get("key") or "",
+            language=data.get("language") or "", upload=data["audio"], actor=request.user)
+        obj.__dict__.update(saved.__dict__)  # the admin's messages and redirect name the saved row
+
+    def delete_model(self, request, obj):
+        prompt_service.prompt_recording_delete(recording=obj, actor=request.user)
+
+
+@admin.register(CallRecording)
+class CallRecordingAdmin(admin.ModelAdmin):
+    """Recordings come from Twilio's callbacks; they are heard on the call page."""
+
+    list_display = ["recording_sid", "call", "status", "duration_seconds", "fetched_at", "delete_after", "deleted_at"]
+    list_filter = ["status"]
+    search_fields = ["recording_sid", "call__call_sid"]
+    raw_id_fields = ["call"]
+    exclude = ["file"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class EvaluationQuestionInline(admin.TabularInline):
+    model = EvaluationQuestion
+    extra = 3
+    fields = ["position", "text", "weight"]
+
+
+@admin.register(EvaluationForm)
+class EvaluationFormAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "queue", "active", "created_at"]
+    list_filter = ["active", "queue"]
+    inlines = [EvaluationQuestionInline]
+
+
 # CC-C (issue 22.4): supervision is read here; it is done from the live calls page.
 from .models import SupervisionAction  # noqa: E402 (kept with its section)
 

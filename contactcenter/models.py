@@ -2,6 +2,8 @@
 them a problem is known, and the call log built from Twilio's webhooks alone (every event
 stored once, by ``CallSid`` and ``SequenceNumber``)."""
 
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -30,6 +32,8 @@ class Queue(models.Model):
         _("service level (seconds)"), default=20,
         help_text=_("answered within this many seconds counts as in service level"))
     hold_music_url = models.URLField(_("hold music"), blank=True)
+    # CC-A (issue 22.3): calls answered from this queue are recorded (the caller is told first).
+    record_calls = models.BooleanField(_("record calls"), default=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -54,6 +58,14 @@ class Line(models.Model):
                               related_name="lines", help_text=_("where callers go without a menu choice"))
     csat_survey = models.BooleanField(_("post-call survey"), default=True)
     is_active = models.BooleanField(default=True)
+    # CC-A (issue 22.1, 22.3): the language every prompt is spoken (or played) in, and the
+    # line's recording switch; ``prompt_audio`` maps a prompt's key to its recording's id
+    # (kept by contactcenter.prompts, read with the line: no query on the voice hook).
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
+    voice = models.CharField(_("voice"), max_length=60, blank=True, help_text=_(
+        "a Twilio voice for the language, e.g. Google.el-GR-Wavenet-A; empty: the desk's default"))
+    record_calls = models.BooleanField(_("record calls"), default=False)
+    prompt_audio = models.JSONField(default=dict, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -94,6 +106,11 @@ class Announcement(models.Model):
     major_incident = models.OneToOneField(MajorIncident, null=True, blank=True, on_delete=models.SET_NULL,
                                           related_name="announcement_record")
     created_at = models.DateTimeField(default=timezone.now)
+    # CC-A (issue 22.1): the language the message is written in (spoken with that language's
+    # voice where no recording in the caller's language exists); ``prompt_audio`` maps a
+    # language to the id of its recording (contactcenter.prompts).
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
+    prompt_audio = models.JSONField(default=dict, blank=True, editable=False)
     history = HistoricalRecords(m2m_fields=[lines, services])
 
     class Meta:
@@ -152,6 +169,8 @@ class Call(models.Model):
     ticket_id = models.PositiveBigIntegerField(null=True, blank=True)
     outbound_error = models.CharField(max_length=300, blank=True,
                                       help_text=_("why the provider could not place the outbound call"))
+    recording_notice = models.BooleanField(default=False, help_text=_(
+        "the caller was told the call is recorded"))
     input_flags = models.JSONField(default=list, blank=True, help_text=_(
         "webhook fields that were not valid and were left out (field, value, problem), e.g. a Timestamp far from "
         "the server's clock"))
@@ -354,6 +373,293 @@ class DialListEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} ({self.status})"
+
+
+# --- Live supervision (CC-C, issue 22.4) ---------------------------------------------------------
+# A call routed through a conference (CONTACT_CENTER_CONFERENCE): the caller's and the agent's
+# legs meet in a conference named after the call, where a supervisor can listen (muted), whisper
+# to the agent (coaching) or barge in. See contactcenter/supervision.py and docs "Supervision".
+class SupervisionKind(models.TextChoices):
+    LISTEN = "listen", _("Listen")
+    WHISPER = "whisper", _("Whisper to the agent")
+    BARGE = "barge", _("Barge in")
+    LEAVE = "leave", _("Leave")
+
+
+class Conference(models.Model):
+    """The named conference a call's legs meet in (one per call)."""
+
+    call = models.OneToOneField(Call, on_delete=models.CASCADE, related_name="conference")
+    name = models.CharField(max_length=64, unique=True)
+    sid = models.CharField(max_length=64, blank=True, db_index=True, help_text=_("Twilio's ConferenceSid"))
+    created_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ConferenceLeg(models.Model):
+    """A leg the desk added to a call's conference: the agent's, or a supervisor's."""
+
+    class Role(models.TextChoices):
+        AGENT = "agent", _("Agent")
+        SUPERVISOR = "supervisor", _("Supervisor")
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        JOINED = "joined", _("Joined")
+        LEFT = "left", _("Left")
+        FAILED = "failed", _("Not answered")
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="legs")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="conference_legs")
+    call_sid = models.CharField(max_length=64, blank=True, db_index=True, help_text=_("the leg's CallSid"))
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
+    muted = models.BooleanField(default=False)
+    coaching = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    joined_at = models.DateTimeField(null=True, blank=True)
+    left_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        # One live leg per person and conference: a replayed event or a double click adds none.
+        constraints = [models.UniqueConstraint(fields=["conference", "user", "role"],
+                                               condition=Q(status__in=["requested", "joined"]),
+                                               name="conference_leg_live")]
+
+    def __str__(self) -> str:
+        return f"{self.conference_id} {self.role} {self.user_id} {self.status}"
+
+
+class ConferenceEvent(models.Model):
+    """One conference or leg status callback, stored once (``sid`` is the ConferenceSid or the
+    leg's CallSid, with Twilio's ``SequenceNumber``): a replay changes nothing."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="events")
+    sid = models.CharField(max_length=64)
+    sequence = models.IntegerField()
+    event = models.CharField(max_length=32)
+    call_sid = models.CharField(max_length=64, blank=True)
+    received_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["sid", "sequence"], name="conference_event_once")]
+
+    def __str__(self) -> str:
+        return f"{self.sid} #{self.sequence} {self.event}"
+
+
+class SupervisionAction(models.Model):
+    """A supervisor listened to, whispered in, barged into or left a live call."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="supervision_actions")
+    supervisor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="supervision_actions")
+    action = models.CharField(max_length=10, choices=SupervisionKind.choices)
+    leg = models.ForeignKey(ConferenceLeg, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions")
+    at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["call", "at"], name="supervision_call")]
+
+    def __str__(self) -> str:
+        return f"{self.supervisor_id} {self.action} {self.call_id}"
+
+
+# --- CC-A (issue 22.1, 22.3): recorded prompts, call recordings and quality review -----------------
+class PromptSource(models.TextChoices):
+    UPLOAD = "upload", _("Uploaded")
+    PHONE = "phone", _("Recorded by phone")
+
+
+def _prompt_path(instance, filename: str) -> str:
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "audio"
+    return f"contactcenter/prompts/{uuid.uuid4().hex}.{extension[:5]}"
+
+
+class PromptRecording(models.Model):
+    """Recorded audio played (``<Play>``) instead of text-to-speech: one prompt of a line (its
+    ``key`` names it, see ``contactcenter.prompts.PROMPTS``), or an announcement in one
+    language. Uploaded by an administrator or recorded by phone."""
+
+    line = models.ForeignKey(Line, null=True, blank=True, on_delete=models.CASCADE, related_name="prompt_recordings")
+    announcement = models.ForeignKey(Announcement, null=True, blank=True, on_delete=models.CASCADE,
+                                     related_name="recordings")
+    key = models.CharField(_("prompt"), max_length=32)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    audio = models.FileField(_("audio"), upload_to=_prompt_path, max_length=200)
+    content_type = models.CharField(max_length=60)
+    size = models.PositiveIntegerField(default=0)
+    source = models.CharField(max_length=8, choices=PromptSource.choices, default=PromptSource.UPLOAD)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["line_id", "announcement_id", "key", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["line", "key"], condition=Q(line__isnull=False),
+                                    name="%(app_label)s_%(class)s_line_key"),
+            models.UniqueConstraint(fields=["announcement", "language"], condition=Q(announcement__isnull=False),
+                                    name="%(app_label)s_%(class)s_announcement_language"),
+            models.CheckConstraint(condition=Q(line__isnull=True) ^ Q(announcement__isnull=True),
+                                   name="%(app_label)s_%(class)s_one_owner"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.language})"
+
+
+class PromptRecordingSession(models.Model):
+    """A one-time code a staff member keys on the prompt-recording number
+    (``CONTACT_CENTER_PROMPT_NUMBER``) to record one prompt, or an announcement, by phone."""
+
+    line = models.ForeignKey(Line, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    announcement = models.ForeignKey(Announcement, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=32)
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
+    code_hash = models.CharField(max_length=128, db_index=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    call_sid = models.CharField(max_length=64, blank=True, db_index=True)
+    recording_sid = models.CharField(max_length=64, blank=True)
+    recording = models.ForeignKey(PromptRecording, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"record {self.key} ({self.language})"
+
+
+class RecordingStatus(models.TextChoices):
+    """Twilio's ``RecordingStatus`` values."""
+
+    IN_PROGRESS = "in-progress", _("Recording")
+    COMPLETED = "completed", _("Completed")
+    ABSENT = "absent", _("Absent (nothing recorded)")
+    FAILED = "failed", _("Failed")
+
+
+class CallRecording(models.Model):
+    """A recording of a call, reported by Twilio's recording status callback (once per
+    ``RecordingSid``), fetched into the default storage by a task, and deleted (file and
+    Twilio's copy; the row stays) when its retention period ends."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="recordings")
+    recording_sid = models.CharField(max_length=64, unique=True)
+    status = models.CharField(max_length=12, choices=RecordingStatus.choices, default=RecordingStatus.IN_PROGRESS)
+    duration_seconds = models.PositiveIntegerField(null=True, blank=True)
+    channels = models.PositiveSmallIntegerField(null=True, blank=True)
+    file = models.FileField(upload_to="contactcenter/recordings/%Y/%m/", max_length=200, blank=True)
+    content_type = models.CharField(max_length=60, blank=True)
+    size = models.PositiveIntegerField(null=True, blank=True)
+    fetched_at = models.DateTimeField(null=True, blank=True)
+    fetch_error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    delete_after = models.DateTimeField(help_text=_("the end of the retention period"))
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["delete_after"], condition=Q(deleted_at__isnull=True),
+                                name="callrec_due")]
+
+    def __str__(self) -> str:
+        return self.recording_sid
+
+
+class EvaluationForm(models.Model):
+    """A quality-review form: weighted questions a supervisor answers for a call (one per
+    queue; a form without a queue serves the queues that have none)."""
+
+    name = models.CharField(_("name"), max_length=120)
+    queue = models.ForeignKey(Queue, verbose_name=_("queue"), null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="evaluation_forms")
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EvaluationQuestion(models.Model):
+    form = models.ForeignKey(EvaluationForm, on_delete=models.CASCADE, related_name="questions")
+    text = models.CharField(_("question"), max_length=300)
+    weight = models.PositiveSmallIntegerField(_("weight"), default=1,
+                                              validators=[MinValueValidator(1), MaxValueValidator(100)])
+    position = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["form_id", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Evaluation(models.Model):
+    """A supervisor's review of a call: the form's answers give a 0–100 score for the call's
+    agent (per-agent quality scores: ``contactcenter.quality.agent_quality_scores``)."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="evaluations")
+    form = models.ForeignKey(EvaluationForm, on_delete=models.PROTECT, related_name="evaluations")
+    agent = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="quality_evaluations")
+    queue = models.ForeignKey(Queue, null=True, blank=True, on_delete=models.SET_NULL, related_name="evaluations")
+    evaluator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    score = models.FloatField(validators=[MinValueValidator(0), MaxValueValidator(100)])
+    comment = models.TextField(_("comment"), blank=True)
+    submitted_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-submitted_at", "-id"]
+        indexes = [models.Index(fields=["agent", "submitted_at"], name="evaluation_agent"),
+                   models.Index(fields=["queue", "submitted_at"], name="evaluation_queue")]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "evaluator"], name="%(app_label)s_%(class)s_once"),
+            models.CheckConstraint(condition=Q(score__gte=0, score__lte=100), name="%(app_label)s_%(class)s_score"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call_id}: {self.score:.0f}"
+
+
+class EvaluationAnswer(models.Model):
+    """One question's points (0–``contactcenter.quality.MAX_POINTS``), with the weight it
+    had when answered (the score stays what it was when a form changes)."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(EvaluationQuestion, on_delete=models.PROTECT, related_name="answers")
+    points = models.PositiveSmallIntegerField()
+    weight = models.PositiveSmallIntegerField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["evaluation_id", "question__position", "id"]
+        constraints = [models.UniqueConstraint(fields=["evaluation", "question"], name="%(app_label)s_%(class)s_once")]
+
+    def __str__(self) -> str:
+        return f"{self.question_id}: {self.points}"
 
 
 # --- Live supervision (CC-C, issue 22.4) ---------------------------------------------------------

@@ -23,6 +23,39 @@ def match_waiting_calls() -> int:
     return match()
 
 
+# --- CC-A (issue 22.1, 22.3): recordings ---------------------------------------------------------
+@shared_task(bind=True, acks_late=True, max_retries=8)
+def fetch_call_recording(self, recording_id: int) -> bool:
+    """Fetch a completed call recording into the default storage; the provider's errors
+    (rate limit, network) are retried with a growing delay."""
+    from .recording import call_recording_fetch, call_recording_fetch_failed  # recording queues this task
+
+    try:
+        return call_recording_fetch(recording_id=recording_id)
+    except Exception as exc:  # the provider's errors are many; all are worth a retry
+        call_recording_fetch_failed(recording_id=recording_id, error=f"{type(exc).__name__}: {exc}")
+        raise self.retry(exc=exc, countdown=min(600, 5 * 2 ** self.request.retries)) from exc
+
+
+@shared_task(bind=True, acks_late=True, max_retries=8)
+def fetch_prompt_recording(self, session_id: int) -> bool:
+    """Fetch a prompt recorded by phone, store it as the prompt's audio, delete Twilio's copy."""
+    from .prompts import prompt_session_fetch  # prompts queues this task
+
+    try:
+        return prompt_session_fetch(session_id=session_id)
+    except Exception as exc:  # the provider's errors are many; all are worth a retry
+        raise self.retry(exc=exc, countdown=min(600, 5 * 2 ** self.request.retries)) from exc
+
+
+@shared_task(acks_late=True)
+def purge_call_recordings() -> int:
+    """Beat, hourly: delete the recordings whose retention period ended."""
+    from .recording import call_recordings_purge  # recording imports this module
+
+    return call_recordings_purge()
+
+
 # CC-B (issue 22.2): an outbound call the provider could not take at the click.
 @shared_task(bind=True, acks_late=True, max_retries=3, default_retry_delay=10)
 def place_outbound_call(self, call_id: int) -> None:

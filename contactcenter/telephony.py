@@ -30,6 +30,15 @@ class BaseTelephonyBackend:
         ``TwilioRestException``, requests' ``ConnectionError``)."""
         raise NotImplementedError
 
+    # CC-A (issue 22.3): a recording's media, and its deletion at the provider.
+    def fetch_recording(self, *, recording_sid: str) -> tuple[bytes, str]:
+        """The recording's audio and its content type. Raise on failure."""
+        raise NotImplementedError
+
+    def delete_recording(self, *, recording_sid: str) -> None:
+        """Delete the provider's copy; one already gone counts as deleted. Raise on failure."""
+        raise NotImplementedError
+
     # CC-C (issue 22.4): legs of a call's conference (the agent's, a supervisor's).
     def add_participant(self, *, conference_sid: str, to: str, from_: str, label: str, status_callback: str,
                         muted: bool = False, start_on_enter: bool = True, end_on_exit: bool = False,
@@ -47,6 +56,12 @@ class BaseTelephonyBackend:
         """Take a leg out of the conference (its call ends); one already gone counts as removed."""
         raise NotImplementedError
 
+
+#: What the outbox backend answers for a recording: a valid WAV of 0.1 s of silence.
+OUTBOX_WAV = (b"RIFF$\x06\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00@\x1f\x00\x00\x80>\x00\x00\x02\x00"
+              b"\x10\x00data\x00\x06\x00\x00" + b"\x00" * 1536)
+
+
 class OutboxBackend(BaseTelephonyBackend):
     def redirect(self, *, call_sid: str, url: str) -> None:
         TelephonyRequest.objects.create(call_sid=call_sid, action="redirect", url=url)
@@ -56,6 +71,13 @@ class OutboxBackend(BaseTelephonyBackend):
         TelephonyRequest.objects.create(call_sid=call_sid, action="call", url=url, params={
             "To": to, "From": from_, "StatusCallback": status_callback, "Timeout": timeout})
         return call_sid
+
+    def fetch_recording(self, *, recording_sid: str) -> tuple[bytes, str]:
+        TelephonyRequest.objects.create(call_sid="", action="fetch_recording", url=recording_sid)
+        return OUTBOX_WAV, "audio/wav"
+
+    def delete_recording(self, *, recording_sid: str) -> None:
+        TelephonyRequest.objects.create(call_sid="", action="delete_recording", url=recording_sid)
 
     def add_participant(self, *, conference_sid: str, to: str, from_: str, label: str, status_callback: str,
                         muted: bool = False, start_on_enter: bool = True, end_on_exit: bool = False,
@@ -111,6 +133,26 @@ class TwilioBackend(BaseTelephonyBackend):
             to=to, from_=from_, url=url, method="POST", timeout=timeout, status_callback=status_callback,
             status_callback_method="POST", status_callback_event=["initiated", "ringing", "answered", "completed"])
         return call.sid
+
+    def fetch_recording(self, *, recording_sid: str) -> tuple[bytes, str]:
+        # Twilio's own HTTP client decodes bodies as text: the media is fetched with requests
+        # (which the twilio package depends on), as Twilio documents it: GET …/Recordings/{sid}.mp3.
+        import requests
+
+        base = (getattr(settings, "TWILIO_API_BASE_URL", "") or "https://api.twilio.com").rstrip("/")
+        url = f"{base}/2010-04-01/Accounts/{settings.TWILIO_ACCOUNT_SID}/Recordings/{recording_sid}.mp3"
+        response = requests.get(url, auth=(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN), timeout=30)
+        response.raise_for_status()
+        return response.content, (response.headers.get("Content-Type") or "audio/mpeg").split(";")[0]
+
+    def delete_recording(self, *, recording_sid: str) -> None:
+        from twilio.base.exceptions import TwilioRestException  # only this backend needs twilio's REST package
+
+        try:
+            self.client.recordings(recording_sid).delete()
+        except TwilioRestException as exc:
+            if exc.status != 404:  # already gone: deleted
+                raise
 
     def add_participant(self, *, conference_sid: str, to: str, from_: str, label: str, status_callback: str,
                         muted: bool = False, start_on_enter: bool = True, end_on_exit: bool = False,

@@ -4,7 +4,7 @@ the call log and the agent's state. The webhooks are in ``webhooks/urls.py``, th
 
 from django.urls import path
 
-from . import outbound_views, simulation_views, supervision_views, views
+from . import outbound_views, quality_views, simulation_views, supervision_views, views
 
 app_name = "contactcenter"
 urlpatterns = [
@@ -16,6 +16,14 @@ urlpatterns = [
     path("simulate/", simulation_views.simulate, name="simulate"),
     path("simulate/hangup/", simulation_views.hangup, name="simulate-hangup"),
     path("calls/<int:pk>/incident/", views.incident_from_call, name="incident-from-call"),
+    # CC-A (issue 22.1, 22.3): the call page, recordings, quality reviews, prompts (quality_views.py)
+    path("calls/<int:pk>/", quality_views.call_detail, name="call"),
+    path("calls/<int:pk>/evaluations/new/", quality_views.evaluation_new, name="evaluation-new"),
+    path("recordings/<int:pk>/audio/", quality_views.recording_audio, name="recording-audio"),
+    path("prompts/", quality_views.prompt_list, name="prompts"),
+    path("prompts/upload/", quality_views.prompt_upload, name="prompt-upload"),
+    path("prompts/code/", quality_views.prompt_code, name="prompt-code"),
+    path("prompts/<int:pk>/delete/", quality_views.prompt_delete, name="prompt-delete"),
     path("calls/<int:pk>/<str:action>/", views.call_action, name="call-action"),
     # CC-B (issue 22.2): click-to-call and the auto-dial lists (contactcenter/outbound_views.py)
     path("dial/<str:kind>/<int:pk>/", outbound_views.dial, name="dial"),

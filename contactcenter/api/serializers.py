@@ -13,7 +13,8 @@ from ..services import line_save
 class QueueSerializer(ModelSerializer):
     class Meta:
         model = Queue
-        fields = ["id", "name", "skill", "priority", "service_level_seconds", "hold_music_url"]
+        fields = ["id", "name", "skill", "priority", "service_level_seconds", "hold_music_url",
+                  "record_calls"]  # CC-A (issue 22.3)
 
 
 class MenuOptionSerializer(serializers.ModelSerializer):
@@ -30,7 +31,8 @@ class LineSerializer(serializers.ModelSerializer):
     class Meta:
         model = Line
         fields = ["id", "number", "name", "service", "calendar", "greeting", "after_hours_message", "queue", "menu",
-                  "csat_survey", "is_active"]
+                  "csat_survey", "is_active",
+                  "language", "voice", "record_calls"]  # CC-A (issue 22.1, 22.3)
 
     def validate_number(self, value):
         try:
@@ -58,7 +60,8 @@ class AnnouncementSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Announcement
-        fields = ["id", "message", "lines", "services", "active", "allow_continue", "major_incident", "created_at"]
+        fields = ["id", "message", "lines", "services", "active", "allow_continue", "major_incident", "created_at",
+                  "language"]  # CC-A (issue 22.1): the language the message is written in
         read_only_fields = ["major_incident", "created_at"]
 
 

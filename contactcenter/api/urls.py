@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import quality, views
 
 router = DefaultRouter(trailing_slash=True)
 router.register("lines", views.LineViewSet, basename="line")
@@ -9,6 +9,9 @@ router.register("queues", views.QueueViewSet, basename="queue")
 router.register("announcements", views.AnnouncementViewSet, basename="announcement")
 router.register("calls", views.CallViewSet, basename="call")
 router.register("callbacks", views.CallbackViewSet, basename="callback")
+# CC-A (issue 22.3): quality reviews
+router.register("evaluations", quality.EvaluationViewSet, basename="evaluation")
+router.register("evaluation-forms", quality.EvaluationFormViewSet, basename="evaluation-form")
 
 urlpatterns = [path("agents/me/state/", views.AgentStateView.as_view(), name="agent-state"),
                *router.urls]

@@ -3,6 +3,7 @@
 ``hold``, ``resume``, ``transfer``, ``link-incident``), the ``callbacks/`` tasks (``claim``,
 ``complete``) and ``agents/me/state/``."""
 
+from django.http import Http404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, mixins, status, viewsets
@@ -18,8 +19,10 @@ from core.roles import STAFF_ROLES, Role
 from .. import outbound, routing
 from ..filtersets import CallFilterSet
 from ..models import AgentState, Announcement, Call, Callback, Line, Queue
+from ..recording import may_hear
 from ..services import call_link_incident, callback_claim, callback_complete
 from . import serializers
+from .quality import CallRecordingSerializer
 
 MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
 
@@ -100,6 +103,16 @@ class CallViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         data.is_valid(raise_exception=True)
         return self._done(call_link_incident(call=call, incident=data.validated_data["incident"]))
 
+    # CC-A (issue 22.3): the call's recordings, to supervisors and the call's agent (404 otherwise).
+    @extend_schema(request=None, responses=CallRecordingSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def recordings(self, request, pk=None):
+        call = self.get_object()
+        if not may_hear(request.user, call):
+            raise Http404
+        rows = call.recordings.order_by("created_at", "id")
+        return Response(CallRecordingSerializer(rows, many=True, context=self.get_serializer_context()).data)
+
 
 class CallbackViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Callback tasks from abandoned, missed and after-hours calls and voicemails;
@@ -135,7 +148,8 @@ class CallbackViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         unassigned callback (a manager: any), else 404; a refusal is 400 with Twilio's reason."""
         data = serializers.DialSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        target = outbound.target_for_callback(request.user, int(pk)) if str(pk).isdigit() else None
+        target = (outbound.target_for_callback(request.user, int(pk))
+                  if str(pk).isdigit() and len(str(pk)) < 19 else None)
         if target is None:
             raise NotFound()
         placed = outbound.outbound_dial(actor=request.user, target=target,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import conference, outbound, views
+from . import conference, outbound, prompts, recordings, views
 
 app_name = "telephony"
 urlpatterns = [
@@ -15,6 +15,13 @@ urlpatterns = [
     path("twilio/dial/", views.dial, name="dial"),
     path("twilio/wait/", views.wait, name="wait"),
     path("twilio/hold/", views.hold, name="hold"),
+    # CC-A (issue 22.1, 22.3): call recordings, prompts recorded by phone and their audio
+    path("twilio/recording-status/", recordings.recording_status, name="recording-status"),
+    path("twilio/prompts/voice/", prompts.prompt_voice, name="prompt-voice"),
+    path("twilio/prompts/code/", prompts.prompt_code, name="prompt-code"),
+    path("twilio/prompts/recorded/", prompts.prompt_recorded, name="prompt-recorded"),
+    path("twilio/prompts/recording-status/", prompts.prompt_recording_status, name="prompt-recording-status"),
+    path("prompts/<int:pk>/<str:name>", prompts.prompt_audio, name="prompt-audio"),
     # CC-B (issue 22.2): outbound calls (contactcenter/webhooks/outbound.py)
     path("twilio/outbound/agent/", outbound.agent, name="outbound-agent"),
     path("twilio/outbound/dial/", outbound.dial, name="outbound-dial"),

@@ -27,7 +27,8 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 from catalog.choices import CustomerTier
 from catalog.models import AgentProfile
 
-from .. import routing, services, supervision
+from .. import recording as call_recording
+from .. import routing, services, speech, supervision
 from ..models import Call
 from .twilio_params import (
     CallParams,
@@ -77,7 +78,7 @@ def twilio_webhook(view=None, *, reports: bool = False):
                 return HttpResponse("the event could not be stored; send it again", status=503,
                                     content_type="text/plain")
             response = VoiceResponse()
-            response.say(SORRY)
+            speech.say(response, None, prompt="sorry")
             return twiml(response)
 
     return wrapper
@@ -90,7 +91,7 @@ def _refused(parsed: Parsed) -> HttpResponse:
 
 def _unidentified() -> HttpResponse:
     response = VoiceResponse()
-    response.say("This call could not be identified. Please call again.")
+    speech.say(response, None, prompt="unidentified")
     return twiml(response)
 
 
@@ -99,17 +100,19 @@ def _menu(response: VoiceResponse, call: Call) -> None:
     line's queue when it has no menu."""
     line = call.line
     if call.contact_id:
-        response.say(f"Hello {call.contact.name}.")
+        speech.say(response, line, prompt="hello", params={"name": call.contact.name})
         if call.customer_id and call.customer.tier == CustomerTier.VIP:
-            response.say("As a VIP customer, you will be put through first.")
+            speech.say(response, line, prompt="vip")
     if line is not None and line.greeting:
-        response.say(line.greeting)
+        speech.say(response, line, line.greeting, prompt="greeting")
     options = list(line.menu.all()) if line is not None else []
     if not options:
         _route(response, call, line.queue if line is not None else None)
         return
     gather = Gather(num_digits=1, action=reverse("telephony:gather") + "?step=menu", method="POST", timeout=6)
-    gather.say(" ".join(f"For {option.label}, press {option.digit}." for option in options))
+    menu = speech.PROMPTS["menu"].text
+    speech.say(gather, line, lambda: " ".join(str(menu) % {"label": option.label, "digit": option.digit}
+                                              for option in options), prompt="menu")
     response.append(gather)
     response.redirect(reverse("telephony:gather") + "?step=menu", method="POST")
 
@@ -121,13 +124,15 @@ def _route(response: VoiceResponse, call: Call, queue) -> None:
 
 
 def _connect(response: VoiceResponse, call: Call) -> None:
-    """The call as routing left it: ring its agent, or wait in its queue (music and position)."""
+    """The call as routing left it: ring its agent, or wait in its queue (music and position).
+    A recorded call's caller is told first (once), and the agent's leg is recorded."""
+    call_recording.tell_caller(response, call)
     if call.agent_id is not None and supervision.conference_routing():  # CC-C (issue 22.4)
         supervision.join_conference(response, call)  # the agent's leg is added to the call's conference
         return
     if call.agent_id is not None:
         dial = response.dial(action=reverse("telephony:dial"), method="POST", timeout=routing.ring_seconds(),
-                             answer_on_bridge=True)
+                             answer_on_bridge=True, **call_recording.dial_recording_kwargs(call))
         if settings.CONTACT_CENTER_AGENT_ENDPOINT == "phone":
             phone = AgentProfile.objects.filter(user_id=call.agent_id).values_list("phone", flat=True).first()
             dial.number(phone or "")
@@ -142,8 +147,7 @@ def _connect(response: VoiceResponse, call: Call) -> None:
 def _after_hours(response: VoiceResponse, call: Call) -> None:
     """Closed: the after-hours message, then a voicemail (the recording hook makes the callback)."""
     Call.objects.filter(pk=call.pk).update(after_hours=True)
-    response.say(call.line.after_hours_message or "We are closed now. Leave a message after the tone and we "
-                                                   "will call you back.")
+    speech.say(response, call.line, call.line.after_hours_message or None, prompt="after_hours")
     response.record(action=reverse("telephony:recording"), method="POST", max_length=120, play_beep=True,
                     timeout=5)
     response.hangup()
@@ -162,7 +166,7 @@ def voice(request):
                                        from_raw=params["From_raw"], flags=params.flags)
     response = VoiceResponse()
     if call.to_number and call.to_number == settings.MAJOR_INCIDENT_BRIDGE_NUMBER:
-        _ask(response, "bridge", "Enter the bridge PIN, then press the hash key.")
+        _ask(response, "bridge", call.line, prompt="bridge_pin")
         return twiml(response)
     if not services.line_is_open(call.line):
         _after_hours(response, call)
@@ -170,21 +174,22 @@ def voice(request):
     announcement = services.active_announcement(call.line)
     if announcement is not None:
         services.call_heard_announcement(call=call, announcement=announcement)
-        _play_announcement(response, announcement)
+        _play_announcement(response, call, announcement)
         return twiml(response)
     if call.contact_id is None:
-        _ask(response, "account", "Welcome. Enter your customer account number, then press the hash key. "
-                                  "To skip, just press the hash key.")
+        _ask(response, "account", call.line, prompt="account")
         return twiml(response)
     _menu(response, call)
     return twiml(response)
 
 
-def _ask(response: VoiceResponse, step: str, prompt: str, digits: int | None = None, then: str = "") -> None:
+def _ask(response: VoiceResponse, step: str, line, *, prompt: str, digits: int | None = None,
+         then: str = "") -> None:
+    """A ``Gather`` for keys ending in ``#``, with the line's ``prompt`` (speech.say)."""
     url = reverse("telephony:gather") + f"?step={step}" + (f"&{then}" if then else "")
     gather = Gather(action=url, method="POST", timeout=8, finish_on_key="#", **({"num_digits": digits}
                                                                                  if digits else {}))
-    gather.say(prompt)
+    speech.say(gather, line, prompt=prompt)
     response.append(gather)
     response.redirect(url, method="POST")  # no keys pressed: the same step hears nothing and moves on
 
@@ -201,21 +206,23 @@ def _gather_menu(digits: str, call: Call, response: VoiceResponse) -> None:
     announcement = services.active_announcement_for_service(option.service_id) if option.service_id else None
     if announcement is not None and call.announcement_id is None:
         services.call_heard_announcement(call=call, announcement=announcement)
-        _play_announcement(response, announcement, f"&option={option.digit}")
+        _play_announcement(response, call, announcement, f"&option={option.digit}")
         return
     _route(response, call, option.queue)
 
 
-def _play_announcement(response: VoiceResponse, announcement, then: str = "") -> None:
+def _play_announcement(response: VoiceResponse, call: Call, announcement, then: str = "") -> None:
+    """The announcement in the caller's language (its recording, else its text: speech.announce)."""
+    line = call.line
     if announcement.allow_continue:
         gather = Gather(num_digits=1, action=reverse("telephony:gather") + "?step=announcement" + then,
                         method="POST", timeout=6)
-        gather.say(announcement.message)
-        gather.say("If you still need to speak to someone, press 1. Otherwise you may hang up.")
+        speech.announce(gather, line, announcement)
+        speech.say(gather, line, prompt="announcement_continue")
         response.append(gather)
-        response.say("Thank you for calling. Goodbye.")
+        speech.say(response, line, prompt="goodbye")
     else:
-        response.say(announcement.message)
+        speech.announce(response, line, announcement)
     response.hangup()
 
 
@@ -223,7 +230,7 @@ def _gather_account(digits: str, call: Call, response: VoiceResponse) -> None:
     if not digits.isdigit():
         _menu(response, call)  # skipped: continue anonymously
         return
-    _ask(response, "pin", "Now enter your PIN, then press the hash key.", then=f"account={digits[:20]}")
+    _ask(response, "pin", call.line, prompt="pin", then=f"account={digits[:20]}")
 
 
 def _gather_pin(request, digits: str, call: Call, response: VoiceResponse) -> None:
@@ -235,20 +242,19 @@ def _gather_pin(request, digits: str, call: Call, response: VoiceResponse) -> No
         return
     call.refresh_from_db()
     if call.pin_tries >= services.MAX_PIN_TRIES:
-        response.say("We could not check your details. We will put you through anyway.")
+        speech.say(response, call.line, prompt="pin_failed")
         _menu(response, call)
         return
-    _ask(response, "pin", "That did not match. Enter your PIN again, then press the hash key.",
-         then=f"account={account}")
+    _ask(response, "pin", call.line, prompt="pin_again", then=f"account={account}")
 
 
 def _gather_bridge(digits: str, call: Call, response: VoiceResponse) -> None:
     major = services.bridge_for_pin(digits)
     if major is None:
-        response.say("That PIN does not open a live bridge.")
-        _ask(response, "bridge", "Enter the bridge PIN, then press the hash key.")
+        speech.say(response, call.line, prompt="bridge_wrong")
+        _ask(response, "bridge", call.line, prompt="bridge_pin")
         return
-    response.say("Joining the major incident bridge.")
+    speech.say(response, call.line, prompt="bridge_joining")
     dial = response.dial()
     dial.conference(f"major-incident-{major.pk}", start_conference_on_enter=True, end_conference_on_exit=False)
 
@@ -273,8 +279,7 @@ def gather(request):
         if option is not None:
             _route(response, call, option.queue)
         elif call.contact_id is None:
-            _ask(response, "account", "Enter your customer account number, then press the hash key. "
-                                      "To skip, just press the hash key.")
+            _ask(response, "account", call.line, prompt="account_again")
         else:
             _menu(response, call)
         return twiml(response)
@@ -289,10 +294,10 @@ def gather(request):
         return twiml(response)
     if step == "csat":
         rated = services.call_rated(call=call, digits=digits)
-        response.say("Thank you for your feedback. Goodbye." if rated else "Thank you. Goodbye.")
+        speech.say(response, call.line, prompt="csat_thanks" if rated else "thanks")
         response.hangup()
         return twiml(response)
-    response.say("Thank you for calling. Goodbye.")
+    speech.say(response, call.line, prompt="goodbye")
     response.hangup()
     return twiml(response)
 
@@ -334,9 +339,9 @@ def _survey(response: VoiceResponse, call: Call) -> None:
     """The post-call survey, when the line asks for one."""
     if call.line is not None and call.line.csat_survey:
         gather = Gather(num_digits=1, action=reverse("telephony:gather") + "?step=csat", method="POST", timeout=6)
-        gather.say("Before you go: how satisfied were you with this call? Press 1 to 5, 5 being very satisfied.")
+        speech.say(gather, call.line, prompt="csat")
         response.append(gather)
-        response.say("Thank you for calling. Goodbye.")
+        speech.say(response, call.line, prompt="goodbye")
     response.hangup()
 
 
@@ -383,7 +388,7 @@ def _hold_music(response: VoiceResponse, call: Call) -> None:
     if music:
         response.play(music, loop=0)
     else:
-        response.say("Please hold.")
+        speech.say(response, call.line if call.line_id else None, prompt="hold")
         response.pause(length=30)
         response.redirect(reverse("telephony:hold"), method="POST")
 
@@ -407,14 +412,16 @@ def wait(request):
     call = _call(params)
     response = VoiceResponse()
     position = params["QueuePosition"]  # a bad one is not announced
+    line = call.line if call is not None and call.line_id else None
     if position:
-        response.say("You are first in line." if position == 1 else f"You are number {position} in line.")
+        speech.say(response, line, prompt="queue_first" if position == 1 else "queue_position",
+                   params={"position": position})
     music = ((call.queue.hold_music_url if call is not None and call.queue_id else "")
              or settings.CONTACT_CENTER_HOLD_MUSIC_URL)
     if music:
         response.play(music)
     else:
-        response.say("Thank you for waiting. An agent will be with you shortly.")
+        speech.say(response, line, prompt="queue_wait")
         response.pause(length=20)
     return twiml(response)
 
