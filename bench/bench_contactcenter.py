@@ -228,8 +228,7 @@ LOAD_CALLS = """
 INSERT INTO contactcenter_call (
     call_sid, direction, from_number, to_number, status, outcome, continued, last_sequence, started_at, answered_at,
     ended_at, talk_seconds, wait_seconds, contact_id, customer_id, line_id, account_number, after_hours, pin_tries,
-    agent_id, hold_seconds, priority, queued_at, service_id, queue_id, transfers, wrap_up_seconds, announcement_id,
-    recording_notice)
+    agent_id, hold_seconds, priority, queued_at, service_id, queue_id, transfers, wrap_up_seconds, announcement_id)
 SELECT 'CAP' || lpad(r.i::text, 31, '0'), 'inbound',
        CASE WHEN r.who < 0.03 THEN 'anonymous'
             WHEN r.who < 0.13 THEN '+35121' || lpad((r.i %% 10000000)::text, 7, '0')
@@ -245,7 +244,7 @@ SELECT 'CAP' || lpad(r.i::text, 31, '0'), 'inbound',
        CASE WHEN r.outcome = 'answered' THEN (%(agents)s::int[])[r.agent] END,
        0, 0, r.started + interval '20 seconds', l.service_id, l.queue_id, 0,
        CASE WHEN r.outcome = 'answered' THEN 30 END,
-       NULL, false
+       NULL
 FROM (
     SELECT i, random() AS who, 1 + floor(random() * %(contacts)s)::bigint AS contact,
            %(now)s - interval '10 minutes' - random() * interval '30 days' AS started,
@@ -332,7 +331,10 @@ def load_calls(contacts: int, n: int, fx: dict) -> list[str]:
         params = {"n": n, "contacts": contacts, "now": timezone.now(), "lines": lines, "agents": agents}
         # Columns added since the loaders were written (no database default): theirs here.
         cursor.execute("ALTER TABLE contactcenter_call ALTER from_raw SET DEFAULT '', "
-                       "ALTER input_flags SET DEFAULT '[]'::jsonb")
+                       "ALTER input_flags SET DEFAULT '[]'::jsonb, "
+                       # issue 22: the recording notice (CC-A), the outbound call's fields (CC-B)
+                       "ALTER recording_notice SET DEFAULT false, ALTER outbound_error SET DEFAULT '', "
+                       "ALTER ticket_kind SET DEFAULT ''")
         for label, sql in (("contactcenter_call", LOAD_CALLS), ("contactcenter_callevent", LOAD_EVENTS),
                            ("incidents_demandsignal", LOAD_DEMAND), ("contactcenter_agentstatelog", LOAD_AGENT_LOG),
                            ("contactcenter_callback", LOAD_CALLBACKS)):
