@@ -32,7 +32,17 @@ KIND_LABELS = {"callback": gettext_lazy("Callback"), "contact": gettext_lazy("Co
                "complaint": gettext_lazy("Complaint")}
 
 
+MAX_ID = 2**63 - 1  # beyond a bigint no record exists (and the database would refuse the number)
+
+
+def _id(pk: int) -> int:
+    if pk > MAX_ID:
+        raise Http404
+    return pk
+
+
 def _target(request, kind: str, pk: int) -> outbound.DialTarget:
+    pk = _id(pk)
     if kind == "callback":
         target = outbound.target_for_callback(request.user, pk)
     elif kind == "contact":
@@ -103,7 +113,7 @@ def dial_lists(request):
 
 
 def _dial_list(request, pk: int):
-    return get_object_or_404(outbound.dial_lists_for(request.user), pk=pk)
+    return get_object_or_404(outbound.dial_lists_for(request.user), pk=_id(pk))
 
 
 @staff_only(STAFF_ONLY)
@@ -127,7 +137,7 @@ def dial_entry(request, pk: int, entry: int, action: str):
     """**Dial** or **Skip** the previewed number; a refusal shows the list again with the reason."""
     dial_list = _dial_list(request, pk)
     found = get_object_or_404(DialListEntry.objects.select_related("dial_list__line", "contact", "callback"),
-                              pk=entry, dial_list=dial_list)
+                              pk=_id(entry), dial_list=dial_list)
     if action == "skip":
         try:
             outbound.dial_entry_skip(entry_id=found.pk, actor=request.user)

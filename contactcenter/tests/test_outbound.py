@@ -215,6 +215,7 @@ def test_permissions_and_csrf(client, twilio_stub, callback, agent, make_user, c
     assert _dial(client, other, "incident", 999999).status_code == 404
     assert _dial(client, other, "request", 999999).status_code == 404
     assert _dial(client, other, "nonsense", contact.pk).status_code == 404
+    assert _dial(client, other, "contact", 2**64).status_code == 404  # beyond any id: not a 500
     requester = make_user(Role.REQUESTER)
     assert _dial(client, requester, "contact", contact.pk).status_code == 403
     strict = Client(enforce_csrf_checks=True)
