@@ -24,10 +24,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import Service
+from core.caching import ReadCache
 from core.errors import InvalidTransitionError
 from core.roles import Role, is_staff_member
 from notifications.services import notify
 
+from .. import signals
 from ..choices import ACTIVE_MAJOR_STATUSES, Channel, Level, SpikeAlertStatus
 from ..models import Incident, MajorIncident, SpikeAlert, StakeholderUpdate
 from .incident import incident_create, incident_link_to_master
@@ -175,6 +177,28 @@ def red_alerts() -> list[RedAlert]:
                                update_body=latest.body, update_what=latest.what, update_at=latest.created_at,
                                eta=latest.eta))
     return alerts
+
+
+#: The banner is on every help-centre and portal page: it is read through the shared cache
+#: (no query on a cached page), which a public update or a resolution clears at once.
+_RED_ALERT_CACHE = ReadCache("incidents:red-alert", ttl=30, label="Red Alert")
+
+
+def red_alerts_cached() -> list[RedAlert]:
+    """:func:`red_alerts` through the shared cache (at most 30 s old; cleared by the signals below)."""
+    return _RED_ALERT_CACHE.cached("all", red_alerts)
+
+
+red_alert_cache_clear = _RED_ALERT_CACHE.clear
+
+
+def _red_alert_changed(sender=None, **kwargs) -> None:
+    _RED_ALERT_CACHE.clear()
+
+
+# Sent after commit by the major-incident services: a (public) update, a resolution.
+signals.stakeholder_update_posted.connect(_red_alert_changed, dispatch_uid="incidents.red_alert.update")
+signals.major_incident_resolved.connect(_red_alert_changed, dispatch_uid="incidents.red_alert.resolved")
 
 
 @transaction.atomic

@@ -67,10 +67,11 @@ def test_me_too_needs_a_public_active_major_incident(outage):
         suspected.major_incident_me_too(major=outage["major"], actor=outage["carl"])
 
 
-def test_the_portal_the_report_form_and_the_help_centre(client, outage):
+def test_the_portal_the_report_form_and_the_help_centre(client, outage, django_capture_on_commit_callbacks):
     client.force_login(outage["carl"])
     assert 'data-testid="red-alert"' not in client.get("/portal/").content.decode()
-    go_public(outage, "We are working on it.")
+    with django_capture_on_commit_callbacks(execute=True):  # the update's signal clears the banner's cache
+        go_public(outage, "We are working on it.")
     home = client.get("/portal/").content.decode()
     assert 'data-testid="red-alert"' in home and "We are working on it." in home and "Internet banking" in home
     report = client.get("/portal/report/").content.decode()
@@ -86,3 +87,17 @@ def test_the_portal_the_report_form_and_the_help_centre(client, outage):
     assert clicked.status_code == 302 and clicked["Location"] == f"/portal/incidents/{child.pk}/"
     assert child.parent_id == outage["master"].pk
     assert client.get(f"/portal/me-too/{outage['major'].pk}/").status_code == 405
+
+
+def test_the_banner_is_read_through_the_cache_and_the_news_clears_it(outage, django_capture_on_commit_callbacks,
+                                                                     django_assert_num_queries):
+    assert suspected.red_alerts_cached() == []
+    with django_assert_num_queries(0):
+        assert suspected.red_alerts_cached() == []
+    with django_capture_on_commit_callbacks(execute=True):
+        go_public(outage, "Working on it")
+    assert [a.update_body for a in suspected.red_alerts_cached()] == ["Working on it"]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.major_incident_transition(major=outage["major"], actor=outage["boss"], action="resolve",
+                                           resolution="Rolled back")
+    assert suspected.red_alerts_cached() == []

@@ -10,7 +10,7 @@ customer to the master instead of opening a new ticket.
 
 from django import template
 
-from incidents.services.suspected import red_alerts
+from incidents.services.suspected import red_alerts_cached
 
 register = template.Library()
 
@@ -18,5 +18,5 @@ register = template.Library()
 @register.inclusion_tag("knowledge/_red_alert.html", takes_context=True)
 def red_alert_banner(context, form: bool = False):
     request = context.get("request")
-    return {"alerts": red_alerts(), "form": form, "user": getattr(request, "user", None),
+    return {"alerts": red_alerts_cached(), "form": form, "user": getattr(request, "user", None),
             "csrf_token": context.get("csrf_token"), "here": request.get_full_path() if request else ""}
