@@ -26,3 +26,12 @@ def remind_updates() -> int:
     from .services import major_incident_remind_updates  # tasks import their services here (see above)
 
     return major_incident_remind_updates()
+
+
+@shared_task(acks_late=True)
+def linked_resolved(incident_ids: list[int], actor_id: int | None) -> int:
+    """The incidents resolved with their master (one task for all of them, queued after the
+    resolution committed): each requester told, ``incident_resolved`` sent for each."""
+    from .services import incidents_tell_resolved  # tasks import their services here (see above)
+
+    return incidents_tell_resolved(incident_ids=incident_ids, actor_id=actor_id)

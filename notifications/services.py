@@ -17,7 +17,7 @@ from core import live
 from .choices import Channel, DeliveryStatus
 from .models import Delivery, MessageTemplate, Notification, StakeholderGroup
 from .sms import get_sms_backend
-from .tasks import deliver
+from .tasks import deliver, deliver_batch
 
 logger = logging.getLogger(__name__)
 User = get_user_model()
@@ -68,6 +68,24 @@ def expand_recipients(recipients: Iterable) -> list:
     return [users[pk] for pk in dict.fromkeys(ids) if pk in users and users[pk].is_active]
 
 
+@dataclass(frozen=True)
+class Message:
+    """One message of :func:`notify_each`: who, the template's context, the idempotency key,
+    what it is about and where it points (as :func:`notify`'s arguments)."""
+
+    recipients: Iterable
+    context: dict
+    idempotency_key: str
+    related: str = ""
+    url: str = ""
+
+
+#: A call that queues at least this many deliveries sends them in batch tasks
+#: (``deliver_batch``, up to :data:`DELIVER_BATCH` each) instead of one task per delivery.
+DELIVER_BATCH_MIN = 10
+DELIVER_BATCH = 500
+
+
 def notify(
     recipients: Iterable,
     template: str,
@@ -85,37 +103,106 @@ def notify(
     queued after the surrounding transaction commits, so nothing goes out for a change
     that was rolled back.
     """
+    if not idempotency_key:
+        raise ValueError("notify() needs an idempotency_key")
+    return notify_each(template, channels, [Message(recipients, context, idempotency_key, related, url)])
+
+
+def notify_each(template: str, channels: Sequence[str], messages: Iterable[Message]) -> list[Delivery]:
+    """:func:`notify` for many messages of one template at once (each requester of 5,000
+    linked incidents told of their own): set-based, a fixed number of queries whatever the
+    number of messages and people — the template, the people, the keys already used, and
+    the deliveries inserted in batches — and the sending queued in batch tasks."""
     unknown = set(channels) - set(Channel.values)
     if unknown:
         raise ValueError(f"unknown channel(s): {sorted(unknown)}")
-    if not idempotency_key:
+    messages = list(messages)
+    if any(not m.idempotency_key for m in messages):
         raise ValueError("notify() needs an idempotency_key")
     message_template = MessageTemplate.objects.get(key=template)
-    created: list[Delivery] = []
-    base_context = {"site_url": settings.PUBLIC_BASE_URL, "url": url, **context}
-    for user in expand_recipients(recipients):
-        rendered = render_template(message_template, {**base_context, "recipient": user})
-        for channel in channels:
-            key = f"{idempotency_key}:{channel}:{user.pk}"[:255]
-            address = _address(user, channel)
-            defaults = {
-                "channel": channel, "user": user, "recipient": address, "template": template,
-                "subject": rendered.subject,
-                "body": rendered.sms if channel == Channel.SMS else rendered.body,
-                "related": related[:120], "url": url[:300],
-            }
-            if not address:
-                defaults.update(status=DeliveryStatus.FAILED, last_error=f"{user} has no {channel} address.")
-            try:
-                with transaction.atomic():
-                    delivery, was_created = Delivery.objects.get_or_create(idempotency_key=key, defaults=defaults)
-            except IntegrityError:  # a concurrent notify() with the same key won
+    compiled = _compiled(message_template)
+    wanted = [_recipient_ids(m.recipients) for m in messages]
+    users = User.objects.select_related("profile").in_bulk(list({pk for ids in wanted for pk in ids}))
+    rows: dict[str, Delivery] = {}
+    for message, ids in zip(messages, wanted, strict=True):
+        base_context = {"site_url": settings.PUBLIC_BASE_URL, "url": message.url, **message.context}
+        for pk in ids:
+            user = users.get(pk)
+            if user is None or not user.is_active:
                 continue
-            if not was_created or delivery.status != DeliveryStatus.QUEUED:
-                continue
-            created.append(delivery)
-            _queue(delivery.pk)
+            rendered = _render(compiled, {**base_context, "recipient": user})
+            for channel in channels:
+                key = f"{message.idempotency_key}:{channel}:{user.pk}"[:255]
+                address = _address(user, channel)
+                delivery = Delivery(
+                    idempotency_key=key, channel=channel, user=user, recipient=address, template=template,
+                    subject=rendered.subject, body=rendered.sms if channel == Channel.SMS else rendered.body,
+                    related=message.related[:120], url=message.url[:300])
+                if not address:
+                    delivery.status = DeliveryStatus.FAILED
+                    delivery.last_error = f"{user} has no {channel} address."
+                rows.setdefault(key, delivery)
+    if not rows:
+        return []
+    used = set()
+    keys = list(rows)
+    for start in range(0, len(keys), 5000):
+        used.update(Delivery.objects.filter(idempotency_key__in=keys[start:start + 5000])
+                    .values_list("idempotency_key", flat=True))
+    new = [delivery for key, delivery in rows.items() if key not in used]
+    try:
+        with transaction.atomic():
+            Delivery.objects.bulk_create(new, batch_size=1000)
+    except IntegrityError:  # a concurrent notify() used one of the keys: one by one, as it wins
+        new = _create_one_by_one(new)
+    created = [delivery for delivery in new if delivery.status == DeliveryStatus.QUEUED]
+    _queue_many([delivery.pk for delivery in created])
     return created
+
+
+def _recipient_ids(recipients: Iterable) -> list[int]:
+    ids: list[int] = []
+    for item in recipients:
+        if isinstance(item, StakeholderGroup):
+            ids.extend(item.members.values_list("pk", flat=True))
+        elif isinstance(item, int):
+            ids.append(item)
+        elif item is not None:
+            ids.append(item.pk)
+    return list(dict.fromkeys(ids))
+
+
+def _create_one_by_one(deliveries: list[Delivery]) -> list[Delivery]:
+    created = []
+    for delivery in deliveries:
+        try:
+            with transaction.atomic():
+                delivery.pk = None
+                delivery.save(force_insert=True)
+        except IntegrityError:
+            continue
+        created.append(delivery)
+    return created
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    subject: Template
+    body: Template
+    sms: Template | None
+
+
+def _compiled(template: MessageTemplate) -> _Compiled:
+    return _Compiled(Template(template.subject), Template(template.body),
+                     Template(template.sms_body) if template.sms_body else None)
+
+
+def _render(compiled: _Compiled, context: dict) -> Rendered:
+    ctx = Context(context, autoescape=False)
+    subject = " ".join(compiled.subject.render(ctx).split())[:200]
+    body = compiled.body.render(ctx).strip()
+    sms = compiled.sms.render(ctx).strip() if compiled.sms is not None else subject
+    return Rendered(subject=subject, body=body, sms=sms[:480])
 
 
 def deliver_email(*, recipient: str, subject: str, body: str, idempotency_key: str, template: str = "email",
@@ -166,6 +253,17 @@ def delivery_mark_failed(*, delivery_id: int, error: str) -> int:
 
 def _queue(delivery_id: int) -> None:
     transaction.on_commit(lambda: deliver.delay(delivery_id))
+
+
+def _queue_many(delivery_ids: list[int]) -> None:
+    """One task per delivery for a few; for many, one ``deliver_batch`` task per
+    :data:`DELIVER_BATCH` (all queued by one after-commit callback)."""
+    if len(delivery_ids) < DELIVER_BATCH_MIN:
+        for delivery_id in delivery_ids:
+            _queue(delivery_id)
+        return
+    chunks = [delivery_ids[i:i + DELIVER_BATCH] for i in range(0, len(delivery_ids), DELIVER_BATCH)]
+    transaction.on_commit(lambda: [deliver_batch.delay(chunk) for chunk in chunks])
 
 
 class Outcome:

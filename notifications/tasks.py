@@ -25,6 +25,22 @@ def deliver(self, delivery_id: int) -> str:
 
 
 @shared_task(acks_late=True)
+def deliver_batch(delivery_ids: list[int]) -> int:
+    """Send many queued deliveries (one ``notify_each`` call's): each exactly once, as
+    ``deliver`` does; one the provider refused now is handed to ``deliver`` and its retries.
+    Run twice (a worker lost mid-batch), it sends only what is still queued."""
+    from .services import Outcome, delivery_send  # the services import this module
+
+    sent = 0
+    for delivery_id in delivery_ids:
+        outcome = delivery_send(delivery_id=delivery_id)
+        if outcome == Outcome.RETRY:
+            deliver.apply_async((delivery_id,), countdown=30)
+        sent += outcome == Outcome.SENT
+    return sent
+
+
+@shared_task(acks_late=True)
 def retry_stuck_deliveries(older_than_seconds: int = 600) -> int:
     """Re-queue deliveries still queued long after creation (a lost broker message).
 

@@ -20,6 +20,7 @@ from .incident import (
     incident_start,
     incident_update,
     incidents_auto_close,
+    incidents_tell_resolved,
     priority_for,
     validate_upload,
 )
@@ -52,7 +53,7 @@ __all__ = [
     "demand_record", "detect_spikes", "incident_add_note", "incident_assign", "incident_attach", "incident_close",
     "incident_create", "incident_hold", "incident_link", "incident_link_to_master",
     "incident_reopen", "incident_resolve", "incident_resume",
-    "incident_start", "incident_update", "incidents_auto_close", "major_incident_add_member",
+    "incident_start", "incident_update", "incidents_auto_close", "incidents_tell_resolved", "major_incident_add_member",
     "major_incident_add_task", "major_incident_declare", "major_incident_post_update",
     "major_incident_remind_updates", "major_incident_remove_member", "major_incident_set_announcement",
     "major_incident_task_cancel", "major_incident_task_complete", "major_incident_task_start",

@@ -9,28 +9,42 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
+from django.db.models.signals import m2m_changed
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed, has_transition_perm
-from simple_history.utils import bulk_update_with_history
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
+from core import live
 from core.errors import InvalidTransitionError
 from core.roles import is_staff_member
-from notifications.services import notify
+from notifications.services import Message, notify, notify_each
 from sla import services as sla
+from sla.selectors_cache import LocalCache
 
-from .. import events, signals
+from .. import events, signals, tasks
 from ..choices import ACTIVE_MAJOR_STATUSES, OPEN_STATUSES, IncidentStatus, NoteVisibility, ResolutionCode
 from ..models import Attachment, Incident, IncidentNote, MajorIncident, PriorityMatrix
 
-
 # --- priority and routing -------------------------------------------------------------------
+#: The priority matrix's nine cells, per process, read again after a cell is saved or deleted
+#: anywhere (sla.selectors_cache.LocalCache: a version in the shared cache).
+_matrix = LocalCache("incidents:priority-matrix:version")
+_matrix.connect(PriorityMatrix)
+
+
+def _priority_matrix() -> dict[tuple[int, int], int]:
+    return _matrix.get("cells", lambda: {(i, u): p for i, u, p in PriorityMatrix.objects.values_list(
+        "impact", "urgency", "priority")})
+
+
 def priority_for(impact: int, urgency: int) -> int:
     """The matrix cell for impact × urgency (1 = highest); if an admin removed the cell,
     the textbook default ``impact + urgency - 1``."""
-    cell = PriorityMatrix.objects.filter(impact=impact, urgency=urgency).values_list("priority", flat=True).first()
+    cell = _priority_matrix().get((impact, urgency))
     return cell if cell is not None else min(5, impact + urgency - 1)
 
 
@@ -46,6 +60,15 @@ def default_team(*, service: Service | None, ci: ConfigurationItem | None) -> Te
         return ci.owner_team
     if service is not None and service.owner_team_id:
         return service.owner_team
+    return None
+
+
+def default_team_id(*, service: Service | None, ci: ConfigurationItem | None) -> int | None:
+    """:func:`default_team`'s id, without reading the team."""
+    if ci is not None and ci.owner_team_id:
+        return ci.owner_team_id
+    if service is not None and service.owner_team_id:
+        return service.owner_team_id
     return None
 
 
@@ -122,20 +145,34 @@ def incident_create(*, title: str, actor, description: str = "", channel: str = 
     incident = Incident(
         title=title, description=description, channel=channel, impact=impact, urgency=urgency,
         priority=priority_for(impact, urgency), service=service, ci=ci, contact=contact,
-        customer=contact.customer if contact else None, requester=requester,
-        team=team or default_team(service=service, ci=ci), created_by=actor, created_at=at,
+        customer=contact.customer if contact else None, requester=requester, created_by=actor, created_at=at,
     )
+    if team is not None:
+        incident.team = team
+    else:
+        incident.team_id = default_team_id(service=service, ci=ci)
     # Related records were resolved by the caller: only the incident's own fields need checking.
     incident.full_clean(exclude=["number", "status", "service", "ci", "contact", "customer", "requester", "team",
                                  "assignee", "parent", "created_by"], validate_constraints=False)
     _check_ci_service(incident)
-    _save(incident, actor, "created")
-    # The number comes from the primary key: unique however many are created at once.
+    # The number comes from the primary key: unique however many are created at once. The
+    # history row is written once the number is known (one insert, not an insert and an update).
+    incident._history_user = actor
+    incident.skip_history_when_saving = True
+    try:
+        incident.save()
+    finally:
+        del incident.skip_history_when_saving
     incident.number = f"INC{incident.pk:06d}"
     Incident.objects.filter(pk=incident.pk).update(number=incident.number)
-    incident.history.filter(history_type="+").update(number=incident.number)
-    sla.sla_start(ticket=incident, at=at, actor=actor)
+    Incident.history.bulk_history_create([incident], default_user=actor, default_change_reason="created")
+    timers = sla.sla_start_new(ticket=incident, at=at, actor=actor)
     _join_major_incident(incident, actor, at)
+    if assignee is None:  # the clocks as SLA_PREFETCH would read them: the API's answer reads nothing more
+        prefetched = incident.sla_timers.all()
+        prefetched._result_cache = sorted(timers, key=lambda timer: timer.metric)
+        prefetched._prefetch_done = True
+        incident._prefetched_objects_cache = {"sla_timers": prefetched}
     incident_id = incident.pk
     transaction.on_commit(lambda: signals.incident_created.send(sender=Incident, incident_id=incident_id))
     if assignee is not None:
@@ -143,10 +180,23 @@ def incident_create(*, title: str, actor, description: str = "", channel: str = 
     return incident
 
 
+#: The services of active major incidents, per process, read again after a major incident or
+#: its services change anywhere: most new incidents have none and need not ask the database.
+_active_majors = LocalCache("incidents:active-majors:version")
+_active_majors.connect(MajorIncident)
+m2m_changed.connect(_active_majors.invalidate, sender=MajorIncident.services.through, weak=False,
+                    dispatch_uid="incidents-active-majors-services")
+
+
+def _services_with_active_major() -> frozenset[int]:
+    return _active_majors.get("services", lambda: frozenset(
+        MajorIncident.objects.filter(status__in=ACTIVE_MAJOR_STATUSES).values_list("services", flat=True)))
+
+
 def _join_major_incident(incident: Incident, actor, at: datetime) -> None:
     """A new report on a service with an active major incident is one more report of that
     outage: link it to the master (an agent may unlink it) and count it on the war room."""
-    if incident.service_id is None:
+    if incident.service_id is None or incident.service_id not in _services_with_active_major():
         return
     major = (MajorIncident.objects.filter(status__in=ACTIVE_MAJOR_STATUSES, services=incident.service_id)
              .select_related("incident").order_by("-declared_at").first())
@@ -258,8 +308,9 @@ def incident_resume(*, incident: Incident, actor, at: datetime | None = None) ->
 
 @transaction.atomic
 def incident_resolve(*, incident: Incident, actor, resolution_code: str, resolution: str,
-                     at: datetime | None = None, _via_master: Incident | None = None) -> Incident:
-    """Resolve with a code and a text; the master's open children are resolved with it."""
+                     at: datetime | None = None) -> Incident:
+    """Resolve with a code and a text; the master's open children (and theirs) are resolved
+    with it, set-based (:func:`_resolve_linked`)."""
     errors = {}
     if resolution_code not in ResolutionCode.values:
         errors["resolution_code"] = [_("Choose one of: %s.") % ", ".join(ResolutionCode.values)]
@@ -274,18 +325,84 @@ def incident_resolve(*, incident: Incident, actor, resolution_code: str, resolut
     incident.resolution_code, incident.resolution = resolution_code, resolution.strip()
     incident.resolved_at = at
     _acknowledge(incident, actor, at)
-    reason = f"resolved with master {_via_master.number}" if _via_master else "resolved"
-    _save(incident, actor, reason)
+    _save(incident, actor, "resolved")
     sla.sla_stop(ticket=incident, metric="response", at=at, actor=actor)
     sla.sla_stop(ticket=incident, metric="resolution", at=at, actor=actor)
     _tell(_audience(incident, actor), "incident-resolved", incident, f"resolved:{incident.reopen_count}",
           resolution=incident.resolution, code=incident.get_resolution_code_display())
     resolved_id = incident.pk
     transaction.on_commit(lambda: signals.incident_resolved.send(sender=Incident, incident_id=resolved_id))
-    for child in incident.children.filter(status__in=OPEN_STATUSES).order_by("id"):
-        incident_resolve(incident=child, actor=actor, resolution_code=resolution_code, resolution=resolution,
-                         at=at, _via_master=incident)
+    _resolve_linked(incident, actor=actor, resolution_code=resolution_code, resolution=incident.resolution, at=at)
     return incident
+
+
+def _resolve_linked(master: Incident, *, actor, resolution_code: str, resolution: str, at: datetime) -> list[int]:
+    """The master's open children, and their open children, resolved as ``incident_resolve``
+    resolves one, in a fixed number of statements per level of links whatever their number:
+    locked with one read, both SLA clocks stopped with their events (``sla_stop_many``), moved
+    with one ``UPDATE``, a history row each ("resolved with master INC…", one insert), the
+    live pages bumped once; the requesters told and the ``incident_resolved`` signal sent by
+    one Celery task after commit (``incidents.tasks.linked_resolved``)."""
+    acknowledges = actor is not None and is_staff_member(actor)
+    numbers, resolved = {master.pk: master.number}, []
+    while numbers:
+        level = Incident.objects.filter(parent_id__in=list(numbers), status__in=OPEN_STATUSES)
+        children = list(level.select_for_update(of=("self",)).order_by("id"))
+        if not children:
+            break
+        sla.sla_stop_many(model=Incident, ticket_ids=level.values("id"), metrics=("response", "resolution"), at=at,
+                          actor=actor)
+        now = timezone.now()
+        for child in children:
+            child.resolve()  # the django-fsm guard: every open status may resolve
+            child.resolution_code, child.resolution, child.resolved_at, child.updated_at = (
+                resolution_code, resolution, at, now)
+            if acknowledges and child.acknowledged_at is None:
+                child.acknowledged_at = at
+            child._history_user = actor
+            child._change_reason = f"resolved with master {numbers[child.parent_id]}"[:100]
+        ids = [child.pk for child in children]
+        level.update(
+            status=IncidentStatus.RESOLVED, resolution_code=resolution_code, resolution=resolution, resolved_at=at,
+            updated_at=now, acknowledged_at=Coalesce("acknowledged_at", Value(at)) if acknowledges
+            else F("acknowledged_at"))
+        Incident.history.bulk_history_create(children, default_user=actor, update=True, batch_size=1000)
+        resolved.extend(ids)
+        numbers = {child.pk: child.number for child in children}
+    if not resolved:
+        return []
+    topics = ["incidents", *(f"incident:{pk}" for pk in resolved)]
+    actor_id = actor.pk if actor is not None else None
+    transaction.on_commit(lambda: live.bump(topics, actor=actor))
+    transaction.on_commit(lambda: tasks.linked_resolved.delay(resolved, actor_id))
+    return resolved
+
+
+def incidents_tell_resolved(*, incident_ids: list[int], actor_id: int | None) -> int:
+    """Tell the requester (and the contact's login) of each resolved incident, except the
+    person who resolved it, as ``incident_resolve`` tells one, with one ``notify_each`` per
+    1,000 incidents; then send ``incident_resolved`` for each. Run by the Celery task after
+    the resolution committed; a second run sends nothing twice (the idempotency keys)."""
+    told = 0
+    for start in range(0, len(incident_ids), 1000):
+        chunk = list(Incident.objects.filter(pk__in=incident_ids[start:start + 1000], status__in=[
+            IncidentStatus.RESOLVED, IncidentStatus.CLOSED]).order_by("id")
+            .annotate(contact_user_id=F("contact__user_id")))
+        messages = []
+        for incident in chunk:
+            people = [pk for pk in dict.fromkeys([incident.requester_id, incident.contact_user_id])
+                      if pk and pk != actor_id]
+            if people:
+                messages.append(Message(
+                    people, {"incident": incident, "number": incident.number, "title": incident.title,
+                             "resolution": incident.resolution, "code": incident.get_resolution_code_display()},
+                    f"incident:{incident.pk}:resolved:{incident.reopen_count}",
+                    related=f"incidents.incident:{incident.pk}", url=incident.get_absolute_url()))
+        if messages:
+            told += len(notify_each("incident-resolved", ["email", "in_app"], messages))
+        for incident in chunk:
+            signals.incident_resolved.send(sender=Incident, incident_id=incident.pk)
+    return told
 
 
 @transaction.atomic
@@ -365,8 +482,12 @@ def incident_link_to_master(*, master: Incident, incidents, actor, at: datetime 
         return []
     for incident in linked:
         incident.parent, incident.updated_at = master, at
-    bulk_update_with_history(linked, Incident, ["parent", "updated_at"], default_user=actor,
-                             default_change_reason=f"linked to {master.number}"[:100], default_date=at)
+    # One UPDATE for all (the same parent and time for each) and one insert of their history rows.
+    Incident.objects.filter(pk__in=[incident.pk for incident in linked]).update(parent=master, updated_at=at)
+    Incident.history.bulk_history_create(linked, update=True, default_user=actor, batch_size=1000,
+                                         default_change_reason=f"linked to {master.number}"[:100], default_date=at)
+    topics = ["incidents", *(f"incident:{incident.pk}" for incident in linked)]
+    transaction.on_commit(lambda: live.bump(topics, actor=actor))
     for given in incidents:  # the caller's objects see the link too
         if isinstance(given, Incident):
             given.parent, given.updated_at = master, at
