@@ -1,7 +1,22 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import BlackoutWindow, CABBoard, CABDecision, CABMeeting, CategoryMatrix, Change, ChangeModel, Vote
+from .models import (
+    BlackoutWindow,
+    CABBoard,
+    CABDecision,
+    CABMeeting,
+    CategoryMatrix,
+    Change,
+    ChangeCIUpdate,
+    ChangeModel,
+    ChangePolicy,
+    ChangeProposal,
+    EvaluationReport,
+    RaciAssignment,
+    Release,
+    Vote,
+)
 
 
 @admin.register(CategoryMatrix)
@@ -27,7 +42,7 @@ class ChangeAdmin(SimpleHistoryAdmin):
 
 @admin.register(ChangeModel)
 class ChangeModelAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "risk", "impact", "is_active"]
+    list_display = ["name", "risk", "impact", "needs_deployment_authorization", "is_active"]
     filter_horizontal = ["services"]
 
 
@@ -61,3 +76,59 @@ class CABMeetingAdmin(SimpleHistoryAdmin):
     list_display = ["board", "starts_at", "repeat_days"]
     filter_horizontal = ["attendees"]
     inlines = [DecisionInline]
+
+
+@admin.register(ChangePolicy)
+class ChangePolicyAdmin(SimpleHistoryAdmin):
+    """The change policy (one row): services and CIs under change control, what makes a change
+    major, and the categories needing a deployment authorisation or an evaluation report."""
+
+    list_display = ["name", "major_needs_proposal"]
+    filter_horizontal = ["services", "cis"]
+
+
+class RaciInline(admin.TabularInline):
+    model = RaciAssignment
+    extra = 0
+    raw_id_fields = ["user"]
+
+
+ChangeModelAdmin.inlines = [RaciInline]
+
+
+@admin.register(RaciAssignment)
+class RaciAssignmentAdmin(SimpleHistoryAdmin):
+    """RACI per change model (no model: the default)."""
+
+    list_display = ["model", "step", "raci", "user", "role"]
+    list_filter = ["step", "raci", "model"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(Release)
+class ReleaseAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "name", "status", "window_start", "owner"]
+    list_filter = ["status"]
+    readonly_fields = ["number", "status", "authorized_at", "authorized_by", "deployed_at"]
+    raw_id_fields = ["owner", "created_by"]
+
+
+@admin.register(ChangeProposal)
+class ChangeProposalAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "title", "status", "cost", "requested_by"]
+    list_filter = ["status"]
+    readonly_fields = ["number", "status", "decided_by", "decided_at"]
+    raw_id_fields = ["requested_by", "services"]
+
+
+@admin.register(EvaluationReport)
+class EvaluationReportAdmin(SimpleHistoryAdmin):
+    list_display = ["change", "recommendation", "author", "updated_at"]
+    raw_id_fields = ["change", "author"]
+
+
+@admin.register(ChangeCIUpdate)
+class ChangeCIUpdateAdmin(SimpleHistoryAdmin):
+    list_display = ["change", "ci", "apply_on", "applied_at", "restored_at"]
+    raw_id_fields = ["change", "ci"]
+    readonly_fields = ["before", "applied_at", "restored_at"]

@@ -66,3 +66,45 @@ class Ratification(models.TextChoices):
     PENDING = "pending", _("Implemented first; ECAB ratification pending")
     RATIFIED = "ratified", _("Ratified by the ECAB")
     REFUSED = "refused", _("Refused by the ECAB after implementation")
+
+
+class ReleaseStatus(models.TextChoices):
+    PLANNING = "planning", _("Planning")
+    AUTHORIZED = "authorized", _("Deployment authorised")
+    DEPLOYED = "deployed", _("Deployed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class ProposalStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Awaiting IT management")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Recommendation(models.TextChoices):
+    GO = "go", _("Go")
+    NO_GO = "no_go", _("No go")
+
+
+class ApplyOn(models.TextChoices):
+    IMPLEMENT = "implement", _("When implementation starts")
+    COMPLETE = "complete", _("When it completes successfully")
+
+
+class RaciStep(models.TextChoices):
+    ASSESS = "assess", _("Assess")
+    CAB = "cab", _("CAB review")
+    AUTHORIZE = "authorize", _("Authorise")
+    DEPLOYMENT = "deployment", _("Authorise the deployment")
+    IMPLEMENT = "implement", _("Implement")
+    REVIEW = "review", _("Review")
+    CLOSE = "close", _("Close")
+
+
+class Raci(models.TextChoices):
+    RESPONSIBLE = "R", _("Responsible")
+    ACCOUNTABLE = "A", _("Accountable")
+    CONSULTED = "C", _("Consulted")
+    INFORMED = "I", _("Informed")

@@ -1,7 +1,10 @@
 """The changes part of ``manage.py seed_demo``: the CAB and the ECAB, two change models, a
-year-end freeze, and RFCs in the states a change manager sees on a Monday: one awaiting the
-CAB's vote (one approve already in), one scheduled with a projected outage, one minor
-awaiting authorisation, and one completed last week. Idempotent: found again by title."""
+year-end freeze, the change policy (major criteria, change control, evaluation and
+deployment gates), and RFCs in the states a change manager sees on a Monday: one awaiting the
+CAB's vote (with its evaluation report, one approve already in), one scheduled with a
+projected outage (deployed with a release whose deployment is authorised), one minor awaiting
+authorisation, and a change proposal IT management approved with the RFC raised from it.
+Idempotent: found again by title / name."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -11,7 +14,7 @@ from django.utils import timezone
 from catalog.models import ConfigurationItem, Service
 
 from . import services
-from .models import BlackoutWindow, CABBoard, Change, ChangeModel
+from .models import BlackoutWindow, CABBoard, Change, ChangeModel, ChangePolicy, ChangeProposal, Release
 
 
 def _change(title: str, actor, **fields) -> tuple[Change, bool]:
@@ -50,6 +53,15 @@ def seed(*, users: dict) -> dict:
         "start": datetime(year, 12, 20, tzinfo=UTC),
         "end": datetime(year + 1, 1, 3, tzinfo=UTC),
         "reason": "Year-end closing: no changes but emergencies."})
+    policy = ChangePolicy.objects.order_by("pk").first()
+    if policy is None:
+        policy = ChangePolicy.objects.create(
+            name="Change policy", deployment_categories=["major"], evaluation_categories=["significant", "major"],
+            major_needs_proposal=True,
+            major_criteria=[{"key": "ledger", "text": "Touches the core banking ledger"},
+                            {"key": "regulator", "text": "Must be reported to the regulator"}])
+        if banking:
+            policy.services.add(banking)
     soon = (timezone.now() + timedelta(days=2)).replace(hour=22, minute=0, second=0, microsecond=0)
     plans = {"implementation_plan": "1. Announce 2. Apply 3. Verify", "backout_plan": "Roll back to the snapshot",
              "test_plan": "Smoke tests of login and payments"}
@@ -60,6 +72,10 @@ def seed(*, users: dict) -> dict:
     if new:
         services.change_submit(change=upgrade, actor=agent)
         services.change_assess(change=upgrade, actor=cm)
+        services.change_evaluate(change=upgrade, actor=cm, risk="Medium: a minor version, rehearsed in staging.",
+                                 cost="Two engineers for the evening.", capacity="No change in load.",
+                                 security="Closes two CVEs.", recommendation="go",
+                                 summary="Go: tested, and the snapshot gives a way back.")
         services.change_send_to_cab(change=upgrade, actor=cm)
         services.change_vote(change=upgrade, actor=manager, decision="approve", comment="Tested in staging.")
     certs, new = _change("Renew the TLS certificates of the shop sites", agent, description="Yearly renewal.",
@@ -72,6 +88,23 @@ def seed(*, users: dict) -> dict:
         services.change_assess(change=certs, actor=cm)
         services.change_authorize(change=certs, actor=cm)
         services.change_schedule(change=certs, actor=cm)
+    if not Release.objects.filter(name="Shop sites, December").exists() and certs.status == "scheduled":
+        release = services.release_create(
+            actor=cm, name="Shop sites, December", owner=agent, description="The month's shop-site changes.",
+            window_start=certs.planned_start - timedelta(hours=1), window_end=certs.planned_end + timedelta(hours=3),
+            plan="1. Announce on the status page 2. Deploy each change in order 3. Smoke tests 4. All clear")
+        services.release_add_changes(release=release, actor=cm, changes=[certs])
+        services.release_authorize(release=release, actor=cm)
+    if not ChangeProposal.objects.filter(title="Move internet banking to the new data centre").exists():
+        proposal = services.proposal_create(
+            actor=agent, title="Move internet banking to the new data centre", cost="180000",
+            business_case="The lease of the old data centre ends next year.",
+            benefit="Lower hosting cost and a second availability zone.",
+            risks="Downtime during the cut-over; latency to the branch network.",
+            services=[banking] if banking else [])
+        services.proposal_submit(proposal=proposal, actor=agent)
+        services.proposal_approve(proposal=proposal, actor=manager, notes="Approved for Q1.")
+        services.change_from_proposal(proposal=proposal, actor=agent, title="Cut internet banking over to DC2")
     minor, new = _change("Raise the mail relay size limit", agent, description="From 25 to 50 MB.", risk=1,
                          impact=3, planned_start=soon + timedelta(days=3),
                          planned_end=soon + timedelta(days=3, hours=1),

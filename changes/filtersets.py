@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from catalog.models import Service
 from core.filters import ShownFiltersMixin
 
-from .choices import ChangeCategory, ChangeStatus, ChangeType
-from .models import Change
+from .choices import ChangeCategory, ChangeStatus, ChangeType, ProposalStatus, ReleaseStatus
+from .models import Change, ChangeProposal, Release
 
 YES_NO_ANY = [("", _("Any")), ("true", _("Yes")), ("false", _("No"))]
 #: Waiting for someone's approval: the change manager, the CAB/ECAB vote or IT management.
@@ -59,3 +59,47 @@ class ChangeFilterSet(ShownFiltersMixin, django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return search_changes(queryset, value)
+
+
+class ReleaseFilterSet(ShownFiltersMixin, django_filters.FilterSet):
+    """The release list: by status; ``q`` a number (REL000004, or 4) or words of the name."""
+
+    status = django_filters.MultipleChoiceFilter(choices=ReleaseStatus.choices, distinct=False, label=_("Status"),
+                                                 widget=forms.CheckboxSelectMultiple)
+    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+
+    class Meta:
+        model = Release
+        fields = ["status"]
+
+    SHOWN = ("status",)
+
+    def filter_search(self, queryset, name, value):
+        term = (value or "").strip()[:100]
+        if not term:
+            return queryset
+        match = Q(name__icontains=term) | Q(number__iexact=term)
+        if term.isdigit():
+            match |= Q(number=f"REL{int(term):06d}")
+        return queryset.filter(match)
+
+
+class ProposalFilterSet(ShownFiltersMixin, django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=ProposalStatus.choices, distinct=False, label=_("Status"),
+                                                 widget=forms.CheckboxSelectMultiple)
+    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+
+    class Meta:
+        model = ChangeProposal
+        fields = ["status"]
+
+    SHOWN = ("status",)
+
+    def filter_search(self, queryset, name, value):
+        term = (value or "").strip()[:100]
+        if not term:
+            return queryset
+        match = Q(title__icontains=term) | Q(number__iexact=term)
+        if term.isdigit():
+            match |= Q(number=f"PRP{int(term):06d}")
+        return queryset.filter(match)

@@ -20,8 +20,8 @@ from incidents.models import Incident
 from problems.models import Problem
 
 from . import services
-from .choices import ChangeType, Outcome, VoteDecision
-from .models import Change, ChangeModel
+from .choices import ApplyOn, ChangeType, Outcome, Recommendation, VoteDecision
+from .models import Change, ChangeModel, ChangePolicy
 
 TEXT = 20000
 RISK_CHOICES = [(1, _("1 – Very low")), (2, _("2 – Low")), (3, _("3 – Medium")), (4, _("4 – High")),
@@ -87,6 +87,22 @@ class ChangeForm(forms.Form):
         super().__init__(*args, **kwargs)
         for key, question, _weight in services.RISK_QUESTIONS:
             self.fields[f"risk_{key}"] = forms.BooleanField(label=_risk_question_label(question), required=False)
+        #: The change policy (admin-edited): its major criteria are ticked here, and the page
+        #: says which services and CIs are under change control.
+        self.policy = ChangePolicy.current()
+        criteria = self.policy.criteria()
+        if criteria:
+            self.fields["major_criteria"] = forms.MultipleChoiceField(
+                label=_("Any of these makes the change major"), required=False, choices=list(criteria.items()),
+                widget=forms.CheckboxSelectMultiple)
+
+    @property
+    def controlled(self) -> dict:
+        """The services and CIs the change policy puts under change control (for the page)."""
+        if self.policy.pk is None:
+            return {"services": [], "cis": []}
+        return {"services": list(self.policy.services.order_by("name")),
+                "cis": list(self.policy.cis.order_by("name"))}
 
     @property
     def risk_question_fields(self):
@@ -126,6 +142,8 @@ class ChangeForm(forms.Form):
             kwargs["services"] = list(data["services"])
         kwargs["cis"] = list(data["cis"])
         kwargs["outage_services"] = list(data["outage_services"])
+        if "major_criteria" in data:
+            kwargs["major_criteria"] = list(data["major_criteria"])
         return kwargs
 
     @classmethod
@@ -137,7 +155,7 @@ class ChangeForm(forms.Form):
             "services": [s.pk for s in change.services.all()], "cis": [c.pk for c in change.cis.all()],
             "outage_services": [s.pk for s in change.outage_services.all()],
             "risk_method": QUESTIONNAIRE if answers else (DIRECT if change.risk is not None else LATER),
-            "risk": change.risk,
+            "risk": change.risk, "major_criteria": list(change.major_criteria or []),
         })
         for key, _q, _w in services.RISK_QUESTIONS:
             initial[f"risk_{key}"] = answers.get(key) is True
@@ -196,6 +214,8 @@ class ChangeEditForm(ChangeForm):
             for name in ("services", "cis", "outage_services"):
                 if {o.pk for o in getattr(change, name).all()} != {o.pk for o in data[name]}:
                     changed[name] = list(data[name])
+            if "major_criteria" in data and sorted(data["major_criteria"]) != sorted(change.major_criteria or []):
+                changed["major_criteria"] = list(data["major_criteria"])
         return changed
 
 
@@ -280,3 +300,148 @@ class LinkForm(forms.Form):
                                                      code="unknown"))
         data["record"] = found
         return data
+
+
+# --- releases ------------------------------------------------------------------------------------
+class ReleaseForm(forms.Form):
+    """A release: its name, owner, deployment window and plan (``release_create`` /
+    ``release_update``)."""
+
+    name = forms.CharField(label=_("Name"), max_length=200, widget=forms.TextInput(attrs={"dir": "auto"}))
+    description = forms.CharField(label=_("Description"), required=False, max_length=TEXT, widget=textarea(3))
+    owner = StaffChoiceField(label=_("Owner"))
+    window_start = LocalDateTimeField(label=_("Deployment window from"))
+    window_end = LocalDateTimeField(label=_("Deployment window until"))
+    plan = forms.CharField(label=_("Deployment plan"), required=False, max_length=TEXT, widget=textarea(4),
+                           help_text=_("The order of the steps, who does what, and how to check it worked."))
+
+    @staticmethod
+    def initial_for(release) -> dict:
+        return {"name": release.name, "description": release.description, "owner": release.owner_id,
+                "window_start": release.window_start, "window_end": release.window_end, "plan": release.plan}
+
+    def service_kwargs(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class ReleaseChangesForm(forms.Form):
+    """Add changes to a release by number (CHG000067, or just the digits), separated by commas."""
+
+    numbers = forms.CharField(label=_("Changes to add"), max_length=500,
+                              widget=forms.TextInput(attrs={"placeholder": "CHG000067, 68", "dir": "ltr",
+                                                            "autocomplete": "off"}))
+
+    def clean_numbers(self):
+        wanted = []
+        for part in re.split(r"[\s,;]+", self.cleaned_data["numbers"].strip().upper()):
+            if not part:
+                continue
+            digits = part[3:] if part.startswith("CHG") else part
+            if not re.fullmatch(r"\d{1,9}", digits):
+                raise ValidationError(_("%(text)s is not a change number."), params={"text": part}, code="invalid")
+            wanted.append(f"CHG{int(digits):06d}")
+        found = list(Change.objects.filter(number__in=wanted))
+        unknown = sorted(set(wanted) - {c.number for c in found})
+        if unknown:
+            raise ValidationError(_("There is no %(number)s."), params={"number": ", ".join(unknown)}, code="unknown")
+        if not found:
+            raise ValidationError(_("Give at least one change number."), code="required")
+        return found
+
+    def service_kwargs(self) -> dict:
+        return {"changes": self.cleaned_data["numbers"]}
+
+
+class ReleaseRemoveForm(forms.Form):
+    change = forms.ModelChoiceField(queryset=Change.objects.all(), widget=forms.HiddenInput)
+
+    def service_kwargs(self) -> dict:
+        return {"change": self.cleaned_data["change"]}
+
+
+class ReleaseCancelForm(forms.Form):
+    reason = forms.CharField(label=_("Why is it cancelled? (optional)"), max_length=2000, required=False,
+                             widget=textarea(2))
+
+
+# --- the CMDB updates, the evaluation report ------------------------------------------------------
+KEEP = [("", _("Leave as it is"))]
+
+
+class CIUpdateForm(forms.Form):
+    """What the change sets on one CI: attributes (empty: left as it is) and one relation."""
+
+    ci = forms.ModelChoiceField(label=_("Configuration item"), queryset=ConfigurationItem.objects.order_by("name"))
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    location = forms.CharField(label=_("Location"), max_length=120, required=False)
+    service = forms.ModelChoiceField(label=_("Service"), required=False, queryset=Service.objects.order_by("name"))
+    relation_op = forms.ChoiceField(label=_("Relation"), required=False,
+                                    choices=[("", _("None")), ("add", _("Add")), ("remove", _("Remove"))])
+    relation_kind = forms.ChoiceField(label=_("Kind"), required=False)
+    relation_target = forms.ModelChoiceField(label=_("To"), required=False,
+                                             queryset=ConfigurationItem.objects.order_by("name"))
+    apply_on = forms.ChoiceField(label=_("Applied"), choices=ApplyOn.choices, initial=ApplyOn.COMPLETE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from catalog.choices import CIRelationKind, CIStatus
+        self.fields["status"].choices = KEEP + list(CIStatus.choices)
+        self.fields["relation_kind"].choices = [("", "---------"), *CIRelationKind.choices]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("relation_op") and not (data.get("relation_kind") and data.get("relation_target")):
+            self.add_error("relation_target", _("Choose the kind and the configuration item of the relation."))
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        attributes = {name: data[name] for name in ("status", "location") if data.get(name)}
+        if data.get("service") is not None:
+            attributes["service"] = data["service"].pk
+        relations = [{"op": data["relation_op"], "kind": data["relation_kind"],
+                      "target": data["relation_target"].pk}] if data.get("relation_op") else []
+        return {"ci": data["ci"], "attributes": attributes, "relations": relations, "apply_on": data["apply_on"]}
+
+
+class CIRemoveForm(forms.Form):
+    ci = forms.ModelChoiceField(queryset=ConfigurationItem.objects.all(), widget=forms.HiddenInput)
+
+
+class EvaluationForm(forms.Form):
+    risk = forms.CharField(label=_("Risk"), max_length=TEXT, widget=textarea(2))
+    cost = forms.CharField(label=_("Cost"), max_length=TEXT, widget=textarea(2))
+    capacity = forms.CharField(label=_("Capacity"), max_length=TEXT, widget=textarea(2))
+    security = forms.CharField(label=_("Security"), max_length=TEXT, widget=textarea(2))
+    recommendation = forms.ChoiceField(label=_("Recommendation"), choices=Recommendation.choices,
+                                       widget=forms.RadioSelect)
+    summary = forms.CharField(label=_("Summary"), max_length=TEXT, required=False, widget=textarea(2))
+
+
+# --- change proposals ----------------------------------------------------------------------------
+class ProposalForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200, widget=forms.TextInput(attrs={"dir": "auto"}))
+    business_case = forms.CharField(label=_("Business case"), required=False, max_length=TEXT, widget=textarea(4))
+    cost = forms.DecimalField(label=_("Cost"), required=False, min_value=0, max_digits=14, decimal_places=2)
+    benefit = forms.CharField(label=_("Benefit"), required=False, max_length=TEXT, widget=textarea(3))
+    risks = forms.CharField(label=_("Risks"), required=False, max_length=TEXT, widget=textarea(3))
+    services = _services_field()
+
+    @staticmethod
+    def initial_for(proposal) -> dict:
+        return {"title": proposal.title, "business_case": proposal.business_case, "cost": proposal.cost,
+                "benefit": proposal.benefit, "risks": proposal.risks,
+                "services": [s.pk for s in proposal.services.all()]}
+
+    def service_kwargs(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["services"] = list(data["services"])
+        return data
+
+
+class DecisionNotesForm(forms.Form):
+    notes = forms.CharField(label=_("Notes"), max_length=5000, required=False, widget=textarea(2))
+
+
+class RejectNotesForm(forms.Form):
+    notes = forms.CharField(label=_("Why is it rejected?"), max_length=5000, widget=textarea(2))

@@ -7,15 +7,40 @@ from datetime import datetime, timedelta
 from django.db.models import Q, QuerySet
 
 from catalog.selectors import ci_graph, connected_cis, reachable
-from core.roles import is_staff_member
+from core.roles import Role, has_role, is_staff_member
 
-from .choices import ApprovalStage, BoardKind, ChangeStatus, ChangeType, Outcome, Ratification, VoteDecision
+from .choices import (
+    ApprovalStage,
+    BoardKind,
+    ChangeStatus,
+    ChangeType,
+    Outcome,
+    Ratification,
+    ReleaseStatus,
+    VoteDecision,
+)
 from .defaults import DEFAULT_CATEGORY_MATRIX
-from .models import BlackoutWindow, CABBoard, CABMeeting, CategoryMatrix, Change, Vote
+from .models import (
+    BlackoutWindow,
+    CABBoard,
+    CABMeeting,
+    CategoryMatrix,
+    Change,
+    ChangePolicy,
+    ChangeProposal,
+    EvaluationReport,
+    RaciAssignment,
+    Release,
+    Vote,
+    _may_run_release,
+    raci_users,
+)
 
 ON_SCHEDULE = (ChangeStatus.AUTHORIZED, ChangeStatus.SCHEDULED, ChangeStatus.IMPLEMENTING, ChangeStatus.REVIEWING,
                ChangeStatus.FAILED, ChangeStatus.CLOSED)
 BOARD_STAGES = (ApprovalStage.CAB, ApprovalStage.ECAB)
+#: Before the CAB decides, the evaluation report may be written or replaced.
+EVALUABLE = (ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED, ChangeStatus.CAB_REVIEW)
 #: Before approval everything may be edited; after it, only the plans (``change_update``).
 EDITABLE = (ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED, ChangeStatus.CAB_REVIEW,
             ChangeStatus.AUTHORIZED, ChangeStatus.SCHEDULED)
@@ -57,7 +82,7 @@ def on_board(board: CABBoard | None, user) -> bool:
 CHANGE_TRANSITIONS = {
     "submit": "submit", "send-to-cab": "send_to_cab", "authorize": "authorize", "implement": "implement",
     "close": "close", "assess": "assess", "schedule": "schedule", "complete": "complete_successfully",
-    "review": "review", "reject": "reject", "cancel": "cancel",
+    "review": "review", "reject": "reject", "cancel": "cancel", "authorize-deployment": "authorize_deployment",
 }
 _LOOK_UP = object()
 
@@ -78,6 +103,11 @@ def change_available_actions(user, change: Change, *, board=_LOOK_UP) -> list[st
         actions.append("vote")
     if change.status in EDITABLE:
         actions.append("edit")
+    if change.status in EDITABLE and change.status not in (ChangeStatus.CANCELLED,):
+        actions.append("cmdb")
+    if change.status in EVALUABLE and change.type == ChangeType.NORMAL and has_role(user, Role.CHANGE_MANAGER,
+                                                                                      Role.ADMIN):
+        actions.append("evaluate")
     actions.append("link")
     return actions
 
@@ -199,7 +229,9 @@ def meeting_agenda(meeting: CABMeeting) -> dict:
                                      | Q(status=ChangeStatus.REVIEWING, reviewed_at__isnull=True),
                                      completed_at__gte=meeting.starts_at - timedelta(days=30))
                .order_by("completed_at", "id"))
-    return {"approval": list(awaiting), "review": [c for c in reviews if c.needs_review]}
+    awaiting = list(awaiting)
+    evaluations = {e.change_id: e for e in EvaluationReport.objects.filter(change__in=awaiting)}
+    return {"approval": awaiting, "review": [c for c in reviews if c.needs_review], "evaluations": evaluations}
 
 
 def change_metrics(*, start: datetime, end: datetime) -> dict:
@@ -265,3 +297,112 @@ def freezes_of(change: Change, services: list[int], blackouts) -> list:
     of the change's."""
     return [w for w in blackouts if w.start < change.planned_end and change.planned_start < w.end
             and (not w.services.all() or {s.pk for s in w.services.all()} & set(services))]
+
+
+# --- releases ------------------------------------------------------------------------------------
+def releases_visible_to(user) -> QuerySet[Release]:
+    """Staff see every release; requesters none."""
+    return Release.objects.all() if is_staff_member(user) else Release.objects.none()
+
+
+def releases_with_list_data(qs: QuerySet[Release] | None = None) -> QuerySet[Release]:
+    qs = qs if qs is not None else Release.objects.all()
+    return qs.select_related("owner", "authorized_by").prefetch_related("changes")
+
+
+#: The verbs on a release and the transition each takes.
+RELEASE_TRANSITIONS = {"authorize": "authorize", "complete": "complete", "cancel": "cancel"}
+
+
+def release_available_actions(user, release: Release) -> list[str]:
+    """What ``user`` may do to ``release`` now: the transitions django-fsm lets them take
+    (source, ``conditions=``, ``permission=``), and ``edit`` / ``add-changes`` /
+    ``remove-change`` while it is being planned, for its owner and the change manager."""
+    if user is None or not is_staff_member(user):
+        return []
+    allowed = {t.name for t in release.get_available_user_status_transitions(user)}
+    actions = [verb for verb, name in RELEASE_TRANSITIONS.items() if name in allowed]
+    if release.status == ReleaseStatus.PLANNING and _may_run_release(release, user):
+        actions += ["edit", "add-changes", "remove-change"]
+    return actions
+
+
+def releasable_changes(release: Release) -> QuerySet[Change]:
+    """The changes a release being planned may take: authorised or scheduled, in no release."""
+    return (Change.objects.filter(status__in=[ChangeStatus.AUTHORIZED, ChangeStatus.SCHEDULED], release__isnull=True)
+            .order_by("planned_start", "id"))
+
+
+# --- the CMDB, proposals, the policy and RACI ------------------------------------------------------
+def changes_touching_ci(ci) -> QuerySet[Change]:
+    """The changes that list the CI or set something on it, newest first (the CI page)."""
+    return (Change.objects.filter(Q(cis=ci) | Q(ci_updates__ci=ci)).distinct()
+            .order_by("-created_at", "-id"))
+
+
+def ci_updates_of(change: Change):
+    return change.ci_updates.select_related("ci").order_by("ci__name", "id")
+
+
+def proposals_visible_to(user) -> QuerySet[ChangeProposal]:
+    """Staff see every change proposal; requesters none."""
+    return ChangeProposal.objects.all() if is_staff_member(user) else ChangeProposal.objects.none()
+
+
+PROPOSAL_TRANSITIONS = {"submit": "submit", "approve": "approve", "reject": "reject", "withdraw": "withdraw"}
+
+
+def proposal_available_actions(user, proposal: ChangeProposal) -> list[str]:
+    """The proposal's transitions ``user`` may take now, ``edit`` while a draft (its author
+    or a manager), ``raise-rfc`` once approved."""
+    if user is None or not is_staff_member(user):
+        return []
+    allowed = {t.name for t in proposal.get_available_user_status_transitions(user)}
+    actions = [verb for verb, name in PROPOSAL_TRANSITIONS.items() if name in allowed]
+    if proposal.status == "draft":
+        actions.append("edit")
+    if proposal.status == "approved":
+        actions.append("raise-rfc")
+    return actions
+
+
+def change_policy() -> ChangePolicy:
+    return ChangePolicy.current()
+
+
+def under_change_control(*, services=(), cis=()) -> dict:
+    """Which of ``services`` and ``cis`` (ids or records) the change policy puts under change
+    control: work on them is done through a recorded change, not as an unrecorded task."""
+    policy = ChangePolicy.current()
+    if policy.pk is None:
+        return {"controlled": False, "services": [], "cis": []}
+    service_ids = {getattr(s, "pk", s) for s in services}
+    ci_ids = {getattr(c, "pk", c) for c in cis}
+    found_services = sorted(policy.services.filter(pk__in=service_ids).values_list("pk", flat=True))
+    found_cis = sorted(policy.cis.filter(pk__in=ci_ids).values_list("pk", flat=True))
+    return {"controlled": bool(found_services or found_cis), "services": found_services, "cis": found_cis}
+
+
+def raci_people(change: Change, step: str, letter: str) -> set[int]:
+    """Who the change's RACI names for ``step`` and ``letter`` (``models.raci_users``)."""
+    return raci_users(change, step, letter)
+
+
+def raci_of(change: Change) -> list[dict]:
+    """The change's RACI, step by step: each letter with the names of the people and roles."""
+    from .choices import Raci, RaciStep
+
+    rows = list(RaciAssignment.objects.filter(model_id=change.model_id).select_related("user"))
+    if not rows and change.model_id is not None:
+        rows = list(RaciAssignment.objects.filter(model__isnull=True).select_related("user"))
+    out = []
+    for step, label in RaciStep.choices:
+        letters = {}
+        for letter, _letter_label in Raci.choices:
+            who = [(r.user.get_full_name() or r.user.username) if r.user_id else r.get_role_display()
+                   for r in rows if r.step == step and r.raci == letter]
+            if who:
+                letters[letter] = who
+        if letters:
+            out.append({"step": step, "label": label, **{k: letters.get(k, []) for k in "RACI"}})
+    return out

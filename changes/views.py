@@ -60,14 +60,17 @@ from .forms import (
     CancelForm,
     ChangeEditForm,
     ChangeForm,
+    CIRemoveForm,
+    CIUpdateForm,
     CompleteForm,
+    EvaluationForm,
     LinkForm,
     ReasonForm,
     ReviewForm,
     ScheduleForm,
     VoteForm,
 )
-from .models import CABBoard, Change, ChangeModel
+from .models import CABBoard, Change, ChangeModel, EvaluationReport
 from .selectors import change_available_actions, changes_visible_to, votes_of
 
 User = get_user_model()
@@ -258,7 +261,8 @@ def change_edit(request, pk: int):
 
 # --- the change page -----------------------------------------------------------------------------
 def _change_for_page(user, pk: int) -> Change:
-    qs = (changes_visible_to(user).select_related("model", "requested_by", "assignee")
+    qs = (changes_visible_to(user).select_related("model", "requested_by", "assignee", "release", "proposal",
+                                                  "evaluation", "evaluation__author")
           .prefetch_related(_by_name("services"), _by_name("cis", ConfigurationItem), _by_name("outage_services"),
                             Prefetch("incidents", queryset=Incident.objects.order_by("id")),
                             Prefetch("caused_incidents", queryset=Incident.objects.order_by("id")),
@@ -279,7 +283,17 @@ def _default_forms(change: Change) -> dict:
         "review": ReviewForm(prefix="review"),
         "vote": VoteForm(prefix="vote"),
         "link": LinkForm(prefix="link"),
+        "cmdb": CIUpdateForm(prefix="cmdb"),
+        "evaluate": EvaluationForm(prefix="evaluate", initial=_evaluation_initial(change)),
     }
+
+
+def _evaluation_initial(change: Change) -> dict:
+    report = getattr(change, "evaluation", None) if hasattr(change, "evaluation") else None
+    if report is None:
+        return {}
+    return {name: getattr(report, name) for name in ("risk", "cost", "capacity", "security", "recommendation",
+                                                     "summary")}
 
 
 def missing_labels(change: Change, names: list[str]) -> list[str]:
@@ -365,6 +379,13 @@ def render_change(request, pk: int, bound: dict | None = None, status: int = 200
     if change.status == ChangeStatus.SCHEDULED and not change.may_implement_now():
         notes.append({"css": "chg-note", "text": _("Implementation may start at the planned start (%(start)s).") % {
             "start": formats.date_format(timezone.localtime(change.planned_start), "DATETIME_FORMAT")}})
+    if change.status in (ChangeStatus.AUTHORIZED, ChangeStatus.SCHEDULED) and change.deployment_authorization_pending():
+        notes.append({"css": "chg-note", "testid": "deployment-gate",
+                      "text": _("Its deployment needs to be authorised before it is implemented.")})
+    if change.routed_to_a_board() and change.status in (ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED) \
+            and not change.evaluated_if_needed():
+        notes.append({"css": "chg-note", "testid": "evaluation-needed",
+                      "text": _("Attach the evaluation report before sending it to the CAB.")})
     if change.status == ChangeStatus.REVIEWING and not change.review_done():
         notes.append({"css": "chg-note", "text": _("It closes after its post-implementation review.")})
     card = action_card(ACTIONS, change, user, actions, forms=forms, open_form=open_form, notes=notes,
@@ -377,6 +398,8 @@ def render_change(request, pk: int, bound: dict | None = None, status: int = 200
         "missing": missing_labels(change, missing), "tasks": list(change.tasks.all()),
         "conflicts": services.conflicts_for(change) if on_schedule else [],
         "history": history_entries(change),
+        "ci_updates": list(selectors.ci_updates_of(change)), "raci": selectors.raci_of(change),
+        "evaluation": getattr(change, "evaluation", None) if hasattr(change, "evaluation") else None,
     }
     return render(request, "changes/detail.html", context, status=status)
 
@@ -441,6 +464,9 @@ ACTIONS = {
                           else _("Send to the CAB"), primary=True),
     "authorize": Action(_call("change_authorize"), gettext_lazy("%(number)s is authorised."),
                         label=gettext_lazy("Authorise"), primary=True),
+    "authorize-deployment": Action(_call("change_authorize_deployment"),
+                                   gettext_lazy("The deployment of %(number)s is authorised."),
+                                   label=gettext_lazy("Authorise the deployment"), primary=True),
     "implement": Action(_call("change_implement"), gettext_lazy("Implementation of %(number)s has started."),
                         label=gettext_lazy("Start implementing"), primary=True),
     "close": Action(_call("change_close"), gettext_lazy("%(number)s is closed."), label=gettext_lazy("Close"),
@@ -473,6 +499,15 @@ ACTIONS = {
                    lambda change, result: vote_result(Change.objects.get(pk=change.pk), change.number), VoteForm,
                    card=False),
     "link": Action(_link, gettext_lazy("The link is added to %(number)s."), LinkForm, card=False),
+    "evaluate": Action(_call("change_evaluate"), gettext_lazy("The evaluation report of %(number)s is saved."),
+                       EvaluationForm, label=gettext_lazy("Evaluation report…"), submit=gettext_lazy("Save the report"),
+                       grid=("risk", "cost", "capacity", "security"),
+                       help=gettext_lazy("Significant and major changes carry it to the CAB.")),
+    "cmdb": Action(lambda c, u, d: services.change_set_ci_update(change=c, actor=u, **d),
+                   gettext_lazy("The CMDB update is planned on %(number)s."), CIUpdateForm, card=False),
+    "cmdb-remove": Action(lambda c, u, d: services.change_remove_ci_update(change=c, actor=u, ci=d["ci"]),
+                          gettext_lazy("The CMDB update is dropped from %(number)s."), CIRemoveForm, inline=False,
+                          card=False, needs="cmdb"),
 }
 
 
@@ -543,7 +578,9 @@ def render_approvals(request, bound: dict | None = None, status: int = 200):
     mine = [b for b in boards if b.pk in seats]
     by_kind = {b.kind: b for b in boards}
     rows = []
-    for change in selectors.awaiting_vote(user):
+    waiting = list(selectors.awaiting_vote(user))
+    reports = {r.change_id: r for r in EvaluationReport.objects.filter(change__in=waiting)}
+    for change in waiting:
         # The board deciding it: the ECAB for an emergency change (also when ratifying), else the CAB.
         kind = BoardKind.ECAB if change.approval_stage == ApprovalStage.ECAB \
             or change.ratification == Ratification.PENDING else BoardKind.CAB
@@ -551,7 +588,8 @@ def render_approvals(request, bound: dict | None = None, status: int = 200):
         if board is None:
             continue
         form = (bound or {}).get(change.pk) or VoteForm(prefix=f"vote-{change.pk}")
-        rows.append({"change": change, "board": board, "tally": tally_from(change, board, user), "form": form})
+        rows.append({"change": change, "board": board, "tally": tally_from(change, board, user), "form": form,
+                     "evaluation": reports.get(change.pk)})
     recent = list(votes_of(user)[:10])
     return render(request, "changes/approvals.html", {
         "rows": rows, "boards": mine, "recent": recent, "open_change": next(iter(bound), None) if bound else None,

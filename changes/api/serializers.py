@@ -10,13 +10,27 @@ from core.api.serializers import ModelSerializer
 from incidents.models import Incident
 from problems.models import Problem
 
-from ..choices import Outcome, VoteDecision
-from ..models import BlackoutWindow, CABBoard, CABDecision, CABMeeting, Change, ChangeModel, ChangeTask, Vote
+from ..choices import ApplyOn, Outcome, Recommendation, VoteDecision
+from ..models import (
+    BlackoutWindow,
+    CABBoard,
+    CABDecision,
+    CABMeeting,
+    Change,
+    ChangeCIUpdate,
+    ChangeModel,
+    ChangeProposal,
+    ChangeTask,
+    EvaluationReport,
+    Release,
+    Vote,
+)
+from ..selectors import proposal_available_actions, release_available_actions
 
 User = get_user_model()
 
 CHANGE_ACTIONS = ("submit", "assess", "send_to_cab", "authorize", "schedule", "implement", "complete_successfully",
-                  "review", "close", "reject", "cancel")
+                  "review", "close", "reject", "cancel", "authorize_deployment")
 
 
 class OutageSerializer(serializers.Serializer):
@@ -45,6 +59,12 @@ class ChangeSerializer(ModelSerializer):
     outage = serializers.SerializerMethodField(help_text="the projected service outage {start, end, services}")
     tasks = ChangeTaskSerializer(many=True, read_only=True)
     actions = serializers.SerializerMethodField(help_text="the lifecycle actions the caller may take now")
+    proposal = serializers.PrimaryKeyRelatedField(queryset=ChangeProposal.objects.all(), required=False,
+                                                  allow_null=True,
+                                                  help_text="the approved change proposal it is raised from "
+                                                            "(set on create)")
+    major_criteria = serializers.ListField(child=serializers.CharField(max_length=60), required=False,
+                                           help_text="keys of the change policy's major criteria that apply")
 
     class Meta:
         model = Change
@@ -53,8 +73,10 @@ class ChangeSerializer(ModelSerializer):
                   "backout_plan", "test_plan", "outage", "incidents", "problems", "caused_incidents",
                   "requested_by", "assignee", "approval_stage", "ratification", "outcome", "review_notes",
                   "rejection_reason", "tasks", "created_at", "updated_at", "submitted_at", "authorized_at",
-                  "implemented_at", "completed_at", "reviewed_at", "closed_at", "actions"]
+                  "implemented_at", "completed_at", "reviewed_at", "closed_at", "actions", "proposal",
+                  "major_criteria", "release", "deployment_authorized_at"]
         read_only_fields = ["number", "status", "category", "requested_by", "approval_stage", "ratification",
+                            "release", "deployment_authorized_at",
                             "outcome", "review_notes", "rejection_reason", "created_at", "updated_at",
                             "submitted_at", "authorized_at", "implemented_at", "completed_at", "reviewed_at",
                             "closed_at"]
@@ -76,7 +98,8 @@ class ChangeSerializer(ModelSerializer):
         for name in CHANGE_ACTIONS:
             method = getattr(change, name)
             if can_proceed(method, check_conditions=name != "implement") and has_transition_perm(method, user):
-                names.append({"send_to_cab": "send-to-cab", "complete_successfully": "complete"}.get(name, name))
+                names.append({"send_to_cab": "send-to-cab", "complete_successfully": "complete",
+                              "authorize_deployment": "authorize-deployment"}.get(name, name))
         return names
 
 
@@ -192,3 +215,85 @@ class CABMeetingSerializer(serializers.ModelSerializer):
     class Meta:
         model = CABMeeting
         fields = ["id", "board", "starts_at", "duration_minutes", "repeat_days", "minutes", "attendees", "decisions"]
+
+
+class ReleaseSerializer(ModelSerializer):
+    owner = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True), required=False,
+                                               allow_null=True)
+    changes = serializers.PrimaryKeyRelatedField(many=True, read_only=True,
+                                                 help_text="the changes deployed with it (add-changes / remove-change)")
+    actions = serializers.SerializerMethodField(help_text="the actions the caller may take now")
+
+    class Meta:
+        model = Release
+        fields = ["id", "number", "name", "description", "owner", "window_start", "window_end", "plan", "status",
+                  "changes", "created_by", "created_at", "updated_at", "authorized_at", "authorized_by",
+                  "deployed_at", "cancel_reason", "actions"]
+        read_only_fields = ["number", "status", "created_by", "created_at", "updated_at", "authorized_at",
+                            "authorized_by", "deployed_at", "cancel_reason"]
+        extra_kwargs = {"name": {"required": False}}
+
+    def get_actions(self, release) -> list[str]:
+        user = getattr(self.context.get("request"), "user", None)
+        return release_available_actions(user, release) if user is not None else []
+
+
+class ReleaseChangesSerializer(serializers.Serializer):
+    changes = serializers.PrimaryKeyRelatedField(queryset=Change.objects.all(), many=True)
+
+
+class ReleaseChangeSerializer(serializers.Serializer):
+    change = serializers.PrimaryKeyRelatedField(queryset=Change.objects.all())
+
+
+class CIUpdateSerializer(serializers.ModelSerializer):
+    ci = serializers.PrimaryKeyRelatedField(queryset=ConfigurationItem.objects.all())
+    attributes = serializers.DictField(required=False, help_text="{status, description, location, ci_type, "
+                                                                 "service (id), owner_team (id)}")
+    relations = serializers.ListField(child=serializers.DictField(), required=False,
+                                      help_text='[{"op": "add"/"remove", "kind", "target": CI id}]')
+    apply_on = serializers.ChoiceField(choices=ApplyOn.choices, default=ApplyOn.COMPLETE)
+
+    class Meta:
+        model = ChangeCIUpdate
+        fields = ["id", "ci", "attributes", "relations", "apply_on", "before", "applied_at", "restored_at"]
+        read_only_fields = ["before", "applied_at", "restored_at"]
+
+
+class CIRefSerializer(serializers.Serializer):
+    ci = serializers.PrimaryKeyRelatedField(queryset=ConfigurationItem.objects.all())
+
+
+class EvaluationSerializer(serializers.ModelSerializer):
+    recommendation = serializers.ChoiceField(choices=Recommendation.choices)
+
+    class Meta:
+        model = EvaluationReport
+        fields = ["risk", "cost", "capacity", "security", "recommendation", "summary", "author", "created_at",
+                  "updated_at"]
+        read_only_fields = ["author", "created_at", "updated_at"]
+        extra_kwargs = {name: {"max_length": 20000} for name in ("risk", "cost", "capacity", "security", "summary")}
+
+
+class ProposalSerializer(ModelSerializer):
+    services = serializers.PrimaryKeyRelatedField(queryset=Service.objects.all(), many=True, required=False)
+    cost = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0, required=False, allow_null=True)
+    changes = serializers.PrimaryKeyRelatedField(many=True, read_only=True, help_text="the RFCs raised from it")
+    actions = serializers.SerializerMethodField(help_text="the actions the caller may take now")
+
+    class Meta:
+        model = ChangeProposal
+        fields = ["id", "number", "title", "business_case", "cost", "benefit", "risks", "services", "status",
+                  "requested_by", "decided_by", "decided_at", "decision_notes", "changes", "created_at",
+                  "updated_at", "actions"]
+        read_only_fields = ["number", "status", "requested_by", "decided_by", "decided_at", "decision_notes",
+                            "created_at", "updated_at"]
+        extra_kwargs = {"title": {"required": False}}
+
+    def get_actions(self, proposal) -> list[str]:
+        user = getattr(self.context.get("request"), "user", None)
+        return proposal_available_actions(user, proposal) if user is not None else []
+
+
+class DecisionNotesSerializer(serializers.Serializer):
+    notes = serializers.CharField(max_length=5000, required=False, allow_blank=True)

@@ -9,7 +9,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import fields, mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -21,8 +21,19 @@ from core.permissions import RolePermission
 from core.roles import STAFF_ROLES, Role
 
 from .. import services
-from ..models import BlackoutWindow, CABBoard, CABMeeting, ChangeModel
-from ..selectors import changes_visible_to, changes_with_list_data, forward_schedule
+from ..models import BlackoutWindow, CABBoard, CABMeeting, ChangeModel, ChangeProposal, EvaluationReport, Release
+from ..selectors import (
+    change_policy,
+    changes_visible_to,
+    changes_with_list_data,
+    ci_updates_of,
+    forward_schedule,
+    proposals_visible_to,
+    raci_of,
+    releases_visible_to,
+    releases_with_list_data,
+    under_change_control,
+)
 from . import serializers
 
 CHANGE_ADMINS = frozenset({Role.CHANGE_MANAGER, Role.ADMIN})
@@ -83,6 +94,8 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         data.pop("model", None)
+        if "proposal" in data and data.pop("proposal") != change.proposal:
+            raise ValidationError({"proposal": ["The proposal is set when the RFC is raised."]})
         change = call(services.change_update, change=change, actor=request.user, **data, **_outage(request.data))
         return self._fresh(change)
 
@@ -134,6 +147,69 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
     @action(detail=True, methods=["post"])
     def implement(self, request, pk=None):
         return self._act(request, services.change_implement)
+
+    @extend_schema(request=None, responses=serializers.ChangeSerializer)
+    @action(detail=True, methods=["post"], url_path="authorize-deployment")
+    def authorize_deployment(self, request, pk=None):
+        """The deployment authorisation (change manager): the gate before `implement` for the
+        changes that need it by their change model or category (the change policy)."""
+        return self._act(request, services.change_authorize_deployment)
+
+    @extend_schema(methods=["get"], responses=serializers.CIUpdateSerializer(many=True))
+    @extend_schema(methods=["post"], request=serializers.CIUpdateSerializer,
+                   responses={201: serializers.CIUpdateSerializer})
+    @action(detail=True, methods=["get", "post"])
+    def cmdb(self, request, pk=None):
+        """What the change sets on each CI: `POST {ci, attributes: {status, description, location,
+        ci_type, service, owner_team}, relations: [{op: add/remove, kind, target}], apply_on:
+        implement/complete}` (again for the same CI: replaced; 409 once implemented). Applied to
+        the CIs when the change is implemented or completes, restored when it is backed out."""
+        change = self.get_object()
+        if request.method == "GET":
+            return self.paginated(ci_updates_of(change), serializers.CIUpdateSerializer)
+        payload = serializers.CIUpdateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        update = call(services.change_set_ci_update, change=change, actor=request.user, ci=data["ci"],
+                      attributes=data.get("attributes", {}), relations=data.get("relations", []),
+                      apply_on=data["apply_on"])
+        return Response(serializers.CIUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=serializers.CIRefSerializer, responses=serializers.ChangeSerializer)
+    @action(detail=True, methods=["post"], url_path="cmdb/remove")
+    def cmdb_remove(self, request, pk=None):
+        payload = serializers.CIRefSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return self._fresh(call(services.change_remove_ci_update, change=self.get_object(), actor=request.user,
+                                ci=payload.validated_data["ci"]))
+
+    @extend_schema(methods=["get"], responses={200: serializers.EvaluationSerializer})
+    @extend_schema(methods=["put"], request=serializers.EvaluationSerializer,
+                   responses={200: serializers.EvaluationSerializer})
+    @action(detail=True, methods=["get", "put"])
+    def evaluation(self, request, pk=None):
+        """The evaluation report (risk, cost, capacity, security, recommendation go/no_go,
+        summary): `PUT` by the change manager before the CAB decides; 404 while there is none."""
+        change = self.get_object()
+        if request.method == "GET":
+            report = EvaluationReport.objects.filter(change=change).first()
+            if report is None:
+                raise NotFound("This change has no evaluation report.")
+            return Response(serializers.EvaluationSerializer(report).data)
+        payload = serializers.EvaluationSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        report = call(services.change_evaluate, change=change, actor=request.user, **payload.validated_data)
+        return Response(serializers.EvaluationSerializer(report).data)
+
+    @extend_schema(responses=inline_serializer("ChangeRaci", many=True, fields={
+        "step": fields.CharField(), "label": fields.CharField(),
+        "R": fields.ListField(child=fields.CharField()), "A": fields.ListField(child=fields.CharField()),
+        "C": fields.ListField(child=fields.CharField()), "I": fields.ListField(child=fields.CharField())}))
+    @action(detail=True, methods=["get"])
+    def raci(self, request, pk=None):
+        """Who is responsible, accountable, consulted and informed for each step (its change
+        model's RACI, else the default one)."""
+        return self.paginated(raci_of(self.get_object()))
 
     @extend_schema(request=serializers.CompleteSerializer, responses=serializers.ChangeSerializer)
     @action(detail=True, methods=["post"])
@@ -252,13 +328,19 @@ class CABMeetingViewSet(viewsets.ModelViewSet):
     queryset = CABMeeting.objects.select_related("board").prefetch_related("decisions", "attendees")
 
     @extend_schema(responses=inline_serializer("CABAgenda", fields={
-        "approval": serializers.ChangeSerializer(many=True), "review": serializers.ChangeSerializer(many=True)}))
+        "approval": serializers.ChangeSerializer(many=True), "review": serializers.ChangeSerializer(many=True),
+        "evaluations": fields.DictField(child=serializers.EvaluationSerializer(),
+                                        help_text="the evaluation report of each change awaiting approval, "
+                                                  "by change id")}))
     @action(detail=True, methods=["get"])
     def agenda(self, request, pk=None):
         agenda = services.meeting_agenda(self.get_object())
         context = self.get_serializer_context()
-        return Response({key: serializers.ChangeSerializer(items, many=True, context=context).data
-                         for key, items in agenda.items()})
+        body = {key: serializers.ChangeSerializer(agenda[key], many=True, context=context).data
+                for key in ("approval", "review")}
+        body["evaluations"] = {str(pk): serializers.EvaluationSerializer(report).data
+                               for pk, report in agenda["evaluations"].items()}
+        return Response(body)
 
     @extend_schema(request=inline_serializer("CABDecide", fields={
         "change": fields.IntegerField(), "decision": fields.CharField(),
@@ -319,3 +401,199 @@ class ChangeScheduleView(APIView):
                      for pair in schedule["conflicts"]]
         return Response({"from": start, "to": end, "changes": rows, "conflicts": conflicts,
                          "blackouts": serializers.BlackoutWindowSerializer(schedule["blackouts"], many=True).data})
+
+
+class ReleaseViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin,
+                     mixins.UpdateModelMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Releases: authorised changes deployed together in one window `{name, description, owner,
+    window_start, window_end, plan}` (created and edited by the change manager while
+    `planning`). `add-changes` `{changes}` (authorised or scheduled, in no other release,
+    planned inside the window; 400 otherwise), `remove-change` `{change}`, `authorize` (the
+    deployment authorisation of every change in it; 409 without a window, a plan and
+    changes), `complete` (409 while a change is still to be implemented), `cancel` `{reason}`
+    (its owner or the change manager)."""
+
+    permission_classes = [RolePermission]
+    read_roles = STAFF_ROLES
+    write_roles = CHANGE_ADMINS
+    action_roles = {"complete": STAFF_ROLES, "cancel": STAFF_ROLES, "add_changes": STAFF_ROLES,
+                    "remove_change": STAFF_ROLES}
+    serializer_class = serializers.ReleaseSerializer
+    filter_backends = [DjangoFilterBackend, SearchFilter, OrderingFilter]
+    filterset_fields = ["status", "owner"]
+    search_fields = ["number", "name"]
+    ordering_fields = ["created_at", "window_start", "number"]
+    ordering = ["-created_at", "-id"]
+    queryset = Release.objects.none()
+
+    def get_queryset(self):
+        return releases_with_list_data(releases_visible_to(self.request.user))
+
+    def _fresh(self, release):
+        return Response(self.get_serializer(self.get_queryset().get(pk=release.pk)).data)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        release = call(services.release_create, actor=request.user, name=data.pop("name", ""), **data)
+        return Response(self.get_serializer(self.get_queryset().get(pk=release.pk)).data,
+                        status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        release = self.get_object()
+        serializer = self.get_serializer(release, data=request.data, partial=kwargs.get("partial", False))
+        serializer.is_valid(raise_exception=True)
+        return self._fresh(call(services.release_update, release=release, actor=request.user,
+                                **serializer.validated_data))
+
+    @extend_schema(request=serializers.ReleaseChangesSerializer, responses=serializers.ReleaseSerializer)
+    @action(detail=True, methods=["post"], url_path="add-changes")
+    def add_changes(self, request, pk=None):
+        payload = serializers.ReleaseChangesSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return self._fresh(call(services.release_add_changes, release=self.get_object(), actor=request.user,
+                                changes=payload.validated_data["changes"]))
+
+    @extend_schema(request=serializers.ReleaseChangeSerializer, responses=serializers.ReleaseSerializer)
+    @action(detail=True, methods=["post"], url_path="remove-change")
+    def remove_change(self, request, pk=None):
+        payload = serializers.ReleaseChangeSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return self._fresh(call(services.release_remove_change, release=self.get_object(), actor=request.user,
+                                change=payload.validated_data["change"]))
+
+    @extend_schema(request=None, responses=serializers.ReleaseSerializer)
+    @action(detail=True, methods=["post"])
+    def authorize(self, request, pk=None):
+        return self._fresh(call(services.release_authorize, release=self.get_object(), actor=request.user))
+
+    @extend_schema(request=None, responses=serializers.ReleaseSerializer)
+    @action(detail=True, methods=["post"])
+    def complete(self, request, pk=None):
+        return self._fresh(call(services.release_complete, release=self.get_object(), actor=request.user))
+
+    @extend_schema(request=serializers.ReasonSerializer, responses=serializers.ReleaseSerializer)
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        payload = serializers.ReasonSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return self._fresh(call(services.release_cancel, release=self.get_object(), actor=request.user,
+                                reason=payload.validated_data.get("reason", "")))
+
+
+class ChangeProposalViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin,
+                            mixins.UpdateModelMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Change proposals for major changes `{title, business_case, cost, benefit, risks,
+    services}`: `submit` (409 until the business case, benefit and risks are written),
+    `approve` / `reject` `{notes}` (IT management: a manager), `withdraw`, `raise-rfc` (an RFC
+    raised from the approved proposal, linked back: 201 with the change)."""
+
+    permission_classes = [RolePermission]
+    read_roles = STAFF_ROLES
+    write_roles = STAFF_ROLES
+    serializer_class = serializers.ProposalSerializer
+    filter_backends = [DjangoFilterBackend, SearchFilter, OrderingFilter]
+    filterset_fields = ["status"]
+    search_fields = ["number", "title"]
+    ordering_fields = ["created_at", "number"]
+    ordering = ["-created_at", "-id"]
+    queryset = ChangeProposal.objects.none()
+
+    def get_queryset(self):
+        return proposals_visible_to(self.request.user).prefetch_related("services", "changes")
+
+    def _fresh(self, proposal):
+        return Response(self.get_serializer(self.get_queryset().get(pk=proposal.pk)).data)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        proposal = call(services.proposal_create, actor=request.user, title=data.pop("title", ""), **data)
+        return Response(self.get_serializer(self.get_queryset().get(pk=proposal.pk)).data,
+                        status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        proposal = self.get_object()
+        serializer = self.get_serializer(proposal, data=request.data, partial=kwargs.get("partial", False))
+        serializer.is_valid(raise_exception=True)
+        return self._fresh(call(services.proposal_update, proposal=proposal, actor=request.user,
+                                **serializer.validated_data))
+
+    @extend_schema(request=None, responses=serializers.ProposalSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        return self._fresh(call(services.proposal_submit, proposal=self.get_object(), actor=request.user))
+
+    @extend_schema(request=serializers.DecisionNotesSerializer, responses=serializers.ProposalSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        payload = serializers.DecisionNotesSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return self._fresh(call(services.proposal_approve, proposal=self.get_object(), actor=request.user,
+                                notes=payload.validated_data.get("notes", "")))
+
+    @extend_schema(request=serializers.DecisionNotesSerializer, responses=serializers.ProposalSerializer)
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        payload = serializers.DecisionNotesSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return self._fresh(call(services.proposal_reject, proposal=self.get_object(), actor=request.user,
+                                notes=payload.validated_data.get("notes", "")))
+
+    @extend_schema(request=None, responses=serializers.ProposalSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        return self._fresh(call(services.proposal_withdraw, proposal=self.get_object(), actor=request.user))
+
+    @extend_schema(request=None, responses={201: serializers.ChangeSerializer})
+    @action(detail=True, methods=["post"], url_path="raise-rfc")
+    def raise_rfc(self, request, pk=None):
+        """Raise a draft RFC from the approved proposal (400 until IT management approved it)."""
+        change = call(services.change_from_proposal, proposal=self.get_object(), actor=request.user)
+        body = serializers.ChangeSerializer(changes_with_list_data().get(pk=change.pk),
+                                            context=self.get_serializer_context()).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class ChangePolicyView(APIView):
+    """`change-policy/`: the change policy administrators keep in `/admin/`: the services and
+    CIs under change control, the criteria that make a change major, the categories needing a
+    deployment authorisation and an evaluation report, whether major changes need an approved
+    proposal. `?services=1,2&cis=3` adds `check`: which of those are under change control."""
+
+    permission_classes = [RolePermission]
+    read_roles = STAFF_ROLES
+
+    @extend_schema(parameters=[OpenApiParameter("services", str), OpenApiParameter("cis", str)],
+                   responses=inline_serializer("ChangePolicy", fields={
+                       "services": fields.ListField(child=fields.IntegerField()),
+                       "cis": fields.ListField(child=fields.IntegerField()),
+                       "major_criteria": fields.ListField(child=fields.DictField()),
+                       "deployment_categories": fields.ListField(child=fields.CharField()),
+                       "evaluation_categories": fields.ListField(child=fields.CharField()),
+                       "major_needs_proposal": fields.BooleanField(),
+                       "check": inline_serializer("ChangeControlCheck", required=False, fields={
+                           "controlled": fields.BooleanField(),
+                           "services": fields.ListField(child=fields.IntegerField()),
+                           "cis": fields.ListField(child=fields.IntegerField())})}))
+    def get(self, request):
+        policy = change_policy()
+        saved = policy.pk is not None
+        body = {"services": sorted(policy.services.values_list("pk", flat=True)) if saved else [],
+                "cis": sorted(policy.cis.values_list("pk", flat=True)) if saved else [],
+                "major_criteria": [{"key": k, "text": t} for k, t in policy.criteria().items()],
+                "deployment_categories": list(policy.deployment_categories),
+                "evaluation_categories": list(policy.evaluation_categories),
+                "major_needs_proposal": policy.major_needs_proposal}
+        asked = {}
+        for name in ("services", "cis"):
+            raw = request.query_params.get(name, "")
+            parts = [p.strip() for p in raw.split(",") if p.strip()]
+            if any(not p.isdigit() for p in parts):
+                raise ValidationError({name: ["Give ids separated by commas."]})
+            asked[name] = [int(p) for p in parts]
+        if asked["services"] or asked["cis"]:
+            body["check"] = under_change_control(services=asked["services"], cis=asked["cis"])
+        return Response(body)

@@ -24,9 +24,19 @@ from incidents.models import MajorIncident
 from notifications.services import notify
 from problems.models import Problem
 
-from ..choices import ApprovalStage, ChangeCategory, ChangeStatus, ChangeType, Outcome, Ratification
-from ..models import Change, ChangeModel, ChangeTask
-from ..selectors import board_for, category_for
+from ..choices import (
+    ApplyOn,
+    ApprovalStage,
+    ChangeCategory,
+    ChangeStatus,
+    ChangeType,
+    Outcome,
+    ProposalStatus,
+    RaciStep,
+    Ratification,
+)
+from ..models import Change, ChangeModel, ChangePolicy, ChangeProposal, ChangeTask
+from ..selectors import board_for, category_for, raci_people
 from ..signals import change_outage_changed
 
 User = get_user_model()
@@ -86,7 +96,7 @@ VERBS = {"submit": gettext_lazy("submit"), "assess": gettext_lazy("assess"),
          "schedule": gettext_lazy("schedule"), "implement": gettext_lazy("implement"),
          "complete_successfully": gettext_lazy("complete"), "complete_unsuccessfully": gettext_lazy("complete"),
          "review": gettext_lazy("review"), "close": gettext_lazy("close"), "reject": gettext_lazy("reject"),
-         "cancel": gettext_lazy("cancel")}
+         "cancel": gettext_lazy("cancel"), "authorize_deployment": gettext_lazy("authorise the deployment of")}
 
 
 def _guard(change: Change, action: str, actor, message: str | None = None, denied: str | None = None,
@@ -124,13 +134,29 @@ def _outage_changed(change: Change) -> None:
 
 # --- create and edit -----------------------------------------------------------------------------
 EDITABLE = ("title", "description", "type", "risk", "risk_answers", "impact", "planned_start", "planned_end",
-            "implementation_plan", "backout_plan", "test_plan", "outage_start", "outage_end", "assignee")
+            "implementation_plan", "backout_plan", "test_plan", "outage_start", "outage_end", "assignee",
+            "major_criteria")
 
 
 def _classify(change: Change) -> None:
+    """Risk from the questionnaire, the category from the matrix; any of the change policy's
+    major criteria that applies makes it major."""
     if change.risk_answers:
         change.risk = risk_from_answers(change.risk_answers)
     change.category = category_for(change.risk, change.impact) if change.risk is not None else ""
+    criteria = change.major_criteria or []
+    if criteria:
+        known = ChangePolicy.current().criteria()
+        if not isinstance(criteria, list) or set(map(str, criteria)) - set(known):
+            raise ValidationError({"major_criteria": [_("Choose among the change policy's criteria: %(keys)s.")
+                                                      % {"keys": ", ".join(known) or "—"}]})
+        change.category = ChangeCategory.MAJOR
+
+
+def _tell_raci(change: Change, step: str, subject: str) -> None:
+    """Tell the people the change's RACI consults on or informs of ``step``."""
+    people = raci_people(change, step, "C") | raci_people(change, step, "I")
+    _tell(sorted(people), change, f"raci:{step}", subject)
 
 
 def _check_times(change: Change) -> None:
@@ -147,7 +173,8 @@ def _check_times(change: Change) -> None:
 
 @transaction.atomic
 def change_create(*, actor, title: str = "", model: ChangeModel | None = None, services=None, cis=None,
-                  outage_services=None, incidents=(), problems=(), **fields) -> Change:
+                  outage_services=None, incidents=(), problems=(), proposal: ChangeProposal | None = None,
+                  **fields) -> Change:
     """Record an RFC as a draft. From a change model it is a standard change with the model's
     plans, risk, impact and tasks (submitting it authorises it at once)."""
     _require_staff(actor)
@@ -167,6 +194,11 @@ def change_create(*, actor, title: str = "", model: ChangeModel | None = None, s
         raise ValidationError({"model": [_("A standard change follows a change model.")]})
     if not change.title:
         raise ValidationError({"title": [_("Give the change a title.")]})
+    if proposal is not None:
+        if proposal.status != ProposalStatus.APPROVED:
+            raise ValidationError({"proposal": [_("%(number)s is not approved by IT management yet: RFCs are raised "
+                                                  "from approved proposals.") % {"number": proposal.number}]})
+        change.proposal = proposal
     _classify(change)
     _check_times(change)
     change.full_clean(exclude=["number", "status", "model", "requested_by", "assignee"], validate_constraints=False)
@@ -272,9 +304,14 @@ def change_submit(*, change: Change | int, actor, at: datetime | None = None) ->
     if missing:
         raise ValidationError({name: [_("Required to submit a %(type)s change.")
                                       % {"type": change.get_type_display().lower()}] for name in missing})
+    _classify(change)
+    if change.type == ChangeType.NORMAL and change.category == ChangeCategory.MAJOR \
+            and ChangePolicy.current().major_needs_proposal \
+            and (change.proposal is None or change.proposal.status != ProposalStatus.APPROVED):
+        raise ValidationError({"proposal": [_("A major change is raised from a change proposal IT management "
+                                              "approved.")]})
     change.submit()
     change.submitted_at = at or timezone.now()
-    _classify(change)
     _route(change)
     _save(change, actor, "submitted")
     if change.type == ChangeType.STANDARD:
@@ -310,6 +347,8 @@ def change_assess(*, change: Change | int, actor, risk: int | None = None, impac
     change.assess()
     _route(change)
     _save(change, actor, f"assessed: risk {change.risk}, impact {change.impact}, {change.category}")
+    _tell_raci(change, RaciStep.ASSESS, _("%(number)s is assessed: %(category)s")
+               % {"number": change.number, "category": change.get_category_display().lower()})
     return change
 
 
@@ -321,6 +360,8 @@ def _send_to_board(change: Change, actor) -> Change:
                                      change.status)
     change.send_to_cab()
     _save(change, actor, f"sent to {board.name}")
+    _tell_raci(change, RaciStep.CAB, _("%(number)s is before the %(board)s: %(title)s")
+               % {"number": change.number, "board": board.name, "title": change.title})
     _tell(list(board.members.values_list("pk", flat=True)), change, f"to-board:{board.pk}",
           _("%(board)s: please vote on %(number)s %(title)s") % {"board": board.name, "number": change.number,
                                                                  "title": change.title},
@@ -334,7 +375,9 @@ def _send_to_board(change: Change, actor) -> Change:
 def change_send_to_cab(*, change: Change | int, actor) -> Change:
     change = _locked(change)
     _guard(change, "send_to_cab", actor,
-           unmet=_("A %(category)s change is approved by the change manager, not the CAB.")
+           unmet=_("Attach the evaluation report before the CAB decides on a %(category)s change.")
+           % {"category": change.get_category_display().lower()} if change.routed_to_a_board()
+           else _("A %(category)s change is approved by the change manager, not the CAB.")
            % {"category": change.get_category_display().lower() or "minor"})
     return _send_to_board(change, actor)
 
@@ -362,6 +405,14 @@ def _authorize(change: Change, actor, at, reason: str) -> Change:
     _save(change, actor, reason)
     _tell([change.requested_by_id, change.assignee_id], change, "authorized",
           _("%(number)s is authorised: %(title)s") % {"number": change.number, "title": change.title})
+    _tell_raci(change, RaciStep.AUTHORIZE, _("%(number)s is authorised: %(title)s")
+               % {"number": change.number, "title": change.title})
+    if change.needs_deployment_authorization():
+        approvers = raci_people(change, RaciStep.DEPLOYMENT, "A") or set(
+            User.objects.filter(groups__name=Role.CHANGE_MANAGER, is_active=True).values_list("pk", flat=True))
+        _tell(sorted(approvers), change, "deployment-needed",
+              _("%(number)s needs its deployment authorised: %(title)s") % {"number": change.number,
+                                                                             "title": change.title})
     return change
 
 
@@ -383,6 +434,31 @@ def _reject(change: Change, actor, reason: str) -> Change:
     return change
 
 
+@transaction.atomic
+def change_authorize_deployment(*, change: Change | int, actor, at: datetime | None = None) -> Change:
+    """The deployment authorisation: the gate before ``implement`` for the changes that need
+    it by their change model or their category (``ChangePolicy``). The change manager gives
+    it; authorising a release gives it to each of the release's changes."""
+    change = _locked(change)
+    _guard(change, "authorize_deployment", actor,
+           denied=_("Only the change manager authorises deployments."),
+           unmet=_("The deployment of %(number)s is authorised already.") % {"number": change.number}
+           if change.deployment_authorized_at else
+           _("%(number)s needs no deployment authorisation.") % {"number": change.number})
+    _deployment_authorized(change, actor, at, f"deployment authorised by {getattr(actor, 'username', 'the system')}")
+    return change
+
+
+def _deployment_authorized(change: Change, actor, at, reason: str) -> None:
+    change.authorize_deployment()
+    change.deployment_authorized_at = at or timezone.now()
+    change.deployment_authorized_by = actor
+    _save(change, actor, reason)
+    _tell([change.requested_by_id, change.assignee_id, *raci_people(change, RaciStep.IMPLEMENT, "R")], change,
+          "deployment-authorized", _("%(number)s: deployment authorised") % {"number": change.number})
+    _tell_raci(change, RaciStep.DEPLOYMENT, _("%(number)s: deployment authorised") % {"number": change.number})
+
+
 # --- implement, complete, review, close, cancel ---------------------------------------------------
 @transaction.atomic
 def change_implement(*, change: Change | int, actor, at: datetime | None = None) -> Change:
@@ -390,15 +466,22 @@ def change_implement(*, change: Change | int, actor, at: datetime | None = None)
     change still awaiting the ECAB may start if the ECAB allows implementing first (it is
     then ratified by the votes that follow)."""
     change = _locked(change)
-    _guard(change, "implement", actor, unmet=_("The change is not authorised yet.")
-           if change.status == ChangeStatus.CAB_REVIEW or change.planned_start is None
-           else _("Implementation starts at the planned start (%(start)s UTC).")
-           % {"start": f"{change.planned_start:%Y-%m-%d %H:%M}"})
+    if change.status == ChangeStatus.CAB_REVIEW or change.planned_start is None:
+        unmet = _("The change is not authorised yet.")
+    elif not change.deployment_authorized_if_needed():
+        unmet = _("The deployment of %(number)s is not authorised yet.") % {"number": change.number}
+    else:
+        unmet = _("Implementation starts at the planned start (%(start)s UTC).") \
+            % {"start": f"{change.planned_start:%Y-%m-%d %H:%M}"}
+    _guard(change, "implement", actor, unmet=unmet)
     if change.status == ChangeStatus.CAB_REVIEW:  # an emergency change the ECAB lets start: its votes ratify it
         change.ratification = Ratification.PENDING
     change.implement()
     change.implemented_at = at or timezone.now()
     _save(change, actor, "implementation started")
+    from .cmdb import apply_ci_updates
+    apply_ci_updates(change, actor, ApplyOn.IMPLEMENT)
+    _tell_raci(change, RaciStep.IMPLEMENT, _("Implementation of %(number)s has started") % {"number": change.number})
     return change
 
 
@@ -412,6 +495,11 @@ def change_complete(*, change: Change | int, actor, outcome: str, at: datetime |
     getattr(change, action)()
     change.outcome, change.completed_at = outcome, at or timezone.now()
     _save(change, actor, f"completed: {outcome}")
+    from .cmdb import apply_ci_updates, restore_ci_updates
+    if outcome == Outcome.SUCCESSFUL:
+        apply_ci_updates(change, actor, ApplyOn.COMPLETE)
+    elif outcome == Outcome.BACKED_OUT:
+        restore_ci_updates(change, actor)
     if outcome != Outcome.SUCCESSFUL:
         managers = User.objects.filter(groups__name=Role.CHANGE_MANAGER, is_active=True).values_list("pk", flat=True)
         _tell(list(managers), change, f"outcome:{outcome}", _("%(number)s %(outcome)s: a review is needed")
@@ -432,6 +520,7 @@ def change_review(*, change: Change | int, actor, notes: str) -> Change:
     change.review()
     change.review_notes, change.reviewed_at = notes.strip(), timezone.now()
     _save(change, actor, "reviewed")
+    _tell_raci(change, RaciStep.REVIEW, _("The review of %(number)s is recorded") % {"number": change.number})
     return change
 
 
@@ -446,6 +535,7 @@ def change_close(*, change: Change | int, actor) -> Change:
     change.close()
     change.closed_at = timezone.now()
     _save(change, actor, "closed")
+    _tell_raci(change, RaciStep.CLOSE, _("%(number)s is closed") % {"number": change.number})
     return change
 
 

@@ -4,7 +4,16 @@ import factory
 from django.utils import timezone
 
 from catalog.tests.factories import UserFactory
-from changes.models import BlackoutWindow, CABBoard, CABMeeting, Change, ChangeModel, ChangeTask
+from changes.models import (
+    BlackoutWindow,
+    CABBoard,
+    CABMeeting,
+    Change,
+    ChangeModel,
+    ChangeProposal,
+    ChangeTask,
+    Release,
+)
 
 
 class ChangeFactory(factory.django.DjangoModelFactory):
@@ -63,3 +72,24 @@ class BlackoutWindowFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Freeze {n}")
     start = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
     end = factory.LazyAttribute(lambda window: window.start + timedelta(days=1))
+
+
+class ReleaseFactory(factory.django.DjangoModelFactory):
+    """A release being planned (no window, plan or changes yet)."""
+
+    class Meta:
+        model = Release
+
+    name = factory.Sequence(lambda n: f"Release {n}")
+    number = factory.Sequence(lambda n: f"REL9{n:05d}")
+
+
+class ChangeProposalFactory(factory.django.DjangoModelFactory):
+    """A draft change proposal."""
+
+    class Meta:
+        model = ChangeProposal
+
+    title = factory.Sequence(lambda n: f"Proposal {n}")
+    number = factory.Sequence(lambda n: f"PRP9{n:05d}")
+    requested_by = factory.SubFactory(UserFactory)

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog.tests.factories import ServiceFactory
+from catalog.tests.factories import ConfigurationItemFactory, ServiceFactory
 from changes import services
 from changes.models import Change
 from changes.selectors import CHANGE_TRANSITIONS, change_available_actions
@@ -22,7 +22,7 @@ from incidents.tests.factories import IncidentFactory
 pytestmark = pytest.mark.django_db
 
 SOON = timezone.now() + timedelta(days=3)
-VERBS = (*CHANGE_TRANSITIONS, "vote", "edit", "link")
+VERBS = (*CHANGE_TRANSITIONS, "vote", "edit", "link", "cmdb", "evaluate")
 
 
 @pytest.fixture
@@ -87,7 +87,10 @@ def calls(change: Change) -> dict:
     made = {verb: ("post", f"{base}/{verb}/", bodies.get(verb, {})) for verb in CHANGE_TRANSITIONS}
     return {**made, "vote": ("post", f"{base}/votes/", {"decision": "abstain"}),
             "edit": ("patch", f"{base}/", {"description": "Clearer"}),
-            "link": ("post", f"{base}/link/", {"incidents": [IncidentFactory().pk]})}
+            "link": ("post", f"{base}/link/", {"incidents": [IncidentFactory().pk]}),
+            "cmdb": ("post", f"{base}/cmdb/", {"ci": ConfigurationItemFactory().pk, "attributes": {"location": "B"}}),
+            "evaluate": ("put", f"{base}/evaluation/", {"risk": "r", "cost": "c", "capacity": "c", "security": "s",
+                                                        "recommendation": "go"})}
 
 
 STATES = ["draft", "submitted", "assessed", "assessed_significant", "cab_review", "management", "emergency",
@@ -103,7 +106,8 @@ def test_change_page_and_api_follow_the_selector(client, api, org, role, state):
     allowed = set(change_available_actions(user, change))
     client.force_login(user)
     page = client.get(reverse("changes:detail", args=[change.pk]))
-    assert offered(page.content, VERBS, markers={"vote": "vote-form", "link": "link-form"}) == allowed
+    assert offered(page.content, VERBS, markers={"vote": "vote-form", "link": "link-form",
+                                                           "cmdb": "cmdb-form"}) == allowed
     answers = api_accepts(api.as_user(user), calls(change))
     assert accepted(answers) == allowed, answers
 
