@@ -23,6 +23,8 @@ from changes.tests.factories import (
     CABMeetingFactory,
     ChangeFactory,
     ChangeModelFactory,
+    ChangeProposalFactory,
+    ReleaseFactory,
 )
 from contactcenter.tests.factories import (
     AnnouncementFactory,
@@ -211,6 +213,11 @@ RESOURCES = [
     Resource("cab-meetings", make=lambda owner: CABMeetingFactory(),
              create=lambda: {"board": CABBoardFactory().pk, "starts_at": soon(72)},
              update=lambda row: {"minutes": f"Minutes {unique()}"}, write=CHANGE_ADMINS),
+    Resource("releases", make=lambda owner: ReleaseFactory(), create=lambda: {"name": f"Release {unique()}"},
+             update=renamed, write=CHANGE_ADMINS),
+    Resource("change-proposals", make=lambda owner: ChangeProposalFactory(),
+             create=lambda: {"title": f"Proposal {unique()}"},
+             update=lambda row: {"title": f"Retitled {unique()}"}, write=STAFF),
     # --- service requests ---
     Resource("catalog-items", make=lambda owner: CatalogItemFactory(),
              create=lambda: {"name": f"Laptop {unique()}", "category": "Hardware"}, update=renamed,
