@@ -173,3 +173,24 @@ class TestCreateThroughTheApi:
         with django_capture_on_commit_callbacks(execute=True):
             cell.priority = 5
             cell.save()
+
+
+class TestClocksOfLinkedReports:
+    def test_a_clock_past_its_target_is_breached_then_and_records_when_it_was_met(self, desk, make_user):
+        from datetime import UTC, datetime, timedelta
+
+        t0 = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+        master = services.incident_create(title="Down", actor=desk["agent"], service=desk["service"], at=t0)
+        requester = make_user(Role.REQUESTER, username="late", email="late@example.test")
+        child = services.incident_create(title="Me too", actor=requester, service=desk["service"], at=t0)
+        services.incident_link(incident=child, actor=desk["agent"], parent=master)
+        done = t0 + timedelta(hours=2)
+        services.incident_resolve(incident=master, actor=desk["agent"], resolution_code="fixed", resolution="ok",
+                                  at=done)
+        timers = {t.metric: t for t in SLATimer.objects.filter(object_id=child.pk, content_type__model="incident")}
+        response, resolution = timers["response"], timers["resolution"]
+        assert response.status == "breached" and response.breached_at == t0 + timedelta(minutes=60)
+        assert response.met_at == done and response.consumed == timedelta(hours=2)
+        assert resolution.status == "met" and resolution.met_at == done and resolution.consumed == timedelta(hours=2)
+        kinds = list(SLAEvent.objects.filter(timer=response).order_by("id").values_list("kind", flat=True))
+        assert kinds == ["start", "breach", "stop"]
