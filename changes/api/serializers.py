@@ -246,7 +246,7 @@ class ReleaseChangeSerializer(serializers.Serializer):
     change = serializers.PrimaryKeyRelatedField(queryset=Change.objects.all())
 
 
-class CIUpdateSerializer(serializers.ModelSerializer):
+class ChangeCIUpdateSerializer(serializers.ModelSerializer):
     ci = serializers.PrimaryKeyRelatedField(queryset=ConfigurationItem.objects.all())
     attributes = serializers.DictField(required=False, help_text="{status, description, location, ci_type, "
                                                                  "service (id), owner_team (id)}")
@@ -264,7 +264,7 @@ class CIRefSerializer(serializers.Serializer):
     ci = serializers.PrimaryKeyRelatedField(queryset=ConfigurationItem.objects.all())
 
 
-class EvaluationSerializer(serializers.ModelSerializer):
+class ChangeEvaluationSerializer(serializers.ModelSerializer):
     recommendation = serializers.ChoiceField(choices=Recommendation.choices)
 
     class Meta:
@@ -275,7 +275,7 @@ class EvaluationSerializer(serializers.ModelSerializer):
         extra_kwargs = {name: {"max_length": 20000} for name in ("risk", "cost", "capacity", "security", "summary")}
 
 
-class ProposalSerializer(ModelSerializer):
+class ChangeProposalSerializer(ModelSerializer):
     services = serializers.PrimaryKeyRelatedField(queryset=Service.objects.all(), many=True, required=False)
     cost = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0, required=False, allow_null=True)
     changes = serializers.PrimaryKeyRelatedField(many=True, read_only=True, help_text="the RFCs raised from it")
@@ -295,5 +295,5 @@ class ProposalSerializer(ModelSerializer):
         return proposal_available_actions(user, proposal) if user is not None else []
 
 
-class DecisionNotesSerializer(serializers.Serializer):
+class ProposalDecisionSerializer(serializers.Serializer):
     notes = serializers.CharField(max_length=5000, required=False, allow_blank=True)

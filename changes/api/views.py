@@ -155,9 +155,9 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
         changes that need it by their change model or category (the change policy)."""
         return self._act(request, services.change_authorize_deployment)
 
-    @extend_schema(methods=["get"], responses=serializers.CIUpdateSerializer(many=True))
-    @extend_schema(methods=["post"], request=serializers.CIUpdateSerializer,
-                   responses={201: serializers.CIUpdateSerializer})
+    @extend_schema(methods=["get"], responses=serializers.ChangeCIUpdateSerializer(many=True))
+    @extend_schema(methods=["post"], request=serializers.ChangeCIUpdateSerializer,
+                   responses={201: serializers.ChangeCIUpdateSerializer})
     @action(detail=True, methods=["get", "post"])
     def cmdb(self, request, pk=None):
         """What the change sets on each CI: `POST {ci, attributes: {status, description, location,
@@ -166,14 +166,14 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
         the CIs when the change is implemented or completes, restored when it is backed out."""
         change = self.get_object()
         if request.method == "GET":
-            return self.paginated(ci_updates_of(change), serializers.CIUpdateSerializer)
-        payload = serializers.CIUpdateSerializer(data=request.data)
+            return self.paginated(ci_updates_of(change), serializers.ChangeCIUpdateSerializer)
+        payload = serializers.ChangeCIUpdateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         update = call(services.change_set_ci_update, change=change, actor=request.user, ci=data["ci"],
                       attributes=data.get("attributes", {}), relations=data.get("relations", []),
                       apply_on=data["apply_on"])
-        return Response(serializers.CIUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
+        return Response(serializers.ChangeCIUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=serializers.CIRefSerializer, responses=serializers.ChangeSerializer)
     @action(detail=True, methods=["post"], url_path="cmdb/remove")
@@ -183,9 +183,9 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
         return self._fresh(call(services.change_remove_ci_update, change=self.get_object(), actor=request.user,
                                 ci=payload.validated_data["ci"]))
 
-    @extend_schema(methods=["get"], responses={200: serializers.EvaluationSerializer})
-    @extend_schema(methods=["put"], request=serializers.EvaluationSerializer,
-                   responses={200: serializers.EvaluationSerializer})
+    @extend_schema(methods=["get"], responses={200: serializers.ChangeEvaluationSerializer})
+    @extend_schema(methods=["put"], request=serializers.ChangeEvaluationSerializer,
+                   responses={200: serializers.ChangeEvaluationSerializer})
     @action(detail=True, methods=["get", "put"])
     def evaluation(self, request, pk=None):
         """The evaluation report (risk, cost, capacity, security, recommendation go/no_go,
@@ -195,11 +195,11 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
             report = EvaluationReport.objects.filter(change=change).first()
             if report is None:
                 raise NotFound("This change has no evaluation report.")
-            return Response(serializers.EvaluationSerializer(report).data)
-        payload = serializers.EvaluationSerializer(data=request.data)
+            return Response(serializers.ChangeEvaluationSerializer(report).data)
+        payload = serializers.ChangeEvaluationSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         report = call(services.change_evaluate, change=change, actor=request.user, **payload.validated_data)
-        return Response(serializers.EvaluationSerializer(report).data)
+        return Response(serializers.ChangeEvaluationSerializer(report).data)
 
     @extend_schema(responses=inline_serializer("ChangeRaci", many=True, fields={
         "step": fields.CharField(), "label": fields.CharField(),
@@ -329,7 +329,7 @@ class CABMeetingViewSet(viewsets.ModelViewSet):
 
     @extend_schema(responses=inline_serializer("CABAgenda", fields={
         "approval": serializers.ChangeSerializer(many=True), "review": serializers.ChangeSerializer(many=True),
-        "evaluations": fields.DictField(child=serializers.EvaluationSerializer(),
+        "evaluations": fields.DictField(child=serializers.ChangeEvaluationSerializer(),
                                         help_text="the evaluation report of each change awaiting approval, "
                                                   "by change id")}))
     @action(detail=True, methods=["get"])
@@ -338,7 +338,7 @@ class CABMeetingViewSet(viewsets.ModelViewSet):
         context = self.get_serializer_context()
         body = {key: serializers.ChangeSerializer(agenda[key], many=True, context=context).data
                 for key in ("approval", "review")}
-        body["evaluations"] = {str(pk): serializers.EvaluationSerializer(report).data
+        body["evaluations"] = {str(pk): serializers.ChangeEvaluationSerializer(report).data
                                for pk, report in agenda["evaluations"].items()}
         return Response(body)
 
@@ -492,7 +492,7 @@ class ChangeProposalViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixi
     permission_classes = [RolePermission]
     read_roles = STAFF_ROLES
     write_roles = STAFF_ROLES
-    serializer_class = serializers.ProposalSerializer
+    serializer_class = serializers.ChangeProposalSerializer
     filter_backends = [DjangoFilterBackend, SearchFilter, OrderingFilter]
     filterset_fields = ["status"]
     search_fields = ["number", "title"]
@@ -521,28 +521,28 @@ class ChangeProposalViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixi
         return self._fresh(call(services.proposal_update, proposal=proposal, actor=request.user,
                                 **serializer.validated_data))
 
-    @extend_schema(request=None, responses=serializers.ProposalSerializer)
+    @extend_schema(request=None, responses=serializers.ChangeProposalSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         return self._fresh(call(services.proposal_submit, proposal=self.get_object(), actor=request.user))
 
-    @extend_schema(request=serializers.DecisionNotesSerializer, responses=serializers.ProposalSerializer)
+    @extend_schema(request=serializers.ProposalDecisionSerializer, responses=serializers.ChangeProposalSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
-        payload = serializers.DecisionNotesSerializer(data=request.data)
+        payload = serializers.ProposalDecisionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         return self._fresh(call(services.proposal_approve, proposal=self.get_object(), actor=request.user,
                                 notes=payload.validated_data.get("notes", "")))
 
-    @extend_schema(request=serializers.DecisionNotesSerializer, responses=serializers.ProposalSerializer)
+    @extend_schema(request=serializers.ProposalDecisionSerializer, responses=serializers.ChangeProposalSerializer)
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
-        payload = serializers.DecisionNotesSerializer(data=request.data)
+        payload = serializers.ProposalDecisionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         return self._fresh(call(services.proposal_reject, proposal=self.get_object(), actor=request.user,
                                 notes=payload.validated_data.get("notes", "")))
 
-    @extend_schema(request=None, responses=serializers.ProposalSerializer)
+    @extend_schema(request=None, responses=serializers.ChangeProposalSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
         return self._fresh(call(services.proposal_withdraw, proposal=self.get_object(), actor=request.user))

@@ -191,7 +191,7 @@ class TestEvaluation:
         services.change_assess(change=change, actor=org["cm"])
         return change
 
-    def test_cab_waits_for_the_report_and_the_agenda_shows_it(self, org, api):
+    def test_cab_waits_for_the_report_and_the_agenda_shows_it(self, org, api, client):
         ChangePolicy.objects.create(evaluation_categories=["significant", "major"])
         change = self.significant(org)
         with pytest.raises(InvalidTransitionError, match="evaluation report"):
@@ -212,6 +212,10 @@ class TestEvaluation:
         assert agenda["evaluations"][str(change.pk)]["recommendation"] == "go"
         report = api.as_user(org["dev"]).get(f"/api/v1/changes/{change.pk}/evaluation/")
         assert report.status_code == 200 and report.json()["security"] == "No exposure"
+        client.force_login(org["cab"][0])
+        page = client.get(f"/changes/{change.pk}/").content.decode()
+        assert 'data-testid="evaluation"' in page and "No exposure" in page
+        assert 'data-testid="inbox-evaluation"' in client.get("/changes/approvals/").content.decode()
 
     def test_without_a_policy_the_cab_route_is_unchanged(self, org):
         assert services.change_send_to_cab(change=self.significant(org), actor=org["cm"]).status == "cab_review"
