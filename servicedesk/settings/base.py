@@ -206,11 +206,13 @@ if _transport_options.strip():
 # rollups, mail fetch); anything else goes to Celery's default queue. A worker started
 # without -Q consumes all three (the quick start's one worker); production runs
 # `-Q fast,celery` and `-Q slow` workers, so a long rollup never delays a notification.
-# Routes are by task name; the first matching pattern wins.
-FAST_TASKS = ["notifications.tasks.deliver", "sla.tasks.fire_escalations", "contactcenter.tasks.*",
-              "statuspage.tasks.*", "crm.tasks.*"]
+# Routes are by task name: a full name wins over a pattern, then the first matching pattern.
+FAST_TASKS = ["notifications.tasks.deliver", "notifications.tasks.deliver_batch", "sla.tasks.fire_escalations",
+              "incidents.tasks.linked_resolved", "contactcenter.tasks.*", "statuspage.tasks.*", "crm.tasks.*"]
 SLOW_TASKS = ["sla.tasks.sweep", "kpis.tasks.*", "mail.tasks.*", "incidents.tasks.*", "problems.tasks.trend_sweep",
-              "monitoring.tasks.*", "notifications.tasks.retry_stuck_deliveries"]
+              "monitoring.tasks.*", "notifications.tasks.retry_stuck_deliveries",
+              "contactcenter.tasks.fetch_call_recording", "contactcenter.tasks.fetch_prompt_recording",
+              "contactcenter.tasks.purge_call_recordings"]
 
 
 def celery_queues(prefix: str = "") -> tuple[str, list, dict]:

@@ -29,11 +29,13 @@ def test_tasks_are_routed_by_name():
         return app.amqp.router.route({}, name)["queue"].name
 
     assert {queue(name) for name in ("notifications.tasks.deliver", "sla.tasks.fire_escalations",
-                                     "contactcenter.tasks.redirect_call", "statuspage.tasks.notify_subscribers")} \
+                                     "contactcenter.tasks.redirect_call", "statuspage.tasks.notify_subscribers",
+                                     "incidents.tasks.linked_resolved", "notifications.tasks.deliver_batch")} \
         == {"fast"}
     assert {queue(name) for name in ("sla.tasks.sweep", "kpis.tasks.rollup_recent", "mail.tasks.fetch_mailbox",
                                      "mail.tasks.fetch_all", "incidents.tasks.auto_close",
-                                     "notifications.tasks.retry_stuck_deliveries")} == {"slow"}
+                                     "notifications.tasks.retry_stuck_deliveries",
+                                     "contactcenter.tasks.purge_call_recordings")} == {"slow"}
     assert queue("servicedesk.tasks.ping") == "celery"
     assert not set(FAST_TASKS) & set(SLOW_TASKS)
 
