@@ -66,8 +66,10 @@ QUEUE = "monitoring-bench"
 
 SETTINGS = """
 from bench.settings import *  # noqa: F403
+from servicedesk.settings.base import celery_queues
 
-CELERY_TASK_DEFAULT_QUEUE = {queue!r}
+# Every queue of this run (default, fast, slow) is its own, purged at the end.
+CELERY_TASK_DEFAULT_QUEUE, CELERY_TASK_QUEUES, CELERY_TASK_ROUTES = celery_queues({queue!r} + "-")
 MONITORING_STORM_THRESHOLD = {threshold}
 DATABASES["default"]["CONN_MAX_AGE"] = None  # noqa: F405 - one backend for the whole run (its CPU is read)
 """
