@@ -99,3 +99,11 @@ class TestPages:
         assert len(every["results"] if isinstance(every, dict) else every) == 2
         forms = api.as_user(ann).get("/api/v1/evaluation-forms/").json()
         assert (forms["results"] if isinstance(forms, dict) else forms)[0]["questions"][1]["weight"] == 3
+
+
+def test_the_call_log_links_each_call_to_its_page(client, queue, make_user):
+    call = Call.objects.create(call_sid="CA1", queue=queue)
+    client.force_login(make_user(Role.AGENT))
+    page = client.get(reverse("contactcenter:calls")).content.decode()
+    assert f'href="{reverse("contactcenter:call", args=[call.pk])}"' in page
+    assert client.get(reverse("contactcenter:call", args=[call.pk])).status_code == 200
