@@ -92,6 +92,7 @@ class DialListAdmin(SimpleHistoryAdmin):
 # --- CC-A (issue 22.1, 22.3): prompts, recordings, quality review ----------------------------------
 from django import forms as django_forms  # noqa: E402 (kept with its section)
 from django.core.exceptions import ValidationError  # noqa: E402
+from django.utils.translation import gettext_lazy  # noqa: E402
 
 from . import prompts as prompt_service  # noqa: E402
 from .models import (  # noqa: E402
@@ -107,7 +108,7 @@ class PromptRecordingForm(django_forms.ModelForm):
 
     key = django_forms.ChoiceField(required=False, choices=[("", "—"), *[
         (key, prompt_service.PROMPTS[key].label) for key in prompt_service.RECORDABLE]],
-        help_text="a line's prompt; empty for an announcement")
+        help_text=gettext_lazy("a line's prompt; empty for an announcement"))
 
     class Meta:
         model = PromptRecording
