@@ -6,7 +6,6 @@ app_name = "catalog"
 urlpatterns = [
     path("services/", views.ServiceListView.as_view(), name="service-list"),
     path("services/<int:pk>/", views.ServiceDetailView.as_view(), name="service-detail"),
-    path("cis/<int:pk>/", views.ConfigurationItemDetailView.as_view(), name="ci-detail"),
     path("customers/", views.CustomerListView.as_view(), name="customer-list"),
     path("customers/<int:pk>/", views.CustomerDetailView.as_view(), name="customer-detail"),
     path("contacts/", views.ContactListView.as_view(), name="contact-list"),

@@ -7,7 +7,7 @@ from core.pages import FilteredListView, StaffRequiredMixin
 
 from . import selectors
 from .filtersets import ContactFilterSet, CustomerFilterSet, ServiceFilterSet
-from .models import ConfigurationItem, Customer, Service
+from .models import Customer, Service
 from .phone import try_normalize_phone
 
 
@@ -95,20 +95,3 @@ class ContactDetailView(HistoryDetailView):
 
     def get_queryset(self):
         return selectors.contacts_visible_to(self.request.user)
-
-
-class ConfigurationItemDetailView(HistoryDetailView):
-    """``/catalog/cis/<id>/``: a configuration item, its relations, its history (a change that
-    set something names itself as the reason) and the changes that touched it."""
-
-    queryset = ConfigurationItem.objects.select_related("service", "owner_team")
-    template_name = "catalog/ci_detail.html"
-
-    def get_context_data(self, **kwargs):
-        from changes.selectors import changes_touching_ci
-
-        ctx = super().get_context_data(**kwargs)
-        ctx["outgoing"] = self.object.outgoing.select_related("target").order_by("kind", "target__name")
-        ctx["incoming"] = self.object.incoming.select_related("source").order_by("kind", "source__name")
-        ctx["changes"] = list(changes_touching_ci(self.object)[:50])
-        return ctx

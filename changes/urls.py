@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.change_create, name="create"),
     path("calendar/", views.calendar, name="calendar"),
     path("approvals/", views.approvals, name="approvals"),
+    path("cis/<int:pk>/", views.ConfigurationItemDetailView.as_view(), name="ci-detail"),
     path("approvals/<int:pk>/vote/", views.approval_vote, name="approval-vote"),
     path("releases/", views_release.release_list, name="releases"),
     path("releases/new/", views_release.release_create, name="release-create"),

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from catalog.models import ConfigurationItem, Service
+from catalog.views import HistoryDetailView
 from core.pages import (
     SAVE_FAILED,
     Action,
@@ -675,3 +676,19 @@ def calendar(request):
         "conflict_count": sum(1 for e in entries if e["conflicts"]),
         "frozen_count": sum(1 for e in entries if e["frozen"]),
     })
+
+
+class ConfigurationItemDetailView(HistoryDetailView):
+    """``/changes/cis/<id>/``: a configuration item as change management sees it — its relations,
+    its history (a change that set something names itself as the reason) and the changes that
+    touched it. It lives here, not in catalog, because catalog sits above changes."""
+
+    queryset = ConfigurationItem.objects.select_related("service", "owner_team")
+    template_name = "changes/ci_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["outgoing"] = self.object.outgoing.select_related("target").order_by("kind", "target__name")
+        ctx["incoming"] = self.object.incoming.select_related("source").order_by("kind", "source__name")
+        ctx["changes"] = list(selectors.changes_touching_ci(self.object)[:50])
+        return ctx

@@ -118,9 +118,9 @@ class TestCmdbFollowsTheChange:
         dev.post(f"/api/v1/changes/{change.pk}/complete/", {"outcome": "successful"}, format="json")
         assert ConfigurationItem.objects.get(pk=db.pk).location == "DC9"
         client.force_login(org["dev"])
-        page = client.get(f"/catalog/cis/{db.pk}/").content.decode()
+        page = client.get(f"/changes/cis/{db.pk}/").content.decode()
         assert change.number in page and "DC9" in page
-        assert client.get("/catalog/cis/999999/").status_code == 404
+        assert client.get("/changes/cis/999999/").status_code == 404
 
 
 class TestProposals:

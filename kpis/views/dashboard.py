@@ -25,7 +25,7 @@ from core.pages import roles_only
 from core.roles import Role
 from incidents.choices import Channel
 from knowledge import stats as knowledge_stats
-from servicedesk.db_router import reads_from_reports
+from core.db_router import reads_from_reports
 
 from .. import selectors
 from ..forms.dashboard import PeriodForm
@@ -137,7 +137,7 @@ def _agent_rows(calls: list[dict], csat: list[dict], opportunities: list[dict]) 
 
 @roles_only(Role.MANAGER, Role.ADMIN, message=gettext_lazy("Only managers can see the dashboards."))
 @csp_update({"style-src": [NONCE]})
-@reads_from_reports  # the read-only copy when there is one (servicedesk/db_router.py)
+@reads_from_reports  # the read-only copy when there is one (core/db_router.py)
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = PeriodForm(request.GET or None, initial=_defaults())
     period = form.cleaned_data if form.is_bound and form.is_valid() else _defaults()

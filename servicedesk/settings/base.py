@@ -120,7 +120,7 @@ DATABASES = {
 # advisory locks (mail's fetch lock takes a transaction-level one instead, see mail/imap.py).
 DATABASE_TRANSACTION_POOLING = env_bool("DATABASE_TRANSACTION_POOLING", False)
 # A read-only copy (a streaming replica) for the dashboards and reports: the alias "reports"
-# (servicedesk/db_router.py). Unset: they read the default database.
+# (core/db_router.py). Unset: they read the default database.
 DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL") or ""
 if DATABASE_REPLICA_URL:
     DATABASES["reports"] = dj_database_url.parse(
@@ -131,7 +131,7 @@ if DATABASE_TRANSACTION_POOLING:
     for _database in (db for db in DATABASES.values() if db["ENGINE"] == "django.db.backends.postgresql"):
         _database["DISABLE_SERVER_SIDE_CURSORS"] = True
         _database.setdefault("OPTIONS", {}).update({"prepare_threshold": None, "server_side_binding": False})
-DATABASE_ROUTERS = ["servicedesk.db_router.ReportsRouter"]
+DATABASE_ROUTERS = ["core.db_router.ReportsRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded default is shared by the web process, the worker and beat.
     DATABASES["default"]["CONN_MAX_AGE"] = 0

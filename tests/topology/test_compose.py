@@ -122,4 +122,4 @@ def test_the_settings_follow_the_pooling_switch():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,  # noqa: S603
                             env=env, timeout=60)
     assert result.stdout.split() == ["True", "None", "False"], result.stderr
-    assert settings.DATABASE_ROUTERS == ["servicedesk.db_router.ReportsRouter"]
+    assert settings.DATABASE_ROUTERS == ["core.db_router.ReportsRouter"]

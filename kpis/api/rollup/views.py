@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 from core.api.periods import parse_period
 from core.permissions import RolePermission
 from core.roles import Role
-from servicedesk.db_router import reads_from_reports
+from core.db_router import reads_from_reports
 
 from ... import formulas
 from ...selectors import MAX_SERIES_POINTS, CallFilters, contact_center_kpis, itsm_kpis, series_buckets
@@ -89,7 +89,7 @@ class ContactCenterKpisView(KpiView):
 
     @extend_schema(parameters=[serializers.ContactCenterQuerySerializer],
                    responses={200: serializers.ContactCenterKpisSerializer, (200, "text/csv"): CSV_RESPONSE})
-    @reads_from_reports  # the read-only copy when there is one (servicedesk/db_router.py)
+    @reads_from_reports  # the read-only copy when there is one (core/db_router.py)
     def get(self, request):
         params = serializers.ContactCenterQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
