@@ -25,6 +25,7 @@ from core.pages import (
     attempt,
     refusal_message,
 )
+from core.roles import is_staff_member
 from incidents.models import Incident
 
 from ..choices import ComplaintStatus
@@ -223,7 +224,8 @@ def _page(request, complaint, bound=None, status=200):
     return render(request, "crm/complaint_detail.html", {
         "complaint": complaint, "actions": offered, "history": history, "states": ComplaintStatus,
         "incidents": complaint.incidents.order_by("-id")[:20], "timers": complaint.sla_timers.all(),
-        "survey": survey_for_ticket("complaint", complaint.pk)}, status=status)
+        "survey": survey_for_ticket("complaint", complaint.pk),
+        "can_dial": is_staff_member(request.user) and complaint.contact_id is not None}, status=status)
 
 
 class ComplaintDetailView(LoginRequiredMixin, View):
