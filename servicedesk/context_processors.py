@@ -28,10 +28,13 @@ NAVIGATION = [
     # STAFF_ROLES includes CAB members: they read the changes they vote on, and the calendar.
     (_("Changes"), "changes:list", STAFF_ROLES, "changes"),
     (_("Approvals"), "changes:approvals", frozenset({Role.CAB_MEMBER, Role.CHANGE_MANAGER}), "changes"),
+    (_("Releases"), "changes:releases", STAFF_ROLES, "changes"),
+    (_("Change proposals"), "changes:proposals", STAFF_ROLES, "changes"),
     # Service requests: the agents' queues. Approvers who are requesters find their approvals
     # on the portal (counting them for every page would cost a query per page).
     (_("Requests"), "requests:queue", STAFF_ROLES, "work"),
     (_("Phone"), "contactcenter:console", frozenset({Role.AGENT, Role.MANAGER}), "work"),
+    (_("Dial lists"), "contactcenter:dial-lists", frozenset({Role.AGENT, Role.MANAGER}), "work"),
     (_("Alerts"), "monitoring:alerts", STAFF_ROLES, "work"),
     (_("Services"), "catalog:service-list", STAFF_ROLES, "customers"),
     (_("Customers"), "catalog:customer-list", STAFF_ROLES, "customers"),
@@ -45,6 +48,7 @@ NAVIGATION = [
     (_("SLA"), "sla:dashboard", frozenset({Role.MANAGER, Role.ADMIN}), "reports"),
     (_("Dashboards"), "dashboards:index", frozenset({Role.MANAGER, Role.ADMIN}), "reports"),
     (_("Wallboard"), "dashboards:wallboard", frozenset({Role.AGENT}), "reports"),
+    (_("Live calls"), "contactcenter:live-calls", frozenset({Role.MANAGER, Role.ADMIN}), "reports"),
     (_("Canned replies"), "catalog:canned-replies", frozenset({Role.MANAGER, Role.ADMIN}), "admin"),
     (_("Mailboxes"), "mail:mailboxes", frozenset({Role.ADMIN}), "admin"),
     (_("Administration"), "admin:index", frozenset({Role.ADMIN}), "admin"),

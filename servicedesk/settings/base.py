@@ -462,6 +462,10 @@ TELEPHONY_BACKEND = env_str("TELEPHONY_BACKEND", "contactcenter.telephony.Outbox
 # The phone console's "Try a call" box and `manage.py simulate_call`: a demo contact calls
 # through the real, signed voice webhook (docs/contactcenter.md). On with DEBUG by default.
 DEMO_TELEPHONY = env_bool("DEMO_TELEPHONY", DEBUG)
+# Route each answered call through a Twilio conference (the caller and the agent as its two
+# participants) so that a supervisor can listen, whisper or barge in from the wallboard
+# (docs/contactcenter.md, "Supervision"). Off: the caller is dialled straight to the agent.
+CONTACT_CENTER_CONFERENCE = env_bool("CONTACT_CENTER_CONFERENCE", False)
 
 # --- Contact center ------------------------------------------------------------------------
 # How agents take calls: "client" dials the Twilio Voice SDK identity (the username),
