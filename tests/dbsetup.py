@@ -64,18 +64,17 @@ _migrated_template: str | None = None
 
 
 def _schema_files() -> dict[str, str]:
-    """What decides the migrated schema and its reference data, each file's path (relative
-    to the checkout, or to its app's parent folder outside it: ``auth/migrations/0001_initial.py``)
-    and SHA-256: every
-    installed app's migration files, the ``defaults.py`` modules data migrations call and
-    core's bootstrap."""
-    files: list[Path] = [ROOT / "core" / "bootstrap.py", ROOT / "core" / "roles.py"]
+    """What decides the migrated schema and its reference data, each file named after its app
+    (``auth/migrations/0001_initial.py``, ``sla/defaults.py``: the same wherever the checkout
+    and the virtualenv are) with its SHA-256: every installed app's migration files, the
+    ``defaults.py`` modules data migrations call, and core's bootstrap."""
+    files = {"core/bootstrap.py": ROOT / "core" / "bootstrap.py", "core/roles.py": ROOT / "core" / "roles.py"}
     for config in apps.get_app_configs():
         path = Path(config.path)
-        files += sorted((path / "migrations").glob("*.py"))
-        files += [path / "defaults.py"]
-    return {(file.relative_to(ROOT) if file.is_relative_to(ROOT) else file.relative_to(file.parents[2])).as_posix():
-            hashlib.sha256(file.read_bytes()).hexdigest() for file in files if file.exists()}
+        for migration in sorted((path / "migrations").glob("*.py")):
+            files[f"{config.label}/migrations/{migration.name}"] = migration
+        files[f"{config.label}/defaults.py"] = path / "defaults.py"
+    return {name: hashlib.sha256(file.read_bytes()).hexdigest() for name, file in files.items() if file.exists()}
 
 
 def migrations_digest() -> str:

@@ -59,8 +59,9 @@
 -- file sla/migrations/0003_escalation_notified.py e01444168a9ea2e9bc518c057d4c9e0b693528f5b31d2d358fe08b2c61aebe31
 -- file sla/migrations/0004_reopen.py 458b3aae4f3a1e1ea0ceb8bce6fa2faf4912dd2000e4b5f0085a88cccb7b0103
 -- file sla/migrations/0005_complaint_kind.py 24fb696f067df870e8c26256f1f8e78d90c407905b57d2ed301016406a92691f
+-- file sla/migrations/0006_requester_escalation.py 09eb3e38cb1be08e9e79ace3b750ce5b478390817447e7d7f08ed088acb2f05d
 -- file sla/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
--- file sla/defaults.py 8d1f384d1371b497a9801ae108b4973502437f75b6774b8216730482aea2d550
+-- file sla/defaults.py aa1fa2d1331ade0bccb5c33ae1b01f29914037baf3609c30a3a50d4379f0525c
 -- file incidents/migrations/0001_initial.py bfc39db74f53f9d9be271c28d344df7a808cd475b6326b66f05faf519c3c6f59
 -- file incidents/migrations/0002_reference_data.py 27412646eea6d1378b5005e0a27126c2000888b7e60309b5d332121233984ba4
 -- file incidents/migrations/0003_open_priority_index.py 040ca1d2b9a951610688ac7f0912c6d82e37743965ef0769dd146af39deec179
@@ -69,7 +70,7 @@
 -- file incidents/migrations/0006_majorincidenttask_status_fsm.py 29b5dcdde6f4026a7c79463477b3b16f7e7bae572ce2f7ceae7dc71278373dc5
 -- file incidents/migrations/0007_timeline_indexes.py 203668fcbb378c6738c38ee71515fbc85acc93b716aa5d9a49058efe2ead8169
 -- file incidents/migrations/0008_set_based_links.py 4c801cd73c79e14c78f46f2d93a467455a4212f8f2082d7b06098d8075f17760
--- file incidents/migrations/0009_suspected_major.py ce6d91f58c74fbc018d1e4e31da6ef2eaf7bf33ffb0e27403f7e6d479f5c9dd6
+-- file incidents/migrations/0009_suspected_major.py f9541feb22de52d59e72adea45453cd2246480865f82e85b0b0e28c31e085477
 -- file incidents/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file incidents/defaults.py 81440b39ca1669389dcd9bc0fca6d02ff54122023aab97ab1155c1693e348ceb
 -- file statuspage/migrations/0001_initial.py 1e695c57ef9d99299697d3b8123c2bb27d0f301bab2adc97a3382f44c5eacd03
@@ -77,15 +78,18 @@
 -- file statuspage/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file problems/migrations/0001_initial.py 4f6978aac39538121a32199fe73b2dc1c10014b9cc15247a0088b434d466e5df
 -- file problems/migrations/0002_known_error_search.py 0cb4f89232c62596db77293d9b4f7d6fdefbfa0fa576f1de3d2d16ca7168cf7b
+-- file problems/migrations/0003_root_cause_at.py 43d2358aa0b3eb0866496fd0f01b1ead19d4691d44fae319928b08a0211732e5
 -- file problems/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file changes/migrations/0001_initial.py 9c17220381d24c76bd57e4c53d1e7b28e5f1a363ce80814ea4f2167c336d61ce
 -- file changes/migrations/0002_category_matrix.py 39180ffd5827c6ed165fdf6c5601e448a2c7bd7e650ccdd8f2671575d77a5bc8
+-- file changes/migrations/0003_change_control.py 2785057c21a1bc13b7a49b9a48d0f6b9f1fffee219260e20eb202078d2f7cb18
 -- file changes/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file changes/defaults.py 1cb1ac9b577d99cb3e1d2b717349a35d8b9f335b10eaab3753828d4563429769
--- file servicerequests/migrations/0001_initial.py 2ca3c8e1df2360a9a21d5716d2674445d495f9521b34ff439e02927c66e99277
--- file servicerequests/migrations/0002_channel.py 4f95a34da2276be1496875a8662d8fd4847658b65eaf7f3d552ddb262ea29fd9
--- file servicerequests/migrations/0003_timeline_indexes.py d38b9c64860c47c8a22e0833fa1856396c850e9b45ab2bdcc0be2db01f466bff
--- file servicerequests/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+-- file requests/migrations/0001_initial.py 2ca3c8e1df2360a9a21d5716d2674445d495f9521b34ff439e02927c66e99277
+-- file requests/migrations/0002_channel.py 4f95a34da2276be1496875a8662d8fd4847658b65eaf7f3d552ddb262ea29fd9
+-- file requests/migrations/0003_timeline_indexes.py d38b9c64860c47c8a22e0833fa1856396c850e9b45ab2bdcc0be2db01f466bff
+-- file requests/migrations/0004_priority_impact_urgency.py 9da86cb940a10d888e3b0ab949c16d8f973488b8f86d3062485ce83914e5ce5b
+-- file requests/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file mail/migrations/0001_initial.py 118214089d531475855b6257e0f7c9e96d3aeec6fc84eb1cdd08e7cf85fed656
 -- file mail/migrations/0002_inbound_from_index.py d60f88784cfdadd294935e2e89533b6588fcb400ee180487cf3613edc3a86149
 -- file mail/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
@@ -99,8 +103,8 @@
 -- file contactcenter/migrations/0006_agent_log_end.py 00a9588cc8b8eeb84335990ec7574c52c873026662bbbd14c0a6e0a2c1152d73
 -- file contactcenter/migrations/0007_call_input_flags.py 6f97a4932cb1c50be9ff56c6b39fbb3b000f879fb011181ff640dfee3fa3e8fb
 -- file contactcenter/migrations/0008_timeline_indexes.py fe979dc09b99e058b4b8d2b1696a9f75662e5a3d4088cf75718d5078d6840171
--- file contactcenter/migrations/0009_language_recording.py a68d1fc1e1c193472a44a1e66e10ec5d74cbb84126e79eecfb4d2d9668db705f
--- file contactcenter/migrations/0010_outbound_supervision.py 9b6bd5b18ecc84ff8fe718ce052150dc1dea7338e8e7fdf8714b436115d49cd0
+-- file contactcenter/migrations/0009_language_recording.py 5065c18a2a8a4f2b2a357a469507d31fab2d7289c2c691142c21d05711694a59
+-- file contactcenter/migrations/0010_outbound_supervision.py e444784f018298de989764473b51e238659eb993fea753c9003d8ca1367e5b62
 -- file contactcenter/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file crm/migrations/0001_opportunity.py 33cdd740f925e0e52921bb4795f12881d59867aa47a4253351289602c430424f
 -- file crm/migrations/0002_complaint_survey.py 3ae69a07adff6c080504b48930ca0b92a5075bf7d7472d63e671a476b1efb74d
@@ -114,14 +118,14 @@
 -- file kpis/migrations/0002_daily_call_tables.py 1076e02f0563c75b30a34b0356dcbe6e97546623d23387972233dc162eac1072
 -- file kpis/migrations/0003_arrival_hours.py a3cb0442fa51100d1ad1e6fc9184666b5f54962e211278c07561d37ca00c4efd
 -- file kpis/migrations/0004_incidentdaily_channel.py f7d63dce089389b136320eda8a1b487b8d2884d606a5d4b180d38fc80213f2f7
--- file kpis/migrations/0005_contact_center_step2.py 030833c6f63c0fce654d80fb7316d3f8131376d35340bf5bdd29a279158f582a
+-- file kpis/migrations/0005_contact_center_step2.py 41829d3bc2158872c7379f5b1a7255fb5051e96883dc010049ba1585c9733471
 -- file kpis/migrations/0006_dashboard_speed.py 0924cdcb953bc726719470ed6399f28e5f043cefeaf738fadbed49ecf0e9019c
 -- file kpis/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file search/migrations/0001_fulltext_indexes.py 3855285303d324a5a010287968403332307559b75a060fb2a2e115f0b8d31c00
 -- file search/migrations/0002_stored_vectors.py c434e7df5b52ac2f05500dcde520ec57c332173107532e1ea94ba7949d8b44a9
 -- file search/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
--- file sla/tests/ticketapp/migrations/0001_initial.py 93b005f5808f5ff63068fc917501606d8e3fdb48c00fb85c22cf71b350b3201a
--- file sla/tests/ticketapp/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+-- file sla_ticketapp/migrations/0001_initial.py 93b005f5808f5ff63068fc917501606d8e3fdb48c00fb85c22cf71b350b3201a
+-- file sla_ticketapp/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 --
 -- PostgreSQL database dump
 --
@@ -1768,6 +1772,11 @@ CREATE TABLE public.changes_change (
     assignee_id integer,
     requested_by_id integer,
     model_id bigint,
+    deployment_authorized_at timestamp with time zone,
+    deployment_authorized_by_id integer,
+    major_criteria jsonb NOT NULL,
+    proposal_id bigint,
+    release_id bigint,
     search_vector tsvector,
     CONSTRAINT changes_change_impact_check CHECK ((impact >= 0)),
     CONSTRAINT changes_change_outage_forward CHECK (((outage_end IS NULL) OR (outage_start IS NULL) OR (outage_end > outage_start))),
@@ -1941,6 +1950,37 @@ ALTER TABLE public.changes_change_services ALTER COLUMN id ADD GENERATED BY DEFA
 
 
 --
+-- Name: changes_changeciupdate; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_changeciupdate (
+    id bigint NOT NULL,
+    attributes jsonb NOT NULL,
+    relations jsonb NOT NULL,
+    apply_on character varying(10) NOT NULL,
+    before jsonb NOT NULL,
+    applied_at timestamp with time zone,
+    restored_at timestamp with time zone,
+    change_id bigint NOT NULL,
+    ci_id bigint NOT NULL
+);
+
+
+--
+-- Name: changes_changeciupdate_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_changeciupdate ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_changeciupdate_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: changes_changemodel; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1957,6 +1997,7 @@ CREATE TABLE public.changes_changemodel (
     allowed_windows jsonb NOT NULL,
     timezone character varying(64) NOT NULL,
     is_active boolean NOT NULL,
+    needs_deployment_authorization boolean NOT NULL,
     CONSTRAINT changes_changemodel_impact_check CHECK ((impact >= 0)),
     CONSTRAINT changes_changemodel_risk_check CHECK ((risk >= 0))
 );
@@ -2002,6 +2043,145 @@ ALTER TABLE public.changes_changemodel_services ALTER COLUMN id ADD GENERATED BY
 
 
 --
+-- Name: changes_changepolicy; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_changepolicy (
+    id bigint NOT NULL,
+    name character varying(120) NOT NULL,
+    deployment_categories jsonb NOT NULL,
+    major_criteria jsonb NOT NULL,
+    major_needs_proposal boolean NOT NULL,
+    evaluation_categories jsonb NOT NULL
+);
+
+
+--
+-- Name: changes_changepolicy_cis; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_changepolicy_cis (
+    id bigint NOT NULL,
+    changepolicy_id bigint NOT NULL,
+    configurationitem_id bigint NOT NULL
+);
+
+
+--
+-- Name: changes_changepolicy_cis_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_changepolicy_cis ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_changepolicy_cis_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: changes_changepolicy_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_changepolicy ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_changepolicy_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: changes_changepolicy_services; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_changepolicy_services (
+    id bigint NOT NULL,
+    changepolicy_id bigint NOT NULL,
+    service_id bigint NOT NULL
+);
+
+
+--
+-- Name: changes_changepolicy_services_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_changepolicy_services ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_changepolicy_services_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: changes_changeproposal; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_changeproposal (
+    id bigint NOT NULL,
+    number character varying(16),
+    title character varying(200) NOT NULL,
+    business_case text NOT NULL,
+    cost numeric(14,2),
+    benefit text NOT NULL,
+    risks text NOT NULL,
+    status character varying(12) NOT NULL,
+    decided_at timestamp with time zone,
+    decision_notes text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    decided_by_id integer,
+    requested_by_id integer
+);
+
+
+--
+-- Name: changes_changeproposal_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_changeproposal ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_changeproposal_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: changes_changeproposal_services; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_changeproposal_services (
+    id bigint NOT NULL,
+    changeproposal_id bigint NOT NULL,
+    service_id bigint NOT NULL
+);
+
+
+--
+-- Name: changes_changeproposal_services_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_changeproposal_services ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_changeproposal_services_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: changes_changetask; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2022,6 +2202,39 @@ CREATE TABLE public.changes_changetask (
 
 ALTER TABLE public.changes_changetask ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
     SEQUENCE NAME public.changes_changetask_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: changes_evaluationreport; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_evaluationreport (
+    id bigint NOT NULL,
+    risk text NOT NULL,
+    cost text NOT NULL,
+    capacity text NOT NULL,
+    security text NOT NULL,
+    recommendation character varying(6) NOT NULL,
+    summary text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    author_id integer,
+    change_id bigint NOT NULL
+);
+
+
+--
+-- Name: changes_evaluationreport_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_evaluationreport ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_evaluationreport_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -2294,6 +2507,11 @@ CREATE TABLE public.changes_historicalchange (
     history_user_id integer,
     model_id bigint,
     requested_by_id integer,
+    deployment_authorized_at timestamp with time zone,
+    deployment_authorized_by_id integer,
+    major_criteria jsonb NOT NULL,
+    proposal_id bigint,
+    release_id bigint,
     CONSTRAINT changes_historicalchange_impact_check CHECK ((impact >= 0)),
     CONSTRAINT changes_historicalchange_risk_check CHECK ((risk >= 0))
 );
@@ -2449,6 +2667,42 @@ ALTER TABLE public.changes_historicalchange_services ALTER COLUMN m2m_history_id
 
 
 --
+-- Name: changes_historicalchangeciupdate; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_historicalchangeciupdate (
+    id bigint NOT NULL,
+    attributes jsonb NOT NULL,
+    relations jsonb NOT NULL,
+    apply_on character varying(10) NOT NULL,
+    before jsonb NOT NULL,
+    applied_at timestamp with time zone,
+    restored_at timestamp with time zone,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    change_id bigint,
+    ci_id bigint,
+    history_user_id integer
+);
+
+
+--
+-- Name: changes_historicalchangeciupdate_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_historicalchangeciupdate ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_historicalchangeciupdate_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: changes_historicalchangemodel; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2470,6 +2724,7 @@ CREATE TABLE public.changes_historicalchangemodel (
     history_change_reason character varying(100),
     history_type character varying(1) NOT NULL,
     history_user_id integer,
+    needs_deployment_authorization boolean NOT NULL,
     CONSTRAINT changes_historicalchangemodel_impact_check CHECK ((impact >= 0)),
     CONSTRAINT changes_historicalchangemodel_risk_check CHECK ((risk >= 0))
 );
@@ -2517,6 +2772,275 @@ ALTER TABLE public.changes_historicalchangemodel_services ALTER COLUMN m2m_histo
 
 
 --
+-- Name: changes_historicalchangepolicy; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_historicalchangepolicy (
+    id bigint NOT NULL,
+    name character varying(120) NOT NULL,
+    deployment_categories jsonb NOT NULL,
+    major_criteria jsonb NOT NULL,
+    major_needs_proposal boolean NOT NULL,
+    evaluation_categories jsonb NOT NULL,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    history_user_id integer
+);
+
+
+--
+-- Name: changes_historicalchangepolicy_cis; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_historicalchangepolicy_cis (
+    id bigint NOT NULL,
+    m2m_history_id integer NOT NULL,
+    changepolicy_id bigint,
+    configurationitem_id bigint,
+    history_id integer NOT NULL
+);
+
+
+--
+-- Name: changes_historicalchangepolicy_cis_m2m_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_historicalchangepolicy_cis ALTER COLUMN m2m_history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_historicalchangepolicy_cis_m2m_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: changes_historicalchangepolicy_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_historicalchangepolicy ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_historicalchangepolicy_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: changes_historicalchangepolicy_services; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_historicalchangepolicy_services (
+    id bigint NOT NULL,
+    m2m_history_id integer NOT NULL,
+    changepolicy_id bigint,
+    history_id integer NOT NULL,
+    service_id bigint
+);
+
+
+--
+-- Name: changes_historicalchangepolicy_services_m2m_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_historicalchangepolicy_services ALTER COLUMN m2m_history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_historicalchangepolicy_services_m2m_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: changes_historicalchangeproposal; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_historicalchangeproposal (
+    id bigint NOT NULL,
+    number character varying(16),
+    title character varying(200) NOT NULL,
+    business_case text NOT NULL,
+    cost numeric(14,2),
+    benefit text NOT NULL,
+    risks text NOT NULL,
+    status character varying(12) NOT NULL,
+    decided_at timestamp with time zone,
+    decision_notes text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    decided_by_id integer,
+    history_user_id integer,
+    requested_by_id integer
+);
+
+
+--
+-- Name: changes_historicalchangeproposal_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_historicalchangeproposal ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_historicalchangeproposal_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: changes_historicalchangeproposal_services; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_historicalchangeproposal_services (
+    id bigint NOT NULL,
+    m2m_history_id integer NOT NULL,
+    changeproposal_id bigint,
+    history_id integer NOT NULL,
+    service_id bigint
+);
+
+
+--
+-- Name: changes_historicalchangeproposal_services_m2m_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_historicalchangeproposal_services ALTER COLUMN m2m_history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_historicalchangeproposal_services_m2m_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: changes_historicalevaluationreport; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_historicalevaluationreport (
+    id bigint NOT NULL,
+    risk text NOT NULL,
+    cost text NOT NULL,
+    capacity text NOT NULL,
+    security text NOT NULL,
+    recommendation character varying(6) NOT NULL,
+    summary text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    author_id integer,
+    change_id bigint,
+    history_user_id integer
+);
+
+
+--
+-- Name: changes_historicalevaluationreport_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_historicalevaluationreport ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_historicalevaluationreport_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: changes_historicalraciassignment; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_historicalraciassignment (
+    id bigint NOT NULL,
+    step character varying(12) NOT NULL,
+    raci character varying(1) NOT NULL,
+    role character varying(20) NOT NULL,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    history_user_id integer,
+    model_id bigint,
+    user_id integer
+);
+
+
+--
+-- Name: changes_historicalraciassignment_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_historicalraciassignment ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_historicalraciassignment_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: changes_historicalrelease; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_historicalrelease (
+    id bigint NOT NULL,
+    number character varying(16),
+    name character varying(200) NOT NULL,
+    description text NOT NULL,
+    window_start timestamp with time zone,
+    window_end timestamp with time zone,
+    plan text NOT NULL,
+    status character varying(12) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    authorized_at timestamp with time zone,
+    deployed_at timestamp with time zone,
+    cancel_reason text NOT NULL,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    authorized_by_id integer,
+    created_by_id integer,
+    history_user_id integer,
+    owner_id integer
+);
+
+
+--
+-- Name: changes_historicalrelease_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_historicalrelease ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_historicalrelease_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: changes_historicalvote; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2543,6 +3067,74 @@ CREATE TABLE public.changes_historicalvote (
 
 ALTER TABLE public.changes_historicalvote ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
     SEQUENCE NAME public.changes_historicalvote_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: changes_raciassignment; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_raciassignment (
+    id bigint NOT NULL,
+    step character varying(12) NOT NULL,
+    raci character varying(1) NOT NULL,
+    role character varying(20) NOT NULL,
+    model_id bigint,
+    user_id integer,
+    CONSTRAINT changes_raciassignment_who CHECK (((user_id IS NOT NULL) OR (NOT ((role)::text = ''::text))))
+);
+
+
+--
+-- Name: changes_raciassignment_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_raciassignment ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_raciassignment_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: changes_release; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.changes_release (
+    id bigint NOT NULL,
+    number character varying(16),
+    name character varying(200) NOT NULL,
+    description text NOT NULL,
+    window_start timestamp with time zone,
+    window_end timestamp with time zone,
+    plan text NOT NULL,
+    status character varying(12) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    authorized_at timestamp with time zone,
+    deployed_at timestamp with time zone,
+    cancel_reason text NOT NULL,
+    authorized_by_id integer,
+    created_by_id integer,
+    owner_id integer,
+    CONSTRAINT changes_release_window_forward CHECK (((window_end IS NULL) OR (window_start IS NULL) OR (window_end > window_start)))
+);
+
+
+--
+-- Name: changes_release_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.changes_release ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.changes_release_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -2646,7 +3238,9 @@ CREATE TABLE public.contactcenter_announcement (
     active boolean NOT NULL,
     allow_continue boolean NOT NULL,
     created_at timestamp with time zone NOT NULL,
-    major_incident_id bigint
+    major_incident_id bigint,
+    language character varying(8) NOT NULL,
+    prompt_audio jsonb NOT NULL
 );
 
 
@@ -2754,11 +3348,18 @@ CREATE TABLE public.contactcenter_call (
     queue_id bigint,
     from_raw character varying(64) NOT NULL,
     input_flags jsonb NOT NULL,
+    recording_notice boolean NOT NULL,
+    callback_task_id bigint,
+    outbound_error character varying(300) NOT NULL,
+    placed_by_id integer,
+    ticket_id bigint,
+    ticket_kind character varying(12) NOT NULL,
     CONSTRAINT contactcenter_call_csat_check CHECK ((csat >= 0)),
     CONSTRAINT contactcenter_call_hold_seconds_check CHECK ((hold_seconds >= 0)),
     CONSTRAINT contactcenter_call_pin_tries_check CHECK ((pin_tries >= 0)),
     CONSTRAINT contactcenter_call_priority_check CHECK ((priority >= 0)),
     CONSTRAINT contactcenter_call_talk_seconds_check CHECK ((talk_seconds >= 0)),
+    CONSTRAINT contactcenter_call_ticket_id_check CHECK ((ticket_id >= 0)),
     CONSTRAINT contactcenter_call_transfers_check CHECK ((transfers >= 0)),
     CONSTRAINT contactcenter_call_wait_seconds_check CHECK ((wait_seconds >= 0)),
     CONSTRAINT contactcenter_call_wrap_up_seconds_check CHECK ((wrap_up_seconds >= 0))
@@ -2846,6 +3447,45 @@ ALTER TABLE public.contactcenter_callevent ALTER COLUMN id ADD GENERATED BY DEFA
 
 
 --
+-- Name: contactcenter_callrecording; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_callrecording (
+    id bigint NOT NULL,
+    recording_sid character varying(64) NOT NULL,
+    status character varying(12) NOT NULL,
+    duration_seconds integer,
+    channels smallint,
+    file character varying(200) NOT NULL,
+    content_type character varying(60) NOT NULL,
+    size integer,
+    fetched_at timestamp with time zone,
+    fetch_error character varying(300) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    delete_after timestamp with time zone NOT NULL,
+    deleted_at timestamp with time zone,
+    call_id bigint NOT NULL,
+    CONSTRAINT contactcenter_callrecording_channels_check CHECK ((channels >= 0)),
+    CONSTRAINT contactcenter_callrecording_duration_seconds_check CHECK ((duration_seconds >= 0)),
+    CONSTRAINT contactcenter_callrecording_size_check CHECK ((size >= 0))
+);
+
+
+--
+-- Name: contactcenter_callrecording_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_callrecording ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_callrecording_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: contactcenter_calltransfer; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2874,6 +3514,283 @@ ALTER TABLE public.contactcenter_calltransfer ALTER COLUMN id ADD GENERATED BY D
 
 
 --
+-- Name: contactcenter_conference; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_conference (
+    id bigint NOT NULL,
+    name character varying(64) NOT NULL,
+    sid character varying(64) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    ended_at timestamp with time zone,
+    call_id bigint NOT NULL
+);
+
+
+--
+-- Name: contactcenter_conference_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_conference ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_conference_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_conferenceevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_conferenceevent (
+    id bigint NOT NULL,
+    sid character varying(64) NOT NULL,
+    sequence integer NOT NULL,
+    event character varying(32) NOT NULL,
+    call_sid character varying(64) NOT NULL,
+    received_at timestamp with time zone NOT NULL,
+    conference_id bigint NOT NULL
+);
+
+
+--
+-- Name: contactcenter_conferenceevent_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_conferenceevent ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_conferenceevent_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_conferenceleg; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_conferenceleg (
+    id bigint NOT NULL,
+    role character varying(10) NOT NULL,
+    call_sid character varying(64) NOT NULL,
+    status character varying(10) NOT NULL,
+    muted boolean NOT NULL,
+    coaching boolean NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    joined_at timestamp with time zone,
+    left_at timestamp with time zone,
+    conference_id bigint NOT NULL,
+    user_id integer NOT NULL
+);
+
+
+--
+-- Name: contactcenter_conferenceleg_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_conferenceleg ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_conferenceleg_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_diallist; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_diallist (
+    id bigint NOT NULL,
+    name character varying(120) NOT NULL,
+    max_attempts smallint NOT NULL,
+    retry_minutes integer NOT NULL,
+    active boolean NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    calendar_id bigint,
+    line_id bigint NOT NULL,
+    queue_id bigint NOT NULL,
+    CONSTRAINT contactcenter_diallist_max_attempts_check CHECK ((max_attempts >= 0)),
+    CONSTRAINT contactcenter_diallist_retry_minutes_check CHECK ((retry_minutes >= 0))
+);
+
+
+--
+-- Name: contactcenter_diallist_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_diallist ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_diallist_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_diallistentry; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_diallistentry (
+    id bigint NOT NULL,
+    number character varying(16) NOT NULL,
+    status character varying(10) NOT NULL,
+    attempts smallint NOT NULL,
+    next_attempt_at timestamp with time zone NOT NULL,
+    reserved_until timestamp with time zone,
+    last_result character varying(20) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    done_at timestamp with time zone,
+    callback_id bigint,
+    contact_id bigint,
+    dial_list_id bigint NOT NULL,
+    last_call_id bigint,
+    reserved_by_id integer,
+    CONSTRAINT contactcenter_diallistentry_attempts_check CHECK ((attempts >= 0))
+);
+
+
+--
+-- Name: contactcenter_diallistentry_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_diallistentry ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_diallistentry_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_evaluation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_evaluation (
+    id bigint NOT NULL,
+    score double precision NOT NULL,
+    comment text NOT NULL,
+    submitted_at timestamp with time zone NOT NULL,
+    agent_id integer,
+    call_id bigint NOT NULL,
+    evaluator_id integer,
+    queue_id bigint,
+    form_id bigint NOT NULL,
+    CONSTRAINT contactcenter_evaluation_score CHECK (((score >= (0.0)::double precision) AND (score <= (100.0)::double precision)))
+);
+
+
+--
+-- Name: contactcenter_evaluation_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_evaluation ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_evaluation_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_evaluationanswer; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_evaluationanswer (
+    id bigint NOT NULL,
+    points smallint NOT NULL,
+    weight smallint NOT NULL,
+    evaluation_id bigint NOT NULL,
+    question_id bigint NOT NULL,
+    CONSTRAINT contactcenter_evaluationanswer_points_check CHECK ((points >= 0)),
+    CONSTRAINT contactcenter_evaluationanswer_weight_check CHECK ((weight >= 0))
+);
+
+
+--
+-- Name: contactcenter_evaluationanswer_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_evaluationanswer ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_evaluationanswer_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_evaluationform; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_evaluationform (
+    id bigint NOT NULL,
+    name character varying(120) NOT NULL,
+    active boolean NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    queue_id bigint
+);
+
+
+--
+-- Name: contactcenter_evaluationform_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_evaluationform ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_evaluationform_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_evaluationquestion; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_evaluationquestion (
+    id bigint NOT NULL,
+    text character varying(300) NOT NULL,
+    weight smallint NOT NULL,
+    "position" smallint NOT NULL,
+    form_id bigint NOT NULL,
+    CONSTRAINT contactcenter_evaluationquestion_position_check CHECK (("position" >= 0)),
+    CONSTRAINT contactcenter_evaluationquestion_weight_check CHECK ((weight >= 0))
+);
+
+
+--
+-- Name: contactcenter_evaluationquestion_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_evaluationquestion ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_evaluationquestion_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: contactcenter_historicalannouncement; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2888,7 +3805,9 @@ CREATE TABLE public.contactcenter_historicalannouncement (
     history_change_reason character varying(100),
     history_type character varying(1) NOT NULL,
     history_user_id integer,
-    major_incident_id bigint
+    major_incident_id bigint,
+    language character varying(8) NOT NULL,
+    prompt_audio jsonb NOT NULL
 );
 
 
@@ -3001,6 +3920,369 @@ ALTER TABLE public.contactcenter_historicalcallback ALTER COLUMN history_id ADD 
 
 
 --
+-- Name: contactcenter_historicalcallrecording; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_historicalcallrecording (
+    id bigint NOT NULL,
+    recording_sid character varying(64) NOT NULL,
+    status character varying(12) NOT NULL,
+    duration_seconds integer,
+    channels smallint,
+    file text NOT NULL,
+    content_type character varying(60) NOT NULL,
+    size integer,
+    fetched_at timestamp with time zone,
+    fetch_error character varying(300) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    delete_after timestamp with time zone NOT NULL,
+    deleted_at timestamp with time zone,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    call_id bigint,
+    history_user_id integer,
+    CONSTRAINT contactcenter_historicalcallrecording_channels_check CHECK ((channels >= 0)),
+    CONSTRAINT contactcenter_historicalcallrecording_duration_seconds_check CHECK ((duration_seconds >= 0)),
+    CONSTRAINT contactcenter_historicalcallrecording_size_check CHECK ((size >= 0))
+);
+
+
+--
+-- Name: contactcenter_historicalcallrecording_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_historicalcallrecording ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_historicalcallrecording_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_historicalconference; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_historicalconference (
+    id bigint NOT NULL,
+    name character varying(64) NOT NULL,
+    sid character varying(64) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    ended_at timestamp with time zone,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    call_id bigint,
+    history_user_id integer
+);
+
+
+--
+-- Name: contactcenter_historicalconference_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_historicalconference ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_historicalconference_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_historicalconferenceevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_historicalconferenceevent (
+    id bigint NOT NULL,
+    sid character varying(64) NOT NULL,
+    sequence integer NOT NULL,
+    event character varying(32) NOT NULL,
+    call_sid character varying(64) NOT NULL,
+    received_at timestamp with time zone NOT NULL,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    conference_id bigint,
+    history_user_id integer
+);
+
+
+--
+-- Name: contactcenter_historicalconferenceevent_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_historicalconferenceevent ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_historicalconferenceevent_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_historicalconferenceleg; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_historicalconferenceleg (
+    id bigint NOT NULL,
+    role character varying(10) NOT NULL,
+    call_sid character varying(64) NOT NULL,
+    status character varying(10) NOT NULL,
+    muted boolean NOT NULL,
+    coaching boolean NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    joined_at timestamp with time zone,
+    left_at timestamp with time zone,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    conference_id bigint,
+    history_user_id integer,
+    user_id integer
+);
+
+
+--
+-- Name: contactcenter_historicalconferenceleg_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_historicalconferenceleg ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_historicalconferenceleg_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_historicaldiallist; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_historicaldiallist (
+    id bigint NOT NULL,
+    name character varying(120) NOT NULL,
+    max_attempts smallint NOT NULL,
+    retry_minutes integer NOT NULL,
+    active boolean NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    calendar_id bigint,
+    history_user_id integer,
+    line_id bigint,
+    queue_id bigint,
+    CONSTRAINT contactcenter_historicaldiallist_max_attempts_check CHECK ((max_attempts >= 0)),
+    CONSTRAINT contactcenter_historicaldiallist_retry_minutes_check CHECK ((retry_minutes >= 0))
+);
+
+
+--
+-- Name: contactcenter_historicaldiallist_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_historicaldiallist ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_historicaldiallist_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_historicaldiallistentry; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_historicaldiallistentry (
+    id bigint NOT NULL,
+    number character varying(16) NOT NULL,
+    status character varying(10) NOT NULL,
+    attempts smallint NOT NULL,
+    next_attempt_at timestamp with time zone NOT NULL,
+    last_result character varying(20) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    done_at timestamp with time zone,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    callback_id bigint,
+    contact_id bigint,
+    dial_list_id bigint,
+    history_user_id integer,
+    last_call_id bigint,
+    CONSTRAINT contactcenter_historicaldiallistentry_attempts_check CHECK ((attempts >= 0))
+);
+
+
+--
+-- Name: contactcenter_historicaldiallistentry_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_historicaldiallistentry ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_historicaldiallistentry_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_historicalevaluation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_historicalevaluation (
+    id bigint NOT NULL,
+    score double precision NOT NULL,
+    comment text NOT NULL,
+    submitted_at timestamp with time zone NOT NULL,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    agent_id integer,
+    call_id bigint,
+    evaluator_id integer,
+    form_id bigint,
+    history_user_id integer,
+    queue_id bigint
+);
+
+
+--
+-- Name: contactcenter_historicalevaluation_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_historicalevaluation ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_historicalevaluation_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_historicalevaluationanswer; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_historicalevaluationanswer (
+    id bigint NOT NULL,
+    points smallint NOT NULL,
+    weight smallint NOT NULL,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    evaluation_id bigint,
+    history_user_id integer,
+    question_id bigint,
+    CONSTRAINT contactcenter_historicalevaluationanswer_points_check CHECK ((points >= 0)),
+    CONSTRAINT contactcenter_historicalevaluationanswer_weight_check CHECK ((weight >= 0))
+);
+
+
+--
+-- Name: contactcenter_historicalevaluationanswer_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_historicalevaluationanswer ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_historicalevaluationanswer_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_historicalevaluationform; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_historicalevaluationform (
+    id bigint NOT NULL,
+    name character varying(120) NOT NULL,
+    active boolean NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    history_user_id integer,
+    queue_id bigint
+);
+
+
+--
+-- Name: contactcenter_historicalevaluationform_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_historicalevaluationform ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_historicalevaluationform_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_historicalevaluationquestion; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_historicalevaluationquestion (
+    id bigint NOT NULL,
+    text character varying(300) NOT NULL,
+    weight smallint NOT NULL,
+    "position" smallint NOT NULL,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    form_id bigint,
+    history_user_id integer,
+    CONSTRAINT contactcenter_historicalevaluationquestion_position_check CHECK (("position" >= 0)),
+    CONSTRAINT contactcenter_historicalevaluationquestion_weight_check CHECK ((weight >= 0))
+);
+
+
+--
+-- Name: contactcenter_historicalevaluationquestion_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_historicalevaluationquestion ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_historicalevaluationquestion_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: contactcenter_historicalline; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3019,7 +4301,11 @@ CREATE TABLE public.contactcenter_historicalline (
     history_user_id integer,
     service_id bigint,
     csat_survey boolean NOT NULL,
-    queue_id bigint
+    queue_id bigint,
+    language character varying(8) NOT NULL,
+    prompt_audio jsonb NOT NULL,
+    record_calls boolean NOT NULL,
+    voice character varying(60) NOT NULL
 );
 
 
@@ -3071,6 +4357,84 @@ ALTER TABLE public.contactcenter_historicalmenuoption ALTER COLUMN history_id AD
 
 
 --
+-- Name: contactcenter_historicalpromptrecording; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_historicalpromptrecording (
+    id bigint NOT NULL,
+    key character varying(32) NOT NULL,
+    language character varying(8) NOT NULL,
+    audio text NOT NULL,
+    content_type character varying(60) NOT NULL,
+    size integer NOT NULL,
+    source character varying(8) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    announcement_id bigint,
+    history_user_id integer,
+    line_id bigint,
+    recorded_by_id integer,
+    CONSTRAINT contactcenter_historicalpromptrecording_size_check CHECK ((size >= 0))
+);
+
+
+--
+-- Name: contactcenter_historicalpromptrecording_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_historicalpromptrecording ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_historicalpromptrecording_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_historicalpromptrecordingsession; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_historicalpromptrecordingsession (
+    id bigint NOT NULL,
+    key character varying(32) NOT NULL,
+    language character varying(8) NOT NULL,
+    code_hash character varying(128) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    call_sid character varying(64) NOT NULL,
+    recording_sid character varying(64) NOT NULL,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    announcement_id bigint,
+    history_user_id integer,
+    line_id bigint,
+    requested_by_id integer,
+    recording_id bigint
+);
+
+
+--
+-- Name: contactcenter_historicalpromptrecordingsession_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_historicalpromptrecordingsession ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_historicalpromptrecordingsession_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: contactcenter_historicalqueue; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3086,6 +4450,7 @@ CREATE TABLE public.contactcenter_historicalqueue (
     history_type character varying(1) NOT NULL,
     history_user_id integer,
     skill_id bigint,
+    record_calls boolean NOT NULL,
     CONSTRAINT contactcenter_historicalqueue_priority_check CHECK ((priority >= 0)),
     CONSTRAINT contactcenter_historicalqueue_service_level_seconds_check CHECK ((service_level_seconds >= 0))
 );
@@ -3097,6 +4462,39 @@ CREATE TABLE public.contactcenter_historicalqueue (
 
 ALTER TABLE public.contactcenter_historicalqueue ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
     SEQUENCE NAME public.contactcenter_historicalqueue_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_historicalsupervisionaction; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_historicalsupervisionaction (
+    id bigint NOT NULL,
+    action character varying(10) NOT NULL,
+    at timestamp with time zone NOT NULL,
+    history_id integer NOT NULL,
+    history_date timestamp with time zone NOT NULL,
+    history_change_reason character varying(100),
+    history_type character varying(1) NOT NULL,
+    call_id bigint,
+    history_user_id integer,
+    leg_id bigint,
+    supervisor_id integer
+);
+
+
+--
+-- Name: contactcenter_historicalsupervisionaction_history_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_historicalsupervisionaction ALTER COLUMN history_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_historicalsupervisionaction_history_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -3119,7 +4517,11 @@ CREATE TABLE public.contactcenter_line (
     calendar_id bigint,
     service_id bigint,
     csat_survey boolean NOT NULL,
-    queue_id bigint
+    queue_id bigint,
+    language character varying(8) NOT NULL,
+    prompt_audio jsonb NOT NULL,
+    record_calls boolean NOT NULL,
+    voice character varying(60) NOT NULL
 );
 
 
@@ -3166,6 +4568,83 @@ ALTER TABLE public.contactcenter_menuoption ALTER COLUMN id ADD GENERATED BY DEF
 
 
 --
+-- Name: contactcenter_promptrecording; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_promptrecording (
+    id bigint NOT NULL,
+    key character varying(32) NOT NULL,
+    language character varying(8) NOT NULL,
+    audio character varying(200) NOT NULL,
+    content_type character varying(60) NOT NULL,
+    size integer NOT NULL,
+    source character varying(8) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    announcement_id bigint,
+    line_id bigint,
+    recorded_by_id integer,
+    CONSTRAINT contactcenter_promptrecording_one_owner CHECK ((((line_id IS NULL) OR (announcement_id IS NULL)) AND (1 = (
+CASE
+    WHEN (line_id IS NULL) THEN 1
+    ELSE 0
+END +
+CASE
+    WHEN (announcement_id IS NULL) THEN 1
+    ELSE 0
+END)))),
+    CONSTRAINT contactcenter_promptrecording_size_check CHECK ((size >= 0))
+);
+
+
+--
+-- Name: contactcenter_promptrecording_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_promptrecording ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_promptrecording_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: contactcenter_promptrecordingsession; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_promptrecordingsession (
+    id bigint NOT NULL,
+    key character varying(32) NOT NULL,
+    language character varying(8) NOT NULL,
+    code_hash character varying(128) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    call_sid character varying(64) NOT NULL,
+    recording_sid character varying(64) NOT NULL,
+    announcement_id bigint,
+    line_id bigint,
+    recording_id bigint,
+    requested_by_id integer
+);
+
+
+--
+-- Name: contactcenter_promptrecordingsession_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_promptrecordingsession ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_promptrecordingsession_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: contactcenter_queue; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3176,6 +4655,7 @@ CREATE TABLE public.contactcenter_queue (
     service_level_seconds integer NOT NULL,
     hold_music_url character varying(200) NOT NULL,
     skill_id bigint,
+    record_calls boolean NOT NULL,
     CONSTRAINT contactcenter_queue_priority_check CHECK ((priority >= 0)),
     CONSTRAINT contactcenter_queue_service_level_seconds_check CHECK ((service_level_seconds >= 0))
 );
@@ -3196,6 +4676,34 @@ ALTER TABLE public.contactcenter_queue ALTER COLUMN id ADD GENERATED BY DEFAULT 
 
 
 --
+-- Name: contactcenter_supervisionaction; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.contactcenter_supervisionaction (
+    id bigint NOT NULL,
+    action character varying(10) NOT NULL,
+    at timestamp with time zone NOT NULL,
+    call_id bigint NOT NULL,
+    leg_id bigint,
+    supervisor_id integer NOT NULL
+);
+
+
+--
+-- Name: contactcenter_supervisionaction_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.contactcenter_supervisionaction ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.contactcenter_supervisionaction_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: contactcenter_telephonyrequest; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3204,7 +4712,8 @@ CREATE TABLE public.contactcenter_telephonyrequest (
     call_sid character varying(64) NOT NULL,
     action character varying(20) NOT NULL,
     url character varying(500) NOT NULL,
-    created_at timestamp with time zone NOT NULL
+    created_at timestamp with time zone NOT NULL,
+    params jsonb NOT NULL
 );
 
 
@@ -4037,6 +5546,9 @@ CREATE TABLE public.incidents_historicalspikealert (
     service_id bigint,
     major_incident_id bigint,
     rule_id bigint,
+    flagged_by_id integer,
+    incident_id bigint,
+    reason character varying(500) NOT NULL,
     CONSTRAINT incidents_historicalspikealert_count_check CHECK ((count >= 0))
 );
 
@@ -4426,7 +5938,10 @@ CREATE TABLE public.incidents_spikealert (
     decided_by_id integer,
     major_incident_id bigint,
     service_id bigint NOT NULL,
-    rule_id bigint NOT NULL,
+    rule_id bigint,
+    flagged_by_id integer,
+    incident_id bigint,
+    reason character varying(500) NOT NULL,
     CONSTRAINT incidents_spikealert_count_check CHECK ((count >= 0))
 );
 
@@ -4970,6 +6485,11 @@ CREATE TABLE public.kpis_calldaily (
     deflected integer NOT NULL,
     callbacks_done integer NOT NULL,
     callback_seconds_sum bigint NOT NULL,
+    outbound integer NOT NULL,
+    outbound_answered integer NOT NULL,
+    recorded integer NOT NULL,
+    quality_count integer NOT NULL,
+    quality_sum double precision NOT NULL,
     CONSTRAINT kpis_calldaily_abandoned_check CHECK ((abandoned >= 0)),
     CONSTRAINT kpis_calldaily_agent_id_check CHECK ((agent_id >= 0)),
     CONSTRAINT kpis_calldaily_answered_check CHECK ((answered >= 0)),
@@ -4982,7 +6502,11 @@ CREATE TABLE public.kpis_calldaily (
     CONSTRAINT kpis_calldaily_deflected_check CHECK ((deflected >= 0)),
     CONSTRAINT kpis_calldaily_fcr_check CHECK ((fcr >= 0)),
     CONSTRAINT kpis_calldaily_offered_check CHECK ((offered >= 0)),
+    CONSTRAINT kpis_calldaily_outbound_answered_check CHECK ((outbound_answered >= 0)),
+    CONSTRAINT kpis_calldaily_outbound_check CHECK ((outbound >= 0)),
+    CONSTRAINT kpis_calldaily_quality_count_check CHECK ((quality_count >= 0)),
     CONSTRAINT kpis_calldaily_queue_id_check CHECK ((queue_id >= 0)),
+    CONSTRAINT kpis_calldaily_recorded_check CHECK ((recorded >= 0)),
     CONSTRAINT kpis_calldaily_service_id_check CHECK ((service_id >= 0)),
     CONSTRAINT kpis_calldaily_short_abandoned_check CHECK ((short_abandoned >= 0)),
     CONSTRAINT kpis_calldaily_transferred_check CHECK ((transferred >= 0)),
@@ -5035,6 +6559,11 @@ CREATE TABLE public.kpis_callinterval (
     deflected integer NOT NULL,
     callbacks_done integer NOT NULL,
     callback_seconds_sum bigint NOT NULL,
+    outbound integer NOT NULL,
+    outbound_answered integer NOT NULL,
+    recorded integer NOT NULL,
+    quality_count integer NOT NULL,
+    quality_sum double precision NOT NULL,
     CONSTRAINT kpis_callinterval_abandoned_check CHECK ((abandoned >= 0)),
     CONSTRAINT kpis_callinterval_agent_id_check CHECK ((agent_id >= 0)),
     CONSTRAINT kpis_callinterval_answered_check CHECK ((answered >= 0)),
@@ -5047,7 +6576,11 @@ CREATE TABLE public.kpis_callinterval (
     CONSTRAINT kpis_callinterval_deflected_check CHECK ((deflected >= 0)),
     CONSTRAINT kpis_callinterval_fcr_check CHECK ((fcr >= 0)),
     CONSTRAINT kpis_callinterval_offered_check CHECK ((offered >= 0)),
+    CONSTRAINT kpis_callinterval_outbound_answered_check CHECK ((outbound_answered >= 0)),
+    CONSTRAINT kpis_callinterval_outbound_check CHECK ((outbound >= 0)),
+    CONSTRAINT kpis_callinterval_quality_count_check CHECK ((quality_count >= 0)),
     CONSTRAINT kpis_callinterval_queue_id_check CHECK ((queue_id >= 0)),
+    CONSTRAINT kpis_callinterval_recorded_check CHECK ((recorded >= 0)),
     CONSTRAINT kpis_callinterval_service_id_check CHECK ((service_id >= 0)),
     CONSTRAINT kpis_callinterval_short_abandoned_check CHECK ((short_abandoned >= 0)),
     CONSTRAINT kpis_callinterval_transferred_check CHECK ((transferred >= 0)),
@@ -5921,6 +7454,7 @@ CREATE TABLE public.problems_historicalproblem (
     major_incident_id bigint,
     owner_id integer,
     team_id bigint,
+    root_cause_at timestamp with time zone,
     CONSTRAINT problems_historicalproblem_impact_check CHECK ((impact >= 0)),
     CONSTRAINT problems_historicalproblem_priority_check CHECK ((priority >= 0)),
     CONSTRAINT problems_historicalproblem_urgency_check CHECK ((urgency >= 0))
@@ -6177,6 +7711,7 @@ CREATE TABLE public.problems_problem (
     major_incident_id bigint,
     owner_id integer,
     team_id bigint,
+    root_cause_at timestamp with time zone,
     search_vector tsvector,
     CONSTRAINT problems_problem_impact_check CHECK ((impact >= 0)),
     CONSTRAINT problems_problem_priority_check CHECK ((priority >= 0)),
@@ -6651,8 +8186,12 @@ CREATE TABLE public.requests_historicalservicerequest (
     requested_by_id integer,
     requested_for_id integer,
     channel character varying(20) NOT NULL,
+    impact smallint NOT NULL,
+    urgency smallint NOT NULL,
     CONSTRAINT requests_historicalservicerequest_current_level_check CHECK ((current_level >= 0)),
-    CONSTRAINT requests_historicalservicerequest_priority_check CHECK ((priority >= 0))
+    CONSTRAINT requests_historicalservicerequest_impact_check CHECK ((impact >= 0)),
+    CONSTRAINT requests_historicalservicerequest_priority_check CHECK ((priority >= 0)),
+    CONSTRAINT requests_historicalservicerequest_urgency_check CHECK ((urgency >= 0))
 );
 
 
@@ -6720,9 +8259,13 @@ CREATE TABLE public.requests_servicerequest (
     requested_by_id integer NOT NULL,
     requested_for_id integer NOT NULL,
     channel character varying(20) NOT NULL,
+    impact smallint NOT NULL,
+    urgency smallint NOT NULL,
     search_vector tsvector,
     CONSTRAINT requests_servicerequest_current_level_check CHECK ((current_level >= 0)),
-    CONSTRAINT requests_servicerequest_priority_check CHECK ((priority >= 0))
+    CONSTRAINT requests_servicerequest_impact_check CHECK ((impact >= 0)),
+    CONSTRAINT requests_servicerequest_priority_check CHECK ((priority >= 0)),
+    CONSTRAINT requests_servicerequest_urgency_check CHECK ((urgency >= 0))
 );
 
 
@@ -7586,6 +9129,7 @@ INSERT INTO public.auth_permission VALUES
 	(95, 'Can delete historical contact', 24, 'delete_historicalcontact'),
 	(96, 'Can view historical contact', 24, 'view_historicalcontact'),
 	(97, 'Can add historical contact phone', 25, 'add_historicalcontactphone'),
+	(694, 'Can add queue', 174, 'add_queue'),
 	(98, 'Can change historical contact phone', 25, 'change_historicalcontactphone'),
 	(99, 'Can delete historical contact phone', 25, 'delete_historicalcontactphone'),
 	(100, 'Can view historical contact phone', 25, 'view_historicalcontactphone'),
@@ -7994,230 +9538,393 @@ INSERT INTO public.auth_permission VALUES
 	(503, 'Can change vote', 126, 'change_vote'),
 	(504, 'Can delete vote', 126, 'delete_vote'),
 	(505, 'Can view vote', 126, 'view_vote'),
-	(506, 'Can add catalog item', 127, 'add_catalogitem'),
-	(507, 'Can change catalog item', 127, 'change_catalogitem'),
-	(508, 'Can delete catalog item', 127, 'delete_catalogitem'),
-	(509, 'Can view catalog item', 127, 'view_catalogitem'),
-	(510, 'Can add historical catalog item', 128, 'add_historicalcatalogitem'),
-	(511, 'Can change historical catalog item', 128, 'change_historicalcatalogitem'),
-	(512, 'Can delete historical catalog item', 128, 'delete_historicalcatalogitem'),
-	(513, 'Can view historical catalog item', 128, 'view_historicalcatalogitem'),
-	(514, 'Can add HistoricalCatalogItem_teams', 129, 'add_historicalcatalogitem_teams'),
-	(515, 'Can change HistoricalCatalogItem_teams', 129, 'change_historicalcatalogitem_teams'),
-	(516, 'Can delete HistoricalCatalogItem_teams', 129, 'delete_historicalcatalogitem_teams'),
-	(517, 'Can view HistoricalCatalogItem_teams', 129, 'view_historicalcatalogitem_teams'),
-	(518, 'Can add historical service request', 130, 'add_historicalservicerequest'),
-	(519, 'Can change historical service request', 130, 'change_historicalservicerequest'),
-	(520, 'Can delete historical service request', 130, 'delete_historicalservicerequest'),
-	(521, 'Can view historical service request', 130, 'view_historicalservicerequest'),
-	(522, 'Can add service request', 131, 'add_servicerequest'),
-	(523, 'Can change service request', 131, 'change_servicerequest'),
-	(524, 'Can delete service request', 131, 'delete_servicerequest'),
-	(525, 'Can view service request', 131, 'view_servicerequest'),
-	(526, 'Can add request comment', 132, 'add_requestcomment'),
-	(527, 'Can change request comment', 132, 'change_requestcomment'),
-	(528, 'Can delete request comment', 132, 'delete_requestcomment'),
-	(529, 'Can view request comment', 132, 'view_requestcomment'),
-	(530, 'Can add historical fulfilment task', 133, 'add_historicalfulfilmenttask'),
-	(531, 'Can change historical fulfilment task', 133, 'change_historicalfulfilmenttask'),
-	(532, 'Can delete historical fulfilment task', 133, 'delete_historicalfulfilmenttask'),
-	(533, 'Can view historical fulfilment task', 133, 'view_historicalfulfilmenttask'),
-	(534, 'Can add historical approval', 134, 'add_historicalapproval'),
-	(535, 'Can change historical approval', 134, 'change_historicalapproval'),
-	(536, 'Can delete historical approval', 134, 'delete_historicalapproval'),
-	(537, 'Can view historical approval', 134, 'view_historicalapproval'),
-	(538, 'Can add fulfilment task', 135, 'add_fulfilmenttask'),
-	(539, 'Can change fulfilment task', 135, 'change_fulfilmenttask'),
-	(540, 'Can delete fulfilment task', 135, 'delete_fulfilmenttask'),
-	(541, 'Can view fulfilment task', 135, 'view_fulfilmenttask'),
-	(542, 'Can add approval', 136, 'add_approval'),
-	(543, 'Can change approval', 136, 'change_approval'),
-	(544, 'Can delete approval', 136, 'delete_approval'),
-	(545, 'Can view approval', 136, 'view_approval'),
-	(546, 'Can add historical mailbox', 137, 'add_historicalmailbox'),
-	(547, 'Can change historical mailbox', 137, 'change_historicalmailbox'),
-	(548, 'Can delete historical mailbox', 137, 'delete_historicalmailbox'),
-	(549, 'Can view historical mailbox', 137, 'view_historicalmailbox'),
-	(550, 'Can add mailbox', 138, 'add_mailbox'),
-	(551, 'Can change mailbox', 138, 'change_mailbox'),
-	(552, 'Can delete mailbox', 138, 'delete_mailbox'),
-	(553, 'Can view mailbox', 138, 'view_mailbox'),
-	(554, 'Can add email message', 139, 'add_mailmessage'),
-	(555, 'Can change email message', 139, 'change_mailmessage'),
-	(556, 'Can delete email message', 139, 'delete_mailmessage'),
-	(557, 'Can view email message', 139, 'view_mailmessage'),
-	(558, 'Can add alert source', 140, 'add_alertsource'),
-	(559, 'Can change alert source', 140, 'change_alertsource'),
-	(560, 'Can delete alert source', 140, 'delete_alertsource'),
-	(561, 'Can view alert source', 140, 'view_alertsource'),
-	(562, 'Can add alert rule', 141, 'add_alertrule'),
-	(563, 'Can change alert rule', 141, 'change_alertrule'),
-	(564, 'Can delete alert rule', 141, 'delete_alertrule'),
-	(565, 'Can view alert rule', 141, 'view_alertrule'),
-	(566, 'Can add historical alert rule', 142, 'add_historicalalertrule'),
-	(567, 'Can change historical alert rule', 142, 'change_historicalalertrule'),
-	(568, 'Can delete historical alert rule', 142, 'delete_historicalalertrule'),
-	(569, 'Can view historical alert rule', 142, 'view_historicalalertrule'),
-	(570, 'Can add historical alert source', 143, 'add_historicalalertsource'),
-	(571, 'Can change historical alert source', 143, 'change_historicalalertsource'),
-	(572, 'Can delete historical alert source', 143, 'delete_historicalalertsource'),
-	(573, 'Can view historical alert source', 143, 'view_historicalalertsource'),
-	(574, 'Can add alert', 144, 'add_alert'),
-	(575, 'Can change alert', 144, 'change_alert'),
-	(576, 'Can delete alert', 144, 'delete_alert'),
-	(577, 'Can view alert', 144, 'view_alert'),
-	(578, 'Can add announcement', 145, 'add_announcement'),
-	(579, 'Can change announcement', 145, 'change_announcement'),
-	(580, 'Can delete announcement', 145, 'delete_announcement'),
-	(581, 'Can view announcement', 145, 'view_announcement'),
-	(582, 'Can add historical announcement', 146, 'add_historicalannouncement'),
-	(583, 'Can change historical announcement', 146, 'change_historicalannouncement'),
-	(584, 'Can delete historical announcement', 146, 'delete_historicalannouncement'),
-	(585, 'Can view historical announcement', 146, 'view_historicalannouncement'),
-	(586, 'Can add HistoricalAnnouncement_services', 147, 'add_historicalannouncement_services'),
-	(587, 'Can change HistoricalAnnouncement_services', 147, 'change_historicalannouncement_services'),
-	(588, 'Can delete HistoricalAnnouncement_services', 147, 'delete_historicalannouncement_services'),
-	(589, 'Can view HistoricalAnnouncement_services', 147, 'view_historicalannouncement_services'),
-	(590, 'Can add historical line', 148, 'add_historicalline'),
-	(591, 'Can change historical line', 148, 'change_historicalline'),
-	(592, 'Can delete historical line', 148, 'delete_historicalline'),
-	(593, 'Can view historical line', 148, 'view_historicalline'),
-	(594, 'Can add line', 149, 'add_line'),
-	(595, 'Can change line', 149, 'change_line'),
-	(596, 'Can delete line', 149, 'delete_line'),
-	(597, 'Can view line', 149, 'view_line'),
-	(598, 'Can add HistoricalAnnouncement_lines', 150, 'add_historicalannouncement_lines'),
-	(599, 'Can change HistoricalAnnouncement_lines', 150, 'change_historicalannouncement_lines'),
-	(600, 'Can delete HistoricalAnnouncement_lines', 150, 'delete_historicalannouncement_lines'),
-	(601, 'Can view HistoricalAnnouncement_lines', 150, 'view_historicalannouncement_lines'),
-	(602, 'Can add call', 151, 'add_call'),
-	(603, 'Can change call', 151, 'change_call'),
-	(604, 'Can delete call', 151, 'delete_call'),
-	(605, 'Can view call', 151, 'view_call'),
-	(606, 'Can add call event', 152, 'add_callevent'),
-	(607, 'Can change call event', 152, 'change_callevent'),
-	(608, 'Can delete call event', 152, 'delete_callevent'),
-	(609, 'Can view call event', 152, 'view_callevent'),
-	(610, 'Can add callback', 153, 'add_callback'),
-	(611, 'Can change callback', 153, 'change_callback'),
-	(612, 'Can delete callback', 153, 'delete_callback'),
-	(613, 'Can view callback', 153, 'view_callback'),
-	(614, 'Can add historical callback', 154, 'add_historicalcallback'),
-	(615, 'Can change historical callback', 154, 'change_historicalcallback'),
-	(616, 'Can delete historical callback', 154, 'delete_historicalcallback'),
-	(617, 'Can view historical callback', 154, 'view_historicalcallback'),
-	(618, 'Can add telephony request', 155, 'add_telephonyrequest'),
-	(619, 'Can change telephony request', 155, 'change_telephonyrequest'),
-	(620, 'Can delete telephony request', 155, 'delete_telephonyrequest'),
-	(621, 'Can view telephony request', 155, 'view_telephonyrequest'),
-	(622, 'Can add agent state', 156, 'add_agentstate'),
-	(623, 'Can change agent state', 156, 'change_agentstate'),
-	(624, 'Can delete agent state', 156, 'delete_agentstate'),
-	(625, 'Can view agent state', 156, 'view_agentstate'),
-	(626, 'Can add agent state log', 157, 'add_agentstatelog'),
-	(627, 'Can change agent state log', 157, 'change_agentstatelog'),
-	(628, 'Can delete agent state log', 157, 'delete_agentstatelog'),
-	(629, 'Can view agent state log', 157, 'view_agentstatelog'),
-	(630, 'Can add historical queue', 158, 'add_historicalqueue'),
-	(631, 'Can change historical queue', 158, 'change_historicalqueue'),
-	(632, 'Can delete historical queue', 158, 'delete_historicalqueue'),
-	(633, 'Can view historical queue', 158, 'view_historicalqueue'),
-	(634, 'Can add queue', 159, 'add_queue'),
-	(635, 'Can change queue', 159, 'change_queue'),
-	(636, 'Can delete queue', 159, 'delete_queue'),
-	(637, 'Can view queue', 159, 'view_queue'),
-	(638, 'Can add menu option', 160, 'add_menuoption'),
-	(639, 'Can change menu option', 160, 'change_menuoption'),
-	(640, 'Can delete menu option', 160, 'delete_menuoption'),
-	(641, 'Can view menu option', 160, 'view_menuoption'),
-	(642, 'Can add historical menu option', 161, 'add_historicalmenuoption'),
-	(643, 'Can change historical menu option', 161, 'change_historicalmenuoption'),
-	(644, 'Can delete historical menu option', 161, 'delete_historicalmenuoption'),
-	(645, 'Can view historical menu option', 161, 'view_historicalmenuoption'),
-	(646, 'Can add call transfer', 162, 'add_calltransfer'),
-	(647, 'Can change call transfer', 162, 'change_calltransfer'),
-	(648, 'Can delete call transfer', 162, 'delete_calltransfer'),
-	(649, 'Can view call transfer', 162, 'view_calltransfer'),
-	(650, 'Can add historical opportunity', 163, 'add_historicalopportunity'),
-	(651, 'Can change historical opportunity', 163, 'change_historicalopportunity'),
-	(652, 'Can delete historical opportunity', 163, 'delete_historicalopportunity'),
-	(653, 'Can view historical opportunity', 163, 'view_historicalopportunity'),
-	(654, 'Can add opportunity', 164, 'add_opportunity'),
-	(655, 'Can change opportunity', 164, 'change_opportunity'),
-	(656, 'Can delete opportunity', 164, 'delete_opportunity'),
-	(657, 'Can view opportunity', 164, 'view_opportunity'),
-	(658, 'Can add historical complaint', 165, 'add_historicalcomplaint'),
-	(659, 'Can change historical complaint', 165, 'change_historicalcomplaint'),
-	(660, 'Can delete historical complaint', 165, 'delete_historicalcomplaint'),
-	(661, 'Can view historical complaint', 165, 'view_historicalcomplaint'),
-	(662, 'Can add complaint', 166, 'add_complaint'),
-	(663, 'Can change complaint', 166, 'change_complaint'),
-	(664, 'Can delete complaint', 166, 'delete_complaint'),
-	(665, 'Can view complaint', 166, 'view_complaint'),
-	(666, 'Can add survey', 167, 'add_survey'),
-	(667, 'Can change survey', 167, 'change_survey'),
-	(668, 'Can delete survey', 167, 'delete_survey'),
-	(669, 'Can view survey', 167, 'view_survey'),
-	(670, 'Can add article', 168, 'add_article'),
-	(671, 'Can change article', 168, 'change_article'),
-	(672, 'Can delete article', 168, 'delete_article'),
-	(673, 'Can view article', 168, 'view_article'),
-	(674, 'Can add article feedback', 169, 'add_articlefeedback'),
-	(675, 'Can change article feedback', 169, 'change_articlefeedback'),
-	(676, 'Can delete article feedback', 169, 'delete_articlefeedback'),
-	(677, 'Can view article feedback', 169, 'view_articlefeedback'),
-	(678, 'Can add article image', 170, 'add_articleimage'),
-	(679, 'Can change article image', 170, 'change_articleimage'),
-	(680, 'Can delete article image', 170, 'delete_articleimage'),
-	(681, 'Can view article image', 170, 'view_articleimage'),
-	(682, 'Can add article version', 171, 'add_articleversion'),
-	(683, 'Can change article version', 171, 'change_articleversion'),
-	(684, 'Can delete article version', 171, 'delete_articleversion'),
-	(685, 'Can view article version', 171, 'view_articleversion'),
-	(686, 'Can add historical article', 172, 'add_historicalarticle'),
-	(687, 'Can change historical article', 172, 'change_historicalarticle'),
-	(688, 'Can delete historical article', 172, 'delete_historicalarticle'),
-	(689, 'Can view historical article', 172, 'view_historicalarticle'),
-	(690, 'Can add HistoricalArticle_services', 173, 'add_historicalarticle_services'),
-	(691, 'Can change HistoricalArticle_services', 173, 'change_historicalarticle_services'),
-	(692, 'Can delete HistoricalArticle_services', 173, 'delete_historicalarticle_services'),
-	(693, 'Can view HistoricalArticle_services', 173, 'view_historicalarticle_services'),
-	(694, 'Can add search miss', 174, 'add_searchmiss'),
-	(695, 'Can change search miss', 174, 'change_searchmiss'),
-	(696, 'Can delete search miss', 174, 'delete_searchmiss'),
-	(697, 'Can view search miss', 174, 'view_searchmiss'),
-	(698, 'Can add agent interval', 175, 'add_agentinterval'),
-	(699, 'Can change agent interval', 175, 'change_agentinterval'),
-	(700, 'Can delete agent interval', 175, 'delete_agentinterval'),
-	(701, 'Can view agent interval', 175, 'view_agentinterval'),
-	(702, 'Can add call interval', 176, 'add_callinterval'),
-	(703, 'Can change call interval', 176, 'change_callinterval'),
-	(704, 'Can delete call interval', 176, 'delete_callinterval'),
-	(705, 'Can view call interval', 176, 'view_callinterval'),
-	(706, 'Can add desk daily', 177, 'add_deskdaily'),
-	(707, 'Can change desk daily', 177, 'change_deskdaily'),
-	(708, 'Can delete desk daily', 177, 'delete_deskdaily'),
-	(709, 'Can view desk daily', 177, 'view_deskdaily'),
-	(710, 'Can add incident daily', 178, 'add_incidentdaily'),
-	(711, 'Can change incident daily', 178, 'change_incidentdaily'),
-	(712, 'Can delete incident daily', 178, 'delete_incidentdaily'),
-	(713, 'Can view incident daily', 178, 'view_incidentdaily'),
-	(714, 'Can add agent daily', 179, 'add_agentdaily'),
-	(715, 'Can change agent daily', 179, 'change_agentdaily'),
-	(716, 'Can delete agent daily', 179, 'delete_agentdaily'),
-	(717, 'Can view agent daily', 179, 'view_agentdaily'),
-	(718, 'Can add call daily', 180, 'add_calldaily'),
-	(719, 'Can change call daily', 180, 'change_calldaily'),
-	(720, 'Can delete call daily', 180, 'delete_calldaily'),
-	(721, 'Can view call daily', 180, 'view_calldaily'),
-	(722, 'Can add arrival hour', 181, 'add_arrivalhour'),
-	(723, 'Can change arrival hour', 181, 'change_arrivalhour'),
-	(724, 'Can delete arrival hour', 181, 'delete_arrivalhour'),
-	(725, 'Can view arrival hour', 181, 'view_arrivalhour'),
-	(726, 'Can add demo ticket', 182, 'add_demoticket'),
-	(727, 'Can change demo ticket', 182, 'change_demoticket'),
-	(728, 'Can delete demo ticket', 182, 'delete_demoticket'),
-	(729, 'Can view demo ticket', 182, 'view_demoticket');
+	(506, 'Can add change policy', 127, 'add_changepolicy'),
+	(507, 'Can change change policy', 127, 'change_changepolicy'),
+	(508, 'Can delete change policy', 127, 'delete_changepolicy'),
+	(509, 'Can view change policy', 127, 'view_changepolicy'),
+	(510, 'Can add change proposal', 128, 'add_changeproposal'),
+	(511, 'Can change change proposal', 128, 'change_changeproposal'),
+	(512, 'Can delete change proposal', 128, 'delete_changeproposal'),
+	(513, 'Can view change proposal', 128, 'view_changeproposal'),
+	(514, 'Can add evaluation report', 129, 'add_evaluationreport'),
+	(515, 'Can change evaluation report', 129, 'change_evaluationreport'),
+	(516, 'Can delete evaluation report', 129, 'delete_evaluationreport'),
+	(517, 'Can view evaluation report', 129, 'view_evaluationreport'),
+	(518, 'Can add historical change ci update', 130, 'add_historicalchangeciupdate'),
+	(519, 'Can change historical change ci update', 130, 'change_historicalchangeciupdate'),
+	(520, 'Can delete historical change ci update', 130, 'delete_historicalchangeciupdate'),
+	(521, 'Can view historical change ci update', 130, 'view_historicalchangeciupdate'),
+	(522, 'Can add historical change policy', 131, 'add_historicalchangepolicy'),
+	(523, 'Can change historical change policy', 131, 'change_historicalchangepolicy'),
+	(524, 'Can delete historical change policy', 131, 'delete_historicalchangepolicy'),
+	(525, 'Can view historical change policy', 131, 'view_historicalchangepolicy'),
+	(526, 'Can add HistoricalChangePolicy_cis', 132, 'add_historicalchangepolicy_cis'),
+	(527, 'Can change HistoricalChangePolicy_cis', 132, 'change_historicalchangepolicy_cis'),
+	(528, 'Can delete HistoricalChangePolicy_cis', 132, 'delete_historicalchangepolicy_cis'),
+	(529, 'Can view HistoricalChangePolicy_cis', 132, 'view_historicalchangepolicy_cis'),
+	(530, 'Can add HistoricalChangePolicy_services', 133, 'add_historicalchangepolicy_services'),
+	(531, 'Can change HistoricalChangePolicy_services', 133, 'change_historicalchangepolicy_services'),
+	(532, 'Can delete HistoricalChangePolicy_services', 133, 'delete_historicalchangepolicy_services'),
+	(533, 'Can view HistoricalChangePolicy_services', 133, 'view_historicalchangepolicy_services'),
+	(534, 'Can add historical change proposal', 134, 'add_historicalchangeproposal'),
+	(535, 'Can change historical change proposal', 134, 'change_historicalchangeproposal'),
+	(536, 'Can delete historical change proposal', 134, 'delete_historicalchangeproposal'),
+	(537, 'Can view historical change proposal', 134, 'view_historicalchangeproposal'),
+	(538, 'Can add HistoricalChangeProposal_services', 135, 'add_historicalchangeproposal_services'),
+	(539, 'Can change HistoricalChangeProposal_services', 135, 'change_historicalchangeproposal_services'),
+	(540, 'Can delete HistoricalChangeProposal_services', 135, 'delete_historicalchangeproposal_services'),
+	(541, 'Can view HistoricalChangeProposal_services', 135, 'view_historicalchangeproposal_services'),
+	(542, 'Can add historical evaluation report', 136, 'add_historicalevaluationreport'),
+	(543, 'Can change historical evaluation report', 136, 'change_historicalevaluationreport'),
+	(544, 'Can delete historical evaluation report', 136, 'delete_historicalevaluationreport'),
+	(545, 'Can view historical evaluation report', 136, 'view_historicalevaluationreport'),
+	(546, 'Can add historical raci assignment', 137, 'add_historicalraciassignment'),
+	(547, 'Can change historical raci assignment', 137, 'change_historicalraciassignment'),
+	(548, 'Can delete historical raci assignment', 137, 'delete_historicalraciassignment'),
+	(549, 'Can view historical raci assignment', 137, 'view_historicalraciassignment'),
+	(550, 'Can add historical release', 138, 'add_historicalrelease'),
+	(551, 'Can change historical release', 138, 'change_historicalrelease'),
+	(552, 'Can delete historical release', 138, 'delete_historicalrelease'),
+	(553, 'Can view historical release', 138, 'view_historicalrelease'),
+	(554, 'Can add release', 139, 'add_release'),
+	(555, 'Can change release', 139, 'change_release'),
+	(556, 'Can delete release', 139, 'delete_release'),
+	(557, 'Can view release', 139, 'view_release'),
+	(558, 'Can add change ci update', 140, 'add_changeciupdate'),
+	(559, 'Can change change ci update', 140, 'change_changeciupdate'),
+	(560, 'Can delete change ci update', 140, 'delete_changeciupdate'),
+	(561, 'Can view change ci update', 140, 'view_changeciupdate'),
+	(562, 'Can add raci assignment', 141, 'add_raciassignment'),
+	(563, 'Can change raci assignment', 141, 'change_raciassignment'),
+	(564, 'Can delete raci assignment', 141, 'delete_raciassignment'),
+	(565, 'Can view raci assignment', 141, 'view_raciassignment'),
+	(566, 'Can add catalog item', 142, 'add_catalogitem'),
+	(567, 'Can change catalog item', 142, 'change_catalogitem'),
+	(568, 'Can delete catalog item', 142, 'delete_catalogitem'),
+	(569, 'Can view catalog item', 142, 'view_catalogitem'),
+	(570, 'Can add historical catalog item', 143, 'add_historicalcatalogitem'),
+	(571, 'Can change historical catalog item', 143, 'change_historicalcatalogitem'),
+	(572, 'Can delete historical catalog item', 143, 'delete_historicalcatalogitem'),
+	(573, 'Can view historical catalog item', 143, 'view_historicalcatalogitem'),
+	(574, 'Can add HistoricalCatalogItem_teams', 144, 'add_historicalcatalogitem_teams'),
+	(575, 'Can change HistoricalCatalogItem_teams', 144, 'change_historicalcatalogitem_teams'),
+	(576, 'Can delete HistoricalCatalogItem_teams', 144, 'delete_historicalcatalogitem_teams'),
+	(577, 'Can view HistoricalCatalogItem_teams', 144, 'view_historicalcatalogitem_teams'),
+	(578, 'Can add historical service request', 145, 'add_historicalservicerequest'),
+	(579, 'Can change historical service request', 145, 'change_historicalservicerequest'),
+	(580, 'Can delete historical service request', 145, 'delete_historicalservicerequest'),
+	(581, 'Can view historical service request', 145, 'view_historicalservicerequest'),
+	(582, 'Can add service request', 146, 'add_servicerequest'),
+	(583, 'Can change service request', 146, 'change_servicerequest'),
+	(584, 'Can delete service request', 146, 'delete_servicerequest'),
+	(585, 'Can view service request', 146, 'view_servicerequest'),
+	(586, 'Can add request comment', 147, 'add_requestcomment'),
+	(587, 'Can change request comment', 147, 'change_requestcomment'),
+	(588, 'Can delete request comment', 147, 'delete_requestcomment'),
+	(589, 'Can view request comment', 147, 'view_requestcomment'),
+	(590, 'Can add historical fulfilment task', 148, 'add_historicalfulfilmenttask'),
+	(591, 'Can change historical fulfilment task', 148, 'change_historicalfulfilmenttask'),
+	(592, 'Can delete historical fulfilment task', 148, 'delete_historicalfulfilmenttask'),
+	(593, 'Can view historical fulfilment task', 148, 'view_historicalfulfilmenttask'),
+	(594, 'Can add historical approval', 149, 'add_historicalapproval'),
+	(595, 'Can change historical approval', 149, 'change_historicalapproval'),
+	(596, 'Can delete historical approval', 149, 'delete_historicalapproval'),
+	(597, 'Can view historical approval', 149, 'view_historicalapproval'),
+	(598, 'Can add fulfilment task', 150, 'add_fulfilmenttask'),
+	(599, 'Can change fulfilment task', 150, 'change_fulfilmenttask'),
+	(600, 'Can delete fulfilment task', 150, 'delete_fulfilmenttask'),
+	(601, 'Can view fulfilment task', 150, 'view_fulfilmenttask'),
+	(602, 'Can add approval', 151, 'add_approval'),
+	(603, 'Can change approval', 151, 'change_approval'),
+	(604, 'Can delete approval', 151, 'delete_approval'),
+	(605, 'Can view approval', 151, 'view_approval'),
+	(606, 'Can add historical mailbox', 152, 'add_historicalmailbox'),
+	(607, 'Can change historical mailbox', 152, 'change_historicalmailbox'),
+	(608, 'Can delete historical mailbox', 152, 'delete_historicalmailbox'),
+	(609, 'Can view historical mailbox', 152, 'view_historicalmailbox'),
+	(610, 'Can add mailbox', 153, 'add_mailbox'),
+	(611, 'Can change mailbox', 153, 'change_mailbox'),
+	(612, 'Can delete mailbox', 153, 'delete_mailbox'),
+	(613, 'Can view mailbox', 153, 'view_mailbox'),
+	(614, 'Can add email message', 154, 'add_mailmessage'),
+	(615, 'Can change email message', 154, 'change_mailmessage'),
+	(616, 'Can delete email message', 154, 'delete_mailmessage'),
+	(617, 'Can view email message', 154, 'view_mailmessage'),
+	(618, 'Can add alert source', 155, 'add_alertsource'),
+	(619, 'Can change alert source', 155, 'change_alertsource'),
+	(620, 'Can delete alert source', 155, 'delete_alertsource'),
+	(621, 'Can view alert source', 155, 'view_alertsource'),
+	(622, 'Can add alert rule', 156, 'add_alertrule'),
+	(623, 'Can change alert rule', 156, 'change_alertrule'),
+	(624, 'Can delete alert rule', 156, 'delete_alertrule'),
+	(625, 'Can view alert rule', 156, 'view_alertrule'),
+	(626, 'Can add historical alert rule', 157, 'add_historicalalertrule'),
+	(627, 'Can change historical alert rule', 157, 'change_historicalalertrule'),
+	(628, 'Can delete historical alert rule', 157, 'delete_historicalalertrule'),
+	(629, 'Can view historical alert rule', 157, 'view_historicalalertrule'),
+	(630, 'Can add historical alert source', 158, 'add_historicalalertsource'),
+	(631, 'Can change historical alert source', 158, 'change_historicalalertsource'),
+	(632, 'Can delete historical alert source', 158, 'delete_historicalalertsource'),
+	(633, 'Can view historical alert source', 158, 'view_historicalalertsource'),
+	(634, 'Can add alert', 159, 'add_alert'),
+	(635, 'Can change alert', 159, 'change_alert'),
+	(636, 'Can delete alert', 159, 'delete_alert'),
+	(637, 'Can view alert', 159, 'view_alert'),
+	(638, 'Can add announcement', 160, 'add_announcement'),
+	(639, 'Can change announcement', 160, 'change_announcement'),
+	(640, 'Can delete announcement', 160, 'delete_announcement'),
+	(641, 'Can view announcement', 160, 'view_announcement'),
+	(642, 'Can add historical announcement', 161, 'add_historicalannouncement'),
+	(643, 'Can change historical announcement', 161, 'change_historicalannouncement'),
+	(644, 'Can delete historical announcement', 161, 'delete_historicalannouncement'),
+	(645, 'Can view historical announcement', 161, 'view_historicalannouncement'),
+	(646, 'Can add HistoricalAnnouncement_services', 162, 'add_historicalannouncement_services'),
+	(647, 'Can change HistoricalAnnouncement_services', 162, 'change_historicalannouncement_services'),
+	(648, 'Can delete HistoricalAnnouncement_services', 162, 'delete_historicalannouncement_services'),
+	(649, 'Can view HistoricalAnnouncement_services', 162, 'view_historicalannouncement_services'),
+	(650, 'Can add historical line', 163, 'add_historicalline'),
+	(651, 'Can change historical line', 163, 'change_historicalline'),
+	(652, 'Can delete historical line', 163, 'delete_historicalline'),
+	(653, 'Can view historical line', 163, 'view_historicalline'),
+	(654, 'Can add line', 164, 'add_line'),
+	(655, 'Can change line', 164, 'change_line'),
+	(656, 'Can delete line', 164, 'delete_line'),
+	(657, 'Can view line', 164, 'view_line'),
+	(658, 'Can add HistoricalAnnouncement_lines', 165, 'add_historicalannouncement_lines'),
+	(659, 'Can change HistoricalAnnouncement_lines', 165, 'change_historicalannouncement_lines'),
+	(660, 'Can delete HistoricalAnnouncement_lines', 165, 'delete_historicalannouncement_lines'),
+	(661, 'Can view HistoricalAnnouncement_lines', 165, 'view_historicalannouncement_lines'),
+	(662, 'Can add call', 166, 'add_call'),
+	(663, 'Can change call', 166, 'change_call'),
+	(664, 'Can delete call', 166, 'delete_call'),
+	(665, 'Can view call', 166, 'view_call'),
+	(666, 'Can add call event', 167, 'add_callevent'),
+	(667, 'Can change call event', 167, 'change_callevent'),
+	(668, 'Can delete call event', 167, 'delete_callevent'),
+	(669, 'Can view call event', 167, 'view_callevent'),
+	(670, 'Can add callback', 168, 'add_callback'),
+	(671, 'Can change callback', 168, 'change_callback'),
+	(672, 'Can delete callback', 168, 'delete_callback'),
+	(673, 'Can view callback', 168, 'view_callback'),
+	(674, 'Can add historical callback', 169, 'add_historicalcallback'),
+	(675, 'Can change historical callback', 169, 'change_historicalcallback'),
+	(676, 'Can delete historical callback', 169, 'delete_historicalcallback'),
+	(677, 'Can view historical callback', 169, 'view_historicalcallback'),
+	(678, 'Can add telephony request', 170, 'add_telephonyrequest'),
+	(679, 'Can change telephony request', 170, 'change_telephonyrequest'),
+	(680, 'Can delete telephony request', 170, 'delete_telephonyrequest'),
+	(681, 'Can view telephony request', 170, 'view_telephonyrequest'),
+	(682, 'Can add agent state', 171, 'add_agentstate'),
+	(683, 'Can change agent state', 171, 'change_agentstate'),
+	(684, 'Can delete agent state', 171, 'delete_agentstate'),
+	(685, 'Can view agent state', 171, 'view_agentstate'),
+	(686, 'Can add agent state log', 172, 'add_agentstatelog'),
+	(687, 'Can change agent state log', 172, 'change_agentstatelog'),
+	(688, 'Can delete agent state log', 172, 'delete_agentstatelog'),
+	(689, 'Can view agent state log', 172, 'view_agentstatelog'),
+	(690, 'Can add historical queue', 173, 'add_historicalqueue'),
+	(691, 'Can change historical queue', 173, 'change_historicalqueue'),
+	(692, 'Can delete historical queue', 173, 'delete_historicalqueue'),
+	(693, 'Can view historical queue', 173, 'view_historicalqueue'),
+	(695, 'Can change queue', 174, 'change_queue'),
+	(696, 'Can delete queue', 174, 'delete_queue'),
+	(697, 'Can view queue', 174, 'view_queue'),
+	(698, 'Can add menu option', 175, 'add_menuoption'),
+	(699, 'Can change menu option', 175, 'change_menuoption'),
+	(700, 'Can delete menu option', 175, 'delete_menuoption'),
+	(701, 'Can view menu option', 175, 'view_menuoption'),
+	(702, 'Can add historical menu option', 176, 'add_historicalmenuoption'),
+	(703, 'Can change historical menu option', 176, 'change_historicalmenuoption'),
+	(704, 'Can delete historical menu option', 176, 'delete_historicalmenuoption'),
+	(705, 'Can view historical menu option', 176, 'view_historicalmenuoption'),
+	(706, 'Can add call transfer', 177, 'add_calltransfer'),
+	(707, 'Can change call transfer', 177, 'change_calltransfer'),
+	(708, 'Can delete call transfer', 177, 'delete_calltransfer'),
+	(709, 'Can view call transfer', 177, 'view_calltransfer'),
+	(710, 'Can add evaluation form', 178, 'add_evaluationform'),
+	(711, 'Can change evaluation form', 178, 'change_evaluationform'),
+	(712, 'Can delete evaluation form', 178, 'delete_evaluationform'),
+	(713, 'Can view evaluation form', 178, 'view_evaluationform'),
+	(714, 'Can add evaluation', 179, 'add_evaluation'),
+	(715, 'Can change evaluation', 179, 'change_evaluation'),
+	(716, 'Can delete evaluation', 179, 'delete_evaluation'),
+	(717, 'Can view evaluation', 179, 'view_evaluation'),
+	(718, 'Can add evaluation question', 180, 'add_evaluationquestion'),
+	(719, 'Can change evaluation question', 180, 'change_evaluationquestion'),
+	(720, 'Can delete evaluation question', 180, 'delete_evaluationquestion'),
+	(721, 'Can view evaluation question', 180, 'view_evaluationquestion'),
+	(722, 'Can add evaluation answer', 181, 'add_evaluationanswer'),
+	(723, 'Can change evaluation answer', 181, 'change_evaluationanswer'),
+	(724, 'Can delete evaluation answer', 181, 'delete_evaluationanswer'),
+	(725, 'Can view evaluation answer', 181, 'view_evaluationanswer'),
+	(726, 'Can add historical call recording', 182, 'add_historicalcallrecording'),
+	(727, 'Can change historical call recording', 182, 'change_historicalcallrecording'),
+	(728, 'Can delete historical call recording', 182, 'delete_historicalcallrecording'),
+	(729, 'Can view historical call recording', 182, 'view_historicalcallrecording'),
+	(730, 'Can add historical evaluation', 183, 'add_historicalevaluation'),
+	(731, 'Can change historical evaluation', 183, 'change_historicalevaluation'),
+	(732, 'Can delete historical evaluation', 183, 'delete_historicalevaluation'),
+	(733, 'Can view historical evaluation', 183, 'view_historicalevaluation'),
+	(734, 'Can add historical evaluation answer', 184, 'add_historicalevaluationanswer'),
+	(735, 'Can change historical evaluation answer', 184, 'change_historicalevaluationanswer'),
+	(736, 'Can delete historical evaluation answer', 184, 'delete_historicalevaluationanswer'),
+	(737, 'Can view historical evaluation answer', 184, 'view_historicalevaluationanswer'),
+	(738, 'Can add historical evaluation form', 185, 'add_historicalevaluationform'),
+	(739, 'Can change historical evaluation form', 185, 'change_historicalevaluationform'),
+	(740, 'Can delete historical evaluation form', 185, 'delete_historicalevaluationform'),
+	(741, 'Can view historical evaluation form', 185, 'view_historicalevaluationform'),
+	(742, 'Can add historical evaluation question', 186, 'add_historicalevaluationquestion'),
+	(743, 'Can change historical evaluation question', 186, 'change_historicalevaluationquestion'),
+	(744, 'Can delete historical evaluation question', 186, 'delete_historicalevaluationquestion'),
+	(745, 'Can view historical evaluation question', 186, 'view_historicalevaluationquestion'),
+	(746, 'Can add historical prompt recording', 187, 'add_historicalpromptrecording'),
+	(747, 'Can change historical prompt recording', 187, 'change_historicalpromptrecording'),
+	(748, 'Can delete historical prompt recording', 187, 'delete_historicalpromptrecording'),
+	(749, 'Can view historical prompt recording', 187, 'view_historicalpromptrecording'),
+	(750, 'Can add prompt recording', 188, 'add_promptrecording'),
+	(751, 'Can change prompt recording', 188, 'change_promptrecording'),
+	(752, 'Can delete prompt recording', 188, 'delete_promptrecording'),
+	(753, 'Can view prompt recording', 188, 'view_promptrecording'),
+	(754, 'Can add historical prompt recording session', 189, 'add_historicalpromptrecordingsession'),
+	(755, 'Can change historical prompt recording session', 189, 'change_historicalpromptrecordingsession'),
+	(756, 'Can delete historical prompt recording session', 189, 'delete_historicalpromptrecordingsession'),
+	(757, 'Can view historical prompt recording session', 189, 'view_historicalpromptrecordingsession'),
+	(758, 'Can add prompt recording session', 190, 'add_promptrecordingsession'),
+	(759, 'Can change prompt recording session', 190, 'change_promptrecordingsession'),
+	(760, 'Can delete prompt recording session', 190, 'delete_promptrecordingsession'),
+	(761, 'Can view prompt recording session', 190, 'view_promptrecordingsession'),
+	(762, 'Can add call recording', 191, 'add_callrecording'),
+	(763, 'Can change call recording', 191, 'change_callrecording'),
+	(764, 'Can delete call recording', 191, 'delete_callrecording'),
+	(765, 'Can view call recording', 191, 'view_callrecording'),
+	(766, 'Can add dial list', 192, 'add_diallist'),
+	(767, 'Can change dial list', 192, 'change_diallist'),
+	(768, 'Can delete dial list', 192, 'delete_diallist'),
+	(769, 'Can view dial list', 192, 'view_diallist'),
+	(770, 'Can add dial list entry', 193, 'add_diallistentry'),
+	(771, 'Can change dial list entry', 193, 'change_diallistentry'),
+	(772, 'Can delete dial list entry', 193, 'delete_diallistentry'),
+	(773, 'Can view dial list entry', 193, 'view_diallistentry'),
+	(774, 'Can add historical dial list', 194, 'add_historicaldiallist'),
+	(775, 'Can change historical dial list', 194, 'change_historicaldiallist'),
+	(776, 'Can delete historical dial list', 194, 'delete_historicaldiallist'),
+	(777, 'Can view historical dial list', 194, 'view_historicaldiallist'),
+	(778, 'Can add historical dial list entry', 195, 'add_historicaldiallistentry'),
+	(779, 'Can change historical dial list entry', 195, 'change_historicaldiallistentry'),
+	(780, 'Can delete historical dial list entry', 195, 'delete_historicaldiallistentry'),
+	(781, 'Can view historical dial list entry', 195, 'view_historicaldiallistentry'),
+	(782, 'Can add conference', 196, 'add_conference'),
+	(783, 'Can change conference', 196, 'change_conference'),
+	(784, 'Can delete conference', 196, 'delete_conference'),
+	(785, 'Can view conference', 196, 'view_conference'),
+	(786, 'Can add conference leg', 197, 'add_conferenceleg'),
+	(787, 'Can change conference leg', 197, 'change_conferenceleg'),
+	(788, 'Can delete conference leg', 197, 'delete_conferenceleg'),
+	(789, 'Can view conference leg', 197, 'view_conferenceleg'),
+	(790, 'Can add historical conference', 198, 'add_historicalconference'),
+	(791, 'Can change historical conference', 198, 'change_historicalconference'),
+	(792, 'Can delete historical conference', 198, 'delete_historicalconference'),
+	(793, 'Can view historical conference', 198, 'view_historicalconference'),
+	(794, 'Can add historical conference event', 199, 'add_historicalconferenceevent'),
+	(795, 'Can change historical conference event', 199, 'change_historicalconferenceevent'),
+	(796, 'Can delete historical conference event', 199, 'delete_historicalconferenceevent'),
+	(797, 'Can view historical conference event', 199, 'view_historicalconferenceevent'),
+	(798, 'Can add historical conference leg', 200, 'add_historicalconferenceleg'),
+	(799, 'Can change historical conference leg', 200, 'change_historicalconferenceleg'),
+	(800, 'Can delete historical conference leg', 200, 'delete_historicalconferenceleg'),
+	(801, 'Can view historical conference leg', 200, 'view_historicalconferenceleg'),
+	(802, 'Can add historical supervision action', 201, 'add_historicalsupervisionaction'),
+	(803, 'Can change historical supervision action', 201, 'change_historicalsupervisionaction'),
+	(804, 'Can delete historical supervision action', 201, 'delete_historicalsupervisionaction'),
+	(805, 'Can view historical supervision action', 201, 'view_historicalsupervisionaction'),
+	(806, 'Can add supervision action', 202, 'add_supervisionaction'),
+	(807, 'Can change supervision action', 202, 'change_supervisionaction'),
+	(808, 'Can delete supervision action', 202, 'delete_supervisionaction'),
+	(809, 'Can view supervision action', 202, 'view_supervisionaction'),
+	(810, 'Can add conference event', 203, 'add_conferenceevent'),
+	(811, 'Can change conference event', 203, 'change_conferenceevent'),
+	(812, 'Can delete conference event', 203, 'delete_conferenceevent'),
+	(813, 'Can view conference event', 203, 'view_conferenceevent'),
+	(814, 'Can add historical opportunity', 204, 'add_historicalopportunity'),
+	(815, 'Can change historical opportunity', 204, 'change_historicalopportunity'),
+	(816, 'Can delete historical opportunity', 204, 'delete_historicalopportunity'),
+	(817, 'Can view historical opportunity', 204, 'view_historicalopportunity'),
+	(818, 'Can add opportunity', 205, 'add_opportunity'),
+	(819, 'Can change opportunity', 205, 'change_opportunity'),
+	(820, 'Can delete opportunity', 205, 'delete_opportunity'),
+	(821, 'Can view opportunity', 205, 'view_opportunity'),
+	(822, 'Can add historical complaint', 206, 'add_historicalcomplaint'),
+	(823, 'Can change historical complaint', 206, 'change_historicalcomplaint'),
+	(824, 'Can delete historical complaint', 206, 'delete_historicalcomplaint'),
+	(825, 'Can view historical complaint', 206, 'view_historicalcomplaint'),
+	(826, 'Can add complaint', 207, 'add_complaint'),
+	(827, 'Can change complaint', 207, 'change_complaint'),
+	(828, 'Can delete complaint', 207, 'delete_complaint'),
+	(829, 'Can view complaint', 207, 'view_complaint'),
+	(830, 'Can add survey', 208, 'add_survey'),
+	(831, 'Can change survey', 208, 'change_survey'),
+	(832, 'Can delete survey', 208, 'delete_survey'),
+	(833, 'Can view survey', 208, 'view_survey'),
+	(834, 'Can add article', 209, 'add_article'),
+	(835, 'Can change article', 209, 'change_article'),
+	(836, 'Can delete article', 209, 'delete_article'),
+	(837, 'Can view article', 209, 'view_article'),
+	(838, 'Can add article feedback', 210, 'add_articlefeedback'),
+	(839, 'Can change article feedback', 210, 'change_articlefeedback'),
+	(840, 'Can delete article feedback', 210, 'delete_articlefeedback'),
+	(841, 'Can view article feedback', 210, 'view_articlefeedback'),
+	(842, 'Can add article image', 211, 'add_articleimage'),
+	(843, 'Can change article image', 211, 'change_articleimage'),
+	(844, 'Can delete article image', 211, 'delete_articleimage'),
+	(845, 'Can view article image', 211, 'view_articleimage'),
+	(846, 'Can add article version', 212, 'add_articleversion'),
+	(847, 'Can change article version', 212, 'change_articleversion'),
+	(848, 'Can delete article version', 212, 'delete_articleversion'),
+	(849, 'Can view article version', 212, 'view_articleversion'),
+	(850, 'Can add historical article', 213, 'add_historicalarticle'),
+	(851, 'Can change historical article', 213, 'change_historicalarticle'),
+	(852, 'Can delete historical article', 213, 'delete_historicalarticle'),
+	(853, 'Can view historical article', 213, 'view_historicalarticle'),
+	(854, 'Can add HistoricalArticle_services', 214, 'add_historicalarticle_services'),
+	(855, 'Can change HistoricalArticle_services', 214, 'change_historicalarticle_services'),
+	(856, 'Can delete HistoricalArticle_services', 214, 'delete_historicalarticle_services'),
+	(857, 'Can view HistoricalArticle_services', 214, 'view_historicalarticle_services'),
+	(858, 'Can add search miss', 215, 'add_searchmiss'),
+	(859, 'Can change search miss', 215, 'change_searchmiss'),
+	(860, 'Can delete search miss', 215, 'delete_searchmiss'),
+	(861, 'Can view search miss', 215, 'view_searchmiss'),
+	(862, 'Can add agent interval', 216, 'add_agentinterval'),
+	(863, 'Can change agent interval', 216, 'change_agentinterval'),
+	(864, 'Can delete agent interval', 216, 'delete_agentinterval'),
+	(865, 'Can view agent interval', 216, 'view_agentinterval'),
+	(866, 'Can add call interval', 217, 'add_callinterval'),
+	(867, 'Can change call interval', 217, 'change_callinterval'),
+	(868, 'Can delete call interval', 217, 'delete_callinterval'),
+	(869, 'Can view call interval', 217, 'view_callinterval'),
+	(870, 'Can add desk daily', 218, 'add_deskdaily'),
+	(871, 'Can change desk daily', 218, 'change_deskdaily'),
+	(872, 'Can delete desk daily', 218, 'delete_deskdaily'),
+	(873, 'Can view desk daily', 218, 'view_deskdaily'),
+	(874, 'Can add incident daily', 219, 'add_incidentdaily'),
+	(875, 'Can change incident daily', 219, 'change_incidentdaily'),
+	(876, 'Can delete incident daily', 219, 'delete_incidentdaily'),
+	(877, 'Can view incident daily', 219, 'view_incidentdaily'),
+	(878, 'Can add agent daily', 220, 'add_agentdaily'),
+	(879, 'Can change agent daily', 220, 'change_agentdaily'),
+	(880, 'Can delete agent daily', 220, 'delete_agentdaily'),
+	(881, 'Can view agent daily', 220, 'view_agentdaily'),
+	(882, 'Can add call daily', 221, 'add_calldaily'),
+	(883, 'Can change call daily', 221, 'change_calldaily'),
+	(884, 'Can delete call daily', 221, 'delete_calldaily'),
+	(885, 'Can view call daily', 221, 'view_calldaily'),
+	(886, 'Can add arrival hour', 222, 'add_arrivalhour'),
+	(887, 'Can change arrival hour', 222, 'change_arrivalhour'),
+	(888, 'Can delete arrival hour', 222, 'delete_arrivalhour'),
+	(889, 'Can view arrival hour', 222, 'view_arrivalhour'),
+	(890, 'Can add demo ticket', 223, 'add_demoticket'),
+	(891, 'Can change demo ticket', 223, 'change_demoticket'),
+	(892, 'Can delete demo ticket', 223, 'delete_demoticket'),
+	(893, 'Can view demo ticket', 223, 'view_demoticket');
 
 
 --
@@ -8531,6 +10238,12 @@ INSERT INTO public.changes_categorymatrix VALUES
 
 
 --
+-- Data for Name: changes_changeciupdate; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
 -- Data for Name: changes_changemodel; Type: TABLE DATA; Schema: public; Owner: -
 --
 
@@ -8543,7 +10256,43 @@ INSERT INTO public.changes_categorymatrix VALUES
 
 
 --
+-- Data for Name: changes_changepolicy; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: changes_changepolicy_cis; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: changes_changepolicy_services; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: changes_changeproposal; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: changes_changeproposal_services; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
 -- Data for Name: changes_changetask; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: changes_evaluationreport; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 
@@ -8627,6 +10376,12 @@ INSERT INTO public.changes_categorymatrix VALUES
 
 
 --
+-- Data for Name: changes_historicalchangeciupdate; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
 -- Data for Name: changes_historicalchangemodel; Type: TABLE DATA; Schema: public; Owner: -
 --
 
@@ -8639,7 +10394,67 @@ INSERT INTO public.changes_categorymatrix VALUES
 
 
 --
+-- Data for Name: changes_historicalchangepolicy; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: changes_historicalchangepolicy_cis; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: changes_historicalchangepolicy_services; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: changes_historicalchangeproposal; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: changes_historicalchangeproposal_services; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: changes_historicalevaluationreport; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: changes_historicalraciassignment; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: changes_historicalrelease; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
 -- Data for Name: changes_historicalvote; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: changes_raciassignment; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: changes_release; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 
@@ -8699,7 +10514,67 @@ INSERT INTO public.changes_categorymatrix VALUES
 
 
 --
+-- Data for Name: contactcenter_callrecording; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
 -- Data for Name: contactcenter_calltransfer; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_conference; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_conferenceevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_conferenceleg; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_diallist; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_diallistentry; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_evaluation; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_evaluationanswer; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_evaluationform; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_evaluationquestion; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 
@@ -8729,6 +10604,66 @@ INSERT INTO public.changes_categorymatrix VALUES
 
 
 --
+-- Data for Name: contactcenter_historicalcallrecording; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_historicalconference; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_historicalconferenceevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_historicalconferenceleg; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_historicaldiallist; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_historicaldiallistentry; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_historicalevaluation; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_historicalevaluationanswer; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_historicalevaluationform; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_historicalevaluationquestion; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
 -- Data for Name: contactcenter_historicalline; Type: TABLE DATA; Schema: public; Owner: -
 --
 
@@ -8741,7 +10676,25 @@ INSERT INTO public.changes_categorymatrix VALUES
 
 
 --
+-- Data for Name: contactcenter_historicalpromptrecording; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_historicalpromptrecordingsession; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
 -- Data for Name: contactcenter_historicalqueue; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_historicalsupervisionaction; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 
@@ -8759,7 +10712,25 @@ INSERT INTO public.changes_categorymatrix VALUES
 
 
 --
+-- Data for Name: contactcenter_promptrecording; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_promptrecordingsession; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
 -- Data for Name: contactcenter_queue; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: contactcenter_supervisionaction; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 
@@ -8955,62 +10926,103 @@ INSERT INTO public.django_content_type VALUES
 	(124, 'changes', 'historicalchangemodel_services'),
 	(125, 'changes', 'historicalvote'),
 	(126, 'changes', 'vote'),
-	(127, 'requests', 'catalogitem'),
-	(128, 'requests', 'historicalcatalogitem'),
-	(129, 'requests', 'historicalcatalogitem_teams'),
-	(130, 'requests', 'historicalservicerequest'),
-	(131, 'requests', 'servicerequest'),
-	(132, 'requests', 'requestcomment'),
-	(133, 'requests', 'historicalfulfilmenttask'),
-	(134, 'requests', 'historicalapproval'),
-	(135, 'requests', 'fulfilmenttask'),
-	(136, 'requests', 'approval'),
-	(137, 'mail', 'historicalmailbox'),
-	(138, 'mail', 'mailbox'),
-	(139, 'mail', 'mailmessage'),
-	(140, 'monitoring', 'alertsource'),
-	(141, 'monitoring', 'alertrule'),
-	(142, 'monitoring', 'historicalalertrule'),
-	(143, 'monitoring', 'historicalalertsource'),
-	(144, 'monitoring', 'alert'),
-	(145, 'contactcenter', 'announcement'),
-	(146, 'contactcenter', 'historicalannouncement'),
-	(147, 'contactcenter', 'historicalannouncement_services'),
-	(148, 'contactcenter', 'historicalline'),
-	(149, 'contactcenter', 'line'),
-	(150, 'contactcenter', 'historicalannouncement_lines'),
-	(151, 'contactcenter', 'call'),
-	(152, 'contactcenter', 'callevent'),
-	(153, 'contactcenter', 'callback'),
-	(154, 'contactcenter', 'historicalcallback'),
-	(155, 'contactcenter', 'telephonyrequest'),
-	(156, 'contactcenter', 'agentstate'),
-	(157, 'contactcenter', 'agentstatelog'),
-	(158, 'contactcenter', 'historicalqueue'),
-	(159, 'contactcenter', 'queue'),
-	(160, 'contactcenter', 'menuoption'),
-	(161, 'contactcenter', 'historicalmenuoption'),
-	(162, 'contactcenter', 'calltransfer'),
-	(163, 'crm', 'historicalopportunity'),
-	(164, 'crm', 'opportunity'),
-	(165, 'crm', 'historicalcomplaint'),
-	(166, 'crm', 'complaint'),
-	(167, 'crm', 'survey'),
-	(168, 'knowledge', 'article'),
-	(169, 'knowledge', 'articlefeedback'),
-	(170, 'knowledge', 'articleimage'),
-	(171, 'knowledge', 'articleversion'),
-	(172, 'knowledge', 'historicalarticle'),
-	(173, 'knowledge', 'historicalarticle_services'),
-	(174, 'knowledge', 'searchmiss'),
-	(175, 'kpis', 'agentinterval'),
-	(176, 'kpis', 'callinterval'),
-	(177, 'kpis', 'deskdaily'),
-	(178, 'kpis', 'incidentdaily'),
-	(179, 'kpis', 'agentdaily'),
-	(180, 'kpis', 'calldaily'),
-	(181, 'kpis', 'arrivalhour'),
-	(182, 'sla_ticketapp', 'demoticket');
+	(127, 'changes', 'changepolicy'),
+	(128, 'changes', 'changeproposal'),
+	(129, 'changes', 'evaluationreport'),
+	(130, 'changes', 'historicalchangeciupdate'),
+	(131, 'changes', 'historicalchangepolicy'),
+	(132, 'changes', 'historicalchangepolicy_cis'),
+	(133, 'changes', 'historicalchangepolicy_services'),
+	(134, 'changes', 'historicalchangeproposal'),
+	(135, 'changes', 'historicalchangeproposal_services'),
+	(136, 'changes', 'historicalevaluationreport'),
+	(137, 'changes', 'historicalraciassignment'),
+	(138, 'changes', 'historicalrelease'),
+	(139, 'changes', 'release'),
+	(140, 'changes', 'changeciupdate'),
+	(141, 'changes', 'raciassignment'),
+	(142, 'requests', 'catalogitem'),
+	(143, 'requests', 'historicalcatalogitem'),
+	(144, 'requests', 'historicalcatalogitem_teams'),
+	(145, 'requests', 'historicalservicerequest'),
+	(146, 'requests', 'servicerequest'),
+	(147, 'requests', 'requestcomment'),
+	(148, 'requests', 'historicalfulfilmenttask'),
+	(149, 'requests', 'historicalapproval'),
+	(150, 'requests', 'fulfilmenttask'),
+	(151, 'requests', 'approval'),
+	(152, 'mail', 'historicalmailbox'),
+	(153, 'mail', 'mailbox'),
+	(154, 'mail', 'mailmessage'),
+	(155, 'monitoring', 'alertsource'),
+	(156, 'monitoring', 'alertrule'),
+	(157, 'monitoring', 'historicalalertrule'),
+	(158, 'monitoring', 'historicalalertsource'),
+	(159, 'monitoring', 'alert'),
+	(160, 'contactcenter', 'announcement'),
+	(161, 'contactcenter', 'historicalannouncement'),
+	(162, 'contactcenter', 'historicalannouncement_services'),
+	(163, 'contactcenter', 'historicalline'),
+	(164, 'contactcenter', 'line'),
+	(165, 'contactcenter', 'historicalannouncement_lines'),
+	(166, 'contactcenter', 'call'),
+	(167, 'contactcenter', 'callevent'),
+	(168, 'contactcenter', 'callback'),
+	(169, 'contactcenter', 'historicalcallback'),
+	(170, 'contactcenter', 'telephonyrequest'),
+	(171, 'contactcenter', 'agentstate'),
+	(172, 'contactcenter', 'agentstatelog'),
+	(173, 'contactcenter', 'historicalqueue'),
+	(174, 'contactcenter', 'queue'),
+	(175, 'contactcenter', 'menuoption'),
+	(176, 'contactcenter', 'historicalmenuoption'),
+	(177, 'contactcenter', 'calltransfer'),
+	(178, 'contactcenter', 'evaluationform'),
+	(179, 'contactcenter', 'evaluation'),
+	(180, 'contactcenter', 'evaluationquestion'),
+	(181, 'contactcenter', 'evaluationanswer'),
+	(182, 'contactcenter', 'historicalcallrecording'),
+	(183, 'contactcenter', 'historicalevaluation'),
+	(184, 'contactcenter', 'historicalevaluationanswer'),
+	(185, 'contactcenter', 'historicalevaluationform'),
+	(186, 'contactcenter', 'historicalevaluationquestion'),
+	(187, 'contactcenter', 'historicalpromptrecording'),
+	(188, 'contactcenter', 'promptrecording'),
+	(189, 'contactcenter', 'historicalpromptrecordingsession'),
+	(190, 'contactcenter', 'promptrecordingsession'),
+	(191, 'contactcenter', 'callrecording'),
+	(192, 'contactcenter', 'diallist'),
+	(193, 'contactcenter', 'diallistentry'),
+	(194, 'contactcenter', 'historicaldiallist'),
+	(195, 'contactcenter', 'historicaldiallistentry'),
+	(196, 'contactcenter', 'conference'),
+	(197, 'contactcenter', 'conferenceleg'),
+	(198, 'contactcenter', 'historicalconference'),
+	(199, 'contactcenter', 'historicalconferenceevent'),
+	(200, 'contactcenter', 'historicalconferenceleg'),
+	(201, 'contactcenter', 'historicalsupervisionaction'),
+	(202, 'contactcenter', 'supervisionaction'),
+	(203, 'contactcenter', 'conferenceevent'),
+	(204, 'crm', 'historicalopportunity'),
+	(205, 'crm', 'opportunity'),
+	(206, 'crm', 'historicalcomplaint'),
+	(207, 'crm', 'complaint'),
+	(208, 'crm', 'survey'),
+	(209, 'knowledge', 'article'),
+	(210, 'knowledge', 'articlefeedback'),
+	(211, 'knowledge', 'articleimage'),
+	(212, 'knowledge', 'articleversion'),
+	(213, 'knowledge', 'historicalarticle'),
+	(214, 'knowledge', 'historicalarticle_services'),
+	(215, 'knowledge', 'searchmiss'),
+	(216, 'kpis', 'agentinterval'),
+	(217, 'kpis', 'callinterval'),
+	(218, 'kpis', 'deskdaily'),
+	(219, 'kpis', 'incidentdaily'),
+	(220, 'kpis', 'agentdaily'),
+	(221, 'kpis', 'calldaily'),
+	(222, 'kpis', 'arrivalhour'),
+	(223, 'sla_ticketapp', 'demoticket');
 
 
 --
@@ -9018,99 +11030,103 @@ INSERT INTO public.django_content_type VALUES
 --
 
 INSERT INTO public.django_migrations VALUES
-	(1, 'contenttypes', '0001_initial', '2026-12-07 04:35:13.08183+00'),
-	(2, 'auth', '0001_initial', '2026-12-07 04:35:13.928718+00'),
-	(3, 'admin', '0001_initial', '2026-12-07 04:35:14.260656+00'),
-	(4, 'admin', '0002_logentry_remove_auto_add', '2026-12-07 04:35:14.401263+00'),
-	(5, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-07 04:35:14.535518+00'),
-	(6, 'contenttypes', '0002_remove_content_type_name', '2026-12-07 04:35:14.94862+00'),
-	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-07 04:35:15.172621+00'),
-	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-07 04:35:15.356709+00'),
-	(9, 'auth', '0004_alter_user_username_opts', '2026-12-07 04:35:15.500685+00'),
-	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-07 04:35:15.718226+00'),
-	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-07 04:35:15.764656+00'),
-	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-07 04:35:15.858668+00'),
-	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-07 04:35:16.079041+00'),
-	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-07 04:35:16.189249+00'),
-	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-07 04:35:16.333829+00'),
-	(16, 'auth', '0011_update_proxy_permissions', '2026-12-07 04:35:16.395582+00'),
-	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-07 04:35:16.59919+00'),
-	(18, 'authtoken', '0001_initial', '2026-12-07 04:35:16.696655+00'),
-	(19, 'authtoken', '0002_auto_20160226_1747', '2026-12-07 04:35:17.418241+00'),
-	(20, 'authtoken', '0003_tokenproxy', '2026-12-07 04:35:17.541606+00'),
-	(21, 'authtoken', '0004_alter_tokenproxy_options', '2026-12-07 04:35:17.737283+00'),
-	(22, 'axes', '0001_initial', '2026-12-07 04:35:18.000665+00'),
-	(23, 'axes', '0002_auto_20151217_2044', '2026-12-07 04:35:18.548675+00'),
-	(24, 'axes', '0003_auto_20160322_0929', '2026-12-07 04:35:18.770871+00'),
-	(25, 'axes', '0004_auto_20181024_1538', '2026-12-07 04:35:19.067274+00'),
-	(26, 'axes', '0005_remove_accessattempt_trusted', '2026-12-07 04:35:19.268657+00'),
-	(27, 'axes', '0006_remove_accesslog_trusted', '2026-12-07 04:35:19.377126+00'),
-	(28, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-07 04:35:19.68856+00'),
-	(29, 'axes', '0008_accessfailurelog', '2026-12-07 04:35:20.03431+00'),
-	(30, 'axes', '0009_add_session_hash', '2026-12-07 04:35:20.116606+00'),
-	(31, 'axes', '0010_accessattemptexpiration', '2026-12-07 04:35:20.288566+00'),
-	(32, 'catalog', '0001_initial', '2026-12-07 04:35:32.740824+00'),
-	(33, 'catalog', '0002_list_indexes', '2026-12-07 04:35:32.962148+00'),
-	(34, 'catalog', '0003_contact_email_upper', '2026-12-07 04:35:33.408573+00'),
-	(35, 'catalog', '0004_canned_reply', '2026-12-07 04:35:34.511495+00'),
-	(36, 'notifications', '0001_initial', '2026-12-07 04:35:40.54647+00'),
-	(37, 'notifications', '0002_default_templates', '2026-12-07 04:35:41.511455+00'),
-	(38, 'incidents', '0001_initial', '2026-12-07 04:35:56.811495+00'),
-	(39, 'incidents', '0002_reference_data', '2026-12-07 04:35:58.23718+00'),
-	(40, 'incidents', '0003_open_priority_index', '2026-12-07 04:35:58.872651+00'),
-	(41, 'incidents', '0004_major_incidents_and_spikes', '2026-12-07 04:36:30.425434+00'),
-	(42, 'incidents', '0005_major_incident_templates', '2026-12-07 04:36:31.91155+00'),
-	(43, 'problems', '0001_initial', '2026-12-07 04:37:12.638838+00'),
-	(44, 'changes', '0001_initial', '2026-12-07 04:38:20.448607+00'),
-	(45, 'changes', '0002_category_matrix', '2026-12-07 04:38:22.533698+00'),
-	(46, 'notifications', '0003_sms_plural', '2026-12-07 04:38:22.619233+00'),
-	(47, 'sla', '0001_initial', '2026-12-07 04:38:56.859023+00'),
-	(48, 'sla', '0002_templates', '2026-12-07 04:38:59.121256+00'),
-	(49, 'sla', '0003_escalation_notified', '2026-12-07 04:39:06.567987+00'),
-	(50, 'sla', '0004_reopen', '2026-12-07 04:39:08.393069+00'),
-	(51, 'contactcenter', '0001_initial', '2026-12-07 04:39:34.332591+00'),
-	(52, 'contactcenter', '0002_callbacks', '2026-12-07 04:39:40.610519+00'),
-	(53, 'contactcenter', '0003_csat_and_survey', '2026-12-07 04:39:46.852757+00'),
-	(54, 'contactcenter', '0004_routing', '2026-12-07 04:41:08.448406+00'),
-	(55, 'contactcenter', '0005_open_stretch_and_callback_indexes', '2026-12-07 04:41:12.396748+00'),
-	(56, 'contactcenter', '0006_agent_log_end', '2026-12-07 04:41:14.668997+00'),
-	(57, 'contactcenter', '0007_call_input_flags', '2026-12-07 04:41:29.884772+00'),
-	(58, 'contactcenter', '0008_timeline_indexes', '2026-12-07 04:41:36.288559+00'),
-	(59, 'contactcenter', '0009_language_recording', '2026-12-07 04:41:36.344677+00'),
-	(60, 'contactcenter', '0010_outbound_supervision', '2026-12-07 04:41:36.361714+00'),
-	(61, 'core', '0001_initial', '2026-12-07 04:41:43.976787+00'),
-	(62, 'incidents', '0006_majorincidenttask_status_fsm', '2026-12-07 04:41:57.444708+00'),
-	(63, 'crm', '0001_opportunity', '2026-12-07 04:42:06.433048+00'),
-	(64, 'crm', '0002_complaint_survey', '2026-12-07 04:42:18.832683+00'),
-	(65, 'crm', '0003_survey_timeline_indexes', '2026-12-07 04:42:37.096052+00'),
-	(66, 'incidents', '0007_timeline_indexes', '2026-12-07 04:42:46.172484+00'),
-	(67, 'incidents', '0008_set_based_links', '2026-12-07 04:42:46.222447+00'),
-	(68, 'incidents', '0009_suspected_major', '2026-12-07 04:42:46.248645+00'),
-	(69, 'problems', '0002_known_error_search', '2026-12-07 04:42:51.288982+00'),
-	(70, 'knowledge', '0001_initial', '2026-12-07 04:44:01.577565+00'),
-	(71, 'knowledge', '0002_article_search_vector', '2026-12-07 04:44:09.948731+00'),
-	(72, 'knowledge', '0003_article_search_title', '2026-12-07 04:44:29.53247+00'),
-	(73, 'kpis', '0001_initial', '2026-12-07 04:44:30.140889+00'),
-	(74, 'kpis', '0002_daily_call_tables', '2026-12-07 04:44:30.530326+00'),
-	(75, 'kpis', '0003_arrival_hours', '2026-12-07 04:44:30.648864+00'),
-	(76, 'kpis', '0004_incidentdaily_channel', '2026-12-07 04:44:31.344187+00'),
-	(77, 'kpis', '0005_contact_center_step2', '2026-12-07 04:44:31.436673+00'),
-	(78, 'kpis', '0006_dashboard_speed', '2026-12-07 04:44:31.512697+00'),
-	(79, 'requests', '0001_initial', '2026-12-07 04:46:15.097157+00'),
-	(80, 'requests', '0002_channel', '2026-12-07 04:46:23.495388+00'),
-	(81, 'notifications', '0004_stakeholdergroup_services', '2026-12-07 04:46:26.664723+00'),
-	(82, 'mail', '0001_initial', '2026-12-07 04:46:59.63822+00'),
-	(83, 'mail', '0002_inbound_from_index', '2026-12-07 04:47:00.685415+00'),
-	(84, 'monitoring', '0001_initial', '2026-12-07 04:47:27.600925+00'),
-	(85, 'requests', '0003_timeline_indexes', '2026-12-07 04:47:32.820871+00'),
-	(86, 'search', '0001_fulltext_indexes', '2026-12-07 04:47:37.238011+00'),
-	(87, 'search', '0002_stored_vectors', '2026-12-07 04:47:41.83368+00'),
-	(88, 'servicedesk', '0001_roles', '2026-12-07 04:47:45.795769+00'),
-	(89, 'sessions', '0001_initial', '2026-12-07 04:47:45.916659+00'),
-	(90, 'sla', '0005_complaint_kind', '2026-12-07 04:48:00.669046+00'),
-	(91, 'sla_ticketapp', '0001_initial', '2026-12-07 04:48:05.123041+00'),
-	(92, 'statuspage', '0001_initial', '2026-12-07 04:48:30.788609+00'),
-	(93, 'statuspage', '0002_maintenancenotice', '2026-12-07 04:48:34.310547+00');
+	(1, 'contenttypes', '0001_initial', '2026-12-07 05:31:48.726066+00'),
+	(2, 'auth', '0001_initial', '2026-12-07 05:31:49.074077+00'),
+	(3, 'admin', '0001_initial', '2026-12-07 05:31:49.252185+00'),
+	(4, 'admin', '0002_logentry_remove_auto_add', '2026-12-07 05:31:49.262235+00'),
+	(5, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-07 05:31:49.34181+00'),
+	(6, 'contenttypes', '0002_remove_content_type_name', '2026-12-07 05:31:49.430514+00'),
+	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-07 05:31:49.596663+00'),
+	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-07 05:31:49.7136+00'),
+	(9, 'auth', '0004_alter_user_username_opts', '2026-12-07 05:31:49.79839+00'),
+	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-07 05:31:49.892098+00'),
+	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-07 05:31:49.898754+00'),
+	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-07 05:31:49.91891+00'),
+	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-07 05:31:49.960752+00'),
+	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-07 05:31:49.979455+00'),
+	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-07 05:31:50.024346+00'),
+	(16, 'auth', '0011_update_proxy_permissions', '2026-12-07 05:31:50.062937+00'),
+	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-07 05:31:50.123822+00'),
+	(18, 'authtoken', '0001_initial', '2026-12-07 05:31:50.172632+00'),
+	(19, 'authtoken', '0002_auto_20160226_1747', '2026-12-07 05:31:50.311877+00'),
+	(20, 'authtoken', '0003_tokenproxy', '2026-12-07 05:31:50.33638+00'),
+	(21, 'authtoken', '0004_alter_tokenproxy_options', '2026-12-07 05:31:50.382279+00'),
+	(22, 'axes', '0001_initial', '2026-12-07 05:31:50.438167+00'),
+	(23, 'axes', '0002_auto_20151217_2044', '2026-12-07 05:31:50.535838+00'),
+	(24, 'axes', '0003_auto_20160322_0929', '2026-12-07 05:31:50.571531+00'),
+	(25, 'axes', '0004_auto_20181024_1538', '2026-12-07 05:31:50.626855+00'),
+	(26, 'axes', '0005_remove_accessattempt_trusted', '2026-12-07 05:31:50.641176+00'),
+	(27, 'axes', '0006_remove_accesslog_trusted', '2026-12-07 05:31:50.655231+00'),
+	(28, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-07 05:31:50.725026+00'),
+	(29, 'axes', '0008_accessfailurelog', '2026-12-07 05:31:50.800612+00'),
+	(30, 'axes', '0009_add_session_hash', '2026-12-07 05:31:50.819839+00'),
+	(31, 'axes', '0010_accessattemptexpiration', '2026-12-07 05:31:50.848519+00'),
+	(32, 'catalog', '0001_initial', '2026-12-07 05:31:54.051237+00'),
+	(33, 'catalog', '0002_list_indexes', '2026-12-07 05:31:54.336363+00'),
+	(34, 'catalog', '0003_contact_email_upper', '2026-12-07 05:31:54.699153+00'),
+	(35, 'catalog', '0004_canned_reply', '2026-12-07 05:31:55.294056+00'),
+	(36, 'notifications', '0001_initial', '2026-12-07 05:31:58.245148+00'),
+	(37, 'notifications', '0002_default_templates', '2026-12-07 05:31:58.454062+00'),
+	(38, 'incidents', '0001_initial', '2026-12-07 05:32:03.415816+00'),
+	(39, 'incidents', '0002_reference_data', '2026-12-07 05:32:03.928698+00'),
+	(40, 'incidents', '0003_open_priority_index', '2026-12-07 05:32:04.317199+00'),
+	(41, 'incidents', '0004_major_incidents_and_spikes', '2026-12-07 05:32:14.777613+00'),
+	(42, 'incidents', '0005_major_incident_templates', '2026-12-07 05:32:15.082536+00'),
+	(43, 'problems', '0001_initial', '2026-12-07 05:32:32.155597+00'),
+	(44, 'changes', '0001_initial', '2026-12-07 05:33:10.498064+00'),
+	(45, 'changes', '0002_category_matrix', '2026-12-07 05:33:11.869626+00'),
+	(46, 'changes', '0003_change_control', '2026-12-07 05:33:59.595946+00'),
+	(47, 'notifications', '0003_sms_plural', '2026-12-07 05:33:59.632023+00'),
+	(48, 'sla', '0001_initial', '2026-12-07 05:34:26.886274+00'),
+	(49, 'sla', '0002_templates', '2026-12-07 05:34:28.730505+00'),
+	(50, 'sla', '0003_escalation_notified', '2026-12-07 05:34:32.845513+00'),
+	(51, 'sla', '0004_reopen', '2026-12-07 05:34:34.227252+00'),
+	(52, 'contactcenter', '0001_initial', '2026-12-07 05:34:47.36456+00'),
+	(53, 'contactcenter', '0002_callbacks', '2026-12-07 05:34:49.956886+00'),
+	(54, 'contactcenter', '0003_csat_and_survey', '2026-12-07 05:34:52.189259+00'),
+	(55, 'contactcenter', '0004_routing', '2026-12-07 05:35:16.036649+00'),
+	(56, 'contactcenter', '0005_open_stretch_and_callback_indexes', '2026-12-07 05:35:17.55237+00'),
+	(57, 'contactcenter', '0006_agent_log_end', '2026-12-07 05:35:17.93983+00'),
+	(58, 'contactcenter', '0007_call_input_flags', '2026-12-07 05:35:20.64228+00'),
+	(59, 'contactcenter', '0008_timeline_indexes', '2026-12-07 05:35:21.680723+00'),
+	(60, 'contactcenter', '0009_language_recording', '2026-12-07 05:36:01.566478+00'),
+	(61, 'contactcenter', '0010_outbound_supervision', '2026-12-07 05:36:28.147017+00'),
+	(62, 'core', '0001_initial', '2026-12-07 05:36:30.088585+00'),
+	(63, 'incidents', '0006_majorincidenttask_status_fsm', '2026-12-07 05:36:32.45988+00'),
+	(64, 'crm', '0001_opportunity', '2026-12-07 05:36:33.897587+00'),
+	(65, 'crm', '0002_complaint_survey', '2026-12-07 05:36:37.969068+00'),
+	(66, 'crm', '0003_survey_timeline_indexes', '2026-12-07 05:36:41.096824+00'),
+	(67, 'incidents', '0007_timeline_indexes', '2026-12-07 05:36:44.950518+00'),
+	(68, 'incidents', '0008_set_based_links', '2026-12-07 05:36:44.956772+00'),
+	(69, 'incidents', '0009_suspected_major', '2026-12-07 05:36:55.832842+00'),
+	(70, 'problems', '0002_known_error_search', '2026-12-07 05:36:56.913553+00'),
+	(71, 'knowledge', '0001_initial', '2026-12-07 05:37:12.169661+00'),
+	(72, 'knowledge', '0002_article_search_vector', '2026-12-07 05:37:14.580771+00'),
+	(73, 'knowledge', '0003_article_search_title', '2026-12-07 05:37:15.784019+00'),
+	(74, 'kpis', '0001_initial', '2026-12-07 05:37:15.90933+00'),
+	(75, 'kpis', '0002_daily_call_tables', '2026-12-07 05:37:15.96119+00'),
+	(76, 'kpis', '0003_arrival_hours', '2026-12-07 05:37:15.996648+00'),
+	(77, 'kpis', '0004_incidentdaily_channel', '2026-12-07 05:37:16.230293+00'),
+	(78, 'kpis', '0005_contact_center_step2', '2026-12-07 05:37:16.647211+00'),
+	(79, 'kpis', '0006_dashboard_speed', '2026-12-07 05:37:16.661061+00'),
+	(80, 'requests', '0001_initial', '2026-12-07 05:37:45.922977+00'),
+	(81, 'requests', '0002_channel', '2026-12-07 05:37:50.433971+00'),
+	(82, 'notifications', '0004_stakeholdergroup_services', '2026-12-07 05:37:51.600882+00'),
+	(83, 'mail', '0001_initial', '2026-12-07 05:38:01.79683+00'),
+	(84, 'mail', '0002_inbound_from_index', '2026-12-07 05:38:02.104937+00'),
+	(85, 'monitoring', '0001_initial', '2026-12-07 05:38:14.244591+00'),
+	(86, 'problems', '0003_root_cause_at', '2026-12-07 05:38:16.896568+00'),
+	(87, 'requests', '0003_timeline_indexes', '2026-12-07 05:38:18.016851+00'),
+	(88, 'requests', '0004_priority_impact_urgency', '2026-12-07 05:38:22.398551+00'),
+	(89, 'search', '0001_fulltext_indexes', '2026-12-07 05:38:24.324438+00'),
+	(90, 'search', '0002_stored_vectors', '2026-12-07 05:38:28.171071+00'),
+	(91, 'servicedesk', '0001_roles', '2026-12-07 05:38:29.708914+00'),
+	(92, 'sessions', '0001_initial', '2026-12-07 05:38:29.74853+00'),
+	(93, 'sla', '0005_complaint_kind', '2026-12-07 05:38:31.89218+00'),
+	(94, 'sla', '0006_requester_escalation', '2026-12-07 05:38:37.162034+00'),
+	(95, 'sla_ticketapp', '0001_initial', '2026-12-07 05:38:38.624584+00'),
+	(96, 'statuspage', '0001_initial', '2026-12-07 05:38:46.984767+00'),
+	(97, 'statuspage', '0002_maintenancenotice', '2026-12-07 05:38:51.415689+00');
 
 
 --
@@ -9492,7 +11508,12 @@ Declare a major incident or dismiss the alert: {{ site_url }}{{ url }}', 'Spike 
 
 {% if breached %}The {{ metric }} target of {{ target_minutes }} business minutes was missed{% if overdue_minutes %} by {{ overdue_minutes }} minutes{% endif %}.{% else %}{{ remaining_minutes }} business minutes are left before the {{ metric }} target ({{ target_minutes }} minutes) is missed.{% endif %}{% if url %}
 
-{{ site_url }}{{ url }}{% endif %}', '{{ ticket }}: {% if breached %}{{ metric }} SLA missed{% else %}{{ remaining_minutes }} minutes are left ({{ metric }}){% endif %}');
+{{ site_url }}{{ url }}{% endif %}', '{{ ticket }}: {% if breached %}{{ metric }} SLA missed{% else %}{{ remaining_minutes }} minutes are left ({{ metric }}){% endif %}'),
+	(11, 'sla-requester-late', 'Told to the requester: the date we promised was missed (escalation target requester).', '{{ ticket }}: we are late', '{{ ticket }}
+
+We promised an answer{% if due_at %} by {{ due_at }}{% endif %}, and we are late. We are sorry: the team has been told and is on it.{% if url %}
+
+Follow it here: {{ site_url }}{{ url }}{% endif %}', '{{ ticket }}: we are late. The team has been told and is on it.');
 
 
 --
@@ -9855,7 +11876,7 @@ SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 1, false);
 -- Name: auth_permission_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_permission_id_seq', 729, true);
+SELECT pg_catalog.setval('public.auth_permission_id_seq', 893, true);
 
 
 --
@@ -10188,6 +12209,13 @@ SELECT pg_catalog.setval('public.changes_change_services_id_seq', 1, false);
 
 
 --
+-- Name: changes_changeciupdate_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_changeciupdate_id_seq', 1, false);
+
+
+--
 -- Name: changes_changemodel_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
@@ -10202,10 +12230,52 @@ SELECT pg_catalog.setval('public.changes_changemodel_services_id_seq', 1, false)
 
 
 --
+-- Name: changes_changepolicy_cis_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_changepolicy_cis_id_seq', 1, false);
+
+
+--
+-- Name: changes_changepolicy_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_changepolicy_id_seq', 1, false);
+
+
+--
+-- Name: changes_changepolicy_services_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_changepolicy_services_id_seq', 1, false);
+
+
+--
+-- Name: changes_changeproposal_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_changeproposal_id_seq', 1, false);
+
+
+--
+-- Name: changes_changeproposal_services_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_changeproposal_services_id_seq', 1, false);
+
+
+--
 -- Name: changes_changetask_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
 SELECT pg_catalog.setval('public.changes_changetask_id_seq', 1, false);
+
+
+--
+-- Name: changes_evaluationreport_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_evaluationreport_id_seq', 1, false);
 
 
 --
@@ -10300,6 +12370,13 @@ SELECT pg_catalog.setval('public.changes_historicalchange_services_m2m_history_i
 
 
 --
+-- Name: changes_historicalchangeciupdate_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_historicalchangeciupdate_history_id_seq', 1, false);
+
+
+--
 -- Name: changes_historicalchangemodel_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
@@ -10314,10 +12391,80 @@ SELECT pg_catalog.setval('public.changes_historicalchangemodel_services_m2m_hist
 
 
 --
+-- Name: changes_historicalchangepolicy_cis_m2m_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_historicalchangepolicy_cis_m2m_history_id_seq', 1, false);
+
+
+--
+-- Name: changes_historicalchangepolicy_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_historicalchangepolicy_history_id_seq', 1, false);
+
+
+--
+-- Name: changes_historicalchangepolicy_services_m2m_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_historicalchangepolicy_services_m2m_history_id_seq', 1, false);
+
+
+--
+-- Name: changes_historicalchangeproposal_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_historicalchangeproposal_history_id_seq', 1, false);
+
+
+--
+-- Name: changes_historicalchangeproposal_services_m2m_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_historicalchangeproposal_services_m2m_history_id_seq', 1, false);
+
+
+--
+-- Name: changes_historicalevaluationreport_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_historicalevaluationreport_history_id_seq', 1, false);
+
+
+--
+-- Name: changes_historicalraciassignment_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_historicalraciassignment_history_id_seq', 1, false);
+
+
+--
+-- Name: changes_historicalrelease_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_historicalrelease_history_id_seq', 1, false);
+
+
+--
 -- Name: changes_historicalvote_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
 SELECT pg_catalog.setval('public.changes_historicalvote_history_id_seq', 1, false);
+
+
+--
+-- Name: changes_raciassignment_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_raciassignment_id_seq', 1, false);
+
+
+--
+-- Name: changes_release_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.changes_release_id_seq', 1, false);
 
 
 --
@@ -10384,10 +12531,80 @@ SELECT pg_catalog.setval('public.contactcenter_callevent_id_seq', 1, false);
 
 
 --
+-- Name: contactcenter_callrecording_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_callrecording_id_seq', 1, false);
+
+
+--
 -- Name: contactcenter_calltransfer_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
 SELECT pg_catalog.setval('public.contactcenter_calltransfer_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_conference_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_conference_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_conferenceevent_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_conferenceevent_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_conferenceleg_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_conferenceleg_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_diallist_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_diallist_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_diallistentry_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_diallistentry_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_evaluation_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_evaluation_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_evaluationanswer_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_evaluationanswer_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_evaluationform_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_evaluationform_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_evaluationquestion_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_evaluationquestion_id_seq', 1, false);
 
 
 --
@@ -10419,6 +12636,76 @@ SELECT pg_catalog.setval('public.contactcenter_historicalcallback_history_id_seq
 
 
 --
+-- Name: contactcenter_historicalcallrecording_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_historicalcallrecording_history_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_historicalconference_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_historicalconference_history_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_historicalconferenceevent_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_historicalconferenceevent_history_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_historicalconferenceleg_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_historicalconferenceleg_history_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_historicaldiallist_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_historicaldiallist_history_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_historicaldiallistentry_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_historicaldiallistentry_history_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_historicalevaluation_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_historicalevaluation_history_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_historicalevaluationanswer_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_historicalevaluationanswer_history_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_historicalevaluationform_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_historicalevaluationform_history_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_historicalevaluationquestion_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_historicalevaluationquestion_history_id_seq', 1, false);
+
+
+--
 -- Name: contactcenter_historicalline_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
@@ -10433,10 +12720,31 @@ SELECT pg_catalog.setval('public.contactcenter_historicalmenuoption_history_id_s
 
 
 --
+-- Name: contactcenter_historicalpromptrecording_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_historicalpromptrecording_history_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_historicalpromptrecordingsession_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_historicalpromptrecordingsession_history_id_seq', 1, false);
+
+
+--
 -- Name: contactcenter_historicalqueue_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
 SELECT pg_catalog.setval('public.contactcenter_historicalqueue_history_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_historicalsupervisionaction_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_historicalsupervisionaction_history_id_seq', 1, false);
 
 
 --
@@ -10454,10 +12762,31 @@ SELECT pg_catalog.setval('public.contactcenter_menuoption_id_seq', 1, false);
 
 
 --
+-- Name: contactcenter_promptrecording_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_promptrecording_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_promptrecordingsession_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_promptrecordingsession_id_seq', 1, false);
+
+
+--
 -- Name: contactcenter_queue_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
 SELECT pg_catalog.setval('public.contactcenter_queue_id_seq', 1, false);
+
+
+--
+-- Name: contactcenter_supervisionaction_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.contactcenter_supervisionaction_id_seq', 1, false);
 
 
 --
@@ -10534,14 +12863,14 @@ SELECT pg_catalog.setval('public.django_admin_log_id_seq', 1, false);
 -- Name: django_content_type_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_content_type_id_seq', 182, true);
+SELECT pg_catalog.setval('public.django_content_type_id_seq', 223, true);
 
 
 --
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 93, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 97, true);
 
 
 --
@@ -10919,7 +13248,7 @@ SELECT pg_catalog.setval('public.notifications_historicalstakeholdergroup_mem_m2
 -- Name: notifications_messagetemplate_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.notifications_messagetemplate_id_seq', 10, true);
+SELECT pg_catalog.setval('public.notifications_messagetemplate_id_seq', 11, true);
 
 
 --
@@ -12010,6 +14339,22 @@ ALTER TABLE ONLY public.changes_change_services
 
 
 --
+-- Name: changes_changeciupdate changes_changeciupdate_once; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changeciupdate
+    ADD CONSTRAINT changes_changeciupdate_once UNIQUE (change_id, ci_id);
+
+
+--
+-- Name: changes_changeciupdate changes_changeciupdate_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changeciupdate
+    ADD CONSTRAINT changes_changeciupdate_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: changes_changemodel changes_changemodel_name_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -12042,11 +14387,99 @@ ALTER TABLE ONLY public.changes_changemodel_services
 
 
 --
+-- Name: changes_changepolicy_cis changes_changepolicy_cis_changepolicy_id_configur_5263b5d6_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changepolicy_cis
+    ADD CONSTRAINT changes_changepolicy_cis_changepolicy_id_configur_5263b5d6_uniq UNIQUE (changepolicy_id, configurationitem_id);
+
+
+--
+-- Name: changes_changepolicy_cis changes_changepolicy_cis_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changepolicy_cis
+    ADD CONSTRAINT changes_changepolicy_cis_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: changes_changepolicy changes_changepolicy_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changepolicy
+    ADD CONSTRAINT changes_changepolicy_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: changes_changepolicy_services changes_changepolicy_ser_changepolicy_id_service__16c71a00_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changepolicy_services
+    ADD CONSTRAINT changes_changepolicy_ser_changepolicy_id_service__16c71a00_uniq UNIQUE (changepolicy_id, service_id);
+
+
+--
+-- Name: changes_changepolicy_services changes_changepolicy_services_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changepolicy_services
+    ADD CONSTRAINT changes_changepolicy_services_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: changes_changeproposal changes_changeproposal_number_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changeproposal
+    ADD CONSTRAINT changes_changeproposal_number_key UNIQUE (number);
+
+
+--
+-- Name: changes_changeproposal changes_changeproposal_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changeproposal
+    ADD CONSTRAINT changes_changeproposal_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: changes_changeproposal_services changes_changeproposal_s_changeproposal_id_servic_30530d0e_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changeproposal_services
+    ADD CONSTRAINT changes_changeproposal_s_changeproposal_id_servic_30530d0e_uniq UNIQUE (changeproposal_id, service_id);
+
+
+--
+-- Name: changes_changeproposal_services changes_changeproposal_services_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changeproposal_services
+    ADD CONSTRAINT changes_changeproposal_services_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: changes_changetask changes_changetask_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.changes_changetask
     ADD CONSTRAINT changes_changetask_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: changes_evaluationreport changes_evaluationreport_change_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_evaluationreport
+    ADD CONSTRAINT changes_evaluationreport_change_id_key UNIQUE (change_id);
+
+
+--
+-- Name: changes_evaluationreport changes_evaluationreport_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_evaluationreport
+    ADD CONSTRAINT changes_evaluationreport_pkey PRIMARY KEY (id);
 
 
 --
@@ -12154,6 +14587,14 @@ ALTER TABLE ONLY public.changes_historicalchange_services
 
 
 --
+-- Name: changes_historicalchangeciupdate changes_historicalchangeciupdate_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_historicalchangeciupdate
+    ADD CONSTRAINT changes_historicalchangeciupdate_pkey PRIMARY KEY (history_id);
+
+
+--
 -- Name: changes_historicalchangemodel changes_historicalchangemodel_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -12170,11 +14611,99 @@ ALTER TABLE ONLY public.changes_historicalchangemodel_services
 
 
 --
+-- Name: changes_historicalchangepolicy_cis changes_historicalchangepolicy_cis_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_historicalchangepolicy_cis
+    ADD CONSTRAINT changes_historicalchangepolicy_cis_pkey PRIMARY KEY (m2m_history_id);
+
+
+--
+-- Name: changes_historicalchangepolicy changes_historicalchangepolicy_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_historicalchangepolicy
+    ADD CONSTRAINT changes_historicalchangepolicy_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: changes_historicalchangepolicy_services changes_historicalchangepolicy_services_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_historicalchangepolicy_services
+    ADD CONSTRAINT changes_historicalchangepolicy_services_pkey PRIMARY KEY (m2m_history_id);
+
+
+--
+-- Name: changes_historicalchangeproposal changes_historicalchangeproposal_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_historicalchangeproposal
+    ADD CONSTRAINT changes_historicalchangeproposal_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: changes_historicalchangeproposal_services changes_historicalchangeproposal_services_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_historicalchangeproposal_services
+    ADD CONSTRAINT changes_historicalchangeproposal_services_pkey PRIMARY KEY (m2m_history_id);
+
+
+--
+-- Name: changes_historicalevaluationreport changes_historicalevaluationreport_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_historicalevaluationreport
+    ADD CONSTRAINT changes_historicalevaluationreport_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: changes_historicalraciassignment changes_historicalraciassignment_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_historicalraciassignment
+    ADD CONSTRAINT changes_historicalraciassignment_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: changes_historicalrelease changes_historicalrelease_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_historicalrelease
+    ADD CONSTRAINT changes_historicalrelease_pkey PRIMARY KEY (history_id);
+
+
+--
 -- Name: changes_historicalvote changes_historicalvote_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.changes_historicalvote
     ADD CONSTRAINT changes_historicalvote_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: changes_raciassignment changes_raciassignment_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_raciassignment
+    ADD CONSTRAINT changes_raciassignment_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: changes_release changes_release_number_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_release
+    ADD CONSTRAINT changes_release_number_key UNIQUE (number);
+
+
+--
+-- Name: changes_release changes_release_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_release
+    ADD CONSTRAINT changes_release_pkey PRIMARY KEY (id);
 
 
 --
@@ -12191,6 +14720,14 @@ ALTER TABLE ONLY public.changes_vote
 
 ALTER TABLE ONLY public.changes_vote
     ADD CONSTRAINT changes_vote_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: contactcenter_conferenceevent conference_event_once; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_conferenceevent
+    ADD CONSTRAINT conference_event_once UNIQUE (sid, sequence);
 
 
 --
@@ -12314,11 +14851,131 @@ ALTER TABLE ONLY public.contactcenter_callevent
 
 
 --
+-- Name: contactcenter_callrecording contactcenter_callrecording_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_callrecording
+    ADD CONSTRAINT contactcenter_callrecording_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: contactcenter_callrecording contactcenter_callrecording_recording_sid_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_callrecording
+    ADD CONSTRAINT contactcenter_callrecording_recording_sid_key UNIQUE (recording_sid);
+
+
+--
 -- Name: contactcenter_calltransfer contactcenter_calltransfer_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.contactcenter_calltransfer
     ADD CONSTRAINT contactcenter_calltransfer_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: contactcenter_conference contactcenter_conference_call_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_conference
+    ADD CONSTRAINT contactcenter_conference_call_id_key UNIQUE (call_id);
+
+
+--
+-- Name: contactcenter_conference contactcenter_conference_name_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_conference
+    ADD CONSTRAINT contactcenter_conference_name_key UNIQUE (name);
+
+
+--
+-- Name: contactcenter_conference contactcenter_conference_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_conference
+    ADD CONSTRAINT contactcenter_conference_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: contactcenter_conferenceevent contactcenter_conferenceevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_conferenceevent
+    ADD CONSTRAINT contactcenter_conferenceevent_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: contactcenter_conferenceleg contactcenter_conferenceleg_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_conferenceleg
+    ADD CONSTRAINT contactcenter_conferenceleg_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: contactcenter_diallist contactcenter_diallist_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_diallist
+    ADD CONSTRAINT contactcenter_diallist_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: contactcenter_diallistentry contactcenter_diallistentry_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_diallistentry
+    ADD CONSTRAINT contactcenter_diallistentry_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: contactcenter_evaluation contactcenter_evaluation_once; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_evaluation
+    ADD CONSTRAINT contactcenter_evaluation_once UNIQUE (call_id, evaluator_id);
+
+
+--
+-- Name: contactcenter_evaluation contactcenter_evaluation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_evaluation
+    ADD CONSTRAINT contactcenter_evaluation_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: contactcenter_evaluationanswer contactcenter_evaluationanswer_once; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_evaluationanswer
+    ADD CONSTRAINT contactcenter_evaluationanswer_once UNIQUE (evaluation_id, question_id);
+
+
+--
+-- Name: contactcenter_evaluationanswer contactcenter_evaluationanswer_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_evaluationanswer
+    ADD CONSTRAINT contactcenter_evaluationanswer_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: contactcenter_evaluationform contactcenter_evaluationform_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_evaluationform
+    ADD CONSTRAINT contactcenter_evaluationform_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: contactcenter_evaluationquestion contactcenter_evaluationquestion_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_evaluationquestion
+    ADD CONSTRAINT contactcenter_evaluationquestion_pkey PRIMARY KEY (id);
 
 
 --
@@ -12354,6 +15011,86 @@ ALTER TABLE ONLY public.contactcenter_historicalcallback
 
 
 --
+-- Name: contactcenter_historicalcallrecording contactcenter_historicalcallrecording_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalcallrecording
+    ADD CONSTRAINT contactcenter_historicalcallrecording_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: contactcenter_historicalconference contactcenter_historicalconference_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalconference
+    ADD CONSTRAINT contactcenter_historicalconference_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: contactcenter_historicalconferenceevent contactcenter_historicalconferenceevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalconferenceevent
+    ADD CONSTRAINT contactcenter_historicalconferenceevent_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: contactcenter_historicalconferenceleg contactcenter_historicalconferenceleg_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalconferenceleg
+    ADD CONSTRAINT contactcenter_historicalconferenceleg_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: contactcenter_historicaldiallist contactcenter_historicaldiallist_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicaldiallist
+    ADD CONSTRAINT contactcenter_historicaldiallist_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: contactcenter_historicaldiallistentry contactcenter_historicaldiallistentry_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicaldiallistentry
+    ADD CONSTRAINT contactcenter_historicaldiallistentry_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: contactcenter_historicalevaluation contactcenter_historicalevaluation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalevaluation
+    ADD CONSTRAINT contactcenter_historicalevaluation_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: contactcenter_historicalevaluationanswer contactcenter_historicalevaluationanswer_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalevaluationanswer
+    ADD CONSTRAINT contactcenter_historicalevaluationanswer_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: contactcenter_historicalevaluationform contactcenter_historicalevaluationform_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalevaluationform
+    ADD CONSTRAINT contactcenter_historicalevaluationform_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: contactcenter_historicalevaluationquestion contactcenter_historicalevaluationquestion_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalevaluationquestion
+    ADD CONSTRAINT contactcenter_historicalevaluationquestion_pkey PRIMARY KEY (history_id);
+
+
+--
 -- Name: contactcenter_historicalline contactcenter_historicalline_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -12370,11 +15107,35 @@ ALTER TABLE ONLY public.contactcenter_historicalmenuoption
 
 
 --
+-- Name: contactcenter_historicalpromptrecording contactcenter_historicalpromptrecording_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalpromptrecording
+    ADD CONSTRAINT contactcenter_historicalpromptrecording_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: contactcenter_historicalpromptrecordingsession contactcenter_historicalpromptrecordingsession_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalpromptrecordingsession
+    ADD CONSTRAINT contactcenter_historicalpromptrecordingsession_pkey PRIMARY KEY (history_id);
+
+
+--
 -- Name: contactcenter_historicalqueue contactcenter_historicalqueue_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.contactcenter_historicalqueue
     ADD CONSTRAINT contactcenter_historicalqueue_pkey PRIMARY KEY (history_id);
+
+
+--
+-- Name: contactcenter_historicalsupervisionaction contactcenter_historicalsupervisionaction_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalsupervisionaction
+    ADD CONSTRAINT contactcenter_historicalsupervisionaction_pkey PRIMARY KEY (history_id);
 
 
 --
@@ -12410,6 +15171,22 @@ ALTER TABLE ONLY public.contactcenter_menuoption
 
 
 --
+-- Name: contactcenter_promptrecording contactcenter_promptrecording_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_promptrecording
+    ADD CONSTRAINT contactcenter_promptrecording_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: contactcenter_promptrecordingsession contactcenter_promptrecordingsession_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_promptrecordingsession
+    ADD CONSTRAINT contactcenter_promptrecordingsession_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: contactcenter_queue contactcenter_queue_name_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -12423,6 +15200,14 @@ ALTER TABLE ONLY public.contactcenter_queue
 
 ALTER TABLE ONLY public.contactcenter_queue
     ADD CONSTRAINT contactcenter_queue_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: contactcenter_supervisionaction contactcenter_supervisionaction_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_supervisionaction
+    ADD CONSTRAINT contactcenter_supervisionaction_pkey PRIMARY KEY (id);
 
 
 --
@@ -12527,6 +15312,14 @@ ALTER TABLE ONLY public.crm_survey
 
 ALTER TABLE ONLY public.crm_survey
     ADD CONSTRAINT crm_survey_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: contactcenter_diallistentry dial_entry_number; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_diallistentry
+    ADD CONSTRAINT dial_entry_number UNIQUE (dial_list_id, number);
 
 
 --
@@ -14146,6 +16939,20 @@ CREATE INDEX call_from ON public.contactcenter_call USING btree (from_number, st
 
 
 --
+-- Name: call_placed_by; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX call_placed_by ON public.contactcenter_call USING btree (placed_by_id, started_at) WHERE (placed_by_id IS NOT NULL);
+
+
+--
+-- Name: call_ticket; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX call_ticket ON public.contactcenter_call USING btree (ticket_kind, ticket_id) WHERE (ticket_id IS NOT NULL);
+
+
+--
 -- Name: call_waiting; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -14157,6 +16964,13 @@ CREATE INDEX call_waiting ON public.contactcenter_call USING btree (queue_id, pr
 --
 
 CREATE INDEX callback_open_agent ON public.contactcenter_callback USING btree (agent_id) WHERE ((status)::text = ANY ((ARRAY['open'::character varying, 'claimed'::character varying])::text[]));
+
+
+--
+-- Name: callrec_due; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX callrec_due ON public.contactcenter_callrecording USING btree (delete_after) WHERE (deleted_at IS NULL);
 
 
 --
@@ -14986,6 +17800,13 @@ CREATE INDEX changes_change_created_at_0c57bd51 ON public.changes_change USING b
 
 
 --
+-- Name: changes_change_deployment_authorized_by_id_009965b6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_change_deployment_authorized_by_id_009965b6 ON public.changes_change USING btree (deployment_authorized_by_id);
+
+
+--
 -- Name: changes_change_incidents_change_id_7835386a; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -15042,6 +17863,20 @@ CREATE INDEX changes_change_problems_problem_id_b0b3dc5b ON public.changes_chang
 
 
 --
+-- Name: changes_change_proposal_id_e8f5c1b5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_change_proposal_id_e8f5c1b5 ON public.changes_change USING btree (proposal_id);
+
+
+--
+-- Name: changes_change_release_id_0174da05; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_change_release_id_0174da05 ON public.changes_change USING btree (release_id);
+
+
+--
 -- Name: changes_change_requested_by_id_6cbdd7b1; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -15070,6 +17905,20 @@ CREATE INDEX changes_change_services_service_id_2080ff19 ON public.changes_chang
 
 
 --
+-- Name: changes_changeciupdate_change_id_872b775c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_changeciupdate_change_id_872b775c ON public.changes_changeciupdate USING btree (change_id);
+
+
+--
+-- Name: changes_changeciupdate_ci_id_c620d8cc; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_changeciupdate_ci_id_c620d8cc ON public.changes_changeciupdate USING btree (ci_id);
+
+
+--
 -- Name: changes_changemodel_name_587d00c1_like; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -15091,6 +17940,69 @@ CREATE INDEX changes_changemodel_services_service_id_411ad252 ON public.changes_
 
 
 --
+-- Name: changes_changepolicy_cis_changepolicy_id_351ad8c6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_changepolicy_cis_changepolicy_id_351ad8c6 ON public.changes_changepolicy_cis USING btree (changepolicy_id);
+
+
+--
+-- Name: changes_changepolicy_cis_configurationitem_id_24b77552; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_changepolicy_cis_configurationitem_id_24b77552 ON public.changes_changepolicy_cis USING btree (configurationitem_id);
+
+
+--
+-- Name: changes_changepolicy_services_changepolicy_id_15f01358; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_changepolicy_services_changepolicy_id_15f01358 ON public.changes_changepolicy_services USING btree (changepolicy_id);
+
+
+--
+-- Name: changes_changepolicy_services_service_id_ecbcfef8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_changepolicy_services_service_id_ecbcfef8 ON public.changes_changepolicy_services USING btree (service_id);
+
+
+--
+-- Name: changes_changeproposal_decided_by_id_349c68b4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_changeproposal_decided_by_id_349c68b4 ON public.changes_changeproposal USING btree (decided_by_id);
+
+
+--
+-- Name: changes_changeproposal_number_61e190e7_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_changeproposal_number_61e190e7_like ON public.changes_changeproposal USING btree (number varchar_pattern_ops);
+
+
+--
+-- Name: changes_changeproposal_requested_by_id_4d94be3d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_changeproposal_requested_by_id_4d94be3d ON public.changes_changeproposal USING btree (requested_by_id);
+
+
+--
+-- Name: changes_changeproposal_services_changeproposal_id_afa80114; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_changeproposal_services_changeproposal_id_afa80114 ON public.changes_changeproposal_services USING btree (changeproposal_id);
+
+
+--
+-- Name: changes_changeproposal_services_service_id_03999174; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_changeproposal_services_service_id_03999174 ON public.changes_changeproposal_services USING btree (service_id);
+
+
+--
 -- Name: changes_changetask_change_id_e5acbd08; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -15102,6 +18014,13 @@ CREATE INDEX changes_changetask_change_id_e5acbd08 ON public.changes_changetask 
 --
 
 CREATE INDEX changes_changetask_done_by_id_e30e8710 ON public.changes_changetask USING btree (done_by_id);
+
+
+--
+-- Name: changes_evaluationreport_author_id_a89289ad; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_evaluationreport_author_id_a89289ad ON public.changes_evaluationreport USING btree (author_id);
 
 
 --
@@ -15371,6 +18290,13 @@ CREATE INDEX changes_historicalchange_created_at_cd81f0ef ON public.changes_hist
 
 
 --
+-- Name: changes_historicalchange_deployment_authorized_by_id_a5d530a9; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchange_deployment_authorized_by_id_a5d530a9 ON public.changes_historicalchange USING btree (deployment_authorized_by_id);
+
+
+--
 -- Name: changes_historicalchange_history_date_62845cbe; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -15469,6 +18395,20 @@ CREATE INDEX changes_historicalchange_problems_problem_id_d59e4007 ON public.cha
 
 
 --
+-- Name: changes_historicalchange_proposal_id_bcf4af9f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchange_proposal_id_bcf4af9f ON public.changes_historicalchange USING btree (proposal_id);
+
+
+--
+-- Name: changes_historicalchange_release_id_0b14e3be; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchange_release_id_0b14e3be ON public.changes_historicalchange USING btree (release_id);
+
+
+--
 -- Name: changes_historicalchange_requested_by_id_246fd0fb; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -15501,6 +18441,41 @@ CREATE INDEX changes_historicalchange_services_id_d75a637f ON public.changes_his
 --
 
 CREATE INDEX changes_historicalchange_services_service_id_51f6744e ON public.changes_historicalchange_services USING btree (service_id);
+
+
+--
+-- Name: changes_historicalchangeciupdate_change_id_9d429884; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangeciupdate_change_id_9d429884 ON public.changes_historicalchangeciupdate USING btree (change_id);
+
+
+--
+-- Name: changes_historicalchangeciupdate_ci_id_e38e579e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangeciupdate_ci_id_e38e579e ON public.changes_historicalchangeciupdate USING btree (ci_id);
+
+
+--
+-- Name: changes_historicalchangeciupdate_history_date_733487fc; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangeciupdate_history_date_733487fc ON public.changes_historicalchangeciupdate USING btree (history_date);
+
+
+--
+-- Name: changes_historicalchangeciupdate_history_user_id_9f90ec2d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangeciupdate_history_user_id_9f90ec2d ON public.changes_historicalchangeciupdate USING btree (history_user_id);
+
+
+--
+-- Name: changes_historicalchangeciupdate_id_9008ad7e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangeciupdate_id_9008ad7e ON public.changes_historicalchangeciupdate USING btree (id);
 
 
 --
@@ -15567,6 +18542,286 @@ CREATE INDEX changes_historicalchangemodel_services_service_id_d2ad4127 ON publi
 
 
 --
+-- Name: changes_historicalchangepo_changepolicy_id_cbe7b2e4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangepo_changepolicy_id_cbe7b2e4 ON public.changes_historicalchangepolicy_services USING btree (changepolicy_id);
+
+
+--
+-- Name: changes_historicalchangepo_configurationitem_id_45796dfa; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangepo_configurationitem_id_45796dfa ON public.changes_historicalchangepolicy_cis USING btree (configurationitem_id);
+
+
+--
+-- Name: changes_historicalchangepolicy_cis_changepolicy_id_ede0ad11; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangepolicy_cis_changepolicy_id_ede0ad11 ON public.changes_historicalchangepolicy_cis USING btree (changepolicy_id);
+
+
+--
+-- Name: changes_historicalchangepolicy_cis_history_id_a2e8cd74; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangepolicy_cis_history_id_a2e8cd74 ON public.changes_historicalchangepolicy_cis USING btree (history_id);
+
+
+--
+-- Name: changes_historicalchangepolicy_cis_id_e327c9d5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangepolicy_cis_id_e327c9d5 ON public.changes_historicalchangepolicy_cis USING btree (id);
+
+
+--
+-- Name: changes_historicalchangepolicy_history_date_2f9f16ca; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangepolicy_history_date_2f9f16ca ON public.changes_historicalchangepolicy USING btree (history_date);
+
+
+--
+-- Name: changes_historicalchangepolicy_history_user_id_2d399216; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangepolicy_history_user_id_2d399216 ON public.changes_historicalchangepolicy USING btree (history_user_id);
+
+
+--
+-- Name: changes_historicalchangepolicy_id_c50a2ce9; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangepolicy_id_c50a2ce9 ON public.changes_historicalchangepolicy USING btree (id);
+
+
+--
+-- Name: changes_historicalchangepolicy_services_history_id_b1454e69; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangepolicy_services_history_id_b1454e69 ON public.changes_historicalchangepolicy_services USING btree (history_id);
+
+
+--
+-- Name: changes_historicalchangepolicy_services_id_25ca704c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangepolicy_services_id_25ca704c ON public.changes_historicalchangepolicy_services USING btree (id);
+
+
+--
+-- Name: changes_historicalchangepolicy_services_service_id_4ef30475; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangepolicy_services_service_id_4ef30475 ON public.changes_historicalchangepolicy_services USING btree (service_id);
+
+
+--
+-- Name: changes_historicalchangepr_changeproposal_id_ddb0f4b1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangepr_changeproposal_id_ddb0f4b1 ON public.changes_historicalchangeproposal_services USING btree (changeproposal_id);
+
+
+--
+-- Name: changes_historicalchangeproposal_decided_by_id_fd7b2d8f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangeproposal_decided_by_id_fd7b2d8f ON public.changes_historicalchangeproposal USING btree (decided_by_id);
+
+
+--
+-- Name: changes_historicalchangeproposal_history_date_29a0b072; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangeproposal_history_date_29a0b072 ON public.changes_historicalchangeproposal USING btree (history_date);
+
+
+--
+-- Name: changes_historicalchangeproposal_history_user_id_655fa1fa; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangeproposal_history_user_id_655fa1fa ON public.changes_historicalchangeproposal USING btree (history_user_id);
+
+
+--
+-- Name: changes_historicalchangeproposal_id_d082d2ae; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangeproposal_id_d082d2ae ON public.changes_historicalchangeproposal USING btree (id);
+
+
+--
+-- Name: changes_historicalchangeproposal_number_da5c0471; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangeproposal_number_da5c0471 ON public.changes_historicalchangeproposal USING btree (number);
+
+
+--
+-- Name: changes_historicalchangeproposal_number_da5c0471_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangeproposal_number_da5c0471_like ON public.changes_historicalchangeproposal USING btree (number varchar_pattern_ops);
+
+
+--
+-- Name: changes_historicalchangeproposal_requested_by_id_f4774e90; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangeproposal_requested_by_id_f4774e90 ON public.changes_historicalchangeproposal USING btree (requested_by_id);
+
+
+--
+-- Name: changes_historicalchangeproposal_services_history_id_e085eb8a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangeproposal_services_history_id_e085eb8a ON public.changes_historicalchangeproposal_services USING btree (history_id);
+
+
+--
+-- Name: changes_historicalchangeproposal_services_id_d846d1d7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangeproposal_services_id_d846d1d7 ON public.changes_historicalchangeproposal_services USING btree (id);
+
+
+--
+-- Name: changes_historicalchangeproposal_services_service_id_ed18b541; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalchangeproposal_services_service_id_ed18b541 ON public.changes_historicalchangeproposal_services USING btree (service_id);
+
+
+--
+-- Name: changes_historicalevaluationreport_author_id_9e16271b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalevaluationreport_author_id_9e16271b ON public.changes_historicalevaluationreport USING btree (author_id);
+
+
+--
+-- Name: changes_historicalevaluationreport_change_id_96224aac; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalevaluationreport_change_id_96224aac ON public.changes_historicalevaluationreport USING btree (change_id);
+
+
+--
+-- Name: changes_historicalevaluationreport_history_date_147d7320; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalevaluationreport_history_date_147d7320 ON public.changes_historicalevaluationreport USING btree (history_date);
+
+
+--
+-- Name: changes_historicalevaluationreport_history_user_id_ba10c273; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalevaluationreport_history_user_id_ba10c273 ON public.changes_historicalevaluationreport USING btree (history_user_id);
+
+
+--
+-- Name: changes_historicalevaluationreport_id_7d27c78e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalevaluationreport_id_7d27c78e ON public.changes_historicalevaluationreport USING btree (id);
+
+
+--
+-- Name: changes_historicalraciassignment_history_date_7af30e7a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalraciassignment_history_date_7af30e7a ON public.changes_historicalraciassignment USING btree (history_date);
+
+
+--
+-- Name: changes_historicalraciassignment_history_user_id_e1e4980d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalraciassignment_history_user_id_e1e4980d ON public.changes_historicalraciassignment USING btree (history_user_id);
+
+
+--
+-- Name: changes_historicalraciassignment_id_3e154753; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalraciassignment_id_3e154753 ON public.changes_historicalraciassignment USING btree (id);
+
+
+--
+-- Name: changes_historicalraciassignment_model_id_5b5903a4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalraciassignment_model_id_5b5903a4 ON public.changes_historicalraciassignment USING btree (model_id);
+
+
+--
+-- Name: changes_historicalraciassignment_user_id_ef1a69b2; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalraciassignment_user_id_ef1a69b2 ON public.changes_historicalraciassignment USING btree (user_id);
+
+
+--
+-- Name: changes_historicalrelease_authorized_by_id_5b0d57d6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalrelease_authorized_by_id_5b0d57d6 ON public.changes_historicalrelease USING btree (authorized_by_id);
+
+
+--
+-- Name: changes_historicalrelease_created_by_id_ea399954; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalrelease_created_by_id_ea399954 ON public.changes_historicalrelease USING btree (created_by_id);
+
+
+--
+-- Name: changes_historicalrelease_history_date_cd37dcb6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalrelease_history_date_cd37dcb6 ON public.changes_historicalrelease USING btree (history_date);
+
+
+--
+-- Name: changes_historicalrelease_history_user_id_0ae27603; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalrelease_history_user_id_0ae27603 ON public.changes_historicalrelease USING btree (history_user_id);
+
+
+--
+-- Name: changes_historicalrelease_id_a419e811; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalrelease_id_a419e811 ON public.changes_historicalrelease USING btree (id);
+
+
+--
+-- Name: changes_historicalrelease_number_fea1c329; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalrelease_number_fea1c329 ON public.changes_historicalrelease USING btree (number);
+
+
+--
+-- Name: changes_historicalrelease_number_fea1c329_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalrelease_number_fea1c329_like ON public.changes_historicalrelease USING btree (number varchar_pattern_ops);
+
+
+--
+-- Name: changes_historicalrelease_owner_id_75689370; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_historicalrelease_owner_id_75689370 ON public.changes_historicalrelease USING btree (owner_id);
+
+
+--
 -- Name: changes_historicalvote_board_id_cba29c14; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -15609,6 +18864,48 @@ CREATE INDEX changes_historicalvote_member_id_76007810 ON public.changes_histori
 
 
 --
+-- Name: changes_raciassignment_model_id_b2d242d4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_raciassignment_model_id_b2d242d4 ON public.changes_raciassignment USING btree (model_id);
+
+
+--
+-- Name: changes_raciassignment_user_id_070e57a3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_raciassignment_user_id_070e57a3 ON public.changes_raciassignment USING btree (user_id);
+
+
+--
+-- Name: changes_release_authorized_by_id_437adcef; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_release_authorized_by_id_437adcef ON public.changes_release USING btree (authorized_by_id);
+
+
+--
+-- Name: changes_release_created_by_id_d706e22e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_release_created_by_id_d706e22e ON public.changes_release USING btree (created_by_id);
+
+
+--
+-- Name: changes_release_number_dd83eb19_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_release_number_dd83eb19_like ON public.changes_release USING btree (number varchar_pattern_ops);
+
+
+--
+-- Name: changes_release_owner_id_7a08f456; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX changes_release_owner_id_7a08f456 ON public.changes_release USING btree (owner_id);
+
+
+--
 -- Name: changes_vote_board_id_c5d41fc9; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -15627,6 +18924,13 @@ CREATE INDEX changes_vote_change_id_a31c8d67 ON public.changes_vote USING btree 
 --
 
 CREATE INDEX changes_vote_member_id_073d116f ON public.changes_vote USING btree (member_id);
+
+
+--
+-- Name: conference_leg_live; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX conference_leg_live ON public.contactcenter_conferenceleg USING btree (conference_id, user_id, role) WHERE ((status)::text = ANY ((ARRAY['requested'::character varying, 'joined'::character varying])::text[]));
 
 
 --
@@ -15707,6 +19011,13 @@ CREATE INDEX contactcenter_call_call_sid_95c82904_like ON public.contactcenter_c
 
 
 --
+-- Name: contactcenter_call_callback_task_id_a752305d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_call_callback_task_id_a752305d ON public.contactcenter_call USING btree (callback_task_id);
+
+
+--
 -- Name: contactcenter_call_contact_id_3abed04e; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -15732,6 +19043,13 @@ CREATE INDEX contactcenter_call_incident_id_5be25032 ON public.contactcenter_cal
 --
 
 CREATE INDEX contactcenter_call_line_id_da7eb3c8 ON public.contactcenter_call USING btree (line_id);
+
+
+--
+-- Name: contactcenter_call_placed_by_id_40406d40; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_call_placed_by_id_40406d40 ON public.contactcenter_call USING btree (placed_by_id);
 
 
 --
@@ -15798,6 +19116,20 @@ CREATE INDEX contactcenter_callevent_call_id_9e7e40f2 ON public.contactcenter_ca
 
 
 --
+-- Name: contactcenter_callrecording_call_id_36ca69f7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_callrecording_call_id_36ca69f7 ON public.contactcenter_callrecording USING btree (call_id);
+
+
+--
+-- Name: contactcenter_callrecording_recording_sid_e84f30fa_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_callrecording_recording_sid_e84f30fa_like ON public.contactcenter_callrecording USING btree (recording_sid varchar_pattern_ops);
+
+
+--
 -- Name: contactcenter_calltransfer_agent_id_6199e537; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -15823,6 +19155,202 @@ CREATE INDEX contactcenter_calltransfer_from_queue_id_80449a0d ON public.contact
 --
 
 CREATE INDEX contactcenter_calltransfer_to_queue_id_1b23b41d ON public.contactcenter_calltransfer USING btree (to_queue_id);
+
+
+--
+-- Name: contactcenter_conference_name_ddb54282_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_conference_name_ddb54282_like ON public.contactcenter_conference USING btree (name varchar_pattern_ops);
+
+
+--
+-- Name: contactcenter_conference_sid_1940650e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_conference_sid_1940650e ON public.contactcenter_conference USING btree (sid);
+
+
+--
+-- Name: contactcenter_conference_sid_1940650e_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_conference_sid_1940650e_like ON public.contactcenter_conference USING btree (sid varchar_pattern_ops);
+
+
+--
+-- Name: contactcenter_conferenceevent_conference_id_c35f3a62; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_conferenceevent_conference_id_c35f3a62 ON public.contactcenter_conferenceevent USING btree (conference_id);
+
+
+--
+-- Name: contactcenter_conferenceleg_call_sid_3650eaa7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_conferenceleg_call_sid_3650eaa7 ON public.contactcenter_conferenceleg USING btree (call_sid);
+
+
+--
+-- Name: contactcenter_conferenceleg_call_sid_3650eaa7_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_conferenceleg_call_sid_3650eaa7_like ON public.contactcenter_conferenceleg USING btree (call_sid varchar_pattern_ops);
+
+
+--
+-- Name: contactcenter_conferenceleg_conference_id_7a1c9698; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_conferenceleg_conference_id_7a1c9698 ON public.contactcenter_conferenceleg USING btree (conference_id);
+
+
+--
+-- Name: contactcenter_conferenceleg_user_id_95a26dcf; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_conferenceleg_user_id_95a26dcf ON public.contactcenter_conferenceleg USING btree (user_id);
+
+
+--
+-- Name: contactcenter_diallist_calendar_id_d54a7e30; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_diallist_calendar_id_d54a7e30 ON public.contactcenter_diallist USING btree (calendar_id);
+
+
+--
+-- Name: contactcenter_diallist_line_id_44f10446; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_diallist_line_id_44f10446 ON public.contactcenter_diallist USING btree (line_id);
+
+
+--
+-- Name: contactcenter_diallist_queue_id_89e7a0ae; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_diallist_queue_id_89e7a0ae ON public.contactcenter_diallist USING btree (queue_id);
+
+
+--
+-- Name: contactcenter_diallistentry_callback_id_1925b031; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_diallistentry_callback_id_1925b031 ON public.contactcenter_diallistentry USING btree (callback_id);
+
+
+--
+-- Name: contactcenter_diallistentry_contact_id_5bbfabb7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_diallistentry_contact_id_5bbfabb7 ON public.contactcenter_diallistentry USING btree (contact_id);
+
+
+--
+-- Name: contactcenter_diallistentry_dial_list_id_c48c18e8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_diallistentry_dial_list_id_c48c18e8 ON public.contactcenter_diallistentry USING btree (dial_list_id);
+
+
+--
+-- Name: contactcenter_diallistentry_last_call_id_5458aec4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_diallistentry_last_call_id_5458aec4 ON public.contactcenter_diallistentry USING btree (last_call_id);
+
+
+--
+-- Name: contactcenter_diallistentry_reserved_by_id_2ecaf070; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_diallistentry_reserved_by_id_2ecaf070 ON public.contactcenter_diallistentry USING btree (reserved_by_id);
+
+
+--
+-- Name: contactcenter_evaluation_agent_id_65cd86fc; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_evaluation_agent_id_65cd86fc ON public.contactcenter_evaluation USING btree (agent_id);
+
+
+--
+-- Name: contactcenter_evaluation_call_id_743bb2a3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_evaluation_call_id_743bb2a3 ON public.contactcenter_evaluation USING btree (call_id);
+
+
+--
+-- Name: contactcenter_evaluation_evaluator_id_835d235a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_evaluation_evaluator_id_835d235a ON public.contactcenter_evaluation USING btree (evaluator_id);
+
+
+--
+-- Name: contactcenter_evaluation_form_id_52d42eae; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_evaluation_form_id_52d42eae ON public.contactcenter_evaluation USING btree (form_id);
+
+
+--
+-- Name: contactcenter_evaluation_queue_id_7620af28; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_evaluation_queue_id_7620af28 ON public.contactcenter_evaluation USING btree (queue_id);
+
+
+--
+-- Name: contactcenter_evaluationanswer_evaluation_id_9c181e62; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_evaluationanswer_evaluation_id_9c181e62 ON public.contactcenter_evaluationanswer USING btree (evaluation_id);
+
+
+--
+-- Name: contactcenter_evaluationanswer_question_id_efb4a6e0; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_evaluationanswer_question_id_efb4a6e0 ON public.contactcenter_evaluationanswer USING btree (question_id);
+
+
+--
+-- Name: contactcenter_evaluationform_queue_id_0f5bec9e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_evaluationform_queue_id_0f5bec9e ON public.contactcenter_evaluationform USING btree (queue_id);
+
+
+--
+-- Name: contactcenter_evaluationquestion_form_id_be1f1ad3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_evaluationquestion_form_id_be1f1ad3 ON public.contactcenter_evaluationquestion USING btree (form_id);
+
+
+--
+-- Name: contactcenter_historical_call_sid_f9a50469_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historical_call_sid_f9a50469_like ON public.contactcenter_historicalpromptrecordingsession USING btree (call_sid varchar_pattern_ops);
+
+
+--
+-- Name: contactcenter_historical_code_hash_af99ebec_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historical_code_hash_af99ebec_like ON public.contactcenter_historicalpromptrecordingsession USING btree (code_hash varchar_pattern_ops);
+
+
+--
+-- Name: contactcenter_historical_recording_sid_8633098c_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historical_recording_sid_8633098c_like ON public.contactcenter_historicalcallrecording USING btree (recording_sid varchar_pattern_ops);
 
 
 --
@@ -15973,6 +19501,412 @@ CREATE INDEX contactcenter_historicalcallback_status_0c966e31_like ON public.con
 
 
 --
+-- Name: contactcenter_historicalcallrecording_call_id_3b1053fa; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalcallrecording_call_id_3b1053fa ON public.contactcenter_historicalcallrecording USING btree (call_id);
+
+
+--
+-- Name: contactcenter_historicalcallrecording_history_date_bbfade83; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalcallrecording_history_date_bbfade83 ON public.contactcenter_historicalcallrecording USING btree (history_date);
+
+
+--
+-- Name: contactcenter_historicalcallrecording_history_user_id_9e3ca2dd; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalcallrecording_history_user_id_9e3ca2dd ON public.contactcenter_historicalcallrecording USING btree (history_user_id);
+
+
+--
+-- Name: contactcenter_historicalcallrecording_id_c0e4f157; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalcallrecording_id_c0e4f157 ON public.contactcenter_historicalcallrecording USING btree (id);
+
+
+--
+-- Name: contactcenter_historicalcallrecording_recording_sid_8633098c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalcallrecording_recording_sid_8633098c ON public.contactcenter_historicalcallrecording USING btree (recording_sid);
+
+
+--
+-- Name: contactcenter_historicalco_history_user_id_afa010fe; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalco_history_user_id_afa010fe ON public.contactcenter_historicalconferenceevent USING btree (history_user_id);
+
+
+--
+-- Name: contactcenter_historicalconference_call_id_af24af79; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconference_call_id_af24af79 ON public.contactcenter_historicalconference USING btree (call_id);
+
+
+--
+-- Name: contactcenter_historicalconference_history_date_fe0b8c0d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconference_history_date_fe0b8c0d ON public.contactcenter_historicalconference USING btree (history_date);
+
+
+--
+-- Name: contactcenter_historicalconference_history_user_id_3992bd81; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconference_history_user_id_3992bd81 ON public.contactcenter_historicalconference USING btree (history_user_id);
+
+
+--
+-- Name: contactcenter_historicalconference_id_625536db; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconference_id_625536db ON public.contactcenter_historicalconference USING btree (id);
+
+
+--
+-- Name: contactcenter_historicalconference_name_decb88f5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconference_name_decb88f5 ON public.contactcenter_historicalconference USING btree (name);
+
+
+--
+-- Name: contactcenter_historicalconference_name_decb88f5_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconference_name_decb88f5_like ON public.contactcenter_historicalconference USING btree (name varchar_pattern_ops);
+
+
+--
+-- Name: contactcenter_historicalconference_sid_c40f824f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconference_sid_c40f824f ON public.contactcenter_historicalconference USING btree (sid);
+
+
+--
+-- Name: contactcenter_historicalconference_sid_c40f824f_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconference_sid_c40f824f_like ON public.contactcenter_historicalconference USING btree (sid varchar_pattern_ops);
+
+
+--
+-- Name: contactcenter_historicalconferenceevent_conference_id_0f89ed07; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconferenceevent_conference_id_0f89ed07 ON public.contactcenter_historicalconferenceevent USING btree (conference_id);
+
+
+--
+-- Name: contactcenter_historicalconferenceevent_history_date_0e503e35; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconferenceevent_history_date_0e503e35 ON public.contactcenter_historicalconferenceevent USING btree (history_date);
+
+
+--
+-- Name: contactcenter_historicalconferenceevent_id_02844116; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconferenceevent_id_02844116 ON public.contactcenter_historicalconferenceevent USING btree (id);
+
+
+--
+-- Name: contactcenter_historicalconferenceleg_call_sid_cab2d250; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconferenceleg_call_sid_cab2d250 ON public.contactcenter_historicalconferenceleg USING btree (call_sid);
+
+
+--
+-- Name: contactcenter_historicalconferenceleg_call_sid_cab2d250_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconferenceleg_call_sid_cab2d250_like ON public.contactcenter_historicalconferenceleg USING btree (call_sid varchar_pattern_ops);
+
+
+--
+-- Name: contactcenter_historicalconferenceleg_conference_id_edf2e6f4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconferenceleg_conference_id_edf2e6f4 ON public.contactcenter_historicalconferenceleg USING btree (conference_id);
+
+
+--
+-- Name: contactcenter_historicalconferenceleg_history_date_5e569254; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconferenceleg_history_date_5e569254 ON public.contactcenter_historicalconferenceleg USING btree (history_date);
+
+
+--
+-- Name: contactcenter_historicalconferenceleg_history_user_id_5a671790; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconferenceleg_history_user_id_5a671790 ON public.contactcenter_historicalconferenceleg USING btree (history_user_id);
+
+
+--
+-- Name: contactcenter_historicalconferenceleg_id_49369cae; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconferenceleg_id_49369cae ON public.contactcenter_historicalconferenceleg USING btree (id);
+
+
+--
+-- Name: contactcenter_historicalconferenceleg_user_id_549480cc; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalconferenceleg_user_id_549480cc ON public.contactcenter_historicalconferenceleg USING btree (user_id);
+
+
+--
+-- Name: contactcenter_historicaldiallist_calendar_id_7d2bbb2f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicaldiallist_calendar_id_7d2bbb2f ON public.contactcenter_historicaldiallist USING btree (calendar_id);
+
+
+--
+-- Name: contactcenter_historicaldiallist_history_date_35598ba0; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicaldiallist_history_date_35598ba0 ON public.contactcenter_historicaldiallist USING btree (history_date);
+
+
+--
+-- Name: contactcenter_historicaldiallist_history_user_id_6631eb30; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicaldiallist_history_user_id_6631eb30 ON public.contactcenter_historicaldiallist USING btree (history_user_id);
+
+
+--
+-- Name: contactcenter_historicaldiallist_id_99fcb5f6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicaldiallist_id_99fcb5f6 ON public.contactcenter_historicaldiallist USING btree (id);
+
+
+--
+-- Name: contactcenter_historicaldiallist_line_id_c074bb06; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicaldiallist_line_id_c074bb06 ON public.contactcenter_historicaldiallist USING btree (line_id);
+
+
+--
+-- Name: contactcenter_historicaldiallist_queue_id_6d1a12f0; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicaldiallist_queue_id_6d1a12f0 ON public.contactcenter_historicaldiallist USING btree (queue_id);
+
+
+--
+-- Name: contactcenter_historicaldiallistentry_callback_id_6eec2832; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicaldiallistentry_callback_id_6eec2832 ON public.contactcenter_historicaldiallistentry USING btree (callback_id);
+
+
+--
+-- Name: contactcenter_historicaldiallistentry_contact_id_8b98f333; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicaldiallistentry_contact_id_8b98f333 ON public.contactcenter_historicaldiallistentry USING btree (contact_id);
+
+
+--
+-- Name: contactcenter_historicaldiallistentry_dial_list_id_2adb586c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicaldiallistentry_dial_list_id_2adb586c ON public.contactcenter_historicaldiallistentry USING btree (dial_list_id);
+
+
+--
+-- Name: contactcenter_historicaldiallistentry_history_date_d12e0044; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicaldiallistentry_history_date_d12e0044 ON public.contactcenter_historicaldiallistentry USING btree (history_date);
+
+
+--
+-- Name: contactcenter_historicaldiallistentry_history_user_id_ed8f6040; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicaldiallistentry_history_user_id_ed8f6040 ON public.contactcenter_historicaldiallistentry USING btree (history_user_id);
+
+
+--
+-- Name: contactcenter_historicaldiallistentry_id_48a335f0; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicaldiallistentry_id_48a335f0 ON public.contactcenter_historicaldiallistentry USING btree (id);
+
+
+--
+-- Name: contactcenter_historicaldiallistentry_last_call_id_9ebd9b09; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicaldiallistentry_last_call_id_9ebd9b09 ON public.contactcenter_historicaldiallistentry USING btree (last_call_id);
+
+
+--
+-- Name: contactcenter_historicalev_history_date_438796b4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalev_history_date_438796b4 ON public.contactcenter_historicalevaluationquestion USING btree (history_date);
+
+
+--
+-- Name: contactcenter_historicalev_history_user_id_2e26b98d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalev_history_user_id_2e26b98d ON public.contactcenter_historicalevaluationquestion USING btree (history_user_id);
+
+
+--
+-- Name: contactcenter_historicalev_history_user_id_fe1eeb0a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalev_history_user_id_fe1eeb0a ON public.contactcenter_historicalevaluationanswer USING btree (history_user_id);
+
+
+--
+-- Name: contactcenter_historicalevaluation_agent_id_9c997805; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluation_agent_id_9c997805 ON public.contactcenter_historicalevaluation USING btree (agent_id);
+
+
+--
+-- Name: contactcenter_historicalevaluation_call_id_532b0870; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluation_call_id_532b0870 ON public.contactcenter_historicalevaluation USING btree (call_id);
+
+
+--
+-- Name: contactcenter_historicalevaluation_evaluator_id_a676a1b0; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluation_evaluator_id_a676a1b0 ON public.contactcenter_historicalevaluation USING btree (evaluator_id);
+
+
+--
+-- Name: contactcenter_historicalevaluation_form_id_9f5a6520; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluation_form_id_9f5a6520 ON public.contactcenter_historicalevaluation USING btree (form_id);
+
+
+--
+-- Name: contactcenter_historicalevaluation_history_date_d8f5882d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluation_history_date_d8f5882d ON public.contactcenter_historicalevaluation USING btree (history_date);
+
+
+--
+-- Name: contactcenter_historicalevaluation_history_user_id_c0a11d50; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluation_history_user_id_c0a11d50 ON public.contactcenter_historicalevaluation USING btree (history_user_id);
+
+
+--
+-- Name: contactcenter_historicalevaluation_id_cee67c42; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluation_id_cee67c42 ON public.contactcenter_historicalevaluation USING btree (id);
+
+
+--
+-- Name: contactcenter_historicalevaluation_queue_id_852a2bd3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluation_queue_id_852a2bd3 ON public.contactcenter_historicalevaluation USING btree (queue_id);
+
+
+--
+-- Name: contactcenter_historicalevaluationanswer_evaluation_id_c5cd0a58; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluationanswer_evaluation_id_c5cd0a58 ON public.contactcenter_historicalevaluationanswer USING btree (evaluation_id);
+
+
+--
+-- Name: contactcenter_historicalevaluationanswer_history_date_2b0f25dc; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluationanswer_history_date_2b0f25dc ON public.contactcenter_historicalevaluationanswer USING btree (history_date);
+
+
+--
+-- Name: contactcenter_historicalevaluationanswer_id_946756c6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluationanswer_id_946756c6 ON public.contactcenter_historicalevaluationanswer USING btree (id);
+
+
+--
+-- Name: contactcenter_historicalevaluationanswer_question_id_7536e1c4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluationanswer_question_id_7536e1c4 ON public.contactcenter_historicalevaluationanswer USING btree (question_id);
+
+
+--
+-- Name: contactcenter_historicalevaluationform_history_date_5ce6319a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluationform_history_date_5ce6319a ON public.contactcenter_historicalevaluationform USING btree (history_date);
+
+
+--
+-- Name: contactcenter_historicalevaluationform_history_user_id_5efbdcc0; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluationform_history_user_id_5efbdcc0 ON public.contactcenter_historicalevaluationform USING btree (history_user_id);
+
+
+--
+-- Name: contactcenter_historicalevaluationform_id_32b80f0a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluationform_id_32b80f0a ON public.contactcenter_historicalevaluationform USING btree (id);
+
+
+--
+-- Name: contactcenter_historicalevaluationform_queue_id_4e305642; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluationform_queue_id_4e305642 ON public.contactcenter_historicalevaluationform USING btree (queue_id);
+
+
+--
+-- Name: contactcenter_historicalevaluationquestion_form_id_afe08244; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluationquestion_form_id_afe08244 ON public.contactcenter_historicalevaluationquestion USING btree (form_id);
+
+
+--
+-- Name: contactcenter_historicalevaluationquestion_id_60d1be7b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalevaluationquestion_id_60d1be7b ON public.contactcenter_historicalevaluationquestion USING btree (id);
+
+
+--
 -- Name: contactcenter_historicalline_calendar_id_1bda8b3e; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -16071,6 +20005,111 @@ CREATE INDEX contactcenter_historicalmenuoption_service_id_884d7ce2 ON public.co
 
 
 --
+-- Name: contactcenter_historicalpr_announcement_id_5cf1e40d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalpr_announcement_id_5cf1e40d ON public.contactcenter_historicalpromptrecording USING btree (announcement_id);
+
+
+--
+-- Name: contactcenter_historicalpr_announcement_id_b30381e1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalpr_announcement_id_b30381e1 ON public.contactcenter_historicalpromptrecordingsession USING btree (announcement_id);
+
+
+--
+-- Name: contactcenter_historicalpr_call_sid_f9a50469; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalpr_call_sid_f9a50469 ON public.contactcenter_historicalpromptrecordingsession USING btree (call_sid);
+
+
+--
+-- Name: contactcenter_historicalpr_code_hash_af99ebec; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalpr_code_hash_af99ebec ON public.contactcenter_historicalpromptrecordingsession USING btree (code_hash);
+
+
+--
+-- Name: contactcenter_historicalpr_history_date_f95dfbea; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalpr_history_date_f95dfbea ON public.contactcenter_historicalpromptrecordingsession USING btree (history_date);
+
+
+--
+-- Name: contactcenter_historicalpr_history_user_id_39fa5bc5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalpr_history_user_id_39fa5bc5 ON public.contactcenter_historicalpromptrecording USING btree (history_user_id);
+
+
+--
+-- Name: contactcenter_historicalpr_history_user_id_a6257396; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalpr_history_user_id_a6257396 ON public.contactcenter_historicalpromptrecordingsession USING btree (history_user_id);
+
+
+--
+-- Name: contactcenter_historicalpr_recording_id_d0e507cd; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalpr_recording_id_d0e507cd ON public.contactcenter_historicalpromptrecordingsession USING btree (recording_id);
+
+
+--
+-- Name: contactcenter_historicalpr_requested_by_id_a9300f99; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalpr_requested_by_id_a9300f99 ON public.contactcenter_historicalpromptrecordingsession USING btree (requested_by_id);
+
+
+--
+-- Name: contactcenter_historicalpromptrecording_history_date_269b297d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalpromptrecording_history_date_269b297d ON public.contactcenter_historicalpromptrecording USING btree (history_date);
+
+
+--
+-- Name: contactcenter_historicalpromptrecording_id_823bd3db; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalpromptrecording_id_823bd3db ON public.contactcenter_historicalpromptrecording USING btree (id);
+
+
+--
+-- Name: contactcenter_historicalpromptrecording_line_id_bd0caff0; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalpromptrecording_line_id_bd0caff0 ON public.contactcenter_historicalpromptrecording USING btree (line_id);
+
+
+--
+-- Name: contactcenter_historicalpromptrecording_recorded_by_id_c4fda47b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalpromptrecording_recorded_by_id_c4fda47b ON public.contactcenter_historicalpromptrecording USING btree (recorded_by_id);
+
+
+--
+-- Name: contactcenter_historicalpromptrecordingsession_id_4d2da768; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalpromptrecordingsession_id_4d2da768 ON public.contactcenter_historicalpromptrecordingsession USING btree (id);
+
+
+--
+-- Name: contactcenter_historicalpromptrecordingsession_line_id_a87a395a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalpromptrecordingsession_line_id_a87a395a ON public.contactcenter_historicalpromptrecordingsession USING btree (line_id);
+
+
+--
 -- Name: contactcenter_historicalqueue_history_date_67615052; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -16110,6 +20149,48 @@ CREATE INDEX contactcenter_historicalqueue_name_1b07c4c4_like ON public.contactc
 --
 
 CREATE INDEX contactcenter_historicalqueue_skill_id_0ce588cb ON public.contactcenter_historicalqueue USING btree (skill_id);
+
+
+--
+-- Name: contactcenter_historicalsu_history_user_id_87f59b16; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalsu_history_user_id_87f59b16 ON public.contactcenter_historicalsupervisionaction USING btree (history_user_id);
+
+
+--
+-- Name: contactcenter_historicalsu_supervisor_id_af33297b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalsu_supervisor_id_af33297b ON public.contactcenter_historicalsupervisionaction USING btree (supervisor_id);
+
+
+--
+-- Name: contactcenter_historicalsupervisionaction_call_id_4288ed56; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalsupervisionaction_call_id_4288ed56 ON public.contactcenter_historicalsupervisionaction USING btree (call_id);
+
+
+--
+-- Name: contactcenter_historicalsupervisionaction_history_date_bee6c868; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalsupervisionaction_history_date_bee6c868 ON public.contactcenter_historicalsupervisionaction USING btree (history_date);
+
+
+--
+-- Name: contactcenter_historicalsupervisionaction_id_c52295aa; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalsupervisionaction_id_c52295aa ON public.contactcenter_historicalsupervisionaction USING btree (id);
+
+
+--
+-- Name: contactcenter_historicalsupervisionaction_leg_id_53d39c60; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_historicalsupervisionaction_leg_id_53d39c60 ON public.contactcenter_historicalsupervisionaction USING btree (leg_id);
 
 
 --
@@ -16162,6 +20243,97 @@ CREATE INDEX contactcenter_menuoption_service_id_3baba8ab ON public.contactcente
 
 
 --
+-- Name: contactcenter_promptrecording_announcement_id_3916600d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_promptrecording_announcement_id_3916600d ON public.contactcenter_promptrecording USING btree (announcement_id);
+
+
+--
+-- Name: contactcenter_promptrecording_announcement_language; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX contactcenter_promptrecording_announcement_language ON public.contactcenter_promptrecording USING btree (announcement_id, language) WHERE (announcement_id IS NOT NULL);
+
+
+--
+-- Name: contactcenter_promptrecording_line_id_c15a224c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_promptrecording_line_id_c15a224c ON public.contactcenter_promptrecording USING btree (line_id);
+
+
+--
+-- Name: contactcenter_promptrecording_line_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX contactcenter_promptrecording_line_key ON public.contactcenter_promptrecording USING btree (line_id, key) WHERE (line_id IS NOT NULL);
+
+
+--
+-- Name: contactcenter_promptrecording_recorded_by_id_3820b04e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_promptrecording_recorded_by_id_3820b04e ON public.contactcenter_promptrecording USING btree (recorded_by_id);
+
+
+--
+-- Name: contactcenter_promptrecordingsession_announcement_id_1428a746; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_promptrecordingsession_announcement_id_1428a746 ON public.contactcenter_promptrecordingsession USING btree (announcement_id);
+
+
+--
+-- Name: contactcenter_promptrecordingsession_call_sid_021d0d6b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_promptrecordingsession_call_sid_021d0d6b ON public.contactcenter_promptrecordingsession USING btree (call_sid);
+
+
+--
+-- Name: contactcenter_promptrecordingsession_call_sid_021d0d6b_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_promptrecordingsession_call_sid_021d0d6b_like ON public.contactcenter_promptrecordingsession USING btree (call_sid varchar_pattern_ops);
+
+
+--
+-- Name: contactcenter_promptrecordingsession_code_hash_18af9c4c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_promptrecordingsession_code_hash_18af9c4c ON public.contactcenter_promptrecordingsession USING btree (code_hash);
+
+
+--
+-- Name: contactcenter_promptrecordingsession_code_hash_18af9c4c_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_promptrecordingsession_code_hash_18af9c4c_like ON public.contactcenter_promptrecordingsession USING btree (code_hash varchar_pattern_ops);
+
+
+--
+-- Name: contactcenter_promptrecordingsession_line_id_2633626c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_promptrecordingsession_line_id_2633626c ON public.contactcenter_promptrecordingsession USING btree (line_id);
+
+
+--
+-- Name: contactcenter_promptrecordingsession_recording_id_1fe77ef3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_promptrecordingsession_recording_id_1fe77ef3 ON public.contactcenter_promptrecordingsession USING btree (recording_id);
+
+
+--
+-- Name: contactcenter_promptrecordingsession_requested_by_id_d76ec6fe; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_promptrecordingsession_requested_by_id_d76ec6fe ON public.contactcenter_promptrecordingsession USING btree (requested_by_id);
+
+
+--
 -- Name: contactcenter_queue_name_a1f0b973_like; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -16173,6 +20345,27 @@ CREATE INDEX contactcenter_queue_name_a1f0b973_like ON public.contactcenter_queu
 --
 
 CREATE INDEX contactcenter_queue_skill_id_59d100c4 ON public.contactcenter_queue USING btree (skill_id);
+
+
+--
+-- Name: contactcenter_supervisionaction_call_id_28a3c641; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_supervisionaction_call_id_28a3c641 ON public.contactcenter_supervisionaction USING btree (call_id);
+
+
+--
+-- Name: contactcenter_supervisionaction_leg_id_da7f6a06; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_supervisionaction_leg_id_da7f6a06 ON public.contactcenter_supervisionaction USING btree (leg_id);
+
+
+--
+-- Name: contactcenter_supervisionaction_supervisor_id_fec97f9d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX contactcenter_supervisionaction_supervisor_id_fec97f9d ON public.contactcenter_supervisionaction USING btree (supervisor_id);
 
 
 --
@@ -16624,6 +20817,13 @@ CREATE INDEX demand_service_at ON public.incidents_demandsignal USING btree (ser
 
 
 --
+-- Name: dial_entry_due; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX dial_entry_due ON public.contactcenter_diallistentry USING btree (dial_list_id, next_attempt_at, id) WHERE ((status)::text = 'pending'::text);
+
+
+--
 -- Name: django_admin_log_content_type_id_c4bce8eb; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -16649,6 +20849,20 @@ CREATE INDEX django_session_expire_date_a5c62663 ON public.django_session USING 
 --
 
 CREATE INDEX django_session_session_key_c0390e0f_like ON public.django_session USING btree (session_key varchar_pattern_ops);
+
+
+--
+-- Name: evaluation_agent; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX evaluation_agent ON public.contactcenter_evaluation USING btree (agent_id, submitted_at);
+
+
+--
+-- Name: evaluation_queue; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX evaluation_queue ON public.contactcenter_evaluation USING btree (queue_id, submitted_at);
 
 
 --
@@ -17128,6 +21342,13 @@ CREATE INDEX incidents_historicalspikealert_decided_by_id_9bdfc82d ON public.inc
 
 
 --
+-- Name: incidents_historicalspikealert_flagged_by_id_8c8b0d47; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX incidents_historicalspikealert_flagged_by_id_8c8b0d47 ON public.incidents_historicalspikealert USING btree (flagged_by_id);
+
+
+--
 -- Name: incidents_historicalspikealert_history_date_b93e2c47; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -17146,6 +21367,13 @@ CREATE INDEX incidents_historicalspikealert_history_user_id_27ce38d8 ON public.i
 --
 
 CREATE INDEX incidents_historicalspikealert_id_cf7c8ebe ON public.incidents_historicalspikealert USING btree (id);
+
+
+--
+-- Name: incidents_historicalspikealert_incident_id_3a11899c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX incidents_historicalspikealert_incident_id_3a11899c ON public.incidents_historicalspikealert USING btree (incident_id);
 
 
 --
@@ -17443,6 +21671,20 @@ CREATE INDEX incidents_spikealert_decided_by_id_f0cad9f2 ON public.incidents_spi
 
 
 --
+-- Name: incidents_spikealert_flagged_by_id_f0eb8944; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX incidents_spikealert_flagged_by_id_f0eb8944 ON public.incidents_spikealert USING btree (flagged_by_id);
+
+
+--
+-- Name: incidents_spikealert_incident_id_0c849732; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX incidents_spikealert_incident_id_0c849732 ON public.incidents_spikealert USING btree (incident_id);
+
+
+--
 -- Name: incidents_spikealert_major_incident_id_79f05adf; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -17454,6 +21696,13 @@ CREATE INDEX incidents_spikealert_major_incident_id_79f05adf ON public.incidents
 --
 
 CREATE UNIQUE INDEX incidents_spikealert_one_open ON public.incidents_spikealert USING btree (rule_id) WHERE ((status)::text = 'open'::text);
+
+
+--
+-- Name: incidents_spikealert_one_open_flag; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX incidents_spikealert_one_open_flag ON public.incidents_spikealert USING btree (incident_id) WHERE ((rule_id IS NULL) AND ((status)::text = 'open'::text));
 
 
 --
@@ -19844,6 +24093,13 @@ CREATE INDEX statuspage_subscribernotice_update_id_5b861c1c ON public.statuspage
 
 
 --
+-- Name: supervision_call; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX supervision_call ON public.contactcenter_supervisionaction USING btree (call_id, at);
+
+
+--
 -- Name: catalog_contact catalog_contact_search_vector; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -20330,6 +24586,14 @@ ALTER TABLE ONLY public.changes_change_cis
 
 
 --
+-- Name: changes_change changes_change_deployment_authorize_009965b6_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_change
+    ADD CONSTRAINT changes_change_deployment_authorize_009965b6_fk_auth_user FOREIGN KEY (deployment_authorized_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: changes_change_incidents changes_change_incid_change_id_7835386a_fk_changes_c; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -20386,6 +24650,22 @@ ALTER TABLE ONLY public.changes_change_problems
 
 
 --
+-- Name: changes_change changes_change_proposal_id_e8f5c1b5_fk_changes_c; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_change
+    ADD CONSTRAINT changes_change_proposal_id_e8f5c1b5_fk_changes_c FOREIGN KEY (proposal_id) REFERENCES public.changes_changeproposal(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_change changes_change_release_id_0174da05_fk_changes_release_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_change
+    ADD CONSTRAINT changes_change_release_id_0174da05_fk_changes_release_id FOREIGN KEY (release_id) REFERENCES public.changes_release(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: changes_change changes_change_requested_by_id_6cbdd7b1_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -20410,6 +24690,22 @@ ALTER TABLE ONLY public.changes_change_services
 
 
 --
+-- Name: changes_changeciupdate changes_changeciupda_ci_id_c620d8cc_fk_catalog_c; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changeciupdate
+    ADD CONSTRAINT changes_changeciupda_ci_id_c620d8cc_fk_catalog_c FOREIGN KEY (ci_id) REFERENCES public.catalog_configurationitem(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_changeciupdate changes_changeciupdate_change_id_872b775c_fk_changes_change_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changeciupdate
+    ADD CONSTRAINT changes_changeciupdate_change_id_872b775c_fk_changes_change_id FOREIGN KEY (change_id) REFERENCES public.changes_change(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: changes_changemodel_services changes_changemodel__changemodel_id_fe63c4ab_fk_changes_c; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -20426,6 +24722,70 @@ ALTER TABLE ONLY public.changes_changemodel_services
 
 
 --
+-- Name: changes_changepolicy_services changes_changepolicy_changepolicy_id_15f01358_fk_changes_c; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changepolicy_services
+    ADD CONSTRAINT changes_changepolicy_changepolicy_id_15f01358_fk_changes_c FOREIGN KEY (changepolicy_id) REFERENCES public.changes_changepolicy(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_changepolicy_cis changes_changepolicy_changepolicy_id_351ad8c6_fk_changes_c; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changepolicy_cis
+    ADD CONSTRAINT changes_changepolicy_changepolicy_id_351ad8c6_fk_changes_c FOREIGN KEY (changepolicy_id) REFERENCES public.changes_changepolicy(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_changepolicy_cis changes_changepolicy_configurationitem_id_24b77552_fk_catalog_c; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changepolicy_cis
+    ADD CONSTRAINT changes_changepolicy_configurationitem_id_24b77552_fk_catalog_c FOREIGN KEY (configurationitem_id) REFERENCES public.catalog_configurationitem(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_changepolicy_services changes_changepolicy_service_id_ecbcfef8_fk_catalog_s; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changepolicy_services
+    ADD CONSTRAINT changes_changepolicy_service_id_ecbcfef8_fk_catalog_s FOREIGN KEY (service_id) REFERENCES public.catalog_service(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_changeproposal_services changes_changepropos_changeproposal_id_afa80114_fk_changes_c; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changeproposal_services
+    ADD CONSTRAINT changes_changepropos_changeproposal_id_afa80114_fk_changes_c FOREIGN KEY (changeproposal_id) REFERENCES public.changes_changeproposal(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_changeproposal_services changes_changepropos_service_id_03999174_fk_catalog_s; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changeproposal_services
+    ADD CONSTRAINT changes_changepropos_service_id_03999174_fk_catalog_s FOREIGN KEY (service_id) REFERENCES public.catalog_service(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_changeproposal changes_changeproposal_decided_by_id_349c68b4_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changeproposal
+    ADD CONSTRAINT changes_changeproposal_decided_by_id_349c68b4_fk_auth_user_id FOREIGN KEY (decided_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_changeproposal changes_changeproposal_requested_by_id_4d94be3d_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_changeproposal
+    ADD CONSTRAINT changes_changeproposal_requested_by_id_4d94be3d_fk_auth_user_id FOREIGN KEY (requested_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: changes_changetask changes_changetask_change_id_e5acbd08_fk_changes_change_id; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -20439,6 +24799,22 @@ ALTER TABLE ONLY public.changes_changetask
 
 ALTER TABLE ONLY public.changes_changetask
     ADD CONSTRAINT changes_changetask_done_by_id_e30e8710_fk_auth_user_id FOREIGN KEY (done_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_evaluationreport changes_evaluationre_change_id_9c4f23c9_fk_changes_c; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_evaluationreport
+    ADD CONSTRAINT changes_evaluationre_change_id_9c4f23c9_fk_changes_c FOREIGN KEY (change_id) REFERENCES public.changes_change(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_evaluationreport changes_evaluationreport_author_id_a89289ad_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_evaluationreport
+    ADD CONSTRAINT changes_evaluationreport_author_id_a89289ad_fk_auth_user_id FOREIGN KEY (author_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -20490,6 +24866,14 @@ ALTER TABLE ONLY public.changes_historicalchange
 
 
 --
+-- Name: changes_historicalchangepolicy changes_historicalch_history_user_id_2d399216_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_historicalchangepolicy
+    ADD CONSTRAINT changes_historicalch_history_user_id_2d399216_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: changes_historicalchangemodel changes_historicalch_history_user_id_3d064ed8_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -20498,11 +24882,91 @@ ALTER TABLE ONLY public.changes_historicalchangemodel
 
 
 --
+-- Name: changes_historicalchangeproposal changes_historicalch_history_user_id_655fa1fa_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_historicalchangeproposal
+    ADD CONSTRAINT changes_historicalch_history_user_id_655fa1fa_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_historicalchangeciupdate changes_historicalch_history_user_id_9f90ec2d_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_historicalchangeciupdate
+    ADD CONSTRAINT changes_historicalch_history_user_id_9f90ec2d_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_historicalevaluationreport changes_historicalev_history_user_id_ba10c273_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_historicalevaluationreport
+    ADD CONSTRAINT changes_historicalev_history_user_id_ba10c273_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_historicalraciassignment changes_historicalra_history_user_id_e1e4980d_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_historicalraciassignment
+    ADD CONSTRAINT changes_historicalra_history_user_id_e1e4980d_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_historicalrelease changes_historicalre_history_user_id_0ae27603_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_historicalrelease
+    ADD CONSTRAINT changes_historicalre_history_user_id_0ae27603_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: changes_historicalvote changes_historicalvote_history_user_id_63731762_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.changes_historicalvote
     ADD CONSTRAINT changes_historicalvote_history_user_id_63731762_fk_auth_user_id FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_raciassignment changes_raciassignme_model_id_b2d242d4_fk_changes_c; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_raciassignment
+    ADD CONSTRAINT changes_raciassignme_model_id_b2d242d4_fk_changes_c FOREIGN KEY (model_id) REFERENCES public.changes_changemodel(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_raciassignment changes_raciassignment_user_id_070e57a3_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_raciassignment
+    ADD CONSTRAINT changes_raciassignment_user_id_070e57a3_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_release changes_release_authorized_by_id_437adcef_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_release
+    ADD CONSTRAINT changes_release_authorized_by_id_437adcef_fk_auth_user_id FOREIGN KEY (authorized_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_release changes_release_created_by_id_d706e22e_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_release
+    ADD CONSTRAINT changes_release_created_by_id_d706e22e_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: changes_release changes_release_owner_id_7a08f456_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.changes_release
+    ADD CONSTRAINT changes_release_owner_id_7a08f456_fk_auth_user_id FOREIGN KEY (owner_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -20618,6 +25082,14 @@ ALTER TABLE ONLY public.contactcenter_call
 
 
 --
+-- Name: contactcenter_call contactcenter_call_callback_task_id_a752305d_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_call
+    ADD CONSTRAINT contactcenter_call_callback_task_id_a752305d_fk_contactce FOREIGN KEY (callback_task_id) REFERENCES public.contactcenter_callback(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: contactcenter_call contactcenter_call_contact_id_3abed04e_fk_catalog_contact_id; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -20647,6 +25119,14 @@ ALTER TABLE ONLY public.contactcenter_call
 
 ALTER TABLE ONLY public.contactcenter_call
     ADD CONSTRAINT contactcenter_call_line_id_da7eb3c8_fk_contactcenter_line_id FOREIGN KEY (line_id) REFERENCES public.contactcenter_line(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_call contactcenter_call_placed_by_id_40406d40_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_call
+    ADD CONSTRAINT contactcenter_call_placed_by_id_40406d40_fk_auth_user_id FOREIGN KEY (placed_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -20706,6 +25186,14 @@ ALTER TABLE ONLY public.contactcenter_callevent
 
 
 --
+-- Name: contactcenter_callrecording contactcenter_callre_call_id_36ca69f7_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_callrecording
+    ADD CONSTRAINT contactcenter_callre_call_id_36ca69f7_fk_contactce FOREIGN KEY (call_id) REFERENCES public.contactcenter_call(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: contactcenter_calltransfer contactcenter_calltr_call_id_e497366d_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -20738,6 +25226,174 @@ ALTER TABLE ONLY public.contactcenter_calltransfer
 
 
 --
+-- Name: contactcenter_conference contactcenter_confer_call_id_fe767302_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_conference
+    ADD CONSTRAINT contactcenter_confer_call_id_fe767302_fk_contactce FOREIGN KEY (call_id) REFERENCES public.contactcenter_call(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_conferenceleg contactcenter_confer_conference_id_7a1c9698_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_conferenceleg
+    ADD CONSTRAINT contactcenter_confer_conference_id_7a1c9698_fk_contactce FOREIGN KEY (conference_id) REFERENCES public.contactcenter_conference(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_conferenceevent contactcenter_confer_conference_id_c35f3a62_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_conferenceevent
+    ADD CONSTRAINT contactcenter_confer_conference_id_c35f3a62_fk_contactce FOREIGN KEY (conference_id) REFERENCES public.contactcenter_conference(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_conferenceleg contactcenter_conferenceleg_user_id_95a26dcf_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_conferenceleg
+    ADD CONSTRAINT contactcenter_conferenceleg_user_id_95a26dcf_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_diallist contactcenter_dialli_calendar_id_d54a7e30_fk_sla_busin; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_diallist
+    ADD CONSTRAINT contactcenter_dialli_calendar_id_d54a7e30_fk_sla_busin FOREIGN KEY (calendar_id) REFERENCES public.sla_businesscalendar(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_diallistentry contactcenter_dialli_callback_id_1925b031_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_diallistentry
+    ADD CONSTRAINT contactcenter_dialli_callback_id_1925b031_fk_contactce FOREIGN KEY (callback_id) REFERENCES public.contactcenter_callback(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_diallistentry contactcenter_dialli_contact_id_5bbfabb7_fk_catalog_c; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_diallistentry
+    ADD CONSTRAINT contactcenter_dialli_contact_id_5bbfabb7_fk_catalog_c FOREIGN KEY (contact_id) REFERENCES public.catalog_contact(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_diallistentry contactcenter_dialli_dial_list_id_c48c18e8_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_diallistentry
+    ADD CONSTRAINT contactcenter_dialli_dial_list_id_c48c18e8_fk_contactce FOREIGN KEY (dial_list_id) REFERENCES public.contactcenter_diallist(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_diallistentry contactcenter_dialli_last_call_id_5458aec4_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_diallistentry
+    ADD CONSTRAINT contactcenter_dialli_last_call_id_5458aec4_fk_contactce FOREIGN KEY (last_call_id) REFERENCES public.contactcenter_call(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_diallist contactcenter_dialli_line_id_44f10446_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_diallist
+    ADD CONSTRAINT contactcenter_dialli_line_id_44f10446_fk_contactce FOREIGN KEY (line_id) REFERENCES public.contactcenter_line(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_diallist contactcenter_dialli_queue_id_89e7a0ae_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_diallist
+    ADD CONSTRAINT contactcenter_dialli_queue_id_89e7a0ae_fk_contactce FOREIGN KEY (queue_id) REFERENCES public.contactcenter_queue(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_diallistentry contactcenter_dialli_reserved_by_id_2ecaf070_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_diallistentry
+    ADD CONSTRAINT contactcenter_dialli_reserved_by_id_2ecaf070_fk_auth_user FOREIGN KEY (reserved_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_evaluation contactcenter_evalua_call_id_743bb2a3_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_evaluation
+    ADD CONSTRAINT contactcenter_evalua_call_id_743bb2a3_fk_contactce FOREIGN KEY (call_id) REFERENCES public.contactcenter_call(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_evaluationanswer contactcenter_evalua_evaluation_id_9c181e62_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_evaluationanswer
+    ADD CONSTRAINT contactcenter_evalua_evaluation_id_9c181e62_fk_contactce FOREIGN KEY (evaluation_id) REFERENCES public.contactcenter_evaluation(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_evaluation contactcenter_evalua_form_id_52d42eae_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_evaluation
+    ADD CONSTRAINT contactcenter_evalua_form_id_52d42eae_fk_contactce FOREIGN KEY (form_id) REFERENCES public.contactcenter_evaluationform(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_evaluationquestion contactcenter_evalua_form_id_be1f1ad3_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_evaluationquestion
+    ADD CONSTRAINT contactcenter_evalua_form_id_be1f1ad3_fk_contactce FOREIGN KEY (form_id) REFERENCES public.contactcenter_evaluationform(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_evaluationanswer contactcenter_evalua_question_id_efb4a6e0_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_evaluationanswer
+    ADD CONSTRAINT contactcenter_evalua_question_id_efb4a6e0_fk_contactce FOREIGN KEY (question_id) REFERENCES public.contactcenter_evaluationquestion(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_evaluationform contactcenter_evalua_queue_id_0f5bec9e_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_evaluationform
+    ADD CONSTRAINT contactcenter_evalua_queue_id_0f5bec9e_fk_contactce FOREIGN KEY (queue_id) REFERENCES public.contactcenter_queue(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_evaluation contactcenter_evalua_queue_id_7620af28_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_evaluation
+    ADD CONSTRAINT contactcenter_evalua_queue_id_7620af28_fk_contactce FOREIGN KEY (queue_id) REFERENCES public.contactcenter_queue(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_evaluation contactcenter_evaluation_agent_id_65cd86fc_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_evaluation
+    ADD CONSTRAINT contactcenter_evaluation_agent_id_65cd86fc_fk_auth_user_id FOREIGN KEY (agent_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_evaluation contactcenter_evaluation_evaluator_id_835d235a_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_evaluation
+    ADD CONSTRAINT contactcenter_evaluation_evaluator_id_835d235a_fk_auth_user_id FOREIGN KEY (evaluator_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: contactcenter_historicalline contactcenter_histor_history_user_id_1d27187f_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -20746,11 +25402,59 @@ ALTER TABLE ONLY public.contactcenter_historicalline
 
 
 --
+-- Name: contactcenter_historicalevaluationquestion contactcenter_histor_history_user_id_2e26b98d_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalevaluationquestion
+    ADD CONSTRAINT contactcenter_histor_history_user_id_2e26b98d_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_historicalconference contactcenter_histor_history_user_id_3992bd81_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalconference
+    ADD CONSTRAINT contactcenter_histor_history_user_id_3992bd81_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_historicalpromptrecording contactcenter_histor_history_user_id_39fa5bc5_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalpromptrecording
+    ADD CONSTRAINT contactcenter_histor_history_user_id_39fa5bc5_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_historicalconferenceleg contactcenter_histor_history_user_id_5a671790_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalconferenceleg
+    ADD CONSTRAINT contactcenter_histor_history_user_id_5a671790_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_historicalevaluationform contactcenter_histor_history_user_id_5efbdcc0_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalevaluationform
+    ADD CONSTRAINT contactcenter_histor_history_user_id_5efbdcc0_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: contactcenter_historicalcallback contactcenter_histor_history_user_id_602d9995_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.contactcenter_historicalcallback
     ADD CONSTRAINT contactcenter_histor_history_user_id_602d9995_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_historicaldiallist contactcenter_histor_history_user_id_6631eb30_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicaldiallist
+    ADD CONSTRAINT contactcenter_histor_history_user_id_6631eb30_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -20770,11 +25474,67 @@ ALTER TABLE ONLY public.contactcenter_historicalqueue
 
 
 --
+-- Name: contactcenter_historicalsupervisionaction contactcenter_histor_history_user_id_87f59b16_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalsupervisionaction
+    ADD CONSTRAINT contactcenter_histor_history_user_id_87f59b16_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_historicalcallrecording contactcenter_histor_history_user_id_9e3ca2dd_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalcallrecording
+    ADD CONSTRAINT contactcenter_histor_history_user_id_9e3ca2dd_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_historicalpromptrecordingsession contactcenter_histor_history_user_id_a6257396_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalpromptrecordingsession
+    ADD CONSTRAINT contactcenter_histor_history_user_id_a6257396_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: contactcenter_historicalannouncement contactcenter_histor_history_user_id_a8026cb3_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.contactcenter_historicalannouncement
     ADD CONSTRAINT contactcenter_histor_history_user_id_a8026cb3_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_historicalconferenceevent contactcenter_histor_history_user_id_afa010fe_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalconferenceevent
+    ADD CONSTRAINT contactcenter_histor_history_user_id_afa010fe_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_historicalevaluation contactcenter_histor_history_user_id_c0a11d50_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalevaluation
+    ADD CONSTRAINT contactcenter_histor_history_user_id_c0a11d50_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_historicaldiallistentry contactcenter_histor_history_user_id_ed8f6040_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicaldiallistentry
+    ADD CONSTRAINT contactcenter_histor_history_user_id_ed8f6040_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_historicalevaluationanswer contactcenter_histor_history_user_id_fe1eeb0a_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_historicalevaluationanswer
+    ADD CONSTRAINT contactcenter_histor_history_user_id_fe1eeb0a_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -20826,11 +25586,91 @@ ALTER TABLE ONLY public.contactcenter_menuoption
 
 
 --
+-- Name: contactcenter_promptrecordingsession contactcenter_prompt_announcement_id_1428a746_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_promptrecordingsession
+    ADD CONSTRAINT contactcenter_prompt_announcement_id_1428a746_fk_contactce FOREIGN KEY (announcement_id) REFERENCES public.contactcenter_announcement(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_promptrecording contactcenter_prompt_announcement_id_3916600d_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_promptrecording
+    ADD CONSTRAINT contactcenter_prompt_announcement_id_3916600d_fk_contactce FOREIGN KEY (announcement_id) REFERENCES public.contactcenter_announcement(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_promptrecordingsession contactcenter_prompt_line_id_2633626c_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_promptrecordingsession
+    ADD CONSTRAINT contactcenter_prompt_line_id_2633626c_fk_contactce FOREIGN KEY (line_id) REFERENCES public.contactcenter_line(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_promptrecording contactcenter_prompt_line_id_c15a224c_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_promptrecording
+    ADD CONSTRAINT contactcenter_prompt_line_id_c15a224c_fk_contactce FOREIGN KEY (line_id) REFERENCES public.contactcenter_line(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_promptrecording contactcenter_prompt_recorded_by_id_3820b04e_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_promptrecording
+    ADD CONSTRAINT contactcenter_prompt_recorded_by_id_3820b04e_fk_auth_user FOREIGN KEY (recorded_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_promptrecordingsession contactcenter_prompt_recording_id_1fe77ef3_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_promptrecordingsession
+    ADD CONSTRAINT contactcenter_prompt_recording_id_1fe77ef3_fk_contactce FOREIGN KEY (recording_id) REFERENCES public.contactcenter_promptrecording(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_promptrecordingsession contactcenter_prompt_requested_by_id_d76ec6fe_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_promptrecordingsession
+    ADD CONSTRAINT contactcenter_prompt_requested_by_id_d76ec6fe_fk_auth_user FOREIGN KEY (requested_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: contactcenter_queue contactcenter_queue_skill_id_59d100c4_fk_catalog_skill_id; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.contactcenter_queue
     ADD CONSTRAINT contactcenter_queue_skill_id_59d100c4_fk_catalog_skill_id FOREIGN KEY (skill_id) REFERENCES public.catalog_skill(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_supervisionaction contactcenter_superv_call_id_28a3c641_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_supervisionaction
+    ADD CONSTRAINT contactcenter_superv_call_id_28a3c641_fk_contactce FOREIGN KEY (call_id) REFERENCES public.contactcenter_call(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_supervisionaction contactcenter_superv_leg_id_da7f6a06_fk_contactce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_supervisionaction
+    ADD CONSTRAINT contactcenter_superv_leg_id_da7f6a06_fk_contactce FOREIGN KEY (leg_id) REFERENCES public.contactcenter_conferenceleg(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: contactcenter_supervisionaction contactcenter_superv_supervisor_id_fec97f9d_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.contactcenter_supervisionaction
+    ADD CONSTRAINT contactcenter_superv_supervisor_id_fec97f9d_fk_auth_user FOREIGN KEY (supervisor_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -21351,6 +26191,22 @@ ALTER TABLE ONLY public.incidents_postmortem
 
 ALTER TABLE ONLY public.incidents_spikealert
     ADD CONSTRAINT incidents_spikealert_decided_by_id_f0cad9f2_fk_auth_user_id FOREIGN KEY (decided_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: incidents_spikealert incidents_spikealert_flagged_by_id_f0eb8944_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.incidents_spikealert
+    ADD CONSTRAINT incidents_spikealert_flagged_by_id_f0eb8944_fk_auth_user_id FOREIGN KEY (flagged_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: incidents_spikealert incidents_spikealert_incident_id_0c849732_fk_incidents; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.incidents_spikealert
+    ADD CONSTRAINT incidents_spikealert_incident_id_0c849732_fk_incidents FOREIGN KEY (incident_id) REFERENCES public.incidents_incident(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
