@@ -67,6 +67,22 @@ AGENTS_AND_UP = STAFF - {Role.CAB_MEMBER}
 REQUESTERS = frozenset({Role.REQUESTER})
 
 
+def evaluation_form():
+    from contactcenter.models import EvaluationForm, EvaluationQuestion
+
+    form = EvaluationForm.objects.create(name=f"Review {unique()}")
+    EvaluationQuestion.objects.create(form=form, text="Greeted and verified the caller", weight=1, position=1)
+    return form
+
+
+def evaluation(owner):
+    from contactcenter.models import Evaluation
+
+    call = CallFactory(agent=owner)
+    return Evaluation.objects.create(call=call, form=evaluation_form(), agent=owner, queue=call.queue,
+                                     evaluator=UserFactory(), score=80)
+
+
 def soon(hours: float = 24) -> str:
     """An instant ``hours`` from now as the API answers it (UTC, ``Z``)."""
     return (timezone.now() + timedelta(hours=hours)).isoformat().replace("+00:00", "Z")
@@ -238,6 +254,9 @@ RESOURCES = [
              create=lambda: {"message": f"Mail is down {unique()}", "services": [ServiceFactory().pk]},
              update=lambda row: {"message": f"Mail is back {unique()}"}, write=MANAGERS),
     Resource("calls", make=lambda owner: CallFactory()),
+    Resource("evaluation-forms", make=lambda owner: evaluation_form()),
+    # An agent reads the reviews of their own calls; managers and admins every review.
+    Resource("evaluations", make=evaluation, narrowed=STAFF - MANAGERS),
     Resource("callbacks", make=lambda owner: CallbackFactory()),
     # --- mail ---
     Resource("mailboxes", make=lambda owner: MailboxFactory(),
