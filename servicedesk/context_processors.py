@@ -49,6 +49,7 @@ NAVIGATION = [
     (_("Dashboards"), "dashboards:index", frozenset({Role.MANAGER, Role.ADMIN}), "reports"),
     (_("Wallboard"), "dashboards:wallboard", frozenset({Role.AGENT}), "reports"),
     (_("Live calls"), "contactcenter:live-calls", frozenset({Role.MANAGER, Role.ADMIN}), "reports"),
+    (_("Prompts"), "contactcenter:prompts", frozenset({Role.MANAGER, Role.ADMIN}), "admin"),
     (_("Canned replies"), "catalog:canned-replies", frozenset({Role.MANAGER, Role.ADMIN}), "admin"),
     (_("Mailboxes"), "mail:mailboxes", frozenset({Role.ADMIN}), "admin"),
     (_("Administration"), "admin:index", frozenset({Role.ADMIN}), "admin"),

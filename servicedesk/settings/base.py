@@ -256,6 +256,9 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     "contact-center-match-waiting-calls": {"task": "contactcenter.tasks.match_waiting_calls", "schedule": 5,
                                            "options": {"expires": 5}},
+    # Recordings older than CALL_RECORDING_RETENTION_DAYS: the file and Twilio's copy deleted, the row kept.
+    "contact-center-purge-recordings": {"task": "contactcenter.tasks.purge_call_recordings", "schedule": 3600,
+                                        "options": {"expires": 3600}},
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
@@ -466,6 +469,12 @@ DEMO_TELEPHONY = env_bool("DEMO_TELEPHONY", DEBUG)
 # participants) so that a supervisor can listen, whisper or barge in from the wallboard
 # (docs/contactcenter.md, "Supervision"). Off: the caller is dialled straight to the agent.
 CONTACT_CENTER_CONFERENCE = env_bool("CONTACT_CENTER_CONFERENCE", False)
+# Call recordings are kept this many days, then deleted by the hourly purge (docs/contactcenter.md).
+CALL_RECORDING_RETENTION_DAYS = env_int("CALL_RECORDING_RETENTION_DAYS", 90)
+# The number staff call to record a prompt or an announcement with a one-time code; uploads of
+# recorded prompts are refused above CONTACT_CENTER_PROMPT_MAX_BYTES.
+CONTACT_CENTER_PROMPT_NUMBER = env_str("CONTACT_CENTER_PROMPT_NUMBER", "")
+CONTACT_CENTER_PROMPT_MAX_BYTES = env_int("CONTACT_CENTER_PROMPT_MAX_BYTES", 5 * 1024 * 1024)
 
 # --- Contact center ------------------------------------------------------------------------
 # How agents take calls: "client" dials the Twilio Voice SDK identity (the username),
