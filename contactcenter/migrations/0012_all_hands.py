@@ -1,0 +1,8 @@
+# Placeholder owned by helper W2 (session 2026-12-07); its operations are filled in by that helper.
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("contactcenter", "0011_providers")]
+
+    operations = []
