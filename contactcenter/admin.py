@@ -18,7 +18,7 @@ class LineAdmin(SimpleHistoryAdmin):
 
 @admin.register(Queue)
 class QueueAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "skill", "priority", "service_level_seconds"]
+    list_display = ["name", "skill", "priority", "service_level_seconds", "provider"]
     search_fields = ["name"]
 
 
@@ -190,3 +190,21 @@ class SupervisionActionAdmin(SimpleHistoryAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# --- W1 (issue 24.13): providers of queues and teams -------------------------------------------------
+from .models import Provider, TeamProvider  # noqa: E402 (kept with its section)
+
+
+class TeamProviderInline(admin.TabularInline):
+    model = TeamProvider
+    extra = 0
+    autocomplete_fields = ["team"]
+
+
+@admin.register(Provider)
+class ProviderAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "cost_basis", "cost", "currency"]
+    list_filter = ["kind", "cost_basis"]
+    search_fields = ["name"]
+    inlines = [TeamProviderInline]

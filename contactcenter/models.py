@@ -34,6 +34,9 @@ class Queue(models.Model):
     hold_music_url = models.URLField(_("hold music"), blank=True)
     # CC-A (issue 22.3): calls answered from this queue are recorded (the caller is told first).
     record_calls = models.BooleanField(_("record calls"), default=False)
+    # W1 (issue 24.13): who answers this queue's calls (in-house or an outsourcing vendor).
+    provider = models.ForeignKey("Provider", verbose_name=_("provider"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="queues")
     history = HistoricalRecords()
 
     class Meta:
@@ -145,6 +148,8 @@ class Call(models.Model):
     pin_tries = models.PositiveSmallIntegerField(default=0)
     account_number = models.CharField(max_length=20, blank=True, help_text=_("typed by an unknown caller"))
     csat = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("post-call rating 1–5"))
+    # W1 (issue 24.14): the keypad survey's "Was your issue solved on this call?" (null: not answered).
+    solved_on_call = models.BooleanField(null=True, blank=True, help_text=_("survey: issue solved on this call"))
     service = models.ForeignKey(Service, null=True, blank=True, on_delete=models.SET_NULL, related_name="calls",
                                 help_text=_("the line's, or the menu choice's"))
     queue = models.ForeignKey(Queue, null=True, blank=True, on_delete=models.SET_NULL, related_name="calls")
@@ -760,3 +765,54 @@ class SupervisionAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.supervisor_id} {self.action} {self.call_id}"
+
+
+# --- W1 (issue 24.13): providers — in-house or outsourced — of queues and teams ------------------
+class ProviderKind(models.TextChoices):
+    IN_HOUSE = "in_house", _("In-house")
+    OUTSOURCED = "outsourced", _("Outsourced")
+
+
+class CostBasis(models.TextChoices):
+    PER_CALL = "per_call", _("Per answered call")
+    PER_HOUR = "per_hour", _("Per agent hour")
+
+
+class Provider(models.Model):
+    """Who answers a queue's calls: the bank's own staff or an outsourcing vendor, with what
+    it costs (per answered call, or per logged-in hour of its teams' agents)."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=ProviderKind.choices, default=ProviderKind.IN_HOUSE)
+    cost_basis = models.CharField(_("cost basis"), max_length=10, choices=CostBasis.choices,
+                                  default=CostBasis.PER_HOUR)
+    cost = models.DecimalField(_("cost"), max_digits=10, decimal_places=2, default=0,
+                               validators=[MinValueValidator(0)],
+                               help_text=_("per answered call or per agent hour, as the cost basis says"))
+    currency = models.CharField(_("currency"), max_length=3, blank=True,
+                                validators=[RegexValidator(r"^[A-Z]{3}$", _("An ISO 4217 code such as EUR."))],
+                                help_text=_("empty: KPI_COST_CURRENCY"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TeamProvider(models.Model):
+    """The provider of a team (catalog.Team), kept here so that catalog does not import the
+    contact center: its agents' logged-in hours are the provider's hours."""
+
+    team = models.OneToOneField("catalog.Team", verbose_name=_("team"), on_delete=models.CASCADE,
+                                related_name="provider_link")
+    provider = models.ForeignKey(Provider, verbose_name=_("provider"), on_delete=models.CASCADE,
+                                 related_name="team_links")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["team_id"]
+
+    def __str__(self) -> str:
+        return f"{self.team_id} → {self.provider}"

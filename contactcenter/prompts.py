@@ -73,6 +73,8 @@ PROMPTS: dict[str, Prompt] = {
     "hold": Prompt(gettext_lazy("On hold"), gettext_lazy("Please hold.")),
     "csat": Prompt(gettext_lazy("Survey"), gettext_lazy(
         "Before you go: how satisfied were you with this call? Press 1 to 5, 5 being very satisfied.")),
+    "fcr": Prompt(gettext_lazy("Survey: solved on this call"), gettext_lazy(
+        "Was your issue solved on this call? Press 1 for yes, 2 for no.")),
     "csat_thanks": Prompt(gettext_lazy("Survey answered"), gettext_lazy("Thank you for your feedback. Goodbye.")),
     "thanks": Prompt(gettext_lazy("Thank you"), gettext_lazy("Thank you. Goodbye.")),
     "goodbye": Prompt(gettext_lazy("Goodbye"), gettext_lazy("Thank you for calling. Goodbye.")),

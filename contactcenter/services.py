@@ -347,6 +347,16 @@ def call_rated(*, call: Call, digits: str) -> bool:
     return True
 
 
+def call_solved_answered(*, call: Call, digits: str) -> bool:
+    """The keypad survey's "Was your issue solved on this call?": 1 yes, 2 no (anything else
+    is no answer). The first answer stays (issue 24.14, first-call resolution by survey)."""
+    digits = (digits or "").strip()
+    if digits not in {"1", "2"}:
+        return False
+    Call.objects.filter(pk=call.pk, solved_on_call__isnull=True).update(solved_on_call=digits == "1")
+    return True
+
+
 def call_link_incident(*, call: Call, incident) -> Call:
     """The call is about this incident (its CSAT then counts for it too)."""
     Call.objects.filter(pk=call.pk).update(incident=incident)

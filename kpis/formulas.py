@@ -13,7 +13,7 @@ from collections.abc import Mapping
 CALL_SUMS = ("arrivals", "offered", "answered", "abandoned", "short_abandoned", "answered_in_sl", "wait_sum",
              "talk_sum", "hold_sum", "wrap_sum", "wrap_count", "transfers", "transferred", "fcr", "csat_count",
              "csat_good", "csat_sum", "deflected", "callbacks_done", "callback_seconds_sum", "outbound",
-             "outbound_answered", "recorded", "quality_count", "quality_sum")
+             "outbound_answered", "recorded", "quality_count", "quality_sum", "fcr_survey_count", "fcr_survey_yes")
 #: AgentInterval columns summed for a period.
 AGENT_SUMS = ("available_seconds", "busy_seconds", "wrap_seconds", "logged_in_seconds")
 #: IncidentDaily columns summed for a period (the backlog ones are read from the last day).
@@ -31,7 +31,8 @@ CONTACT_CENTER_KEYS = ("offered", "answered", "abandoned", "abandonment_rate", "
                        "csat_percent", "csat_mean", "deflected")
 CONTACT_CENTER_EXTRAS = ("arrivals", "short_abandoned", "callbacks_done", "callback_time_seconds", "occupancy",
                          "logged_in_hours", "cost_per_call", "outbound_calls", "outbound_answered", "contact_rate",
-                         "recorded_calls", "recorded_share", "quality_evaluations", "quality_score")
+                         "recorded_calls", "recorded_share", "quality_evaluations", "quality_score",
+                         "fcr_survey_answers", "fcr_survey_rate")
 ITSM_KEYS = ("mtta_seconds", "mttr_seconds", "backlog", "sla_compliance", "reopen_rate", "major_incidents",
              "mtbf_seconds", "change_success_rate", "emergency_change_ratio")
 
@@ -95,6 +96,41 @@ def contact_center_figures(calls: Mapping, agents: Mapping | None = None, *, cos
         "recorded_share": rate(calls["recorded"], answered + calls["outbound_answered"]),
         "quality_evaluations": calls["quality_count"],
         "quality_score": mean(calls["quality_sum"], calls["quality_count"]),
+        # issue 24.14: first-call resolution asked in the keypad survey (yes / answered); the
+        # repeat-call one is ``first_contact_resolution_rate``.
+        "fcr_survey_answers": calls["fcr_survey_count"],
+        "fcr_survey_rate": rate(calls["fcr_survey_yes"], calls["fcr_survey_count"]),
+    }
+
+
+def provider_figures(calls: Mapping, *, cost_basis: str | None, cost: float | None,
+                     logged_in_seconds: float = 0) -> dict:
+    """One provider's comparison figures (issue 24.13) from the summed ``CallSums`` columns of
+    its queues: service level, abandonment, FCR (repeat calls and survey), CSAT and the cost
+    per answered call — the provider's price per call, or its price per agent hour × the
+    logged-in hours of its teams' agents / answered calls; ``None`` without answered calls or
+    (per hour) without agent time, or for queues with no provider (``cost_basis`` None)."""
+    calls = _zero(calls, CALL_SUMS)
+    answered = calls["answered"]
+    if cost_basis == "per_call" and answered:
+        cost_per_call = round(float(cost or 0), 2)
+    elif cost_basis == "per_hour" and answered and logged_in_seconds:
+        cost_per_call = round(float(cost or 0) * logged_in_seconds / 3600 / answered, 2)
+    else:
+        cost_per_call = None
+    return {
+        "offered": calls["offered"],
+        "answered": answered,
+        "abandoned": calls["abandoned"],
+        "service_level": rate(calls["answered_in_sl"], calls["offered"]),
+        "abandonment_rate": rate(calls["abandoned"], calls["offered"]),
+        "first_contact_resolution_rate": rate(calls["fcr"], answered),
+        "fcr_survey_answers": calls["fcr_survey_count"],
+        "fcr_survey_rate": rate(calls["fcr_survey_yes"], calls["fcr_survey_count"]),
+        "csat_percent": rate(calls["csat_good"], calls["csat_count"]),
+        "csat_mean": round(calls["csat_sum"] / calls["csat_count"], 2) if calls["csat_count"] else None,
+        "logged_in_hours": round(logged_in_seconds / 3600, 2) if cost_basis == "per_hour" else None,
+        "cost_per_call": cost_per_call,
     }
 
 

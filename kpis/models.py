@@ -50,6 +50,9 @@ class CallSums(models.Model):
     recorded = models.PositiveIntegerField(default=0, help_text=_("calls (both directions) with a recording"))
     quality_count = models.PositiveIntegerField(default=0, help_text=_("quality evaluations submitted"))
     quality_sum = models.FloatField(default=0, help_text=_("their scores (0–100), summed"))
+    # W1 (issue 24.14): first-call resolution asked in the keypad survey.
+    fcr_survey_count = models.PositiveIntegerField(default=0, help_text=_("answers to \"solved on this call?\""))
+    fcr_survey_yes = models.PositiveIntegerField(default=0, help_text=_("of which yes"))
 
     class Meta:
         abstract = True

@@ -159,6 +159,8 @@ def _call_sums() -> dict:
         "csat_count": Count("id", filter=rated),
         "csat_good": Count("id", filter=rated & Q(csat__gte=4)),
         "csat_sum": Sum("csat", filter=rated, default=0),
+        "fcr_survey_count": Count("id", filter=inbound & Q(solved_on_call__isnull=False)),
+        "fcr_survey_yes": Count("id", filter=inbound & Q(solved_on_call=True)),
         "deflected": Count("id", filter=inbound & Q(outcome=CallOutcome.DEFLECTED)),
         "outbound": Count("id", filter=outbound),
         "outbound_answered": Count("id", filter=outbound & (Q(answered_at__isnull=False) | Q(

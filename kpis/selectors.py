@@ -3,6 +3,7 @@ request, whatever the call and ticket volume behind them."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -11,6 +12,7 @@ from django.db.models import Count, DurationField, ExpressionWrapper, F, FloatFi
 from django.db.models.functions import Cast, Coalesce, Extract, ExtractHour, ExtractIsoWeekDay, Trunc
 
 from catalog.models import Team
+from contactcenter.models import CostBasis, Provider, Queue
 from crm.choices import ComplaintKind, OpportunityStage
 from crm.models import Complaint, Opportunity, Survey
 from crm.services.survey import LOW_SCORE
@@ -338,3 +340,45 @@ def opportunities_by_agent(start: datetime, end: datetime) -> list[dict]:
         if row["won"]:
             agent["won_value"][row["currency"]] = row["won_value"]
     return list(agents.values())
+
+
+# --- providers side by side (issue 24.13) -----------------------------------------------------------
+def per_provider(start: datetime, end: datetime) -> list[dict]:
+    """The providers compared over ``[start, end)``: the rollup rows summed per queue (one
+    grouped read, as ``per_queue``) and added up per queue → provider; the agent hours of
+    per-hour providers from the agent rows of their teams' members (two small reads), so
+    no call is read. Every provider is listed (zeros without calls), by name; the calls of
+    queues without a provider (and of no queue) come last as ``provider: None``. An agent in
+    teams of two providers counts for the provider of the lowest team id."""
+    daily = whole_days(start, end, None)
+    by_queue = {row["queue_id"]: row for row in call_rows(start, end, CallFilters(), daily).values("queue_id")
+                .annotate(**_sums(formulas.CALL_SUMS)).order_by()}
+    providers = list(Provider.objects.order_by("name"))
+    queue_provider = dict(Queue.objects.filter(provider__isnull=False).values_list("id", "provider_id"))
+    sums: dict[int | None, dict] = {}
+    for queue_id, row in by_queue.items():
+        total = sums.setdefault(queue_provider.get(queue_id), dict.fromkeys(formulas.CALL_SUMS, 0))
+        for name in formulas.CALL_SUMS:
+            total[name] += row[name] or 0
+    seconds: dict[int, float] = defaultdict(float)
+    if any(provider.cost_basis == CostBasis.PER_HOUR for provider in providers):
+        agent_provider: dict[int, int] = {}
+        for user_id, provider_id in (Team.members.through.objects.filter(team__provider_link__isnull=False)
+                                     .order_by("team_id").values_list("user_id", "team__provider_link__provider_id")):
+            agent_provider.setdefault(user_id, provider_id)
+        if agent_provider:
+            for row in (agent_rows(start, end, CallFilters(), daily).filter(agent_id__in=list(agent_provider))
+                        .values("agent_id").annotate(seconds=Sum("logged_in_seconds")).order_by()):
+                seconds[agent_provider[row["agent_id"]]] += row["seconds"] or 0
+    default_currency = getattr(settings, "KPI_COST_CURRENCY", "") or ""
+    result = [{"provider": provider.pk, "name": provider.name, "kind": provider.kind,
+               "cost_basis": provider.cost_basis, "cost": float(provider.cost),
+               "currency": provider.currency or default_currency,
+               **formulas.provider_figures(sums.get(provider.pk, {}), cost_basis=provider.cost_basis,
+                                           cost=provider.cost, logged_in_seconds=seconds.get(provider.pk, 0))}
+              for provider in providers]
+    if None in sums:
+        result.append({"provider": None, "name": None, "kind": None, "cost_basis": None, "cost": None,
+                       "currency": default_currency,
+                       **formulas.provider_figures(sums[None], cost_basis=None, cost=None)})
+    return result

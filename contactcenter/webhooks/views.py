@@ -293,8 +293,19 @@ def gather(request):
         _gather_bridge(digits, call, response)
         return twiml(response)
     if step == "csat":
+        # W1 (issue 24.14): then "Was your issue solved on this call?" (1 yes, 2 no), for
+        # first-call resolution as the caller sees it.
         rated = services.call_rated(call=call, digits=digits)
+        gather = Gather(num_digits=1, action=reverse("telephony:gather") + "?step=fcr" + ("&rated=1" if rated else ""),
+                        method="POST", timeout=6)
+        speech.say(gather, call.line, prompt="fcr")
+        response.append(gather)
         speech.say(response, call.line, prompt="csat_thanks" if rated else "thanks")
+        response.hangup()
+        return twiml(response)
+    if step == "fcr":
+        answered = services.call_solved_answered(call=call, digits=digits)
+        speech.say(response, call.line, prompt="csat_thanks" if answered or request.GET.get("rated") else "thanks")
         response.hangup()
         return twiml(response)
     speech.say(response, call.line, prompt="goodbye")

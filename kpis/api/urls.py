@@ -9,5 +9,6 @@ from .staffing import views as staffing_views
 urlpatterns = [
     path("kpis/contact-center/", rollup_views.ContactCenterKpisView.as_view(), name="kpis-contact-center"),
     path("kpis/itsm/", rollup_views.ItsmKpisView.as_view(), name="kpis-itsm"),
+    path("kpis/providers/", rollup_views.ProviderKpisView.as_view(), name="kpis-providers"),
     path("kpis/staffing/", staffing_views.StaffingView.as_view(), name="kpis-staffing"),
 ]

@@ -20,12 +20,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from catalog.models import Team
-from contactcenter.models import Queue
+from contactcenter.models import ProviderKind, Queue
+from core.db_router import reads_from_reports
 from core.pages import roles_only
 from core.roles import Role
 from incidents.choices import Channel
 from knowledge import stats as knowledge_stats
-from core.db_router import reads_from_reports
 
 from .. import selectors
 from ..forms.dashboard import PeriodForm
@@ -187,6 +187,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                  "articles": knowledge_stats.deflections_by_article(start, end, limit=10),
                  "services": knowledge_stats.deflections_by_service(start, end),
                  "misses": knowledge_stats.search_misses(limit=20)}
+    kinds = dict(ProviderKind.choices)
+    providers = [{**row, "label": row["name"] or _("(no provider)"), "kind_label": kinds.get(row["kind"], "—")}
+                 for row in selectors.per_provider(start, end)]
     channel_labels = dict(Channel.choices)
     channels = [{**row, "name": channel_labels.get(row["channel"], row["channel"]) if row["channel"]
                  else _("(no channel)")} for row in itsm["by_channel"]]
@@ -197,7 +200,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "cost_currency": getattr(settings, "KPI_COST_CURRENCY", ""),
         "heatmap": _heat(selectors.arrival_heatmap(start, end, filters)), "hours": range(24),
         "queues": queues, "agents": agents, "itsm": itsm, "teams": teams, "channels": channels,
-        "csat_teams": csat["team"], "knowledge": knowledge,
+        "csat_teams": csat["team"], "knowledge": knowledge, "providers": providers,
         "created_after": start.isoformat(), "created_before": end.isoformat(),
         "api_query": f"from={period['start'].isoformat()}&to={(period['end'] + timedelta(days=1)).isoformat()}",
         "calls_query": urlencode({"started_after": period["start"].isoformat(),

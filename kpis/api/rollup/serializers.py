@@ -75,6 +75,13 @@ class ContactCenterFiguresSerializer(serializers.Serializer):
                                            help_text="mean evaluation score 0–100 of those evaluations")
 
 
+    # issue 24.14 (W1): first-call resolution asked in the keypad survey.
+    fcr_survey_answers = serializers.IntegerField(min_value=0, help_text='answers to the keypad survey\'s "Was your '
+                                                                        'issue solved on this call?"')
+    fcr_survey_rate = serializers.FloatField(**RATE, help_text="first-call resolution (survey): yes / answered; "
+                                                               "first_contact_resolution_rate is the repeat-call one")
+
+
 class ContactCenterBucketSerializer(ContactCenterFiguresSerializer):
     start = serializers.DateTimeField()
 
@@ -155,6 +162,49 @@ class ItsmKpisSerializer(serializers.Serializer):
     complaint_response_seconds = serializers.FloatField(allow_null=True, help_text="received → responded, of the "
                                                         "complaints responded in the period (wall-clock)")
     kb_deflections = serializers.IntegerField(min_value=0, help_text="0 until the knowledge base exists")
+    from_ = serializers.DateTimeField()
+    to = serializers.DateTimeField()
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["from"] = fields.pop("from_")
+        return fields
+
+
+# --- providers side by side (issue 24.13, W1) ---------------------------------------------------------
+class ProvidersQuerySerializer(serializers.Serializer):
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["from"] = serializers.CharField(required=False, help_text="date or datetime, inclusive "
+                                                                         "(default: 30 days before `to`)")
+        fields["to"] = serializers.CharField(required=False, help_text="date or datetime, exclusive (default: now)")
+        return fields
+
+
+class ProviderFiguresSerializer(serializers.Serializer):
+    provider = serializers.IntegerField(allow_null=True, help_text="provider id; null = queues without a provider")
+    name = serializers.CharField(allow_null=True)
+    kind = serializers.ChoiceField(choices=["in_house", "outsourced"], allow_null=True)
+    cost_basis = serializers.ChoiceField(choices=["per_call", "per_hour"], allow_null=True)
+    cost = serializers.FloatField(allow_null=True, help_text="per answered call or per agent hour")
+    currency = serializers.CharField(allow_blank=True, help_text="the provider's, else KPI_COST_CURRENCY")
+    offered = serializers.IntegerField()
+    answered = serializers.IntegerField()
+    abandoned = serializers.IntegerField()
+    service_level = serializers.FloatField(**RATE, help_text="answered within the queue's target / offered")
+    abandonment_rate = serializers.FloatField(**RATE)
+    first_contact_resolution_rate = serializers.FloatField(**RATE, help_text="answered calls without a repeat call "
+                                                                             "/ answered")
+    fcr_survey_answers = serializers.IntegerField(min_value=0)
+    fcr_survey_rate = serializers.FloatField(**RATE, help_text="survey: solved on this call, yes / answered")
+    csat_percent = serializers.FloatField(**RATE)
+    csat_mean = serializers.FloatField(allow_null=True)
+    logged_in_hours = serializers.FloatField(allow_null=True, help_text="per-hour providers: their teams' agents")
+    cost_per_call = serializers.FloatField(allow_null=True)
+
+
+class ProvidersKpisSerializer(serializers.Serializer):
+    providers = ProviderFiguresSerializer(many=True)
     from_ = serializers.DateTimeField()
     to = serializers.DateTimeField()
 

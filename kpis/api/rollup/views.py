@@ -14,12 +14,19 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from core.api.periods import parse_period
+from core.db_router import reads_from_reports
 from core.permissions import RolePermission
 from core.roles import Role
-from core.db_router import reads_from_reports
 
 from ... import formulas
-from ...selectors import MAX_SERIES_POINTS, CallFilters, contact_center_kpis, itsm_kpis, series_buckets
+from ...selectors import (
+    MAX_SERIES_POINTS,
+    CallFilters,
+    contact_center_kpis,
+    itsm_kpis,
+    per_provider,
+    series_buckets,
+)
 from . import serializers
 
 MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
@@ -122,3 +129,19 @@ class ItsmKpisView(KpiView):
         return Response(itsm_kpis(start=start, end=end, team=params.validated_data.get("team"),
                                   service=params.validated_data.get("service"),
                                   channel=params.validated_data.get("channel")))
+
+
+class ProviderKpisView(KpiView):
+    """The providers (in-house, outsourced) side by side for `[from, to)`: cost per call,
+    service level, abandonment, first-call resolution (repeat calls and survey) and CSAT,
+    from the rollup rows of their queues. Formulas: docs/kpis.md "Providers"."""
+
+    csv_name = "kpis-providers"
+    renderer_classes = api_settings.DEFAULT_RENDERER_CLASSES
+
+    @extend_schema(parameters=[serializers.ProvidersQuerySerializer],
+                   responses={200: serializers.ProvidersKpisSerializer})
+    @reads_from_reports
+    def get(self, request):
+        start, end = parse_period(request.query_params)
+        return Response({"providers": per_provider(start, end), "from": start, "to": end})
