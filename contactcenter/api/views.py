@@ -104,8 +104,9 @@ class CallViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         return self._done(call_link_incident(call=call, incident=data.validated_data["incident"]))
 
     # CC-A (issue 22.3): the call's recordings, to supervisors and the call's agent (404 otherwise).
-    @extend_schema(request=None, responses=CallRecordingSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @extend_schema(request=None, responses=CallRecordingSerializer(many=True),
+                   description="The call's recordings, oldest first (a plain list: a call has a few).")
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def recordings(self, request, pk=None):
         call = self.get_object()
         if not may_hear(request.user, call):
