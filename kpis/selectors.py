@@ -229,6 +229,9 @@ def customer_kpis(*, start: datetime, end: datetime, team: int | None = None, se
         one_row(complaints.filter(created_at__gte=since, created_at__lt=until), "received", Value(0.0)),
         one_row(complaints.filter(responded_at__gte=since, responded_at__lt=until), "responded", Sum(waited)),
         one_row(deflected, "deflected", Value(0.0)),
+        # issue 24.14: "solved the first time you contacted us?" answered with the score
+        one_row(surveys.filter(solved_first_contact__isnull=False), "fcr",
+                Count("pk", filter=Q(solved_first_contact=True))),
         all=True)
     got = {row["figure"]: (row["n"], row["total"]) for row in rows}
     answers, score_sum = got.get("csat", (0, 0.0))
@@ -236,7 +239,9 @@ def customer_kpis(*, start: datetime, end: datetime, team: int | None = None, se
     return {"csat_mean": round(score_sum / answers, 2) if answers else None, "csat_responses": answers,
             "complaints": got.get("received", (0, 0.0))[0],
             "complaint_response_seconds": formulas.mean(waited_sum, responded),
-            "kb_deflections": got.get("deflected", (0, 0.0))[0]}
+            "kb_deflections": got.get("deflected", (0, 0.0))[0],
+            "ticket_fcr_survey_answers": got.get("fcr", (0, 0.0))[0],
+            "ticket_fcr_survey_rate": formulas.rate(got.get("fcr", (0, 0.0))[1], got.get("fcr", (0, 0.0))[0])}
 
 
 # --- the dashboard's tables -----------------------------------------------------------------------

@@ -38,6 +38,8 @@ class Survey(models.Model):
     score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True,
                                              validators=[MinValueValidator(1), MaxValueValidator(5)])
     comment = models.TextField(_("comment"), blank=True)
+    # Issue 24.14 (W1): "Was your issue solved the first time you contacted us?" (null: not answered).
+    solved_first_contact = models.BooleanField(_("solved at the first contact"), null=True, blank=True)
 
     class Meta:
         ordering = ["-sent_at", "-id"]

@@ -169,16 +169,19 @@ def _clean_score(score) -> int:
 
 
 @transaction.atomic
-def survey_answer(*, token: str, score, comment: str = "", at: datetime | None = None) -> Survey:
+def survey_answer(*, token: str, score, comment: str = "", at: datetime | None = None,
+                  solved: bool | None = None) -> Survey:
     """The contact's answer through their link: once. A low score (≤ 2) tells the ticket's
-    team manager (else the agent's manager) to follow it up."""
+    team manager (else the agent's manager) to follow it up. ``solved``: the optional "Was
+    your issue solved the first time you contacted us?" (first-contact resolution by survey)."""
     value = _clean_score(score)
     comment = (comment or "").strip()
     if len(comment) > 2000:
         raise ValidationError({"comment": [_("Keep the comment under 2000 characters.")]})
     survey = survey_from_token(token, for_update=True)
     survey.score, survey.comment, survey.answered_at = value, comment, at or timezone.now()
-    survey.save(update_fields=["score", "comment", "answered_at"])
+    survey.solved_first_contact = solved if solved in (True, False) else None
+    survey.save(update_fields=["score", "comment", "answered_at", "solved_first_contact"])
     if value <= LOW_SCORE:
         _follow_up(survey)
     return survey

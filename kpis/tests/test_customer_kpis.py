@@ -44,16 +44,19 @@ def test_the_figures_of_the_day(figures):
         got = customer_kpis(start=D, end=D + timedelta(days=1))
     assert len(queries) == 1
     assert got == {"csat_mean": 3.33, "csat_responses": 3, "complaints": 2,
-                   "complaint_response_seconds": (2 * 3600 + 28 * 3600) / 2, "kb_deflections": 0}
+                   "complaint_response_seconds": (2 * 3600 + 28 * 3600) / 2, "kb_deflections": 0,
+                   "ticket_fcr_survey_answers": 0, "ticket_fcr_survey_rate": None}
     narrowed = customer_kpis(start=D, end=D + timedelta(days=1), team=figures.pk)
     assert narrowed == {"csat_mean": 3.33, "csat_responses": 3, "complaints": 1,
-                        "complaint_response_seconds": 7200.0, "kb_deflections": 0}
+                        "complaint_response_seconds": 7200.0, "kb_deflections": 0,
+                        "ticket_fcr_survey_answers": 0, "ticket_fcr_survey_rate": None}
 
 
 def test_nothing_answered_is_null_not_zero():
     got = customer_kpis(start=D, end=D + timedelta(days=1))
     assert got == {"csat_mean": None, "csat_responses": 0, "complaints": 0, "complaint_response_seconds": None,
-                   "kb_deflections": 0}
+                   "kb_deflections": 0, "ticket_fcr_survey_answers": 0,
+                   "ticket_fcr_survey_rate": None}
 
 
 def test_the_api_answers_them(api, make_user, figures):

@@ -109,3 +109,24 @@ def test_provider_cost_formula_edges():
     assert formulas.provider_figures({"answered": 3}, cost_basis="per_hour", cost=30,
                                      logged_in_seconds=3600)["cost_per_call"] == 10.0
     assert formulas.provider_figures({"answered": 3}, cost_basis=None, cost=None)["cost_per_call"] is None
+
+
+def test_ticket_survey_first_contact_resolution_by_hand(client, make_user):
+    """Ticket surveys answered on D: yes, yes, no, and one that skipped the question → 2/3."""
+    from crm.services.survey import survey_token
+    from crm.tests.factories_complaint import SurveyFactory
+    from kpis.selectors import customer_kpis
+
+    surveys = [SurveyFactory() for _ in range(5)]
+    for survey, solved in zip(surveys[:4], ("yes", "yes", "no", ""), strict=True):
+        response = client.post(f"/surveys/{survey_token(survey)}/", {"score": "4", "solved": solved})
+        assert response.status_code == 200
+    assert client.post(f"/surveys/{survey_token(surveys[4])}/", {"score": "4", "solved": "maybe"}).status_code == 400
+    assert [s.solved_first_contact for s in surveys[:4] if not s.refresh_from_db()] == [True, True, False, None]
+    from django.utils import timezone
+    today = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    got = customer_kpis(start=today, end=today + timedelta(days=1))
+    assert (got["ticket_fcr_survey_answers"], got["ticket_fcr_survey_rate"]) == (3, 0.6667)
+    assert got["csat_responses"] == 4
+    page = client.get(f"/surveys/{survey_token(surveys[4])}/").content.decode()
+    assert "Was your issue solved the first time you contacted us?" in page

@@ -162,6 +162,10 @@ class ItsmKpisSerializer(serializers.Serializer):
     complaint_response_seconds = serializers.FloatField(allow_null=True, help_text="received → responded, of the "
                                                         "complaints responded in the period (wall-clock)")
     kb_deflections = serializers.IntegerField(min_value=0, help_text="0 until the knowledge base exists")
+    ticket_fcr_survey_answers = serializers.IntegerField(min_value=0, help_text="ticket survey answers to \"Was "
+                                                         "your issue solved the first time you contacted us?\"")
+    ticket_fcr_survey_rate = serializers.FloatField(**RATE, help_text="first-contact resolution (ticket survey): "
+                                                                      "yes / answered")
     from_ = serializers.DateTimeField()
     to = serializers.DateTimeField()
 
