@@ -162,6 +162,9 @@ class Call(models.Model):
     held_since = models.DateTimeField(null=True, blank=True)
     wrap_up_seconds = models.PositiveIntegerField(null=True, blank=True)
     transfers = models.PositiveSmallIntegerField(default=0)
+    # W2 (issue 24.11): taken by a temporary agent ("all hands on the phones"): counted apart.
+    temporary_agent = models.ForeignKey("TemporaryAgent", null=True, blank=True, on_delete=models.SET_NULL,
+                                        related_name="calls", help_text=_("taken while helping on the phones"))
     repeat_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="repeats",
                                   help_text=_("the same caller's previous call within the repeat window"))
     # CC-B (issue 22.2): an outbound call (direction "outbound") — the agent who dialled it, the
@@ -816,3 +819,32 @@ class TeamProvider(models.Model):
 
     def __str__(self) -> str:
         return f"{self.team_id} → {self.provider}"
+
+
+# --- W2 (issue 24.11): all hands on the phones ------------------------------------------------------
+class TemporaryAgentEnd(models.TextChoices):
+    LEFT = "left", _("left")
+    RESOLVED = "resolved", _("major incident resolved")
+
+
+class TemporaryAgent(models.Model):
+    """A staff member outside the contact center helping on the phones during a major
+    incident (the TopHost procedure): routed the calls of ``queues`` from ``joined_at`` until
+    they leave or the major incident is resolved. Their calls point here (counted apart)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="temporary_agent_stints")
+    major_incident = models.ForeignKey(MajorIncident, on_delete=models.PROTECT, related_name="temporary_agents")
+    queues = models.ManyToManyField(Queue, related_name="temporary_agents")
+    joined_at = models.DateTimeField(default=timezone.now)
+    left_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.CharField(max_length=10, choices=TemporaryAgentEnd.choices, blank=True)
+    history = HistoricalRecords(m2m_fields=[queues])
+
+    class Meta:
+        ordering = ["joined_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["user"], condition=Q(left_at__isnull=True),
+                                               name="temporary_agent_open")]
+        indexes = [models.Index(fields=["major_incident", "joined_at"], name="temporary_agent_major")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} on {self.major_incident_id}"

@@ -13,3 +13,11 @@ from .services import announcement_sync
 @receiver(major_incident_resolved, dispatch_uid="contactcenter.resolved")
 def sync_announcement(sender, major_incident_id, **kwargs):
     announcement_sync(major_incident_id=major_incident_id)
+
+
+@receiver(major_incident_resolved, dispatch_uid="contactcenter.all_hands_release")
+def release_temporary_agents(sender, major_incident_id, **kwargs):
+    """All hands on the phones (issue 24.11): the helpers leave the queues when it is resolved."""
+    from .all_hands import temporary_agents_release
+
+    temporary_agents_release(major_incident_id=major_incident_id)

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -23,7 +23,7 @@ from catalog.models import AgentProfile
 from core.errors import InvalidTransitionError
 
 from .choices import AgentStateChoice, CallbackStatus, CallOutcome
-from .models import AgentState, AgentStateLog, Call, Callback, CallTransfer, Line, Queue
+from .models import AgentState, AgentStateLog, Call, Callback, CallTransfer, Line, Queue, TemporaryAgent
 from .tasks import redirect_call
 from .telephony import hook_url
 
@@ -94,18 +94,32 @@ def _skills(user_id: int) -> list[int]:
                 .values_list("skill_id", flat=True))
 
 
+def _helping(user_id, queue_id=None) -> models.QuerySet:
+    """The open "all hands on the phones" stint of a temporary agent (issue 24.11), for one
+    queue if given: a subquery, so routing keeps its query count."""
+    stints = TemporaryAgent.objects.filter(user_id=user_id, left_at__isnull=True)
+    return stints.filter(queues=queue_id) if queue_id is not None else stints
+
+
 def pick_agent(queue: Queue | None) -> AgentState | None:
-    """The longest-idle available agent with the queue's skill, locked (one indexed query)."""
+    """The longest-idle available agent with the queue's skill (or helping on the phones for
+    that queue), locked (one indexed query)."""
     agents = AgentState.objects.select_for_update(skip_locked=True, of=("self",)).filter(
         state=AgentStateChoice.AVAILABLE, user__is_active=True)
     if queue is not None and queue.skill_id:
-        agents = agents.filter(user__profile__skills=queue.skill_id)
+        agents = agents.filter(
+            Exists(AgentProfile.skills.through.objects.filter(agentprofile__user_id=OuterRef("user_id"),
+                                                              skill_id=queue.skill_id))
+            | Exists(_helping(OuterRef("user_id"), queue.pk)))
     return agents.order_by("since", "user_id").first()
 
 
 def _connect(call: Call, agent: AgentState, at: datetime) -> None:
     call.agent_id = agent.user_id
-    call.save(update_fields=["agent", "queue", "queued_at", "priority"])
+    # A temporary agent's call points to their stint (counted apart), in the same UPDATE.
+    call.temporary_agent_id = Subquery(_helping(agent.user_id).values("pk")[:1])
+    call.save(update_fields=["agent", "queue", "queued_at", "priority", "temporary_agent"])
+    call.__dict__.pop("temporary_agent_id", None)  # deferred: read back from the row when asked
     _enter(agent, AgentStateChoice.BUSY, at, call)
 
 
@@ -133,9 +147,12 @@ def offer_waiting_call(*, agent: AgentState, at: datetime) -> Call | None:
     """A freed agent takes the first waiting call they have a skill for: VIP first, then the
     higher queue priority, then the longest waiting. The caller is moved to the agent."""
     skills = _skills(agent.user_id)
+    helping = TemporaryAgent.queues.through.objects.filter(
+        temporaryagent__user_id=agent.user_id, temporaryagent__left_at__isnull=True).values("queue_id")
     call = (Call.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(agent__isnull=True, ended_at__isnull=True, queued_at__isnull=False)
-            .filter(Q(queue__skill__isnull=True) | Q(queue__skill__in=skills) | Q(queue__isnull=True))
+            .filter(Q(queue__skill__isnull=True) | Q(queue__skill__in=skills) | Q(queue__isnull=True)
+                    | Q(queue__in=helping))
             .order_by("-priority", F("queue__priority").desc(nulls_last=True), "queued_at", "id").first())
     if call is None:
         return None

@@ -4,7 +4,7 @@ the call log and the agent's state. The webhooks are in ``webhooks/urls.py``, th
 
 from django.urls import path
 
-from . import outbound_views, quality_views, simulation_views, supervision_views, views
+from . import all_hands_views, outbound_views, quality_views, simulation_views, supervision_views, views
 
 app_name = "contactcenter"
 urlpatterns = [
@@ -33,4 +33,7 @@ urlpatterns = [
     # CC-C (issue 22.4): live supervision (contactcenter/supervision_views.py)
     path("live/", supervision_views.live_calls, name="live-calls"),
     path("live/<int:pk>/<str:action>/", supervision_views.supervise, name="supervise"),
+    # W2 (issue 24.11): all hands on the phones (contactcenter/all_hands_views.py)
+    path("all-hands/<int:pk>/join/", all_hands_views.join, name="all-hands-join"),
+    path("all-hands/leave/", all_hands_views.leave, name="all-hands-leave"),
 ]
