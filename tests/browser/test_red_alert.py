@@ -22,8 +22,10 @@ def test_banner_and_me_too(page, make_user):
     services.major_incident_post_update(major=major, actor=boss, audiences=["users", "public"],
                                         what="Internet banking", body="Some customers cannot log in.")
 
-    # Anyone on the help centre sees it, with no "me too" before signing in.
-    page.get("/help/")
+    # Anyone on the help centre sees it, with no "me too" before signing in. (/help/ may be kept
+    # 60 s by a browser or a CDN — Cache-Control public — so an earlier test's visit in this same
+    # browser could answer from its cache: ask for an address it has not seen.)
+    page.get("/help/?outage=1")
     banner = page.find("[data-testid=red-alert]")
     assert "Internet banking" in banner.text and "Some customers cannot log in." in banner.text
     assert not page.find_all("[data-testid=red-alert] [data-action=me-too]")
