@@ -325,164 +325,6 @@ class TelephonyRequest(models.Model):
         return f"{self.action} {self.call_sid}"
 
 
-# --- CC-B (issue 22.2): auto-dial lists (preview mode) ---------------------------------------------
-class DialList(models.Model):
-    """An auto-dial list for a callback queue, in preview mode: an agent with the queue's skill
-    sees the next contact and dials or skips; numbers are dialled only within opening hours,
-    each at most ``max_attempts`` times and ``retry_minutes`` apart."""
-
-    name = models.CharField(_("name"), max_length=120)
-    queue = models.ForeignKey(Queue, verbose_name=_("queue"), on_delete=models.PROTECT, related_name="dial_lists",
-                              help_text=_("its open callbacks are the list; its skill says who dials"))
-    line = models.ForeignKey(Line, verbose_name=_("line"), on_delete=models.PROTECT, related_name="dial_lists",
-                             help_text=_("the caller ID customers see, and its opening hours"))
-    calendar = models.ForeignKey(BusinessCalendar, verbose_name=_("opening hours"), null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+", help_text=_("empty: the line's"))
-    max_attempts = models.PositiveSmallIntegerField(
-        _("attempts per number"), default=3, validators=[MinValueValidator(1), MaxValueValidator(20)])
-    retry_minutes = models.PositiveIntegerField(
-        _("minutes between attempts"), default=60, validators=[MinValueValidator(1), MaxValueValidator(7 * 24 * 60)])
-    active = models.BooleanField(_("active"), default=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name", "id"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class DialListEntry(models.Model):
-    """One number of a dial list: when it may be dialled next, how often it was, and how it ended."""
-
-    dial_list = models.ForeignKey(DialList, on_delete=models.CASCADE, related_name="entries")
-    callback = models.ForeignKey(Callback, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="dial_entries")
-    contact = models.ForeignKey(Contact, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    number = models.CharField(_("number (E.164)"), max_length=16)
-    status = models.CharField(max_length=10, choices=DialEntryStatus.choices, default=DialEntryStatus.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    reserved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+", help_text=_("the agent previewing it"))
-    reserved_until = models.DateTimeField(null=True, blank=True)
-    last_call = models.ForeignKey(Call, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    last_result = models.CharField(max_length=20, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    done_at = models.DateTimeField(null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["reserved_by", "reserved_until"])
-
-    class Meta:
-        ordering = ["next_attempt_at", "id"]
-        constraints = [models.UniqueConstraint(fields=["dial_list", "number"], name="dial_entry_number")]
-        indexes = [models.Index(fields=["dial_list", "next_attempt_at", "id"], name="dial_entry_due",
-                                condition=Q(status="pending"))]
-
-    def __str__(self) -> str:
-        return f"{self.number} ({self.status})"
-
-
-# --- Live supervision (CC-C, issue 22.4) ---------------------------------------------------------
-# A call routed through a conference (CONTACT_CENTER_CONFERENCE): the caller's and the agent's
-# legs meet in a conference named after the call, where a supervisor can listen (muted), whisper
-# to the agent (coaching) or barge in. See contactcenter/supervision.py and docs "Supervision".
-class SupervisionKind(models.TextChoices):
-    LISTEN = "listen", _("Listen")
-    WHISPER = "whisper", _("Whisper to the agent")
-    BARGE = "barge", _("Barge in")
-    LEAVE = "leave", _("Leave")
-
-
-class Conference(models.Model):
-    """The named conference a call's legs meet in (one per call)."""
-
-    call = models.OneToOneField(Call, on_delete=models.CASCADE, related_name="conference")
-    name = models.CharField(max_length=64, unique=True)
-    sid = models.CharField(max_length=64, blank=True, db_index=True, help_text=_("Twilio's ConferenceSid"))
-    created_at = models.DateTimeField(default=timezone.now)
-    ended_at = models.DateTimeField(null=True, blank=True)
-    history = HistoricalRecords()
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class ConferenceLeg(models.Model):
-    """A leg the desk added to a call's conference: the agent's, or a supervisor's."""
-
-    class Role(models.TextChoices):
-        AGENT = "agent", _("Agent")
-        SUPERVISOR = "supervisor", _("Supervisor")
-
-    class Status(models.TextChoices):
-        REQUESTED = "requested", _("Requested")
-        JOINED = "joined", _("Joined")
-        LEFT = "left", _("Left")
-        FAILED = "failed", _("Not answered")
-
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="legs")
-    role = models.CharField(max_length=10, choices=Role.choices)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="conference_legs")
-    call_sid = models.CharField(max_length=64, blank=True, db_index=True, help_text=_("the leg's CallSid"))
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
-    muted = models.BooleanField(default=False)
-    coaching = models.BooleanField(default=False)
-    created_at = models.DateTimeField(default=timezone.now)
-    joined_at = models.DateTimeField(null=True, blank=True)
-    left_at = models.DateTimeField(null=True, blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        # One live leg per person and conference: a replayed event or a double click adds none.
-        constraints = [models.UniqueConstraint(fields=["conference", "user", "role"],
-                                               condition=Q(status__in=["requested", "joined"]),
-                                               name="conference_leg_live")]
-
-    def __str__(self) -> str:
-        return f"{self.conference_id} {self.role} {self.user_id} {self.status}"
-
-
-class ConferenceEvent(models.Model):
-    """One conference or leg status callback, stored once (``sid`` is the ConferenceSid or the
-    leg's CallSid, with Twilio's ``SequenceNumber``): a replay changes nothing."""
-
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="events")
-    sid = models.CharField(max_length=64)
-    sequence = models.IntegerField()
-    event = models.CharField(max_length=32)
-    call_sid = models.CharField(max_length=64, blank=True)
-    received_at = models.DateTimeField(default=timezone.now)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["id"]
-        constraints = [models.UniqueConstraint(fields=["sid", "sequence"], name="conference_event_once")]
-
-    def __str__(self) -> str:
-        return f"{self.sid} #{self.sequence} {self.event}"
-
-
-class SupervisionAction(models.Model):
-    """A supervisor listened to, whispered in, barged into or left a live call."""
-
-    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="supervision_actions")
-    supervisor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="supervision_actions")
-    action = models.CharField(max_length=10, choices=SupervisionKind.choices)
-    leg = models.ForeignKey(ConferenceLeg, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions")
-    at = models.DateTimeField(default=timezone.now)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["at", "id"]
-        indexes = [models.Index(fields=["call", "at"], name="supervision_call")]
-
-    def __str__(self) -> str:
-        return f"{self.supervisor_id} {self.action} {self.call_id}"
-
-
 # --- CC-A (issue 22.1, 22.3): recorded prompts, call recordings and quality review -----------------
 class PromptSource(models.TextChoices):
     UPLOAD = "upload", _("Uploaded")
@@ -768,6 +610,64 @@ class SupervisionAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.supervisor_id} {self.action} {self.call_id}"
+
+
+# --- CC-B (issue 22.2): auto-dial lists (preview mode) ---------------------------------------------
+class DialList(models.Model):
+    """An auto-dial list for a callback queue, in preview mode: an agent with the queue's skill
+    sees the next contact and dials or skips; numbers are dialled only within opening hours,
+    each at most ``max_attempts`` times and ``retry_minutes`` apart."""
+
+    name = models.CharField(_("name"), max_length=120)
+    queue = models.ForeignKey(Queue, verbose_name=_("queue"), on_delete=models.PROTECT, related_name="dial_lists",
+                              help_text=_("its open callbacks are the list; its skill says who dials"))
+    line = models.ForeignKey(Line, verbose_name=_("line"), on_delete=models.PROTECT, related_name="dial_lists",
+                             help_text=_("the caller ID customers see, and its opening hours"))
+    calendar = models.ForeignKey(BusinessCalendar, verbose_name=_("opening hours"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+", help_text=_("empty: the line's"))
+    max_attempts = models.PositiveSmallIntegerField(
+        _("attempts per number"), default=3, validators=[MinValueValidator(1), MaxValueValidator(20)])
+    retry_minutes = models.PositiveIntegerField(
+        _("minutes between attempts"), default=60, validators=[MinValueValidator(1), MaxValueValidator(7 * 24 * 60)])
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DialListEntry(models.Model):
+    """One number of a dial list: when it may be dialled next, how often it was, and how it ended."""
+
+    dial_list = models.ForeignKey(DialList, on_delete=models.CASCADE, related_name="entries")
+    callback = models.ForeignKey(Callback, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="dial_entries")
+    contact = models.ForeignKey(Contact, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    number = models.CharField(_("number (E.164)"), max_length=16)
+    status = models.CharField(max_length=10, choices=DialEntryStatus.choices, default=DialEntryStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    reserved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", help_text=_("the agent previewing it"))
+    reserved_until = models.DateTimeField(null=True, blank=True)
+    last_call = models.ForeignKey(Call, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    last_result = models.CharField(max_length=20, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    done_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["reserved_by", "reserved_until"])
+
+    class Meta:
+        ordering = ["next_attempt_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["dial_list", "number"], name="dial_entry_number")]
+        indexes = [models.Index(fields=["dial_list", "next_attempt_at", "id"], name="dial_entry_due",
+                                condition=Q(status="pending"))]
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.status})"
 
 
 # --- W1 (issue 24.13): providers — in-house or outsourced — of queues and teams ------------------
