@@ -100,9 +100,10 @@ class ServiceRequestViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixi
     def prioritise(self, request, pk=None):
         """Staff set `{impact, urgency}`: the priority follows the incidents' matrix and the
         SLA is re-targeted."""
+        target = self.get_object()  # 404 for a request the caller may not see, before the body is read
         payload = serializers.PrioritiseSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        return self._fresh(call(services.request_prioritise, request=self.get_object(), actor=request.user,
+        return self._fresh(call(services.request_prioritise, request=target, actor=request.user,
                                 impact=payload.validated_data["impact"],
                                 urgency=payload.validated_data["urgency"]))
 

@@ -255,7 +255,8 @@ def _kill_in_sweep_fetch_and_batch(topology, producer, database, budget, mailbox
                              idempotency_key=f"sla-escalation:{second}:sms:{member.pk}")
         topology.wait_worker("slow-2")
         # The broker gives the tasks the killed worker had taken to the new one.
-        assert sweep.get(timeout=budget.left(30)) == {"breached": len(due), "escalated": len(escalations)}
+        swept = sweep.get(timeout=budget.left(30), disable_sync_subtasks=False)
+        assert swept == {"breached": len(due), "escalated": len(escalations)}
         budget.wait_for("the notification batch to wait half-way",
                         lambda: _waiting(database, f"%INSERT INTO%{Delivery._meta.db_table}%"), cap=20)
         # The first escalation was told, the batch waits in the second.
@@ -266,7 +267,7 @@ def _kill_in_sweep_fetch_and_batch(topology, producer, database, budget, mailbox
     topology.wait_worker("fast-2")
 
     # (b) Every message became one ticket, once, and left the server.
-    result = fetch.get(timeout=budget.left(30))
+    result = fetch.get(timeout=budget.left(30), disable_sync_subtasks=False)
     assert result["ran"] and not result["error"], result
     assert result["fetched"] == MAILS - 2
     assert inbound.count() == MAILS
