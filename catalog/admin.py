@@ -3,6 +3,7 @@ from django.utils.html import format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from .canned_replies import PLACEHOLDERS
+from .guards import ci_write_refusal
 from .models import (
     AgentProfile,
     CannedReply,
@@ -54,6 +55,13 @@ class ConfigurationItemAdmin(SimpleHistoryAdmin):
     list_filter = ["ci_type", "status", "service"]
     search_fields = ["name", "description", "location"]
     inlines = [CIRelationInline]
+
+    # A CI under change control (the change policy) is changed through an RFC: read-only here.
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or not ci_write_refusal([obj.pk]))
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or not ci_write_refusal([obj.pk]))
 
 
 @admin.register(Customer)

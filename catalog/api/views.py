@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from rest_framework import mixins, viewsets
 
 from core.api.mixins import HistoryMixin
+from core.errors import ConflictError
 from core.permissions import IsAdminRole, RolePermission
 from core.roles import STAFF_ROLES, Role
 
@@ -17,6 +18,7 @@ from ..filtersets import (
     TeamFilterSet,
     UserFilterSet,
 )
+from ..guards import ci_write_refusal
 from ..models import CannedReply, CIRelation, ConfigurationItem, Contact, Customer, Service, Skill, Team
 from . import serializers
 
@@ -43,8 +45,16 @@ class ServiceViewSet(CatalogViewSet):
     read_roles = frozenset({"authenticated"})
 
 
+def _refuse_uncontrolled_write(ci_ids) -> None:
+    """409 for a direct write to a CI under change control: it changes through an RFC."""
+    reason = ci_write_refusal(ci_ids)
+    if reason:
+        raise ConflictError(reason)
+
+
 class ConfigurationItemViewSet(CatalogViewSet):
-    """The CMDB. ``relations`` lists the CI's outgoing typed relations."""
+    """The CMDB. ``relations`` lists the CI's outgoing typed relations. A CI under change
+    control (the change policy) is changed through an RFC: a direct update or delete is 409."""
 
     queryset = ConfigurationItem.objects.prefetch_related(
         Prefetch("outgoing", queryset=CIRelation.objects.order_by("id"))
@@ -54,14 +64,38 @@ class ConfigurationItemViewSet(CatalogViewSet):
     search_fields = ["name", "description", "location"]
     ordering_fields = ["id", "name", "created_at", "ci_type", "status"]
 
+    def perform_update(self, serializer):
+        _refuse_uncontrolled_write([serializer.instance.pk])
+        super().perform_update(serializer)
+
+    def perform_destroy(self, instance):
+        _refuse_uncontrolled_write([instance.pk])
+        super().perform_destroy(instance)
+
 
 class CIRelationViewSet(CatalogViewSet):
-    """Edges of the CMDB graph: ``{source, target, kind (depends_on/runs_on/part_of)}``."""
+    """Edges of the CMDB graph: ``{source, target, kind (depends_on/runs_on/part_of)}``. An edge
+    from or to a CI under change control is changed through an RFC (409 here)."""
 
     queryset = CIRelation.objects.all().order_by("id")
     serializer_class = serializers.CIRelationWriteSerializer
     filterset_fields = ["source", "target", "kind"]
     ordering_fields = ["id"]
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        _refuse_uncontrolled_write([getattr(data.get("source"), "pk", None), getattr(data.get("target"), "pk", None)])
+        super().perform_create(serializer)
+
+    def perform_update(self, serializer):
+        data, row = serializer.validated_data, serializer.instance
+        _refuse_uncontrolled_write([row.source_id, row.target_id, getattr(data.get("source"), "pk", None),
+                                    getattr(data.get("target"), "pk", None)])
+        super().perform_update(serializer)
+
+    def perform_destroy(self, instance):
+        _refuse_uncontrolled_write([instance.source_id, instance.target_id])
+        super().perform_destroy(instance)
 
 
 class CustomerViewSet(CatalogViewSet):
