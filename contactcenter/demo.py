@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from datetime import timedelta
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,7 +17,18 @@ from django.utils import timezone
 from catalog.models import AgentProfile, ContactPhone, Service, Skill
 
 from .choices import AgentStateChoice, CallbackReason, CallOutcome
-from .models import AgentState, AgentStateLog, Call, Callback, Line, MenuOption, Queue
+from .models import (
+    AgentState,
+    AgentStateLog,
+    Call,
+    Callback,
+    CostBasis,
+    Line,
+    MenuOption,
+    Provider,
+    ProviderKind,
+    Queue,
+)
 
 LINE_NUMBER = "+302100000100"
 DEMO_SID_PREFIX = "CADEMO"
@@ -38,6 +50,17 @@ def seed(*, users: dict) -> dict:
         queues[name], _ = Queue.objects.update_or_create(
             name=name, defaults={"skill": skills.get(skill), "priority": priority, "service_level_seconds": 20})
     general, _ = Queue.objects.update_or_create(name="general", defaults={"skill": None, "priority": 0})
+    # Who answers (the providers the dashboard compares): the bank's own centre, paid by the
+    # agent hour, and an outsourcing vendor, paid by the answered call, taking web hosting.
+    own, _ = Provider.objects.update_or_create(name="Aegean Bank contact centre", defaults={
+        "kind": ProviderKind.IN_HOUSE, "cost_basis": CostBasis.PER_HOUR, "cost": Decimal("28.00"), "currency": "EUR"})
+    vendor, _ = Provider.objects.update_or_create(name="CallPartners (outsourced)", defaults={
+        "kind": ProviderKind.OUTSOURCED, "cost_basis": CostBasis.PER_CALL, "cost": Decimal("3.40"), "currency": "EUR"})
+    for queue, provider in ((queues["cards"], own), (queues["internet-banking"], own), (general, own),
+                            (queues["hosting"], vendor)):
+        if queue.provider_id != provider.pk:
+            queue.provider = provider
+            queue.save(update_fields=["provider"])  # through save(): the queue's history shows it
     line, _ = Line.objects.update_or_create(number=LINE_NUMBER, defaults={
         "name": "Aegean Bank support", "queue": general,
         "greeting": "Welcome to Aegean Bank's service desk. Calls are recorded for quality.",
