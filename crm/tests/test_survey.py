@@ -155,10 +155,20 @@ def test_the_api_answer_takes_the_token_with_no_login(api):
     assert bad.status_code == 400 and "score" in bad.json()
     forged = api.post("/api/v1/surveys/answer/", {"token": "x:y:z", "score": 3}, format="json")
     assert forged.status_code == 404
-    ok = api.post("/api/v1/surveys/answer/", {"token": survey_token(survey), "score": 3}, format="json")
-    assert ok.status_code == 200 and ok.json()["score"] == 3
+    ok = api.post("/api/v1/surveys/answer/", {"token": survey_token(survey), "score": 3, "solved": False},
+                  format="json")
+    assert ok.status_code == 200 and ok.json()["score"] == 3 and ok.json()["solved_first_contact"] is False
     again = api.post("/api/v1/surveys/answer/", {"token": survey_token(survey), "score": 5}, format="json")
     assert again.status_code == 404
+
+
+def test_the_api_answer_may_leave_solved_out(api):
+    survey = SurveyFactory()
+    ok = api.post("/api/v1/surveys/answer/", {"token": survey_token(survey), "score": 4}, format="json")
+    assert ok.status_code == 200 and ok.json()["solved_first_contact"] is None
+    bad = api.post("/api/v1/surveys/answer/", {"token": survey_token(SurveyFactory()), "score": 4, "solved": "maybe"},
+                   format="json")
+    assert bad.status_code == 400 and "solved" in bad.json()
 
 
 # --- a low score ------------------------------------------------------------------------------------------
