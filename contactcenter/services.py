@@ -3,13 +3,15 @@ the call log kept from Twilio's webhooks (each event applied once, in sequence o
 
 from __future__ import annotations
 
+import json
 from contextlib import nullcontext
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import JSONField, OuterRef, Q, Subquery
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -77,8 +79,8 @@ def active_announcement(line: Line | None) -> Announcement | None:
     """The newest active announcement for the line or the line's service (one query)."""
     if line is None:
         return None
-    if hasattr(line, "announcement_now"):  # read with the line (``_line_for``): fetch only when there is one
-        return Announcement.objects.filter(pk=line.announcement_now).first() if line.announcement_now else None
+    if hasattr(line, "announcement_now"):  # read with the line (``_line_for``): no query of its own
+        return _announcement_from_row(line.announcement_now)
     match = Q(lines=line)
     if line.service_id:
         match |= Q(services=line.service_id)
@@ -184,9 +186,28 @@ def _line_for(number: str) -> Line | None:
     newest active announcement's id (``announcement_now``; see ``active_announcement``)."""
     announcement = (Announcement.objects.filter(Q(lines=OuterRef("pk")) | Q(services=OuterRef("service_id")),
                                                 active=True)
-                    .order_by("-created_at", "-id").values("pk")[:1])
+                    .order_by("-created_at", "-id")
+                    .values(row=JSONObject(**{name: name for name in ANNOUNCEMENT_PLAYED}))[:1])
     return (Line.objects.filter(number=number, is_active=True).select_related("service", "queue")
-            .annotate(announcement_now=Subquery(announcement)).first())
+            .annotate(announcement_now=Subquery(announcement, output_field=JSONField())).first())
+
+
+#: What playing an announcement reads of it (the voice hook builds it from the line's row).
+ANNOUNCEMENT_PLAYED = ("id", "message", "allow_continue", "language", "prompt_audio")
+
+
+def _announcement_from_row(row) -> Announcement | None:
+    """The announcement read inside the line's query (``_line_for``) as an instance: the fields
+    the voice hook plays and the id it records on the call — no query of its own."""
+    if not row:
+        return None
+    if isinstance(row, str):  # a backend that returns the JSON object as text
+        row = json.loads(row)
+    audio = row.get("prompt_audio")
+    if isinstance(audio, str):  # SQLite nests a JSON column as text
+        audio = json.loads(audio or "{}")
+    return Announcement(id=row["id"], message=row.get("message") or "", allow_continue=bool(row.get("allow_continue")),
+                        language=row.get("language") or "", prompt_audio=audio or {})
 
 
 def _previous_call_subquery(contact, from_number: str, at: datetime) -> Subquery | None:

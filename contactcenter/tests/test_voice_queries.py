@@ -61,3 +61,21 @@ def test_a_replay_answers_the_same_and_writes_nothing(client, menu_line):
     assert again.status_code == 200 and again.content == first.content and MENU in again.content.decode()
     assert Call.objects.filter(call_sid="CA4").count() == 1
     assert DemandSignal.objects.filter(reference="CA4").count() == 1
+
+
+def test_an_active_announcement_is_read_with_the_line_in_five_statements(client, menu_line,
+                                                                        django_assert_max_num_queries):
+    from contactcenter.models import Announcement
+
+    announcement = Announcement.objects.create(message="Card payments are failing; we are on it.",
+                                               allow_continue=True, language="en")
+    announcement.lines.add(menu_line)
+    contact = ContactFactory(name="Eleni Papadopoulou")
+    ContactPhone.objects.create(contact=contact, number="+306900000001")
+    post(client, "voice", incoming("CA7", to=menu_line.number))
+    with django_assert_max_num_queries(5):  # line + announcement, caller, call, demand, heard-it
+        response = post(client, "voice", incoming("CA8", to=menu_line.number))
+    body = response.content.decode()
+    assert response.status_code == 200 and "Card payments are failing; we are on it." in body
+    assert "step=announcement" in body  # press 1 to continue
+    assert Call.objects.get(call_sid="CA8").announcement == announcement
