@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
+import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 logger = logging.getLogger(__name__)
 
@@ -56,3 +60,67 @@ class ReadCache:
             cache.set(self.generation_key, secrets.token_hex(4), timeout=None)
         except Exception:
             logger.warning("%s cache unavailable; not cleared", self.label, exc_info=True)
+
+
+_MISSING = object()
+
+
+class LocalCache:
+    """Per-process entries, valid while the shared version key is unchanged: configuration read
+    on a hot path (an SLA policy, the priority matrix) and changed a few times a year. Reading
+    costs one ``GET`` of the version key; saving or deleting a connected model empties this
+    process's entries at once and every other process's after commit (a new version); entries
+    are read again after ``max_age`` seconds whatever happens (sla/selectors_cache.py)."""
+
+    def __init__(self, version_key: str, max_age: float = 300.0):
+        self.version_key = version_key
+        self.max_age = max_age
+        self.version = None
+        self.filled = 0.0
+        self.entries: dict = {}
+
+    def _fresh(self) -> dict:
+        now = time.monotonic()
+        try:
+            version = cache.get(self.version_key)
+            if version is None:  # first use, or the shared cache was emptied: start a new one
+                cache.add(self.version_key, uuid.uuid4().hex, None)
+                version = cache.get(self.version_key)
+        except Exception:  # the shared cache is down: the age limit holds
+            version = self.version
+        if version is None or version != self.version or now - self.filled > self.max_age:
+            self.version, self.entries, self.filled = version, {}, now
+        return self.entries
+
+    def get(self, key, load):
+        """The entry for ``key``, else ``load()`` (kept after commit)."""
+        entries = self._fresh()
+        value = entries.get(key, _MISSING)
+        if value is _MISSING:
+            value = load()
+
+            def keep():
+                if entries is self.entries:  # not emptied meanwhile
+                    entries[key] = value
+
+            transaction.on_commit(keep)  # outside a transaction: at once
+        return value
+
+    def invalidate(self, **kwargs) -> None:
+        """Empty this process's entries now, and every process's once the change commits."""
+        self.entries = {}
+
+        def publish():
+            self.entries = {}
+            try:
+                cache.set(self.version_key, uuid.uuid4().hex, None)
+            except Exception:  # the shared cache is down: the others' entries age out
+                logger.warning("shared cache unavailable: %s not published", self.version_key, exc_info=True)
+
+        transaction.on_commit(publish)
+
+    def connect(self, *models) -> None:
+        for model in models:
+            label = f"{self.version_key}:{model._meta.label}"
+            post_save.connect(self.invalidate, sender=model, dispatch_uid=f"{label}:save", weak=False)
+            post_delete.connect(self.invalidate, sender=model, dispatch_uid=f"{label}:delete", weak=False)

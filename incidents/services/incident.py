@@ -19,11 +19,11 @@ from django_fsm import can_proceed, has_transition_perm
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
 from core import live
+from core.caching import LocalCache
 from core.errors import InvalidTransitionError
 from core.roles import is_staff_member
 from notifications.services import Message, notify, notify_each
 from sla import services as sla
-from sla.selectors_cache import LocalCache
 
 from .. import events, signals, tasks
 from ..choices import ACTIVE_MAJOR_STATUSES, OPEN_STATUSES, IncidentStatus, NoteVisibility, ResolutionCode
@@ -31,7 +31,7 @@ from ..models import Attachment, Incident, IncidentNote, MajorIncident, Priority
 
 # --- priority and routing -------------------------------------------------------------------
 #: The priority matrix's nine cells, per process, read again after a cell is saved or deleted
-#: anywhere (sla.selectors_cache.LocalCache: a version in the shared cache).
+#: anywhere (core.caching.LocalCache: a version in the shared cache).
 _matrix = LocalCache("incidents:priority-matrix:version")
 _matrix.connect(PriorityMatrix)
 
