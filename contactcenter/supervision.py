@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -38,6 +39,7 @@ from django.utils.translation import gettext as _
 
 from catalog.models import AgentProfile
 from core.errors import InvalidTransitionError
+from core.roles import Role, has_role
 
 from . import routing
 from .models import Call, Conference, ConferenceEvent, ConferenceLeg, SupervisionAction, SupervisionKind
@@ -240,10 +242,17 @@ def _live_leg(conference: Conference, user, role: str) -> ConferenceLeg | None:
 
 
 @transaction.atomic
+def may_supervise(user) -> bool:
+    """Who may listen to, coach or join a live call: managers and administrators."""
+    return has_role(user, Role.MANAGER, Role.ADMIN)
+
+
 def supervise(*, call_id: int, supervisor, action: str, at: datetime | None = None) -> SupervisionAction:
     """Record a supervisor's action on a live call (refused with a reason when the call is
     not live in a conference, or the supervisor is not listening yet); the provider is asked
     after the commit (``send``)."""
+    if not may_supervise(supervisor):
+        raise PermissionDenied(_("Only managers and administrators supervise calls."))
     if action not in SupervisionKind.values:
         raise InvalidTransitionError(_("Choose listen, whisper, barge or leave."), action)
     at = at or timezone.now()

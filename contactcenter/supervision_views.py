@@ -17,12 +17,9 @@ from django.views.decorators.http import require_POST
 
 from core.pages import refusal_message
 from core.pages.access import REFUSALS, safe_next
-from core.roles import Role, has_role
 
 from . import supervision
 from .models import ConferenceLeg, SupervisionKind
-
-SUPERVISORS = (Role.MANAGER, Role.ADMIN)
 
 
 def supervisors_only(view):
@@ -31,7 +28,7 @@ def supervisors_only(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not has_role(request.user, *SUPERVISORS):
+        if not supervision.may_supervise(request.user):
             raise Http404
         return view(request, *args, **kwargs)
 

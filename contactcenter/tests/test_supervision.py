@@ -240,3 +240,15 @@ def test_the_live_calls_page_says_when_conferences_are_off(client, make_user, se
     client.force_login(make_user(Role.ADMIN, username="root"))
     page = client.get("/contact-center/live/").content.decode()
     assert "CONTACT_CENTER_CONFERENCE is off" in page and "No call is live in a conference now." in page
+
+
+def test_the_service_refuses_a_supervisor_who_is_not_one(make_user):
+    """The rule lives in the service, not only in the pages' decorator."""
+    from django.core.exceptions import PermissionDenied
+
+    from contactcenter import supervision
+
+    agent = make_user(Role.AGENT, username="not-a-supervisor")
+    with pytest.raises(PermissionDenied):
+        supervision.supervise(call_id=1, supervisor=agent, action="listen")
+    assert not supervision.may_supervise(agent) and supervision.may_supervise(make_user(Role.MANAGER, username="m2"))
