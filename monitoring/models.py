@@ -139,8 +139,10 @@ class Alert(models.Model):
     grouped = models.BooleanField(_("grouped"), default=False)
     suppressed_by_change = models.ForeignKey(Change, verbose_name=_("suppressed by change"), null=True, blank=True,
                                              on_delete=models.SET_NULL, related_name="suppressed_alerts")
+    # Not enforced by the database: alerts are partitioned by month on PostgreSQL
+    # (docs/operations.md, "Partitioned tables and retention").
     previous = models.ForeignKey("self", verbose_name=_("previous episode"), null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
+                                 on_delete=models.SET_NULL, related_name="+", db_constraint=False)
 
     class Meta:
         ordering = ["-last_received_at", "-id"]

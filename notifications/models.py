@@ -87,8 +87,10 @@ class Notification(models.Model):
     """An in-app notification, listed in the browser and the ``notifications/`` API."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    # Not enforced by the database: deliveries are partitioned by month on PostgreSQL
+    # (docs/operations.md, "Partitioned tables and retention").
     delivery = models.OneToOneField(Delivery, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="notification")
+                                    related_name="notification", db_constraint=False)
     subject = models.CharField(max_length=200)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=300, blank=True)
