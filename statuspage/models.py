@@ -83,12 +83,15 @@ class Subscriber(models.Model):
 
 
 class SubscriberNotice(models.Model):
-    """One public update mailed to one subscriber. The row is claimed before the mail goes
-    out, so a task that runs twice (or two workers at once) sends each update once."""
+    """One public update to mail to one subscriber: queued (a row per recipient, unique),
+    claimed by the worker that sends it (``claimed_at``, a lease: a worker that dies leaves a
+    claim that another takes over once it is older than the lease) and marked sent. A task
+    that runs twice, or two workers at once, send each update once."""
 
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="notices")
     update = models.ForeignKey(StakeholderUpdate, on_delete=models.CASCADE, related_name="status_notices")
     created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -110,6 +113,7 @@ class MaintenanceNotice(models.Model):
     maintenance = models.ForeignKey(ScheduledMaintenance, on_delete=models.CASCADE, related_name="notices")
     starts_at = models.DateTimeField()
     created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)  # as SubscriberNotice's
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

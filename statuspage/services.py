@@ -10,15 +10,15 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -231,7 +231,7 @@ def _notice_message(subscriber: Subscriber, update: StakeholderUpdate, connectio
 
 def recipients_of(update: StakeholderUpdate):
     """Confirmed subscribers of any of the update's services (or of every service) who
-    have not been sent it yet."""
+    have no notice of it yet."""
     through = Subscriber.services.through
     service_ids = list(update.major_incident.services.values_list("pk", flat=True))
     chose = through.objects.filter(subscriber=OuterRef("pk"))
@@ -241,37 +241,156 @@ def recipients_of(update: StakeholderUpdate):
             .order_by("pk"))
 
 
+# --- claiming notices ------------------------------------------------------------------------
+#: Seconds a claim on a notice holds (renewed before each mail). A worker that dies leaves its
+#: claims; the next run takes them over once they are older than this. Longer than one mail
+#: can take; shorter than the broker's visibility timeout (an hour), after which the killed
+#: task comes back.
+NOTICE_LEASE_SECONDS = 300
+#: Notices one worker claims at a time.
+NOTICE_BATCH = 50
+
+
+def _lease() -> timedelta:
+    return timedelta(seconds=getattr(settings, "STATUSPAGE_NOTICE_LEASE_SECONDS", NOTICE_LEASE_SECONDS))
+
+
+def _claimable(notices: QuerySet, now: datetime) -> QuerySet:
+    """Not sent, and not claimed or claimed longer ago than the lease (its worker died)."""
+    return notices.filter(sent_at__isnull=True).filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - _lease()))
+
+
+def _claim(notices: QuerySet, *, limit: int | None = None) -> tuple[list[tuple[int, int]], datetime]:
+    """Claim up to ``limit`` of ``notices`` for this worker: ``[(notice id, subscriber id)]``
+    in subscriber order, and the claim's stamp. ``SELECT … FOR UPDATE SKIP LOCKED`` then
+    ``UPDATE … SET claimed_at`` in one transaction: two workers never claim the same row
+    (the rows another is claiming are skipped, not waited for)."""
+    now = timezone.now()
+    with transaction.atomic():
+        rows = list(_claimable(notices, now).select_for_update(skip_locked=True).order_by("subscriber_id", "pk")
+                    .values_list("pk", "subscriber_id")[:limit or NOTICE_BATCH])
+        if not rows:
+            return [], now
+        ids = [pk for pk, _subscriber in rows]
+        claimed = _claimable(notices, now).filter(pk__in=ids).update(claimed_at=now)
+        if claimed != len(rows):  # a backend without row locks (SQLite): keep what this update took
+            mine = set(notices.filter(pk__in=ids, claimed_at=now).values_list("pk", flat=True))
+            rows = [row for row in rows if row[0] in mine]
+    return rows, now
+
+
+def _subscriber_now(subscriber_id: int) -> Subscriber | None:
+    """The subscriber as they are now, read ``FOR SHARE``: a change in flight (a new language,
+    unsubscribing) is waited for, so the mail goes in the language they have, or not at all."""
+    lock = " FOR SHARE" if connection.features.has_select_for_update else ""
+    table = connection.ops.quote_name(Subscriber._meta.db_table)
+    return next(iter(Subscriber.objects.raw(
+        f"SELECT * FROM {table} WHERE id = %s AND confirmed_at IS NOT NULL{lock}",  # noqa: S608 - the model's table
+        [subscriber_id])), None)
+
+
+def _send_claimed(notices: QuerySet, message_for) -> int:
+    """Claim ``notices`` batch by batch and mail each (:func:`_send_rows`); how many were sent."""
+    sent = 0
+    while True:
+        rows, stamp = _claim(notices)
+        if not rows:
+            return sent
+        sent += _send_rows(notices.model, rows, stamp, message_for)
+
+
+def _send_rows(model, rows: list[tuple[int, int]], stamp: datetime, message_for) -> int:
+    """Mail the notices this worker claimed at ``stamp`` (``message_for(subscriber)`` → an
+    ``EmailMessage``); how many were sent. Before each mail the claim is renewed, and given
+    up if it was taken over (this worker outlived its lease); after it, the notice is marked
+    sent, so a finished notice is never sent again. A mail that fails gives back this
+    worker's claims at once and raises, for the task to retry."""
+    held = {pk: stamp for pk, _subscriber in rows}
+    sent = 0
+    try:
+        for notice_id, subscriber_id in rows:
+            renewed = timezone.now()
+            with transaction.atomic():
+                subscriber = _subscriber_now(subscriber_id)
+                mine = model.objects.filter(pk=notice_id, claimed_at=held[notice_id],
+                                            sent_at__isnull=True).update(claimed_at=renewed)
+            if not mine:  # taken over by another worker after the lease (or gone): theirs now
+                del held[notice_id]
+                continue
+            held[notice_id] = renewed
+            if subscriber is not None:
+                message_for(subscriber).send()
+                sent += 1
+            model.objects.filter(pk=notice_id).update(sent_at=timezone.now())
+            del held[notice_id]
+    except BaseException:
+        for notice_id, claimed_at in held.items():
+            model.objects.filter(pk=notice_id, claimed_at=claimed_at, sent_at__isnull=True).update(claimed_at=None)
+        raise
+    return sent
+
+
+def _waiting(notices: QuerySet) -> float | None:
+    """Seconds until the oldest live claim on an unsent notice runs out (another worker holds
+    it: if that worker died, a run after that takes it over), or None when none is held."""
+    held = notices.filter(sent_at__isnull=True, claimed_at__isnull=False)
+    oldest = held.aggregate(oldest=Min("claimed_at"))["oldest"]
+    if oldest is None:
+        return None
+    return max(1.0, (oldest + _lease() - timezone.now()).total_seconds())
+
+
+def _subscriber_notices(update_id: int) -> QuerySet:
+    return SubscriberNotice.objects.filter(update_id=update_id)
+
+
 def subscribers_notify(*, update_id: int) -> int:
-    """Mail a public update to its subscribers, each at most once: a notice row is claimed
-    (unique per subscriber and update) before the mail goes out, so a retried or duplicated
-    task skips whoever already has it. A mail that fails gives its claim back and raises,
-    for the task to retry. Returns how many were sent."""
+    """Mail a public update to its subscribers, each at most once: a notice row per recipient
+    (unique per subscriber and update) is queued, then claimed and sent batch by batch
+    (:func:`_send_claimed`), so a retried or duplicated task skips what was sent, and the
+    notices of a worker killed half-way are sent by the next run once their lease is over.
+    Returns how many were sent."""
     update = (StakeholderUpdate.objects.filter(pk=update_id, is_public=True)
               .select_related("major_incident").first())
     if update is None:  # not public (never mailed), or gone
         return 0
-    sent = 0
-    with get_connection() as connection:
-        for subscriber in recipients_of(update).iterator():
-            try:
-                with transaction.atomic():
-                    notice = SubscriberNotice.objects.create(subscriber=subscriber, update=update)
-            except IntegrityError:  # another run claimed it
-                continue
-            try:
-                _notice_message(subscriber, update, connection).send()
-            except Exception:
-                SubscriberNotice.objects.filter(pk=notice.pk).delete()
-                raise
-            SubscriberNotice.objects.filter(pk=notice.pk).update(sent_at=timezone.now())
-            sent += 1
-    return sent
+    recipients = recipients_of(update).values_list("pk", flat=True)
+    SubscriberNotice.objects.bulk_create([SubscriberNotice(subscriber_id=pk, update=update) for pk in recipients],
+                                         batch_size=1000, ignore_conflicts=True)
+    with get_connection() as mail:
+        return _send_claimed(_subscriber_notices(update.pk),
+                             lambda subscriber: _notice_message(subscriber, update, mail))
+
+
+def subscriber_notices_waiting(*, update_id: int) -> float | None:
+    """Seconds until the notices of this update another worker holds are free (see :func:`_waiting`)."""
+    return _waiting(_subscriber_notices(update_id))
+
+
+def _maintenance_notices(window: ScheduledMaintenance) -> QuerySet:
+    return MaintenanceNotice.objects.filter(maintenance=window, starts_at=window.starts_at)
+
+
+def _maintenance_message(window: ScheduledMaintenance, subscriber: Subscriber, connection) -> EmailMessage:
+    unsubscribe_url = _absolute(reverse("statuspage:unsubscribe", args=[subscriber.unsubscribe_token]))
+    with translation.override(subscriber.language or settings.LANGUAGE_CODE):
+        names = ", ".join(s.name for s in window.services.all()) or _("all services")
+        subject = _one_line(_("[Planned maintenance] %(title)s") % {"title": window.title})
+        body = _("Planned maintenance on %(services)s\nFrom %(start)s UTC until %(end)s UTC.\n\n"
+                 "%(description)s\n\nStatus page: %(status)s\nUnsubscribe: %(unsubscribe)s") % {
+            "services": names, "start": f"{window.starts_at:%Y-%m-%d %H:%M}",
+            "end": f"{window.ends_at:%Y-%m-%d %H:%M}", "description": window.description,
+            "status": _absolute(reverse("statuspage:index")), "unsubscribe": unsubscribe_url}
+    return EmailMessage(subject=subject[:200], body=body, to=[subscriber.email], connection=connection,
+                        headers={"List-Unsubscribe": f"<{unsubscribe_url}>",
+                                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                                 "Auto-Submitted": "auto-generated"})
 
 
 def maintenance_notify(*, maintenance_id: int) -> int:
     """Mail a scheduled maintenance window to the confirmed subscribers of its services (or
-    of every service), once per subscriber and start time (a claimed notice row, as for
-    updates). Returns how many were sent."""
+    of every service), once per subscriber and start time (notices queued, claimed and sent
+    as for updates). Returns how many were sent."""
     window = ScheduledMaintenance.objects.filter(pk=maintenance_id).prefetch_related("services").first()
     if window is None or window.ends_at <= timezone.now():
         return 0
@@ -283,36 +402,18 @@ def maintenance_notify(*, maintenance_id: int) -> int:
         recipients = recipients.filter(~Exists(chose) | Exists(chose.filter(service_id__in=service_ids)))
     recipients = recipients.exclude(Exists(MaintenanceNotice.objects.filter(
         subscriber=OuterRef("pk"), maintenance=window, starts_at=window.starts_at))).order_by("pk")
-    sent = 0
-    with get_connection() as connection:
-        for subscriber in recipients.iterator():
-            try:
-                with transaction.atomic():
-                    notice = MaintenanceNotice.objects.create(subscriber=subscriber, maintenance=window,
-                                                              starts_at=window.starts_at)
-            except IntegrityError:
-                continue
-            unsubscribe_url = _absolute(reverse("statuspage:unsubscribe", args=[subscriber.unsubscribe_token]))
-            with translation.override(subscriber.language or settings.LANGUAGE_CODE):
-                names = ", ".join(s.name for s in window.services.all()) or _("all services")
-                subject = _one_line(_("[Planned maintenance] %(title)s") % {"title": window.title})
-                body = _("Planned maintenance on %(services)s\nFrom %(start)s UTC until %(end)s UTC.\n\n"
-                         "%(description)s\n\nStatus page: %(status)s\nUnsubscribe: %(unsubscribe)s") % {
-                    "services": names, "start": f"{window.starts_at:%Y-%m-%d %H:%M}",
-                    "end": f"{window.ends_at:%Y-%m-%d %H:%M}", "description": window.description,
-                    "status": _absolute(reverse("statuspage:index")), "unsubscribe": unsubscribe_url}
-            message = EmailMessage(subject=subject[:200], body=body, to=[subscriber.email], connection=connection,
-                                   headers={"List-Unsubscribe": f"<{unsubscribe_url}>",
-                                            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                                            "Auto-Submitted": "auto-generated"})
-            try:
-                message.send()
-            except Exception:
-                MaintenanceNotice.objects.filter(pk=notice.pk).delete()
-                raise
-            MaintenanceNotice.objects.filter(pk=notice.pk).update(sent_at=timezone.now())
-            sent += 1
-    return sent
+    MaintenanceNotice.objects.bulk_create(
+        [MaintenanceNotice(subscriber_id=pk, maintenance=window, starts_at=window.starts_at)
+         for pk in recipients.values_list("pk", flat=True)], batch_size=1000, ignore_conflicts=True)
+    with get_connection() as mail:
+        return _send_claimed(_maintenance_notices(window),
+                             lambda subscriber: _maintenance_message(window, subscriber, mail))
+
+
+def maintenance_notices_waiting(*, maintenance_id: int) -> float | None:
+    """Seconds until the notices of this window another worker holds are free (see :func:`_waiting`)."""
+    window = ScheduledMaintenance.objects.filter(pk=maintenance_id).first()
+    return _waiting(_maintenance_notices(window)) if window is not None else None
 
 
 def change_maintenance_sync(*, change_id: int) -> ScheduledMaintenance | None:

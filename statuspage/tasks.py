@@ -10,12 +10,18 @@ RETRY = {"autoretry_for": (SMTPException, OSError), "retry_backoff": 30, "retry_
          "max_retries": 8}
 
 
-@shared_task(acks_late=True, **RETRY)
-def notify_subscribers(update_id: int) -> int:
-    """Mail a public stakeholder update to the subscribers of its services; returns how many."""
+@shared_task(bind=True, acks_late=True, **RETRY)
+def notify_subscribers(self, update_id: int) -> int:
+    """Mail a public stakeholder update to the subscribers of its services; returns how many.
+    Notices another worker still holds are looked at again when their lease runs out (if
+    that worker died, this run sends them)."""
     from . import services  # the services import this module (to queue it)
 
-    return services.subscribers_notify(update_id=update_id)
+    sent = services.subscribers_notify(update_id=update_id)
+    wait = services.subscriber_notices_waiting(update_id=update_id)
+    if wait is not None:
+        raise self.retry(countdown=wait)
+    return sent
 
 
 @shared_task(acks_late=True, **RETRY)
@@ -26,12 +32,17 @@ def send_confirmation(subscriber_id: int) -> bool:
     return services.confirmation_send(subscriber_id=subscriber_id)
 
 
-@shared_task(acks_late=True, **RETRY)
-def notify_maintenance(maintenance_id: int) -> int:
-    """Mail a scheduled maintenance window to the subscribers of its services; returns how many."""
+@shared_task(bind=True, acks_late=True, **RETRY)
+def notify_maintenance(self, maintenance_id: int) -> int:
+    """Mail a scheduled maintenance window to the subscribers of its services; returns how
+    many (notices another worker holds: as :func:`notify_subscribers`)."""
     from . import services  # the services import this module (to queue it)
 
-    return services.maintenance_notify(maintenance_id=maintenance_id)
+    sent = services.maintenance_notify(maintenance_id=maintenance_id)
+    wait = services.maintenance_notices_waiting(maintenance_id=maintenance_id)
+    if wait is not None:
+        raise self.retry(countdown=wait)
+    return sent
 
 
 @shared_task(acks_late=True, autoretry_for=(Exception,), max_retries=5, retry_backoff=True)

@@ -8,16 +8,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.defaultfilters import linebreaksbr
+from django.template.defaultfilters import floatformat, linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -72,32 +75,65 @@ def _anonymous(request) -> bool:
     return not request.user.is_authenticated
 
 
+def _request_stamp(request) -> datetime:
+    """The page version this request answers with (read once: ETag, Last-Modified and the body agree)."""
+    stamp = getattr(request, "_statuspage_stamp", None)
+    if stamp is None:
+        stamp = request._statuspage_stamp = _stamp()
+    return stamp
+
+
 def _etag(request) -> str | None:
     """Anonymous pages only: the stamp and the language (the page is translated; LocaleMiddleware
     adds Vary: Accept-Language). Costs one read of the shared cache, no query, no rendering."""
     if not _anonymous(request):
         return None
-    return f'"{_stamp().timestamp():.6f}-{get_language()}"'
+    return f'"{_request_stamp(request).timestamp():.6f}-{get_language()}"'
 
 
 def _last_modified(request) -> datetime | None:
-    return _stamp() if _anonymous(request) else None
+    return _request_stamp(request) if _anonymous(request) else None
+
+
+#: The anonymous page as bytes, per version, language and time zone, in this process (the
+#: latest few): a visitor's request during an outage costs the stamp's read and no rendering.
+_pages: dict[str, bytes] = {}
+_PAGES_KEPT = 16
+
+
+def _render_index(request) -> str:
+    summary = _summary()
+    return render_to_string("statuspage/index.html", {"summary": summary, "bars": _bars(summary), "legend": _legend()},
+                            request)
+
+
+def _anonymous_page(request) -> bytes:
+    """The rendered page for anonymous visitors: from this process's copy, else the shared
+    cache (rendered once per version by whichever web process asks first), else rendered.
+    Everything it varies on is in the key: the version (its stamp), the language (Vary:
+    Accept-Language) and the time zone; the rest of the request does not reach the page (no
+    CSRF token, no menu, no messages: :func:`index` renders a page that has some itself)."""
+    key = f"page:{_request_stamp(request).timestamp():.6f}:{get_language()}:{timezone.get_current_timezone_name()}"
+    body = _pages.get(key)
+    if body is None:
+        body = caching.cached(key, lambda: _render_index(request).encode())
+        if len(_pages) >= _PAGES_KEPT:
+            _pages.clear()
+        _pages[key] = body
+    return body
 
 
 @require_safe
 @condition(etag_func=_etag, last_modified_func=_last_modified)
 def index(request):
-    summary = _summary()
-    # The 90-day bars are most of the page: the rendered section is cached per stamp and
-    # language, so a busy outage does not re-render them for every visitor.
-    bars_html = caching.cached(f"bars:{_stamp().timestamp()}:{get_language()}", lambda: render_to_string(
-        "statuspage/_bars.html", {"bars": _bars(summary)}))
-    response = render(request, "statuspage/index.html", {"summary": summary, "bars_html": bars_html})
-    if _anonymous(request):
+    if _anonymous(request) and not len(messages.get_messages(request)):
+        response = HttpResponse(_anonymous_page(request))
         patch_cache_control(response, public=True, max_age=caching.TTL,
                             stale_while_revalidate=STALE_WHILE_REVALIDATE, stale_if_error=STALE_IF_ERROR)
-    else:
-        patch_cache_control(response, private=True, no_cache=True)
+        return response
+    # Signed in (their own menu), or a message to show once: rendered for this request only.
+    response = HttpResponse(_render_index(request))
+    patch_cache_control(response, private=True, no_cache=True)
     return response
 
 
@@ -117,27 +153,55 @@ def _runs(days: list[int]) -> str:
     return "".join(parts)
 
 
-def _bars(summary: selectors.StatusSummary) -> list[tuple]:
-    """(service, days, [(level, path data, title), …]) per service: one SVG path per level of
-    the 90-day bar but "up" (the bar's background), titled with the level and its number of
-    days in the current language (the bar shows which days: at 200 services a title per day
-    would be most of the page)."""
-    titles = {
+#: The levels of a day drawn on the bar (its background is "up"), in drawing order.
+LEVELS = ("none", "minor", "partial", "major")
+
+
+def _level_titles() -> dict:
+    return {
         "none": lambda n: ngettext("No data: %(days)s day", "No data: %(days)s days", n),
         "minor": lambda n: ngettext("Up to 1 hour down: %(days)s day", "Up to 1 hour down: %(days)s days", n),
         "partial": lambda n: ngettext("Up to 6 hours down: %(days)s day", "Up to 6 hours down: %(days)s days", n),
         "major": lambda n: ngettext("More than 6 hours down: %(days)s day", "More than 6 hours down: %(days)s days",
                                     n),
     }
+
+
+def _legend() -> list[tuple[str, str]]:
+    """What each colour of the bars means (once for the page, not on every bar)."""
+    return [("up", _("No downtime")), ("minor", _("Up to 1 hour down")), ("partial", _("Up to 6 hours down")),
+            ("major", _("More than 6 hours down")), ("none", _("No data"))]
+
+
+def _bars(summary: selectors.StatusSummary) -> SafeString:
+    """The services' rows, 90-day bars included, built here rather than in a template loop
+    (200 of them: no template node per row and cell). Each bar is one inline SVG, an image whose title
+    (its accessible name, and the tooltip) says the days with downtime and how many of each
+    level; one path per level but "up" (the bar's background). Every byte is paid 200 times:
+    no whitespace, the badge and the colours styled from the row's ``data-status``."""
+    titles = _level_titles()
     rows = []
     for service in summary.services:
         by_level: dict[str, list[int]] = {}
         for i, d in enumerate(service.days):
             by_level.setdefault(d.level, []).append(i)
-        paths = [(level, _runs(by_level[level]), titles[level](len(by_level[level])) % {"days": len(by_level[level])})
-                 for level in ("none", "minor", "partial", "major") if level in by_level]
-        rows.append((service, len(service.days), paths))
-    return rows
+        days_down = service.days_down
+        counts, paths = [], []
+        for level in LEVELS:
+            if level in by_level:
+                n = len(by_level[level])
+                counts.append(titles[level](n) % {"days": n})
+                paths.append(f'<path class="{level}" d="{_runs(by_level[level])}"/>')
+        title = [ngettext("%(days)s day with downtime in the last 90 days.",
+                          "%(days)s days with downtime in the last 90 days.", days_down) % {"days": days_down},
+                 "; ".join(counts)]
+        label = escape(" ".join(title).rstrip())
+        uptime = ("" if service.uptime_90d is None
+                  else _("%(percent)s %% uptime") % {"percent": floatformat(service.uptime_90d, "-2")})
+        rows.append(f'<li data-status="{service.status}"><bdi>{escape(service.name)}</bdi> <b>{escape(service.label)}'
+                    f'</b><svg viewBox="0 -.5 {len(service.days)} 1" preserveAspectRatio="none" role="img"><title>'
+                    f'{label}</title>{"".join(paths)}</svg><small>{escape(uptime)}</small></li>')
+    return mark_safe("\n".join(rows))  # noqa: S308 - every text in it is escaped above
 
 
 @require_safe

@@ -3,15 +3,22 @@ mail for each public update (once per subscriber, even when the task runs twice)
 unsubscribing (the button and RFC 8058 one-click)."""
 
 import re
+import threading
+import time
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage
+from django.db import connection
+from django.db.models import F
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from catalog.tests.factories import ServiceFactory
 from statuspage import services, tasks
-from statuspage.models import Subscriber, SubscriberNotice
+from statuspage.models import MaintenanceNotice, Subscriber, SubscriberNotice
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
@@ -147,7 +154,9 @@ class TestNotices:
         monkeypatch.setattr("django.core.mail.EmailMessage.send", refuse)
         with pytest.raises(OSError):
             services.subscribers_notify(update_id=update.pk)
-        assert not SubscriberNotice.objects.exists()
+        # The notice is queued, neither sent nor held: the retry takes it at once.
+        assert SubscriberNotice.objects.filter(sent_at__isnull=True, claimed_at__isnull=True).count() == 1
+        assert services.subscriber_notices_waiting(update_id=update.pk) is None
         monkeypatch.undo()
         assert services.subscribers_notify(update_id=update.pk) == 1
         assert services.subscribers_notify(update_id=update.pk) == 0
@@ -175,3 +184,131 @@ class TestUnsubscribe:
         confirmed("eleni@example.test")
         client.post(reverse("statuspage:unsubscribe", args=["guess"]))
         assert Subscriber.objects.exists()
+
+
+def _aged(model, seconds):
+    """Time passes for the claims: each is ``seconds`` older (a worker killed that long ago)."""
+    model.objects.filter(claimed_at__isnull=False).update(claimed_at=F("claimed_at") - timedelta(seconds=seconds))
+
+
+@pytest.fixture
+def posted(declare, post_update):
+    """A public update posted before anyone subscribed (its own task mailed no one), and
+    three confirmed subscribers: ``(update, [addresses])``; mailing it is up to the test."""
+    cards = ServiceFactory(name="Card payments")
+    update = post_update(declare(cards, summary="Card payments failing"), body="We are investigating.")
+    addresses = [f"sub{n}@example.test" for n in range(3)]
+    for address in addresses:
+        confirmed(address)
+    mail.outbox.clear()
+    return update, addresses
+
+
+class TestClaims:
+    """A notice is claimed (with a lease) before its mail goes out and marked sent after it:
+    a worker killed half-way leaves claims the next run takes over once the lease is over,
+    a sent notice is never sent again, and two workers never send the same one."""
+
+    def test_a_killed_workers_batch_is_sent_after_the_lease(self, posted):
+        update, addresses = posted
+        notices = SubscriberNotice.objects.filter(update=update)
+        # A worker queued the notices, claimed them all, sent the first one and died.
+        SubscriberNotice.objects.bulk_create(
+            SubscriberNotice(subscriber=subscriber, update=update) for subscriber in Subscriber.objects.all())
+        rows, _stamp = services._claim(notices)
+        assert [subscriber for _pk, subscriber in rows] == sorted(Subscriber.objects.values_list("pk", flat=True))
+        first = Subscriber.objects.get(email=addresses[0])
+        services._notice_message(first, update, None).send()
+        notices.filter(subscriber=first).update(sent_at=timezone.now())
+        # Within the lease the claims are the dead worker's: the task looks again when it ends.
+        assert services.subscribers_notify(update_id=update.pk) == 0
+        assert 290 < services.subscriber_notices_waiting(update_id=update.pk) <= 300
+        _aged(SubscriberNotice, services.NOTICE_LEASE_SECONDS + 1)
+        assert services.subscribers_notify(update_id=update.pk) == 2
+        assert [len(mails_to(address)) for address in addresses] == [1, 1, 1]
+        assert notices.filter(sent_at__isnull=True).count() == 0
+        assert services.subscriber_notices_waiting(update_id=update.pk) is None
+
+    def test_a_sent_notice_is_never_sent_again(self, posted):
+        update, addresses = posted
+        assert services.subscribers_notify(update_id=update.pk) == 3
+        _aged(SubscriberNotice, 10 * services.NOTICE_LEASE_SECONDS)  # however old its claim
+        assert services.subscribers_notify(update_id=update.pk) == 0
+        assert tasks.notify_subscribers(update.pk) == 0
+        assert [len(mails_to(address)) for address in addresses] == [1, 1, 1]
+
+    def test_a_claim_taken_over_after_the_lease_is_given_up(self, posted):
+        update, addresses = posted
+        notices = SubscriberNotice.objects.filter(update=update)
+        SubscriberNotice.objects.bulk_create(
+            SubscriberNotice(subscriber=subscriber, update=update) for subscriber in Subscriber.objects.all())
+        slow_rows, slow_stamp = services._claim(notices)  # a worker stalls longer than its lease ...
+        _aged(SubscriberNotice, services.NOTICE_LEASE_SECONDS + 1)
+        rows, stamp = services._claim(notices)  # ... another takes its notices over ...
+        assert rows == slow_rows
+        message = lambda subscriber: services._notice_message(subscriber, update, None)  # noqa: E731
+        # ... and the first, renewing its claim before each mail, finds them no longer its own.
+        assert services._send_rows(SubscriberNotice, slow_rows, slow_stamp, message) == 0
+        assert mail.outbox == []
+        assert services._send_rows(SubscriberNotice, rows, stamp, message) == 3
+        assert services._send_rows(SubscriberNotice, slow_rows, slow_stamp, message) == 0
+        assert [len(mails_to(address)) for address in addresses] == [1, 1, 1]
+
+    def test_the_maintenance_notice_is_claimed_too(self):
+        web = ServiceFactory(name="Web hosting")
+        start = timezone.now() + timedelta(days=1)
+        window = services.maintenance_schedule(title="Patching", services=[web], starts_at=start,
+                                               ends_at=start + timedelta(hours=1))
+        confirmed("all@example.test")
+        mail.outbox.clear()
+        MaintenanceNotice.objects.create(subscriber=Subscriber.objects.get(), maintenance=window, starts_at=start,
+                                         claimed_at=timezone.now())  # a worker died with it
+        assert services.maintenance_notify(maintenance_id=window.pk) == 0
+        assert services.maintenance_notices_waiting(maintenance_id=window.pk) > 0
+        _aged(MaintenanceNotice, services.NOTICE_LEASE_SECONDS + 1)
+        assert services.maintenance_notify(maintenance_id=window.pk) == 1
+        assert services.maintenance_notify(maintenance_id=window.pk) == 0
+        [message] = mails_to("all@example.test")
+        assert "Patching" in message.subject
+        assert MaintenanceNotice.objects.get().sent_at is not None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_on_two_connections_never_send_the_same_notice(declare, post_update, monkeypatch):
+    """Two threads, each with its own PostgreSQL connection, mail the same update at once, a
+    few notices per claim and a slow mail server: every subscriber gets it once."""
+    cards = ServiceFactory(name="Card payments")
+    update = post_update(declare(cards), body="We are investigating.")
+    count = 24
+    for n in range(count):
+        confirmed(f"worker{n}@example.test")
+    mail.outbox.clear()
+    monkeypatch.setattr(services, "NOTICE_BATCH", 3)
+    send = EmailMessage.send
+
+    def slow_send(self, *args, **kwargs):
+        time.sleep(0.01)
+        return send(self, *args, **kwargs)
+
+    monkeypatch.setattr(EmailMessage, "send", slow_send)
+    start = threading.Barrier(2)
+    sent, errors = [], []
+
+    def worker():
+        try:
+            start.wait(timeout=10)
+            sent.append(services.subscribers_notify(update_id=update.pk))
+        except Exception as exc:  # reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors, errors
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(f"worker{n}@example.test" for n in range(count))
+    assert sum(sent) == count and min(sent) > 0, sent  # both took part; none sent twice
+    assert SubscriberNotice.objects.filter(update=update, sent_at__isnull=False).count() == count

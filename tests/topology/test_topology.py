@@ -4,15 +4,16 @@ the fast queue and one on the slow queue, Redis as the broker — real processes
 production settings. Traffic goes through both web instances (incidents through the API, a
 signed voice webhook, an alert); then the slow worker is killed with SIGKILL in the middle of
 an SLA sweep and of a mail fetch (the real Dovecot of the mail tests), and the fast worker in
-the middle of a notification batch; replacements take over: nothing is lost and nothing is
-done twice. Bounded to a minute (stretched in proportion on a machine busier than one
-load-average per core).
+the middle of a notification batch and of a status page subscribers' mail; replacements take
+over: nothing is lost and nothing is done twice. Bounded to a minute (stretched in proportion
+on a machine busier than one load-average per core).
 
 "In the middle" is made certain, not hoped for: the test holds a lock the task needs half-way
 (a table lock, an uncommitted row with the key the task inserts next, the advisory lock of
-a sender), waits until PostgreSQL shows the worker's statement waiting for it, and only then
-kills the worker. Tasks are acknowledged late, so the broker hands the killed task to the
-replacement after the visibility timeout; what it finds done must not be done again.
+a sender, a subscriber's uncommitted change), waits until PostgreSQL shows the worker's
+statement waiting for it, and only then kills the worker. Tasks are acknowledged late, so the
+broker hands the killed task to the replacement after the visibility timeout; what it finds
+done must not be done again.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import psycopg
 import pytest
 import requests
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from twilio.request_validator import RequestValidator
@@ -37,6 +38,7 @@ from catalog.tests.factories import ContactFactory, ServiceFactory, TeamFactory,
 from contactcenter.models import Call, Line
 from core.roles import Role
 from incidents.models import Incident
+from incidents.tests.factories import IncidentFactory, MajorIncidentFactory, StakeholderUpdateFactory
 from mail.choices import Direction
 from mail.models import Mailbox, MailMessage
 from monitoring.models import Alert
@@ -46,6 +48,8 @@ from notifications.models import Delivery, Notification, SmsMessage, Stakeholder
 from sla.choices import EventKind, TimerStatus
 from sla.models import SLAEscalation, SLAEvent, SLATimer
 from sla.tests.factories import EscalationRuleFactory, PolicyFactory
+from statuspage import services as statuspage
+from statuspage.models import Subscriber, SubscriberNotice
 
 from .cluster import PUBLIC_BASE_URL, SKIP_ENV, TWILIO_TOKEN, Budget, Topology
 
@@ -56,6 +60,7 @@ SECONDS = 60
 MEMBERS = 4  # stakeholders told of each SLA escalation, by SMS and in the app
 API_INCIDENTS = 6  # created through the API, half on each web instance
 MAILS = 5
+SUBSCRIBERS = 4  # of the status page, mailed a public update of a major incident
 
 
 def _direct():
@@ -135,8 +140,14 @@ def desk():
     line = Line.objects.create(number="+302100000077", name="Topology line", service=service)
     contact = ContactFactory(name="Eleni Topology")
     ContactPhone.objects.create(contact=contact, number="+306900000077")
+    # A public update of a major incident, and the status page's subscribers to mail it to (the
+    # test queues that mail itself: rows made here send no signal).
+    major = MajorIncidentFactory(incident=IncidentFactory(service=service, is_major=True), summary="Payments down")
+    update = StakeholderUpdateFactory(major_incident=major, audiences=["public"], body="Topology update.")
+    subscribers = [Subscriber.objects.create(email=f"subscriber{n}@topology.example", confirmed_at=timezone.now())
+                   for n in range(SUBSCRIBERS)]
     return {"agent": agent, "token": Token.objects.create(user=agent).key, "service": service, "line": line,
-            "source": AlertSourceFactory(default_service=service)}
+            "source": AlertSourceFactory(default_service=service), "update": update, "subscribers": subscribers}
 
 
 def test_the_topology_loses_nothing_and_does_nothing_twice_when_workers_die(desk, dovecot):
@@ -155,7 +166,7 @@ def test_the_topology_loses_nothing_and_does_nothing_twice_when_workers_die(desk
     try:
         topology.start_pgbouncer()
         ports = [topology.start_web("web-a"), topology.start_web("web-b")]
-        topology.start_worker("fast", ["fast", "celery"])
+        topology.start_worker("fast", ["fast", "celery"], concurrency=2)  # (c) and (d) at once
         topology.start_worker("slow", ["slow"], concurrency=2)
         topology.wait_web(ports[0], "web-a")
         topology.wait_web(ports[1], "web-b")
@@ -163,7 +174,7 @@ def test_the_topology_loses_nothing_and_does_nothing_twice_when_workers_die(desk
         topology.wait_worker("slow")
         producer = topology.producer()
         _traffic(topology, ports, desk, budget)
-        _kill_in_sweep_fetch_and_batch(topology, producer, database, budget, mailbox, account)
+        _kill_in_sweep_fetch_and_batch(topology, producer, database, budget, mailbox, account, desk)
     except AssertionError as exc:
         raise AssertionError(f"{exc}\n{topology.logs()}") from exc
     finally:
@@ -210,7 +221,7 @@ def _traffic(topology: Topology, ports: list[int], desk: dict, budget: Budget) -
                     cap=20, every=0.2)
 
 
-def _kill_in_sweep_fetch_and_batch(topology, producer, database, budget, mailbox, account) -> None:
+def _kill_in_sweep_fetch_and_batch(topology, producer, database, budget, mailbox, account, desk) -> None:
     members = list(StakeholderGroup.objects.get(name="Topology stakeholders").members.order_by("pk"))
     sender = _sender_lock_key("customer2@topology.example")
     inbound = MailMessage.objects.filter(mailbox=mailbox, direction=Direction.IN)
@@ -253,6 +264,14 @@ def _kill_in_sweep_fetch_and_batch(topology, producer, database, budget, mailbox
             _insert_delivery(cursor, channel="sms", user=member, recipient=profile_for(member).phone,
                              template="sla-escalation", subject="held", body="held",
                              idempotency_key=f"sla-escalation:{second}:sms:{member.pk}")
+        # (d) The status page's mail of a public update, on the fast worker's other process: it
+        # queues a notice per subscriber, claims them and mails them in order; the third
+        # subscriber's change in flight (the sender reads each subscriber FOR SHARE) stops it
+        # there: two mailed, two claimed and not sent.
+        third = desk["subscribers"][2]
+        cursor.execute(f"UPDATE {Subscriber._meta.db_table} SET language = 'el' WHERE id = %s",  # noqa: S608
+                       [third.pk])
+        notice = producer.send_task("statuspage.tasks.notify_subscribers", args=[desk["update"].pk])
         topology.wait_worker("slow-2")
         # The broker gives the tasks the killed worker had taken to the new one.
         swept = sweep.get(timeout=budget.left(30), disable_sync_subtasks=False)
@@ -261,10 +280,27 @@ def _kill_in_sweep_fetch_and_batch(topology, producer, database, budget, mailbox
                         lambda: _waiting(database, f"%INSERT INTO%{Delivery._meta.db_table}%"), cap=20)
         # The first escalation was told, the batch waits in the second.
         assert SLAEscalation.objects.filter(notified_at__isnull=False).count() == 1
+        budget.wait_for("the subscribers' mail to wait half-way",
+                        lambda: _waiting(database, f"%{Subscriber._meta.db_table}%FOR SHARE%"), cap=20)
+        notices = SubscriberNotice.objects.filter(update=desk["update"])
+        assert notices.filter(sent_at__isnull=False).count() == 2
+        assert notices.filter(sent_at__isnull=True, claimed_at__isnull=False).count() == SUBSCRIBERS - 2
         topology.kill("fast")
-        topology.start_worker("fast-2", ["fast", "celery"])
+        # The killed task comes back after the broker's visibility timeout: an hour in
+        # production, longer than the notices' lease; here 4 s, so the lease is made to have
+        # passed (the claims as old as it) before the replacement runs the task again.
+        notices.filter(sent_at__isnull=True).update(
+            claimed_at=F("claimed_at") - timezone.timedelta(seconds=statuspage.NOTICE_LEASE_SECONDS + 1))
+        topology.start_worker("fast-2", ["fast", "celery"], concurrency=2)
         blocker.rollback()
     topology.wait_worker("fast-2")
+
+    # (d) Every subscriber mailed once: the replacement sent the two the killed worker held.
+    assert notice.get(timeout=budget.left(30), disable_sync_subtasks=False) == SUBSCRIBERS - 2
+    assert notices.filter(sent_at__isnull=False).count() == SUBSCRIBERS
+    logs = topology.processes["fast"].log.read_text(errors="replace") + \
+        topology.processes["fast-2"].log.read_text(errors="replace")  # the console mail backend's output
+    assert [logs.count(f"To: {s.email}") for s in desk["subscribers"]] == [1] * SUBSCRIBERS
 
     # (b) Every message became one ticket, once, and left the server.
     result = fetch.get(timeout=budget.left(30), disable_sync_subtasks=False)
