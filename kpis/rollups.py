@@ -49,14 +49,17 @@ from servicerequests.models import ServiceRequest
 from sla.choices import TimerStatus
 from sla.models import SLATimer
 
+from .caching import rollups_changed
 from .models import (
     NO_CHANNEL,
     NONE,
     AgentDaily,
     AgentInterval,
     ArrivalHour,
+    CallAgentMonthly,
     CallDaily,
     CallInterval,
+    CallQueueDaily,
     DeskDaily,
     IncidentDaily,
 )
@@ -260,13 +263,15 @@ def rollup_contact_center(*, start: datetime, end: datetime, now: datetime | Non
         "agent_intervals": _replace(AgentInterval, window, agent_rows, ["start", "agent_id"]),
     }
     written.update(_roll_days(start, end))
+    rollups_changed()
     return RollupResult(start=start, end=end, rows=written)
 
 
 def _roll_days(start: datetime, end: datetime) -> dict[str, int]:
     """The daily call and agent tables and the hourly arrivals for the UTC days touching
     ``[start, end)``, added up from those days' 15-minute rows (three grouped reads, three
-    deletes, three inserts)."""
+    deletes, three inserts); then the coarser call tables from the new daily rows
+    (:func:`roll_coarse`)."""
     first, last = days_touching(start, end)
     begin, finish = day_start(first), day_start(last) + DAY
     window = Q(start__gte=begin, start__lt=finish)
@@ -287,9 +292,47 @@ def _roll_days(start: datetime, end: datetime) -> dict[str, int]:
              .values("hour", "queue_id", "service_id").annotate(n=Sum("arrivals")).order_by())
     hour_rows = [ArrivalHour(start=row["hour"], queue_id=row["queue_id"], service_id=row["service_id"],
                              arrivals=row["n"]) for row in hours if row["n"]]
-    return {"call_days": _replace(CallDaily, window, call_rows, ["start", "queue_id", "agent_id", "service_id"]),
-            "agent_days": _replace(AgentDaily, window, agent_rows, ["start", "agent_id"]),
-            "arrival_hours": _replace(ArrivalHour, window, hour_rows, ["start", "queue_id", "service_id"])}
+    written = {"call_days": _replace(CallDaily, window, call_rows, ["start", "queue_id", "agent_id", "service_id"]),
+               "agent_days": _replace(AgentDaily, window, agent_rows, ["start", "agent_id"]),
+               "arrival_hours": _replace(ArrivalHour, window, hour_rows, ["start", "queue_id", "service_id"])}
+    written.update(roll_coarse(first, last))
+    return written
+
+
+#: The summed columns of every call table (``CallFigures``).
+CALL_FIGURES = tuple(f.name for f in CallQueueDaily._meta.concrete_fields
+                     if f.name not in ("id", "start", "queue_id", "service_id"))
+
+
+def _month_start(day: date) -> datetime:
+    return day_start(day.replace(day=1))
+
+
+def _next_month(day: date) -> datetime:
+    return day_start((day.replace(day=1) + timedelta(days=32)).replace(day=1))
+
+
+def roll_coarse(first: date, last: date) -> dict[str, int]:
+    """``CallQueueDaily`` for the UTC days ``[first, last]`` and ``CallAgentMonthly`` for the
+    months touching them, added up from ``CallDaily`` (two grouped reads, two deletes, two
+    inserts; a month is at most 31 days × the day's agent rows). Call inside a transaction,
+    after the days' ``CallDaily`` rows; also the backfill of these two tables alone."""
+    begin, finish = day_start(first), day_start(last) + DAY
+    sums = {f"k_{name}": Sum(name) for name in CALL_FIGURES}
+    days = (CallDaily.objects.filter(start__gte=begin, start__lt=finish)
+            .values("start", "queue_id", "service_id").annotate(**sums).order_by())
+    day_rows = [CallQueueDaily(start=row["start"], queue_id=row["queue_id"], service_id=row["service_id"],
+                               **{name: row[f"k_{name}"] or 0 for name in CALL_FIGURES}) for row in days]
+    month_begin, month_finish = _month_start(first), _next_month(last)
+    months = (CallDaily.objects.filter(start__gte=month_begin, start__lt=month_finish)
+              .annotate(month=Trunc("start", "month", tzinfo=UTC)).values("month", "agent_id")
+              .annotate(**sums).order_by())
+    month_rows = [CallAgentMonthly(start=row["month"], agent_id=row["agent_id"],
+                                   **{name: row[f"k_{name}"] or 0 for name in CALL_FIGURES}) for row in months]
+    return {"call_queue_days": _replace(CallQueueDaily, Q(start__gte=begin, start__lt=finish), day_rows,
+                                        ["start", "queue_id", "service_id"]),
+            "call_agent_months": _replace(CallAgentMonthly, Q(start__gte=month_begin, start__lt=month_finish),
+                                          month_rows, ["start", "agent_id"])}
 
 
 # --- ITSM -----------------------------------------------------------------------------------------
@@ -421,6 +464,7 @@ def rollup_itsm(*, start: datetime, end: datetime, now: datetime | None = None) 
         "incident_days": _replace(IncidentDaily, window, incident_rows, ["day", *DIMS]),
         "desk_days": _replace(DeskDaily, window, desk_rows, ["day"]),
     }
+    rollups_changed()
     return RollupResult(start=start, end=end, rows=written)
 
 
@@ -479,6 +523,7 @@ def _refresh_fcr(buckets: list[datetime]) -> int:
     CallInterval.objects.bulk_update(changed, ["fcr"], batch_size=500)
     for first, last in _day_runs({bucket.astimezone(UTC).date() for bucket in buckets}):
         _roll_days(day_start(first), day_start(last) + DAY)
+    rollups_changed()
     return len(changed)
 
 

@@ -20,13 +20,16 @@ from incidents.choices import Channel
 from knowledge.models import ArticleFeedback
 
 from . import formulas
+from .caching import rollup_cached
 from .models import (
     NO_CHANNEL,
     AgentDaily,
     AgentInterval,
     ArrivalHour,
+    CallAgentMonthly,
     CallDaily,
     CallInterval,
+    CallQueueDaily,
     DeskDaily,
     IncidentDaily,
 )
@@ -71,7 +74,15 @@ def whole_days(start: datetime, end: datetime, interval: str | None) -> bool:
 
 
 def call_rows(start: datetime, end: datetime, filters: CallFilters, daily: bool = False) -> QuerySet[CallInterval]:
-    qs = (CallDaily if daily else CallInterval).objects.filter(start__gte=start, start__lt=end)
+    """The call rows of ``[start, end)`` under ``filters``: the 15-minute ones, or with
+    ``daily`` the daily ones — per queue and service only (``CallQueueDaily``, a few rows a
+    day) unless an agent or team is asked for (``CallDaily``, a row per agent too). Group
+    them by ``start``, ``queue_id`` or ``service_id``; ``agent_id`` needs :func:`agent_call_rows`."""
+    if daily and filters.agent is None and filters.team is None:
+        model = CallQueueDaily
+    else:
+        model = CallDaily if daily else CallInterval
+    qs = model.objects.filter(start__gte=start, start__lt=end)
     if filters.queue is not None:
         qs = qs.filter(queue_id=filters.queue)
     if filters.service is not None:
@@ -97,6 +108,55 @@ def _sums(names: tuple[str, ...]) -> dict:
     return {name: Sum(name) for name in names}
 
 
+def _month_floor(moment: datetime) -> datetime:
+    return moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def _month_ceil(moment: datetime) -> datetime:
+    floor = _month_floor(moment)
+    return floor if floor == moment else (floor + timedelta(days=32)).replace(day=1)
+
+
+def agent_call_sums(start: datetime, end: datetime, filters: CallFilters) -> dict[int, dict]:
+    """The ``CALL_SUMS`` per agent id over ``[start, end)`` in one query: for whole days with
+    no queue or service filter, the whole UTC months from ``CallAgentMonthly`` (12 rows per
+    agent a year) and the days before and after them from ``CallDaily`` (a ``UNION ALL`` of
+    the grouped reads, added up here); otherwise the daily or 15-minute rows grouped by agent."""
+    daily = whole_days(start, end, None)
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
+    months_from, months_to = _month_ceil(start), _month_floor(end)
+    if not (daily and filters.queue is None and filters.service is None and months_from < months_to):
+        rows = (_filtered(CallDaily if daily else CallInterval, start, end, filters).values("agent_id")
+                .annotate(**_sums(formulas.CALL_SUMS)).order_by())
+        return {row["agent_id"]: row for row in rows}
+
+    def grouped(model, lower: datetime, upper: datetime) -> QuerySet:
+        return _filtered(model, lower, upper, filters).values("agent_id").annotate(**_sums(formulas.CALL_SUMS))
+
+    parts = [grouped(CallAgentMonthly, months_from, months_to).order_by()]
+    parts += [grouped(CallDaily, lower, upper).order_by() for lower, upper in ((start, months_from), (months_to, end))
+              if lower < upper]
+    totals: dict[int, dict] = {}
+    for row in parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]:
+        total = totals.setdefault(row["agent_id"], {"agent_id": row["agent_id"],
+                                                    **dict.fromkeys(formulas.CALL_SUMS, 0)})
+        for name in formulas.CALL_SUMS:
+            total[name] += row[name] or 0
+    return totals
+
+
+def _filtered(model, start: datetime, end: datetime, filters: CallFilters) -> QuerySet:
+    """``model``'s rows of ``[start, end)`` under the filters it has columns for."""
+    qs = model.objects.filter(start__gte=start, start__lt=end)
+    names = {field.name for field in model._meta.concrete_fields}
+    for name, value in (("queue_id", filters.queue), ("service_id", filters.service), ("agent_id", filters.agent)):
+        if value is not None and name in names:
+            qs = qs.filter(**{name: value})
+    if filters.team is not None:
+        qs = qs.filter(agent_id__in=_team_members(filters.team))
+    return qs
+
+
 def series_buckets(start: datetime, end: datetime, interval: str) -> list[datetime]:
     """Every bucket start of the series over ``[start, end)``, empty ones included."""
     step, kind = INTERVALS[interval]
@@ -118,10 +178,21 @@ def _grouped(qs: QuerySet, kind: str | None, names: tuple[str, ...]) -> dict[dat
     return {row["bucket"].astimezone(UTC): row for row in rows}
 
 
+def _key(*parts) -> tuple:
+    """A cache key part for a moment, filters or a setting (``kpis.caching``)."""
+    return tuple(part.astimezone(UTC).isoformat() if isinstance(part, datetime) else part for part in parts)
+
+
 def contact_center_kpis(*, start: datetime, end: datetime, filters: CallFilters = CallFilters(),
                         interval: str | None = None) -> dict:
     """The contact-center figures of ``[start, end)`` (rollup intervals whose start falls in
-    it) and, with ``interval``, the same per bucket. Two queries, four with a series."""
+    it) and, with ``interval``, the same per bucket. Two queries, both with a series
+    (the totals are the buckets added up); none while the rollups' version is cached."""
+    return rollup_cached(_key("cc", start, end, filters, interval, settings.KPI_COST_PER_AGENT_HOUR),
+                         lambda: _contact_center_kpis(start=start, end=end, filters=filters, interval=interval))
+
+
+def _contact_center_kpis(*, start: datetime, end: datetime, filters: CallFilters, interval: str | None) -> dict:
     daily = whole_days(start, end, interval)
     calls, agents = call_rows(start, end, filters, daily), agent_rows(start, end, filters, daily)
     cost = settings.KPI_COST_PER_AGENT_HOUR
@@ -130,17 +201,30 @@ def contact_center_kpis(*, start: datetime, end: datetime, filters: CallFilters 
         return formulas.contact_center_figures(call_sums, agent_sums, cost_per_agent_hour=cost,
                                                agent_time=filters.agent_time)
 
-    result = figures(calls.aggregate(**_sums(formulas.CALL_SUMS)),
-                     agents.aggregate(**_sums(formulas.AGENT_SUMS)) if filters.agent_time else {})
-    result.update({"from": start, "to": end})
-    if interval:
-        kind = INTERVALS[interval][1]
-        call_series = _grouped(calls, kind, formulas.CALL_SUMS)
-        agent_series = _grouped(agents, kind, formulas.AGENT_SUMS) if filters.agent_time else {}
-        result["interval"] = interval
-        result["series"] = [{"start": bucket, **figures(call_series.get(bucket, {}), agent_series.get(bucket, {}))}
-                            for bucket in series_buckets(start, end, interval)]
+    if not interval:
+        result = figures(calls.aggregate(**_sums(formulas.CALL_SUMS)),
+                         agents.aggregate(**_sums(formulas.AGENT_SUMS)) if filters.agent_time else {})
+        result.update({"from": start, "to": end})
+        return result
+    # With a series, the period's totals are the buckets' sums added up (the buckets group the
+    # same rows): two reads instead of four.
+    kind = INTERVALS[interval][1]
+    call_series = _grouped(calls, kind, formulas.CALL_SUMS)
+    agent_series = _grouped(agents, kind, formulas.AGENT_SUMS) if filters.agent_time else {}
+    result = figures(_added(call_series.values(), formulas.CALL_SUMS),
+                     _added(agent_series.values(), formulas.AGENT_SUMS))
+    result.update({"from": start, "to": end, "interval": interval})
+    result["series"] = [{"start": bucket, **figures(call_series.get(bucket, {}), agent_series.get(bucket, {}))}
+                        for bucket in series_buckets(start, end, interval)]
     return result
+
+
+def _added(rows, names: tuple[str, ...]) -> dict:
+    totals = dict.fromkeys(names, 0)
+    for row in rows:
+        for name in names:
+            totals[name] += row[name] or 0
+    return totals
 
 
 def _day_rows(start: datetime, end: datetime, team: int | None, service: int | None,
@@ -179,20 +263,30 @@ def itsm_kpis(*, start: datetime, end: datetime, team: int | None = None, servic
     resolved, or a timer met or missed), ``None`` for none (timers of problems and changes)."""
     first, last = days_touching(start, end)
     last_backlog_day = min(last, (today or datetime.now(tz=UTC)).astimezone(UTC).date())
+    result = dict(rollup_cached(_key("itsm", first, last, team, service, channel, last_backlog_day),
+                                lambda: _itsm_figures(start, end, team, service, channel, last_backlog_day)))
+    result.update(customer_kpis(start=start, end=end, team=team, service=service))
+    result.update({"from": start, "to": end})
+    return result
+
+
+def _itsm_figures(start: datetime, end: datetime, team: int | None, service: int | None, channel: str | None,
+                  last_backlog_day) -> dict:
+    """The rollup part of :func:`itsm_kpis` (three queries: the period's totals are the
+    priority × channel groups added up)."""
+    first, last = days_touching(start, end)
     rows = _day_rows(start, end, team, service, channel)
+    by_priority, by_channel = _split(rows)
     result = formulas.itsm_figures(
-        rows.aggregate(**_sums(formulas.INCIDENT_SUMS)),
+        _added(by_priority.values(), formulas.INCIDENT_SUMS),
         rows.filter(day=last_backlog_day).aggregate(**_sums(formulas.BACKLOG_SUMS)),
         DeskDaily.objects.filter(day__gte=first, day__lte=last).aggregate(**_sums(formulas.DESK_SUMS)))
-    by_priority, by_channel = _split(rows)
     result["by_priority"] = [formulas.priority_figures(priority, by_priority[priority])
                              for priority in sorted(by_priority) if priority]
     counted = ("created", "acknowledged", "resolved", "sla_met", "sla_breached")
     result["by_channel"] = [formulas.channel_figures(name, by_channel[name])
                             for name in sorted(by_channel, key=lambda name: (CHANNEL_ORDER.get(name, 99), name))
                             if any(by_channel[name][figure] for figure in counted)]
-    result.update(customer_kpis(start=start, end=end, team=team, service=service))
-    result.update({"from": start, "to": end})
     return result
 
 
@@ -245,13 +339,24 @@ def customer_kpis(*, start: datetime, end: datetime, team: int | None = None, se
 
 
 # --- the dashboard's tables -----------------------------------------------------------------------
-def per_queue(start: datetime, end: datetime, filters: CallFilters) -> list[dict]:
-    """Contact-center figures per queue (one query); ``queue`` is the id, 0 for none."""
-    rows = (call_rows(start, end, filters, whole_days(start, end, None)).values("queue_id")
-            .annotate(**_sums(formulas.CALL_SUMS))
-            .order_by("queue_id"))
-    return [{"queue": row["queue_id"], **formulas.contact_center_figures(row, None, cost_per_agent_hour=0,
-                                                                         agent_time=False)} for row in rows]
+def queue_sums(start: datetime, end: datetime, filters: CallFilters) -> dict[int, dict]:
+    """The ``CALL_SUMS`` per queue id (0 = none), by queue id (one query, cached under the
+    rollups' version): ``per_queue`` and ``per_provider``."""
+    def build() -> dict[int, dict]:
+        rows = (call_rows(start, end, filters, whole_days(start, end, None)).values("queue_id")
+                .annotate(**_sums(formulas.CALL_SUMS)).order_by("queue_id"))
+        return {row["queue_id"]: row for row in rows}
+
+    return rollup_cached(_key("queues", start, end, filters), build)
+
+
+def per_queue(start: datetime, end: datetime, filters: CallFilters, sums: dict[int, dict] | None = None
+              ) -> list[dict]:
+    """Contact-center figures per queue (one query, none with ``sums`` from :func:`queue_sums`);
+    ``queue`` is the id, 0 for none."""
+    sums = queue_sums(start, end, filters) if sums is None else sums
+    return [{"queue": queue_id, **formulas.contact_center_figures(sums[queue_id], None, cost_per_agent_hour=0,
+                                                                  agent_time=False)} for queue_id in sorted(sums)]
 
 
 def sums_by_queue(start: datetime, end: datetime) -> dict[int, dict]:
@@ -262,10 +367,16 @@ def sums_by_queue(start: datetime, end: datetime) -> dict[int, dict]:
 
 
 def per_agent(start: datetime, end: datetime, filters: CallFilters) -> list[dict]:
-    """Contact-center figures per agent with their occupancy (two queries)."""
+    """Contact-center figures per agent with their occupancy (two queries; none while the
+    rollups' version is cached)."""
+    return rollup_cached(_key("agents", start, end, filters, settings.KPI_COST_PER_AGENT_HOUR),
+                         lambda: _per_agent(start, end, filters))
+
+
+def _per_agent(start: datetime, end: datetime, filters: CallFilters) -> list[dict]:
     daily = whole_days(start, end, None)
-    calls = {row["agent_id"]: row for row in call_rows(start, end, filters, daily).exclude(agent_id=0)
-             .values("agent_id").annotate(**_sums(formulas.CALL_SUMS)).order_by()}
+    calls = agent_call_sums(start, end, filters)
+    calls.pop(0, None)  # no agent
     agents = {row["agent_id"]: row for row in agent_rows(start, end, filters, daily)
               .values("agent_id").annotate(**_sums(formulas.AGENT_SUMS)).order_by()}
     cost = settings.KPI_COST_PER_AGENT_HOUR
@@ -276,7 +387,12 @@ def per_agent(start: datetime, end: datetime, filters: CallFilters) -> list[dict
 
 
 def arrival_heatmap(start: datetime, end: datetime, filters: CallFilters) -> list[list[int]]:
-    """Arrivals by ISO weekday (rows, Monday first) and UTC hour (columns), one query."""
+    """Arrivals by ISO weekday (rows, Monday first) and UTC hour (columns), one query (none
+    while the rollups' version is cached)."""
+    return rollup_cached(_key("heatmap", start, end, filters), lambda: _arrival_heatmap(start, end, filters))
+
+
+def _arrival_heatmap(start: datetime, end: datetime, filters: CallFilters) -> list[list[int]]:
     grid = [[0] * 24 for _ in range(7)]
     whole_hours = all(moment == moment.replace(minute=0, second=0, microsecond=0) for moment in (start, end))
     if filters.agent is None and filters.team is None and whole_hours:
@@ -296,7 +412,12 @@ def arrival_heatmap(start: datetime, end: datetime, filters: CallFilters) -> lis
 
 
 def sla_by_team(start: datetime, end: datetime, service: int | None = None) -> list[dict]:
-    """SLA compliance and MTTR per team (one query); ``team`` is the id, 0 for none."""
+    """SLA compliance and MTTR per team (one query, none while the rollups' version is
+    cached); ``team`` is the id, 0 for none."""
+    return rollup_cached(_key("sla-teams", start, end, service), lambda: _sla_by_team(start, end, service))
+
+
+def _sla_by_team(start: datetime, end: datetime, service: int | None) -> list[dict]:
     rows = (_day_rows(start, end, None, service).values("team_id").annotate(**_sums(formulas.INCIDENT_SUMS))
             .filter(Q(sla_met__gt=0) | Q(sla_breached__gt=0) | Q(resolved__gt=0)).order_by("team_id"))
     return [{"team": row["team_id"], "sla_met": row["sla_met"], "sla_breached": row["sla_breached"],
@@ -348,7 +469,7 @@ def opportunities_by_agent(start: datetime, end: datetime) -> list[dict]:
 
 
 # --- providers side by side (issue 24.13) -----------------------------------------------------------
-def per_provider(start: datetime, end: datetime) -> list[dict]:
+def per_provider(start: datetime, end: datetime, by_queue: dict[int, dict] | None = None) -> list[dict]:
     """The providers compared over ``[start, end)``: the rollup rows summed per queue (one
     grouped read, as ``per_queue``) and added up per queue → provider; the agent hours of
     per-hour providers from the agent rows of their teams' members (two small reads), so
@@ -356,8 +477,8 @@ def per_provider(start: datetime, end: datetime) -> list[dict]:
     queues without a provider (and of no queue) come last as ``provider: None``. An agent in
     teams of two providers counts for the provider of the lowest team id."""
     daily = whole_days(start, end, None)
-    by_queue = {row["queue_id"]: row for row in call_rows(start, end, CallFilters(), daily).values("queue_id")
-                .annotate(**_sums(formulas.CALL_SUMS)).order_by()}
+    if by_queue is None:
+        by_queue = queue_sums(start, end, CallFilters())
     providers = list(Provider.objects.order_by("name"))
     queue_provider = dict(Queue.objects.filter(provider__isnull=False).values_list("id", "provider_id"))
     sums: dict[int | None, dict] = {}
