@@ -53,6 +53,8 @@ import time
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from io import StringIO
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from bench_contacts import (
     StatementTimer,
@@ -65,6 +67,7 @@ from bench_contacts import (
     setup_django,
 )
 
+ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_kpis_bench"
 YEAR_START = datetime(2025, 1, 1, tzinfo=UTC)
 YEAR_END = datetime(2026, 1, 1, tzinfo=UTC)
@@ -78,6 +81,8 @@ HOUR_SHAPE = [0.05, 0.03, 0.02, 0.02, 0.03, 0.08, 0.25, 0.6, 1.0, 1.3, 1.35, 1.2
 CC_URL = f"/api/v1/kpis/contact-center/?from={YEAR_START:%Y-%m-%d}&to={YEAR_END:%Y-%m-%d}"
 ITSM_URL = f"/api/v1/kpis/itsm/?from={YEAR_START:%Y-%m-%d}&to={YEAR_END:%Y-%m-%d}"
 DASHBOARD_URL = f"/dashboards/?start={YEAR_START:%Y-%m-%d}&end={YEAR_END - timedelta(days=1):%Y-%m-%d}&interval=1d"
+PROVIDERS_URL = f"/api/v1/kpis/providers/?from={YEAR_START:%Y-%m-%d}&to={YEAR_END:%Y-%m-%d}"
+DASHBOARD_WEEK_URL = "/dashboards/?start=2025-06-16&end=2025-06-22&interval=1d"  # the default: a week
 
 
 def parse_args() -> argparse.Namespace:
@@ -95,7 +100,24 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL),
                         help=f"Benchmark database (default {DEFAULT_URL}; env BENCH_DATABASE_URL).")
     parser.add_argument("--seed", type=int, default=20261123)
+    parser.add_argument("--template-db", default="",
+                        help="Create the database as a copy of this migrated one (CREATE DATABASE … TEMPLATE, e.g. a "
+                             "test template test_<name>_tpl_<digest>) instead of migrating an empty one (~17 min at "
+                             "load 10); migrate then applies only what it lacks.")
+    parser.add_argument("--reuse", action="store_true",
+                        help="Use the database a --keep run left (no drop, no load, no backfill): migrate, fill the "
+                             "coarse call tables if they are empty, then the --stages (default incremental,reads).")
+    parser.add_argument("--stages", default="",
+                        help="Comma-separated: backfill,incremental,reads,prototypes (default: all; with --reuse: "
+                             "incremental,reads); copy (with --reuse): only the copy of the first --backfill-days "
+                             "days' rollup rows over the rest of the year.")
+    parser.add_argument("--label", default="", help="A label printed with every figure (e.g. before / after).")
     args = parser.parse_args()
+    stages = {"backfill", "copy", "incremental", "reads", "prototypes"}
+    args.stages = set(filter(None, args.stages.split(","))) or (
+        {"incremental", "reads"} if args.reuse else stages - {"copy"})
+    if args.stages - stages:
+        parser.error(f"unknown stage(s): {', '.join(sorted(args.stages - stages))}")
     if args.requests < 2 or args.repeats < 1:
         parser.error("--requests must be at least 2 (for a p95), --repeats at least 1")
     args.backfill_days = max(7, min(args.backfill_days, 365))
@@ -445,49 +467,49 @@ def table_rows(cursor, table: str) -> int:
     return cursor.fetchone()[0]
 
 
-def backfill(days: int) -> dict:
-    """rollup_window month by month (what rollup_kpis runs for a window), for ``days`` days."""
+def backfill(days: int, real: bool = True) -> dict:
+    """rollup_window month by month (what rollup_kpis runs for a window), for ``days`` days;
+    ``real=False`` (stage ``copy`` of a kept database): only the copy of those days' rows
+    over the rest of the year (ON CONFLICT DO NOTHING: what is there stays)."""
     from django.db import connection
 
     from kpis.rollups import rollup_window
 
     end = YEAR_START + timedelta(days=days)
     totals: dict[str, int] = defaultdict(int)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     month = YEAR_START
-    while month < end:
+    while real and month < end:
         upper = min(end, month.replace(year=month.year + (month.month == 12), month=month.month % 12 + 1))
         t = time.perf_counter()
         rows = rollup_window(start=month, end=upper, now=YEAR_END + timedelta(days=1))
         for name, count in rows.items():
             totals[name] += count
-        print(f"    {month:%Y-%m-%d} → {upper:%Y-%m-%d}: {time.perf_counter() - t:6.1f} s  "
+        print(f"    {month:%Y-%m-%d} → {upper:%Y-%m-%d}: {time.perf_counter() - t:6.1f} s (load {load_average()})  "
               + ", ".join(f"{count:,} {name}" for name, count in sorted(rows.items())), flush=True)
         month = upper
-    out = {"s": time.perf_counter() - started, "days": days, "rows": dict(totals)}
+    out = {"s": time.perf_counter() - started, "cpu_s": time.process_time() - cpu, "days": days,
+           "rows": dict(totals)}
     if days < 365:
         out["extrapolated_s"] = out["s"] * 365 / days
         # Copy the real rows over the rest of the year, shifted by whole weeks (keeps the weekday shape).
         weeks = days // 7
         span = timedelta(weeks=weeks)
+        from kpis.models import CallInterval
+
+        # Every column of the call tables (those added since are NOT NULL without a database default).
+        call_columns = ", ".join(f.column for f in CallInterval._meta.concrete_fields if not f.primary_key)
+        shifted_calls = call_columns.replace("start,", "start + %(shift)s,", 1)
         with connection.cursor() as cursor:
             cursor.execute("SET synchronous_commit TO OFF")
             k = 1
             t = time.perf_counter()
             while YEAR_START + k * span < YEAR_END:
                 shift = k * span
-                cursor.execute("""
-                    INSERT INTO kpis_callinterval (start, queue_id, agent_id, service_id, arrivals, offered, answered,
-                        abandoned, short_abandoned, answered_in_sl, wait_sum, talk_sum, hold_sum, wrap_sum, wrap_count,
-                        transfers, transferred, fcr, csat_count, csat_good, csat_sum, deflected, callbacks_done,
-                        callback_seconds_sum, outbound, outbound_answered, recorded, quality_count, quality_sum)
-                    SELECT start + %(shift)s, queue_id, agent_id, service_id, arrivals, offered, answered, abandoned,
-                        short_abandoned, answered_in_sl, wait_sum, talk_sum, hold_sum, wrap_sum, wrap_count, transfers,
-                        transferred, fcr, csat_count, csat_good, csat_sum, deflected, callbacks_done,
-                        callback_seconds_sum, outbound, outbound_answered, recorded, quality_count, quality_sum
-                    FROM kpis_callinterval WHERE start >= %(a)s AND start < %(b)s AND start + %(shift)s < %(end)s
-                    ON CONFLICT DO NOTHING
-                """, {"shift": shift, "a": YEAR_START, "b": YEAR_START + span, "end": YEAR_END})
+                cursor.execute(f"INSERT INTO kpis_callinterval ({call_columns}) SELECT {shifted_calls} "
+                               "FROM kpis_callinterval WHERE start >= %(a)s AND start < %(b)s "
+                               "AND start + %(shift)s < %(end)s ON CONFLICT DO NOTHING",
+                               {"shift": shift, "a": YEAR_START, "b": YEAR_START + span, "end": YEAR_END})
                 cursor.execute("""
                     INSERT INTO kpis_agentinterval (start, agent_id, available_seconds, busy_seconds, wrap_seconds,
                                                     logged_in_seconds)
@@ -496,11 +518,7 @@ def backfill(days: int) -> dict:
                     ON CONFLICT DO NOTHING
                 """, {"shift": shift, "a": YEAR_START, "b": YEAR_START + span, "end": YEAR_END})
                 daily_columns = {  # the daily tables and the hourly arrivals, shifted like the rest
-                    "kpis_calldaily": "start, queue_id, agent_id, service_id, arrivals, offered, answered, abandoned, "
-                                      "short_abandoned, answered_in_sl, wait_sum, talk_sum, hold_sum, wrap_sum, "
-                                      "wrap_count, transfers, transferred, fcr, csat_count, csat_good, csat_sum, "
-                                      "deflected, callbacks_done, callback_seconds_sum, outbound, "
-                                      "outbound_answered, recorded, quality_count, quality_sum",
+                    "kpis_calldaily": call_columns,
                     "kpis_agentdaily": "start, agent_id, available_seconds, busy_seconds, wrap_seconds, "
                                        "logged_in_seconds",
                     "kpis_arrivalhour": "start, queue_id, service_id, arrivals"}
@@ -513,10 +531,10 @@ def backfill(days: int) -> dict:
                 cursor.execute("""
                     INSERT INTO kpis_incidentdaily (day, team_id, service_id, priority, created, acknowledged,
                         ack_seconds_sum, resolved, resolve_seconds_sum, resolved_after_reopen, backlog, age_lt_1d,
-                        age_1_3d, age_3_7d, age_7_30d, age_gt_30d, sla_met, sla_breached, major_incidents)
+                        age_1_3d, age_3_7d, age_7_30d, age_gt_30d, sla_met, sla_breached, major_incidents, channel)
                     SELECT day + %(days)s, team_id, service_id, priority, created, acknowledged, ack_seconds_sum,
                         resolved, resolve_seconds_sum, resolved_after_reopen, backlog, age_lt_1d, age_1_3d, age_3_7d,
-                        age_7_30d, age_gt_30d, sla_met, sla_breached, major_incidents
+                        age_7_30d, age_gt_30d, sla_met, sla_breached, major_incidents, channel
                     FROM kpis_incidentdaily WHERE day >= %(da)s AND day < %(db)s AND day + %(days)s < %(dend)s
                     ON CONFLICT DO NOTHING
                 """, {"days": shift.days, "da": YEAR_START.date(), "db": (YEAR_START + span).date(),
@@ -540,14 +558,15 @@ def backfill(days: int) -> dict:
 
 def timed_runs(fn, repeats: int) -> dict:
     fn()  # warm-up
-    timings = []
+    timings, cpu_ms = [], []
     for _ in range(repeats):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = fn()
         timings.append((time.perf_counter() - started) * 1000)
+        cpu_ms.append((time.process_time() - cpu) * 1000)
     cap = captured(fn)
     return {"median": statistics.median(timings), "min": min(timings), "max": max(timings), "cap": cap,
-            "result": result}
+            "cpu_median": statistics.median(cpu_ms), "result": result}
 
 
 def bench_incremental(repeats: int) -> dict:
@@ -558,30 +577,60 @@ def bench_incremental(repeats: int) -> dict:
     return {"day": day, "recent": recent}
 
 
-def bench_get(client, url: str, requests: int) -> dict:
+def bench_get(client, url: str, requests: int, before_each=None) -> dict:
+    """``requests`` timed GETs after 3 warm-ups: wall and this process's CPU (``process_time``:
+    Django, the serializer, the template, the driver; not the database server's). With
+    ``before_each`` (a new rollup version), also the cold requests that follow it."""
     def get():
         response = client.get(url)
         if response.status_code != 200:
             raise SystemExit(f"GET {url} answered {response.status_code}: {response.content[:300]!r}")
         return response
 
+    cold = None
+    if before_each is not None:  # the first request after a rollup wrote (nothing cached for it yet)
+        before_each()
+        started, cpu = time.perf_counter(), time.process_time()
+        get()
+        cold = ((time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000)
     for _ in range(3):
         get()
-    timings = []
+    timings, cpu_ms = [], []
     for _ in range(requests):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         response = get()
         timings.append((time.perf_counter() - started) * 1000)
+        cpu_ms.append((time.process_time() - cpu) * 1000)
     caps = [captured(get) for _ in range(2)]
+    cold_runs = []
+    if before_each is not None:  # a few cold ones: p95 of those alone
+        for _ in range(max(3, requests // 4)):
+            before_each()
+            started, cpu = time.perf_counter(), time.process_time()
+            cap = captured(get)
+            cold_runs.append(((time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000, cap))
     return {"n": requests, "median": statistics.median(timings), "p95": quantile(timings, 95),
+            "cpu_median": statistics.median(cpu_ms), "cpu_p95": quantile(cpu_ms, 95), "cold": cold,
+            "cold_runs": cold_runs, "load": load_average(),
             "queries": caps[-1]["queries"], "stable": caps[0]["queries"] == caps[1]["queries"],
             "bytes": len(response.content), "cap": caps[-1], "body": response}
 
 
 def print_get(label: str, r: dict) -> None:
     stable = "" if r["stable"] else " (NOT stable)"
-    print(f"  {label}: {r['n']} requests, median {r['median']:.1f} ms, p95 {r['p95']:.1f} ms, "
-          f"{r['queries']} queries per request{stable}; {r['bytes']:,} bytes")
+    print(f"  {label}: {r['n']} requests, median {r['median']:.1f} ms, p95 {r['p95']:.1f} ms; CPU of this process "
+          f"median {r['cpu_median']:.1f} ms, p95 {r['cpu_p95']:.1f} ms; {r['queries']} queries per request{stable}; "
+          f"{r['bytes']:,} bytes; load average {r['load']}")
+    if r["cold_runs"]:
+        walls = sorted(run[0] for run in r["cold_runs"])
+        cpus = sorted(run[1] for run in r["cold_runs"])
+        print(f"      cold (first request after a rollup wrote): {len(walls)} runs, "
+              f"median {statistics.median(walls):.1f} ms, max {walls[-1]:.1f} ms; "
+              f"CPU median {statistics.median(cpus):.1f} ms; "
+              f"{r['cold_runs'][-1][2]['queries']} queries")
+        for ms, sql in r["cold_runs"][-1][2]["rows"]:
+            flat = " ".join(sql.split())
+            print(f"        {ms:8.1f} ms  {flat[:110]}{'…' if len(flat) > 110 else ''}")
     for ms, sql in r["cap"]["rows"]:
         flat = " ".join(sql.split())
         print(f"      {ms:8.1f} ms  {flat[:120]}{'…' if len(flat) > 120 else ''}")
@@ -707,10 +756,70 @@ def prototype_daily() -> dict:
     return out
 
 
+def create_database(args) -> str:
+    """Drop and create the benchmark database, empty or as a copy of ``--template-db``."""
+    import psycopg
+    from psycopg import sql
+
+    name = recreate_database(args.database_url)
+    if args.template_db:
+        parts = urlsplit(args.database_url)
+        with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+            conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name),
+                                                                          sql.Identifier(args.template_db)))
+    return name
+
+
+def existing_fixtures() -> dict:
+    """The fixtures of a kept database (--reuse)."""
+    from django.contrib.auth import get_user_model
+    from rest_framework.authtoken.models import Token
+
+    manager = get_user_model().objects.get(username="bench-manager")
+    return {"manager": manager, "token": Token.objects.get(user=manager).key}
+
+
+def fill_coarse() -> dict | None:
+    """The coarse call tables (``CallQueueDaily``, ``CallAgentMonthly``, kpis 0007) for the
+    year from ``CallDaily``, with the app's own ``roll_coarse`` — when the code has them and
+    they are empty (a database rolled up by the code before them, or the week-copy fill)."""
+    from django.db import connection, transaction
+
+    try:
+        from kpis.models import CallQueueDaily
+        from kpis.rollups import roll_coarse
+    except ImportError:
+        return None
+    if CallQueueDaily.objects.exists():
+        return {"skipped": True}
+    started, cpu = time.perf_counter(), time.process_time()
+    with transaction.atomic():
+        rows = roll_coarse(YEAR_START.date(), (YEAR_END - timedelta(days=1)).date())
+    out = {"s": time.perf_counter() - started, "cpu_s": time.process_time() - cpu, "rows": rows}
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM (ANALYZE) kpis_callqueuedaily, kpis_callagentmonthly")
+    return out
+
+
+def bump_rollup_version() -> None:
+    """What every rollup does when it writes: a new version of the rollup figures (so a
+    dashboard cache keyed by it misses). Nothing when the code has no such cache."""
+    try:
+        from kpis.caching import rollups_changed
+    except ImportError:
+        return
+    rollups_changed()
+
+
 def main() -> None:
     args = parse_args()
     run_started = time.perf_counter()
-    name = recreate_database(args.database_url)
+    tag = f"[{args.label}] " if args.label else ""
+    if args.reuse:
+        name = urlsplit(args.database_url).path.lstrip("/")
+    else:
+        name = create_database(args)
     setup_django(args.database_url)
 
     from django.core.management import call_command
@@ -720,115 +829,168 @@ def main() -> None:
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
-    print(f"bench_kpis — database {name} (created and migrated in {time.perf_counter() - started:.1f} s)")
+    how = "reused" if args.reuse else "copied from " + args.template_db if args.template_db else "created"
+    print(f"bench_kpis {tag}— database {name} ({how} and migrated in {time.perf_counter() - started:.1f} s); "
+          f"stages: {', '.join(sorted(args.stages))}; code: {ROOT}")
     for line in machine_line():
         print(line)
+    print(f"load average at start: {load_average()}", flush=True)
+    info = bf = inc = None
+    reads = {}
     try:
-        fx = make_fixtures(args.agents)
-        print(f"\n== load: {args.calls:,} calls over {YEAR_START:%Y}, {args.agents} agents, "
-              f"{len(fx['queues'])} queues, {args.incidents:,} incidents ==", flush=True)
-        started = time.perf_counter()
-        info = load(args, fx)
-        gen_s = time.perf_counter() - started
-        print(f"  calls: {info['calls']:,} ({info['inbound']:,} inbound, {info['repeats']:,} repeat calls, "
-              f"{info['rated']:,} rated) in {info['calls_s']:.1f} s "
-              f"({info['calls'] / max(info['calls_s'], 1e-9):,.0f} rows/s), {info['first']:%Y-%m-%d %H:%M} → "
-              f"{info['last']:%Y-%m-%d %H:%M}; {mib(info['call_bytes'])} with indexes")
-        print("  inbound outcomes: " + ", ".join(f"{o} {n / info['inbound']:.1%}" for o, n in info["outcomes"]))
-        print(f"  calls per day: weekday {info['weekday_avg']:,}, weekend {info['weekend_avg']:,}, "
-              f"busiest {info['max_day']:,}")
-        print(f"  issue 22.5: {info['recordings']:,} call recordings, {info['evaluations']:,} quality evaluations "
-              f"in {info['step2_s']:.1f} s")
-        print(f"  agent state log: {info['agent_log_rows']:,} rows in {info['agent_log_s']:.1f} s; "
-              f"{mib(info['log_bytes'])} with indexes")
-        print(f"  {info['indexes']} secondary indexes rebuilt in {info['index_s']:.1f} s")
-        print(f"  incidents: {args.incidents:,} in {info['incidents_s']:.1f} s ({mib(info['incident_bytes'])})")
-        print(f"  VACUUM (ANALYZE): {info['vacuum_s']:.1f} s, CHECKPOINT {info['checkpoint_s']:.1f} s")
-        print(f"  generation total (load, indexes, VACUUM ANALYZE, CHECKPOINT): {gen_s:.1f} s", flush=True)
+        if args.reuse:
+            fx = existing_fixtures()
+        else:
+            fx = make_fixtures(args.agents)
+            print(f"\n== load: {args.calls:,} calls over {YEAR_START:%Y}, {args.agents} agents, "
+                  f"{len(fx['queues'])} queues, {args.incidents:,} incidents ==", flush=True)
+            started = time.perf_counter()
+            info = load(args, fx)
+            gen_s = time.perf_counter() - started
+            print(f"  calls: {info['calls']:,} ({info['inbound']:,} inbound, {info['repeats']:,} repeat calls, "
+                  f"{info['rated']:,} rated) in {info['calls_s']:.1f} s "
+                  f"({info['calls'] / max(info['calls_s'], 1e-9):,.0f} rows/s), {info['first']:%Y-%m-%d %H:%M} → "
+                  f"{info['last']:%Y-%m-%d %H:%M}; {mib(info['call_bytes'])} with indexes")
+            print("  inbound outcomes: " + ", ".join(f"{o} {n / info['inbound']:.1%}" for o, n in info["outcomes"]))
+            print(f"  calls per day: weekday {info['weekday_avg']:,}, weekend {info['weekend_avg']:,}, "
+                  f"busiest {info['max_day']:,}")
+            print(f"  issue 22.5: {info['recordings']:,} call recordings, {info['evaluations']:,} quality evaluations "
+                  f"in {info['step2_s']:.1f} s")
+            print(f"  agent state log: {info['agent_log_rows']:,} rows in {info['agent_log_s']:.1f} s; "
+                  f"{mib(info['log_bytes'])} with indexes")
+            print(f"  {info['indexes']} secondary indexes rebuilt in {info['index_s']:.1f} s")
+            print(f"  incidents: {args.incidents:,} in {info['incidents_s']:.1f} s ({mib(info['incident_bytes'])})")
+            print(f"  VACUUM (ANALYZE): {info['vacuum_s']:.1f} s, CHECKPOINT {info['checkpoint_s']:.1f} s")
+            print(f"  generation total (load, indexes, VACUUM ANALYZE, CHECKPOINT): {gen_s:.1f} s; load average "
+                  f"{load_average()}", flush=True)
 
-        span = "the year" if args.backfill_days >= 365 else f"{args.backfill_days} days"
-        print(f"\n== backfill: rollup_window over {span} ==", flush=True)
-        bf = backfill(args.backfill_days)
-        print(f"  backfill of {bf['days']} days: {bf['s']:.1f} s ({bf['s'] / bf['days']:.2f} s per day); "
-              + ", ".join(f"{count:,} {name}" for name, count in sorted(bf["rows"].items())))
-        if "extrapolated_s" in bf:
-            print(f"  EXTRAPOLATED to 365 days: {bf['extrapolated_s']:.0f} s; the rest of the year filled by copying "
-                  f"the first {bf['copied_weeks']} weeks' rows shifted by whole weeks ({bf['copy_s']:.1f} s)")
-        print(f"  VACUUM (ANALYZE) of the rollup tables: {bf['vacuum_s']:.1f} s; rows: "
-              + ", ".join(f"{t} {n:,}" for t, n in bf["table_rows"].items()))
-        print(f"  kpis_callinterval {mib(bf['ci_bytes'])}, kpis_agentinterval {mib(bf['ai_bytes'])} with indexes; "
-              f"{bf['table_rows']['kpis_callinterval'] / max(info['inbound'], 1):.2f} call-interval rows per "
-              "inbound call",
-              flush=True)
+        if "copy" in args.stages and "backfill" not in args.stages:
+            started = time.perf_counter()
+            bf = backfill(args.backfill_days, real=False)
+            print(f"\n== copy: the first {args.backfill_days} days' rollup rows over the year: "
+                  f"{time.perf_counter() - started:.1f} s; rows: "
+                  + ", ".join(f"{t} {n:,}" for t, n in bf["table_rows"].items()) + " ==", flush=True)
+            bf = None
+        if "backfill" in args.stages:
+            span = "the year" if args.backfill_days >= 365 else f"{args.backfill_days} days"
+            print(f"\n== backfill: rollup_window over {span} ==", flush=True)
+            bf = backfill(args.backfill_days)
+            print(f"  backfill of {bf['days']} days: {bf['s']:.1f} s ({bf['s'] / bf['days']:.2f} s per day; CPU of "
+                  f"this process {bf['cpu_s']:.1f} s); "
+                  + ", ".join(f"{count:,} {name}" for name, count in sorted(bf["rows"].items())))
+            if "extrapolated_s" in bf:
+                print(f"  EXTRAPOLATED to 365 days: {bf['extrapolated_s']:.0f} s; the rest of the year filled by "
+                      f"copying the first {bf['copied_weeks']} weeks' rows shifted by whole weeks "
+                      f"({bf['copy_s']:.1f} s)")
+            print(f"  VACUUM (ANALYZE) of the rollup tables: {bf['vacuum_s']:.1f} s; rows: "
+                  + ", ".join(f"{t} {n:,}" for t, n in bf["table_rows"].items()))
+            print(f"  kpis_callinterval {mib(bf['ci_bytes'])}, kpis_agentinterval {mib(bf['ai_bytes'])} with "
+                  f"indexes; load average {load_average()}", flush=True)
 
-        print(f"\n== incremental rollups ({args.repeats} runs each after a warm-up) ==", flush=True)
-        inc = bench_incremental(args.repeats)
-        for label, key in ((f"rollup_window for one day ({ONE_DAY:%Y-%m-%d})", "day"),
-                           (f"rollup_recent (beat task body, now={BEAT_NOW:%Y-%m-%d %H:%M}, lookback 6 h)", "recent")):
-            r = inc[key]
-            print(f"  {label}: median {r['median']:.0f} ms (min {r['min']:.0f}, max {r['max']:.0f}), "
-                  f"{r['cap']['queries']} queries per run; wrote " + ", ".join(
-                      f"{count:,} {name}" for name, count in sorted(r["result"].items())))
-            print_statements(r["cap"])
-        slowest = max(inc["day"]["cap"]["rows"], key=lambda row: row[0])
-        if slowest[1].lstrip().upper().startswith("SELECT"):
-            print("    slowest statement of the one-day rollup:")
-            print_explain(slowest[1])
-        print("  prototype rollup_recent (the repeat targets' fcr refreshed in one pass, see prototype_recent):",
-              flush=True)
-        proto_recent = bench_prototype_recent(min(args.repeats, 3))
-        print(f"    median {proto_recent['median']:.0f} ms (min {proto_recent['min']:.0f}, max "
-              f"{proto_recent['max']:.0f}), {proto_recent['cap']['queries']} queries per run; "
-              + ", ".join(f"{count:,} {name}" for name, count in sorted(proto_recent["result"].items()))
-              + f"; same rows as rollup_recent: {'yes' if proto_recent['same_as_app'] else 'NO'}")
-        print_statements(proto_recent["cap"])
+        coarse = fill_coarse()
+        if coarse and not coarse.get("skipped"):
+            print(f"\n== the coarse call tables (kpis 0007) for the year from CallDaily (roll_coarse): "
+                  f"{coarse['s']:.1f} s, CPU {coarse['cpu_s']:.1f} s; "
+                  + ", ".join(f"{n:,} {k}" for k, n in coarse["rows"].items()) + " ==", flush=True)
+        with connection.cursor() as cursor:
+            sizes = []
+            for table in ("kpis_callinterval", "kpis_calldaily", "kpis_callqueuedaily", "kpis_callagentmonthly",
+                          "kpis_agentdaily", "kpis_arrivalhour", "kpis_incidentdaily"):
+                cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [table])
+                if cursor.fetchone()[0]:
+                    cursor.execute(f"SELECT count(*), pg_total_relation_size('{table}') FROM {table}")
+                    count, size = cursor.fetchone()
+                    sizes.append(f"{table} {count:,} rows {mib(size)}")
+            print("  rollup tables: " + "; ".join(sizes))
 
-        print(f"\n== reads for the year, as the manager ({args.requests} requests each after 3 warm-ups) ==",
-              flush=True)
-        api = APIClient(HTTP_HOST="localhost")
-        api.credentials(HTTP_AUTHORIZATION=f"Token {fx['token']}")
-        browser = Client(HTTP_HOST="localhost")
-        browser.force_login(fx["manager"])
-        reads = {}
-        targets = ((api, CC_URL), (api, CC_URL + "&interval=1d"), (api, ITSM_URL), (browser, DASHBOARD_URL))
-        for client, url in targets:
-            label = "GET " + url
-            reads[label] = r = bench_get(client, url, args.requests)
-            print_get(label, r)
-            if label.startswith("GET " + CC_URL) and "interval" not in label:
-                body = r["body"].json()
-                print("      figures: " + ", ".join(f"{k} {v}" for k, v in body.items()
-                                                 if not isinstance(v, (list, dict)))[:400])
-                step2 = ("outbound_calls", "outbound_answered", "contact_rate", "recorded_calls", "recorded_share",
-                         "quality_evaluations", "quality_score")
-                print("      issue 22.5 figures: " + ", ".join(f"{k} {body.get(k)}" for k in step2))
-            slow = max(r["cap"]["rows"], key=lambda row: row[0])
-            if slow[0] > 20 and slow[1].lstrip().upper().startswith("SELECT"):
-                print_explain(slow[1])
-            print(flush=True)
+        if "incremental" in args.stages:
+            print(f"\n== {tag}incremental rollups ({args.repeats} runs each after a warm-up) ==", flush=True)
+            inc = bench_incremental(args.repeats)
+            for label, key in ((f"rollup_window for one day ({ONE_DAY:%Y-%m-%d})", "day"),
+                               (f"rollup_recent (beat task body, now={BEAT_NOW:%Y-%m-%d %H:%M}, lookback 6 h)",
+                                "recent")):
+                r = inc[key]
+                print(f"  {tag}{label}: median {r['median']:.0f} ms (min {r['min']:.0f}, max {r['max']:.0f}), CPU of "
+                      f"this process median {r['cpu_median']:.0f} ms, {r['cap']['queries']} queries per run; load "
+                      f"average {load_average()}; wrote " + ", ".join(
+                          f"{count:,} {name}" for name, count in sorted(r["result"].items())))
+                print_statements(r["cap"])
+            slowest = max(inc["day"]["cap"]["rows"], key=lambda row: row[0])
+            if slowest[1].lstrip().upper().startswith("SELECT"):
+                print("    slowest statement of the one-day rollup:")
+                print_explain(slowest[1])
+            if "prototypes" in args.stages:
+                print("  prototype rollup_recent (the repeat targets' fcr refreshed in one pass, see "
+                      "prototype_recent):", flush=True)
+                proto_recent = bench_prototype_recent(min(args.repeats, 3))
+                print(f"    median {proto_recent['median']:.0f} ms (min {proto_recent['min']:.0f}, max "
+                      f"{proto_recent['max']:.0f}), {proto_recent['cap']['queries']} queries per run; "
+                      + ", ".join(f"{count:,} {name}" for name, count in sorted(proto_recent["result"].items()))
+                      + f"; same rows as rollup_recent: {'yes' if proto_recent['same_as_app'] else 'NO'}")
+                print_statements(proto_recent["cap"])
 
-        print("== prototype: a daily rollup table beside the 15-minute one ==", flush=True)
-        proto = prototype_daily()
-        print(f"  bench_callday: {proto['rows']:,} rows (from {bf['table_rows']['kpis_callinterval']:,}), "
-              f"{mib(proto['bytes'])}, built in {proto['build_s']:.1f} s")
-        for label in ("totals from 15-min rows", "totals from daily rows", "per day from 15-min rows",
-                      "per day from daily rows"):
-            print(f"  {label}: median {proto[label]:.1f} ms (raw SQL, 5 runs)")
+        if "reads" in args.stages:
+            print(f"\n== {tag}reads for the year, as the manager ({args.requests} requests each after 3 warm-ups) "
+                  "==", flush=True)
+            api = APIClient(HTTP_HOST="localhost")
+            api.credentials(HTTP_AUTHORIZATION=f"Token {fx['token']}")
+            browser = Client(HTTP_HOST="localhost")
+            browser.force_login(fx["manager"])
+            targets = ((browser, DASHBOARD_URL), (api, CC_URL + "&interval=1d"), (api, CC_URL), (api, ITSM_URL),
+                       (api, PROVIDERS_URL), (browser, DASHBOARD_WEEK_URL))
+            for client, url in targets:
+                label = "GET " + url
+                reads[label] = r = bench_get(client, url, args.requests, before_each=bump_rollup_version)
+                print_get(tag + label, r)
+                if label == "GET " + CC_URL:
+                    body = r["body"].json()
+                    print("      figures: " + ", ".join(f"{k} {v}" for k, v in body.items()
+                                                     if not isinstance(v, (list, dict)))[:400])
+                    step2 = ("outbound_calls", "outbound_answered", "contact_rate", "recorded_calls",
+                             "recorded_share", "quality_evaluations", "quality_score", "fcr_survey_rate",
+                             "first_contact_resolution_rate")
+                    print("      issue 22.5 figures: " + ", ".join(f"{k} {body.get(k)}" for k in step2))
+                if label == "GET " + PROVIDERS_URL:
+                    for row in r["body"].json()["providers"]:
+                        print(f"      provider {row.get('name')}: answered {row.get('answered')}, cost per call "
+                              f"{row.get('cost_per_call')}, fcr {row.get('first_contact_resolution_rate')}")
+                rows = r["cold_runs"][-1][2]["rows"] if r["cold_runs"] else r["cap"]["rows"]
+                for ms, sql in sorted(rows, key=lambda row: -row[0])[:3]:
+                    if ms > 5 and sql.lstrip().upper().startswith("SELECT"):
+                        print_explain(sql)
+                print(flush=True)
 
-        print("\n== summary ==")
-        print(f"generation: {gen_s:.0f} s for {info['calls']:,} calls, {info['agent_log_rows']:,} agent log rows, "
-              f"{args.incidents:,} incidents")
-        print(f"backfill: {bf['s']:.0f} s for {bf['days']} days"
-              + (f" (extrapolated to the year: {bf['extrapolated_s']:.0f} s)" if "extrapolated_s" in bf else ""))
-        print(f"incremental one day: median {inc['day']['median']:.0f} ms, {inc['day']['cap']['queries']} queries; "
-              f"rollup_recent: median {inc['recent']['median']:.0f} ms, {inc['recent']['cap']['queries']} queries")
+        if "prototypes" in args.stages and bf is not None:
+            print("== prototype: a daily rollup table beside the 15-minute one ==", flush=True)
+            proto = prototype_daily()
+            print(f"  bench_callday: {proto['rows']:,} rows (from {bf['table_rows']['kpis_callinterval']:,}), "
+                  f"{mib(proto['bytes'])}, built in {proto['build_s']:.1f} s")
+            for label in ("totals from 15-min rows", "totals from daily rows", "per day from 15-min rows",
+                          "per day from daily rows"):
+                print(f"  {label}: median {proto[label]:.1f} ms (raw SQL, 5 runs)")
+
+        print(f"\n== {tag}summary ==")
+        if info:
+            print(f"generation: {gen_s:.0f} s for {info['calls']:,} calls, {info['agent_log_rows']:,} agent log rows, "
+                  f"{args.incidents:,} incidents")
+        if bf:
+            print(f"backfill: {bf['s']:.0f} s for {bf['days']} days"
+                  + (f" (extrapolated to the year: {bf['extrapolated_s']:.0f} s)" if "extrapolated_s" in bf else ""))
+        if inc:
+            print(f"incremental one day: median {inc['day']['median']:.0f} ms, {inc['day']['cap']['queries']} "
+                  f"queries; rollup_recent: median {inc['recent']['median']:.0f} ms, "
+                  f"{inc['recent']['cap']['queries']} queries")
         for label, r in reads.items():
-            print(f"{label}: median {r['median']:.1f} ms, p95 {r['p95']:.1f} ms, {r['queries']} queries")
+            cold = ""
+            if r["cold_runs"]:
+                cold = f"; cold median {statistics.median(run[0] for run in r['cold_runs']):.1f} ms"
+            print(f"{tag}{label}: median {r['median']:.1f} ms, p95 {r['p95']:.1f} ms, CPU p95 {r['cpu_p95']:.1f} ms, "
+                  f"{r['queries']} queries{cold}")
         print(f"load average at end: {load_average()}; total run time: {time.perf_counter() - run_started:.0f} s")
     finally:
         connection.close()
         connections.close_all()
-        if args.keep:
+        if args.keep or args.reuse:
             print(f"kept database {name} ({args.database_url})")
         else:
             drop_database(args.database_url)
