@@ -69,6 +69,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--template-db", default="",
                         help="A migrated database to copy instead of migrating (CREATE DATABASE … TEMPLATE); made "
                              "from this run's database when it does not exist yet (its name must end in _bench).")
+    parser.add_argument("--spread", type=float, default=1.0,
+                        help="Seconds between two linked reports' creation (their clocks' instants); default 1.")
     parser.add_argument("--seed", type=int, default=20261207)
     args = parser.parse_args()
     if args.creates < 2:
@@ -97,13 +99,22 @@ def bench_create(client, fx: dict, creates: int) -> dict:
     for _ in range(10):
         post()
     timings, checks = [], 0
-    started_all = time.perf_counter()
+    started_all, cpu_started = time.perf_counter(), time.process_time()
     for _ in range(creates):
         started = time.perf_counter()
         body = post()
         timings.append((time.perf_counter() - started) * 1000)
         checks += body["number"] == f"INC{body['id']:06d}" and len(body["sla"]) == 2
-    total_s = time.perf_counter() - started_all
+    total_s, cpu_s = time.perf_counter() - started_all, time.process_time() - cpu_started
+    if PROFILE:  # where one create's CPU goes (another 100 creates, not timed; CPU time, not wall)
+        import cProfile
+
+        profiler = cProfile.Profile(time.process_time)
+        profiler.enable()
+        for _ in range(100):
+            post()
+        profiler.disable()
+        print_profile(profiler, "100 API creates (CPU time of this process)", 45)
     counts, statements, last = [], [], None
     for _ in range(3):
         timer = StatementTimer()
@@ -112,6 +123,7 @@ def bench_create(client, fx: dict, creates: int) -> dict:
         counts.append(len(ctx))
         statements = [(ms, statement_label(sql)) for ms, sql in timer.rows]
     return {"n": creates, "total_s": total_s, "per_s": creates / total_s, "median": statistics.median(timings),
+            "cpu_ms": cpu_s * 1000 / creates,
             "p95": quantile(timings, 95), "queries": counts, "statements": statements, "checks": checks,
             "last_id": last["id"]}
 
@@ -160,7 +172,7 @@ def bench_raw(incident_id: int, ct: int, creates: int) -> dict:
         row.pop("id")
     for row in history:
         row.pop("history_id")
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for k in range(creates):
         with transaction.atomic(), connection.cursor() as cursor:
             # The number from the id in the same statement (the API sets it with a second one).
@@ -176,8 +188,9 @@ def bench_raw(incident_id: int, ct: int, creates: int) -> dict:
                 _insert(cursor, "sla_slaescalation", [{**e, "timer_id": by_old[e["timer_id"]]} for e in escalations])
             if events:
                 _insert(cursor, "sla_slaevent", [{**e, "timer_id": by_old[e["timer_id"]]} for e in events])
-    total_s = time.perf_counter() - started
-    return {"n": creates, "total_s": total_s, "per_s": creates / total_s, "shape": shape}
+    total_s, cpu_s = time.perf_counter() - started, time.process_time() - cpu_started
+    return {"n": creates, "total_s": total_s, "per_s": creates / total_s, "shape": shape,
+            "cpu_ms": cpu_s * 1000 / creates}
 
 
 # --- many linked reports -----------------------------------------------------------------------
@@ -229,37 +242,45 @@ def make_requesters(n: int) -> list[int]:
     return [u.pk for u in users]
 
 
-def clone_reports(template_id: int, n: int, *, parent_id: int | None, requesters: list[int], ct: int) -> list[int]:
+def clone_reports(template_id: int, n: int, *, parent_id: int | None, requesters: list[int], ct: int,
+                  spread: float = 0.0) -> list[int]:
     """``n`` copies of the template incident (open, with its two running timers and their
-    escalations), each reported by one of ``requesters``: INSERT ... SELECT generate_series."""
+    escalations), each reported by one of ``requesters``: INSERT ... SELECT generate_series.
+    The k-th copy was reported ``k * spread`` seconds before the template, its clocks started
+    then (each report has its own instants, as in a real outage: with the default 1 s, those
+    of more than an hour ago are past their response target and are breached at the resolve)."""
     from django.db import connection, transaction
 
+    shifted = {"started_at", "last_resumed_at", "due_at", "next_escalation_at", "paused_at"}
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'incidents_incident' "
-                       "AND column_name NOT IN ('id', 'number', 'title', 'requester_id', 'parent_id')")
+                       "AND column_name NOT IN ('id', 'number', 'title', 'requester_id', 'parent_id', 'created_at')")
         cols = [r[0] for r in cursor.fetchall()]
         cursor.execute(
-            f"INSERT INTO incidents_incident ({', '.join(cols)}, title, requester_id, parent_id) "
+            f"INSERT INTO incidents_incident ({', '.join(cols)}, title, requester_id, parent_id, created_at) "
             f"SELECT {', '.join('t.' + c for c in cols)}, t.title || ' #' || g, "
-            f"(%s::bigint[])[1 + g %% cardinality(%s::bigint[])], %s "
+            f"(%s::bigint[])[1 + g %% cardinality(%s::bigint[])], %s, t.created_at - g * %s * interval '1 second' "
             f"FROM incidents_incident t, generate_series(1, %s) g WHERE t.id = %s RETURNING id",
-            [requesters, requesters, parent_id, n, template_id])
+            [requesters, requesters, parent_id, spread, n, template_id])
         ids = [r[0] for r in cursor.fetchall()]
         cursor.execute("UPDATE incidents_incident SET number = 'INC' || lpad(id::text, greatest(6, length(id::text)),"
                        " '0') WHERE id = ANY(%s)", [ids])
         cursor.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'sla_slatimer' "
                        "AND column_name NOT IN ('id', 'object_id')")
         tcols = [r[0] for r in cursor.fetchall()]
+        exprs = [f"t.{c} - (tpl.created_at - i.created_at)" if c in shifted else f"t.{c}" for c in tcols]
         cursor.execute(
             f"INSERT INTO sla_slatimer ({', '.join(tcols)}, object_id) "
-            f"SELECT {', '.join('t.' + c for c in tcols)}, i FROM sla_slatimer t, unnest(%s::bigint[]) i "
+            f"SELECT {', '.join(exprs)}, i.id FROM sla_slatimer t JOIN incidents_incident tpl ON tpl.id = t.object_id "
+            f"JOIN incidents_incident i ON i.id = ANY(%s::bigint[]) "
             f"WHERE t.content_type_id = %s AND t.object_id = %s", [ids, ct, template_id])
         cursor.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'sla_slaescalation' "
                        "AND column_name NOT IN ('id', 'timer_id')")
         ecols = [r[0] for r in cursor.fetchall()]
+        eexprs = ["e.fire_at - (tt.started_at - nt.started_at)" if c == "fire_at" else f"e.{c}" for c in ecols]
         cursor.execute(
             f"INSERT INTO sla_slaescalation ({', '.join(ecols)}, timer_id) "
-            f"SELECT {', '.join('e.' + c for c in ecols)}, nt.id FROM sla_slaescalation e "
+            f"SELECT {', '.join(eexprs)}, nt.id FROM sla_slaescalation e "
             f"JOIN sla_slatimer tt ON tt.id = e.timer_id AND tt.content_type_id = %s AND tt.object_id = %s "
             f"JOIN sla_slatimer nt ON nt.content_type_id = %s AND nt.object_id = ANY(%s) AND nt.metric = tt.metric",
             [ct, template_id, ct, ids])
@@ -268,41 +289,50 @@ def clone_reports(template_id: int, n: int, *, parent_id: int | None, requesters
 
 
 PROFILE = False
+SPREAD = 1.0
+
+
+def print_profile(profiler, label: str, top: int = 25) -> None:
+    import pstats
+    from io import StringIO
+
+    for order in ("tottime", "cumulative"):
+        out = StringIO()
+        pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(order).print_stats(top)
+        print(f"  cProfile of {label}, by {order}:")
+        print("\n".join("    " + line for line in out.getvalue().splitlines() if line.strip()))
 
 
 def timed_post(client, url: str, payload: dict) -> dict:
     import cProfile
-    import pstats
-    from io import StringIO
 
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     timer = StatementTimer()
     profiler = cProfile.Profile() if PROFILE else None
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     with CaptureQueriesContext(connection) as ctx, connection.execute_wrapper(timer):
         if profiler:
             profiler.enable()
         response = client.post(url, payload, format="json")
         if profiler:
             profiler.disable()
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     if profiler:
-        out = StringIO()
-        pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("tottime").print_stats(25)
-        print("\n".join("    " + line for line in out.getvalue().splitlines() if line.strip()))
+        print_profile(profiler, url)
     if response.status_code not in (200, 201):
         raise SystemExit(f"POST {url} answered {response.status_code}: {response.content[:500]!r}")
     grouped: dict[str, list[float]] = {}
     for ms, sql in timer.rows:
         grouped.setdefault(statement_label(sql), []).append(ms)
-    return {"seconds": seconds, "queries": len(ctx), "statements": len(timer.rows), "grouped": grouped,
+    return {"seconds": seconds, "cpu": cpu, "queries": len(ctx), "statements": len(timer.rows), "grouped": grouped,
             "sql_ms": sum(ms for ms, _ in timer.rows)}
 
 
 def print_post(label: str, r: dict, top: int = 12) -> None:
-    print(f"  {label}: {r['seconds']:.2f} s, {r['queries']} queries in Django's log (capped at 9,000), "
+    print(f"  {label}: {r['seconds']:.2f} s (CPU of this process {r['cpu']:.2f} s), {r['queries']} queries in "
+          f"Django's log (capped at 9,000), "
           f"{r['statements']} statements through the execute wrapper (SQL {r['sql_ms'] / 1000:.2f} s of it)")
     rows = sorted(r["grouped"].items(), key=lambda kv: -sum(kv[1]))[:top]
     for kind, times in rows:
@@ -325,7 +355,7 @@ def bench_resolve(api, fx: dict, n: int, requesters: list[int]) -> dict:
     master = services.incident_create(title="Internet banking down (master)", actor=agent, service=svc)
     requester = User.objects.get(pk=requesters[0])
     template = services.incident_create(title="Cannot log in to internet banking", actor=requester, service=svc)
-    ids = clone_reports(template.pk, n, parent_id=master.pk, requesters=requesters, ct=fx["ct"])
+    ids = clone_reports(template.pk, n, parent_id=master.pk, requesters=requesters, ct=fx["ct"], spread=SPREAD)
     r = timed_post(api, f"{API_URL}{master.pk}/resolve/", {"resolution_code": "fixed",
                                                             "resolution": "Load balancer restarted"})
     r["children"] = n
@@ -337,6 +367,8 @@ def bench_resolve(api, fx: dict, n: int, requesters: list[int]) -> dict:
                                                   met_at__isnull=False).count()
     r["stop_events"] = SLAEvent.objects.filter(timer__content_type_id=fx["ct"], timer__object_id__in=ids,
                                                kind="stop").count()
+    r["breach_events"] = SLAEvent.objects.filter(timer__content_type_id=fx["ct"], timer__object_id__in=ids,
+                                                 kind="breach").count()
     return r
 
 
@@ -353,7 +385,7 @@ def bench_declare(api_boss, fx: dict, n: int, requesters: list[int]) -> dict:
     master = services.incident_create(title="Card payments down", actor=agent, service=svc)
     requester = User.objects.get(pk=requesters[0])
     template = services.incident_create(title="Card declined at the till", actor=requester, service=svc)
-    ids = clone_reports(template.pk, n, parent_id=None, requesters=requesters, ct=fx["ct"])
+    ids = clone_reports(template.pk, n, parent_id=None, requesters=requesters, ct=fx["ct"], spread=SPREAD)
     r = timed_post(api_boss, f"{API_URL}{master.pk}/declare-major/", {"summary": "Card payments are failing"})
     r["children"] = n
     r["linked"] = Incident.objects.filter(pk__in=ids, parent_id=master.pk).count()
@@ -382,8 +414,8 @@ def make_boss_client():
 def main() -> None:
     args = parse_args()
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
-    global PROFILE  # noqa: PLW0603
-    PROFILE = args.profile
+    global PROFILE, SPREAD  # noqa: PLW0603
+    PROFILE, SPREAD = args.profile, args.spread
     started = time.perf_counter()
     copied = bool(args.template_db) and from_template(args.database_url, args.template_db)
     name = args.database_url.rsplit("/", 1)[1] if copied else recreate_database(args.database_url)
@@ -407,9 +439,11 @@ def main() -> None:
         api.credentials(HTTP_AUTHORIZATION=f"Token {fx['token']}")
         if "create" not in skip:
             c = bench_create(api, fx, args.creates)
-            print(f"\n== creation: POST {API_URL} × {c['n']} (one process, after 10 warm-ups) ==")
+            print(f"\n== creation: POST {API_URL} × {c['n']} (one process, after 10 warm-ups; "
+                  f"load average {load_average()}) ==")
             print(f"  {c['total_s']:.1f} s, {c['per_s']:.1f} incidents/s; median {c['median']:.1f} ms, "
-                  f"p95 {c['p95']:.1f} ms; queries per create {c['queries']} (3 creates)")
+                  f"p95 {c['p95']:.1f} ms; CPU of this process {c['cpu_ms']:.2f} ms per create; "
+                  f"queries per create {c['queries']} (3 creates)")
             print(f"  check: {c['checks']} of {c['n']} answered INC%06d of their id and 2 SLA clocks")
             grouped: dict[str, list[float]] = {}
             for ms, kind in c["statements"]:
@@ -419,20 +453,24 @@ def main() -> None:
                 print(f"      {len(times):>2} × {kind}: {sum(times):6.2f} ms")
             raw = bench_raw(c["last_id"], fx["ct"], args.creates)
             print(f"  raw SQL baseline, the same rows ({', '.join(f'{t} {n}' for t, n in raw['shape'].items())}) "
-                  f"× {raw['n']}: {raw['total_s']:.2f} s, {raw['per_s']:.1f} incidents/s → the API is "
-                  f"{raw['per_s'] / c['per_s']:.1f}× slower")
+                  f"× {raw['n']}: {raw['total_s']:.2f} s, {raw['per_s']:.1f} incidents/s, CPU {raw['cpu_ms']:.2f} "
+                  f"ms per incident → the API is {raw['per_s'] / c['per_s']:.1f}× slower "
+                  f"({c['cpu_ms'] / raw['cpu_ms']:.1f}× the CPU)")
         if "resolve" not in skip:
             r = bench_resolve(api, fx, args.children, requesters)
             print(f"\n== resolve a master with {r['children']:,} linked reports "
                   f"(POST {API_URL}<id>/resolve/) ==")
+            print(f"  load average {load_average()}")
             print_post("resolve", r)
             print(f"  check: {r['resolved']:,} children resolved, {r['history']:,} history rows naming the master, "
-                  f"{r['timers_stopped']:,} timers stopped, {r['stop_events']:,} STOP events")
+                  f"{r['timers_stopped']:,} timers stopped, {r['stop_events']:,} STOP events, "
+                  f"{r['breach_events']:,} BREACH events")
         if "declare" not in skip:
             boss = make_boss_client()
             d = bench_declare(boss, fx, args.children, requesters)
             print(f"\n== declare a major incident linking {d['children']:,} open reports "
                   f"(POST {API_URL}<id>/declare-major/) ==")
+            print(f"  load average {load_average()}")
             print_post("declare", d)
             print(f"  check: {d['linked']:,} linked, {d['history']:,} history rows 'linked to …'")
         print(f"\nload average at end: {load_average()}")

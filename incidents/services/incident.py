@@ -28,6 +28,8 @@ from sla import services as sla
 from .. import events, signals, tasks
 from ..choices import ACTIVE_MAJOR_STATUSES, OPEN_STATUSES, IncidentStatus, NoteVisibility, ResolutionCode
 from ..models import Attachment, Incident, IncidentNote, MajorIncident, PriorityMatrix
+from . import setbased
+from .setbased import Linked
 
 # --- priority and routing -------------------------------------------------------------------
 #: The priority matrix's nine cells, per process, read again after a cell is saved or deleted
@@ -340,35 +342,17 @@ def _resolve_linked(master: Incident, *, actor, resolution_code: str, resolution
     """The master's open children, and their open children, resolved as ``incident_resolve``
     resolves one, in a fixed number of statements per level of links whatever their number:
     locked with one read, both SLA clocks stopped with their events (``sla_stop_many``), moved
-    with one ``UPDATE``, a history row each ("resolved with master INC…", one insert), the
-    live pages bumped once; the requesters told and the ``incident_resolved`` signal sent by
-    one Celery task after commit (``incidents.tasks.linked_resolved``)."""
+    with their history rows ("resolved with master INC…"), the live pages bumped once; the
+    requesters told and the ``incident_resolved`` signal sent by one Celery task after commit
+    (``incidents.tasks.linked_resolved``). On PostgreSQL all of it is SQL (no child becomes a
+    Python object: :mod:`incidents.services.setbased`); elsewhere the model path."""
     acknowledges = actor is not None and is_staff_member(actor)
-    numbers, resolved = {master.pk: master.number}, []
-    while numbers:
-        level = Incident.objects.filter(parent_id__in=list(numbers), status__in=OPEN_STATUSES)
-        children = list(level.select_for_update(of=("self",)).order_by("id"))
-        if not children:
-            break
-        sla.sla_stop_many(model=Incident, ticket_ids=level.values("id"), metrics=("response", "resolution"), at=at,
-                          actor=actor)
-        now = timezone.now()
-        for child in children:
-            child.resolve()  # the django-fsm guard: every open status may resolve
-            child.resolution_code, child.resolution, child.resolved_at, child.updated_at = (
-                resolution_code, resolution, at, now)
-            if acknowledges and child.acknowledged_at is None:
-                child.acknowledged_at = at
-            child._history_user = actor
-            child._change_reason = f"resolved with master {numbers[child.parent_id]}"[:100]
-        ids = [child.pk for child in children]
-        level.update(
-            status=IncidentStatus.RESOLVED, resolution_code=resolution_code, resolution=resolution, resolved_at=at,
-            updated_at=now, acknowledged_at=Coalesce("acknowledged_at", Value(at)) if acknowledges
-            else F("acknowledged_at"))
-        Incident.history.bulk_history_create(children, default_user=actor, update=True, batch_size=1000)
-        resolved.extend(ids)
-        numbers = {child.pk: child.number for child in children}
+    level_of = _resolve_level_sql if setbased.sql_path() else _resolve_level_models
+    parents, resolved = {master.pk: master.number}, []
+    while parents:
+        parents = level_of(parents, actor=actor, acknowledges=acknowledges, resolution_code=resolution_code,
+                           resolution=resolution, at=at)
+        resolved.extend(parents)
     if not resolved:
         return []
     topics = ["incidents", *(f"incident:{pk}" for pk in resolved)]
@@ -376,6 +360,46 @@ def _resolve_linked(master: Incident, *, actor, resolution_code: str, resolution
     transaction.on_commit(lambda: live.bump(topics, actor=actor))
     transaction.on_commit(lambda: tasks.linked_resolved.delay(resolved, actor_id))
     return resolved
+
+
+def _resolve_level_sql(parents: dict, *, actor, acknowledges: bool, resolution_code: str, resolution: str,
+                       at: datetime) -> dict[int, None]:
+    """One level of open children of ``parents`` resolved in SQL; their ids (in order)."""
+    ids = setbased.lock_open_children(list(parents))
+    if not ids:
+        return {}
+    sla.sla_stop_many(model=Incident, ticket_ids=ids, metrics=("response", "resolution"), at=at, actor=actor)
+    setbased.resolve_with_history(ids, resolution_code=resolution_code, resolution=resolution, at=at,
+                                  now=timezone.now(), acknowledged=acknowledges,
+                                  actor_id=actor.pk if actor is not None else None)
+    return dict.fromkeys(ids)
+
+
+def _resolve_level_models(parents: dict, *, actor, acknowledges: bool, resolution_code: str, resolution: str,
+                          at: datetime) -> dict[int, str]:
+    """One level of open children of ``parents`` (id → number) resolved through the models
+    (databases other than PostgreSQL; the reference the SQL path is tested against)."""
+    level = Incident.objects.filter(parent_id__in=list(parents), status__in=OPEN_STATUSES)
+    children = list(level.select_for_update(of=("self",)).order_by("id"))
+    if not children:
+        return {}
+    sla.sla_stop_many(model=Incident, ticket_ids=level.values("id"), metrics=("response", "resolution"), at=at,
+                      actor=actor)
+    now = timezone.now()
+    for child in children:
+        child.resolve()  # the django-fsm guard: every open status may resolve
+        child.resolution_code, child.resolution, child.resolved_at, child.updated_at = (
+            resolution_code, resolution, at, now)
+        if acknowledges and child.acknowledged_at is None:
+            child.acknowledged_at = at
+        child._history_user = actor
+        child._change_reason = f"resolved with master {parents[child.parent_id]}"[:100]
+    level.update(
+        status=IncidentStatus.RESOLVED, resolution_code=resolution_code, resolution=resolution, resolved_at=at,
+        updated_at=now, acknowledged_at=Coalesce("acknowledged_at", Value(at)) if acknowledges
+        else F("acknowledged_at"))
+    Incident.history.bulk_history_create(children, default_user=actor, update=True, batch_size=1000)
+    return {child.pk: child.number for child in children}
 
 
 def incidents_tell_resolved(*, incident_ids: list[int], actor_id: int | None) -> int:
@@ -470,23 +494,23 @@ def incident_link(*, incident: Incident, actor, parent: Incident | None) -> Inci
 
 
 @transaction.atomic
-def incident_link_to_master(*, master: Incident, incidents, actor, at: datetime | None = None) -> list[Incident]:
+def incident_link_to_master(*, master: Incident, incidents, actor, at: datetime | None = None) -> list[Linked]:
     """Link many open incidents to a master at once (a major incident's later reports): one
     history row per linked incident, with who and why, and one line on the master's war-room
-    timeline if it is a major incident. Incidents already linked to it are left as they are."""
+    timeline if it is a major incident. Incidents already linked to it are left as they are.
+    Returns those linked (id, number, title), in id order. On PostgreSQL the locking read, the
+    ``UPDATE`` and the history rows are SQL (:mod:`incidents.services.setbased`)."""
     at = at or timezone.now()
     pks = [item.pk if isinstance(item, Incident) else item for item in incidents]
-    linked = list(Incident.objects.select_for_update(of=("self",)).filter(pk__in=pks)
-                  .exclude(pk=master.pk).exclude(parent=master).order_by("pk"))
+    reason = f"linked to {master.number}"[:100]
+    if setbased.sql_path():
+        linked = setbased.link_with_history(master, pks, at=at, actor_id=actor.pk if actor is not None else None,
+                                            reason=reason)
+    else:
+        linked = _link_models(master, pks, at=at, actor=actor, reason=reason)
     if not linked:
         return []
-    for incident in linked:
-        incident.parent, incident.updated_at = master, at
-    # One UPDATE for all (the same parent and time for each) and one insert of their history rows.
-    Incident.objects.filter(pk__in=[incident.pk for incident in linked]).update(parent=master, updated_at=at)
-    Incident.history.bulk_history_create(linked, update=True, default_user=actor, batch_size=1000,
-                                         default_change_reason=f"linked to {master.number}"[:100], default_date=at)
-    topics = ["incidents", *(f"incident:{incident.pk}" for incident in linked)]
+    topics = ["incidents", *(f"incident:{item.pk}" for item in linked)]
     transaction.on_commit(lambda: live.bump(topics, actor=actor))
     for given in incidents:  # the caller's objects see the link too
         if isinstance(given, Incident):
@@ -498,6 +522,22 @@ def incident_link_to_master(*, master: Incident, incidents, actor, at: datetime 
         else:
             events.incidents_linked(major, linked, actor=actor, at=at)
     return linked
+
+
+def _link_models(master: Incident, pks: list[int], *, at: datetime, actor, reason: str) -> list[Linked]:
+    """:func:`incident_link_to_master`'s writes through the models (databases other than
+    PostgreSQL; the reference the SQL path is tested against)."""
+    linked = list(Incident.objects.select_for_update(of=("self",)).filter(pk__in=pks)
+                  .exclude(pk=master.pk).exclude(parent=master).order_by("pk"))
+    if not linked:
+        return []
+    for incident in linked:
+        incident.parent, incident.updated_at = master, at
+    # One UPDATE for all (the same parent and time for each) and one insert of their history rows.
+    Incident.objects.filter(pk__in=[incident.pk for incident in linked]).update(parent=master, updated_at=at)
+    Incident.history.bulk_history_create(linked, update=True, default_user=actor, batch_size=1000,
+                                         default_change_reason=reason, default_date=at)
+    return [Linked(incident.pk, incident.number, incident.title) for incident in linked]
 
 
 # --- notes and attachments ------------------------------------------------------------------

@@ -1,7 +1,12 @@
 """``sla_stop_many``: :func:`sla.services.timers.sla_stop` for many tickets at once (a master
 incident resolved with thousands of linked reports). The same arithmetic and event log per
-timer, in a fixed number of statements whatever the number of tickets: one locking read, one
-update of the escalations, one of the timers, one insert of the events."""
+timer, in a fixed number of statements whatever the number of tickets. On PostgreSQL no timer
+becomes a Python object: one locking read (the calendars involved), one update of the
+escalations, and one statement that stops the timers and inserts their events
+(``UPDATE … FROM … RETURNING`` feeding ``INSERT … SELECT``); business time comes from SQL for
+24×7 calendars and from Python once per distinct (calendar, resume instant) otherwise. Other
+databases (SQLite) take the model path: one locking read, one update of the escalations, one
+of the timers, one insert of the events."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Min, QuerySet
+from django.utils import timezone
 
 from ..calendar import business_time_between
 from ..choices import EventKind, Metric, TimerStatus
@@ -20,16 +26,107 @@ from .timers import _TIMER_FIELDS, _now, _Specs
 
 @transaction.atomic
 def sla_stop_many(*, model, ticket_ids: Iterable[int] | QuerySet, metrics: Sequence[str], at: datetime | None = None,
-                  actor=None) -> list[SLATimer]:
+                  actor=None) -> int:
     """Stop the ``metrics`` timers of every ticket of ``model`` in ``ticket_ids`` at ``at``, as
     ``sla_stop`` does one by one: a running timer past its due instant is breached then
     (a BREACH event), a breached one records when it was met, a running or paused one is
     met; business time is accrued, unfired escalations not yet due never come, and each
     stopped timer gets its STOP event. ``ticket_ids``: ids, or a queryset of them (a
-    subquery: thousands of ids need not travel). Returns the timers stopped."""
+    subquery: thousands of ids need not travel). Returns the number of timers stopped."""
     at = _now(at)
-    ids = ticket_ids if isinstance(ticket_ids, QuerySet) else list(ticket_ids)
     content_type = ContentType.objects.get_for_model(model)
+    if sql_path():
+        return _stop_many_sql(content_type.pk, ticket_ids, list(metrics), at, actor.pk if actor is not None else None)
+    return len(_stop_many_models(content_type, ticket_ids, metrics, at, actor))
+
+
+def sql_path() -> bool:
+    """Whether the SQL path serves this database (PostgreSQL: data-modifying ``WITH``, arrays)."""
+    return connection.vendor == "postgresql"
+
+
+def _tickets_sql(ticket_ids: Iterable[int] | QuerySet) -> tuple[str, list]:
+    """``t.object_id`` matched against the tickets: a subquery, or one array parameter."""
+    if isinstance(ticket_ids, QuerySet):
+        sql, params = ticket_ids.query.sql_with_params()
+        return f"t.object_id IN ({sql})", list(params)
+    return "t.object_id = ANY(%s::bigint[])", [list(ticket_ids)]
+
+
+#: A timestamptz as Python's ``datetime.isoformat()`` writes a UTC instant (what the model
+#: path stores in a BREACH event's data): microseconds only when there are some.
+_ISO = ("to_char({0} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN "
+        "extract(microseconds FROM {0})::bigint %% 1000000 <> 0 THEN to_char({0} AT TIME ZONE 'UTC', '.US') "
+        "ELSE '' END || '+00:00'")
+
+
+def _stop_many_sql(content_type_id: int, ticket_ids, metrics: list[str], at: datetime, actor_id: int | None) -> int:
+    from ..selectors_cache import cached_spec
+
+    # Only fixed fragments and Django's own SQL go into the statements; every value is a parameter.
+    tickets, tickets_params = _tickets_sql(ticket_ids)
+    of = f"t.content_type_id = %s AND {tickets} AND t.metric = ANY(%s::varchar[])"
+    of_params = [content_type_id, *tickets_params, metrics]
+    stops = "(t.status IN ('running', 'paused') OR (t.status = 'breached' AND t.met_at IS NULL))"
+    with connection.cursor() as cursor:
+        # Every timer locked in one order (as one by one), and the calendars they run on.
+        cursor.execute(f"SELECT DISTINCT calendar_id FROM (SELECT t.calendar_id FROM sla_slatimer t WHERE {of} "  # noqa: S608
+                       f"ORDER BY t.id FOR UPDATE) locked", of_params)
+        calendars = [row[0] for row in cursor.fetchall()]
+        if not calendars:
+            return 0
+        # Business time of a 24×7 calendar is the elapsed time (SQL); another calendar's is
+        # computed here once per distinct instant its timers were last resumed.
+        cal_ids, resumed, deltas = [], [], []
+        timed = [pk for pk in calendars if not cached_spec(pk).is_24x7]
+        if timed:
+            cursor.execute(f"SELECT DISTINCT t.calendar_id, t.last_resumed_at FROM sla_slatimer t WHERE {of} "  # noqa: S608
+                           f"AND {stops} AND t.calendar_id = ANY(%s) AND t.last_resumed_at < %s",
+                           [*of_params, timed, at])
+            for calendar_id, since in cursor.fetchall():
+                cal_ids.append(calendar_id)
+                resumed.append(since)
+                deltas.append(business_time_between(cached_spec(calendar_id), since, at))
+        # Escalations not yet due never come (those of a timer stopped before were unscheduled then).
+        cursor.execute(f"UPDATE sla_slaescalation SET fire_at = NULL FROM sla_slatimer t WHERE "  # noqa: S608
+                       f"sla_slaescalation.timer_id = t.id AND {of} AND sla_slaescalation.fired_at IS NULL "
+                       f"AND sla_slaescalation.fire_at > %s", [*of_params, at])
+        # The timers stopped, and their events in the order the model path writes them (by
+        # ticket and metric; a timer's BREACH before its STOP).
+        breach_data = _ISO.format("s.due_at")
+        cursor.execute(
+            f"WITH stopped AS ("  # noqa: S608 - our fragments; values are parameters
+            f" UPDATE sla_slatimer AS u SET"
+            f"  status = CASE WHEN s.status = 'breached' OR (s.status = 'running' AND s.due_at <= %s)"
+            f"   THEN 'breached' ELSE 'met' END,"
+            f"  breached_at = CASE WHEN s.status = 'running' AND s.due_at <= %s THEN s.due_at ELSE s.breached_at END,"
+            f"  consumed = s.consumed + CASE WHEN s.last_resumed_at < %s"
+            f"   THEN COALESCE(s.delta, %s - s.last_resumed_at) ELSE interval '0' END,"
+            f"  last_resumed_at = NULL, met_at = %s,"
+            f"  next_escalation_at = (SELECT min(e.fire_at) FROM sla_slaescalation e WHERE e.timer_id = u.id"
+            f"   AND e.fired_at IS NULL AND e.fire_at IS NOT NULL)"
+            f" FROM (SELECT t.*, v.delta FROM sla_slatimer t LEFT JOIN unnest(%s::bigint[], %s::timestamptz[],"
+            f"   %s::interval[]) AS v(calendar_id, resumed, delta) ON v.calendar_id = t.calendar_id"
+            f"   AND v.resumed = t.last_resumed_at WHERE {of} AND {stops}) AS s"
+            f" WHERE u.id = s.id"
+            f" RETURNING u.id, s.object_id, s.metric,"
+            f"  s.status = 'running' AND s.due_at <= %s AS breached_now, s.due_at, {breach_data} AS due_iso),"
+            f" logged AS (INSERT INTO sla_slaevent (timer_id, kind, at, data, actor_id, recorded_at)"
+            f"  SELECT id, kind, at, data, actor_id, %s FROM ("
+            f"   SELECT id, object_id, metric, 0 AS k, 'breach' AS kind, due_at AS at,"
+            f"    jsonb_build_object('breached_at', due_iso) AS data, NULL::integer AS actor_id"
+            f"    FROM stopped WHERE breached_now"
+            f"   UNION ALL SELECT id, object_id, metric, 1, 'stop', %s, '{{}}'::jsonb, %s::integer FROM stopped"
+            f"  ) AS e ORDER BY object_id, metric, k)"
+            f" SELECT count(*) FROM stopped",
+            [at, at, at, at, at, cal_ids, resumed, deltas, *of_params, at, timezone.now(), at, actor_id])
+        return cursor.fetchone()[0]
+
+
+def _stop_many_models(content_type, ticket_ids, metrics, at, actor) -> list[SLATimer]:
+    """The model path (databases other than PostgreSQL), and the reference the SQL path is
+    tested against."""
+    ids = ticket_ids if isinstance(ticket_ids, QuerySet) else list(ticket_ids)
     of_tickets = {"content_type": content_type, "object_id__in": ids, "metric__in": list(metrics)}
     timers = list(SLATimer.objects.select_for_update().filter(**of_tickets).order_by("object_id", "metric"))
     specs, stopped, events = _Specs(), [], []

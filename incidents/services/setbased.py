@@ -1,0 +1,105 @@
+"""The per-incident writes of a master's resolution and of a declaration's links, in SQL
+(issue 23): on PostgreSQL no child becomes a Python object. Each level of children is locked
+with one read of its ids, moved with one ``UPDATE`` whose ``RETURNING`` rows feed one
+``INSERT … SELECT`` of their history rows (the columns django-simple-history copies, with
+``history_date``, ``history_type``, ``history_user_id`` and ``history_change_reason``),
+in one statement. The rows are those the model path (``bulk_history_create``) writes: no
+signal is sent by either (``bulk_create`` sends none). Other databases take the model path
+(:mod:`incidents.services.incident`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import NamedTuple
+
+from django.conf import settings
+from django.db import connection
+
+from ..choices import OPEN_STATUSES, IncidentStatus
+from ..models import Incident
+
+
+class Linked(NamedTuple):
+    """An incident just linked to a master: what the timeline and the callers read of it."""
+
+    pk: int
+    number: str | None
+    title: str
+
+
+def sql_path() -> bool:
+    """Whether the set-based SQL below serves this database (PostgreSQL: data-modifying
+    ``WITH``, arrays)."""
+    return connection.vendor == "postgresql"
+
+
+def _history_enabled() -> bool:
+    return getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
+
+
+def _copied_columns() -> list[str]:
+    """The incident's columns its historical row copies (simple-history's tracked fields)."""
+    history = Incident.history.model
+    if hasattr(history, "history_relation"):  # not used here; its id would need copying too
+        raise NotImplementedError("history_relation")
+    return [connection.ops.quote_name(field.column) for field in history.tracked_fields]
+
+
+def _moved_with_history(update_sql: str, update_params: list, *, history_date: datetime, actor_id: int | None,
+                        reason_sql: str, reason_params: list, join_parent: bool = False) -> None:
+    """Run ``update_sql`` (an ``UPDATE incidents_incident … WHERE …``) and insert a history row
+    (``~``) per row it changed, in id order, in one statement."""
+    if not _history_enabled():
+        with connection.cursor() as cursor:
+            cursor.execute(update_sql, update_params)
+        return
+    columns = _copied_columns()
+    update_sql = f"{update_sql} RETURNING {', '.join(columns)}"
+    table = connection.ops.quote_name(Incident.history.model._meta.db_table)
+    parent = " JOIN incidents_incident AS p ON p.id = m.parent_id" if join_parent else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH moved AS ({update_sql}) "  # noqa: S608 - our fragments; values are parameters
+            f"INSERT INTO {table} ({', '.join(columns)}, history_date, history_type, history_user_id, "
+            f"history_change_reason) SELECT {', '.join('m.' + c for c in columns)}, %s, '~', %s, "
+            f"left({reason_sql}, 100) FROM moved AS m{parent} ORDER BY m.id",
+            [*update_params, history_date, actor_id, *reason_params])
+
+
+def lock_open_children(parent_ids: list[int]) -> list[int]:
+    """The open children of ``parent_ids``, locked in id order: their ids."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM incidents_incident WHERE parent_id = ANY(%s::bigint[]) "
+                       "AND status = ANY(%s::varchar[]) ORDER BY id FOR UPDATE",
+                       [parent_ids, [str(s) for s in OPEN_STATUSES]])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def resolve_with_history(ids: list[int], *, resolution_code: str, resolution: str, at: datetime, now: datetime,
+                         acknowledged: bool, actor_id: int | None) -> None:
+    """Resolve the (locked, open) incidents ``ids`` as ``incident_resolve`` resolves one, with a
+    history row each naming its master ("resolved with master INC…")."""
+    _moved_with_history(
+        "UPDATE incidents_incident SET status = %s, resolution_code = %s, resolution = %s, resolved_at = %s, "
+        "updated_at = %s, acknowledged_at = CASE WHEN %s THEN COALESCE(acknowledged_at, %s) ELSE acknowledged_at "
+        "END WHERE id = ANY(%s::bigint[])",
+        [str(IncidentStatus.RESOLVED), resolution_code, resolution, at, now, acknowledged, at, ids],
+        history_date=now, actor_id=actor_id, reason_sql="'resolved with master ' || p.number", reason_params=[],
+        join_parent=True)
+
+
+def link_with_history(master: Incident, pks: list[int], *, at: datetime, actor_id: int | None,
+                      reason: str) -> list[Linked]:
+    """Link the incidents ``pks`` (those not the master nor already under it) to ``master``:
+    locked in id order, one ``UPDATE`` and their history rows (``reason``), one statement."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, number, title FROM incidents_incident WHERE id = ANY(%s::bigint[]) AND id <> %s "
+                       "AND (parent_id IS NULL OR parent_id <> %s) ORDER BY id FOR UPDATE",
+                       [pks, master.pk, master.pk])
+        linked = [Linked(*row) for row in cursor.fetchall()]
+    if linked:
+        _moved_with_history(
+            "UPDATE incidents_incident SET parent_id = %s, updated_at = %s WHERE id = ANY(%s::bigint[])",
+            [master.pk, at, [item.pk for item in linked]], history_date=at, actor_id=actor_id, reason_sql="%s",
+            reason_params=[reason])
+    return linked
