@@ -82,6 +82,10 @@ def parse_args():
     parser.add_argument("--no-before", action="store_true", help="Only the 'after' figures (search at 0002).")
     parser.add_argument("--scan-rows", type=int, default=None,
                         help="Override search.engine.SCAN_ROWS (newest rows checked before the GIN index).")
+    parser.add_argument("--compare", default="", metavar="COMMIT",
+                        help="On a --reuse database: the engine of COMMIT against the working tree's, query by "
+                             "query in turn, on the same schema (no migration back): wall p50/p95, this process's "
+                             "CPU and the statements' time per search, per class.")
     return parser.parse_args()
 
 
@@ -211,6 +215,40 @@ def measure(search, user, queries: list[str]) -> tuple[float, float, float, int]
     with CaptureQueriesContext(connection) as ctx:
         search(user, queries[0])
     return quantile(times, 50), quantile(times, 95), found / len(queries), len(ctx.captured_queries)
+
+
+def compare(engines: list[tuple[str, object]], user, query_pools: dict[str, list[str]]) -> None:
+    """Each query of each class searched by every engine in turn (so the machine's load falls
+    on them alike): wall p50 / p95 ms, this process's CPU ms and the statements' wall ms
+    (``StatementTimer``) per search (means), and the statements of the largest search."""
+    from bench_contacts import StatementTimer
+    from django.db import connection
+
+    print(f"  {'query class':<20} " + "  ".join(f"{name + ' p50/p95 wall':>22} {'CPU':>6} {'SQL':>6} {'n':>3}"
+                                                 for name, _ in engines))
+    for label, queries in query_pools.items():
+        for _, search in engines:
+            for q in queries[:5]:
+                search(user, q)
+        stats = {name: ([], [], [], []) for name, _ in engines}
+        for q in queries:
+            for name, search in engines:
+                timer = StatementTimer()
+                with connection.execute_wrapper(timer):
+                    cpu, wall = time.process_time(), time.perf_counter()
+                    search(user, q)
+                    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+                walls, cpus, sqls, counts = stats[name]
+                walls.append(wall * 1000)
+                cpus.append(cpu * 1000)
+                sqls.append(sum(ms for ms, _ in timer.rows))
+                counts.append(len(timer.rows))
+        cells = []
+        for name, _ in engines:
+            walls, cpus, sqls, counts = stats[name]
+            cells.append(f"{quantile(walls, 50):>10.1f} / {quantile(walls, 95):>8.1f} "
+                         f"{sum(cpus) / len(cpus):>6.1f} {sum(sqls) / len(sqls):>6.1f} {max(counts):>3}")
+        print(f"  {label:<20} " + "  ".join(cells) + f"   (load {load_average()})", flush=True)
 
 
 def measure_api(client, queries: list[str]) -> tuple[float, float]:
@@ -366,6 +404,12 @@ def main() -> None:
     client = make_agent_client()
     agent = get_user_model().objects.get(username="bench-agent")
     query_pools = pools(words, rng, args.requests)
+    if args.compare:
+        call_command("migrate", "search", verbosity=0)
+        print(f"== {args.compare} → working tree: {incidents:,} incidents, {contacts:,} contacts; {args.requests} "
+              f"queries per class, as an agent (load {load_average()}) ==")
+        compare([(args.compare, engine_at(args.compare).search), ("now", search_after)], agent, query_pools)
+        return
     figures: dict[str, dict[str, tuple]] = {}
     phases = [] if args.no_before else [("before", engine_at(args.before_commit).search)]
     phases.append(("after", search_after))

@@ -26,6 +26,8 @@ At most one query per kind, whatever the number of rows.
 from __future__ import annotations
 
 import re
+import time
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import import_module
@@ -51,7 +53,7 @@ from problems.models import KnownError
 from problems.selectors import problems_visible_to
 from servicerequests.selectors import requests_visible_to
 
-from .vectors import DOCUMENTS, StoredVector, config
+from .vectors import COLUMN, DOCUMENTS, StoredVector, config
 
 #: Every kind of result, in the order ties are broken (and the page's groups are listed).
 KINDS = ("incident", "major_incident", "request", "problem", "change", "known_error", "article", "complaint", "contact",
@@ -72,6 +74,13 @@ SNIPPET_CHARS = 160
 #: the GIN index is asked for older matches (see ``_NewestMatches``).
 RANK_WINDOW = 200
 SCAN_ROWS = 20_000
+#: A word the table's statistics call rare (fewer matches than ``RANK_WINDOW`` in ``SCAN_ROWS``
+#: rows would hold) is looked up in the GIN index first, reading at most ``GIN_ROWS`` matches;
+#: more than that (the statistics were wrong) and the newest rows are read one by one after
+#: all (see ``_NewestMatches`` and ``_gin_first``). The statistics are re-read from
+#: ``pg_stats`` every ``STATS_SECONDS`` by each process.
+GIN_ROWS = 20_000
+STATS_SECONDS = 600
 #: ``article_search`` ranks in [0, 2) (1 for every word in the title, plus a normalised
 #: ``ts_rank``); halved, an article sits among the tickets whose titles match as well.
 ARTICLE_RANK_SCALE = 0.5
@@ -456,9 +465,11 @@ class _NewestMatches(Expression):
 
     conditional = True
 
-    def __init__(self, kind: str, text: str, table: str, *, after: str = "", extra_params: tuple = ()):
+    def __init__(self, kind: str, text: str, table: str, *, after: str = "", extra_params: tuple = (),
+                 gin_first: bool = False):
         super().__init__(output_field=BooleanField())
         self.kind, self.text, self.table, self.after, self.extra_params = kind, text, table, after, extra_params
+        self.gin_first = gin_first
 
     def as_sql(self, compiler, connection):
         alias = compiler.quote_name_unless_alias(next(iter(compiler.query.alias_map)))
@@ -469,13 +480,80 @@ class _NewestMatches(Expression):
         # The boundary: the SCAN_ROWS-th newest id (an index-only scan), or 0 in a smaller table.
         edge = f'COALESCE((SELECT "id" FROM {table} ORDER BY "id" DESC OFFSET {int(SCAN_ROWS) - 1} LIMIT 1), 0)'  # noqa: S608
         n = int(RANK_WINDOW)
-        sql = (f'{alias}."id" IN (SELECT w."id" FROM ('  # noqa: S608
-               f'(SELECT "id" FROM {table} WHERE "id" >= {edge} AND (ts_match_vq("search_vector", {query}){after}) '
-               f'ORDER BY "id" DESC LIMIT {n}) UNION ALL '
-               f'(SELECT "id" FROM {table} WHERE "id" + 0 < {edge} AND ("search_vector" @@ {query}{after}) '
-               f'ORDER BY "id" + 0 DESC LIMIT {n})) w LIMIT {n})')
         params = [self.text, *self.extra_params]
-        return sql, params * 2
+        # (the gate: nothing, or "the GIN index found too many", when it was asked first)
+        gate = f" AND (SELECT count(*) FROM g) > {int(GIN_ROWS)}" if self.gin_first else ""  # noqa: S608
+        parts = (f'(SELECT "id" FROM {table} WHERE "id" >= {edge} AND (ts_match_vq("search_vector", {query}){after})'  # noqa: S608
+                 f'{gate} ORDER BY "id" DESC LIMIT {n}) UNION ALL '
+                 f'(SELECT "id" FROM {table} WHERE "id" + 0 < {edge} AND ("search_vector" @@ {query}{after}){gate} '
+                 f'ORDER BY "id" + 0 DESC LIMIT {n})')
+        if not self.gin_first:
+            return f'{alias}."id" IN (SELECT w."id" FROM ({parts}) w LIMIT {n})', params * 2  # noqa: S608
+        # A rare word: every match from the GIN index (at most GIN_ROWS of them, each a heap
+        # visit), the newest kept; only past GIN_ROWS (the statistics were wrong) the two
+        # parts above, as for any word.
+        sql = (f'{alias}."id" IN (WITH g AS MATERIALIZED (SELECT "id" FROM {table} '  # noqa: S608
+               f'WHERE ("search_vector" @@ {query}{after}) LIMIT {int(GIN_ROWS) + 1}) '
+               f'SELECT w."id" FROM ((SELECT "id" FROM g WHERE (SELECT count(*) FROM g) <= {int(GIN_ROWS)} '
+               f'ORDER BY "id" DESC LIMIT {n}) UNION ALL {parts}) w LIMIT {n})')
+        return sql, params * 3
+
+
+class _Statistics:
+    """What ``pg_stats`` says of each searched table's stored vector: its rows and its most
+    common lexemes with the share of rows holding each (``ANALYZE``'s, autovacuum's), read by
+    each process once every ``STATS_SECONDS`` in one query. Only the choice of
+    :class:`_NewestMatches`'s first step reads it: a wrong guess costs time, never a result."""
+
+    def __init__(self):
+        self.read_at: float | None = None
+        self.tables: dict[str, tuple[float, list[str], dict[str, float]]] = {}
+
+    def of(self, table: str) -> tuple[float, list[str], dict[str, float]] | None:
+        now = time.monotonic()
+        if self.read_at is None or now - self.read_at > STATS_SECONDS:
+            self.read_at, self.tables = now, self._read()
+        return self.tables.get(table)
+
+    @staticmethod
+    def _read() -> dict:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT c.relname, c.reltuples, s.most_common_elems::text::text[], s.most_common_elem_freqs "
+                "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = current_schema() "
+                "JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = %s "
+                "WHERE c.relkind = 'r'", [COLUMN])
+            found = {}
+            for table, rows, lexemes, freqs in cursor.fetchall():
+                lexemes = lexemes or []
+                found[table] = (float(rows), sorted(lexemes), dict(zip(lexemes, freqs or [], strict=False)))
+            return found
+
+
+_statistics = _Statistics()
+
+
+def _gin_first(table: str, words) -> bool:
+    """Whether the statistics call ``words`` rare in ``table``: fewer than ``RANK_WINDOW`` matches
+    expected among the ``SCAN_ROWS`` newest rows (the first step would read them all and still
+    ask the GIN index). A word not among the table's most common lexemes is taken for rare (the
+    GIN index's answer is then bounded by ``GIN_ROWS``); the last word, a prefix, counts every
+    common lexeme it starts; several words, the rarest."""
+    stats = _statistics.of(table)
+    if stats is None or stats[0] < SCAN_ROWS:
+        return False  # a small or never analysed table: its newest rows are all of it, or nearly
+    _, lexemes, freqs = stats
+    share = 1.0
+    for position, word in enumerate(words):
+        if position < len(words) - 1:
+            share = min(share, freqs.get(word, 0.0))
+            continue
+        start, prefixed = bisect_left(lexemes, word), 0.0
+        while start < len(lexemes) and lexemes[start].startswith(word):
+            prefixed += freqs[lexemes[start]]
+            start += 1
+        share = min(share, prefixed)
+    return share * SCAN_ROWS < RANK_WINDOW
 
 
 def _ranked(qs: QuerySet, kind: str, words, **extra) -> QuerySet:
@@ -487,7 +565,9 @@ def _ranked(qs: QuerySet, kind: str, words, **extra) -> QuerySet:
     rank_extra = {k: v for k, v in extra.items() if k == "before"}
     match_extra = {k: v for k, v in extra.items() if k != "before"}
     if RANK_WINDOW and not qs.query.where:
-        matching = qs.filter(_NewestMatches(kind, text, qs.model._meta.db_table, **match_extra))
+        table = qs.model._meta.db_table
+        matching = qs.filter(_NewestMatches(kind, text, table, gin_first=GIN_ROWS > 0 and _gin_first(table, words),
+                                            **match_extra))
     else:
         matching = qs.filter(_FullText(kind, text, **match_extra))
     return (matching

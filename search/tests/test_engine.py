@@ -238,6 +238,51 @@ def test_the_newest_matches_are_ranked_whichever_part_finds_them(agent, monkeypa
     assert found == sorted(matches[-4:])
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the ranking window is PostgreSQL's")
+@pytest.mark.parametrize("gin_rows", [100, 5])
+def test_a_rare_word_is_asked_of_the_index_first_with_the_same_result(agent, monkeypatch, gin_rows):
+    """Statistics that call a word rare send it to the GIN index first; more matches than
+    GIN_ROWS there (the statistics were wrong) and the newest rows are read as for any word:
+    the same newest RANK_WINDOW either way."""
+    from search import engine
+
+    monkeypatch.setattr(engine, "SCAN_ROWS", 3)
+    monkeypatch.setattr(engine, "RANK_WINDOW", 4)
+    monkeypatch.setattr(engine, "GIN_ROWS", gin_rows)
+    monkeypatch.setattr(engine, "_gin_first", lambda table, words: True)
+    matches = [IncidentFactory(title=f"Quokka sighting {n}").pk for n in range(6)]
+    for n in range(2):
+        IncidentFactory(title=f"Nothing here {n}")
+    found = sorted(h.id for h in search(agent, "quokka", kind="incident").hits)
+    assert found == sorted(matches[-4:])
+    assert [h.id for h in search(agent, "wombat", kind="incident").hits] == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_stats")
+def test_the_statistics_choose_the_first_step(monkeypatch):
+    from search import engine
+
+    monkeypatch.setattr(engine, "SCAN_ROWS", 10)
+    monkeypatch.setattr(engine, "RANK_WINDOW", 4)
+    for n in range(30):
+        IncidentFactory(title=f"Printer jam {n}", description="paper tray" if n % 10 else "toner smudge")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE incidents_incident")
+    monkeypatch.setattr(engine, "_statistics", engine._Statistics())
+    rows, lexemes, freqs = engine._statistics.of("incidents_incident")
+    assert rows == 30 and freqs["printer"] == pytest.approx(1.0)
+    # Every row holds "printer" (and "pri…" starts it): the newest rows first.
+    assert not engine._gin_first("incidents_incident", ("printer",))
+    assert not engine._gin_first("incidents_incident", ("pri",))
+    # Absent, or in one row of ten: the index first.
+    assert engine._gin_first("incidents_incident", ("wombat",))
+    assert engine._gin_first("incidents_incident", ("printer", "toner"))
+    # A table too small for the choice to matter, or never analysed: the newest rows first.
+    monkeypatch.setattr(engine, "SCAN_ROWS", 1000)
+    assert not engine._gin_first("incidents_incident", ("wombat",))
+    assert not engine._gin_first("no_such_table", ("wombat",))
+
+
 def test_kind_filter_and_limit(agent):
     IncidentFactory(title="Disk full on db01")
     ProblemFactory(title="Disk full again")
