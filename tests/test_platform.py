@@ -9,9 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.http import HttpRequest
 
-from catalog.models import Contact, ContactPhone, Customer, Service
 from core.roles import Role, roles_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,41 +77,6 @@ def test_check_deploy_is_clean_with_production_settings():
 
 
 @pytest.mark.django_db
-def test_seed_demo_builds_the_organisation_and_is_idempotent(client):
-    from django.contrib.contenttypes.models import ContentType
-
-    from changes.models import Change
-    from contactcenter.models import Call, Callback, MenuOption
-    from incidents.models import Incident, MajorIncident
-    from problems.models import KnownError, Problem
-    from servicerequests.models import ServiceRequest
-    from sla.models import SLAPolicy, SLATimer
-
-    def counts():
-        return (Service.objects.count(), Customer.objects.count(), Contact.objects.count(),
-                ContactPhone.objects.count(), User.objects.count(), SLAPolicy.objects.count(),
-                Incident.objects.count(),
-                SLATimer.objects.filter(content_type=ContentType.objects.get_for_model(Incident)).count(),
-                MajorIncident.objects.count(), Problem.objects.count(), KnownError.objects.count(),
-                Change.objects.count(), ServiceRequest.objects.count(), Call.objects.count(), Callback.objects.count(),
-                MenuOption.objects.count(), SLATimer.objects.count())
-
-    call_command("seed_demo", verbosity=0)
-    first = counts()
-    call_command("seed_demo", verbosity=0)
-    assert counts() == first
-    assert first[5] >= 5 and first[6] >= 5 and first[7] == 2 * first[6]
-    assert all(n > 0 for n in first[8:16]), first  # every app has its demo records
-    assert Incident.objects.filter(parent__isnull=False).count() == 2
-    assert first[0] >= 4 and Customer.objects.filter(tier="vip").exists()
-    for role in Role.values:
-        assert User.objects.filter(groups__name=role).exists(), role
-    requester = User.objects.get(username="requester")
-    assert requester.contact.customer.tier == "vip"
-    # The login lockout (django-axes) needs the request that authenticate() is asked from.
-    assert client.login(request=HttpRequest(), username="agent", password="demo-desk-2026")
-
-
 def test_embedded_defaults_run_a_real_worker_with_nothing_but_python(tmp_path):
     """SQLite under VAR_DIR and kombu's filesystem broker: a worker process consumes a task
     sent by another process, with no server installed."""

@@ -184,15 +184,3 @@ def test_contract_roles(contract):
 
 def test_contract_query_budget(contract):
     contract.check_query_budget()
-
-
-def test_the_demo_seeds_opportunities_once():
-    from django.core.management import call_command
-
-    call_command("seed_demo", verbosity=0)
-    stages = set(Opportunity.objects.values_list("stage", flat=True))
-    count = Opportunity.objects.count()
-    call_command("seed_demo", verbosity=0)
-    assert Opportunity.objects.count() == count >= 6
-    assert stages == {"new", "qualified", "proposal", "won", "lost"}
-    assert Opportunity.objects.filter(call__isnull=False).exists()

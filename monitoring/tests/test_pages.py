@@ -4,7 +4,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
@@ -114,16 +113,3 @@ def test_admins_get_the_token_once_with_the_snippets(client, site_admin):
                           {"action": "rotate_token", "_selected_action": [source.pk]})
     new = rotated.content.decode().split('data-testid="token">')[1].split("<")[0]
     assert new != token and AlertSource.objects.get().token_prefix == new[:6]
-
-
-def test_the_demo_makes_a_source_with_rules_and_one_alert_idempotently():
-    from catalog import demo as catalog_demo
-
-    call_command("seed_demo", password=catalog_demo.DEMO_PASSWORD, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    source = AlertSource.objects.get(name="Prometheus (demo)")
-    assert source.kind == "alertmanager" and source.rules.count() == 3
-    alert = Alert.objects.get(source=source)
-    assert alert.incident.channel == "monitoring" and alert.ci.name == "web-node-02"
-    call_command("seed_demo", password=catalog_demo.DEMO_PASSWORD, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert Alert.objects.get(source=source).received_count == 2
-    assert AlertSource.objects.filter(name="Prometheus (demo)").count() == 1
