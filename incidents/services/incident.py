@@ -166,8 +166,12 @@ def incident_create(*, title: str, actor, description: str = "", channel: str = 
     finally:
         del incident.skip_history_when_saving
     incident.number = f"INC{incident.pk:06d}"
-    Incident.objects.filter(pk=incident.pk).update(number=incident.number)
-    Incident.history.bulk_history_create([incident], default_user=actor, default_change_reason="created")
+    if setbased.sql_path():
+        setbased.number_with_history(incident, actor_id=actor.pk if actor is not None else None,
+                                     history_date=timezone.now())
+    else:
+        Incident.objects.filter(pk=incident.pk).update(number=incident.number)
+        Incident.history.bulk_history_create([incident], default_user=actor, default_change_reason="created")
     timers = sla.sla_start_new(ticket=incident, at=at, actor=actor)
     _join_major_incident(incident, actor, at)
     if assignee is None:  # the clocks as SLA_PREFETCH would read them: the API's answer reads nothing more

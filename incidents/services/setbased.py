@@ -46,9 +46,11 @@ def _copied_columns() -> list[str]:
 
 
 def _moved_with_history(update_sql: str, update_params: list, *, history_date: datetime, actor_id: int | None,
-                        reason_sql: str, reason_params: list, join_parent: bool = False) -> None:
+                        reason_sql: str, reason_params: list, join_parent: bool = False,
+                        history_type: str = "~") -> None:
     """Run ``update_sql`` (an ``UPDATE incidents_incident … WHERE …``) and insert a history row
-    (``~``) per row it changed, in id order, in one statement."""
+    (``history_type``: ``~`` changed, ``+`` created) per row it changed, in id order, in one
+    statement."""
     if not _history_enabled():
         with connection.cursor() as cursor:
             cursor.execute(update_sql, update_params)
@@ -61,9 +63,17 @@ def _moved_with_history(update_sql: str, update_params: list, *, history_date: d
         cursor.execute(
             f"WITH moved AS ({update_sql}) "  # noqa: S608 - our fragments; values are parameters
             f"INSERT INTO {table} ({', '.join(columns)}, history_date, history_type, history_user_id, "
-            f"history_change_reason) SELECT {', '.join('m.' + c for c in columns)}, %s, '~', %s, "
+            f"history_change_reason) SELECT {', '.join('m.' + c for c in columns)}, %s, %s, %s, "
             f"left({reason_sql}, 100) FROM moved AS m{parent} ORDER BY m.id",
-            [*update_params, history_date, actor_id, *reason_params])
+            [*update_params, history_date, history_type, actor_id, *reason_params])
+
+
+def number_with_history(incident: Incident, *, actor_id: int | None, history_date: datetime) -> None:
+    """A new incident's number set (from its id) and its first history row ("created", ``+``)
+    written from the stored row, in one statement (``incident_create`` saved it without one)."""
+    _moved_with_history("UPDATE incidents_incident SET number = %s WHERE id = %s", [incident.number, incident.pk],
+                        history_date=history_date, actor_id=actor_id, reason_sql="%s", reason_params=["created"],
+                        history_type="+")
 
 
 def lock_open_children(parent_ids: list[int]) -> list[int]:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from catalog.tests.factories import ServiceFactory, TeamFactory
@@ -219,3 +220,46 @@ class TestDeclareLinksInSql:
                                                                 actor=None, at=T0))
             transaction.savepoint_rollback(sid)
         assert answers[0] == answers[1] == [(second.pk, second.number, second.title)]
+
+
+def created(incident_id: int) -> dict:
+    """What recording one incident wrote, without the keys a second run numbers differently."""
+    timers = SLATimer.objects.filter(content_type__model="incident", object_id=incident_id)
+    return {
+        "incident": rows(Incident.objects.filter(pk=incident_id), order=["id"], drop={"id", "number"}),
+        "history": rows(Incident.history.filter(id=incident_id), order=["history_id"],
+                        drop={"id", "number", "history_id"}),
+        "timers": rows(timers, order=["metric"], drop={"id", "object_id"}),
+        "escalations": rows(SLAEscalation.objects.filter(timer__in=timers).annotate(
+            metric=F("timer__metric")), order=["metric", "at_percent"], drop={"id", "timer_id"}),
+        "events": rows(SLAEvent.objects.filter(timer__in=timers).annotate(metric=F("timer__metric")),
+                       order=["metric", "id"], drop={"id", "timer_id"}),
+    }
+
+
+class TestCreateInSql:
+    def test_the_sql_path_writes_the_rows_the_model_path_wrote(self, desk, make_user, monkeypatch):
+        requester = make_user(Role.REQUESTER, username="rita", email="rita@example.test")
+        answers = []
+        for sql in (False, True):
+            sid = transaction.savepoint()
+            with monkeypatch.context() as patched:
+                if not sql:
+                    patched.setattr(setbased, "sql_path", lambda: False)
+                    patched.setattr(bulk, "sql_path", lambda: False)
+                incident = services.incident_create(title="VPN drops", actor=requester, service=desk["service"],
+                                                    impact=1, urgency=2, at=T0)
+            fresh = Incident.objects.get(pk=incident.pk)
+            assert fresh.number == f"INC{incident.pk:06d}" == incident.number
+            clocks = [(t.metric, t.pk, t.due_at) for t in incident.sla_timers.all()]  # the answer's clocks
+            assert clocks == list(SLATimer.objects.filter(object_id=incident.pk, content_type__model="incident")
+                                  .order_by("metric").values_list("metric", "id", "due_at"))
+            answers.append(created(incident.pk))
+            transaction.savepoint_rollback(sid)
+        by_models, by_sql = answers
+        for part in by_models:
+            assert by_sql[part] == by_models[part], part
+        assert len(by_sql["timers"]) == 2 and len(by_sql["escalations"]) == 3 and len(by_sql["events"]) == 2
+        history = by_sql["history"][0]
+        assert history["history_type"] == "+" and history["history_change_reason"] == "created"
+        assert history["history_user_id"] == requester.pk and history["title"] == "VPN drops"

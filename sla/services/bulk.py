@@ -102,12 +102,15 @@ def _stop_many_sql(content_type_id: int, ticket_ids, metrics: list[str], at: dat
             f"  breached_at = CASE WHEN s.status = 'running' AND s.due_at <= %s THEN s.due_at ELSE s.breached_at END,"
             f"  consumed = s.consumed + CASE WHEN s.last_resumed_at < %s"
             f"   THEN COALESCE(s.delta, %s - s.last_resumed_at) ELSE interval '0' END,"
-            f"  last_resumed_at = NULL, met_at = %s,"
-            f"  next_escalation_at = (SELECT min(e.fire_at) FROM sla_slaescalation e WHERE e.timer_id = u.id"
-            f"   AND e.fired_at IS NULL AND e.fire_at IS NOT NULL)"
-            f" FROM (SELECT t.*, v.delta FROM sla_slatimer t LEFT JOIN unnest(%s::bigint[], %s::timestamptz[],"
-            f"   %s::interval[]) AS v(calendar_id, resumed, delta) ON v.calendar_id = t.calendar_id"
-            f"   AND v.resumed = t.last_resumed_at WHERE {of} AND {stops}) AS s"
+            f"  last_resumed_at = NULL, met_at = %s, next_escalation_at = s.next_at"
+            f" FROM (SELECT t.*, v.delta, n.next_at FROM sla_slatimer t LEFT JOIN unnest(%s::bigint[],"
+            f"   %s::timestamptz[], %s::interval[]) AS v(calendar_id, resumed, delta)"
+            f"   ON v.calendar_id = t.calendar_id AND v.resumed = t.last_resumed_at"
+            # the escalations still to fire (those due by ``at``), earliest first: one grouped read
+            f"  LEFT JOIN (SELECT e.timer_id, min(e.fire_at) AS next_at FROM sla_slaescalation e"
+            f"   JOIN sla_slatimer t ON t.id = e.timer_id WHERE {of} AND e.fired_at IS NULL AND e.fire_at IS NOT NULL"
+            f"   GROUP BY e.timer_id) AS n ON n.timer_id = t.id"
+            f"  WHERE {of} AND {stops}) AS s"
             f" WHERE u.id = s.id"
             f" RETURNING u.id, s.object_id, s.metric,"
             f"  s.status = 'running' AND s.due_at <= %s AS breached_now, s.due_at, {breach_data} AS due_iso),"
@@ -119,7 +122,7 @@ def _stop_many_sql(content_type_id: int, ticket_ids, metrics: list[str], at: dat
             f"   UNION ALL SELECT id, object_id, metric, 1, 'stop', %s, '{{}}'::jsonb, %s::integer FROM stopped"
             f"  ) AS e ORDER BY object_id, metric, k)"
             f" SELECT count(*) FROM stopped",
-            [at, at, at, at, at, cal_ids, resumed, deltas, *of_params, at, timezone.now(), at, actor_id])
+            [at, at, at, at, at, cal_ids, resumed, deltas, *of_params, *of_params, at, timezone.now(), at, actor_id])
         return cursor.fetchone()[0]
 
 
@@ -226,6 +229,13 @@ def sla_start_new(*, ticket, at: datetime | None = None, actor=None) -> list[SLA
         timers.append(timer)
     if not timers:
         return []
+    calendar = spec.to_json()
+    events = [SLAEvent(kind=EventKind.START, at=at, actor=actor,
+                       data={"target_seconds": timer.target.total_seconds(), "policy": policy.pk, "calendar": calendar})
+              for timer in timers]
+    if sql_path():
+        _insert_new_sql(timers, events)
+        return sorted(timers, key=lambda timer: timer.metric)
     SLATimer.objects.bulk_create(timers)
     escalations = []
     for timer in timers:
@@ -234,9 +244,53 @@ def sla_start_new(*, ticket, at: datetime | None = None, actor=None) -> list[SLA
             escalations.append(escalation)
     if escalations:
         SLAEscalation.objects.bulk_create(escalations)
-    calendar = spec.to_json()
-    SLAEvent.objects.bulk_create([
-        SLAEvent(timer=timer, kind=EventKind.START, at=at, actor=actor,
-                 data={"target_seconds": timer.target.total_seconds(), "policy": policy.pk, "calendar": calendar})
-        for timer in timers])
+    for timer, event in zip(timers, events, strict=True):
+        event.timer = timer
+    SLAEvent.objects.bulk_create(events)
     return sorted(timers, key=lambda timer: timer.metric)
+
+
+def _columns(model, *, skip=("id",)) -> list:
+    return [f for f in model._meta.concrete_fields if f.column not in skip]
+
+
+def _row(obj, fields) -> tuple[str, list]:
+    """``(%s::type, …)`` and the values of ``obj``'s ``fields`` as ``bulk_create`` would send them."""
+    values = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+    return "(" + ", ".join(f"%s::{f.cast_db_type(connection)}" for f in fields) + ")", values
+
+
+def _insert_new_sql(timers: list[SLATimer], events: list[SLAEvent]) -> None:
+    """A new ticket's timers, their escalations and START events in one statement (PostgreSQL):
+    the timers' ``INSERT … RETURNING`` feeds the two other inserts (one timer per metric)."""
+    timer_fields = _columns(SLATimer)
+    escalation_fields = _columns(SLAEscalation, skip=("id", "timer_id"))
+    event_fields = _columns(SLAEvent, skip=("id", "timer_id"))
+    timer_rows, params = [], []
+    for timer in timers:
+        sql, values = _row(timer, timer_fields)
+        timer_rows.append(sql)
+        params += values
+    parts = [f"WITH t AS (INSERT INTO sla_slatimer ({', '.join(f.column for f in timer_fields)}) "  # noqa: S608
+             f"VALUES {', '.join(timer_rows)} RETURNING id, metric)"]
+    for name, table, fields, rows in (
+            ("e", "sla_slaescalation", escalation_fields,
+             [(timer.metric, escalation) for timer in timers for escalation in timer._escalations]),
+            ("v", "sla_slaevent", event_fields, list(zip((t.metric for t in timers), events, strict=True)))):
+        if not rows:
+            continue
+        values_sql = []
+        for metric, obj in rows:
+            sql, values = _row(obj, fields)
+            values_sql.append("(%s, " + sql[1:])
+            params += [metric, *values]
+        columns = [f.column for f in fields]
+        parts.append(f"{name} AS (INSERT INTO {table} (timer_id, {', '.join(columns)}) "  # noqa: S608 - ours
+                     f"SELECT t.id, {', '.join('x.' + c for c in columns)} FROM (VALUES {', '.join(values_sql)}) "
+                     f"AS x(metric, {', '.join(columns)}) JOIN t ON t.metric = x.metric)")
+    with connection.cursor() as cursor:
+        cursor.execute(", ".join(parts) + " SELECT id, metric FROM t", params)  # noqa: S608 - columns; values are params
+        ids = dict((metric, pk) for pk, metric in cursor.fetchall())
+    for timer in timers:
+        timer.pk = ids[timer.metric]
+        timer._state.adding, timer._state.db = False, connection.alias
