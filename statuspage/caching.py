@@ -2,9 +2,10 @@
 shared cache (Redis in production, so every web process sees the same copy).
 
 Entries are keyed by a generation token; :func:`invalidate` replaces the token, which drops
-every entry at once (the major incident signals and maintenance writes call it). Only data
-is cached, never a rendered response: the page carries a CSRF token and, for staff who are
-signed in, their own menu. When the cache is unreachable the page is built from the
+every entry at once (the major incident signals and maintenance writes call it). Data is
+cached, and the status page as anonymous visitors get it (bytes, per version, language and
+time zone: it carries no CSRF token, no menu, no message; statuspage.views.index); a page for
+someone signed in is never cached. When the cache is unreachable the page is built from the
 database instead of failing: a status page must work best when things are broken."""
 
 from core.caching import ReadCache

@@ -146,7 +146,7 @@ class TestQueryBudget:
             post_update(major, body="Looking into it.")
         with django_assert_max_num_queries(8):
             html = page(client).content.decode()
-        assert html.count('class="sp-service"') == count
+        assert html.split('data-testid="services"', 1)[1].count('<li data-status=') == count
 
 
 SECRETS = ("INTERNAL-WORK-NOTE", "NON-PUBLIC-UPDATE", "RESOLUTION-DETAILS", "Payments fail at checkout")
