@@ -531,6 +531,9 @@ class Conference(models.Model):
     sid = models.CharField(max_length=64, blank=True, db_index=True, help_text=_("Twilio's ConferenceSid"))
     created_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # Issue 22.4 leftovers: the caller's participant is on hold in the conference (an agent's
+    # hold, or a transfer until the next agent joins); the desk's intent, sent to Twilio.
+    caller_held = models.BooleanField(default=False, help_text=_("the caller hears hold music in the conference"))
     history = HistoricalRecords()
 
     def __str__(self) -> str:

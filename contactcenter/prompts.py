@@ -208,6 +208,28 @@ def prompt_recording_delete(*, recording: PromptRecording, actor) -> None:
     transaction.on_commit(lambda: storage.delete(name))
 
 
+def forget_recording(recording: PromptRecording) -> bool:
+    """Take a recording out of its owner's prompt map when the map still points at it: a
+    recording deleted some other way than ``prompt_recording_delete`` (the admin's bulk
+    delete, a cascade; ``receivers``), or whose audio file is gone from the storage
+    (``webhooks.prompts.prompt_audio``). The prompt is then spoken again — the line's own text,
+    else its default — instead of a ``<Play>`` of nothing. Returns whether the map changed."""
+    model, owner_id, slot = ((Line, recording.line_id, recording.key) if recording.line_id
+                             else (Announcement, recording.announcement_id, recording.language))
+    if owner_id is None:
+        return False
+    prefix = reverse("telephony:prompt-audio", args=[recording.pk, "x"]).rsplit("/", 1)[0] + "/"
+    with transaction.atomic():
+        owner = model.objects.select_for_update().filter(pk=owner_id).only("prompt_audio").first()
+        audio = dict(owner.prompt_audio or {}) if owner is not None else {}
+        if not str(audio.get(slot, "")).startswith(prefix):
+            return False
+        del audio[slot]
+        model.objects.filter(pk=owner_id).update(prompt_audio=audio)
+    logger.warning("prompt recording %s (%s) is gone: the prompt is spoken again", recording.pk, slot)
+    return True
+
+
 # --- recording by phone -------------------------------------------------------------------------
 def _hash(code: str) -> str:
     return hashlib.sha256(f"{settings.SECRET_KEY}:prompt:{code}".encode()).hexdigest()

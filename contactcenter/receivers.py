@@ -1,10 +1,13 @@
 """The IVR announcement follows the major incident: on when declared, its text when edited,
-off when resolved (the incidents app's signals, sent after commit)."""
+off when resolved (the incidents app's signals, sent after commit); a deleted prompt recording
+leaves its line's (or announcement's) prompt map."""
 
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from incidents.signals import major_incident_announcement_changed, major_incident_declared, major_incident_resolved
 
+from .models import PromptRecording
 from .services import announcement_sync
 
 
@@ -21,3 +24,12 @@ def release_temporary_agents(sender, major_incident_id, **kwargs):
     from .all_hands import temporary_agents_release
 
     temporary_agents_release(major_incident_id=major_incident_id)
+
+
+@receiver(post_delete, sender=PromptRecording, dispatch_uid="contactcenter.prompt_recording_deleted")
+def prompt_recording_deleted(sender, instance, **kwargs):
+    """However a recorded prompt is deleted, callers stop being sent to its audio (issue 22.1):
+    the prompt falls back to the line's text."""
+    from .prompts import forget_recording
+
+    forget_recording(instance)

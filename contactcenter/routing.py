@@ -157,7 +157,8 @@ def offer_waiting_call(*, agent: AgentState, at: datetime) -> Call | None:
     if call is None:
         return None
     _connect(call, agent, at)
-    redirect_on_commit(call.call_sid)
+    if not _offer_in_conference(call):
+        redirect_on_commit(call.call_sid)
     return call
 
 
@@ -215,6 +216,24 @@ def release_agent(*, call: Call, at: datetime) -> None:
         offer_waiting_call(agent=agent, at=at)
 
 
+def _live_conference(call: Call):
+    """The call's live conference under conference routing (issue 22.4), else None (no query
+    when conference routing is off)."""
+    if not getattr(settings, "CONTACT_CENTER_CONFERENCE", False):
+        return None
+    from .supervision import live_conference  # supervision imports routing
+
+    return live_conference(call)
+
+
+def _offer_in_conference(call: Call) -> bool:
+    if not getattr(settings, "CONTACT_CENTER_CONFERENCE", False):
+        return False
+    from .supervision import offer_in_conference  # supervision imports routing
+
+    return offer_in_conference(call)
+
+
 def close_hold(call: Call, at: datetime) -> None:
     if call.held_since is not None:
         call.hold_seconds += _seconds(call.held_since, at)
@@ -236,7 +255,13 @@ def call_hold(*, call_id: int, user, at: datetime | None = None) -> Call:
         raise InvalidTransitionError("The call is already on hold.", "on_hold")
     call.held_since = at or timezone.now()
     call.save(update_fields=["held_since"])
-    redirect_on_commit(call.call_sid, "hold")
+    conference = _live_conference(call)
+    if conference is not None:  # the caller stays in the conference, on hold (a supervisor stays too)
+        from .supervision import hold_caller  # supervision imports routing
+
+        hold_caller(call, conference, held=True)
+    else:
+        redirect_on_commit(call.call_sid, "hold")
     return call
 
 
@@ -247,7 +272,13 @@ def call_resume(*, call_id: int, user, at: datetime | None = None) -> Call:
         raise InvalidTransitionError("The call is not on hold.", call.status)
     close_hold(call, at or timezone.now())
     call.save(update_fields=["hold_seconds", "held_since"])
-    redirect_on_commit(call.call_sid)
+    conference = _live_conference(call)
+    if conference is not None and conference.caller_held:
+        from .supervision import hold_caller  # supervision imports routing
+
+        hold_caller(call, conference, held=False)
+    else:
+        redirect_on_commit(call.call_sid)
     return call
 
 
@@ -260,6 +291,8 @@ def call_transfer(*, call_id: int, user, queue: Queue, at: datetime | None = Non
     if call.queue_id == queue.pk:
         raise InvalidTransitionError("The call is already in that queue.", call.status)
     CallTransfer.objects.create(call=call, from_queue_id=call.queue_id, to_queue=queue, agent=user, at=at)
+    conference = _live_conference(call)
+    from_agent_id = call.agent_id
     close_hold(call, at)
     if call.answered_at is not None:
         call.talk_seconds = (call.talk_seconds or 0) + _seconds(call.answered_at, at)
@@ -269,7 +302,12 @@ def call_transfer(*, call_id: int, user, queue: Queue, at: datetime | None = Non
     call.agent, call.queued_at = None, at
     call.save(update_fields=["agent", "queued_at"])
     route_call(call=call, queue=queue, at=at)
-    redirect_on_commit(call.call_sid)
+    if conference is not None:  # the caller stays in the conference; the next agent is rung into it
+        from .supervision import transfer_in_conference  # supervision imports routing
+
+        transfer_in_conference(call, conference, from_agent_id=from_agent_id, at=at)
+    else:
+        redirect_on_commit(call.call_sid)
     return call
 
 

@@ -186,10 +186,12 @@ def _joined(call: Call, conference: Conference, event: Event, at: datetime) -> N
         return
     leg.status, leg.joined_at = Leg.Status.JOINED, at
     leg.save(update_fields=["status", "joined_at"])
-    if leg.role == Leg.Role.AGENT and leg.user_id == call.agent_id and call.answered_at is None:
-        call.answered_at = at  # the agent picked up: the call is answered now
-        call.wait_seconds = max(0, round((at - (call.queued_at or call.started_at)).total_seconds()))
-        call.save(update_fields=["answered_at", "wait_seconds"])
+    if leg.role == Leg.Role.AGENT and leg.user_id == call.agent_id:
+        if call.answered_at is None:
+            call.answered_at = at  # the agent picked up: the call is answered now
+            call.wait_seconds = max(0, round((at - (call.queued_at or call.started_at)).total_seconds()))
+            call.save(update_fields=["answered_at", "wait_seconds"])
+        agent_joined(call, conference)  # after a transfer: the caller off hold
 
 
 def _left(call: Call, conference: Conference, event: Event, at: datetime) -> None:
@@ -199,8 +201,11 @@ def _left(call: Call, conference: Conference, event: Event, at: datetime) -> Non
     joined_at = leg.joined_at
     leg.status, leg.left_at = Leg.Status.LEFT, at
     leg.save(update_fields=["status", "left_at"])
+    # A hold that moved the caller out (no live conference then): the agent is rung again on
+    # resume. A hold inside the conference (``caller_held``) leaves the agent there: their
+    # leaving ends the talk.
     if leg.role == Leg.Role.AGENT and leg.user_id == call.agent_id and joined_at is not None \
-            and call.held_since is None:  # a hold moved the caller out: the agent is rung again on resume
+            and (call.held_since is None or conference.caller_held):
         talk = max(0, round((at - joined_at).total_seconds()))
         routing.call_connected(call_sid=call.call_sid, talk_seconds=talk, at=at)  # the agent to wrap-up
 
@@ -221,8 +226,9 @@ def _leg_progress(call: Call, conference: Conference, event: Event, at: datetime
     call = routing.call_not_answered(call_sid=call.call_sid, at=at)
     if call.agent_id is not None:
         request_agent_leg(call)  # the caller is still in the conference: ring the next agent
-    else:
+    elif not conference.caller_held:
         routing.redirect_on_commit(call.call_sid)  # nobody free: the caller goes to wait in the queue
+    # else: a transferred caller waits on hold in the conference; the next agent free is rung into it
 
 
 # --- supervision ----------------------------------------------------------------------------------
@@ -349,3 +355,130 @@ def supervise_now(*, call_id: int, supervisor, action: str) -> SupervisionAction
         raise SupervisionDelayed(_("%(problem)s The desk tries again in a few seconds.") % {"problem": problem}
                                  ) from exc
     return recorded
+
+
+# --- hold and transfer inside the conference (issue 22.4 leftovers) -------------------------------
+# With conference routing the caller stays in the call's conference for a hold or a transfer,
+# so a supervisor listening stays on the call: Twilio's participant update puts the caller's
+# participant on hold (``Hold=true``, ``HoldUrl`` our hold music; ``Hold=false`` back), and a
+# transfer takes the first agent's leg out of the conference (first ``EndConferenceOnExit=false``
+# on it, so that its leaving does not end the conference, then the participant is removed),
+# holds the caller and rings the next agent into the same conference; the caller's hold ends
+# when that agent joins. No agent free: the caller waits on hold in the conference and the next
+# agent to free up is rung into it. The database is written first (routing's transaction); the
+# REST requests follow the commit at once; when Twilio refuses or cannot be reached the agent is
+# told so and the task ``conference_request`` tries again (it sends the state the database holds
+# then, so a late retry never undoes a newer action).
+def live_conference(call: Call) -> Conference | None:
+    """The call's conference while the caller is in it (conference routing on, started and not
+    ended); None otherwise (the caller's leg is then moved with a redirect)."""
+    if not conference_routing() or call is None:
+        return None
+    return Conference.objects.filter(call_id=call.pk, ended_at__isnull=True).exclude(sid="").first()
+
+
+def _send_on_commit(call: Call, kind: str, *args) -> None:
+    """Send the conference request ``kind`` once the transaction commits; a provider error
+    leaves what to tell the agent on ``call.provider_problem`` and queues the retry."""
+    from .tasks import conference_request
+
+    call.provider_problem = None
+    call_id = call.pk
+
+    def run():
+        try:
+            send_conference_request(kind, call_id, *args)
+        except Exception as exc:
+            problem = provider_problem(exc)
+            if problem is None:
+                logger.exception("conference %s of call %s failed", kind, call_id)
+                problem = _("Twilio could not be reached.")
+            else:
+                logger.warning("conference %s of call %s: %s", kind, call_id, exc)
+            conference_request.apply_async((kind, call_id, *args), countdown=5)
+            call.provider_problem = _("%(problem)s The desk tries again in a few seconds.") % {"problem": problem}
+
+    transaction.on_commit(run)
+
+
+def hold_caller(call: Call, conference: Conference, *, held: bool) -> None:
+    """The agent holds or resumes the caller in the conference (inside routing's transaction)."""
+    Conference.objects.filter(pk=conference.pk).update(caller_held=held)
+    _send_on_commit(call, "hold")
+
+
+def transfer_in_conference(call: Call, conference: Conference, *, from_agent_id: int | None,
+                           at: datetime) -> None:
+    """A transfer (inside routing's transaction, after the call was routed in the new queue):
+    the first agent's leg leaves, the caller is held until the next agent joins."""
+    legs = list(Leg.objects.filter(conference=conference, role=Leg.Role.AGENT, user_id=from_agent_id,
+                                   status__in=LIVE).values_list("pk", flat=True)) if from_agent_id else []
+    Leg.objects.filter(pk__in=legs).update(status=Leg.Status.LEFT, left_at=at)
+    Conference.objects.filter(pk=conference.pk).update(caller_held=True)
+    _send_on_commit(call, "transfer", legs)
+
+
+def _missing(exc: Exception) -> bool:
+    """Twilio answered 404: the participant (or conference) is gone already."""
+    from twilio.base.exceptions import TwilioRestException
+
+    return isinstance(exc, TwilioRestException) and exc.status == 404
+
+
+def send_caller_hold(call_id: int) -> None:
+    """Tell Twilio whether the caller's participant is held, as the database says now."""
+    call = Call.objects.filter(pk=call_id).only("call_sid").first()
+    conference = Conference.objects.filter(call_id=call_id).first() if call is not None else None
+    if conference is None or not conference.sid or conference.ended_at is not None:
+        return
+    held = conference.caller_held
+    get_telephony_backend().update_participant(
+        conference_sid=conference.sid, call_sid=call.call_sid, hold=held,
+        hold_url=hook_url("conference_hold", f"call={call.call_sid}") if held else None)
+
+
+def send_transfer(call_id: int, leg_ids: list[int]) -> None:
+    """The first agent's legs out (their leaving no longer ends the conference), the caller on
+    hold, the next agent rung. Each step may be sent again: a leg already gone counts as out."""
+    backend = get_telephony_backend()
+    for leg in Leg.objects.filter(pk__in=leg_ids).exclude(call_sid="").select_related("conference"):
+        try:
+            backend.update_participant(conference_sid=leg.conference.sid, call_sid=leg.call_sid,
+                                       end_conference_on_exit=False)
+        except Exception as exc:
+            if not _missing(exc):
+                raise
+            continue
+        backend.remove_participant(conference_sid=leg.conference.sid, call_sid=leg.call_sid)
+    send_caller_hold(call_id)
+    add_agent_leg(call_id)
+
+
+def send_conference_request(kind: str, call_id: int, *args) -> None:
+    """What ``_send_on_commit`` and the retry task send (raises the provider's errors)."""
+    if kind == "hold":
+        send_caller_hold(call_id)
+    elif kind == "transfer":
+        send_transfer(call_id, *args)
+    elif kind == "agent":
+        add_agent_leg(call_id)
+    else:  # pragma: no cover - a programming error
+        raise ValueError(kind)
+
+
+def agent_joined(call: Call, conference: Conference) -> None:
+    """The call's (next) agent joined: a caller held for the transfer hears them now."""
+    if conference.caller_held and call.held_since is None:
+        Conference.objects.filter(pk=conference.pk).update(caller_held=False)
+        conference.caller_held = False
+        _send_on_commit(call, "hold")
+
+
+def offer_in_conference(call: Call) -> bool:
+    """An agent freed up for a call waiting on hold in its conference (after a transfer): ring
+    them into it (True); False when the caller is not in a conference (routing redirects)."""
+    conference = live_conference(call)
+    if conference is None or not conference.caller_held:
+        return False
+    request_agent_leg(call)
+    return True

@@ -97,3 +97,16 @@ def send_supervision(self, action_id: int) -> None:
         send(action)
     except Exception as exc:  # the provider's errors are many; all are worth a retry
         raise self.retry(exc=exc) from exc
+
+
+# Issue 22.4 leftovers: hold and transfer inside the call's conference.
+@shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=5)
+def conference_request(self, kind: str, call_id: int, *args) -> None:
+    """Send again a conference request Twilio did not take at the click (the caller's hold as
+    the database holds it now, or a transfer's steps, each safe to repeat)."""
+    from .supervision import send_conference_request  # supervision queues this task
+
+    try:
+        send_conference_request(kind, call_id, *args)
+    except Exception as exc:  # the provider's errors are many; all are worth a retry
+        raise self.retry(exc=exc) from exc

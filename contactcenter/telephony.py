@@ -48,8 +48,12 @@ class BaseTelephonyBackend:
         raise NotImplementedError
 
     def update_participant(self, *, conference_sid: str, call_sid: str, muted: bool | None = None,
-                           coaching: bool | None = None, call_sid_to_coach: str | None = None) -> None:
-        """Mute or unmute a leg; make it coach (only ``call_sid_to_coach`` hears it) or stop."""
+                           coaching: bool | None = None, call_sid_to_coach: str | None = None,
+                           hold: bool | None = None, hold_url: str | None = None,
+                           end_conference_on_exit: bool | None = None) -> None:
+        """Mute or unmute a leg; make it coach (only ``call_sid_to_coach`` hears it) or stop;
+        put it on hold (hearing ``hold_url``, fetched with POST) or back; whether its leaving
+        ends the conference (a transferred agent's leg: no longer)."""
         raise NotImplementedError
 
     def remove_participant(self, *, conference_sid: str, call_sid: str) -> None:
@@ -89,9 +93,12 @@ class OutboxBackend(BaseTelephonyBackend):
         return call_sid
 
     def update_participant(self, *, conference_sid: str, call_sid: str, muted: bool | None = None,
-                           coaching: bool | None = None, call_sid_to_coach: str | None = None) -> None:
+                           coaching: bool | None = None, call_sid_to_coach: str | None = None,
+                           hold: bool | None = None, hold_url: str | None = None,
+                           end_conference_on_exit: bool | None = None) -> None:
         params = {"ConferenceSid": conference_sid, "Muted": muted, "Coaching": coaching,
-                  "CallSidToCoach": call_sid_to_coach}
+                  "CallSidToCoach": call_sid_to_coach, "Hold": hold, "HoldUrl": hold_url,
+                  "HoldMethod": "POST" if hold_url else None, "EndConferenceOnExit": end_conference_on_exit}
         TelephonyRequest.objects.create(call_sid=call_sid, action="participant_update", url="",
                                         params={k: v for k, v in params.items() if v is not None})
 
@@ -164,14 +171,18 @@ class TwilioBackend(BaseTelephonyBackend):
         return participant.call_sid
 
     def update_participant(self, *, conference_sid: str, call_sid: str, muted: bool | None = None,
-                           coaching: bool | None = None, call_sid_to_coach: str | None = None) -> None:
+                           coaching: bool | None = None, call_sid_to_coach: str | None = None,
+                           hold: bool | None = None, hold_url: str | None = None,
+                           end_conference_on_exit: bool | None = None) -> None:
         from twilio.base import values  # only this backend needs twilio's REST package
 
         def unset(value):
             return values.unset if value is None else value
 
         self.client.conferences(conference_sid).participants(call_sid).update(
-            muted=unset(muted), coaching=unset(coaching), call_sid_to_coach=unset(call_sid_to_coach))
+            muted=unset(muted), coaching=unset(coaching), call_sid_to_coach=unset(call_sid_to_coach),
+            hold=unset(hold), hold_url=unset(hold_url), hold_method="POST" if hold_url else values.unset,
+            end_conference_on_exit=unset(end_conference_on_exit))
 
     def remove_participant(self, *, conference_sid: str, call_sid: str) -> None:
         from twilio.base.exceptions import TwilioRestException  # only this backend needs twilio's REST package

@@ -83,19 +83,24 @@ def set_state(request):
 @require_POST
 def call_action(request, pk: int, action: str):
     call = get_object_or_404(Call, pk=pk)
+    done = {}  # the call as routing left it: a Twilio problem with the conference is on it
     if action == "hold":
-        _attempt(request, lambda: routing.call_hold(call_id=call.pk, user=request.user))
+        _attempt(request, lambda: done.setdefault("call", routing.call_hold(call_id=call.pk, user=request.user)))
     elif action == "resume":
-        _attempt(request, lambda: routing.call_resume(call_id=call.pk, user=request.user))
+        _attempt(request, lambda: done.setdefault("call", routing.call_resume(call_id=call.pk, user=request.user)))
     elif action == "transfer":
-        queue = Queue.objects.filter(pk=request.POST.get("queue") or 0).first()
+        raw = request.POST.get("queue") or ""
+        queue = Queue.objects.filter(pk=raw).first() if raw.isascii() and raw.isdigit() and len(raw) < 10 else None
         if queue is None:
             messages.error(request, _("Choose the queue to transfer to."))
             return redirect("contactcenter:console")
-        if _attempt(request, lambda: routing.call_transfer(call_id=call.pk, user=request.user, queue=queue)) is None:
+        if _attempt(request, lambda: done.setdefault("call", routing.call_transfer(
+                call_id=call.pk, user=request.user, queue=queue))) is None:
             messages.success(request, _("The call is transferred to %(queue)s.") % {"queue": queue.name})
     else:
         return HttpResponse(status=404)
+    if problem := getattr(done.get("call"), "provider_problem", None):
+        messages.warning(request, problem)
     return redirect("contactcenter:console")
 
 

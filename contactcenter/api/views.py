@@ -75,19 +75,26 @@ class CallViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     queryset = Call.objects.select_related("queue").order_by("-started_at", "-id")
 
     def _done(self, call: Call) -> Response:
-        return Response(self.get_serializer(self.get_queryset().get(pk=call.pk)).data)
+        """The call; 202 with ``detail`` when Twilio did not take a conference request (hold,
+        resume or transfer in conference mode) at once and the task tries again."""
+        data = self.get_serializer(self.get_queryset().get(pk=call.pk)).data
+        problem = getattr(call, "provider_problem", None)
+        if problem:
+            return Response({**data, "detail": problem}, status=status.HTTP_202_ACCEPTED)
+        return Response(data)
 
-    @extend_schema(request=None, responses=serializers.CallSerializer)
+    @extend_schema(request=None, responses={200: serializers.CallSerializer, 202: serializers.CallSerializer})
     @action(detail=True, methods=["post"])
     def hold(self, request, pk=None):
         return self._done(routing.call_hold(call_id=self.get_object().pk, user=request.user))
 
-    @extend_schema(request=None, responses=serializers.CallSerializer)
+    @extend_schema(request=None, responses={200: serializers.CallSerializer, 202: serializers.CallSerializer})
     @action(detail=True, methods=["post"])
     def resume(self, request, pk=None):
         return self._done(routing.call_resume(call_id=self.get_object().pk, user=request.user))
 
-    @extend_schema(request=serializers.TransferSerializer, responses=serializers.CallSerializer)
+    @extend_schema(request=serializers.TransferSerializer,
+                   responses={200: serializers.CallSerializer, 202: serializers.CallSerializer})
     @action(detail=True, methods=["post"])
     def transfer(self, request, pk=None):
         call = self.get_object()

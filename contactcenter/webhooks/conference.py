@@ -6,6 +6,8 @@
   the desk rang (``CallStatus``). Signed like every hook; each is stored once per (sid,
   ``SequenceNumber``), so a replay changes nothing; a bad essential field answers 400, a
   callback about an unknown call or conference 200 and nothing changes.
+- ``conference/hold/?call=<CallSid>``: the hold music of a caller held inside the conference
+  (an agent's hold, a transfer until the next agent joins).
 - ``conference/done/``: the caller's ``<Dial>`` action once the conference ended: the survey
   when an agent answered, else back to routing (the next agent or the queue).
 """
@@ -14,10 +16,12 @@ from __future__ import annotations
 
 from django import forms
 from django.http import HttpResponse
+from django.urls import reverse
 from twilio.twiml.voice_response import VoiceResponse
 
-from .. import supervision
+from .. import speech, supervision
 from ..choices import CALL_STATUSES
+from ..models import Call
 from .twilio_params import MAX_SEQUENCE, CallParams, SidField, TwilioParams
 from .views import _call, _connect, _refused, _survey, _unidentified, twilio_webhook, twiml
 
@@ -85,4 +89,30 @@ def conference_done(request) -> HttpResponse:
         _survey(response, call)
     else:
         _connect(response, call)  # no agent took it: ring the call's agent again, or wait in the queue
+    return twiml(response)
+
+
+@twilio_webhook
+def conference_hold(request) -> HttpResponse:
+    """``conference/hold/?call=<CallSid>``: what a caller held in the call's conference hears
+    (the participant's ``HoldUrl``): the queue's music, else the line's "please hold" prompt (its
+    recording when there is one) and a pause, again and again. Twilio allows only ``<Play>``,
+    ``<Say>``, ``<Pause>`` and ``<Redirect>`` here, so an unknown call hears a pause, never a
+    hang-up."""
+    from django.conf import settings
+
+    query = ConferenceQuery.parse(request.GET)
+    call = (Call.objects.select_related("line", "queue").filter(call_sid=query["call"]).first()
+            if query.ok else None)
+    response = VoiceResponse()
+    if call is None:
+        response.pause(length=30)
+        return twiml(response)
+    music = (call.queue.hold_music_url if call.queue_id else "") or settings.CONTACT_CENTER_HOLD_MUSIC_URL
+    if music:
+        response.play(music, loop=0)
+        return twiml(response)
+    speech.say(response, call.line if call.line_id else None, prompt="hold")
+    response.pause(length=30)
+    response.redirect(reverse("telephony:conference_hold") + f"?call={call.call_sid}", method="POST")
     return twiml(response)

@@ -116,12 +116,16 @@ def prompt_recording_status(request):
 
 @require_GET
 def prompt_audio(request, pk: int, name: str):
-    recording = PromptRecording.objects.filter(pk=pk).only("audio", "content_type").first()
+    recording = (PromptRecording.objects.filter(pk=pk)
+                 .only("audio", "content_type", "line_id", "announcement_id", "key", "language").first())
     if recording is None or not recording.audio or recording.audio.name.rsplit("/", 1)[-1] != name:
         raise Http404
     try:
         handle = recording.audio.open("rb")
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, OSError) as exc:
+        # The file is gone from the storage: the next callers hear the prompt spoken (the
+        # line's text, else its default message) instead of a <Play> of nothing.
+        prompts.forget_recording(recording)
         raise Http404 from exc
     response = FileResponse(handle, content_type=recording.content_type or "application/octet-stream")
     response["X-Content-Type-Options"] = "nosniff"

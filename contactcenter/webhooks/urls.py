@@ -30,4 +30,5 @@ urlpatterns = [
     # CC-C (issue 22.4): calls routed through a conference (contactcenter/webhooks/conference.py)
     path("twilio/conference/", conference.conference, name="conference"),
     path("twilio/conference/done/", conference.conference_done, name="conference_done"),
+    path("twilio/conference/hold/", conference.conference_hold, name="conference_hold"),
 ]
