@@ -15,7 +15,7 @@ and the count reads the indexes alone (see bench/README.md, "The 360° timeline"
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
@@ -282,6 +282,44 @@ class _Bound:
         return sql, self._bind(self.compiled.page_params)
 
 
+def _stand_in(shape: tuple) -> Subject:
+    """A subject of ``shape`` (:meth:`_Compiled.shape`) made of stand-in values."""
+    if shape[0] == "customer":
+        return Subject(customer=Customer(pk=_SENTINEL_ID))
+    return Subject(contact=Contact(pk=_SENTINEL_ID, user_id=_SENTINEL_USER if shape[1] else None,
+                                   email=_SENTINEL_EMAIL if shape[2] else ""))
+
+
+def _subject_values(subject: Subject) -> dict:
+    """The subject's own values for the stand-ins of :func:`_stand_in`."""
+    contact = subject.contact
+    if contact is None:
+        return {_SENTINEL_ID: subject.customer.pk}
+    return {_SENTINEL_ID: contact.pk, _SENTINEL_USER: contact.user_id,
+            _SENTINEL_EMAIL: contact.email.lower() if contact.email else ""}
+
+
+#: Statements compiled once per process and key (see :func:`_statement`).
+_STATEMENTS: dict[tuple, tuple[str, list]] = {}
+_BINDABLE = (int, str, datetime)
+
+
+def _statement(key: tuple, compile_, values: dict) -> tuple[str, list]:
+    """``compile_()`` — SQL and parameters the ORM compiled with stand-in values (the keys
+    of ``values``) — once per process and ``key``; then those parameters bound to
+    ``values``. A stand-in written into the SQL text itself is an error: it could not be
+    bound."""
+    compiled = _STATEMENTS.get(key)
+    if compiled is None:
+        sql, params = compile_()
+        for stand_in in values:
+            if str(stand_in) in sql:
+                raise AssertionError(f"a stand-in value is in the SQL itself: {stand_in}")
+        compiled = _STATEMENTS[key] = (sql, list(params))
+    sql, params = compiled
+    return sql, [values.get(p, p) if type(p) in _BINDABLE else p for p in params]
+
+
 class _Compiled:
     """The timeline's statements for one *shape* of subject — a contact or a customer;
     for a contact, whether it has a login (its requests) and an email address (its inbound
@@ -312,12 +350,7 @@ class _Compiled:
 
     @classmethod
     def _compile(cls, key: tuple) -> _Compiled:
-        if key[0] == "customer":
-            stand_in = Subject(customer=Customer(pk=_SENTINEL_ID))
-        else:
-            stand_in = Subject(contact=Contact(pk=_SENTINEL_ID, user_id=_SENTINEL_USER if key[1] else None,
-                                               email=_SENTINEL_EMAIL if key[2] else ""))
-        branches = _branches(stand_in)
+        branches = _branches(_stand_in(key))
         if key[-1]:
             branches = [branch for branch in branches if branch.kind in key[-1]]
         sources, rows = [], []
@@ -346,13 +379,7 @@ class _Compiled:
         return cls(sources, page_sql, list(page_params))
 
     def bind(self, subject: Subject) -> _Bound:
-        if subject.contact is not None:
-            contact = subject.contact
-            values = {_SENTINEL_ID: contact.pk, _SENTINEL_USER: contact.user_id,
-                      _SENTINEL_EMAIL: contact.email.lower() if contact.email else ""}
-        else:
-            values = {_SENTINEL_ID: subject.customer.pk}
-        return _Bound(self, values)
+        return _Bound(self, _subject_values(subject))
 
 
 def timeline(*, contact: Contact | None = None, customer: Customer | None = None,
@@ -390,10 +417,21 @@ def services_in_use(*, contact: Contact | None = None, customer: Customer | None
     """The services of the contact's (customer's) latest ``recent`` incidents and calls, with
     the active major incident on each, if any: two queries, read along the timeline's
     indexes (never the whole history)."""
-    who = {"contact": contact} if contact is not None else {"customer": customer}
-    incidents = Incident.objects.filter(**who).order_by("-created_at", "-id").values("service_id")[:recent]
-    calls = Call.objects.filter(**who).order_by("-started_at", "-id").values("service_id")[:recent]
-    services = list(Service.objects.filter(Q(pk__in=incidents) | Q(pk__in=calls)).order_by("name")[:limit])
+    subject = Subject(contact=contact, customer=customer)
+
+    def used(subject: Subject) -> QuerySet[Service]:
+        who = {"contact": subject.contact} if subject.contact is not None else {"customer": subject.customer}
+        incidents = Incident.objects.filter(**who).order_by("-created_at", "-id").values("service_id")[:recent]
+        calls = Call.objects.filter(**who).order_by("-started_at", "-id").values("service_id")[:recent]
+        return Service.objects.filter(Q(pk__in=incidents) | Q(pk__in=calls)).order_by("name")[:limit]
+
+    if connection.vendor == "postgresql":  # compiled once per process and shape (see _statement)
+        shape = _Compiled.shape(subject, None)
+        services = list(Service.objects.raw(*_statement(
+            ("services", shape, limit, recent), lambda: used(_stand_in(shape)).query.sql_with_params(),
+            _subject_values(subject))))
+    else:
+        services = list(used(subject))
     majors = {}
     if services:
         for major in (MajorIncident.objects.filter(status__in=ACTIVE_MAJOR_STATUSES, services__in=services)
@@ -406,19 +444,50 @@ def _counts(named: dict[str, list[QuerySet]], cap: int) -> dict[str, int]:
     """Each name's querysets counted, at most ``cap`` rows of each, and added up, in ONE query
     (a UNION ALL of ``COUNT(*)`` over each queryset cut to ``cap`` rows): a fixed cost,
     whatever the history's length."""
+    return _run_counts(named, *_counts_sql(named, cap))
+
+
+def _counts_sql(named: dict[str, list[QuerySet]], cap: int) -> tuple[str, list]:
     parts, params = [], []
     for name, querysets in named.items():
         for qs in querysets:
             sql, part_params = qs.order_by().values("pk")[:cap].query.sql_with_params()
             parts.append(f"SELECT CAST(%s AS varchar(20)), COUNT(*) FROM ({sql}) AS part")  # noqa: S608 - Django's SQL
             params += [name, *part_params]
-    got = dict.fromkeys(named, 0)
-    if parts:
+    return " UNION ALL ".join(parts), params
+
+
+def _run_counts(names, sql: str, params: list) -> dict[str, int]:
+    got = dict.fromkeys(names, 0)
+    if sql:
         with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), params)
+            cursor.execute(sql, params)
             for name, n in cursor.fetchall():
                 got[name] += n
     return got
+
+
+#: Stand-ins for the start of the year and of the CSAT trend's window (see _statement).
+_SENTINEL_YEAR = datetime(1901, 1, 1, tzinfo=UTC)
+_SENTINEL_SINCE = datetime(1902, 2, 1, tzinfo=UTC)
+
+
+def _totals_querysets(subject: Subject, year_start, since):
+    """The totals' querysets: what is counted, by name; the latest call ratings and survey
+    answers of the trend's window, each as (month, rating)."""
+    who = {"contact": subject.contact} if subject.contact is not None else {"customer": subject.customer}
+    requests = _request_parts(subject)
+    counts = {
+        "tickets": [Incident.objects.filter(**who, created_at__gte=year_start),
+                    *(qs.filter(created_at__gte=year_start) for qs in requests)],
+        "open_complaints": [Complaint.objects.filter(**who).exclude(status="closed")]}
+    # The latest TREND_RATINGS of each kind at most (a fixed cost: a contact or customer with
+    # more in six months shows the months those cover), newest first along an index.
+    calls = (Call.objects.filter(**who, csat__isnull=False, started_at__gte=since).order_by("-started_at")
+             .annotate(month=TruncMonth("started_at"), rating=F("csat")).values_list("month", "rating"))
+    surveys = (Survey.objects.annotate(at=SURVEY_AT).filter(**who, score__isnull=False, at__gte=since)
+               .order_by("-at").annotate(month=TruncMonth("at"), rating=F("score")).values_list("month", "rating"))
+    return counts, calls[:TREND_RATINGS], surveys[:TREND_RATINGS]
 
 
 def totals(*, contact: Contact | None = None, customer: Customer | None = None) -> dict:
@@ -428,33 +497,38 @@ def totals(*, contact: Contact | None = None, customer: Customer | None = None) 
     bounded window, never the whole history."""
     now = timezone.now()
     year_start = now.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
-    who = {"contact": contact} if contact is not None else {"customer": customer}
-    requests = _request_parts(Subject(contact=contact, customer=customer))
-    counted = _counts({
-        "tickets": [Incident.objects.filter(**who, created_at__gte=year_start),
-                    *(qs.filter(created_at__gte=year_start) for qs in requests)],
-        "open_complaints": [Complaint.objects.filter(**who).exclude(status="closed")]}, cap=COUNTED)
     since = (now - timedelta(days=183)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    # The latest TREND_RATINGS of each kind at most (a fixed cost: a contact or customer with
-    # more in six months shows the months those cover), newest first along an index.
-    calls = (Call.objects.filter(**who, csat__isnull=False, started_at__gte=since).order_by("-started_at")
-             .annotate(month=TruncMonth("started_at"), rating=F("csat")).values_list("month", "rating"))
-    surveys = (Survey.objects.annotate(at=SURVEY_AT).filter(**who, score__isnull=False, at__gte=since)
-               .order_by("-at").annotate(month=TruncMonth("at"), rating=F("score")).values_list("month", "rating"))
-    calls, surveys = calls[:TREND_RATINGS], surveys[:TREND_RATINGS]
+    subject = Subject(contact=contact, customer=customer)
     months: dict = {}
+    names = ("tickets", "open_complaints")
     if connection.features.supports_slicing_ordering_in_compound:  # not SQLite
+        # Both statements compiled once per process and shape (see _statement): compiling
+        # them was ~3 ms of the page's Python.
+        shape = _Compiled.shape(subject, None)
+        values = {**_subject_values(subject), _SENTINEL_YEAR: year_start, _SENTINEL_SINCE: since}
+        key = ("totals", shape, timezone.get_current_timezone_name())
+
+        def compile_(part: int):
+            def compile_part():
+                counts, calls, surveys = _totals_querysets(_stand_in(shape), _SENTINEL_YEAR, _SENTINEL_SINCE)
+                if part == 0:
+                    return _counts_sql(counts, COUNTED)
+                sql, params = calls.union(surveys, all=True).query.sql_with_params()
+                return f"SELECT month, SUM(rating), COUNT(*) FROM ({sql}) AS ratings GROUP BY month", params  # noqa: S608 - Django's SQL
+            return compile_part
+
+        counted = _run_counts(names, *_statement((*key, "counts"), compile_(0), values))
         # Added up by month in the database: a few rows come back, not thousands of ratings
         # each turned into an aware datetime (that was 30-60 ms of the page).
-        sql, params = calls.union(surveys, all=True).query.sql_with_params()
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT month, SUM(rating), COUNT(*) FROM ({sql}) AS ratings GROUP BY month",  # noqa: S608 - Django's SQL
-                           params)
+            cursor.execute(*_statement((*key, "trend"), compile_(1), values))
             zone = timezone.get_current_timezone()
             for month, total, n in cursor.fetchall():
                 month = timezone.make_aware(month, zone) if timezone.is_naive(month) else month
                 months[month] = [total, n]
     else:
+        counts, calls, surveys = _totals_querysets(subject, year_start, since)
+        counted = _counts(counts, cap=COUNTED)
         for month, rating in [*calls, *surveys]:
             months.setdefault(month, [0, 0])
             months[month][0] += rating
