@@ -2,6 +2,7 @@
 """Contacts at scale: caller-ID lookup and the contacts API list at 1,000 → 100,000 → 1,000,000.
 
     .venv/bin/python bench/bench_contacts.py [--contacts 1000000] [--keep]
+    .venv/bin/python bench/bench_contacts.py --reuse [--source DIR] [--requests 50]
 
 Works on its own PostgreSQL database (default ``servicedesk_bench``; the name must end in
 ``_bench``), which it drops and creates afresh, migrates, then grows with
@@ -12,6 +13,11 @@ Works on its own PostgreSQL database (default ``servicedesk_bench``; the name mu
 * ``GET /api/v1/contacts/`` (first page, 50 rows) as an agent with a token, through DRF's
   ``APIClient`` (the whole Django stack in-process, no HTTP server): median and p95
   milliseconds, queries per request.
+
+``--reuse`` measures the list on a database kept by ``--keep`` as it is (no drop, no load),
+with the CPU time of this process per request (``time.process_time``) and each statement's
+time and plan; ``--source DIR`` imports the application from another tree (the code before a
+change, on the same rows).
 
 It prints figures, never pass/fail on time. Without ``--keep`` the database is dropped at the
 end. See ``bench/README.md`` for the latest figures.
@@ -50,6 +56,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=50, help="API list requests per stage.")
     parser.add_argument("--batch", type=int, default=10_000, help="generate_load batch size.")
     parser.add_argument("--seed", type=int, default=20261122)
+    parser.add_argument("--reuse", action="store_true", help="Measure the kept database as it is (no drop, no load).")
+    parser.add_argument("--source", default="",
+                        help="With --reuse: the application's tree to import (default: this checkout).")
     return parser.parse_args()
 
 
@@ -270,21 +279,26 @@ def bench_list(client, requests: int, expected_count: int) -> dict:
 
     for _ in range(3):
         get()
-    timings, size = [], 0
+    timings, cpu, size = [], [], 0
     for _ in range(requests):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         response = get()
         timings.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)
         size = len(response.content)
     body = response.json()
     counts, breakdown = [], []
     for _ in range(3):
-        with CaptureQueriesContext(connection) as ctx:
+        timer = StatementTimer()  # each statement's wall time to the microsecond
+        with CaptureQueriesContext(connection) as ctx, connection.execute_wrapper(timer):
             get()
         counts.append(len(ctx))
-        breakdown = [(float(q["time"]) * 1000, " ".join(q["sql"].split())) for q in ctx.captured_queries]
+        timed = [ms for ms, _ in timer.rows] if len(timer.rows) == len(ctx) else None
+        breakdown = [(timed[k] if timed else float(q["time"]) * 1000, " ".join(q["sql"].split()))
+                     for k, q in enumerate(ctx.captured_queries)]
     return {
         "n": requests, "median": statistics.median(timings), "p95": quantile(timings, 95),
+        "cpu": statistics.median(cpu), "cpu_p95": quantile(cpu, 95),
         "queries": counts[0], "queries_stable": len(set(counts)) == 1, "all_counts": counts,
         "count": body["count"], "count_exact": body.get("count_exact", True),
         "count_ok": body["count"] == expected_count or body.get("count_exact") is False,
@@ -305,16 +319,68 @@ def print_lookup(stage: int, r: dict) -> None:
 def print_list(stage: int, r: dict) -> None:
     stable = "" if r["queries_stable"] else f" (NOT stable over 3 requests: {r['all_counts']})"
     print(f"  GET {LIST_URL} at {stage:,} contacts: {r['n']} requests, median {r['median']:.1f} ms, "
-          f"p95 {r['p95']:.1f} ms, {r['queries']} queries per request{stable}; "
+          f"p95 {r['p95']:.1f} ms (CPU of this process {r['cpu']:.1f} / {r['cpu_p95']:.1f} ms), "
+          f"{r['queries']} queries per request{stable}; "
           f"count={'' if r['count_exact'] else '≈'}{r['count']:,}{'' if r['count_ok'] else ' (WRONG)'}, "
           f"{r['rows']} rows, {r['bytes']:,} bytes")
     for ms, sql in r["breakdown"]:
-        print(f"    {ms:7.1f} ms  {sql[:110]}{'…' if len(sql) > 110 else ''}")
+        print(f"    {ms:7.2f} ms  {sql[:110]}{'…' if len(sql) > 110 else ''}")
+
+
+def explain_line(sql: str) -> str:
+    """``EXPLAIN (ANALYZE, BUFFERS)`` of a captured statement, as one line: its scans, buffers,
+    planning and execution time."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) " + sql)
+        rows = [r[0] for r in cursor.fetchall()]
+    nodes = [r.strip().removeprefix("-> ").split("  (")[0].split(" (actual")[0] for r in rows
+             if r.strip().startswith("->") or not r.startswith(" ")]
+    nodes = [n for n in nodes if not n.startswith(("Planning", "Execution"))]
+    buffers = next((r.strip() for r in rows if r.strip().startswith("Buffers:")), "Buffers: -")
+    times = [r.split(":", 1)[1].strip() for r in rows if r.startswith(("Planning Time", "Execution Time"))]
+    return f"{' → '.join(nodes)}; {buffers.lower()}; planning {times[0]}, execution {times[-1]}"
+
+
+def measure_kept(args: argparse.Namespace) -> None:
+    """``--reuse``: the contacts API list on the kept database as it is."""
+    from django.db import connection
+
+    import catalog
+
+    source = Path(args.source or ROOT).resolve()
+    if not catalog.__file__.startswith(str(source)):
+        sys.exit(f"catalog came from {catalog.__file__}, not from {source}")
+    print(f"bench_contacts --reuse — database {connection.settings_dict['NAME']}, code from {source}")
+    for line in machine_line():
+        print(line)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM catalog_contact")
+        total = cursor.fetchone()[0]
+    r = bench_list(make_agent_client(), args.requests, total)
+    print_list(total, r)
+    for _ms, sql in r["breakdown"]:
+        if sql.startswith("SELECT") and "catalog_contact" in sql.split(" WHERE ")[0]:
+            print(f"    EXPLAIN {sql[:60]}…: {explain_line(sql)}")
+    sql_ms = sum(ms for ms, _ in r["breakdown"])
+    print("| contacts | median ms | p95 ms | CPU p50 ms | CPU p95 ms | queries | SQL ms (Django's) | load |")
+    print(f"| {total:,} | {r['median']:.1f} | {r['p95']:.1f} | {r['cpu']:.1f} | {r['cpu_p95']:.1f} | "
+          f"{r['queries']} | {sql_ms:.1f} | {load_average()} |")
+    connection.close()
 
 
 def main() -> None:
     args = parse_args()
     run_started = time.perf_counter()
+    if args.source:  # setup_django puts ROOT first on sys.path
+        global ROOT
+        ROOT = Path(args.source).resolve()
+        os.chdir(ROOT)  # Celery's Django fix-up puts the working directory first on sys.path
+    if args.reuse:
+        setup_django(args.database_url)
+        measure_kept(args)
+        return
     rng = random.Random(args.seed)
     name = recreate_database(args.database_url)
     setup_django(args.database_url)

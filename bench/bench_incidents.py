@@ -3,6 +3,7 @@
 
     .venv/bin/python bench/bench_incidents.py [--incidents 1000000] [--requests 30] [--creates 300] [--keep]
                                               [--verbose]
+    .venv/bin/python bench/bench_incidents.py --reuse [--source DIR] [--requests 30] [--profile N]
 
 Works on its own PostgreSQL database (default ``servicedesk_incidents_bench``; the name must end
 in ``_bench``), which it drops and creates afresh and migrates. Fixtures: 20 agents in 5 teams
@@ -30,6 +31,13 @@ incident's age and status make them), then ``VACUUM (ANALYZE)`` and a ``CHECKPOI
   urgency, channel; the SLA policy starts two timers each): incidents per second, median and
   p95 per create, queries per create by statement.
 
+``--reuse`` measures a database kept by ``--keep`` as it is (no drop, no load; migrations
+applied unless ``--source``): the lists and pages above plus the queue's HTMX results partial,
+each with the CPU time of this process per request (``time.process_time``: what the machine's
+load does not inflate). ``--source DIR`` takes the application from another tree (e.g.
+``git archive <rev> | tar -x -C DIR``), so the code before and after a change run on the same
+rows one after the other.
+
 It prints figures, never pass/fail on time. Without ``--keep`` the database is dropped at the
 end. See ``bench/README.md`` for the latest figures.
 """
@@ -40,9 +48,11 @@ import argparse
 import os
 import re
 import statistics
+import sys
 import time
 from datetime import timedelta
 from io import StringIO
+from pathlib import Path
 
 # The database, Django set-up and machine description are bench_contacts.py's (this script
 # runs as ``python bench/bench_incidents.py``, so bench/ is on sys.path).
@@ -102,6 +112,14 @@ def parse_args() -> argparse.Namespace:
                              "time goes (default 0: no profile).")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL),
                         help=f"Benchmark database (default {DEFAULT_URL}; env BENCH_DATABASE_URL).")
+    parser.add_argument("--reuse", action="store_true",
+                        help="Measure the kept database as it is (no drop, no load): lists, pages, the partial.")
+    parser.add_argument("--source", default="",
+                        help="With --reuse: the application's tree to import (default: this checkout).")
+    parser.add_argument("--load", type=int, default=0, metavar="N",
+                        help="With --reuse: first load N incidents afresh into the kept database (as a stage does).")
+    parser.add_argument("--only", default="",
+                        help="With --reuse: only the lists and pages whose label contains this (e.g. 'page').")
     parser.add_argument("--seed", type=int, default=20261122)
     args = parser.parse_args()
     if args.requests < 2 or args.creates < 2:
@@ -152,6 +170,32 @@ def make_fixtures(agents: int, contacts: int, seed: int) -> dict:
         "contacts": [c for c, _ in contact_rows], "customers": [c for _, c in contact_rows],
         "ct": ContentType.objects.get_for_model(Incident).pk, "policy": policy.pk, "calendar": calendar.pk,
         "n_teams": len(teams),
+    }
+
+
+def fixtures_from_db() -> dict:
+    """The fixtures :func:`make_fixtures` made, read back from a kept database."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.contenttypes.models import ContentType
+    from rest_framework.authtoken.models import Token
+
+    from catalog.models import Contact, Service
+    from incidents.models import Incident
+    from sla.models import BusinessCalendar, SLAPolicy
+
+    users = sorted(get_user_model().objects.filter(username__startswith="bench-agent").prefetch_related("teams"),
+                   key=lambda u: (u.username != "bench-agent", u.username))
+    services = list(Service.objects.filter(name__in=SERVICES).order_by("id"))
+    contact_rows = list(Contact.objects.order_by("id").values_list("id", "customer_id"))
+    return {
+        "agent": users[0], "token": Token.objects.get_or_create(user=users[0])[0].key,
+        "agents": [u.pk for u in users], "agent_teams": [min(t.pk for t in u.teams.all()) for u in users],
+        "services": [s.pk for s in services], "service_teams": [s.owner_team_id for s in services],
+        "contacts": [c for c, _ in contact_rows], "customers": [c for _, c in contact_rows],
+        "ct": ContentType.objects.get_for_model(Incident).pk,
+        "policy": SLAPolicy.objects.get(name="bench incidents").pk,
+        "calendar": BusinessCalendar.objects.get(name="bench 24x7").pk,
+        "n_teams": len(TEAMS),
     }
 
 
@@ -368,23 +412,24 @@ class PageError(Exception):
     pass
 
 
-def bench_get(client, url: str, requests: int) -> dict:
+def bench_get(client, url: str, requests: int, meta: dict | None = None) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     def get():
-        response = client.get(url)
+        response = client.get(url, **(meta or {}))
         if response.status_code != 200:
             raise PageError(f"GET {url} answered {response.status_code}: {response.content[:200]!r}")
         return response
 
     for _ in range(3):
         get()
-    timings = []
+    timings, cpu = [], []
     for _ in range(requests):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         response = get()
         timings.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)
     counts, statements, sqls = [], [], []
     for _ in range(3):
         timer = StatementTimer()
@@ -394,6 +439,7 @@ def bench_get(client, url: str, requests: int) -> dict:
         sqls = [q["sql"] for q in ctx.captured_queries]
         statements = [(ms, statement_label(sql)) for ms, sql in timer.rows]
     out = {"n": requests, "median": statistics.median(timings), "p95": quantile(timings, 95),
+           "cpu": statistics.median(cpu), "cpu_p95": quantile(cpu, 95),
            "queries": counts[0], "stable": len(set(counts)) == 1, "all_counts": counts,
            "bytes": len(response.content), "statements": statements, "sqls": sqls,
            "shape": [statement_label(s) for s in sqls]}
@@ -410,7 +456,8 @@ def print_get(label: str, r: dict, detail: bool = True) -> None:
     about = "" if r.get("count_exact", True) else "≈"
     rows = (f"; count={about}{r.get('count', 0):,}, {r.get('rows')} rows ({r.get('with_clocks')} with SLA clocks), "
             f"{r['bytes']:,} bytes" if "count" in r else f"; {r['bytes']:,} bytes")
-    print(f"  {label}: {r['n']} requests, median {r['median']:.1f} ms, p95 {r['p95']:.1f} ms, "
+    print(f"  {label}: {r['n']} requests, median {r['median']:.1f} ms, p95 {r['p95']:.1f} ms "
+          f"(CPU of this process {r['cpu']:.1f} / {r['cpu_p95']:.1f} ms), "
           f"{r['queries']} queries per request{stable}{rows}")
     if not detail:
         return
@@ -466,6 +513,27 @@ def find_queue_pages() -> list[tuple[str, str]]:
             if tab in tabs:
                 pages.append((f"page {pattern.name} {query[1:]}", url + query))
     return pages
+
+
+def partial_meta() -> dict | None:
+    """The request headers of the queue's HTMX results partial (what the page's tabs, filters
+    and page links send), as ``Client.get`` extra; None without one."""
+    try:
+        from incidents.views import incident as views
+    except ImportError:
+        return None
+    target = getattr(views, "RESULTS_ID", None)
+    return {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": target} if target else None
+
+
+def with_partial(pages: list[tuple[str, str]]) -> list[tuple[str, str, dict | None]]:
+    """``pages`` as (label, address, request headers), with the first page's HTMX results
+    partial after it when the view has one."""
+    out = [(label, url, None) for label, url in pages]
+    meta = partial_meta()
+    if pages and meta:
+        out.insert(1, (f"{pages[0][0]} partial (HTMX)", pages[0][1], meta))
+    return out
 
 
 def profile_page(client, url: str, requests: int, top: int = 30) -> None:
@@ -568,9 +636,71 @@ def make_clients(fx: dict):
     return api, browser
 
 
+def measure_kept(args: argparse.Namespace) -> None:
+    """``--reuse``: every list and page on the kept database as it is, then a summary with the
+    CPU time of this process per request and the statements' time."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection
+    from rest_framework.authtoken.models import Token
+
+    import incidents
+
+    source = Path(args.source or Path(__file__).resolve().parent.parent).resolve()
+    if not incidents.__file__.startswith(str(source)):
+        sys.exit(f"incidents came from {incidents.__file__}, not from {source}")
+    if not args.source:
+        call_command("migrate", "incidents", verbosity=0)  # this checkout's indexes on the kept rows
+    print(f"bench_incidents --reuse — database {connection.settings_dict['NAME']}, code from {source}")
+    for line in machine_line():
+        print(line)
+    if args.load:
+        fx = fixtures_from_db()
+        info = load(args.load, fx, args.seed + args.load)
+        print(f"loaded {args.load:,} incidents in {info['incidents_s']:.1f} s and {info['timers']:,} SLA timers in "
+              f"{info['timers_s']:.1f} s; VACUUM (ANALYZE) {info['vacuum_s']:.1f} s")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*), count(*) FILTER (WHERE status = ANY(%s)) FROM incidents_incident", [list(OPEN)])
+        total, open_n = cursor.fetchone()
+    agent = get_user_model().objects.get(username="bench-agent")
+    api, browser = make_clients({"agent": agent, "token": Token.objects.get_or_create(user=agent)[0].key})
+    print(f"{total:,} incidents, {open_n:,} open")
+    measured = []
+    for label, url in LISTS.items():
+        if args.only in f"GET {url}":
+            r = bench_get(api, url, args.requests)
+            print_get(f"GET {url}", r)
+            measured.append((label, r))
+    pages = with_partial(find_queue_pages())
+    for page_name, url, meta in pages:
+        if args.only in page_name:
+            r = bench_get(browser, url, args.requests, meta)
+            print_get(f"{page_name} (GET {url})", r)
+            measured.append((page_name, r))
+    print("\n| list or page | median ms | p95 ms | CPU p50 ms | CPU p95 ms | queries | SQL ms | bytes |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for label, r in measured:
+        sql_ms = sum(ms for ms, _ in r["statements"])
+        print(f"| {label} | {r['median']:.1f} | {r['p95']:.1f} | {r['cpu']:.1f} | {r['cpu_p95']:.1f} | "
+              f"{r['queries']} | {sql_ms:.1f} | {r['bytes']:,} |")
+    if args.profile and pages:
+        profile_page(browser, pages[0][1], args.profile)
+    print(f"load average at end: {load_average()}")
+    connection.close()
+
+
 def main() -> None:
     args = parse_args()
     run_started = time.perf_counter()
+    if args.source:  # bench_contacts.setup_django puts ROOT first on sys.path
+        import bench_contacts
+
+        bench_contacts.ROOT = Path(args.source).resolve()
+        os.chdir(bench_contacts.ROOT)  # Celery's Django fix-up puts the working directory first on sys.path
+    if args.reuse:
+        setup_django(args.database_url)
+        measure_kept(args)
+        return
     name = recreate_database(args.database_url)
     setup_django(args.database_url)
 
@@ -588,9 +718,9 @@ def main() -> None:
           f"{len(fx['contacts'])} contacts of {len(set(fx['customers']))} customers; 24×7 calendar; SLA policy for "
           f"incidents: response 60 min, resolution 480 min, paused on hold, 2 escalation rules (75 %, 100 %)")
     api, browser = make_clients(fx)
-    pages = find_queue_pages()
+    pages = with_partial(find_queue_pages())
     if pages:
-        print("workspace pages measured (incidents/urls.py): " + ", ".join(f"{u}" for _, u in pages))
+        print("workspace pages measured (incidents/urls.py): " + ", ".join(f"{u}" for _, u, _ in pages))
     else:
         print("workspace queue page: none yet (incidents/urls.py has only incidents:detail): measuring the API only")
 
@@ -633,13 +763,13 @@ def main() -> None:
                              else f"differs ({tie['distinct_first']} different first pages)")
                     print(f"    ties: pages 1 and 2 fetched {tie['fetches']} times: page 1 {first}; "
                           f"{tie['cross']} ids on both page 1 and page 2")
-            for page_name, url in pages:
+            for page_name, url, meta in pages:
                 try:
                     # The page with the exact COUNT(*) the lists ran before issue 23 (no limit),
                     # then with the API's bounded count (core.pages.lists), in the same run.
                     with override_settings(PAGINATION_EXACT_COUNT_LIMIT=None):
-                        exact = bench_get(browser, url, args.requests)
-                    r = bench_get(browser, url, args.requests)
+                        exact = bench_get(browser, url, args.requests, meta)
+                    r = bench_get(browser, url, args.requests, meta)
                 except PageError as exc:  # a page under construction: say so, measure the rest
                     print(f"  {page_name}: NOT MEASURED, {exc}")
                     continue
@@ -670,7 +800,7 @@ def main() -> None:
                   f"{c['p95']:>6.1f} ms | {c['queries']}")
         if len(results) > 1:
             sizes = list(results)
-            names = [*LISTS, *(n for n, _ in pages)]
+            names = [*LISTS, *(n for n, _, _ in pages)]
             for label in names:
                 per = [results[s]["lists"].get(label) or results[s]["pages"].get(label) for s in sizes]
                 if not all(per):

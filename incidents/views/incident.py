@@ -25,7 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import FormView
 
 from catalog.canned_replies import canned_replies_visible_to, canned_reply_answer, ticket_values
-from catalog.models import ConfigurationItem, Contact, Service, Team
+from catalog.models import ConfigurationItem, Contact, Customer, Service, Team
 from core.pages import (
     REFUSALS,
     Action,
@@ -76,9 +76,11 @@ from ..selectors import (
     queue,
     with_detail_data,
     with_list_data,
+    with_queue_data,
 )
 from ..services import suspected
 from . import bulk
+from .queue_rows import ClockCells, queue_timers
 
 User = get_user_model()
 
@@ -133,7 +135,29 @@ class QueueView(FilteredListView):
         return search_incidents(qs, term)
 
     def with_list_data(self, qs):
-        return with_list_data(qs)
+        # The SLA timers come with the page (queue_rows.queue_timers), not by prefetch per row.
+        return with_queue_data(qs)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = rows = list(rows)
+        self.prepare_rows(rows)
+        return paginator, page, rows, is_paginated
+
+    def prepare_rows(self, rows) -> None:
+        """What each row shows besides its fields, once per page: its address, the labels of
+        its status and customer tier, and its SLA badges (queue_rows)."""
+        timers = queue_timers(rows)
+        clocks = ClockCells({"request": self.request})
+        statuses = dict(Incident._meta.get_field("status").flatchoices)
+        tiers = dict(Customer._meta.get_field("tier").flatchoices)
+        detail = reverse("incidents:detail", args=[0]).removesuffix("0/")
+        for row in rows:
+            row.queue_url = f"{detail}{row.pk}/"
+            row.status_label = statuses.get(row.status, row.status)
+            if row.customer is not None:
+                row.customer.tier_label = tiers.get(row.customer.tier, row.customer.tier)
+            row.sla_cell = clocks(timers.get(row.pk, ()))
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "bulk_form": BulkAssignForm(prefix="bulk"),

@@ -1,0 +1,97 @@
+"""What the queue's rows show beyond their columns, prepared once per page rather than by
+template tags per row (issue 23: at a million incidents the queue's time was its rendering,
+not its SQL — ``bench/README.md``, "`bench_incidents.py`").
+
+- :func:`queue_timers`: the page's SLA timers in the queries ``sla.selectors.SLA_PREFETCH``
+  makes (timers, then their calendars' hours and holidays), without a queryset built per row
+  and with one object per calendar, so a calendar's business-time rules are read once per
+  page, not once per timer.
+- :class:`ClockCells`: each row's SLA badges, the markup of ``{% sla_clocks %}``
+  (``sla/_clocks.html``) written out in Python with the page's translated words looked up
+  once. ``incidents/tests/test_queue_rows.py`` renders both for every state of a clock and
+  in every language, and fails the day they differ by a character.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils import timezone
+from django.utils.formats import date_format, localize
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext as _
+
+from sla.models import Holiday, SLATimer, WorkingHours
+from sla.templatetags.sla_tags import _badges, _metric_order, business_duration, clock_badge, iso_utc
+
+from ..models import Incident
+
+
+def queue_timers(incidents) -> dict[int, list[SLATimer]]:
+    """incident id → its SLA timers (by metric: response, then resolution), each with its
+    calendar's hours and holidays loaded; no query without incidents or timers."""
+    ids = [incident.pk for incident in incidents]
+    if not ids:
+        return {}
+    timers = list(SLATimer.objects.filter(content_type=ContentType.objects.get_for_model(Incident),
+                                          object_id__in=ids).select_related("calendar").order_by("metric"))
+    calendars = {}
+    for timer in timers:
+        timer.calendar = calendars.setdefault(timer.calendar_id, timer.calendar)
+    prefetch_related_objects(list(calendars.values()), Prefetch("hours", queryset=WorkingHours.objects.all()),
+                             Prefetch("holidays", queryset=Holiday.objects.all()))
+    by_incident: dict[int, list[SLATimer]] = {pk: [] for pk in ids}
+    for timer in timers:
+        by_incident[int(timer.object_id)].append(timer)
+    return by_incident
+
+
+class ClockCells:
+    """The SLA badges of a page's rows, as ``{% sla_clocks ticket %}`` renders them."""
+
+    def __init__(self, context, now=None):
+        self.context = context  # the script tag is written once per request, as the tag does
+        self.now = now or timezone.now()
+        self.met = escape(_("met"))
+        self.breached = escape(_("breached"))
+        self.at_risk = escape(_("(at risk)"))
+
+    def __call__(self, timers) -> str:
+        clocks = [clock_badge(timer, self.now) for timer in sorted(timers, key=_metric_order)]
+        if not clocks:
+            return ""
+        page = _badges(self.context, clocks, self.now)
+        out = [f'<span class="sla-clocks" data-now="{localize(page["now"])}" '
+               f'data-fmt-hours="{escape(page["fmt_hours"])}" data-fmt-minutes="{escape(page["fmt_minutes"])}" '
+               f'data-text-breached="{self.breached}" data-text-at-risk="{self.at_risk}">']
+        for c in clocks:
+            out.append(f'\n<span class="sla-clock sla-clock-{escape(c["state"])}" data-testid="sla-clock" '
+                       f'data-metric="{escape(c["timer"].metric)}" data-state="{escape(c["state"])}" '
+                       f'data-due="{escape(iso_utc(c["due_at"]))}" data-target="{localize(c["target"])}" '
+                       f'data-remaining="{localize(c["remaining"])}"')
+            if c["running"]:
+                out.append(f' data-running data-windows="{escape(c["windows"])}"')
+            if c["due_at"]:
+                due = escape(date_format(template_localtime(c["due_at"]), "DATETIME_FORMAT"))
+                out.append(f' title="{_("Due %(due)s") % {"due": due}}"')
+            out.append(f'>\n<span class="sla-clock-metric">{escape(c["metric"])}</span>\n'
+                       f'<span class="sla-clock-value">{self.value(c)}</span>\n</span>')
+        out.append(f'</span>{page["script"]}')
+        return mark_safe("".join(out))  # noqa: S308 — every value above is escaped
+
+    def value(self, c: dict) -> str:
+        state = c["state"]
+        if state == "met":
+            return self.met
+        if state == "breached":
+            if c["overdue"] is None:
+                return self.breached
+            return _("overdue %(duration)s") % {"duration": escape(business_duration(c["overdue"]))}
+        if state == "paused":
+            return _("paused, %(duration)s left") % {"duration": escape(business_duration(c["remaining"]))}
+        shown = f'<bdi class="sla-clock-time">{escape(business_duration(c["remaining"]))}</bdi>'
+        if state == "warning":
+            shown += f'<span class="visually-hidden"> {self.at_risk}</span>'
+        return shown
