@@ -494,8 +494,8 @@ def dial_list_next(*, dial_list: DialList, agent, at: datetime | None = None) ->
     """The next number for ``agent`` to see before dialling: theirs if they are previewing one,
     else the longest-due pending entry nobody else previews (reserved for them a few
     minutes). Nothing outside opening hours."""
+    dial_list_fill(dial_list=dial_list)  # first: the numbers it adds are due from now, so "now" is after them
     at = at or timezone.now()
-    dial_list_fill(dial_list=dial_list)
     is_open, opens = open_now(dial_list_calendar(dial_list), at)
     pending = DialListEntry.objects.filter(dial_list=dial_list, status=DialEntryStatus.PENDING,
                                            attempts__lt=dial_list.max_attempts)
@@ -513,6 +513,7 @@ def dial_list_next(*, dial_list: DialList, agent, at: datetime | None = None) ->
                      .select_related("contact", "callback").first())
             if entry is not None:
                 DialListEntry.objects.filter(pk=entry.pk).update(reserved_by=agent, reserved_until=at + RESERVATION)
+                entry.reserved_by_id, entry.reserved_until = agent.pk, at + RESERVATION
     return Preview(entry, True, None, waiting, later)
 
 

@@ -1,3 +1,4 @@
+from django.utils import timezone
 from rest_framework import serializers
 
 from catalog.models import Service
@@ -6,7 +7,7 @@ from core.api.serializers import ModelSerializer, NullableCharField
 from incidents.models import Incident
 
 from ..choices import AgentStateChoice
-from ..models import AgentState, Announcement, Call, Callback, Line, MenuOption, Queue
+from ..models import AgentState, Announcement, Call, Callback, DialList, DialListEntry, Line, MenuOption, Queue
 from ..services import line_save
 
 
@@ -130,3 +131,59 @@ class AgentStateSerializer(serializers.ModelSerializer):
         model = AgentState
         fields = ["state", "since", "call"]
         read_only_fields = ["since", "call"]
+
+
+# --- CC-B leftovers (issue 22.2): the auto-dial lists' API (contactcenter/api/dial_lists.py) ----------
+class DialListSerializer(ModelSerializer):
+    queue_name = serializers.CharField(source="queue.name", read_only=True)
+    line_number = serializers.CharField(source="line.number", read_only=True)
+
+    class Meta:
+        model = DialList
+        fields = ["id", "name", "queue", "queue_name", "line", "line_number", "calendar", "max_attempts",
+                  "retry_minutes", "active", "created_at"]
+        read_only_fields = fields
+
+
+class DialListEntrySerializer(ModelSerializer):
+    """One number of a dial list; ``contact_name`` and ``callback_reason`` are what the agent
+    previews before dialling."""
+
+    contact_name = serializers.SerializerMethodField()
+    customer = serializers.SerializerMethodField()
+    callback_reason = serializers.SerializerMethodField()
+    reserved_by_me = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DialListEntry
+        fields = ["id", "dial_list", "number", "status", "attempts", "next_attempt_at", "contact", "contact_name",
+                  "customer", "callback", "callback_reason", "last_call", "last_result", "reserved_by_me",
+                  "reserved_until", "created_at", "done_at"]
+        read_only_fields = fields
+
+    def get_contact_name(self, entry) -> str | None:
+        return entry.contact.name if entry.contact_id else None
+
+    def get_customer(self, entry) -> int | None:
+        return entry.contact.customer_id if entry.contact_id else None
+
+    def get_callback_reason(self, entry) -> str | None:
+        return entry.callback.reason if entry.callback_id else None
+
+    def get_reserved_by_me(self, entry) -> bool:
+        request = self.context.get("request")
+        return bool(request is not None and entry.reserved_by_id == request.user.pk and entry.reserved_until
+                    and entry.reserved_until > timezone.now())
+
+
+class DialListPreviewSerializer(serializers.Serializer):
+    """``dial-lists/<id>/next/``: the number to preview (null when none is due or the list is
+    closed), whether the list is open now and when it opens, and how many numbers wait."""
+
+    entry = DialListEntrySerializer(allow_null=True)
+    is_open = serializers.BooleanField()
+    opens_at = serializers.DateTimeField(allow_null=True)
+    waiting = serializers.IntegerField(help_text="numbers due now")
+    later = serializers.IntegerField(help_text="numbers waiting for their next try")
+    detail = serializers.CharField(allow_blank=True, help_text="what to tell the agent")
+
