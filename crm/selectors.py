@@ -506,7 +506,8 @@ def totals(*, contact: Contact | None = None, customer: Customer | None = None) 
         # them was ~3 ms of the page's Python.
         shape = _Compiled.shape(subject, None)
         values = {**_subject_values(subject), _SENTINEL_YEAR: year_start, _SENTINEL_SINCE: since}
-        key = ("totals", shape, timezone.get_current_timezone_name())
+        # COUNTED and TREND_RATINGS are the statements' LIMITs (literals): part of the key.
+        key = ("totals", shape, timezone.get_current_timezone_name(), COUNTED, TREND_RATINGS)
 
         def compile_(part: int):
             def compile_part():

@@ -10,7 +10,7 @@ from catalog.tests.factories import ContactFactory, UserFactory
 from contactcenter.models import Call
 from core.roles import Role
 from crm.models import Complaint, Opportunity, Survey
-from crm.selectors import timeline, timeline_rows
+from crm.selectors import Subject, timeline, timeline_rows
 from incidents.models import Incident
 from incidents.tests.factories import IncidentFactory
 from mail.models import MailMessage
@@ -218,3 +218,25 @@ def test_the_api_rows_are_what_the_serializer_writes_byte_for_byte(api, make_use
     body = api.as_user(make_user(Role.AGENT)).get(URL.format(person.pk)).json()
     assert [r["at"] for r in body["results"]][0].endswith("Z")  # the test settings' zone is UTC
     assert {r["kind"]: r["title"] for r in body["results"]}["incident"] == ""
+
+
+def test_the_statements_compiled_once_answer_for_each_subject_as_the_orm_does(person, history):
+    """crm.selectors compiles the timeline's SQL once per shape with stand-in values and binds
+    each subject's own: two contacts of one shape, one without login or address, and a
+    customer each get their own rows and counts, the same as the ORM's querysets give."""
+    from crm.selectors import _Compiled
+
+    twin = ContactFactory(user=UserFactory(), email="Twin@Example.test", customer=person.customer)
+    IncidentFactory(contact=twin, customer=person.customer)
+    bare = ContactFactory(user=None, email="")
+    Call.objects.create(call_sid="CA-bare", contact=bare, customer=bare.customer, started_at=timezone.now())
+    assert _Compiled.shape(Subject(contact=person), None) == _Compiled.shape(Subject(contact=twin), None)
+    for whose in ({"contact": person}, {"contact": twin}, {"contact": bare}, {"customer": person.customer}):
+        for kinds in (None, ["incident", "email"], ["request"]):
+            compiled, orm = timeline(kinds=kinds, **whose), timeline(kinds=kinds, **whose)
+            orm.__dict__["_sql"] = None  # the querysets' own path
+            assert compiled._sql is not None
+            assert compiled[0:50] == orm[0:50] and compiled[1:3] == orm[1:3], (whose, kinds)
+            assert compiled.count_up_to(1000) == orm.count_up_to(1000) == (orm.count(), True)
+    assert [r["t_id"] for r in timeline(contact=bare)[0:5]] == [Call.objects.get(call_sid="CA-bare").pk]
+    assert len(timeline(contact=person)[0:50]) == 7 and len(timeline(contact=twin)[0:50]) == 1
