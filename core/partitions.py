@@ -110,14 +110,36 @@ def _attach_month(cursor, table: str, column: str, month: date) -> bool:
     default = _ident(f"{table}{DEFAULT_SUFFIX}")
     cursor.execute(f"CREATE TABLE {part} (LIKE {quoted} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)")
     cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [f"{table}{DEFAULT_SUFFIX}"])
+    stashed = []
     if cursor.fetchone()[0]:
         # The DEFAULT partition may hold rows of this month (written before the partition
         # existed): ATTACH would refuse them there. Move them first, in this transaction.
-        cursor.execute(
-            f"WITH moved AS (DELETE FROM {default} WHERE {_ident(column)} >= %s AND {_ident(column)} < %s "  # noqa: S608
-            f"RETURNING *) INSERT INTO {part} SELECT * FROM moved", [start, end])
+        # Their DELETE empties their key-table rows (the trigger) and the table they go to
+        # has no trigger until ATTACH: keep those key rows aside and put them back after.
+        in_month = f"{_ident(column)} >= %s AND {_ident(column)} < %s"
+        for key_table in key_tables(cursor, table):
+            stash = _ident(f"{key_table}_moving")
+            cursor.execute(f"CREATE TEMPORARY TABLE {stash} ON COMMIT DROP AS SELECT k.* FROM {_ident(key_table)} k "  # noqa: S608
+                           f"JOIN {default} d ON d.id = k.row_id WHERE d.{in_month}", [start, end])
+            stashed.append((key_table, stash))
+        cursor.execute(f"WITH moved AS (DELETE FROM {default} WHERE {in_month} "  # noqa: S608
+                       f"RETURNING *) INSERT INTO {part} SELECT * FROM moved", [start, end])
     cursor.execute(f"ALTER TABLE {quoted} ATTACH PARTITION {part} FOR VALUES FROM (%s) TO (%s)", [start, end])
+    for key_table, stash in stashed:
+        cursor.execute(f"INSERT INTO {_ident(key_table)} SELECT * FROM {stash}")  # noqa: S608
+        cursor.execute(f"DROP TABLE {stash}")
     return True
+
+
+def key_tables(cursor, table: str) -> list[str]:
+    """The key tables :func:`convert_to_partitioned` made for ``table`` (``<table>_key1``, …)."""
+    found = []
+    while True:
+        name = key_table_name(table, len(found) + 1)
+        cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [name])
+        if not cursor.fetchone()[0]:
+            return found
+        found.append(name)
 
 
 def create_ahead(connection, table: str, column: str, months: int, *, today: date | None = None) -> list[str]:

@@ -132,9 +132,12 @@ def test_truncate_empties_the_key_tables():
 @pytest.mark.django_db
 def test_creating_ahead_is_idempotent_and_moves_waiting_rows_out_of_default():
     later = pg.month_start(TODAY, 24)
-    delivery = DeliveryFactory()
+    delivery = DeliveryFactory(idempotency_key="waiting")
     move(Delivery, delivery.pk, "created_at", aware(later.year, later.month, 15))
     assert where(Delivery, delivery.pk) == "notifications_delivery_default"
+    source = AlertSourceFactory()
+    alert = AlertFactory(source=source, fingerprint="waiting", status="firing")
+    move(Alert, alert.pk, "first_received_at", aware(later.year, later.month, 16))
 
     created = partitions.create_ahead(months=1, today=later)
     expected = [pg.partition_name(spec.table, pg.month_start(later, n)) for spec in partitions.TABLES
@@ -142,6 +145,12 @@ def test_creating_ahead_is_idempotent_and_moves_waiting_rows_out_of_default():
     assert created == expected
     assert partitions.create_ahead(months=1, today=later) == []
     assert where(Delivery, delivery.pk) == pg.partition_name("notifications_delivery", later)
+    assert where(Alert, alert.pk) == pg.partition_name("monitoring_alert", later)
+    # Moved with their keys: still unique.
+    assert keys("notifications_delivery") == [("waiting", delivery.pk)]
+    assert keys("monitoring_alert") == [(source.pk, "waiting", alert.pk)]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DeliveryFactory(idempotency_key="waiting")
     out = StringIO()
     call_command("create_partitions", stdout=out)
     assert "0 partition(s) created." in out.getvalue()
