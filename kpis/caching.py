@@ -15,6 +15,7 @@ computed from the database, as before."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -33,7 +34,8 @@ _cache = ReadCache("kpis:rollups", ttl=TTL, label="KPI rollups")
 def rollup_cached(key: tuple, build: Callable[[], T]) -> T:
     """``build()``'s result for ``key`` (a tuple of the period, filters and figure name) under
     the rollups' current version."""
-    return _cache.cached(":".join(str(part) for part in key), build)
+    digest = hashlib.sha1(repr(key).encode(), usedforsecurity=False).hexdigest()  # a key any backend takes
+    return _cache.cached(f"{key[0]}:{digest}", build)
 
 
 def rollups_changed() -> None:

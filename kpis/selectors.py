@@ -240,43 +240,61 @@ def _day_rows(start: datetime, end: datetime, team: int | None, service: int | N
     return qs
 
 
-def _split(rows: QuerySet[IncidentDaily]) -> tuple[dict[int, dict], dict[str, dict]]:
-    """The incident sums per priority and per channel, from one read grouped by both (at most
-    six priorities × six channels come back, whatever the period)."""
+def _split(rows: QuerySet[IncidentDaily]) -> tuple[dict[int, dict], dict[str, dict], dict[int, dict]]:
+    """The incident sums per priority, per channel and per team, from one read grouped by the
+    three (teams × six priorities × six channels come back at most, whatever the period)."""
     by_priority: dict[int, dict] = {}
     by_channel: dict[str, dict] = {}
-    for row in rows.values("priority", "channel").annotate(**_sums(formulas.INCIDENT_SUMS)).order_by():
-        for table, key in ((by_priority, row["priority"]), (by_channel, row["channel"])):
+    by_team: dict[int, dict] = {}
+    for row in rows.values("team_id", "priority", "channel").annotate(**_sums(formulas.INCIDENT_SUMS)).order_by():
+        for table, key in ((by_priority, row["priority"]), (by_channel, row["channel"]), (by_team, row["team_id"])):
             sums = table.setdefault(key, dict.fromkeys(formulas.INCIDENT_SUMS, 0))
             for name in formulas.INCIDENT_SUMS:
                 sums[name] += row[name] or 0
-    return by_priority, by_channel
+    return by_priority, by_channel, by_team
+
+
+def _team_rows(by_team: dict[int, dict]) -> list[dict]:
+    """``sla_by_team``'s rows from the sums per team: teams with a target met or missed, or an
+    incident resolved, by team id."""
+    return [{"team": team, "sla_met": sums["sla_met"], "sla_breached": sums["sla_breached"],
+             "sla_compliance": formulas.rate(sums["sla_met"], sums["sla_met"] + sums["sla_breached"]),
+             "resolved": sums["resolved"], "mttr_seconds": formulas.mean(sums["resolve_seconds_sum"], sums["resolved"])}
+            for team, sums in sorted(by_team.items()) if sums["sla_met"] or sums["sla_breached"] or sums["resolved"]]
+
+
+def itsm_with_teams(*, start: datetime, end: datetime, today: datetime | None = None) -> tuple[dict, list[dict]]:
+    """The dashboard's ITSM figures (``itsm_kpis`` with no filter) and its SLA table per team
+    (``sla_by_team``) from the same read of the daily rows."""
+    return itsm_kpis(start=start, end=end, today=today, teams=True)
 
 
 def itsm_kpis(*, start: datetime, end: datetime, team: int | None = None, service: int | None = None,
-              channel: str | None = None, today: datetime | None = None) -> dict:
+              channel: str | None = None, today: datetime | None = None, teams: bool = False):
     """The ITSM figures of the UTC days touching ``[start, end)``; the backlog and its ageing
-    as at the end of the last of those days (today at the latest). Four queries.
+    as at the end of the last of those days (today at the latest). Three reads of the daily rows (none while the
+    rollups' version is cached) and the customers' one.
     ``team``, ``service`` and ``channel`` narrow the incident, SLA and major-incident figures;
     changes, problems, requests and MTBF are desk-wide (see docs/kpis.md). ``by_channel``
     lists the channels with something counted in the period (created, acknowledged,
     resolved, or a timer met or missed), ``None`` for none (timers of problems and changes)."""
     first, last = days_touching(start, end)
     last_backlog_day = min(last, (today or datetime.now(tz=UTC)).astimezone(UTC).date())
-    result = dict(rollup_cached(_key("itsm", first, last, team, service, channel, last_backlog_day),
-                                lambda: _itsm_figures(start, end, team, service, channel, last_backlog_day)))
+    figures, by_team = rollup_cached(_key("itsm", first, last, team, service, channel, last_backlog_day),
+                                     lambda: _itsm_figures(start, end, team, service, channel, last_backlog_day))
+    result = dict(figures)
     result.update(customer_kpis(start=start, end=end, team=team, service=service))
     result.update({"from": start, "to": end})
-    return result
+    return (result, _team_rows(by_team)) if teams else result
 
 
 def _itsm_figures(start: datetime, end: datetime, team: int | None, service: int | None, channel: str | None,
-                  last_backlog_day) -> dict:
-    """The rollup part of :func:`itsm_kpis` (three queries: the period's totals are the
-    priority × channel groups added up)."""
+                  last_backlog_day) -> tuple[dict, dict[int, dict]]:
+    """The rollup part of :func:`itsm_kpis` and the sums per team (three queries: the period's
+    totals are the team × priority × channel groups added up)."""
     first, last = days_touching(start, end)
     rows = _day_rows(start, end, team, service, channel)
-    by_priority, by_channel = _split(rows)
+    by_priority, by_channel, by_team = _split(rows)
     result = formulas.itsm_figures(
         _added(by_priority.values(), formulas.INCIDENT_SUMS),
         rows.filter(day=last_backlog_day).aggregate(**_sums(formulas.BACKLOG_SUMS)),
@@ -287,7 +305,7 @@ def _itsm_figures(start: datetime, end: datetime, team: int | None, service: int
     result["by_channel"] = [formulas.channel_figures(name, by_channel[name])
                             for name in sorted(by_channel, key=lambda name: (CHANNEL_ORDER.get(name, 99), name))
                             if any(by_channel[name][figure] for figure in counted)]
-    return result
+    return result, by_team
 
 
 def customer_kpis(*, start: datetime, end: datetime, team: int | None = None, service: int | None = None) -> dict:

@@ -187,8 +187,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
     queue_totals = selectors.queue_sums(start, end, filters)  # one read for the queues and the providers
     queues = selectors.per_queue(start, end, filters, queue_totals)
-    itsm = selectors.itsm_kpis(start=start, end=end)
-    teams = selectors.sla_by_team(start, end)
+    itsm, teams = selectors.itsm_with_teams(start=start, end=end)
     csat = selectors.ticket_csat(start, end)
     agents = _agent_rows(selectors.per_agent(start, end, filters), csat["agent"],
                          selectors.opportunities_by_agent(start, end))
