@@ -120,7 +120,8 @@ class MailMessage(models.Model):
                                       related_name="mail_messages")
     request_comment = models.ForeignKey(RequestComment, null=True, blank=True, on_delete=models.SET_NULL,
                                         related_name="mail_messages")
-    delivery = models.ForeignKey(Delivery, verbose_name=_("delivery"), null=True, blank=True,
+    # Not enforced by PostgreSQL: deliveries are a partitioned table (docs/operations.md).
+    delivery = models.ForeignKey(Delivery, verbose_name=_("delivery"), null=True, blank=True, db_constraint=False,
                                  on_delete=models.SET_NULL, related_name="mail_messages")
     status = models.CharField(_("status"), max_length=10, choices=MessageStatus.choices,
                               default=MessageStatus.PROCESSED)

@@ -212,7 +212,7 @@ FAST_TASKS = ["notifications.tasks.deliver", "notifications.tasks.deliver_batch"
 SLOW_TASKS = ["sla.tasks.sweep", "kpis.tasks.*", "mail.tasks.*", "incidents.tasks.*", "problems.tasks.trend_sweep",
               "monitoring.tasks.*", "notifications.tasks.retry_stuck_deliveries",
               "contactcenter.tasks.fetch_call_recording", "contactcenter.tasks.fetch_prompt_recording",
-              "contactcenter.tasks.purge_call_recordings"]
+              "contactcenter.tasks.purge_call_recordings", "servicedesk.tasks.maintain_partitions"]
 
 
 def celery_queues(prefix: str = "") -> tuple[str, list, dict]:
@@ -259,6 +259,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Recordings older than CALL_RECORDING_RETENTION_DAYS: the file and Twilio's copy deleted, the row kept.
     "contact-center-purge-recordings": {"task": "contactcenter.tasks.purge_call_recordings", "schedule": 3600,
                                         "options": {"expires": 3600}},
+    # Daily: the coming months' partitions of the append-only tables, then their retention
+    # (docs/operations.md, "Partitioned tables and retention").
+    "partitions-maintain": {"task": "servicedesk.tasks.maintain_partitions", "schedule": 24 * 3600,
+                            "options": {"expires": 3600}},
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
@@ -570,6 +574,12 @@ MAJOR_INCIDENT_UPDATE_CADENCE = {
 PROBLEM_TREND_MIN_INCIDENTS = env_int("PROBLEM_TREND_MIN_INCIDENTS", 5)
 PROBLEM_TREND_DAYS = env_int("PROBLEM_TREND_DAYS", 7)
 PROBLEM_RECURRENCE_DAYS = env_int("PROBLEM_RECURRENCE_DAYS", 30)
+# Partitioned append-only tables (PostgreSQL; docs/operations.md): monthly partitions made this
+# many months ahead, and how many whole months of each table are kept (0 keeps everything).
+PARTITIONS_AHEAD_MONTHS = env_int("PARTITIONS_AHEAD_MONTHS", 3)
+SLA_EVENT_RETENTION_MONTHS = env_int("SLA_EVENT_RETENTION_MONTHS", 25)
+DELIVERY_RETENTION_MONTHS = env_int("DELIVERY_RETENTION_MONTHS", 13)
+ALERT_RETENTION_MONTHS = env_int("ALERT_RETENTION_MONTHS", 13)
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 ATTACHMENT_CONTENT_TYPES = env_list("ATTACHMENT_CONTENT_TYPES", [
     "image/png", "image/jpeg", "image/gif", "application/pdf", "text/plain", "text/csv", "application/zip",
