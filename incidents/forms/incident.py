@@ -23,6 +23,7 @@ from core.roles import STAFF_ROLES
 from ..choices import Channel, IncidentStatus, Level, NoteVisibility, ResolutionCode
 from ..filtersets import IncidentFilterSet
 from ..models import Incident
+from .queue_widgets import FlatCheckboxes, FlatSelect
 
 User = get_user_model()
 
@@ -204,8 +205,8 @@ class IncidentCreateForm(IncidentEditForm):
 
 # --- actions ---------------------------------------------------------------------------------
 class AssignForm(forms.Form):
-    assignee = StaffChoiceField()
-    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.all(), required=False)
+    assignee = StaffChoiceField(widget=FlatSelect)
+    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.all(), required=False, widget=FlatSelect)
 
     def clean(self):
         data = super().clean()
@@ -289,18 +290,19 @@ class QueueFilterSet(ShownFiltersMixin, IncidentFilterSet):
     which ran first."""
 
     status = django_filters.MultipleChoiceFilter(choices=IncidentStatus.choices, distinct=False, label=_("Status"),
-                                                 widget=forms.CheckboxSelectMultiple)
+                                                 widget=FlatCheckboxes)
     priority = django_filters.MultipleChoiceFilter(choices=[(i, f"P{i}") for i in range(1, 6)], distinct=False,
-                                                   label=_("Priority"), widget=forms.CheckboxSelectMultiple)
+                                                   label=_("Priority"), widget=FlatCheckboxes)
     channel = django_filters.MultipleChoiceFilter(choices=Channel.choices, distinct=False, label=_("Channel"),
-                                                  widget=forms.CheckboxSelectMultiple)
+                                                  widget=FlatCheckboxes)
     assignee = django_filters.CharFilter(method="filter_assignee", label=_("Assignee"),
-                                         widget=forms.Select(choices=ASSIGNEE_CHOICES))
+                                         widget=FlatSelect(choices=ASSIGNEE_CHOICES))
     breached = django_filters.BooleanFilter(method="filter_breached", label=_("SLA breached"),
-                                            widget=forms.Select(choices=YES_NO_ANY))
-    is_major = django_filters.BooleanFilter(label=_("Major incident"), widget=forms.Select(choices=YES_NO_ANY))
-    service = django_filters.ModelChoiceFilter(queryset=Service.objects.all(), label=_("Service"))
-    team = django_filters.ModelChoiceFilter(queryset=Team.objects.all(), label=_("Team"))
+                                            widget=FlatSelect(choices=YES_NO_ANY))
+    is_major = django_filters.BooleanFilter(label=_("Major incident"), widget=FlatSelect(choices=YES_NO_ANY))
+    service = django_filters.ModelChoiceFilter(queryset=Service.objects.all(), label=_("Service"),
+                                               widget=FlatSelect)
+    team = django_filters.ModelChoiceFilter(queryset=Team.objects.all(), label=_("Team"), widget=FlatSelect)
     created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte",
                                                      label=_("Created from"),
                                                      widget=forms.DateInput(attrs={"type": "date"}))
@@ -316,8 +318,8 @@ class QueueFilterSet(ShownFiltersMixin, IncidentFilterSet):
 
 class BulkAssignForm(forms.Form):
     ids = forms.TypedMultipleChoiceField(coerce=int, error_messages={"required": _("Tick the incidents to assign.")})
-    assignee = StaffChoiceField()
-    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.all(), required=False)
+    assignee = StaffChoiceField(widget=FlatSelect)
+    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.all(), required=False, widget=FlatSelect)
 
     MAX_ROWS = 200
 

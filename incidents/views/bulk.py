@@ -12,6 +12,7 @@ from core.pages import BulkAction, BulkReasonForm, Column
 from .. import services
 from ..choices import Level
 from ..forms.incident import SORT_CHOICES, SORTS
+from ..forms.queue_widgets import FlatSelect
 
 QUEUE_SORTS = {
     **SORTS,
@@ -38,8 +39,8 @@ COLUMNS = [
 class BulkPriorityForm(forms.Form):
     """The priority comes from the matrix: impact × urgency (incidents.services.priority_for)."""
 
-    impact = forms.TypedChoiceField(label=_("Impact"), choices=Level.choices, coerce=int)
-    urgency = forms.TypedChoiceField(label=_("Urgency"), choices=Level.choices, coerce=int)
+    impact = forms.TypedChoiceField(label=_("Impact"), choices=Level.choices, coerce=int, widget=FlatSelect)
+    urgency = forms.TypedChoiceField(label=_("Urgency"), choices=Level.choices, coerce=int, widget=FlatSelect)
 
 
 BULK_ACTIONS = {

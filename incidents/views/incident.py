@@ -19,6 +19,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -73,6 +75,7 @@ from ..selectors import (
     incident_available_actions,
     incidents_visible_to,
     notes_visible_to,
+    page_timers,
     queue,
     with_detail_data,
     with_list_data,
@@ -80,7 +83,7 @@ from ..selectors import (
 )
 from ..services import suspected
 from . import bulk
-from .queue_rows import ClockCells, queue_timers
+from .queue_rows import ClockCells
 
 User = get_user_model()
 
@@ -135,7 +138,7 @@ class QueueView(FilteredListView):
         return search_incidents(qs, term)
 
     def with_list_data(self, qs):
-        # The SLA timers come with the page (queue_rows.queue_timers), not by prefetch per row.
+        # The SLA timers come with the page (selectors.page_timers), not by prefetch per row.
         return with_queue_data(qs)
 
     def paginate_queryset(self, queryset, page_size):
@@ -147,13 +150,15 @@ class QueueView(FilteredListView):
     def prepare_rows(self, rows) -> None:
         """What each row shows besides its fields, once per page: its address, the labels of
         its status and customer tier, and its SLA badges (queue_rows)."""
-        timers = queue_timers(rows)
+        timers = page_timers(rows)
         clocks = ClockCells({"request": self.request})
         statuses = dict(Incident._meta.get_field("status").flatchoices)
         tiers = dict(Customer._meta.get_field("tier").flatchoices)
         detail = reverse("incidents:detail", args=[0]).removesuffix("0/")
+        tick = _("Tick %(number)s")
         for row in rows:
             row.queue_url = f"{detail}{row.pk}/"
+            row.tick_label = mark_safe(tick % {"number": escape(row.number)})  # noqa: S308 — as blocktranslate
             row.status_label = statuses.get(row.status, row.status)
             if row.customer is not None:
                 row.customer.tier_label = tiers.get(row.customer.tier, row.customer.tier)

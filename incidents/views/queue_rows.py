@@ -2,10 +2,9 @@
 template tags per row (issue 23: at a million incidents the queue's time was its rendering,
 not its SQL — ``bench/README.md``, "`bench_incidents.py`").
 
-- :func:`queue_timers`: the page's SLA timers in the queries ``sla.selectors.SLA_PREFETCH``
-  makes (timers, then their calendars' hours and holidays), without a queryset built per row
-  and with one object per calendar, so a calendar's business-time rules are read once per
-  page, not once per timer.
+- :func:`incidents.selectors.page_timers`: the page's SLA timers in the queries
+  ``sla.selectors.SLA_PREFETCH`` makes, without a queryset built per row and with one
+  object per calendar (its business-time rules read once per page, not once per timer).
 - :class:`ClockCells`: each row's SLA badges, the markup of ``{% sla_clocks %}``
   (``sla/_clocks.html``) written out in Python with the page's translated words looked up
   once. ``incidents/tests/test_queue_rows.py`` renders both for every state of a clock and
@@ -14,8 +13,6 @@ not its SQL — ``bench/README.md``, "`bench_incidents.py`").
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.formats import date_format, localize
 from django.utils.html import escape
@@ -23,29 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 
-from sla.models import Holiday, SLATimer, WorkingHours
 from sla.templatetags.sla_tags import _badges, _metric_order, business_duration, clock_badge, iso_utc
-
-from ..models import Incident
-
-
-def queue_timers(incidents) -> dict[int, list[SLATimer]]:
-    """incident id → its SLA timers (by metric: response, then resolution), each with its
-    calendar's hours and holidays loaded; no query without incidents or timers."""
-    ids = [incident.pk for incident in incidents]
-    if not ids:
-        return {}
-    timers = list(SLATimer.objects.filter(content_type=ContentType.objects.get_for_model(Incident),
-                                          object_id__in=ids).select_related("calendar").order_by("metric"))
-    calendars = {}
-    for timer in timers:
-        timer.calendar = calendars.setdefault(timer.calendar_id, timer.calendar)
-    prefetch_related_objects(list(calendars.values()), Prefetch("hours", queryset=WorkingHours.objects.all()),
-                             Prefetch("holidays", queryset=Holiday.objects.all()))
-    by_incident: dict[int, list[SLATimer]] = {pk: [] for pk in ids}
-    for timer in timers:
-        by_incident[int(timer.object_id)].append(timer)
-    return by_incident
 
 
 class ClockCells:
@@ -57,15 +32,23 @@ class ClockCells:
         self.met = escape(_("met"))
         self.breached = escape(_("breached"))
         self.at_risk = escape(_("(at risk)"))
+        self.head = None  # the badges' wrapper, the same on every row
 
     def __call__(self, timers) -> str:
         clocks = [clock_badge(timer, self.now) for timer in sorted(timers, key=_metric_order)]
         if not clocks:
             return ""
-        page = _badges(self.context, clocks, self.now)
-        out = [f'<span class="sla-clocks" data-now="{localize(page["now"])}" '
-               f'data-fmt-hours="{escape(page["fmt_hours"])}" data-fmt-minutes="{escape(page["fmt_minutes"])}" '
-               f'data-text-breached="{self.breached}" data-text-at-risk="{self.at_risk}">']
+        script = ""
+        if self.head is None:  # the first row with clocks: the script tag (once per request), the formats
+            page = _badges(self.context, clocks, self.now)
+            script = page["script"]
+            self.head = (f'<span class="sla-clocks" data-now="{localize(page["now"])}" '
+                         f'data-fmt-hours="{escape(page["fmt_hours"])}" '
+                         f'data-fmt-minutes="{escape(page["fmt_minutes"])}" '
+                         f'data-text-breached="{self.breached}" data-text-at-risk="{self.at_risk}">')
+        elif self.context.get("request") is None:  # without a request the tag writes it every time
+            script = _badges(self.context, clocks, self.now)["script"]
+        out = [self.head]
         for c in clocks:
             out.append(f'\n<span class="sla-clock sla-clock-{escape(c["state"])}" data-testid="sla-clock" '
                        f'data-metric="{escape(c["timer"].metric)}" data-state="{escape(c["state"])}" '
@@ -78,7 +61,7 @@ class ClockCells:
                 out.append(f' title="{_("Due %(due)s") % {"due": due}}"')
             out.append(f'>\n<span class="sla-clock-metric">{escape(c["metric"])}</span>\n'
                        f'<span class="sla-clock-value">{self.value(c)}</span>\n</span>')
-        out.append(f'</span>{page["script"]}')
+        out.append(f'</span>{script}')
         return mark_safe("".join(out))  # noqa: S308 — every value above is escaped
 
     def value(self, c: dict) -> str:
