@@ -9,6 +9,7 @@ signal is sent by either (``bulk_create`` sends none). Other databases take the 
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import NamedTuple
 
@@ -37,12 +38,13 @@ def _history_enabled() -> bool:
     return getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
 
 
-def _copied_columns() -> list[str]:
+@functools.cache
+def _copied_columns() -> tuple[str, ...]:
     """The incident's columns its historical row copies (simple-history's tracked fields)."""
     history = Incident.history.model
     if hasattr(history, "history_relation"):  # not used here; its id would need copying too
         raise NotImplementedError("history_relation")
-    return [connection.ops.quote_name(field.column) for field in history.tracked_fields]
+    return tuple(connection.ops.quote_name(field.column) for field in history.tracked_fields)
 
 
 def _moved_with_history(update_sql: str, update_params: list, *, history_date: datetime, actor_id: int | None,

@@ -10,6 +10,7 @@ of the timers, one insert of the events."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
@@ -250,14 +251,17 @@ def sla_start_new(*, ticket, at: datetime | None = None, actor=None) -> list[SLA
     return sorted(timers, key=lambda timer: timer.metric)
 
 
-def _columns(model, *, skip=("id",)) -> list:
-    return [f for f in model._meta.concrete_fields if f.column not in skip]
+@functools.cache
+def _columns(model, skip=("id",)) -> tuple:
+    """The model's columns but ``skip``, and one row's placeholders ``(%s::type, …)`` for them."""
+    fields = tuple(f for f in model._meta.concrete_fields if f.column not in skip)
+    return fields, "(" + ", ".join(f"%s::{f.cast_db_type(connection)}" for f in fields) + ")"
 
 
 def _row(obj, fields) -> tuple[str, list]:
-    """``(%s::type, …)`` and the values of ``obj``'s ``fields`` as ``bulk_create`` would send them."""
-    values = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
-    return "(" + ", ".join(f"%s::{f.cast_db_type(connection)}" for f in fields) + ")", values
+    """The row's placeholders and the values of ``obj``'s ``fields`` as ``bulk_create`` sends them."""
+    fields, placeholders = fields
+    return placeholders, [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
 
 
 def _insert_new_sql(timers: list[SLATimer], events: list[SLAEvent]) -> None:
@@ -271,7 +275,7 @@ def _insert_new_sql(timers: list[SLATimer], events: list[SLAEvent]) -> None:
         sql, values = _row(timer, timer_fields)
         timer_rows.append(sql)
         params += values
-    parts = [f"WITH t AS (INSERT INTO sla_slatimer ({', '.join(f.column for f in timer_fields)}) "  # noqa: S608
+    parts = [f"WITH t AS (INSERT INTO sla_slatimer ({', '.join(f.column for f in timer_fields[0])}) "  # noqa: S608
              f"VALUES {', '.join(timer_rows)} RETURNING id, metric)"]
     for name, table, fields, rows in (
             ("e", "sla_slaescalation", escalation_fields,
@@ -284,7 +288,7 @@ def _insert_new_sql(timers: list[SLATimer], events: list[SLAEvent]) -> None:
             sql, values = _row(obj, fields)
             values_sql.append("(%s, " + sql[1:])
             params += [metric, *values]
-        columns = [f.column for f in fields]
+        columns = [f.column for f in fields[0]]
         parts.append(f"{name} AS (INSERT INTO {table} (timer_id, {', '.join(columns)}) "  # noqa: S608 - ours
                      f"SELECT t.id, {', '.join('x.' + c for c in columns)} FROM (VALUES {', '.join(values_sql)}) "
                      f"AS x(metric, {', '.join(columns)}) JOIN t ON t.metric = x.metric)")
