@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
@@ -215,7 +216,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "calls": calls, **charts,
         "ageing": [(AGEING_LABELS[name], n) for name, n in itsm["ageing"].items() if name in AGEING_LABELS],
         "cost_currency": getattr(settings, "KPI_COST_CURRENCY", ""),
-        "heatmap": _heat(selectors.arrival_heatmap(start, end, filters)), "hours": range(24),
+        "heatmap_table": mark_safe(rollup_cached(  # noqa: S308 - a template's output; 168 cells drawn once
+            ("heatmap-table", start.isoformat(), end.isoformat(), get_language()),  # per version, period, language
+            lambda: str(render_to_string("kpis/_heatmap.html", {
+                "heatmap": _heat(selectors.arrival_heatmap(start, end, filters)), "hours": range(24)})))),
         "queues": queues, "agents": agents, "itsm": itsm, "teams": teams, "channels": channels,
         "csat_teams": csat["team"], "knowledge": knowledge, "providers": providers,
         "created_after": start.isoformat(), "created_before": end.isoformat(),
