@@ -30,6 +30,10 @@ Then:
 Each query class is measured on ``--requests`` queries drawn at random from its pool (after a
 warm-up), as an agent (who sees everything: the widest search), with ``search()`` called in
 this process; the API's whole stack (DRF ``APIClient``, token, throttle) for the mixed pool.
+``--compare COMMIT`` (with ``--reuse``): the engine of ``COMMIT`` and the working tree's on the
+same schema, each query of each class searched by both in turn (the machine's load falls on
+both alike): wall p50/p95, this process's CPU and the statements' time per search.
+
 Figures are printed, never judged; see ``bench/README.md``.
 """
 

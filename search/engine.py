@@ -405,7 +405,7 @@ def _by_words(user, words: tuple[str, ...], *, kinds, staff: bool, limit: int) -
         source = SOURCES[kind]
         qs = source.queryset(user)
         if postgres:
-            rows = list(_pg_query(kind, qs, words)[:limit])
+            rows = list(_pg_query(kind, qs, words, top=limit)[:limit])
         elif kind == "request":
             rows = list(_requests_lite(qs, words)[:limit])
         else:
@@ -417,10 +417,10 @@ def _by_words(user, words: tuple[str, ...], *, kinds, staff: bool, limit: int) -
             for key, item in found[:limit]]
 
 
-def _pg_query(kind: str, qs: QuerySet, words) -> QuerySet:
+def _pg_query(kind: str, qs: QuerySet, words, *, top: int | None = None) -> QuerySet:
     if kind == "request":
         return _requests_pg(qs, words)
-    return _ranked(qs, kind, words)
+    return _ranked(qs, kind, words, top=top)
 
 
 class _FullText(Expression):
@@ -474,10 +474,10 @@ class _NewestMatches(Expression):
     conditional = True
 
     def __init__(self, kind: str, text: str, table: str, *, after: str = "", extra_params: tuple = (),
-                 gin_first: bool = False):
+                 gin_first: bool = False, top: int | None = None):
         super().__init__(output_field=BooleanField())
         self.kind, self.text, self.table, self.after, self.extra_params = kind, text, table, after, extra_params
-        self.gin_first = gin_first
+        self.gin_first, self.top = gin_first, top
 
     def as_sql(self, compiler, connection):
         alias = compiler.quote_name_unless_alias(next(iter(compiler.query.alias_map)))
@@ -497,15 +497,22 @@ class _NewestMatches(Expression):
                  f'(SELECT "id" FROM {table} WHERE "id" + 0 <= {edge} AND ("search_vector" @@ {query}{after}){gate} '
                  f'ORDER BY "id" + 0 DESC LIMIT {n})')
         if not self.gin_first:
-            return f'{alias}."id" IN (SELECT w."id" FROM ({parts}) w LIMIT {n})', params * 2  # noqa: S608
-        # A rare word: every match from the GIN index (at most GIN_ROWS of them, each a heap
-        # visit), the newest kept; only past GIN_ROWS (the statistics were wrong) the two
-        # parts above, as for any word.
-        sql = (f'{alias}."id" IN (WITH g AS MATERIALIZED (SELECT "id" FROM {table} '  # noqa: S608
-               f'WHERE ("search_vector" @@ {query}{after}) LIMIT {int(GIN_ROWS) + 1}) '
-               f'SELECT w."id" FROM ((SELECT "id" FROM g WHERE (SELECT count(*) FROM g) <= {int(GIN_ROWS)} '
-               f'ORDER BY "id" DESC LIMIT {n}) UNION ALL {parts}) w LIMIT {n})')
-        return sql, params * 3
+            window, params = f'SELECT w."id" FROM ({parts}) w LIMIT {n}', params * 2  # noqa: S608
+        else:
+            # A rare word: every match from the GIN index (at most GIN_ROWS of them, each a heap
+            # visit), the newest kept; only past GIN_ROWS (the statistics were wrong) the two
+            # parts above, as for any word.
+            window = (f'WITH g AS MATERIALIZED (SELECT "id" FROM {table} '  # noqa: S608
+                      f'WHERE ("search_vector" @@ {query}{after}) LIMIT {int(GIN_ROWS) + 1}) '
+                      f'SELECT w."id" FROM ((SELECT "id" FROM g WHERE (SELECT count(*) FROM g) <= {int(GIN_ROWS)} '
+                      f'ORDER BY "id" DESC LIMIT {n}) UNION ALL {parts}) w LIMIT {n}')
+            params = params * 3
+        if self.top:
+            # Ranked here (the outer query's rank, for its own ORDER BY): only the best leave.
+            window = (f'SELECT r."id" FROM {table} r WHERE r."id" IN ({window}) '  # noqa: S608
+                      f'ORDER BY ts_rank(r."search_vector", {query}) DESC, r."id" DESC LIMIT {int(self.top)}')
+            params = [*params, self.text]
+        return f'{alias}."id" IN ({window})', params
 
 
 class _Statistics:
@@ -567,18 +574,21 @@ def _gin_first(table: str, words) -> bool:
     return share * SCAN_ROWS < RANK_WINDOW
 
 
-def _ranked(qs: QuerySet, kind: str, words, **extra) -> QuerySet:
+def _ranked(qs: QuerySet, kind: str, words, *, top: int | None = None, **extra) -> QuerySet:
     """The rows of ``qs`` that match, best first: for the whole table (staff), the
     ``RANK_WINDOW`` newest matches (:class:`_NewestMatches`), ranked; for a narrowed one (a
     requester's own tickets), every match. Both read the stored vector
-    (``search/migrations/0002``): a row costs a stored vector's check, not a parse."""
+    (``search/migrations/0002``): a row costs a stored vector's check, not a parse. ``top``
+    (the rows the caller keeps): the window's rows are ranked inside the subquery and only
+    the best ``top`` come out, so the outer query reads, joins and sorts those few, not the
+    whole window (same order: the same rank and the id break ties)."""
     text = tsquery_text(words)
     rank_extra = {k: v for k, v in extra.items() if k == "before"}
     match_extra = {k: v for k, v in extra.items() if k != "before"}
     if RANK_WINDOW and not qs.query.where:
         table = qs.model._meta.db_table
         matching = qs.filter(_NewestMatches(kind, text, table, gin_first=GIN_ROWS > 0 and _gin_first(table, words),
-                                            **match_extra))
+                                            top=None if rank_extra else top, **match_extra))
     else:
         matching = qs.filter(_FullText(kind, text, **match_extra))
     return (matching

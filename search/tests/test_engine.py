@@ -258,6 +258,24 @@ def test_a_rare_word_is_asked_of_the_index_first_with_the_same_result(agent, mon
     assert [h.id for h in search(agent, "wombat", kind="incident").hits] == []
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the ranking window is PostgreSQL's")
+@pytest.mark.parametrize("gin_first", [False, True])
+def test_ranking_inside_the_window_keeps_the_order(agent, monkeypatch, gin_first):
+    """Only the best ``top`` leave the window's subquery: the same rows in the same order as
+    ranking the whole window outside it (ties broken by the newest id)."""
+    from incidents.models import Incident
+    from search import engine
+
+    monkeypatch.setattr(engine, "_gin_first", lambda table, words: gin_first)
+    for n in range(12):
+        IncidentFactory(title="Quokka" if n % 3 else f"Other {n}", description="quokka quokka" if n % 2 else "x")
+    words = ("quokka",)
+    whole = [(i.pk, i.search_rank) for i in engine._pg_query("incident", Incident.objects.all(), words)[:5]]
+    best = [(i.pk, i.search_rank) for i in engine._pg_query("incident", Incident.objects.all(), words, top=5)[:5]]
+    assert len(whole) == 5 and best == whole
+    assert len({rank for _, rank in whole}) > 1  # ranks differ, and equal ranks tie-break by id
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_stats")
 def test_the_statistics_choose_the_first_step(monkeypatch):
     from search import engine
