@@ -13,3 +13,7 @@ CACHES["default"]["KEY_PREFIX"] = "live-bench"
 # database), so that a poll reads no table at all.
 if os.environ.get("LIVE_BENCH_SESSIONS") == "cached_db":
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# LIVE_BENCH_REUSE_CLIENT=0: polls read the cache through Django's backend (a new redis.Redis
+# per call), as before core/live.py kept one client (the "before" of bench/README.md).
+LIVE_REUSE_CLIENT = os.environ.get("LIVE_BENCH_REUSE_CLIENT", "1") != "0"

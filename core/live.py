@@ -82,8 +82,8 @@ USER_TTL = 600
 STAFF_GRANT = "staff"
 #: Topics one poll may ask about (a page has a few).
 MAX_TOPICS = 12
-#: Polls read the cache with one kept Redis client (False: through ``cache.get_many``, as
-#: before; bench/live_bench.py and the in-process figures compare the two).
+#: Polls read the cache with one kept Redis client (False, or the setting LIVE_REUSE_CLIENT
+#: False: through ``cache.get_many``, as before; bench/live_bench.py compares the two).
 REUSE_CLIENT = True
 
 
@@ -328,7 +328,7 @@ def _redis_reader():
 
 def get_many(keys: list[str]) -> dict:
     """``cache.get_many(keys)``, read with the kept client (:func:`_redis_reader`)."""
-    reader = _redis_reader() if REUSE_CLIENT else None
+    reader = _redis_reader() if REUSE_CLIENT and getattr(settings, "LIVE_REUSE_CLIENT", True) else None
     if reader is None:
         return cache.get_many(keys)
     client, serializer = reader
