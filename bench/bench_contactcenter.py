@@ -56,6 +56,7 @@ import time
 from collections import Counter, defaultdict
 from datetime import timedelta
 from email.utils import format_datetime
+from pathlib import Path
 from urllib.parse import urlencode
 
 # The database, Django set-up and machine description are bench_contacts.py's; the statement
@@ -103,6 +104,16 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--languages", action="store_true",
                         help="Line A in Greek (<Say> with a Greek voice), line B in Persian with recorded prompts and "
                              "its announcement recorded in Persian (<Play>), every queue recording calls (issue 22).")
+    parser.add_argument("--hooks", action="store_true",
+                        help="Only the voice and gather hooks with languages and recordings (implies --languages; "
+                             "issue 22's goal): wall and CPU time per request, queries, load average, a profile.")
+    parser.add_argument("--reuse", action="store_true",
+                        help="Measure the kept database as it is (no drop, no load; implies --keep) when it holds "
+                             "--contacts contacts; else build it first.")
+    parser.add_argument("--profile", type=int, default=0,
+                        help="With --hooks: cProfile this many requests per path and print where the CPU goes.")
+    parser.add_argument("--source", help="With --reuse: run the app code of another checkout (e.g. `git archive` "
+                                         "of an older commit) against the same database, for a before/after.")
     parser.add_argument("--keep", action="store_true", help="Keep the benchmark database afterwards.")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_CC_DATABASE_URL", DEFAULT_URL),
                         help=f"Benchmark database (default {DEFAULT_URL}; env BENCH_CC_DATABASE_URL).")
@@ -472,10 +483,11 @@ class Stage:
         self.calls: dict[str, dict] = {}  # sid → caller, to, kind, line, path
         self.seq = 0
         self.results: dict = {}
+        self.run = f"{int(time.time()) % 10**8:08d}"  # a kept database is measured again: new SIDs each run
 
     def new_sid(self, tag: str) -> str:
         self.seq += 1
-        return f"CA{tag}{self.contacts:07d}{self.seq:08d}".ljust(34, "0")
+        return f"CA{tag}{self.contacts:07d}{self.run}{self.seq:08d}".ljust(34, "0")
 
     # 1. the incoming-call hook
     def voice(self, line: str, n: int, capture: bool = False) -> dict:
@@ -894,22 +906,211 @@ def prototype_fixes(fx: dict) -> None:
     print(f"      subquery plan: {plan_line(proto_sql, proto_params)}")
 
 
+# --- --hooks: the voice and gather hooks with languages and recordings (issue 22) ----------------
+
+def kept_contacts(url: str) -> int | None:
+    """How many contacts the kept database holds (0: migrated with its fixtures, not loaded yet);
+    None when there is no such database, or it has no fixtures (a run stopped before them)."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url, connect_timeout=5) as conn:
+            row = conn.execute("SELECT count(*) FROM catalog_contact").fetchone()
+            agents = conn.execute("SELECT count(*) FROM auth_user WHERE username LIKE 'bench-agent-%%'").fetchone()
+            lines = conn.execute("SELECT count(*) FROM contactcenter_line WHERE number IN (%s, %s)",
+                                 [LINE_A, LINE_B]).fetchone()
+    except psycopg.Error:
+        return None
+    return row[0] if lines[0] == 2 and agents[0] == N_AGENTS else None
+
+
+def existing_fixtures() -> dict:
+    """The fixtures ``make_fixtures`` made, read back from a kept database."""
+    from django.contrib.auth import get_user_model
+
+    from catalog.models import Service
+    from contactcenter.models import Line, Queue
+
+    queues = sorted(Queue.objects.filter(name__in=SKILLS), key=lambda q: SKILLS.index(q.name))
+    return {"line_a": Line.objects.get(number=LINE_A), "line_b": Line.objects.get(number=LINE_B),
+            "others": list(Line.objects.filter(number__startswith="+3021000001").order_by("number")),
+            "queues": queues,
+            "agents": list(get_user_model().objects.filter(username__startswith="bench-agent-").order_by("username")),
+            "services": list(Service.objects.filter(name__startswith="Bench service").order_by("name"))}
+
+
+#: Where the CPU of a request goes, by the file a function is in (first match wins).
+BUCKETS = [("twilio signature check", "twilio/request_validator"), ("TwiML building (twilio.twiml, XML)", "twiml"),
+           ("TwiML building (twilio.twiml, XML)", "xml/etree"), ("gettext / translation", "translation"),
+           ("gettext / translation", "gettext"), ("phone parsing (phonenumbers)", "phonenumbers"),
+           ("form validation (twilio_params)", "django/forms"), ("SQL: psycopg", "psycopg"),
+           ("SQL: the ORM compiling", "django/db/models"), ("SQL: the ORM compiling", "django/db/backends"),
+           ("the test client / WSGI request", "django/test"),
+           ("the test client / WSGI request", "django/core/handlers"),
+           ("the test client / WSGI request", "django/http"), ("middleware", "middleware"),
+           ("urls, signals, other Django", "django/"), ("the desk's own code", "/work/"),
+           ("the standard library", "/lib/python3")]
+
+
+def profile_buckets(stats) -> list[tuple[str, float]]:
+    totals: dict[str, float] = defaultdict(float)
+    for (filename, _line, _name), (_cc, _nc, tottime, _ct, _callers) in stats.stats.items():
+        label = next((label for label, part in BUCKETS if part in filename), "other (builtins, C)")
+        totals[label] += tottime
+    return sorted(totals.items(), key=lambda kv: -kv[1])
+
+
+def hooks_requests(st: Stage, path: str, n: int) -> list[tuple]:
+    """``n`` prepared requests of one path, with what their answer must contain (set-up untimed)."""
+    from contactcenter import routing
+
+    out = []
+    if path in ("voice A (Greek), known", "voice A (Greek), unknown", "voice B (Persian), any"):
+        line = LINE_B if "B" in path.split(" (")[0] else LINE_A
+        while len(out) < n:
+            kind, caller = st.callers.pick()
+            wanted = path.rsplit(", ", 1)[1]  # known, unknown or any
+            if (wanted == "known" and not kind.startswith("known")) or (wanted == "unknown" and kind != "unknown"):
+                continue
+            sid = st.new_sid("H")
+            st.calls[sid] = {"caller": caller, "to": line, "kind": kind, "line": "A" if line == LINE_A else "B"}
+            expect = b"step=announcement" if line == LINE_B else (b"step=menu" if kind.startswith("known")
+                                                                  else b"step=account")
+            out.append((st.tw.prepare("voice", voice_params(sid, caller, line)), expect))
+        return out
+    if path == "gather B (Persian): 1 after the announcement → menu":
+        while len(out) < n:
+            kind, caller = st.callers.pick()
+            if not kind.startswith("known"):
+                continue
+            sid = st.new_sid("H")
+            st.calls[sid] = {"caller": caller, "to": LINE_B, "kind": kind, "line": "B"}
+            st.tw.send(st.tw.prepare("voice", voice_params(sid, caller, LINE_B)))
+            out.append((st.tw.prepare("gather", {"AccountSid": ACCOUNT, "CallSid": sid, "Digits": "1",
+                                                 "FinishedOnKey": "", "msg": "Gather End"}, "step=announcement"),
+                        b"<Play>"))
+        return out
+    if path == "gather A (Greek): menu → queue (agents offline)":
+        for user in st.fx["agents"]:
+            routing.agent_set_state(user=user, state="offline")
+        for k, sid in enumerate(st.gather_calls(n)):
+            out.append((st.tw.prepare("gather", {"AccountSid": ACCOUNT, "CallSid": sid, "Digits": str(1 + k % 3),
+                                                 "FinishedOnKey": "", "msg": "Gather End"}, "step=menu"),
+                        b"<Enqueue"))
+        return out
+    raise ValueError(path)
+
+
+HOOK_PATHS = ["voice A (Greek), known", "voice A (Greek), unknown", "voice B (Persian), any",
+              "gather B (Persian): 1 after the announcement → menu", "gather A (Greek): menu → queue (agents offline)"]
+
+
+def bench_hooks(st: Stage, args) -> None:
+    """Wall and CPU (``time.process_time``) per request for each path, then queries and SQL time
+    in a separate pass, then (``--profile``) where the CPU goes."""
+    import cProfile
+    import pstats
+
+    from django.db import connection
+
+    from contactcenter.models import Call
+
+    for prepared in [st.tw.prepare("voice", voice_params(st.new_sid("W"), st.callers.pick()[1], LINE_A))
+                     for _ in range(30)]:
+        st.tw.send(prepared)  # warm-up: imports, translations, caches
+    print(f"  load average before: {load_average()}")
+    rows = []
+    for path in HOOK_PATHS:
+        n = args.calls if path.startswith("voice") else args.gathers
+        todo = hooks_requests(st, path, n)
+        wall, cpu = [], []
+        for prepared, expect in todo:
+            c0, w0 = time.process_time(), time.perf_counter()
+            response = st.tw.send(prepared)
+            w1, c1 = time.perf_counter(), time.process_time()
+            if expect not in response.content:
+                raise SystemExit(f"{path}: {response.content[:400]!r}")
+            wall.append((w1 - w0) * 1000)
+            cpu.append((c1 - c0) * 1000)
+        captured = [captured_request(st.tw, prepared) for prepared, _e in hooks_requests(st, path, args.capture)]
+        profile = None
+        if args.profile:
+            profiled = hooks_requests(st, path, args.profile)
+            profiler = cProfile.Profile(time.process_time)  # CPU, not time waiting for the server
+            profiler.enable()
+            for prepared, _e in profiled:
+                st.tw.send(prepared)
+            profiler.disable()
+            profile = (pstats.Stats(profiler), len(profiled))
+        rows.append((path, wall, cpu, captured, profile, load_average()))
+    with connection.cursor() as cursor:  # the calls made here end: a later run starts from the same state
+        cursor.execute("UPDATE contactcenter_call SET ended_at = now(), status = 'completed' "
+                       "WHERE call_sid LIKE %s AND ended_at IS NULL", [f"CA_{st.contacts:07d}{st.run}%"])
+    from contactcenter import routing
+
+    for user in st.fx["agents"]:
+        routing.agent_set_state(user=user, state="available")
+    print(f"  {Call.objects.count():,} calls in the log; load average after: {load_average()}")
+    print("  path                                                   n | wall p50 / p99 ms | CPU p50 / p99 / mean ms "
+          "| queries | SQL ms (p50, client side) | load average")
+    for path, wall, cpu, captured, _profile, load in rows:
+        w, c = summarize(wall), summarize(cpu)
+        counts = count_summary([q for q, _s, _m in captured])
+        sql_ms = statistics.median([m for _q, _s, m in captured]) if captured else 0
+        print(f"  {path:<52} {w['n']:>4} | {w['median']:6.2f} / {w['p99']:6.2f} | {c['median']:5.2f} / "
+              f"{c['p99']:5.2f} / {c['mean']:5.2f} | {counts} | {sql_ms:5.2f} | {load}")
+    for path, _wall, _cpu, captured, profile, _load in rows:
+        print(f"  statements, {path}:")
+        print_statements(captured[-1][1], "    ")
+        if profile is None:
+            continue
+        stats, n = profile
+        total = sum(t for _label, t in profile_buckets(stats))
+        print(f"    CPU by where it goes (cProfile, {n} requests, {total / n * 1000:.2f} ms each under the "
+              f"profiler, which inflates Python calls):")
+        for label, seconds in profile_buckets(stats):
+            if seconds / total >= 0.01:
+                print(f"      {label:<40} {seconds / n * 1000:6.2f} ms  {seconds / total:5.1%}")
+        top = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:12]
+        print("    top functions by own time:")
+        for (filename, line, name), (_cc, calls, tottime, cumtime, _callers) in top:
+            short = "/".join(filename.split("/")[-3:])
+            print(f"      {tottime / n * 1000:6.3f} ms own, {cumtime / n * 1000:6.3f} ms cum, {calls / n:7.1f} "
+                  f"calls  {short}:{line} {name}")
+
+
 def main() -> None:
     args = parse_args()
     run_started = time.perf_counter()
     rng = random.Random(args.seed)
-    name = recreate_database(args.database_url)
+    if args.hooks:
+        args.languages = True
+    kept = kept_contacts(args.database_url) if args.reuse else None
+    reuse = kept is not None
+    if args.reuse:
+        args.keep = True
+    if args.source:
+        if not reuse:
+            raise SystemExit("--source measures a kept database: build it first (--reuse --hooks, --keep)")
+        import bench_contacts
+
+        bench_contacts.ROOT = Path(args.source).resolve()
+        os.chdir(bench_contacts.ROOT)  # Celery's Django fix-up puts the working directory first on sys.path
+    name = args.database_url.rsplit("/", 1)[-1] if reuse else recreate_database(args.database_url)
     setup_django(args.database_url)
 
     from django.core.management import call_command
     from django.db import connections
     from django.test.utils import override_settings
 
+    import contactcenter
     from contactcenter import tasks
 
     started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    print(f"bench_contactcenter — database {name} (created and migrated in {time.perf_counter() - started:.1f} s)")
+    if not args.source:  # another checkout's code runs on the schema as it is
+        call_command("migrate", verbosity=0)
+    print(f"bench_contactcenter — database {name} ({'kept, migrations checked' if reuse else 'created and migrated'}"
+          f" in {time.perf_counter() - started:.1f} s); code from {Path(contactcenter.__file__).parent.parent}")
     for line in machine_line():
         print(line)
     override_settings(TWILIO_AUTH_TOKEN=TOKEN, PUBLIC_BASE_URL=BASE).enable()
@@ -918,8 +1119,8 @@ def main() -> None:
     print("contactcenter.tasks.redirect_call.delay is replaced by a counter in this process (no broker in the "
           "figures); TWILIO_AUTH_TOKEN and PUBLIC_BASE_URL overridden; every request signed with twilio's "
           "RequestValidator")
-    fx = make_fixtures(rng)
-    if args.languages:
+    fx = existing_fixtures() if reuse else make_fixtures(rng)
+    if args.languages and not args.source:
         configure_languages(fx)
     print(f"fixtures: {len(fx['services'])} services, {2 + OTHER_LINES} lines, 3 queues with a skill each, "
           f"{N_AGENTS} agents (1–2 skills), {ACTIVE_ANNOUNCEMENTS} active and {INACTIVE_ANNOUNCEMENTS} inactive "
@@ -929,6 +1130,18 @@ def main() -> None:
     results: dict[int, dict] = {}
     current = 0
     try:
+        if reuse:
+            stages = []
+            print(f"\n== {args.contacts:,} contacts (kept database, {kept:,} contacts in it) ==")
+            if kept < args.contacts:  # a run that stopped after its fixtures: load now, set-based
+                started = time.perf_counter()
+                for line in [*grow_contacts(kept, args.contacts),
+                             *load_calls(args.contacts, int(args.contacts * args.past_calls_ratio), fx)]:
+                    print(f"  {line}")
+                print(f"  VACUUM (ANALYZE): {vacuum_analyze():.1f} s; "
+                      f"load in all {time.perf_counter() - started:.1f} s")
+            st = Stage(args.contacts, fx, args, rng, delay)
+            bench_hooks(st, args)
         for stage in stages:
             print(f"\n== {stage:,} contacts ==")
             started = time.perf_counter()
@@ -940,6 +1153,9 @@ def main() -> None:
                 print(f"  {line}")
             print(f"  VACUUM (ANALYZE): {vacuum_analyze():.1f} s; load in all {time.perf_counter() - started:.1f} s")
             st = Stage(stage, fx, args, rng, delay)
+            if args.hooks:
+                bench_hooks(st, args)
+                continue
             if args.voice_only:
                 st.bench_voice_before()
                 st.bench_voice()
@@ -962,7 +1178,8 @@ def main() -> None:
                   f"load average {load_average()})")
             print_stage(stage, st.results)
             results[stage] = st.results
-        if args.voice_only:
+        if args.voice_only or args.hooks or reuse:
+            print(f"load average at end: {load_average()}; total run time: {time.perf_counter() - run_started:.0f} s")
             return
         explain_hot_spots(fx)
         prototype_fixes(fx)
