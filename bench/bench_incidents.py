@@ -660,7 +660,8 @@ def measure_kept(args: argparse.Namespace) -> None:
         print(f"loaded {args.load:,} incidents in {info['incidents_s']:.1f} s and {info['timers']:,} SLA timers in "
               f"{info['timers_s']:.1f} s; VACUUM (ANALYZE) {info['vacuum_s']:.1f} s")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*), count(*) FILTER (WHERE status = ANY(%s)) FROM incidents_incident", [list(OPEN)])
+        cursor.execute("SELECT count(*), count(*) FILTER (WHERE status = ANY(%s)) FROM incidents_incident",
+                       [list(OPEN)])
         total, open_n = cursor.fetchone()
     agent = get_user_model().objects.get(username="bench-agent")
     api, browser = make_clients({"agent": agent, "token": Token.objects.get_or_create(user=agent)[0].key})
