@@ -771,6 +771,26 @@ def create_database(args) -> str:
     return name
 
 
+def ensure_providers() -> int:
+    """Two providers when there are none (issue 24.13's comparison): the bank's own centre,
+    by the agent hour, for Billing, Support and Cards and the first three teams' agents; an
+    outsourced vendor, by the answered call, for Sales, Business and Complaints."""
+    from catalog.models import Team
+    from contactcenter.models import Provider, Queue, TeamProvider
+
+    if Provider.objects.exists():
+        return 0
+    own = Provider.objects.create(name="Bank contact centre", kind="in_house", cost_basis="per_hour", cost=30,
+                                  currency="EUR")
+    vendor = Provider.objects.create(name="Vendor", kind="outsourced", cost_basis="per_call", cost="2.50",
+                                     currency="EUR")
+    for name, _sl in QUEUES:
+        Queue.objects.filter(name=name).update(provider=own if name in ("Billing", "Support", "Cards") else vendor)
+    for team in Team.objects.filter(name__in=TEAMS[:3]):
+        TeamProvider.objects.create(team=team, provider=own)
+    return 2
+
+
 def existing_fixtures() -> dict:
     """The fixtures of a kept database (--reuse)."""
     from django.contrib.auth import get_user_model
@@ -842,6 +862,9 @@ def main() -> None:
             fx = existing_fixtures()
         else:
             fx = make_fixtures(args.agents)
+        if ensure_providers():
+            print("  providers: the bank's own centre (per agent hour: Billing, Support, Cards; three teams) and "
+                  "an outsourced vendor (per answered call: Sales, Business, Complaints)")
             print(f"\n== load: {args.calls:,} calls over {YEAR_START:%Y}, {args.agents} agents, "
                   f"{len(fx['queues'])} queues, {args.incidents:,} incidents ==", flush=True)
             started = time.perf_counter()
