@@ -75,11 +75,12 @@ SNIPPET_CHARS = 160
 RANK_WINDOW = 200
 SCAN_ROWS = 20_000
 #: A word the table's statistics call rare (fewer matches than ``RANK_WINDOW`` in ``SCAN_ROWS``
-#: rows would hold) is looked up in the GIN index first, reading at most ``GIN_ROWS`` matches;
-#: more than that (the statistics were wrong) and the newest rows are read one by one after
-#: all (see ``_NewestMatches`` and ``_gin_first``). The statistics are re-read from
-#: ``pg_stats`` every ``STATS_SECONDS`` by each process.
+#: rows would hold) is looked up in the GIN index first, reading at most ``GIN_ROWS`` matches
+#: (``GUESS_ROWS`` when the statistics do not list it: a guess); more than that and the newest
+#: rows are read one by one after all (see ``_NewestMatches`` and ``_gin_first``). The
+#: statistics are re-read from ``pg_stats`` every ``STATS_SECONDS`` by each process.
 GIN_ROWS = 20_000
+GUESS_ROWS = 2_000
 STATS_SECONDS = 600
 #: ``article_search`` ranks in [0, 2) (1 for every word in the title, plus a normalised
 #: ``ts_rank``); halved, an article sits among the tickets whose titles match as well.
@@ -474,10 +475,12 @@ class _NewestMatches(Expression):
     conditional = True
 
     def __init__(self, kind: str, text: str, table: str, *, after: str = "", extra_params: tuple = (),
-                 gin_first: bool = False, top: int | None = None):
+                 gin_first: int = 0, top: int | None = None):
         super().__init__(output_field=BooleanField())
         self.kind, self.text, self.table, self.after, self.extra_params = kind, text, table, after, extra_params
-        self.gin_first, self.top = gin_first, top
+        # (True, from a test's stand-in for _gin_first: the statistics' bound)
+        self.gin_first = GIN_ROWS if gin_first is True else int(gin_first or 0)
+        self.top = top
 
     def as_sql(self, compiler, connection):
         alias = compiler.quote_name_unless_alias(next(iter(compiler.query.alias_map)))
@@ -491,7 +494,8 @@ class _NewestMatches(Expression):
         n = int(RANK_WINDOW)
         params = [self.text, *self.extra_params]
         # (the gate: nothing, or "the GIN index found too many", when it was asked first)
-        gate = f" AND (SELECT count(*) FROM g) > {int(GIN_ROWS)}" if self.gin_first else ""  # noqa: S608
+        bound = self.gin_first
+        gate = f" AND (SELECT count(*) FROM g) > {bound}" if bound else ""  # noqa: S608
         parts = (f'(SELECT "id" FROM {table} WHERE "id" > {edge} AND (ts_match_vq("search_vector", {query}){after})'  # noqa: S608
                  f'{gate} ORDER BY "id" DESC LIMIT {n}) UNION ALL '
                  f'(SELECT "id" FROM {table} WHERE "id" + 0 <= {edge} AND ("search_vector" @@ {query}{after}){gate} '
@@ -499,12 +503,12 @@ class _NewestMatches(Expression):
         if not self.gin_first:
             window, params = f'SELECT w."id" FROM ({parts}) w LIMIT {n}', params * 2  # noqa: S608
         else:
-            # A rare word: every match from the GIN index (at most GIN_ROWS of them, each a heap
-            # visit), the newest kept; only past GIN_ROWS (the statistics were wrong) the two
+            # A rare word: every match from the GIN index (at most ``bound`` of them, each a heap
+            # visit), the newest kept; only past the bound (the statistics were wrong) the two
             # parts above, as for any word.
             window = (f'WITH g AS MATERIALIZED (SELECT "id" FROM {table} '  # noqa: S608
-                      f'WHERE ("search_vector" @@ {query}{after}) LIMIT {int(GIN_ROWS) + 1}) '
-                      f'SELECT w."id" FROM ((SELECT "id" FROM g WHERE (SELECT count(*) FROM g) <= {int(GIN_ROWS)} '
+                      f'WHERE ("search_vector" @@ {query}{after}) LIMIT {bound + 1}) '
+                      f'SELECT w."id" FROM ((SELECT "id" FROM g WHERE (SELECT count(*) FROM g) <= {bound} '
                       f'ORDER BY "id" DESC LIMIT {n}) UNION ALL {parts}) w LIMIT {n}')
             params = params * 3
         if self.top:
@@ -549,29 +553,35 @@ class _Statistics:
 _statistics = _Statistics()
 
 
-def _gin_first(table: str, words) -> bool:
-    """Whether the statistics call ``words`` rare in ``table``: fewer than ``RANK_WINDOW`` matches
-    expected among the ``SCAN_ROWS`` newest rows (the first step would read them all and still
-    ask the GIN index). A word not among the table's most common lexemes is taken for rare (the
-    GIN index's answer is then bounded by ``GIN_ROWS``); the last word, a prefix, counts every
-    common lexeme it starts; several words, the product of their shares (as the planner
-    assumes: words found together more often than that cost the bounded GIN answer and the
-    scan after it, never a wrong result)."""
+def _gin_first(table: str, words) -> int:
+    """How many matches the GIN index may be asked for first (0: none, read the newest rows
+    first). The statistics call ``words`` rare in ``table`` when fewer than ``RANK_WINDOW``
+    matches are expected among the ``SCAN_ROWS`` newest rows (the first step would read them
+    all and still ask the GIN index). Several words: the product of their shares (as the
+    planner assumes); the last word, a prefix: every common lexeme it starts. Rare by the
+    statistics' own count: up to ``GIN_ROWS``. A word the statistics do not list (absent, or
+    too rare to be listed, or a prefix of many such words: ``elri`` began words in 5 % of the
+    bench's incidents, none listed) is only guessed rare: up to ``GUESS_ROWS``. Past the bound
+    the newest rows are read after all: a wrong guess costs time, never a result."""
     stats = _statistics.of(table)
     if stats is None or stats[0] < SCAN_ROWS:
-        return False  # a small or never analysed table: its newest rows are all of it, or nearly
+        return 0  # a small or never analysed table: its newest rows are all of it, or nearly
     _, lexemes, freqs = stats
-    share = 1.0
+    share, guessed = 1.0, False
     for position, word in enumerate(words):
         if position < len(words) - 1:
+            guessed = guessed or word not in freqs
             share *= freqs.get(word, 0.0)
             continue
         start, prefixed = bisect_left(lexemes, word), 0.0
         while start < len(lexemes) and lexemes[start].startswith(word):
             prefixed += freqs[lexemes[start]]
             start += 1
+        guessed = guessed or not prefixed
         share *= min(1.0, prefixed)
-    return share * SCAN_ROWS < RANK_WINDOW
+    if share * SCAN_ROWS >= RANK_WINDOW:
+        return 0
+    return GUESS_ROWS if guessed else GIN_ROWS
 
 
 def _ranked(qs: QuerySet, kind: str, words, *, top: int | None = None, **extra) -> QuerySet:
@@ -587,7 +597,7 @@ def _ranked(qs: QuerySet, kind: str, words, *, top: int | None = None, **extra) 
     match_extra = {k: v for k, v in extra.items() if k != "before"}
     if RANK_WINDOW and not qs.query.where:
         table = qs.model._meta.db_table
-        matching = qs.filter(_NewestMatches(kind, text, table, gin_first=GIN_ROWS > 0 and _gin_first(table, words),
+        matching = qs.filter(_NewestMatches(kind, text, table, gin_first=_gin_first(table, words) if GIN_ROWS else 0,
                                             top=None if rank_extra else top, **match_extra))
     else:
         matching = qs.filter(_FullText(kind, text, **match_extra))

@@ -292,9 +292,11 @@ def test_the_statistics_choose_the_first_step(monkeypatch):
     # Every row holds "printer" (and "pri…" starts it): the newest rows first.
     assert not engine._gin_first("incidents_incident", ("printer",))
     assert not engine._gin_first("incidents_incident", ("pri",))
-    # Absent, or in one row of ten: the index first.
-    assert engine._gin_first("incidents_incident", ("wombat",))
-    assert engine._gin_first("incidents_incident", ("printer", "toner"))
+    # In one row of ten, by the statistics' count: the index first, up to GIN_ROWS matches;
+    # absent from the statistics (absent, or too rare to be listed): a guess, up to GUESS_ROWS.
+    assert engine._gin_first("incidents_incident", ("printer", "toner")) == engine.GIN_ROWS
+    assert engine._gin_first("incidents_incident", ("wombat",)) == engine.GUESS_ROWS
+    assert engine._gin_first("incidents_incident", ("printer", "wom")) == engine.GUESS_ROWS
     # A table too small for the choice to matter, or never analysed: the newest rows first.
     monkeypatch.setattr(engine, "SCAN_ROWS", 1000)
     assert not engine._gin_first("incidents_incident", ("wombat",))
