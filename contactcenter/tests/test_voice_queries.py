@@ -79,3 +79,23 @@ def test_an_active_announcement_is_read_with_the_line_in_five_statements(client,
     assert response.status_code == 200 and "Card payments are failing; we are on it." in body
     assert "step=announcement" in body  # press 1 to continue
     assert Call.objects.get(call_sid="CA8").announcement == announcement
+
+
+def test_pressing_1_after_the_announcement_in_three_statements(client, menu_line, django_assert_num_queries):
+    """The gather hook (issue 22 bench): the call with its line, contact and customer, its
+    ``continued`` update, the menu — no empty transaction for input flags, no option lookup
+    without an option."""
+    from contactcenter.models import Announcement
+
+    announcement = Announcement.objects.create(message="Card payments are failing.", allow_continue=True)
+    announcement.lines.add(menu_line)
+    contact = ContactFactory(name="Eleni Papadopoulou")
+    ContactPhone.objects.create(contact=contact, number="+306900000001")
+    post(client, "voice", incoming("CA9", to=menu_line.number))
+    with django_assert_num_queries(3):
+        response = post(client, "gather", {"CallSid": "CA9", "Digits": "1"}, query="step=announcement")
+    assert "<Say>Hello Eleni Papadopoulou.</Say>" in response.content.decode()
+    assert MENU in response.content.decode() and Call.objects.get(call_sid="CA9").continued
+    # A bad field is still noted on the call (in its own transaction).
+    post(client, "gather", {"CallSid": "CA9", "Digits": "12ab"}, query="step=menu")
+    assert Call.objects.get(call_sid="CA9").input_flags[0]["field"] == "Digits"

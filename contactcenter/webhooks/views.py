@@ -275,7 +275,8 @@ def gather(request):
         return twiml(response)
     if step == "announcement" and digits == "1":
         services.call_continued(call=call)
-        option = call.line.menu.filter(digit=request.GET.get("option", "")).first() if call.line_id else None
+        digit = request.GET.get("option", "")
+        option = call.line.menu.filter(digit=digit).first() if call.line_id and digit else None
         if option is not None:
             _route(response, call, option.queue)
         elif call.contact_id is None:
