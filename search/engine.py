@@ -561,7 +561,8 @@ def _gin_first(table: str, words) -> int:
     planner assumes); the last word, a prefix: every common lexeme it starts. Rare by the
     statistics' own count: up to ``GIN_ROWS``. A word the statistics do not list (absent, or
     too rare to be listed, or a prefix of many such words: ``elri`` began words in 5 % of the
-    bench's incidents, none listed) is only guessed rare: up to ``GUESS_ROWS``. Past the bound
+    bench's incidents, none listed; ``pelo`` a few listed and many unlisted ones) is only
+    guessed rare: up to ``GUESS_ROWS``. Past the bound
     the newest rows are read after all: a wrong guess costs time, never a result."""
     stats = _statistics.of(table)
     if stats is None or stats[0] < SCAN_ROWS:
@@ -577,7 +578,8 @@ def _gin_first(table: str, words) -> int:
         while start < len(lexemes) and lexemes[start].startswith(word):
             prefixed += freqs[lexemes[start]]
             start += 1
-        guessed = guessed or not prefixed
+        # (the listed words it starts are not all: unlisted ones may start it too, many of them)
+        guessed = guessed or word not in freqs
         share *= min(1.0, prefixed)
     if share * SCAN_ROWS >= RANK_WINDOW:
         return 0
