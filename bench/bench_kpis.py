@@ -862,9 +862,6 @@ def main() -> None:
             fx = existing_fixtures()
         else:
             fx = make_fixtures(args.agents)
-        if ensure_providers():
-            print("  providers: the bank's own centre (per agent hour: Billing, Support, Cards; three teams) and "
-                  "an outsourced vendor (per answered call: Sales, Business, Complaints)")
             print(f"\n== load: {args.calls:,} calls over {YEAR_START:%Y}, {args.agents} agents, "
                   f"{len(fx['queues'])} queues, {args.incidents:,} incidents ==", flush=True)
             started = time.perf_counter()
@@ -887,6 +884,9 @@ def main() -> None:
             print(f"  generation total (load, indexes, VACUUM ANALYZE, CHECKPOINT): {gen_s:.1f} s; load average "
                   f"{load_average()}", flush=True)
 
+        if ensure_providers():
+            print("  providers: the bank's own centre (per agent hour: Billing, Support, Cards; three teams) and "
+                  "an outsourced vendor (per answered call: Sales, Business, Complaints)")
         if "copy" in args.stages and "backfill" not in args.stages:
             started = time.perf_counter()
             bf = backfill(args.backfill_days, real=False)
