@@ -83,7 +83,8 @@ def grow(contact, n: int, *, owner, tag: str) -> None:
     calls, incidents = int(n * 0.4), int(n * 0.4)
     clone(Call(call_sid=f"CA-{tag}-0", contact=contact, customer=contact.customer, outcome="answered", csat=1,
                started_at=now), calls,
-          {"call_sid": f"'CA-{tag}-' || g", "csat": "1 + mod(g, 5)", "started_at": "t.started_at - g * interval '3 min'"})
+          {"call_sid": f"'CA-{tag}-' || g", "csat": "1 + mod(g, 5)",
+           "started_at": "t.started_at - g * interval '3 min'"})
     clone(Incident(title=f"Trouble {tag} 0", contact=contact, customer=contact.customer, status="closed",
                    created_at=now - timedelta(minutes=1)), incidents,
           {"title": f"'Trouble {tag} ' || g", "created_at": "t.created_at - g * interval '3 min'"})

@@ -209,10 +209,11 @@ class Timeline:
         bound = self._sql
         if limit is None or bound is None:
             return self.count(), True
-        if not bound.sources:
+        sources = bound.sources  # bound once: the counts, then perhaps the estimate
+        if not sources:
             return 0, True
         parts, params = [], []
-        for sql, part_params in bound.sources:
+        for sql, part_params in sources:
             parts.append(f"SELECT COUNT(*) FROM ({sql} LIMIT {int(limit) + 1}) AS part")  # noqa: S608 - Django's SQL
             params += part_params
         with connection.cursor() as cursor:
@@ -221,8 +222,8 @@ class Timeline:
         total = sum(capped)
         if max(capped) <= limit:
             return total, True
-        union = " UNION ALL ".join(f"({sql})" for sql, _ in bound.sources)
-        return max(planner_rows_of(union, [p for _, part_params in bound.sources for p in part_params]), total), False
+        union = " UNION ALL ".join(f"({sql})" for sql, _ in sources)
+        return max(planner_rows_of(union, [p for _, part_params in sources for p in part_params]), total), False
 
     def __len__(self) -> int:
         return self.count()
@@ -234,7 +235,7 @@ class Timeline:
         start, stop = index.start or 0, index.stop
         bound = self._sql
         if bound is not None and stop is not None:
-            if not bound.sources or stop <= start:
+            if not bound.compiled.sources or stop <= start:
                 return []
             sql, params = bound.page(start, stop)
             with connection.cursor() as cursor:
