@@ -17,6 +17,10 @@ from .base import CACHES, DATABASES, VAR_DIR, celery_queues  # noqa: E402
 
 DEBUG = False
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A test database never has to survive a crash: commits do not wait for the write-ahead log to
+# reach the disk (4.2–4.7 ms per commit on this VM's disk, 0.12–0.18 ms without; the tests that
+# commit for real, the API fuzz run, the seeded demo, the live server). Only these connections.
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
 # TEST_DB_NAME lets two test runs on one machine use separate databases.
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DB_NAME", "test_servicedesk")}
 # One key prefix per test process, so parallel runs on the same Redis never see each
