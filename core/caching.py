@@ -3,8 +3,9 @@ shared cache (Redis in production, so every web process sees the same copy).
 
 Entries are keyed by a generation token; :meth:`ReadCache.clear` replaces the token, which
 makes every entry unreachable at once (one write, whatever the number of entries; the old
-ones expire on their own). Only data is cached, never a rendered response: pages carry a
-CSRF token and, for people who are signed in, their own menu. When the cache is unreachable
+ones expire on their own). What it keeps is data, not a rendered response: pages carry a
+CSRF token and, for people who are signed in, their own menu. (The status page also keeps its
+whole anonymous page, as bytes, keyed by its version, language and time zone: ``statuspage.caching``.) When the cache is unreachable
 the data is built from the database instead of failing: a public page must work best when
 things are broken. The status page and the help centre each keep one."""
 

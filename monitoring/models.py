@@ -7,8 +7,10 @@ the token itself is shown once, when the source is made or its token rotated). I
 belongs to by its labels.
 
 An :class:`Alert` is one episode of one alert: from the first ``firing`` of a fingerprint to
-its ``resolved``. The partial unique constraint ``one_open`` (one firing row per source and
-fingerprint) is the deduplication: a repeat updates the open row, and two posts of the same
+its ``resolved``. One firing row per source and fingerprint is the deduplication (the
+partial unique constraint ``one_open``; on PostgreSQL, where alerts are partitioned by month,
+the key table ``monitoring_alert_key1`` that triggers keep, since a partitioned table's unique
+keys must hold the partition key: docs/operations.md): a repeat updates the open row, and two posts of the same
 new alert at the same moment cannot both insert one (the second insert waits for the first
 and fails), so one alert opens one incident however many copies arrive. A fingerprint that
 fires again after its resolution starts a new episode (a new row) that names the earlier one

@@ -576,6 +576,9 @@ PROBLEM_TREND_DAYS = env_int("PROBLEM_TREND_DAYS", 7)
 PROBLEM_RECURRENCE_DAYS = env_int("PROBLEM_RECURRENCE_DAYS", 30)
 # Partitioned append-only tables (PostgreSQL; docs/operations.md): monthly partitions made this
 # many months ahead, and how many whole months of each table are kept (0 keeps everything).
+# Status page subscriber notices: how long a worker's claim on a batch holds before another
+# worker takes it over (keep it below the broker's visibility timeout).
+STATUSPAGE_NOTICE_LEASE_SECONDS = env_int("STATUSPAGE_NOTICE_LEASE_SECONDS", 300)
 PARTITIONS_AHEAD_MONTHS = env_int("PARTITIONS_AHEAD_MONTHS", 3)
 SLA_EVENT_RETENTION_MONTHS = env_int("SLA_EVENT_RETENTION_MONTHS", 25)
 DELIVERY_RETENTION_MONTHS = env_int("DELIVERY_RETENTION_MONTHS", 13)
