@@ -638,6 +638,9 @@ def print_get(label: str, r: dict) -> None:
 
 def print_explain(sql: str, indent: str = "      ") -> None:
     flat = " ".join(sql.split())
+    if "%s" in sql:  # the captured and timed statements did not pair up: no interpolated SQL to explain
+        print(f"{indent}(not explained: only the parametrised text) {flat[:150]}…")
+        return
     print(f"{indent}EXPLAIN (ANALYZE, BUFFERS) {flat[:200]}{'…' if len(flat) > 200 else ''}")
     for line in explain(sql):
         print(f"{indent}  {line}")
