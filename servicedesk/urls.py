@@ -32,6 +32,11 @@ api_v1 = [
 ]
 
 urlpatterns = [
+    # The busiest addresses first: Django tries the patterns in order (a live poll, a Twilio
+    # webhook or an API call used to pass some 25 patterns first).
+    path("live/", include("core.live_urls")),
+    path("telephony/", include("contactcenter.webhooks.urls")),
+    path("api/v1/", include(api_v1)),
     path("", views.home, name="home"),
     path("profile/", views.profile, name="profile"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -46,7 +51,6 @@ urlpatterns = [
     path("requests/", include("servicerequests.urls")),
     path("mail/", include("mail.urls")),
     path("monitoring/", include("monitoring.urls")),
-    path("telephony/", include("contactcenter.webhooks.urls")),
     path("contact-center/", include("contactcenter.urls")),
     # /customers/<id>/, /contacts/<id>/ (the 360° view) and /complaints/… (API.md, Pages)
     path("", include("crm.urls")),
@@ -56,11 +60,9 @@ urlpatterns = [
     path("dashboards/", include("kpis.urls")),
     path("search/", include("search.urls")),
     path("sla/", include("sla.urls")),
-    path("live/", include("core.live_urls")),
     path("lists/", include("core.list_urls")),
     path("healthz", health.healthz, name="healthz"),
     path("healthz/", health.healthz),
-    path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI under the Content-Security-Policy: its start-up script is served as a file
     # (the split view); its page keeps a small <style> block.

@@ -75,6 +75,12 @@ def evaluation_form():
     return form
 
 
+def dial_list():
+    from contactcenter.models import DialList
+
+    return DialList.objects.create(name=f"Callbacks {unique()}", queue=QueueFactory(), line=LineFactory())
+
+
 def evaluation(owner):
     from contactcenter.models import Evaluation
 
@@ -258,6 +264,8 @@ RESOURCES = [
     # An agent reads the reviews of their own calls; managers and admins every review.
     Resource("evaluations", make=evaluation, narrowed=STAFF - MANAGERS),
     Resource("callbacks", make=lambda owner: CallbackFactory()),
+    # The auto-dial lists of callback queues: a queue without a skill is every agent's.
+    Resource("dial-lists", make=lambda owner: dial_list()),
     # --- mail ---
     Resource("mailboxes", make=lambda owner: MailboxFactory(),
              create=lambda: {"name": f"Support {unique()}", "address": f"support{unique()}@desk.example.com",
