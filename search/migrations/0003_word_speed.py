@@ -1,7 +1,0 @@
-# Placeholder, filled by the work it is named after (or left as a no-op).
-from django.db import migrations
-
-
-class Migration(migrations.Migration):
-    dependencies = [("search", "0002_stored_vectors")]
-    operations = []
