@@ -78,7 +78,12 @@ def fill(user, n: int) -> None:
 
 
 def home(client, user):
+    """The home page as ``user``, with its query count: cold, as after a rollup run (the KPI
+    figures are cached until the next one: ``kpis.caching``)."""
+    from kpis.caching import rollups_changed
+
     client.force_login(user)
+    rollups_changed()
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/")
     assert response.status_code == 200
@@ -158,14 +163,15 @@ def test_a_requester_sees_only_public_news_of_their_own_services(client, make_us
     assert f"Outage {other.pk}" not in response.content.decode()
 
 
-#: Queries per home page, with rows in every list (session, user, roles, unread count and
-#: the notifications included). Pinned: a change here means a page that got slower.
+#: Queries per home page, with rows in every list (user, roles, unread count and the
+#: notifications included; the session comes from the cache). Pinned: a change here means a
+#: page that got slower.
 QUERIES = {
-    (Role.AGENT,): 18,
-    (Role.CAB_MEMBER,): 8,
-    (Role.CHANGE_MANAGER,): 12,
-    (Role.MANAGER,): 15,
-    (Role.REQUESTER,): 13,
+    (Role.AGENT,): 17,
+    (Role.CAB_MEMBER,): 7,
+    (Role.CHANGE_MANAGER,): 11,
+    (Role.MANAGER,): 13,
+    (Role.REQUESTER,): 12,
 }
 
 
