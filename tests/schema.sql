@@ -52,6 +52,7 @@
 -- file notifications/migrations/0002_default_templates.py b722e285c67636ce974520b7e506600991df56b65ba60bd4933fcfaf7a979626
 -- file notifications/migrations/0003_sms_plural.py e37d4ec6efb033c2344446bdff62f3c9351eeec31eed4a9beb77ecdaebf8b4e7
 -- file notifications/migrations/0004_stakeholdergroup_services.py ce5f9fc199709b3f044fa470753ef407d3ecb0e0bdb9f1413a17e5b59876b1f7
+-- file notifications/migrations/0005_partitions.py 8bb13c767945097deb0b0cd21c2066ca0f490ed7b9d08f4bf0cd18702dcf7f1c
 -- file notifications/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file notifications/defaults.py a4251ead21f3dcbfdcf1a6acdbd7847109b57cae198a56d169f7f844790e9315
 -- file sla/migrations/0001_initial.py 997929d876e71de5cc6fd721803c9f807054793d34d83b1e0afd5f2985d379b7
@@ -60,6 +61,7 @@
 -- file sla/migrations/0004_reopen.py 458b3aae4f3a1e1ea0ceb8bce6fa2faf4912dd2000e4b5f0085a88cccb7b0103
 -- file sla/migrations/0005_complaint_kind.py 24fb696f067df870e8c26256f1f8e78d90c407905b57d2ed301016406a92691f
 -- file sla/migrations/0006_requester_escalation.py 09eb3e38cb1be08e9e79ace3b750ce5b478390817447e7d7f08ed088acb2f05d
+-- file sla/migrations/0007_partitions.py 781033cf4a99c9dc4abe0f21a39daaca3437263e389c6c06148505dfcb2c07c2
 -- file sla/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file sla/defaults.py aa1fa2d1331ade0bccb5c33ae1b01f29914037baf3609c30a3a50d4379f0525c
 -- file incidents/migrations/0001_initial.py bfc39db74f53f9d9be271c28d344df7a808cd475b6326b66f05faf519c3c6f59
@@ -75,6 +77,7 @@
 -- file incidents/defaults.py 81440b39ca1669389dcd9bc0fca6d02ff54122023aab97ab1155c1693e348ceb
 -- file statuspage/migrations/0001_initial.py 1e695c57ef9d99299697d3b8123c2bb27d0f301bab2adc97a3382f44c5eacd03
 -- file statuspage/migrations/0002_maintenancenotice.py 10a4883671226cbe681ef886be7cef20e46a06624c68dd58b3cb03f19f7fdbf0
+-- file statuspage/migrations/0003_notice_claims.py 4c50040a0bf0831a69e2575dbc13e71782c833f2ff3ac1ca8bd23afff6df1b94
 -- file statuspage/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file problems/migrations/0001_initial.py 4f6978aac39538121a32199fe73b2dc1c10014b9cc15247a0088b434d466e5df
 -- file problems/migrations/0002_known_error_search.py 0cb4f89232c62596db77293d9b4f7d6fdefbfa0fa576f1de3d2d16ca7168cf7b
@@ -92,8 +95,10 @@
 -- file requests/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file mail/migrations/0001_initial.py 118214089d531475855b6257e0f7c9e96d3aeec6fc84eb1cdd08e7cf85fed656
 -- file mail/migrations/0002_inbound_from_index.py d60f88784cfdadd294935e2e89533b6588fcb400ee180487cf3613edc3a86149
+-- file mail/migrations/0003_delivery_unenforced.py 4acb0b3e988d462c163383679f5014e67e5cf26919aa837898793de0e5e0872c
 -- file mail/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file monitoring/migrations/0001_initial.py 6fad4e3265a5d9c69f92df5a42cb86b2f686dfd941387ebc0bfc8e6c96b79bdc
+-- file monitoring/migrations/0002_partitions.py c30717d16c1ef8ce8be293479e64bfdc7d01a6b28b7425ff5e869a5b49714d3b
 -- file monitoring/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file contactcenter/migrations/0001_initial.py 0d3475a8a859ec1e20f5888b230c4f23e241ae981b96be920afea3b602c9b371
 -- file contactcenter/migrations/0002_callbacks.py 31fc7ba84c563dc49e96c6e712b41510dba1bfda4a1996da6f1504b04eb7f8f2
@@ -107,6 +112,7 @@
 -- file contactcenter/migrations/0010_outbound_supervision.py e444784f018298de989764473b51e238659eb993fea753c9003d8ca1367e5b62
 -- file contactcenter/migrations/0011_providers.py 7971661b55f4591efaa8425e2b37cd8cf06d75961380ddb89cebe66bbf4cbc36
 -- file contactcenter/migrations/0012_all_hands.py c0b6c72772707cd9d141e2ce67e0207d092584cd84d02f33252d537017b4c664
+-- file contactcenter/migrations/0013_step2_leftovers.py e64be7042e8004cf7e3479377ca2310c9220434f5fcbadb06083979eac11b37b
 -- file contactcenter/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file crm/migrations/0001_opportunity.py 33cdd740f925e0e52921bb4795f12881d59867aa47a4253351289602c430424f
 -- file crm/migrations/0002_complaint_survey.py 3ae69a07adff6c080504b48930ca0b92a5075bf7d7472d63e671a476b1efb74d
@@ -123,6 +129,7 @@
 -- file kpis/migrations/0004_incidentdaily_channel.py f7d63dce089389b136320eda8a1b487b8d2884d606a5d4b180d38fc80213f2f7
 -- file kpis/migrations/0005_contact_center_step2.py 41829d3bc2158872c7379f5b1a7255fb5051e96883dc010049ba1585c9733471
 -- file kpis/migrations/0006_dashboard_speed.py 4abee10a3ac9674a98a3369f6f19a43ec6fc189dd7621956c29caed4a6bc52e4
+-- file kpis/migrations/0007_ten_million.py 392a29eb540b979b8cee03455d4fd072aa884055e326d6330d4a6211027fea90
 -- file kpis/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file search/migrations/0001_fulltext_indexes.py 3855285303d324a5a010287968403332307559b75a060fb2a2e115f0b8d31c00
 -- file search/migrations/0002_stored_vectors.py c434e7df5b52ac2f05500dcde520ec57c332173107532e1ea94ba7949d8b44a9
@@ -400,6 +407,70 @@ CREATE FUNCTION public.knowledge_zwnj_joined(value text) RETURNS text
         ), ' ')
     END
 $$;
+
+
+--
+-- Name: monitoring_alert_key1_sync(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.monitoring_alert_key1_sync() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND (OLD.status = 'firing') THEN
+        IF TG_OP = 'DELETE' OR NOT (NEW.status = 'firing') OR (OLD."source_id", OLD."fingerprint") IS DISTINCT FROM (NEW."source_id", NEW."fingerprint") THEN
+            DELETE FROM "monitoring_alert_key1" WHERE "source_id" = OLD."source_id" AND "fingerprint" = OLD."fingerprint";
+        END IF;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') AND (NEW.status = 'firing') THEN
+        IF TG_OP = 'INSERT' OR NOT (OLD.status = 'firing') OR (OLD."source_id", OLD."fingerprint") IS DISTINCT FROM (NEW."source_id", NEW."fingerprint") THEN
+            INSERT INTO "monitoring_alert_key1" ("source_id", "fingerprint", row_id) VALUES (NEW."source_id", NEW."fingerprint", NEW.id);
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+--
+-- Name: monitoring_alert_keys_truncate(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.monitoring_alert_keys_truncate() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$ BEGIN TRUNCATE "monitoring_alert_key1"; RETURN NULL; END $$;
+
+
+--
+-- Name: notifications_delivery_key1_sync(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.notifications_delivery_key1_sync() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND TRUE THEN
+        IF TG_OP = 'DELETE' OR NOT TRUE OR OLD."idempotency_key" IS DISTINCT FROM NEW."idempotency_key" THEN
+            DELETE FROM "notifications_delivery_key1" WHERE "idempotency_key" = OLD."idempotency_key";
+        END IF;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') AND TRUE THEN
+        IF TG_OP = 'INSERT' OR NOT TRUE OR OLD."idempotency_key" IS DISTINCT FROM NEW."idempotency_key" THEN
+            INSERT INTO "notifications_delivery_key1" ("idempotency_key", row_id) VALUES (NEW."idempotency_key", NEW.id);
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+--
+-- Name: notifications_delivery_keys_truncate(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.notifications_delivery_keys_truncate() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$ BEGIN TRUNCATE "notifications_delivery_key1"; RETURN NULL; END $$;
 
 
 --
@@ -3528,7 +3599,8 @@ CREATE TABLE public.contactcenter_conference (
     sid character varying(64) NOT NULL,
     created_at timestamp with time zone NOT NULL,
     ended_at timestamp with time zone,
-    call_id bigint NOT NULL
+    call_id bigint NOT NULL,
+    caller_held boolean NOT NULL
 );
 
 
@@ -3983,7 +4055,8 @@ CREATE TABLE public.contactcenter_historicalconference (
     history_change_reason character varying(100),
     history_type character varying(1) NOT NULL,
     call_id bigint,
-    history_user_id integer
+    history_user_id integer,
+    caller_held boolean NOT NULL
 );
 
 
@@ -6693,6 +6766,80 @@ ALTER TABLE public.kpis_arrivalhour ALTER COLUMN id ADD GENERATED BY DEFAULT AS 
 
 
 --
+-- Name: kpis_callagentmonthly; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpis_callagentmonthly (
+    id bigint NOT NULL,
+    arrivals integer NOT NULL,
+    offered integer NOT NULL,
+    answered integer NOT NULL,
+    abandoned integer NOT NULL,
+    short_abandoned integer NOT NULL,
+    answered_in_sl integer NOT NULL,
+    wait_sum bigint NOT NULL,
+    talk_sum bigint NOT NULL,
+    hold_sum bigint NOT NULL,
+    wrap_sum bigint NOT NULL,
+    wrap_count integer NOT NULL,
+    transfers integer NOT NULL,
+    transferred integer NOT NULL,
+    fcr integer NOT NULL,
+    csat_count integer NOT NULL,
+    csat_good integer NOT NULL,
+    csat_sum integer NOT NULL,
+    deflected integer NOT NULL,
+    callbacks_done integer NOT NULL,
+    callback_seconds_sum bigint NOT NULL,
+    outbound integer NOT NULL,
+    outbound_answered integer NOT NULL,
+    recorded integer NOT NULL,
+    quality_count integer NOT NULL,
+    quality_sum double precision NOT NULL,
+    fcr_survey_count integer NOT NULL,
+    fcr_survey_yes integer NOT NULL,
+    start timestamp with time zone NOT NULL,
+    agent_id integer NOT NULL,
+    CONSTRAINT kpis_callagentmonthly_abandoned_check CHECK ((abandoned >= 0)),
+    CONSTRAINT kpis_callagentmonthly_agent_id_check CHECK ((agent_id >= 0)),
+    CONSTRAINT kpis_callagentmonthly_answered_check CHECK ((answered >= 0)),
+    CONSTRAINT kpis_callagentmonthly_answered_in_sl_check CHECK ((answered_in_sl >= 0)),
+    CONSTRAINT kpis_callagentmonthly_arrivals_check CHECK ((arrivals >= 0)),
+    CONSTRAINT kpis_callagentmonthly_callbacks_done_check CHECK ((callbacks_done >= 0)),
+    CONSTRAINT kpis_callagentmonthly_csat_count_check CHECK ((csat_count >= 0)),
+    CONSTRAINT kpis_callagentmonthly_csat_good_check CHECK ((csat_good >= 0)),
+    CONSTRAINT kpis_callagentmonthly_csat_sum_check CHECK ((csat_sum >= 0)),
+    CONSTRAINT kpis_callagentmonthly_deflected_check CHECK ((deflected >= 0)),
+    CONSTRAINT kpis_callagentmonthly_fcr_check CHECK ((fcr >= 0)),
+    CONSTRAINT kpis_callagentmonthly_fcr_survey_count_check CHECK ((fcr_survey_count >= 0)),
+    CONSTRAINT kpis_callagentmonthly_fcr_survey_yes_check CHECK ((fcr_survey_yes >= 0)),
+    CONSTRAINT kpis_callagentmonthly_offered_check CHECK ((offered >= 0)),
+    CONSTRAINT kpis_callagentmonthly_outbound_answered_check CHECK ((outbound_answered >= 0)),
+    CONSTRAINT kpis_callagentmonthly_outbound_check CHECK ((outbound >= 0)),
+    CONSTRAINT kpis_callagentmonthly_quality_count_check CHECK ((quality_count >= 0)),
+    CONSTRAINT kpis_callagentmonthly_recorded_check CHECK ((recorded >= 0)),
+    CONSTRAINT kpis_callagentmonthly_short_abandoned_check CHECK ((short_abandoned >= 0)),
+    CONSTRAINT kpis_callagentmonthly_transferred_check CHECK ((transferred >= 0)),
+    CONSTRAINT kpis_callagentmonthly_transfers_check CHECK ((transfers >= 0)),
+    CONSTRAINT kpis_callagentmonthly_wrap_count_check CHECK ((wrap_count >= 0))
+);
+
+
+--
+-- Name: kpis_callagentmonthly_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpis_callagentmonthly ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.kpis_callagentmonthly_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: kpis_calldaily; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -6840,6 +6987,82 @@ CREATE TABLE public.kpis_callinterval (
 
 ALTER TABLE public.kpis_callinterval ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
     SEQUENCE NAME public.kpis_callinterval_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: kpis_callqueuedaily; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpis_callqueuedaily (
+    id bigint NOT NULL,
+    arrivals integer NOT NULL,
+    offered integer NOT NULL,
+    answered integer NOT NULL,
+    abandoned integer NOT NULL,
+    short_abandoned integer NOT NULL,
+    answered_in_sl integer NOT NULL,
+    wait_sum bigint NOT NULL,
+    talk_sum bigint NOT NULL,
+    hold_sum bigint NOT NULL,
+    wrap_sum bigint NOT NULL,
+    wrap_count integer NOT NULL,
+    transfers integer NOT NULL,
+    transferred integer NOT NULL,
+    fcr integer NOT NULL,
+    csat_count integer NOT NULL,
+    csat_good integer NOT NULL,
+    csat_sum integer NOT NULL,
+    deflected integer NOT NULL,
+    callbacks_done integer NOT NULL,
+    callback_seconds_sum bigint NOT NULL,
+    outbound integer NOT NULL,
+    outbound_answered integer NOT NULL,
+    recorded integer NOT NULL,
+    quality_count integer NOT NULL,
+    quality_sum double precision NOT NULL,
+    fcr_survey_count integer NOT NULL,
+    fcr_survey_yes integer NOT NULL,
+    start timestamp with time zone NOT NULL,
+    queue_id integer NOT NULL,
+    service_id integer NOT NULL,
+    CONSTRAINT kpis_callqueuedaily_abandoned_check CHECK ((abandoned >= 0)),
+    CONSTRAINT kpis_callqueuedaily_answered_check CHECK ((answered >= 0)),
+    CONSTRAINT kpis_callqueuedaily_answered_in_sl_check CHECK ((answered_in_sl >= 0)),
+    CONSTRAINT kpis_callqueuedaily_arrivals_check CHECK ((arrivals >= 0)),
+    CONSTRAINT kpis_callqueuedaily_callbacks_done_check CHECK ((callbacks_done >= 0)),
+    CONSTRAINT kpis_callqueuedaily_csat_count_check CHECK ((csat_count >= 0)),
+    CONSTRAINT kpis_callqueuedaily_csat_good_check CHECK ((csat_good >= 0)),
+    CONSTRAINT kpis_callqueuedaily_csat_sum_check CHECK ((csat_sum >= 0)),
+    CONSTRAINT kpis_callqueuedaily_deflected_check CHECK ((deflected >= 0)),
+    CONSTRAINT kpis_callqueuedaily_fcr_check CHECK ((fcr >= 0)),
+    CONSTRAINT kpis_callqueuedaily_fcr_survey_count_check CHECK ((fcr_survey_count >= 0)),
+    CONSTRAINT kpis_callqueuedaily_fcr_survey_yes_check CHECK ((fcr_survey_yes >= 0)),
+    CONSTRAINT kpis_callqueuedaily_offered_check CHECK ((offered >= 0)),
+    CONSTRAINT kpis_callqueuedaily_outbound_answered_check CHECK ((outbound_answered >= 0)),
+    CONSTRAINT kpis_callqueuedaily_outbound_check CHECK ((outbound >= 0)),
+    CONSTRAINT kpis_callqueuedaily_quality_count_check CHECK ((quality_count >= 0)),
+    CONSTRAINT kpis_callqueuedaily_queue_id_check CHECK ((queue_id >= 0)),
+    CONSTRAINT kpis_callqueuedaily_recorded_check CHECK ((recorded >= 0)),
+    CONSTRAINT kpis_callqueuedaily_service_id_check CHECK ((service_id >= 0)),
+    CONSTRAINT kpis_callqueuedaily_short_abandoned_check CHECK ((short_abandoned >= 0)),
+    CONSTRAINT kpis_callqueuedaily_transferred_check CHECK ((transferred >= 0)),
+    CONSTRAINT kpis_callqueuedaily_transfers_check CHECK ((transfers >= 0)),
+    CONSTRAINT kpis_callqueuedaily_wrap_count_check CHECK ((wrap_count >= 0))
+);
+
+
+--
+-- Name: kpis_callqueuedaily_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpis_callqueuedaily ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.kpis_callqueuedaily_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -7122,20 +7345,217 @@ CREATE TABLE public.monitoring_alert (
     CONSTRAINT monitoring_alert_received CHECK ((received_count >= 1)),
     CONSTRAINT monitoring_alert_received_count_check CHECK ((received_count >= 0)),
     CONSTRAINT monitoring_alert_urgency_check CHECK ((urgency >= 0))
-);
+)
+PARTITION BY RANGE (first_received_at);
 
 
 --
 -- Name: monitoring_alert_id_seq; Type: SEQUENCE; Schema: public; Owner: -
 --
 
-ALTER TABLE public.monitoring_alert ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
-    SEQUENCE NAME public.monitoring_alert_id_seq
+CREATE SEQUENCE public.monitoring_alert_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
     NO MAXVALUE
-    CACHE 1
+    CACHE 1;
+
+
+--
+-- Name: monitoring_alert_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: -
+--
+
+ALTER SEQUENCE public.monitoring_alert_id_seq OWNED BY public.monitoring_alert.id;
+
+
+--
+-- Name: monitoring_alert_default; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.monitoring_alert_default (
+    id bigint DEFAULT nextval('public.monitoring_alert_id_seq'::regclass) NOT NULL,
+    fingerprint character varying(128) NOT NULL,
+    status character varying(10) NOT NULL,
+    labels jsonb NOT NULL,
+    annotations jsonb NOT NULL,
+    title character varying(200) NOT NULL,
+    description text NOT NULL,
+    severity character varying(32) NOT NULL,
+    generator_url character varying(2000) NOT NULL,
+    impact smallint NOT NULL,
+    urgency smallint NOT NULL,
+    starts_at timestamp with time zone,
+    ends_at timestamp with time zone,
+    received_count integer NOT NULL,
+    first_received_at timestamp with time zone NOT NULL,
+    last_received_at timestamp with time zone NOT NULL,
+    resolved_at timestamp with time zone,
+    grouped boolean NOT NULL,
+    ci_id bigint,
+    incident_id bigint,
+    previous_id bigint,
+    service_id bigint,
+    suppressed_by_change_id bigint,
+    source_id bigint NOT NULL,
+    CONSTRAINT monitoring_alert_impact_check CHECK ((impact >= 0)),
+    CONSTRAINT monitoring_alert_received CHECK ((received_count >= 1)),
+    CONSTRAINT monitoring_alert_received_count_check CHECK ((received_count >= 0)),
+    CONSTRAINT monitoring_alert_urgency_check CHECK ((urgency >= 0))
+);
+
+
+--
+-- Name: monitoring_alert_key1; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.monitoring_alert_key1 (
+    source_id bigint NOT NULL,
+    fingerprint character varying(128) NOT NULL,
+    row_id bigint NOT NULL
+);
+
+
+--
+-- Name: monitoring_alert_p202612; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.monitoring_alert_p202612 (
+    id bigint DEFAULT nextval('public.monitoring_alert_id_seq'::regclass) NOT NULL,
+    fingerprint character varying(128) NOT NULL,
+    status character varying(10) NOT NULL,
+    labels jsonb NOT NULL,
+    annotations jsonb NOT NULL,
+    title character varying(200) NOT NULL,
+    description text NOT NULL,
+    severity character varying(32) NOT NULL,
+    generator_url character varying(2000) NOT NULL,
+    impact smallint NOT NULL,
+    urgency smallint NOT NULL,
+    starts_at timestamp with time zone,
+    ends_at timestamp with time zone,
+    received_count integer NOT NULL,
+    first_received_at timestamp with time zone NOT NULL,
+    last_received_at timestamp with time zone NOT NULL,
+    resolved_at timestamp with time zone,
+    grouped boolean NOT NULL,
+    ci_id bigint,
+    incident_id bigint,
+    previous_id bigint,
+    service_id bigint,
+    suppressed_by_change_id bigint,
+    source_id bigint NOT NULL,
+    CONSTRAINT monitoring_alert_impact_check CHECK ((impact >= 0)),
+    CONSTRAINT monitoring_alert_received CHECK ((received_count >= 1)),
+    CONSTRAINT monitoring_alert_received_count_check CHECK ((received_count >= 0)),
+    CONSTRAINT monitoring_alert_urgency_check CHECK ((urgency >= 0))
+);
+
+
+--
+-- Name: monitoring_alert_p202701; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.monitoring_alert_p202701 (
+    id bigint DEFAULT nextval('public.monitoring_alert_id_seq'::regclass) NOT NULL,
+    fingerprint character varying(128) NOT NULL,
+    status character varying(10) NOT NULL,
+    labels jsonb NOT NULL,
+    annotations jsonb NOT NULL,
+    title character varying(200) NOT NULL,
+    description text NOT NULL,
+    severity character varying(32) NOT NULL,
+    generator_url character varying(2000) NOT NULL,
+    impact smallint NOT NULL,
+    urgency smallint NOT NULL,
+    starts_at timestamp with time zone,
+    ends_at timestamp with time zone,
+    received_count integer NOT NULL,
+    first_received_at timestamp with time zone NOT NULL,
+    last_received_at timestamp with time zone NOT NULL,
+    resolved_at timestamp with time zone,
+    grouped boolean NOT NULL,
+    ci_id bigint,
+    incident_id bigint,
+    previous_id bigint,
+    service_id bigint,
+    suppressed_by_change_id bigint,
+    source_id bigint NOT NULL,
+    CONSTRAINT monitoring_alert_impact_check CHECK ((impact >= 0)),
+    CONSTRAINT monitoring_alert_received CHECK ((received_count >= 1)),
+    CONSTRAINT monitoring_alert_received_count_check CHECK ((received_count >= 0)),
+    CONSTRAINT monitoring_alert_urgency_check CHECK ((urgency >= 0))
+);
+
+
+--
+-- Name: monitoring_alert_p202702; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.monitoring_alert_p202702 (
+    id bigint DEFAULT nextval('public.monitoring_alert_id_seq'::regclass) NOT NULL,
+    fingerprint character varying(128) NOT NULL,
+    status character varying(10) NOT NULL,
+    labels jsonb NOT NULL,
+    annotations jsonb NOT NULL,
+    title character varying(200) NOT NULL,
+    description text NOT NULL,
+    severity character varying(32) NOT NULL,
+    generator_url character varying(2000) NOT NULL,
+    impact smallint NOT NULL,
+    urgency smallint NOT NULL,
+    starts_at timestamp with time zone,
+    ends_at timestamp with time zone,
+    received_count integer NOT NULL,
+    first_received_at timestamp with time zone NOT NULL,
+    last_received_at timestamp with time zone NOT NULL,
+    resolved_at timestamp with time zone,
+    grouped boolean NOT NULL,
+    ci_id bigint,
+    incident_id bigint,
+    previous_id bigint,
+    service_id bigint,
+    suppressed_by_change_id bigint,
+    source_id bigint NOT NULL,
+    CONSTRAINT monitoring_alert_impact_check CHECK ((impact >= 0)),
+    CONSTRAINT monitoring_alert_received CHECK ((received_count >= 1)),
+    CONSTRAINT monitoring_alert_received_count_check CHECK ((received_count >= 0)),
+    CONSTRAINT monitoring_alert_urgency_check CHECK ((urgency >= 0))
+);
+
+
+--
+-- Name: monitoring_alert_p202703; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.monitoring_alert_p202703 (
+    id bigint DEFAULT nextval('public.monitoring_alert_id_seq'::regclass) NOT NULL,
+    fingerprint character varying(128) NOT NULL,
+    status character varying(10) NOT NULL,
+    labels jsonb NOT NULL,
+    annotations jsonb NOT NULL,
+    title character varying(200) NOT NULL,
+    description text NOT NULL,
+    severity character varying(32) NOT NULL,
+    generator_url character varying(2000) NOT NULL,
+    impact smallint NOT NULL,
+    urgency smallint NOT NULL,
+    starts_at timestamp with time zone,
+    ends_at timestamp with time zone,
+    received_count integer NOT NULL,
+    first_received_at timestamp with time zone NOT NULL,
+    last_received_at timestamp with time zone NOT NULL,
+    resolved_at timestamp with time zone,
+    grouped boolean NOT NULL,
+    ci_id bigint,
+    incident_id bigint,
+    previous_id bigint,
+    service_id bigint,
+    suppressed_by_change_id bigint,
+    source_id bigint NOT NULL,
+    CONSTRAINT monitoring_alert_impact_check CHECK ((impact >= 0)),
+    CONSTRAINT monitoring_alert_received CHECK ((received_count >= 1)),
+    CONSTRAINT monitoring_alert_received_count_check CHECK ((received_count >= 0)),
+    CONSTRAINT monitoring_alert_urgency_check CHECK ((urgency >= 0))
 );
 
 
@@ -7304,20 +7724,161 @@ CREATE TABLE public.notifications_delivery (
     sent_at timestamp with time zone,
     user_id integer,
     CONSTRAINT notifications_delivery_attempts_check CHECK ((attempts >= 0))
-);
+)
+PARTITION BY RANGE (created_at);
 
 
 --
 -- Name: notifications_delivery_id_seq; Type: SEQUENCE; Schema: public; Owner: -
 --
 
-ALTER TABLE public.notifications_delivery ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
-    SEQUENCE NAME public.notifications_delivery_id_seq
+CREATE SEQUENCE public.notifications_delivery_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
     NO MAXVALUE
-    CACHE 1
+    CACHE 1;
+
+
+--
+-- Name: notifications_delivery_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: -
+--
+
+ALTER SEQUENCE public.notifications_delivery_id_seq OWNED BY public.notifications_delivery.id;
+
+
+--
+-- Name: notifications_delivery_default; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.notifications_delivery_default (
+    id bigint DEFAULT nextval('public.notifications_delivery_id_seq'::regclass) NOT NULL,
+    channel character varying(10) NOT NULL,
+    recipient character varying(254) NOT NULL,
+    template character varying(80) NOT NULL,
+    subject character varying(200) NOT NULL,
+    body text NOT NULL,
+    status character varying(10) NOT NULL,
+    attempts smallint NOT NULL,
+    last_error text NOT NULL,
+    provider_id character varying(64) NOT NULL,
+    idempotency_key character varying(255) NOT NULL,
+    related character varying(120) NOT NULL,
+    url character varying(300) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    sent_at timestamp with time zone,
+    user_id integer,
+    CONSTRAINT notifications_delivery_attempts_check CHECK ((attempts >= 0))
+);
+
+
+--
+-- Name: notifications_delivery_key1; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.notifications_delivery_key1 (
+    idempotency_key character varying(255) NOT NULL,
+    row_id bigint NOT NULL
+);
+
+
+--
+-- Name: notifications_delivery_p202612; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.notifications_delivery_p202612 (
+    id bigint DEFAULT nextval('public.notifications_delivery_id_seq'::regclass) NOT NULL,
+    channel character varying(10) NOT NULL,
+    recipient character varying(254) NOT NULL,
+    template character varying(80) NOT NULL,
+    subject character varying(200) NOT NULL,
+    body text NOT NULL,
+    status character varying(10) NOT NULL,
+    attempts smallint NOT NULL,
+    last_error text NOT NULL,
+    provider_id character varying(64) NOT NULL,
+    idempotency_key character varying(255) NOT NULL,
+    related character varying(120) NOT NULL,
+    url character varying(300) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    sent_at timestamp with time zone,
+    user_id integer,
+    CONSTRAINT notifications_delivery_attempts_check CHECK ((attempts >= 0))
+);
+
+
+--
+-- Name: notifications_delivery_p202701; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.notifications_delivery_p202701 (
+    id bigint DEFAULT nextval('public.notifications_delivery_id_seq'::regclass) NOT NULL,
+    channel character varying(10) NOT NULL,
+    recipient character varying(254) NOT NULL,
+    template character varying(80) NOT NULL,
+    subject character varying(200) NOT NULL,
+    body text NOT NULL,
+    status character varying(10) NOT NULL,
+    attempts smallint NOT NULL,
+    last_error text NOT NULL,
+    provider_id character varying(64) NOT NULL,
+    idempotency_key character varying(255) NOT NULL,
+    related character varying(120) NOT NULL,
+    url character varying(300) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    sent_at timestamp with time zone,
+    user_id integer,
+    CONSTRAINT notifications_delivery_attempts_check CHECK ((attempts >= 0))
+);
+
+
+--
+-- Name: notifications_delivery_p202702; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.notifications_delivery_p202702 (
+    id bigint DEFAULT nextval('public.notifications_delivery_id_seq'::regclass) NOT NULL,
+    channel character varying(10) NOT NULL,
+    recipient character varying(254) NOT NULL,
+    template character varying(80) NOT NULL,
+    subject character varying(200) NOT NULL,
+    body text NOT NULL,
+    status character varying(10) NOT NULL,
+    attempts smallint NOT NULL,
+    last_error text NOT NULL,
+    provider_id character varying(64) NOT NULL,
+    idempotency_key character varying(255) NOT NULL,
+    related character varying(120) NOT NULL,
+    url character varying(300) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    sent_at timestamp with time zone,
+    user_id integer,
+    CONSTRAINT notifications_delivery_attempts_check CHECK ((attempts >= 0))
+);
+
+
+--
+-- Name: notifications_delivery_p202703; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.notifications_delivery_p202703 (
+    id bigint DEFAULT nextval('public.notifications_delivery_id_seq'::regclass) NOT NULL,
+    channel character varying(10) NOT NULL,
+    recipient character varying(254) NOT NULL,
+    template character varying(80) NOT NULL,
+    subject character varying(200) NOT NULL,
+    body text NOT NULL,
+    status character varying(10) NOT NULL,
+    attempts smallint NOT NULL,
+    last_error text NOT NULL,
+    provider_id character varying(64) NOT NULL,
+    idempotency_key character varying(255) NOT NULL,
+    related character varying(120) NOT NULL,
+    url character varying(300) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    sent_at timestamp with time zone,
+    user_id integer,
+    CONSTRAINT notifications_delivery_attempts_check CHECK ((attempts >= 0))
 );
 
 
@@ -8891,20 +9452,101 @@ CREATE TABLE public.sla_slaevent (
     recorded_at timestamp with time zone NOT NULL,
     actor_id integer,
     timer_id bigint NOT NULL
-);
+)
+PARTITION BY RANGE (recorded_at);
 
 
 --
 -- Name: sla_slaevent_id_seq; Type: SEQUENCE; Schema: public; Owner: -
 --
 
-ALTER TABLE public.sla_slaevent ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
-    SEQUENCE NAME public.sla_slaevent_id_seq
+CREATE SEQUENCE public.sla_slaevent_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
     NO MAXVALUE
-    CACHE 1
+    CACHE 1;
+
+
+--
+-- Name: sla_slaevent_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: -
+--
+
+ALTER SEQUENCE public.sla_slaevent_id_seq OWNED BY public.sla_slaevent.id;
+
+
+--
+-- Name: sla_slaevent_default; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sla_slaevent_default (
+    id bigint DEFAULT nextval('public.sla_slaevent_id_seq'::regclass) NOT NULL,
+    kind character varying(20) NOT NULL,
+    at timestamp with time zone NOT NULL,
+    data jsonb NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    actor_id integer,
+    timer_id bigint NOT NULL
+);
+
+
+--
+-- Name: sla_slaevent_p202612; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sla_slaevent_p202612 (
+    id bigint DEFAULT nextval('public.sla_slaevent_id_seq'::regclass) NOT NULL,
+    kind character varying(20) NOT NULL,
+    at timestamp with time zone NOT NULL,
+    data jsonb NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    actor_id integer,
+    timer_id bigint NOT NULL
+);
+
+
+--
+-- Name: sla_slaevent_p202701; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sla_slaevent_p202701 (
+    id bigint DEFAULT nextval('public.sla_slaevent_id_seq'::regclass) NOT NULL,
+    kind character varying(20) NOT NULL,
+    at timestamp with time zone NOT NULL,
+    data jsonb NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    actor_id integer,
+    timer_id bigint NOT NULL
+);
+
+
+--
+-- Name: sla_slaevent_p202702; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sla_slaevent_p202702 (
+    id bigint DEFAULT nextval('public.sla_slaevent_id_seq'::regclass) NOT NULL,
+    kind character varying(20) NOT NULL,
+    at timestamp with time zone NOT NULL,
+    data jsonb NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    actor_id integer,
+    timer_id bigint NOT NULL
+);
+
+
+--
+-- Name: sla_slaevent_p202703; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sla_slaevent_p202703 (
+    id bigint DEFAULT nextval('public.sla_slaevent_id_seq'::regclass) NOT NULL,
+    kind character varying(20) NOT NULL,
+    at timestamp with time zone NOT NULL,
+    data jsonb NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    actor_id integer,
+    timer_id bigint NOT NULL
 );
 
 
@@ -9098,7 +9740,8 @@ CREATE TABLE public.statuspage_maintenancenotice (
     created_at timestamp with time zone NOT NULL,
     sent_at timestamp with time zone,
     maintenance_id bigint NOT NULL,
-    subscriber_id bigint NOT NULL
+    subscriber_id bigint NOT NULL,
+    claimed_at timestamp with time zone
 );
 
 
@@ -9235,7 +9878,8 @@ CREATE TABLE public.statuspage_subscribernotice (
     created_at timestamp with time zone NOT NULL,
     sent_at timestamp with time zone,
     subscriber_id bigint NOT NULL,
-    update_id bigint NOT NULL
+    update_id bigint NOT NULL,
+    claimed_at timestamp with time zone
 );
 
 
@@ -9251,6 +9895,132 @@ ALTER TABLE public.statuspage_subscribernotice ALTER COLUMN id ADD GENERATED BY 
     NO MAXVALUE
     CACHE 1
 );
+
+
+--
+-- Name: monitoring_alert_default; Type: TABLE ATTACH; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.monitoring_alert ATTACH PARTITION public.monitoring_alert_default DEFAULT;
+
+
+--
+-- Name: monitoring_alert_p202612; Type: TABLE ATTACH; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.monitoring_alert ATTACH PARTITION public.monitoring_alert_p202612 FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
+
+
+--
+-- Name: monitoring_alert_p202701; Type: TABLE ATTACH; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.monitoring_alert ATTACH PARTITION public.monitoring_alert_p202701 FOR VALUES FROM ('2027-01-01 00:00:00+00') TO ('2027-02-01 00:00:00+00');
+
+
+--
+-- Name: monitoring_alert_p202702; Type: TABLE ATTACH; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.monitoring_alert ATTACH PARTITION public.monitoring_alert_p202702 FOR VALUES FROM ('2027-02-01 00:00:00+00') TO ('2027-03-01 00:00:00+00');
+
+
+--
+-- Name: monitoring_alert_p202703; Type: TABLE ATTACH; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.monitoring_alert ATTACH PARTITION public.monitoring_alert_p202703 FOR VALUES FROM ('2027-03-01 00:00:00+00') TO ('2027-04-01 00:00:00+00');
+
+
+--
+-- Name: notifications_delivery_default; Type: TABLE ATTACH; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications_delivery ATTACH PARTITION public.notifications_delivery_default DEFAULT;
+
+
+--
+-- Name: notifications_delivery_p202612; Type: TABLE ATTACH; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications_delivery ATTACH PARTITION public.notifications_delivery_p202612 FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
+
+
+--
+-- Name: notifications_delivery_p202701; Type: TABLE ATTACH; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications_delivery ATTACH PARTITION public.notifications_delivery_p202701 FOR VALUES FROM ('2027-01-01 00:00:00+00') TO ('2027-02-01 00:00:00+00');
+
+
+--
+-- Name: notifications_delivery_p202702; Type: TABLE ATTACH; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications_delivery ATTACH PARTITION public.notifications_delivery_p202702 FOR VALUES FROM ('2027-02-01 00:00:00+00') TO ('2027-03-01 00:00:00+00');
+
+
+--
+-- Name: notifications_delivery_p202703; Type: TABLE ATTACH; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications_delivery ATTACH PARTITION public.notifications_delivery_p202703 FOR VALUES FROM ('2027-03-01 00:00:00+00') TO ('2027-04-01 00:00:00+00');
+
+
+--
+-- Name: sla_slaevent_default; Type: TABLE ATTACH; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_slaevent ATTACH PARTITION public.sla_slaevent_default DEFAULT;
+
+
+--
+-- Name: sla_slaevent_p202612; Type: TABLE ATTACH; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_slaevent ATTACH PARTITION public.sla_slaevent_p202612 FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
+
+
+--
+-- Name: sla_slaevent_p202701; Type: TABLE ATTACH; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_slaevent ATTACH PARTITION public.sla_slaevent_p202701 FOR VALUES FROM ('2027-01-01 00:00:00+00') TO ('2027-02-01 00:00:00+00');
+
+
+--
+-- Name: sla_slaevent_p202702; Type: TABLE ATTACH; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_slaevent ATTACH PARTITION public.sla_slaevent_p202702 FOR VALUES FROM ('2027-02-01 00:00:00+00') TO ('2027-03-01 00:00:00+00');
+
+
+--
+-- Name: sla_slaevent_p202703; Type: TABLE ATTACH; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_slaevent ATTACH PARTITION public.sla_slaevent_p202703 FOR VALUES FROM ('2027-03-01 00:00:00+00') TO ('2027-04-01 00:00:00+00');
+
+
+--
+-- Name: monitoring_alert id; Type: DEFAULT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.monitoring_alert ALTER COLUMN id SET DEFAULT nextval('public.monitoring_alert_id_seq'::regclass);
+
+
+--
+-- Name: notifications_delivery id; Type: DEFAULT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications_delivery ALTER COLUMN id SET DEFAULT nextval('public.notifications_delivery_id_seq'::regclass);
+
+
+--
+-- Name: sla_slaevent id; Type: DEFAULT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_slaevent ALTER COLUMN id SET DEFAULT nextval('public.sla_slaevent_id_seq'::regclass);
 
 
 --
@@ -10194,10 +10964,18 @@ INSERT INTO public.auth_permission VALUES
 	(915, 'Can change arrival hour', 229, 'change_arrivalhour'),
 	(916, 'Can delete arrival hour', 229, 'delete_arrivalhour'),
 	(917, 'Can view arrival hour', 229, 'view_arrivalhour'),
-	(918, 'Can add demo ticket', 230, 'add_demoticket'),
-	(919, 'Can change demo ticket', 230, 'change_demoticket'),
-	(920, 'Can delete demo ticket', 230, 'delete_demoticket'),
-	(921, 'Can view demo ticket', 230, 'view_demoticket');
+	(918, 'Can add call agent monthly', 230, 'add_callagentmonthly'),
+	(919, 'Can change call agent monthly', 230, 'change_callagentmonthly'),
+	(920, 'Can delete call agent monthly', 230, 'delete_callagentmonthly'),
+	(921, 'Can view call agent monthly', 230, 'view_callagentmonthly'),
+	(922, 'Can add call queue daily', 231, 'add_callqueuedaily'),
+	(923, 'Can change call queue daily', 231, 'change_callqueuedaily'),
+	(924, 'Can delete call queue daily', 231, 'delete_callqueuedaily'),
+	(925, 'Can view call queue daily', 231, 'view_callqueuedaily'),
+	(926, 'Can add demo ticket', 232, 'add_demoticket'),
+	(927, 'Can change demo ticket', 232, 'change_demoticket'),
+	(928, 'Can delete demo ticket', 232, 'delete_demoticket'),
+	(929, 'Can view demo ticket', 232, 'view_demoticket');
 
 
 --
@@ -11350,7 +12128,9 @@ INSERT INTO public.django_content_type VALUES
 	(227, 'kpis', 'agentdaily'),
 	(228, 'kpis', 'calldaily'),
 	(229, 'kpis', 'arrivalhour'),
-	(230, 'sla_ticketapp', 'demoticket');
+	(230, 'kpis', 'callagentmonthly'),
+	(231, 'kpis', 'callqueuedaily'),
+	(232, 'sla_ticketapp', 'demoticket');
 
 
 --
@@ -11358,106 +12138,113 @@ INSERT INTO public.django_content_type VALUES
 --
 
 INSERT INTO public.django_migrations VALUES
-	(1, 'contenttypes', '0001_initial', '2026-12-07 06:05:17.469979+00'),
-	(2, 'auth', '0001_initial', '2026-12-07 06:05:17.512653+00'),
-	(3, 'admin', '0001_initial', '2026-12-07 06:05:17.528078+00'),
-	(4, 'admin', '0002_logentry_remove_auto_add', '2026-12-07 06:05:17.536285+00'),
-	(5, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-07 06:05:17.542269+00'),
-	(6, 'contenttypes', '0002_remove_content_type_name', '2026-12-07 06:05:17.554834+00'),
-	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-07 06:05:17.561635+00'),
-	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-07 06:05:17.568503+00'),
-	(9, 'auth', '0004_alter_user_username_opts', '2026-12-07 06:05:17.574256+00'),
-	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-07 06:05:17.580731+00'),
-	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-07 06:05:17.581711+00'),
-	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-07 06:05:17.589948+00'),
-	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-07 06:05:17.599334+00'),
-	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-07 06:05:17.606625+00'),
-	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-07 06:05:17.613497+00'),
-	(16, 'auth', '0011_update_proxy_permissions', '2026-12-07 06:05:17.619557+00'),
-	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-07 06:05:17.626112+00'),
-	(18, 'authtoken', '0001_initial', '2026-12-07 06:05:17.637729+00'),
-	(19, 'authtoken', '0002_auto_20160226_1747', '2026-12-07 06:05:17.661329+00'),
-	(20, 'authtoken', '0003_tokenproxy', '2026-12-07 06:05:17.663376+00'),
-	(21, 'authtoken', '0004_alter_tokenproxy_options', '2026-12-07 06:05:17.666716+00'),
-	(22, 'axes', '0001_initial', '2026-12-07 06:05:17.676716+00'),
-	(23, 'axes', '0002_auto_20151217_2044', '2026-12-07 06:05:17.697854+00'),
-	(24, 'axes', '0003_auto_20160322_0929', '2026-12-07 06:05:17.70606+00'),
-	(25, 'axes', '0004_auto_20181024_1538', '2026-12-07 06:05:17.714031+00'),
-	(26, 'axes', '0005_remove_accessattempt_trusted', '2026-12-07 06:05:17.716901+00'),
-	(27, 'axes', '0006_remove_accesslog_trusted', '2026-12-07 06:05:17.719513+00'),
-	(28, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-07 06:05:17.732786+00'),
-	(29, 'axes', '0008_accessfailurelog', '2026-12-07 06:05:17.74302+00'),
-	(30, 'axes', '0009_add_session_hash', '2026-12-07 06:05:17.746403+00'),
-	(31, 'axes', '0010_accessattemptexpiration', '2026-12-07 06:05:17.752476+00'),
-	(32, 'catalog', '0001_initial', '2026-12-07 06:05:18.431172+00'),
-	(33, 'catalog', '0002_list_indexes', '2026-12-07 06:05:18.46078+00'),
-	(34, 'catalog', '0003_contact_email_upper', '2026-12-07 06:05:18.482148+00'),
-	(35, 'catalog', '0004_canned_reply', '2026-12-07 06:05:18.556764+00'),
-	(36, 'notifications', '0001_initial', '2026-12-07 06:05:18.87768+00'),
-	(37, 'notifications', '0002_default_templates', '2026-12-07 06:05:18.918872+00'),
-	(38, 'incidents', '0001_initial', '2026-12-07 06:05:19.89294+00'),
-	(39, 'incidents', '0002_reference_data', '2026-12-07 06:05:19.952569+00'),
-	(40, 'incidents', '0003_open_priority_index', '2026-12-07 06:05:19.996801+00'),
-	(41, 'incidents', '0004_major_incidents_and_spikes', '2026-12-07 06:05:22.144342+00'),
-	(42, 'incidents', '0005_major_incident_templates', '2026-12-07 06:05:22.404821+00'),
-	(43, 'problems', '0001_initial', '2026-12-07 06:05:24.404569+00'),
-	(44, 'changes', '0001_initial', '2026-12-07 06:05:29.461891+00'),
-	(45, 'changes', '0002_category_matrix', '2026-12-07 06:05:29.642108+00'),
-	(46, 'changes', '0003_change_control', '2026-12-07 06:05:35.503678+00'),
-	(47, 'notifications', '0003_sms_plural', '2026-12-07 06:05:35.511065+00'),
-	(48, 'sla', '0001_initial', '2026-12-07 06:05:40.871698+00'),
-	(49, 'sla', '0002_templates', '2026-12-07 06:05:41.117433+00'),
-	(50, 'sla', '0003_escalation_notified', '2026-12-07 06:05:42.424339+00'),
-	(51, 'sla', '0004_reopen', '2026-12-07 06:05:42.621429+00'),
-	(52, 'contactcenter', '0001_initial', '2026-12-07 06:05:46.294139+00'),
-	(53, 'contactcenter', '0002_callbacks', '2026-12-07 06:05:47.06758+00'),
-	(54, 'contactcenter', '0003_csat_and_survey', '2026-12-07 06:05:48.63974+00'),
-	(55, 'contactcenter', '0004_routing', '2026-12-07 06:06:01.231626+00'),
-	(56, 'contactcenter', '0005_open_stretch_and_callback_indexes', '2026-12-07 06:06:02.881026+00'),
-	(57, 'contactcenter', '0006_agent_log_end', '2026-12-07 06:06:03.004642+00'),
-	(58, 'contactcenter', '0007_call_input_flags', '2026-12-07 06:06:03.861579+00'),
-	(59, 'contactcenter', '0008_timeline_indexes', '2026-12-07 06:06:04.340094+00'),
-	(60, 'contactcenter', '0009_language_recording', '2026-12-07 06:06:12.774371+00'),
-	(61, 'contactcenter', '0010_outbound_supervision', '2026-12-07 06:06:27.472068+00'),
-	(62, 'contactcenter', '0011_providers', '2026-12-07 06:06:31.059856+00'),
-	(63, 'contactcenter', '0012_all_hands', '2026-12-07 06:06:34.060456+00'),
-	(64, 'core', '0001_initial', '2026-12-07 06:06:34.891295+00'),
-	(65, 'incidents', '0006_majorincidenttask_status_fsm', '2026-12-07 06:06:36.741767+00'),
-	(66, 'crm', '0001_opportunity', '2026-12-07 06:06:37.412652+00'),
-	(67, 'crm', '0002_complaint_survey', '2026-12-07 06:06:39.443917+00'),
-	(68, 'crm', '0003_survey_timeline_indexes', '2026-12-07 06:06:40.213655+00'),
-	(69, 'crm', '0004_survey_first_contact', '2026-12-07 06:06:40.45039+00'),
-	(70, 'incidents', '0007_timeline_indexes', '2026-12-07 06:06:41.809736+00'),
-	(71, 'incidents', '0008_set_based_links', '2026-12-07 06:06:41.810855+00'),
-	(72, 'incidents', '0009_suspected_major', '2026-12-07 06:06:45.002248+00'),
-	(73, 'problems', '0002_known_error_search', '2026-12-07 06:06:45.357694+00'),
-	(74, 'knowledge', '0001_initial', '2026-12-07 06:06:52.160289+00'),
-	(75, 'knowledge', '0002_article_search_vector', '2026-12-07 06:06:52.563203+00'),
-	(76, 'knowledge', '0003_article_search_title', '2026-12-07 06:06:52.981598+00'),
-	(77, 'kpis', '0001_initial', '2026-12-07 06:06:53.023409+00'),
-	(78, 'kpis', '0002_daily_call_tables', '2026-12-07 06:06:53.044545+00'),
-	(79, 'kpis', '0003_arrival_hours', '2026-12-07 06:06:53.054744+00'),
-	(80, 'kpis', '0004_incidentdaily_channel', '2026-12-07 06:06:53.097775+00'),
-	(81, 'kpis', '0005_contact_center_step2', '2026-12-07 06:06:53.212351+00'),
-	(82, 'kpis', '0006_dashboard_speed', '2026-12-07 06:06:53.258444+00'),
-	(83, 'requests', '0001_initial', '2026-12-07 06:07:05.208411+00'),
-	(84, 'requests', '0002_channel', '2026-12-07 06:07:05.945094+00'),
-	(85, 'notifications', '0004_stakeholdergroup_services', '2026-12-07 06:07:06.416857+00'),
-	(86, 'mail', '0001_initial', '2026-12-07 06:07:09.608767+00'),
-	(87, 'mail', '0002_inbound_from_index', '2026-12-07 06:07:09.73029+00'),
-	(88, 'monitoring', '0001_initial', '2026-12-07 06:07:14.443593+00'),
-	(89, 'problems', '0003_root_cause_at', '2026-12-07 06:07:15.326117+00'),
-	(90, 'requests', '0003_timeline_indexes', '2026-12-07 06:07:16.105136+00'),
-	(91, 'requests', '0004_priority_impact_urgency', '2026-12-07 06:07:18.878684+00'),
-	(92, 'search', '0001_fulltext_indexes', '2026-12-07 06:07:19.47728+00'),
-	(93, 'search', '0002_stored_vectors', '2026-12-07 06:07:21.447643+00'),
-	(94, 'servicedesk', '0001_roles', '2026-12-07 06:07:22.103929+00'),
-	(95, 'sessions', '0001_initial', '2026-12-07 06:07:22.120125+00'),
-	(96, 'sla', '0005_complaint_kind', '2026-12-07 06:07:23.633337+00'),
-	(97, 'sla', '0006_requester_escalation', '2026-12-07 06:07:27.139707+00'),
-	(98, 'sla_ticketapp', '0001_initial', '2026-12-07 06:07:28.422057+00'),
-	(99, 'statuspage', '0001_initial', '2026-12-07 06:07:35.138089+00'),
-	(100, 'statuspage', '0002_maintenancenotice', '2026-12-07 06:07:36.322951+00');
+	(1, 'contenttypes', '0001_initial', '2026-12-07 09:17:18.213281+00'),
+	(2, 'auth', '0001_initial', '2026-12-07 09:17:18.251157+00'),
+	(3, 'admin', '0001_initial', '2026-12-07 09:17:18.264424+00'),
+	(4, 'admin', '0002_logentry_remove_auto_add', '2026-12-07 09:17:18.270077+00'),
+	(5, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-07 09:17:18.275634+00'),
+	(6, 'contenttypes', '0002_remove_content_type_name', '2026-12-07 09:17:18.288088+00'),
+	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-07 09:17:18.294191+00'),
+	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-07 09:17:18.300261+00'),
+	(9, 'auth', '0004_alter_user_username_opts', '2026-12-07 09:17:18.305725+00'),
+	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-07 09:17:18.312762+00'),
+	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-07 09:17:18.313332+00'),
+	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-07 09:17:18.318444+00'),
+	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-07 09:17:18.32641+00'),
+	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-07 09:17:18.332001+00'),
+	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-07 09:17:18.338187+00'),
+	(16, 'auth', '0011_update_proxy_permissions', '2026-12-07 09:17:18.343125+00'),
+	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-07 09:17:18.34941+00'),
+	(18, 'authtoken', '0001_initial', '2026-12-07 09:17:18.360244+00'),
+	(19, 'authtoken', '0002_auto_20160226_1747', '2026-12-07 09:17:18.381029+00'),
+	(20, 'authtoken', '0003_tokenproxy', '2026-12-07 09:17:18.382868+00'),
+	(21, 'authtoken', '0004_alter_tokenproxy_options', '2026-12-07 09:17:18.386081+00'),
+	(22, 'axes', '0001_initial', '2026-12-07 09:17:18.395092+00'),
+	(23, 'axes', '0002_auto_20151217_2044', '2026-12-07 09:17:18.417165+00'),
+	(24, 'axes', '0003_auto_20160322_0929', '2026-12-07 09:17:18.424987+00'),
+	(25, 'axes', '0004_auto_20181024_1538', '2026-12-07 09:17:18.433174+00'),
+	(26, 'axes', '0005_remove_accessattempt_trusted', '2026-12-07 09:17:18.435449+00'),
+	(27, 'axes', '0006_remove_accesslog_trusted', '2026-12-07 09:17:18.438221+00'),
+	(28, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-07 09:17:18.452124+00'),
+	(29, 'axes', '0008_accessfailurelog', '2026-12-07 09:17:18.461401+00'),
+	(30, 'axes', '0009_add_session_hash', '2026-12-07 09:17:18.464066+00'),
+	(31, 'axes', '0010_accessattemptexpiration', '2026-12-07 09:17:18.470925+00'),
+	(32, 'catalog', '0001_initial', '2026-12-07 09:17:19.074891+00'),
+	(33, 'catalog', '0002_list_indexes', '2026-12-07 09:17:19.1035+00'),
+	(34, 'catalog', '0003_contact_email_upper', '2026-12-07 09:17:19.124034+00'),
+	(35, 'catalog', '0004_canned_reply', '2026-12-07 09:17:19.187732+00'),
+	(36, 'notifications', '0001_initial', '2026-12-07 09:17:19.461042+00'),
+	(37, 'notifications', '0002_default_templates', '2026-12-07 09:17:19.500865+00'),
+	(38, 'incidents', '0001_initial', '2026-12-07 09:17:20.401468+00'),
+	(39, 'incidents', '0002_reference_data', '2026-12-07 09:17:20.488836+00'),
+	(40, 'incidents', '0003_open_priority_index', '2026-12-07 09:17:20.530194+00'),
+	(41, 'incidents', '0004_major_incidents_and_spikes', '2026-12-07 09:17:22.376485+00'),
+	(42, 'incidents', '0005_major_incident_templates', '2026-12-07 09:17:22.442809+00'),
+	(43, 'problems', '0001_initial', '2026-12-07 09:17:24.143603+00'),
+	(44, 'changes', '0001_initial', '2026-12-07 09:17:28.125049+00'),
+	(45, 'changes', '0002_category_matrix', '2026-12-07 09:17:28.408958+00'),
+	(46, 'changes', '0003_change_control', '2026-12-07 09:17:32.581468+00'),
+	(47, 'notifications', '0003_sms_plural', '2026-12-07 09:17:32.588126+00'),
+	(48, 'sla', '0001_initial', '2026-12-07 09:17:36.118546+00'),
+	(49, 'sla', '0002_templates', '2026-12-07 09:17:36.280933+00'),
+	(50, 'sla', '0003_escalation_notified', '2026-12-07 09:17:36.571286+00'),
+	(51, 'sla', '0004_reopen', '2026-12-07 09:17:36.973998+00'),
+	(52, 'contactcenter', '0001_initial', '2026-12-07 09:17:38.719586+00'),
+	(53, 'contactcenter', '0002_callbacks', '2026-12-07 09:17:39.283244+00'),
+	(54, 'contactcenter', '0003_csat_and_survey', '2026-12-07 09:17:39.499759+00'),
+	(55, 'contactcenter', '0004_routing', '2026-12-07 09:17:45.403903+00'),
+	(56, 'contactcenter', '0005_open_stretch_and_callback_indexes', '2026-12-07 09:17:45.654848+00'),
+	(57, 'contactcenter', '0006_agent_log_end', '2026-12-07 09:17:45.958204+00'),
+	(58, 'contactcenter', '0007_call_input_flags', '2026-12-07 09:17:46.822081+00'),
+	(59, 'contactcenter', '0008_timeline_indexes', '2026-12-07 09:17:47.095386+00'),
+	(60, 'contactcenter', '0009_language_recording', '2026-12-07 09:17:54.052574+00'),
+	(61, 'contactcenter', '0010_outbound_supervision', '2026-12-07 09:18:02.127144+00'),
+	(62, 'contactcenter', '0011_providers', '2026-12-07 09:18:03.634574+00'),
+	(63, 'contactcenter', '0012_all_hands', '2026-12-07 09:18:05.207654+00'),
+	(64, 'contactcenter', '0013_step2_leftovers', '2026-12-07 09:18:05.393687+00'),
+	(65, 'core', '0001_initial', '2026-12-07 09:18:05.955252+00'),
+	(66, 'incidents', '0006_majorincidenttask_status_fsm', '2026-12-07 09:18:06.26232+00'),
+	(67, 'crm', '0001_opportunity', '2026-12-07 09:18:06.953972+00'),
+	(68, 'crm', '0002_complaint_survey', '2026-12-07 09:18:08.034999+00'),
+	(69, 'crm', '0003_survey_timeline_indexes', '2026-12-07 09:18:08.668435+00'),
+	(70, 'crm', '0004_survey_first_contact', '2026-12-07 09:18:08.886942+00'),
+	(71, 'incidents', '0007_timeline_indexes', '2026-12-07 09:18:09.836644+00'),
+	(72, 'incidents', '0008_set_based_links', '2026-12-07 09:18:09.837727+00'),
+	(73, 'incidents', '0009_suspected_major', '2026-12-07 09:18:12.738999+00'),
+	(74, 'problems', '0002_known_error_search', '2026-12-07 09:18:13.669077+00'),
+	(75, 'knowledge', '0001_initial', '2026-12-07 09:18:19.588242+00'),
+	(76, 'knowledge', '0002_article_search_vector', '2026-12-07 09:18:20.045208+00'),
+	(77, 'knowledge', '0003_article_search_title', '2026-12-07 09:18:20.522183+00'),
+	(78, 'kpis', '0001_initial', '2026-12-07 09:18:20.569455+00'),
+	(79, 'kpis', '0002_daily_call_tables', '2026-12-07 09:18:20.5875+00'),
+	(80, 'kpis', '0003_arrival_hours', '2026-12-07 09:18:20.596599+00'),
+	(81, 'kpis', '0004_incidentdaily_channel', '2026-12-07 09:18:20.628999+00'),
+	(82, 'kpis', '0005_contact_center_step2', '2026-12-07 09:18:20.707264+00'),
+	(83, 'kpis', '0006_dashboard_speed', '2026-12-07 09:18:20.740096+00'),
+	(84, 'kpis', '0007_ten_million', '2026-12-07 09:18:22.165474+00'),
+	(85, 'notifications', '0004_stakeholdergroup_services', '2026-12-07 09:18:22.625319+00'),
+	(86, 'requests', '0001_initial', '2026-12-07 09:18:32.885446+00'),
+	(87, 'requests', '0002_channel', '2026-12-07 09:18:33.726102+00'),
+	(88, 'mail', '0001_initial', '2026-12-07 09:18:37.239269+00'),
+	(89, 'notifications', '0005_partitions', '2026-12-07 09:18:39.474255+00'),
+	(90, 'mail', '0002_inbound_from_index', '2026-12-07 09:18:39.608977+00'),
+	(91, 'mail', '0003_delivery_unenforced', '2026-12-07 09:18:40.0866+00'),
+	(92, 'monitoring', '0001_initial', '2026-12-07 09:18:43.378832+00'),
+	(93, 'monitoring', '0002_partitions', '2026-12-07 09:18:45.358932+00'),
+	(94, 'problems', '0003_root_cause_at', '2026-12-07 09:18:46.202423+00'),
+	(95, 'requests', '0003_timeline_indexes', '2026-12-07 09:18:48.054751+00'),
+	(96, 'requests', '0004_priority_impact_urgency', '2026-12-07 09:18:49.748261+00'),
+	(97, 'search', '0001_fulltext_indexes', '2026-12-07 09:18:51.436668+00'),
+	(98, 'search', '0002_stored_vectors', '2026-12-07 09:18:51.996371+00'),
+	(99, 'servicedesk', '0001_roles', '2026-12-07 09:18:52.56895+00'),
+	(100, 'sessions', '0001_initial', '2026-12-07 09:18:52.582257+00'),
+	(101, 'sla', '0005_complaint_kind', '2026-12-07 09:18:53.502634+00'),
+	(102, 'sla', '0006_requester_escalation', '2026-12-07 09:18:55.676481+00'),
+	(103, 'sla', '0007_partitions', '2026-12-07 09:18:56.278388+00'),
+	(104, 'sla_ticketapp', '0001_initial', '2026-12-07 09:18:56.852511+00'),
+	(105, 'statuspage', '0001_initial', '2026-12-07 09:19:00.67764+00'),
+	(106, 'statuspage', '0002_maintenancenotice', '2026-12-07 09:19:02.231279+00'),
+	(107, 'statuspage', '0003_notice_claims', '2026-12-07 09:19:02.284883+00');
 
 
 --
@@ -11699,6 +12486,12 @@ INSERT INTO public.incidents_prioritymatrix VALUES
 
 
 --
+-- Data for Name: kpis_callagentmonthly; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
 -- Data for Name: kpis_calldaily; Type: TABLE DATA; Schema: public; Owner: -
 --
 
@@ -11706,6 +12499,12 @@ INSERT INTO public.incidents_prioritymatrix VALUES
 
 --
 -- Data for Name: kpis_callinterval; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: kpis_callqueuedaily; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 
@@ -11741,7 +12540,37 @@ INSERT INTO public.incidents_prioritymatrix VALUES
 
 
 --
--- Data for Name: monitoring_alert; Type: TABLE DATA; Schema: public; Owner: -
+-- Data for Name: monitoring_alert_default; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: monitoring_alert_key1; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: monitoring_alert_p202612; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: monitoring_alert_p202701; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: monitoring_alert_p202702; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: monitoring_alert_p202703; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 
@@ -11771,7 +12600,37 @@ INSERT INTO public.incidents_prioritymatrix VALUES
 
 
 --
--- Data for Name: notifications_delivery; Type: TABLE DATA; Schema: public; Owner: -
+-- Data for Name: notifications_delivery_default; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: notifications_delivery_key1; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: notifications_delivery_p202612; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: notifications_delivery_p202701; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: notifications_delivery_p202702; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: notifications_delivery_p202703; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 
@@ -12118,7 +12977,31 @@ Follow it here: {{ site_url }}{{ url }}{% endif %}', '{{ ticket }}: we are late.
 
 
 --
--- Data for Name: sla_slaevent; Type: TABLE DATA; Schema: public; Owner: -
+-- Data for Name: sla_slaevent_default; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: sla_slaevent_p202612; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: sla_slaevent_p202701; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: sla_slaevent_p202702; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: sla_slaevent_p202703; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 
@@ -12207,7 +13090,7 @@ SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 1, false);
 -- Name: auth_permission_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_permission_id_seq', 921, true);
+SELECT pg_catalog.setval('public.auth_permission_id_seq', 929, true);
 
 
 --
@@ -13250,14 +14133,14 @@ SELECT pg_catalog.setval('public.django_admin_log_id_seq', 1, false);
 -- Name: django_content_type_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_content_type_id_seq', 230, true);
+SELECT pg_catalog.setval('public.django_content_type_id_seq', 232, true);
 
 
 --
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 100, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 107, true);
 
 
 --
@@ -13520,6 +14403,13 @@ SELECT pg_catalog.setval('public.kpis_arrivalhour_id_seq', 1, false);
 
 
 --
+-- Name: kpis_callagentmonthly_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.kpis_callagentmonthly_id_seq', 1, false);
+
+
+--
 -- Name: kpis_calldaily_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
@@ -13531,6 +14421,13 @@ SELECT pg_catalog.setval('public.kpis_calldaily_id_seq', 1, false);
 --
 
 SELECT pg_catalog.setval('public.kpis_callinterval_id_seq', 1, false);
+
+
+--
+-- Name: kpis_callqueuedaily_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.kpis_callqueuedaily_id_seq', 1, false);
 
 
 --
@@ -16246,6 +17143,22 @@ ALTER TABLE ONLY public.kpis_arrivalhour
 
 
 --
+-- Name: kpis_callagentmonthly kpis_callagentmonthly_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpis_callagentmonthly
+    ADD CONSTRAINT kpis_callagentmonthly_key UNIQUE (start, agent_id);
+
+
+--
+-- Name: kpis_callagentmonthly kpis_callagentmonthly_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpis_callagentmonthly
+    ADD CONSTRAINT kpis_callagentmonthly_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: kpis_calldaily kpis_calldaily_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -16275,6 +17188,22 @@ ALTER TABLE ONLY public.kpis_callinterval
 
 ALTER TABLE ONLY public.kpis_callinterval
     ADD CONSTRAINT kpis_callinterval_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: kpis_callqueuedaily kpis_callqueuedaily_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpis_callqueuedaily
+    ADD CONSTRAINT kpis_callqueuedaily_key UNIQUE (start, queue_id, service_id);
+
+
+--
+-- Name: kpis_callqueuedaily kpis_callqueuedaily_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpis_callqueuedaily
+    ADD CONSTRAINT kpis_callqueuedaily_pkey PRIMARY KEY (id);
 
 
 --
@@ -16354,7 +17283,55 @@ ALTER TABLE ONLY public.mail_mailmessage
 --
 
 ALTER TABLE ONLY public.monitoring_alert
-    ADD CONSTRAINT monitoring_alert_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT monitoring_alert_pkey PRIMARY KEY (id, first_received_at);
+
+
+--
+-- Name: monitoring_alert_default monitoring_alert_default_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.monitoring_alert_default
+    ADD CONSTRAINT monitoring_alert_default_pkey PRIMARY KEY (id, first_received_at);
+
+
+--
+-- Name: monitoring_alert_key1 monitoring_alert_key1_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.monitoring_alert_key1
+    ADD CONSTRAINT monitoring_alert_key1_pkey PRIMARY KEY (source_id, fingerprint);
+
+
+--
+-- Name: monitoring_alert_p202612 monitoring_alert_p202612_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.monitoring_alert_p202612
+    ADD CONSTRAINT monitoring_alert_p202612_pkey PRIMARY KEY (id, first_received_at);
+
+
+--
+-- Name: monitoring_alert_p202701 monitoring_alert_p202701_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.monitoring_alert_p202701
+    ADD CONSTRAINT monitoring_alert_p202701_pkey PRIMARY KEY (id, first_received_at);
+
+
+--
+-- Name: monitoring_alert_p202702 monitoring_alert_p202702_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.monitoring_alert_p202702
+    ADD CONSTRAINT monitoring_alert_p202702_pkey PRIMARY KEY (id, first_received_at);
+
+
+--
+-- Name: monitoring_alert_p202703 monitoring_alert_p202703_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.monitoring_alert_p202703
+    ADD CONSTRAINT monitoring_alert_p202703_pkey PRIMARY KEY (id, first_received_at);
 
 
 --
@@ -16398,19 +17375,59 @@ ALTER TABLE ONLY public.monitoring_historicalalertsource
 
 
 --
--- Name: notifications_delivery notifications_delivery_idempotency_key_key; Type: CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.notifications_delivery
-    ADD CONSTRAINT notifications_delivery_idempotency_key_key UNIQUE (idempotency_key);
-
-
---
 -- Name: notifications_delivery notifications_delivery_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.notifications_delivery
-    ADD CONSTRAINT notifications_delivery_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT notifications_delivery_pkey PRIMARY KEY (id, created_at);
+
+
+--
+-- Name: notifications_delivery_default notifications_delivery_default_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications_delivery_default
+    ADD CONSTRAINT notifications_delivery_default_pkey PRIMARY KEY (id, created_at);
+
+
+--
+-- Name: notifications_delivery_key1 notifications_delivery_key1_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications_delivery_key1
+    ADD CONSTRAINT notifications_delivery_key1_pkey PRIMARY KEY (idempotency_key);
+
+
+--
+-- Name: notifications_delivery_p202612 notifications_delivery_p202612_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications_delivery_p202612
+    ADD CONSTRAINT notifications_delivery_p202612_pkey PRIMARY KEY (id, created_at);
+
+
+--
+-- Name: notifications_delivery_p202701 notifications_delivery_p202701_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications_delivery_p202701
+    ADD CONSTRAINT notifications_delivery_p202701_pkey PRIMARY KEY (id, created_at);
+
+
+--
+-- Name: notifications_delivery_p202702 notifications_delivery_p202702_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications_delivery_p202702
+    ADD CONSTRAINT notifications_delivery_p202702_pkey PRIMARY KEY (id, created_at);
+
+
+--
+-- Name: notifications_delivery_p202703 notifications_delivery_p202703_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications_delivery_p202703
+    ADD CONSTRAINT notifications_delivery_p202703_pkey PRIMARY KEY (id, created_at);
 
 
 --
@@ -16978,7 +17995,47 @@ ALTER TABLE ONLY public.sla_slaescalation
 --
 
 ALTER TABLE ONLY public.sla_slaevent
-    ADD CONSTRAINT sla_slaevent_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT sla_slaevent_pkey PRIMARY KEY (id, recorded_at);
+
+
+--
+-- Name: sla_slaevent_default sla_slaevent_default_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_slaevent_default
+    ADD CONSTRAINT sla_slaevent_default_pkey PRIMARY KEY (id, recorded_at);
+
+
+--
+-- Name: sla_slaevent_p202612 sla_slaevent_p202612_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_slaevent_p202612
+    ADD CONSTRAINT sla_slaevent_p202612_pkey PRIMARY KEY (id, recorded_at);
+
+
+--
+-- Name: sla_slaevent_p202701 sla_slaevent_p202701_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_slaevent_p202701
+    ADD CONSTRAINT sla_slaevent_p202701_pkey PRIMARY KEY (id, recorded_at);
+
+
+--
+-- Name: sla_slaevent_p202702 sla_slaevent_p202702_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_slaevent_p202702
+    ADD CONSTRAINT sla_slaevent_p202702_pkey PRIMARY KEY (id, recorded_at);
+
+
+--
+-- Name: sla_slaevent_p202703 sla_slaevent_p202703_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_slaevent_p202703
+    ADD CONSTRAINT sla_slaevent_p202703_pkey PRIMARY KEY (id, recorded_at);
 
 
 --
@@ -17172,28 +18229,28 @@ CREATE INDEX agent_log_user ON public.contactcenter_agentstatelog USING btree (u
 -- Name: alert_episodes; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX alert_episodes ON public.monitoring_alert USING btree (source_id, fingerprint, id);
+CREATE INDEX alert_episodes ON ONLY public.monitoring_alert USING btree (source_id, fingerprint, id);
 
 
 --
 -- Name: alert_held; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX alert_held ON public.monitoring_alert USING btree (suppressed_by_change_id) WHERE ((incident_id IS NULL) AND ((status)::text = 'firing'::text) AND (suppressed_by_change_id IS NOT NULL));
+CREATE INDEX alert_held ON ONLY public.monitoring_alert USING btree (suppressed_by_change_id) WHERE ((incident_id IS NULL) AND ((status)::text = 'firing'::text) AND (suppressed_by_change_id IS NOT NULL));
 
 
 --
 -- Name: alert_log; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX alert_log ON public.monitoring_alert USING btree (last_received_at DESC, id DESC);
+CREATE INDEX alert_log ON ONLY public.monitoring_alert USING btree (last_received_at DESC, id DESC);
 
 
 --
 -- Name: alert_service_first; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX alert_service_first ON public.monitoring_alert USING btree (service_id, first_received_at);
+CREATE INDEX alert_service_first ON ONLY public.monitoring_alert USING btree (service_id, first_received_at);
 
 
 --
@@ -22926,49 +23983,441 @@ CREATE INDEX major_update_timeline ON public.incidents_stakeholderupdate USING b
 -- Name: monitoring_alert_ci_id_c621950b; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX monitoring_alert_ci_id_c621950b ON public.monitoring_alert USING btree (ci_id);
+CREATE INDEX monitoring_alert_ci_id_c621950b ON ONLY public.monitoring_alert USING btree (ci_id);
+
+
+--
+-- Name: monitoring_alert_default_ci_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_default_ci_id_idx ON public.monitoring_alert_default USING btree (ci_id);
 
 
 --
 -- Name: monitoring_alert_incident_id_15d5ef39; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX monitoring_alert_incident_id_15d5ef39 ON public.monitoring_alert USING btree (incident_id);
+CREATE INDEX monitoring_alert_incident_id_15d5ef39 ON ONLY public.monitoring_alert USING btree (incident_id);
 
 
 --
--- Name: monitoring_alert_one_open; Type: INDEX; Schema: public; Owner: -
+-- Name: monitoring_alert_default_incident_id_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE UNIQUE INDEX monitoring_alert_one_open ON public.monitoring_alert USING btree (source_id, fingerprint) WHERE ((status)::text = 'firing'::text);
+CREATE INDEX monitoring_alert_default_incident_id_idx ON public.monitoring_alert_default USING btree (incident_id);
+
+
+--
+-- Name: monitoring_alert_default_last_received_at_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_default_last_received_at_id_idx ON public.monitoring_alert_default USING btree (last_received_at DESC, id DESC);
 
 
 --
 -- Name: monitoring_alert_previous_id_7c1a4fdb; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX monitoring_alert_previous_id_7c1a4fdb ON public.monitoring_alert USING btree (previous_id);
+CREATE INDEX monitoring_alert_previous_id_7c1a4fdb ON ONLY public.monitoring_alert USING btree (previous_id);
+
+
+--
+-- Name: monitoring_alert_default_previous_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_default_previous_id_idx ON public.monitoring_alert_default USING btree (previous_id);
+
+
+--
+-- Name: monitoring_alert_default_service_id_first_received_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_default_service_id_first_received_at_idx ON public.monitoring_alert_default USING btree (service_id, first_received_at);
 
 
 --
 -- Name: monitoring_alert_service_id_5210d645; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX monitoring_alert_service_id_5210d645 ON public.monitoring_alert USING btree (service_id);
+CREATE INDEX monitoring_alert_service_id_5210d645 ON ONLY public.monitoring_alert USING btree (service_id);
+
+
+--
+-- Name: monitoring_alert_default_service_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_default_service_id_idx ON public.monitoring_alert_default USING btree (service_id);
+
+
+--
+-- Name: monitoring_alert_default_source_id_fingerprint_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_default_source_id_fingerprint_id_idx ON public.monitoring_alert_default USING btree (source_id, fingerprint, id);
+
+
+--
+-- Name: monitoring_alert_one_open; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_one_open ON ONLY public.monitoring_alert USING btree (source_id, fingerprint) WHERE ((status)::text = 'firing'::text);
+
+
+--
+-- Name: monitoring_alert_default_source_id_fingerprint_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_default_source_id_fingerprint_idx ON public.monitoring_alert_default USING btree (source_id, fingerprint) WHERE ((status)::text = 'firing'::text);
 
 
 --
 -- Name: monitoring_alert_source_id_2fd3f6eb; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX monitoring_alert_source_id_2fd3f6eb ON public.monitoring_alert USING btree (source_id);
+CREATE INDEX monitoring_alert_source_id_2fd3f6eb ON ONLY public.monitoring_alert USING btree (source_id);
+
+
+--
+-- Name: monitoring_alert_default_source_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_default_source_id_idx ON public.monitoring_alert_default USING btree (source_id);
+
+
+--
+-- Name: monitoring_alert_default_suppressed_by_change_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_default_suppressed_by_change_id_idx ON public.monitoring_alert_default USING btree (suppressed_by_change_id) WHERE ((incident_id IS NULL) AND ((status)::text = 'firing'::text) AND (suppressed_by_change_id IS NOT NULL));
 
 
 --
 -- Name: monitoring_alert_suppressed_by_change_id_0d606601; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX monitoring_alert_suppressed_by_change_id_0d606601 ON public.monitoring_alert USING btree (suppressed_by_change_id);
+CREATE INDEX monitoring_alert_suppressed_by_change_id_0d606601 ON ONLY public.monitoring_alert USING btree (suppressed_by_change_id);
+
+
+--
+-- Name: monitoring_alert_default_suppressed_by_change_id_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_default_suppressed_by_change_id_idx1 ON public.monitoring_alert_default USING btree (suppressed_by_change_id);
+
+
+--
+-- Name: monitoring_alert_key1_row; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_key1_row ON public.monitoring_alert_key1 USING btree (row_id);
+
+
+--
+-- Name: monitoring_alert_p202612_ci_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202612_ci_id_idx ON public.monitoring_alert_p202612 USING btree (ci_id);
+
+
+--
+-- Name: monitoring_alert_p202612_incident_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202612_incident_id_idx ON public.monitoring_alert_p202612 USING btree (incident_id);
+
+
+--
+-- Name: monitoring_alert_p202612_last_received_at_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202612_last_received_at_id_idx ON public.monitoring_alert_p202612 USING btree (last_received_at DESC, id DESC);
+
+
+--
+-- Name: monitoring_alert_p202612_previous_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202612_previous_id_idx ON public.monitoring_alert_p202612 USING btree (previous_id);
+
+
+--
+-- Name: monitoring_alert_p202612_service_id_first_received_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202612_service_id_first_received_at_idx ON public.monitoring_alert_p202612 USING btree (service_id, first_received_at);
+
+
+--
+-- Name: monitoring_alert_p202612_service_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202612_service_id_idx ON public.monitoring_alert_p202612 USING btree (service_id);
+
+
+--
+-- Name: monitoring_alert_p202612_source_id_fingerprint_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202612_source_id_fingerprint_id_idx ON public.monitoring_alert_p202612 USING btree (source_id, fingerprint, id);
+
+
+--
+-- Name: monitoring_alert_p202612_source_id_fingerprint_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202612_source_id_fingerprint_idx ON public.monitoring_alert_p202612 USING btree (source_id, fingerprint) WHERE ((status)::text = 'firing'::text);
+
+
+--
+-- Name: monitoring_alert_p202612_source_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202612_source_id_idx ON public.monitoring_alert_p202612 USING btree (source_id);
+
+
+--
+-- Name: monitoring_alert_p202612_suppressed_by_change_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202612_suppressed_by_change_id_idx ON public.monitoring_alert_p202612 USING btree (suppressed_by_change_id) WHERE ((incident_id IS NULL) AND ((status)::text = 'firing'::text) AND (suppressed_by_change_id IS NOT NULL));
+
+
+--
+-- Name: monitoring_alert_p202612_suppressed_by_change_id_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202612_suppressed_by_change_id_idx1 ON public.monitoring_alert_p202612 USING btree (suppressed_by_change_id);
+
+
+--
+-- Name: monitoring_alert_p202701_ci_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202701_ci_id_idx ON public.monitoring_alert_p202701 USING btree (ci_id);
+
+
+--
+-- Name: monitoring_alert_p202701_incident_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202701_incident_id_idx ON public.monitoring_alert_p202701 USING btree (incident_id);
+
+
+--
+-- Name: monitoring_alert_p202701_last_received_at_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202701_last_received_at_id_idx ON public.monitoring_alert_p202701 USING btree (last_received_at DESC, id DESC);
+
+
+--
+-- Name: monitoring_alert_p202701_previous_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202701_previous_id_idx ON public.monitoring_alert_p202701 USING btree (previous_id);
+
+
+--
+-- Name: monitoring_alert_p202701_service_id_first_received_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202701_service_id_first_received_at_idx ON public.monitoring_alert_p202701 USING btree (service_id, first_received_at);
+
+
+--
+-- Name: monitoring_alert_p202701_service_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202701_service_id_idx ON public.monitoring_alert_p202701 USING btree (service_id);
+
+
+--
+-- Name: monitoring_alert_p202701_source_id_fingerprint_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202701_source_id_fingerprint_id_idx ON public.monitoring_alert_p202701 USING btree (source_id, fingerprint, id);
+
+
+--
+-- Name: monitoring_alert_p202701_source_id_fingerprint_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202701_source_id_fingerprint_idx ON public.monitoring_alert_p202701 USING btree (source_id, fingerprint) WHERE ((status)::text = 'firing'::text);
+
+
+--
+-- Name: monitoring_alert_p202701_source_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202701_source_id_idx ON public.monitoring_alert_p202701 USING btree (source_id);
+
+
+--
+-- Name: monitoring_alert_p202701_suppressed_by_change_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202701_suppressed_by_change_id_idx ON public.monitoring_alert_p202701 USING btree (suppressed_by_change_id) WHERE ((incident_id IS NULL) AND ((status)::text = 'firing'::text) AND (suppressed_by_change_id IS NOT NULL));
+
+
+--
+-- Name: monitoring_alert_p202701_suppressed_by_change_id_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202701_suppressed_by_change_id_idx1 ON public.monitoring_alert_p202701 USING btree (suppressed_by_change_id);
+
+
+--
+-- Name: monitoring_alert_p202702_ci_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202702_ci_id_idx ON public.monitoring_alert_p202702 USING btree (ci_id);
+
+
+--
+-- Name: monitoring_alert_p202702_incident_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202702_incident_id_idx ON public.monitoring_alert_p202702 USING btree (incident_id);
+
+
+--
+-- Name: monitoring_alert_p202702_last_received_at_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202702_last_received_at_id_idx ON public.monitoring_alert_p202702 USING btree (last_received_at DESC, id DESC);
+
+
+--
+-- Name: monitoring_alert_p202702_previous_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202702_previous_id_idx ON public.monitoring_alert_p202702 USING btree (previous_id);
+
+
+--
+-- Name: monitoring_alert_p202702_service_id_first_received_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202702_service_id_first_received_at_idx ON public.monitoring_alert_p202702 USING btree (service_id, first_received_at);
+
+
+--
+-- Name: monitoring_alert_p202702_service_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202702_service_id_idx ON public.monitoring_alert_p202702 USING btree (service_id);
+
+
+--
+-- Name: monitoring_alert_p202702_source_id_fingerprint_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202702_source_id_fingerprint_id_idx ON public.monitoring_alert_p202702 USING btree (source_id, fingerprint, id);
+
+
+--
+-- Name: monitoring_alert_p202702_source_id_fingerprint_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202702_source_id_fingerprint_idx ON public.monitoring_alert_p202702 USING btree (source_id, fingerprint) WHERE ((status)::text = 'firing'::text);
+
+
+--
+-- Name: monitoring_alert_p202702_source_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202702_source_id_idx ON public.monitoring_alert_p202702 USING btree (source_id);
+
+
+--
+-- Name: monitoring_alert_p202702_suppressed_by_change_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202702_suppressed_by_change_id_idx ON public.monitoring_alert_p202702 USING btree (suppressed_by_change_id) WHERE ((incident_id IS NULL) AND ((status)::text = 'firing'::text) AND (suppressed_by_change_id IS NOT NULL));
+
+
+--
+-- Name: monitoring_alert_p202702_suppressed_by_change_id_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202702_suppressed_by_change_id_idx1 ON public.monitoring_alert_p202702 USING btree (suppressed_by_change_id);
+
+
+--
+-- Name: monitoring_alert_p202703_ci_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202703_ci_id_idx ON public.monitoring_alert_p202703 USING btree (ci_id);
+
+
+--
+-- Name: monitoring_alert_p202703_incident_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202703_incident_id_idx ON public.monitoring_alert_p202703 USING btree (incident_id);
+
+
+--
+-- Name: monitoring_alert_p202703_last_received_at_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202703_last_received_at_id_idx ON public.monitoring_alert_p202703 USING btree (last_received_at DESC, id DESC);
+
+
+--
+-- Name: monitoring_alert_p202703_previous_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202703_previous_id_idx ON public.monitoring_alert_p202703 USING btree (previous_id);
+
+
+--
+-- Name: monitoring_alert_p202703_service_id_first_received_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202703_service_id_first_received_at_idx ON public.monitoring_alert_p202703 USING btree (service_id, first_received_at);
+
+
+--
+-- Name: monitoring_alert_p202703_service_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202703_service_id_idx ON public.monitoring_alert_p202703 USING btree (service_id);
+
+
+--
+-- Name: monitoring_alert_p202703_source_id_fingerprint_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202703_source_id_fingerprint_id_idx ON public.monitoring_alert_p202703 USING btree (source_id, fingerprint, id);
+
+
+--
+-- Name: monitoring_alert_p202703_source_id_fingerprint_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202703_source_id_fingerprint_idx ON public.monitoring_alert_p202703 USING btree (source_id, fingerprint) WHERE ((status)::text = 'firing'::text);
+
+
+--
+-- Name: monitoring_alert_p202703_source_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202703_source_id_idx ON public.monitoring_alert_p202703 USING btree (source_id);
+
+
+--
+-- Name: monitoring_alert_p202703_suppressed_by_change_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202703_suppressed_by_change_id_idx ON public.monitoring_alert_p202703 USING btree (suppressed_by_change_id) WHERE ((incident_id IS NULL) AND ((status)::text = 'firing'::text) AND (suppressed_by_change_id IS NOT NULL));
+
+
+--
+-- Name: monitoring_alert_p202703_suppressed_by_change_id_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX monitoring_alert_p202703_suppressed_by_change_id_idx1 ON public.monitoring_alert_p202703 USING btree (suppressed_by_change_id);
 
 
 --
@@ -23091,52 +24540,346 @@ CREATE INDEX monitoring_historicalalertsource_name_5bf76d43_like ON public.monit
 
 
 --
--- Name: notifications_delivery_due; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX notifications_delivery_due ON public.notifications_delivery USING btree (status, created_at);
-
-
---
 -- Name: notifications_delivery_idempotency_key_aa6ea0d6_like; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX notifications_delivery_idempotency_key_aa6ea0d6_like ON public.notifications_delivery USING btree (idempotency_key varchar_pattern_ops);
+CREATE INDEX notifications_delivery_idempotency_key_aa6ea0d6_like ON ONLY public.notifications_delivery USING btree (idempotency_key varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_default_idempotency_key_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_default_idempotency_key_idx ON public.notifications_delivery_default USING btree (idempotency_key varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_idempotency_key_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_idempotency_key_key ON ONLY public.notifications_delivery USING btree (idempotency_key);
+
+
+--
+-- Name: notifications_delivery_default_idempotency_key_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_default_idempotency_key_idx1 ON public.notifications_delivery_default USING btree (idempotency_key);
 
 
 --
 -- Name: notifications_delivery_related_884b6825; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX notifications_delivery_related_884b6825 ON public.notifications_delivery USING btree (related);
+CREATE INDEX notifications_delivery_related_884b6825 ON ONLY public.notifications_delivery USING btree (related);
+
+
+--
+-- Name: notifications_delivery_default_related_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_default_related_idx ON public.notifications_delivery_default USING btree (related);
 
 
 --
 -- Name: notifications_delivery_related_884b6825_like; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX notifications_delivery_related_884b6825_like ON public.notifications_delivery USING btree (related varchar_pattern_ops);
+CREATE INDEX notifications_delivery_related_884b6825_like ON ONLY public.notifications_delivery USING btree (related varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_default_related_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_default_related_idx1 ON public.notifications_delivery_default USING btree (related varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_due; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_due ON ONLY public.notifications_delivery USING btree (status, created_at);
+
+
+--
+-- Name: notifications_delivery_default_status_created_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_default_status_created_at_idx ON public.notifications_delivery_default USING btree (status, created_at);
 
 
 --
 -- Name: notifications_delivery_template_faa67758; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX notifications_delivery_template_faa67758 ON public.notifications_delivery USING btree (template);
+CREATE INDEX notifications_delivery_template_faa67758 ON ONLY public.notifications_delivery USING btree (template);
+
+
+--
+-- Name: notifications_delivery_default_template_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_default_template_idx ON public.notifications_delivery_default USING btree (template);
 
 
 --
 -- Name: notifications_delivery_template_faa67758_like; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX notifications_delivery_template_faa67758_like ON public.notifications_delivery USING btree (template varchar_pattern_ops);
+CREATE INDEX notifications_delivery_template_faa67758_like ON ONLY public.notifications_delivery USING btree (template varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_default_template_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_default_template_idx1 ON public.notifications_delivery_default USING btree (template varchar_pattern_ops);
 
 
 --
 -- Name: notifications_delivery_user_id_70f8752d; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX notifications_delivery_user_id_70f8752d ON public.notifications_delivery USING btree (user_id);
+CREATE INDEX notifications_delivery_user_id_70f8752d ON ONLY public.notifications_delivery USING btree (user_id);
+
+
+--
+-- Name: notifications_delivery_default_user_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_default_user_id_idx ON public.notifications_delivery_default USING btree (user_id);
+
+
+--
+-- Name: notifications_delivery_key1_row; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_key1_row ON public.notifications_delivery_key1 USING btree (row_id);
+
+
+--
+-- Name: notifications_delivery_p202612_idempotency_key_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202612_idempotency_key_idx ON public.notifications_delivery_p202612 USING btree (idempotency_key varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_p202612_idempotency_key_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202612_idempotency_key_idx1 ON public.notifications_delivery_p202612 USING btree (idempotency_key);
+
+
+--
+-- Name: notifications_delivery_p202612_related_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202612_related_idx ON public.notifications_delivery_p202612 USING btree (related);
+
+
+--
+-- Name: notifications_delivery_p202612_related_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202612_related_idx1 ON public.notifications_delivery_p202612 USING btree (related varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_p202612_status_created_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202612_status_created_at_idx ON public.notifications_delivery_p202612 USING btree (status, created_at);
+
+
+--
+-- Name: notifications_delivery_p202612_template_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202612_template_idx ON public.notifications_delivery_p202612 USING btree (template);
+
+
+--
+-- Name: notifications_delivery_p202612_template_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202612_template_idx1 ON public.notifications_delivery_p202612 USING btree (template varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_p202612_user_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202612_user_id_idx ON public.notifications_delivery_p202612 USING btree (user_id);
+
+
+--
+-- Name: notifications_delivery_p202701_idempotency_key_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202701_idempotency_key_idx ON public.notifications_delivery_p202701 USING btree (idempotency_key varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_p202701_idempotency_key_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202701_idempotency_key_idx1 ON public.notifications_delivery_p202701 USING btree (idempotency_key);
+
+
+--
+-- Name: notifications_delivery_p202701_related_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202701_related_idx ON public.notifications_delivery_p202701 USING btree (related);
+
+
+--
+-- Name: notifications_delivery_p202701_related_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202701_related_idx1 ON public.notifications_delivery_p202701 USING btree (related varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_p202701_status_created_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202701_status_created_at_idx ON public.notifications_delivery_p202701 USING btree (status, created_at);
+
+
+--
+-- Name: notifications_delivery_p202701_template_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202701_template_idx ON public.notifications_delivery_p202701 USING btree (template);
+
+
+--
+-- Name: notifications_delivery_p202701_template_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202701_template_idx1 ON public.notifications_delivery_p202701 USING btree (template varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_p202701_user_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202701_user_id_idx ON public.notifications_delivery_p202701 USING btree (user_id);
+
+
+--
+-- Name: notifications_delivery_p202702_idempotency_key_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202702_idempotency_key_idx ON public.notifications_delivery_p202702 USING btree (idempotency_key varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_p202702_idempotency_key_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202702_idempotency_key_idx1 ON public.notifications_delivery_p202702 USING btree (idempotency_key);
+
+
+--
+-- Name: notifications_delivery_p202702_related_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202702_related_idx ON public.notifications_delivery_p202702 USING btree (related);
+
+
+--
+-- Name: notifications_delivery_p202702_related_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202702_related_idx1 ON public.notifications_delivery_p202702 USING btree (related varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_p202702_status_created_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202702_status_created_at_idx ON public.notifications_delivery_p202702 USING btree (status, created_at);
+
+
+--
+-- Name: notifications_delivery_p202702_template_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202702_template_idx ON public.notifications_delivery_p202702 USING btree (template);
+
+
+--
+-- Name: notifications_delivery_p202702_template_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202702_template_idx1 ON public.notifications_delivery_p202702 USING btree (template varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_p202702_user_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202702_user_id_idx ON public.notifications_delivery_p202702 USING btree (user_id);
+
+
+--
+-- Name: notifications_delivery_p202703_idempotency_key_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202703_idempotency_key_idx ON public.notifications_delivery_p202703 USING btree (idempotency_key varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_p202703_idempotency_key_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202703_idempotency_key_idx1 ON public.notifications_delivery_p202703 USING btree (idempotency_key);
+
+
+--
+-- Name: notifications_delivery_p202703_related_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202703_related_idx ON public.notifications_delivery_p202703 USING btree (related);
+
+
+--
+-- Name: notifications_delivery_p202703_related_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202703_related_idx1 ON public.notifications_delivery_p202703 USING btree (related varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_p202703_status_created_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202703_status_created_at_idx ON public.notifications_delivery_p202703 USING btree (status, created_at);
+
+
+--
+-- Name: notifications_delivery_p202703_template_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202703_template_idx ON public.notifications_delivery_p202703 USING btree (template);
+
+
+--
+-- Name: notifications_delivery_p202703_template_idx1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202703_template_idx1 ON public.notifications_delivery_p202703 USING btree (template varchar_pattern_ops);
+
+
+--
+-- Name: notifications_delivery_p202703_user_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_delivery_p202703_user_id_idx ON public.notifications_delivery_p202703 USING btree (user_id);
 
 
 --
@@ -24522,14 +26265,84 @@ CREATE INDEX sla_slaescalation_timer_id_15a7e990 ON public.sla_slaescalation USI
 -- Name: sla_slaevent_actor_id_78d1c4a0; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX sla_slaevent_actor_id_78d1c4a0 ON public.sla_slaevent USING btree (actor_id);
+CREATE INDEX sla_slaevent_actor_id_78d1c4a0 ON ONLY public.sla_slaevent USING btree (actor_id);
+
+
+--
+-- Name: sla_slaevent_default_actor_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sla_slaevent_default_actor_id_idx ON public.sla_slaevent_default USING btree (actor_id);
 
 
 --
 -- Name: sla_slaevent_timer_id_c17240eb; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX sla_slaevent_timer_id_c17240eb ON public.sla_slaevent USING btree (timer_id);
+CREATE INDEX sla_slaevent_timer_id_c17240eb ON ONLY public.sla_slaevent USING btree (timer_id);
+
+
+--
+-- Name: sla_slaevent_default_timer_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sla_slaevent_default_timer_id_idx ON public.sla_slaevent_default USING btree (timer_id);
+
+
+--
+-- Name: sla_slaevent_p202612_actor_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sla_slaevent_p202612_actor_id_idx ON public.sla_slaevent_p202612 USING btree (actor_id);
+
+
+--
+-- Name: sla_slaevent_p202612_timer_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sla_slaevent_p202612_timer_id_idx ON public.sla_slaevent_p202612 USING btree (timer_id);
+
+
+--
+-- Name: sla_slaevent_p202701_actor_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sla_slaevent_p202701_actor_id_idx ON public.sla_slaevent_p202701 USING btree (actor_id);
+
+
+--
+-- Name: sla_slaevent_p202701_timer_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sla_slaevent_p202701_timer_id_idx ON public.sla_slaevent_p202701 USING btree (timer_id);
+
+
+--
+-- Name: sla_slaevent_p202702_actor_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sla_slaevent_p202702_actor_id_idx ON public.sla_slaevent_p202702 USING btree (actor_id);
+
+
+--
+-- Name: sla_slaevent_p202702_timer_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sla_slaevent_p202702_timer_id_idx ON public.sla_slaevent_p202702 USING btree (timer_id);
+
+
+--
+-- Name: sla_slaevent_p202703_actor_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sla_slaevent_p202703_actor_id_idx ON public.sla_slaevent_p202703 USING btree (actor_id);
+
+
+--
+-- Name: sla_slaevent_p202703_timer_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sla_slaevent_p202703_timer_id_idx ON public.sla_slaevent_p202703 USING btree (timer_id);
 
 
 --
@@ -24785,6 +26598,846 @@ CREATE UNIQUE INDEX temporary_agent_open ON public.contactcenter_temporaryagent 
 
 
 --
+-- Name: monitoring_alert_default_ci_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_ci_id_c621950b ATTACH PARTITION public.monitoring_alert_default_ci_id_idx;
+
+
+--
+-- Name: monitoring_alert_default_incident_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_incident_id_15d5ef39 ATTACH PARTITION public.monitoring_alert_default_incident_id_idx;
+
+
+--
+-- Name: monitoring_alert_default_last_received_at_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_log ATTACH PARTITION public.monitoring_alert_default_last_received_at_id_idx;
+
+
+--
+-- Name: monitoring_alert_default_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_pkey ATTACH PARTITION public.monitoring_alert_default_pkey;
+
+
+--
+-- Name: monitoring_alert_default_previous_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_previous_id_7c1a4fdb ATTACH PARTITION public.monitoring_alert_default_previous_id_idx;
+
+
+--
+-- Name: monitoring_alert_default_service_id_first_received_at_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_service_first ATTACH PARTITION public.monitoring_alert_default_service_id_first_received_at_idx;
+
+
+--
+-- Name: monitoring_alert_default_service_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_service_id_5210d645 ATTACH PARTITION public.monitoring_alert_default_service_id_idx;
+
+
+--
+-- Name: monitoring_alert_default_source_id_fingerprint_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_episodes ATTACH PARTITION public.monitoring_alert_default_source_id_fingerprint_id_idx;
+
+
+--
+-- Name: monitoring_alert_default_source_id_fingerprint_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_one_open ATTACH PARTITION public.monitoring_alert_default_source_id_fingerprint_idx;
+
+
+--
+-- Name: monitoring_alert_default_source_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_source_id_2fd3f6eb ATTACH PARTITION public.monitoring_alert_default_source_id_idx;
+
+
+--
+-- Name: monitoring_alert_default_suppressed_by_change_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_held ATTACH PARTITION public.monitoring_alert_default_suppressed_by_change_id_idx;
+
+
+--
+-- Name: monitoring_alert_default_suppressed_by_change_id_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_suppressed_by_change_id_0d606601 ATTACH PARTITION public.monitoring_alert_default_suppressed_by_change_id_idx1;
+
+
+--
+-- Name: monitoring_alert_p202612_ci_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_ci_id_c621950b ATTACH PARTITION public.monitoring_alert_p202612_ci_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202612_incident_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_incident_id_15d5ef39 ATTACH PARTITION public.monitoring_alert_p202612_incident_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202612_last_received_at_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_log ATTACH PARTITION public.monitoring_alert_p202612_last_received_at_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202612_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_pkey ATTACH PARTITION public.monitoring_alert_p202612_pkey;
+
+
+--
+-- Name: monitoring_alert_p202612_previous_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_previous_id_7c1a4fdb ATTACH PARTITION public.monitoring_alert_p202612_previous_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202612_service_id_first_received_at_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_service_first ATTACH PARTITION public.monitoring_alert_p202612_service_id_first_received_at_idx;
+
+
+--
+-- Name: monitoring_alert_p202612_service_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_service_id_5210d645 ATTACH PARTITION public.monitoring_alert_p202612_service_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202612_source_id_fingerprint_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_episodes ATTACH PARTITION public.monitoring_alert_p202612_source_id_fingerprint_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202612_source_id_fingerprint_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_one_open ATTACH PARTITION public.monitoring_alert_p202612_source_id_fingerprint_idx;
+
+
+--
+-- Name: monitoring_alert_p202612_source_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_source_id_2fd3f6eb ATTACH PARTITION public.monitoring_alert_p202612_source_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202612_suppressed_by_change_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_held ATTACH PARTITION public.monitoring_alert_p202612_suppressed_by_change_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202612_suppressed_by_change_id_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_suppressed_by_change_id_0d606601 ATTACH PARTITION public.monitoring_alert_p202612_suppressed_by_change_id_idx1;
+
+
+--
+-- Name: monitoring_alert_p202701_ci_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_ci_id_c621950b ATTACH PARTITION public.monitoring_alert_p202701_ci_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202701_incident_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_incident_id_15d5ef39 ATTACH PARTITION public.monitoring_alert_p202701_incident_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202701_last_received_at_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_log ATTACH PARTITION public.monitoring_alert_p202701_last_received_at_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202701_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_pkey ATTACH PARTITION public.monitoring_alert_p202701_pkey;
+
+
+--
+-- Name: monitoring_alert_p202701_previous_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_previous_id_7c1a4fdb ATTACH PARTITION public.monitoring_alert_p202701_previous_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202701_service_id_first_received_at_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_service_first ATTACH PARTITION public.monitoring_alert_p202701_service_id_first_received_at_idx;
+
+
+--
+-- Name: monitoring_alert_p202701_service_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_service_id_5210d645 ATTACH PARTITION public.monitoring_alert_p202701_service_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202701_source_id_fingerprint_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_episodes ATTACH PARTITION public.monitoring_alert_p202701_source_id_fingerprint_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202701_source_id_fingerprint_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_one_open ATTACH PARTITION public.monitoring_alert_p202701_source_id_fingerprint_idx;
+
+
+--
+-- Name: monitoring_alert_p202701_source_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_source_id_2fd3f6eb ATTACH PARTITION public.monitoring_alert_p202701_source_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202701_suppressed_by_change_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_held ATTACH PARTITION public.monitoring_alert_p202701_suppressed_by_change_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202701_suppressed_by_change_id_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_suppressed_by_change_id_0d606601 ATTACH PARTITION public.monitoring_alert_p202701_suppressed_by_change_id_idx1;
+
+
+--
+-- Name: monitoring_alert_p202702_ci_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_ci_id_c621950b ATTACH PARTITION public.monitoring_alert_p202702_ci_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202702_incident_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_incident_id_15d5ef39 ATTACH PARTITION public.monitoring_alert_p202702_incident_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202702_last_received_at_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_log ATTACH PARTITION public.monitoring_alert_p202702_last_received_at_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202702_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_pkey ATTACH PARTITION public.monitoring_alert_p202702_pkey;
+
+
+--
+-- Name: monitoring_alert_p202702_previous_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_previous_id_7c1a4fdb ATTACH PARTITION public.monitoring_alert_p202702_previous_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202702_service_id_first_received_at_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_service_first ATTACH PARTITION public.monitoring_alert_p202702_service_id_first_received_at_idx;
+
+
+--
+-- Name: monitoring_alert_p202702_service_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_service_id_5210d645 ATTACH PARTITION public.monitoring_alert_p202702_service_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202702_source_id_fingerprint_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_episodes ATTACH PARTITION public.monitoring_alert_p202702_source_id_fingerprint_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202702_source_id_fingerprint_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_one_open ATTACH PARTITION public.monitoring_alert_p202702_source_id_fingerprint_idx;
+
+
+--
+-- Name: monitoring_alert_p202702_source_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_source_id_2fd3f6eb ATTACH PARTITION public.monitoring_alert_p202702_source_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202702_suppressed_by_change_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_held ATTACH PARTITION public.monitoring_alert_p202702_suppressed_by_change_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202702_suppressed_by_change_id_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_suppressed_by_change_id_0d606601 ATTACH PARTITION public.monitoring_alert_p202702_suppressed_by_change_id_idx1;
+
+
+--
+-- Name: monitoring_alert_p202703_ci_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_ci_id_c621950b ATTACH PARTITION public.monitoring_alert_p202703_ci_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202703_incident_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_incident_id_15d5ef39 ATTACH PARTITION public.monitoring_alert_p202703_incident_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202703_last_received_at_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_log ATTACH PARTITION public.monitoring_alert_p202703_last_received_at_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202703_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_pkey ATTACH PARTITION public.monitoring_alert_p202703_pkey;
+
+
+--
+-- Name: monitoring_alert_p202703_previous_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_previous_id_7c1a4fdb ATTACH PARTITION public.monitoring_alert_p202703_previous_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202703_service_id_first_received_at_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_service_first ATTACH PARTITION public.monitoring_alert_p202703_service_id_first_received_at_idx;
+
+
+--
+-- Name: monitoring_alert_p202703_service_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_service_id_5210d645 ATTACH PARTITION public.monitoring_alert_p202703_service_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202703_source_id_fingerprint_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_episodes ATTACH PARTITION public.monitoring_alert_p202703_source_id_fingerprint_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202703_source_id_fingerprint_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_one_open ATTACH PARTITION public.monitoring_alert_p202703_source_id_fingerprint_idx;
+
+
+--
+-- Name: monitoring_alert_p202703_source_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_source_id_2fd3f6eb ATTACH PARTITION public.monitoring_alert_p202703_source_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202703_suppressed_by_change_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.alert_held ATTACH PARTITION public.monitoring_alert_p202703_suppressed_by_change_id_idx;
+
+
+--
+-- Name: monitoring_alert_p202703_suppressed_by_change_id_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.monitoring_alert_suppressed_by_change_id_0d606601 ATTACH PARTITION public.monitoring_alert_p202703_suppressed_by_change_id_idx1;
+
+
+--
+-- Name: notifications_delivery_default_idempotency_key_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_idempotency_key_aa6ea0d6_like ATTACH PARTITION public.notifications_delivery_default_idempotency_key_idx;
+
+
+--
+-- Name: notifications_delivery_default_idempotency_key_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_idempotency_key_key ATTACH PARTITION public.notifications_delivery_default_idempotency_key_idx1;
+
+
+--
+-- Name: notifications_delivery_default_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_pkey ATTACH PARTITION public.notifications_delivery_default_pkey;
+
+
+--
+-- Name: notifications_delivery_default_related_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_related_884b6825 ATTACH PARTITION public.notifications_delivery_default_related_idx;
+
+
+--
+-- Name: notifications_delivery_default_related_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_related_884b6825_like ATTACH PARTITION public.notifications_delivery_default_related_idx1;
+
+
+--
+-- Name: notifications_delivery_default_status_created_at_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_due ATTACH PARTITION public.notifications_delivery_default_status_created_at_idx;
+
+
+--
+-- Name: notifications_delivery_default_template_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_template_faa67758 ATTACH PARTITION public.notifications_delivery_default_template_idx;
+
+
+--
+-- Name: notifications_delivery_default_template_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_template_faa67758_like ATTACH PARTITION public.notifications_delivery_default_template_idx1;
+
+
+--
+-- Name: notifications_delivery_default_user_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_user_id_70f8752d ATTACH PARTITION public.notifications_delivery_default_user_id_idx;
+
+
+--
+-- Name: notifications_delivery_p202612_idempotency_key_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_idempotency_key_aa6ea0d6_like ATTACH PARTITION public.notifications_delivery_p202612_idempotency_key_idx;
+
+
+--
+-- Name: notifications_delivery_p202612_idempotency_key_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_idempotency_key_key ATTACH PARTITION public.notifications_delivery_p202612_idempotency_key_idx1;
+
+
+--
+-- Name: notifications_delivery_p202612_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_pkey ATTACH PARTITION public.notifications_delivery_p202612_pkey;
+
+
+--
+-- Name: notifications_delivery_p202612_related_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_related_884b6825 ATTACH PARTITION public.notifications_delivery_p202612_related_idx;
+
+
+--
+-- Name: notifications_delivery_p202612_related_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_related_884b6825_like ATTACH PARTITION public.notifications_delivery_p202612_related_idx1;
+
+
+--
+-- Name: notifications_delivery_p202612_status_created_at_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_due ATTACH PARTITION public.notifications_delivery_p202612_status_created_at_idx;
+
+
+--
+-- Name: notifications_delivery_p202612_template_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_template_faa67758 ATTACH PARTITION public.notifications_delivery_p202612_template_idx;
+
+
+--
+-- Name: notifications_delivery_p202612_template_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_template_faa67758_like ATTACH PARTITION public.notifications_delivery_p202612_template_idx1;
+
+
+--
+-- Name: notifications_delivery_p202612_user_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_user_id_70f8752d ATTACH PARTITION public.notifications_delivery_p202612_user_id_idx;
+
+
+--
+-- Name: notifications_delivery_p202701_idempotency_key_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_idempotency_key_aa6ea0d6_like ATTACH PARTITION public.notifications_delivery_p202701_idempotency_key_idx;
+
+
+--
+-- Name: notifications_delivery_p202701_idempotency_key_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_idempotency_key_key ATTACH PARTITION public.notifications_delivery_p202701_idempotency_key_idx1;
+
+
+--
+-- Name: notifications_delivery_p202701_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_pkey ATTACH PARTITION public.notifications_delivery_p202701_pkey;
+
+
+--
+-- Name: notifications_delivery_p202701_related_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_related_884b6825 ATTACH PARTITION public.notifications_delivery_p202701_related_idx;
+
+
+--
+-- Name: notifications_delivery_p202701_related_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_related_884b6825_like ATTACH PARTITION public.notifications_delivery_p202701_related_idx1;
+
+
+--
+-- Name: notifications_delivery_p202701_status_created_at_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_due ATTACH PARTITION public.notifications_delivery_p202701_status_created_at_idx;
+
+
+--
+-- Name: notifications_delivery_p202701_template_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_template_faa67758 ATTACH PARTITION public.notifications_delivery_p202701_template_idx;
+
+
+--
+-- Name: notifications_delivery_p202701_template_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_template_faa67758_like ATTACH PARTITION public.notifications_delivery_p202701_template_idx1;
+
+
+--
+-- Name: notifications_delivery_p202701_user_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_user_id_70f8752d ATTACH PARTITION public.notifications_delivery_p202701_user_id_idx;
+
+
+--
+-- Name: notifications_delivery_p202702_idempotency_key_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_idempotency_key_aa6ea0d6_like ATTACH PARTITION public.notifications_delivery_p202702_idempotency_key_idx;
+
+
+--
+-- Name: notifications_delivery_p202702_idempotency_key_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_idempotency_key_key ATTACH PARTITION public.notifications_delivery_p202702_idempotency_key_idx1;
+
+
+--
+-- Name: notifications_delivery_p202702_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_pkey ATTACH PARTITION public.notifications_delivery_p202702_pkey;
+
+
+--
+-- Name: notifications_delivery_p202702_related_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_related_884b6825 ATTACH PARTITION public.notifications_delivery_p202702_related_idx;
+
+
+--
+-- Name: notifications_delivery_p202702_related_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_related_884b6825_like ATTACH PARTITION public.notifications_delivery_p202702_related_idx1;
+
+
+--
+-- Name: notifications_delivery_p202702_status_created_at_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_due ATTACH PARTITION public.notifications_delivery_p202702_status_created_at_idx;
+
+
+--
+-- Name: notifications_delivery_p202702_template_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_template_faa67758 ATTACH PARTITION public.notifications_delivery_p202702_template_idx;
+
+
+--
+-- Name: notifications_delivery_p202702_template_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_template_faa67758_like ATTACH PARTITION public.notifications_delivery_p202702_template_idx1;
+
+
+--
+-- Name: notifications_delivery_p202702_user_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_user_id_70f8752d ATTACH PARTITION public.notifications_delivery_p202702_user_id_idx;
+
+
+--
+-- Name: notifications_delivery_p202703_idempotency_key_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_idempotency_key_aa6ea0d6_like ATTACH PARTITION public.notifications_delivery_p202703_idempotency_key_idx;
+
+
+--
+-- Name: notifications_delivery_p202703_idempotency_key_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_idempotency_key_key ATTACH PARTITION public.notifications_delivery_p202703_idempotency_key_idx1;
+
+
+--
+-- Name: notifications_delivery_p202703_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_pkey ATTACH PARTITION public.notifications_delivery_p202703_pkey;
+
+
+--
+-- Name: notifications_delivery_p202703_related_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_related_884b6825 ATTACH PARTITION public.notifications_delivery_p202703_related_idx;
+
+
+--
+-- Name: notifications_delivery_p202703_related_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_related_884b6825_like ATTACH PARTITION public.notifications_delivery_p202703_related_idx1;
+
+
+--
+-- Name: notifications_delivery_p202703_status_created_at_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_due ATTACH PARTITION public.notifications_delivery_p202703_status_created_at_idx;
+
+
+--
+-- Name: notifications_delivery_p202703_template_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_template_faa67758 ATTACH PARTITION public.notifications_delivery_p202703_template_idx;
+
+
+--
+-- Name: notifications_delivery_p202703_template_idx1; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_template_faa67758_like ATTACH PARTITION public.notifications_delivery_p202703_template_idx1;
+
+
+--
+-- Name: notifications_delivery_p202703_user_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.notifications_delivery_user_id_70f8752d ATTACH PARTITION public.notifications_delivery_p202703_user_id_idx;
+
+
+--
+-- Name: sla_slaevent_default_actor_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.sla_slaevent_actor_id_78d1c4a0 ATTACH PARTITION public.sla_slaevent_default_actor_id_idx;
+
+
+--
+-- Name: sla_slaevent_default_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.sla_slaevent_pkey ATTACH PARTITION public.sla_slaevent_default_pkey;
+
+
+--
+-- Name: sla_slaevent_default_timer_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.sla_slaevent_timer_id_c17240eb ATTACH PARTITION public.sla_slaevent_default_timer_id_idx;
+
+
+--
+-- Name: sla_slaevent_p202612_actor_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.sla_slaevent_actor_id_78d1c4a0 ATTACH PARTITION public.sla_slaevent_p202612_actor_id_idx;
+
+
+--
+-- Name: sla_slaevent_p202612_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.sla_slaevent_pkey ATTACH PARTITION public.sla_slaevent_p202612_pkey;
+
+
+--
+-- Name: sla_slaevent_p202612_timer_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.sla_slaevent_timer_id_c17240eb ATTACH PARTITION public.sla_slaevent_p202612_timer_id_idx;
+
+
+--
+-- Name: sla_slaevent_p202701_actor_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.sla_slaevent_actor_id_78d1c4a0 ATTACH PARTITION public.sla_slaevent_p202701_actor_id_idx;
+
+
+--
+-- Name: sla_slaevent_p202701_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.sla_slaevent_pkey ATTACH PARTITION public.sla_slaevent_p202701_pkey;
+
+
+--
+-- Name: sla_slaevent_p202701_timer_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.sla_slaevent_timer_id_c17240eb ATTACH PARTITION public.sla_slaevent_p202701_timer_id_idx;
+
+
+--
+-- Name: sla_slaevent_p202702_actor_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.sla_slaevent_actor_id_78d1c4a0 ATTACH PARTITION public.sla_slaevent_p202702_actor_id_idx;
+
+
+--
+-- Name: sla_slaevent_p202702_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.sla_slaevent_pkey ATTACH PARTITION public.sla_slaevent_p202702_pkey;
+
+
+--
+-- Name: sla_slaevent_p202702_timer_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.sla_slaevent_timer_id_c17240eb ATTACH PARTITION public.sla_slaevent_p202702_timer_id_idx;
+
+
+--
+-- Name: sla_slaevent_p202703_actor_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.sla_slaevent_actor_id_78d1c4a0 ATTACH PARTITION public.sla_slaevent_p202703_actor_id_idx;
+
+
+--
+-- Name: sla_slaevent_p202703_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.sla_slaevent_pkey ATTACH PARTITION public.sla_slaevent_p202703_pkey;
+
+
+--
+-- Name: sla_slaevent_p202703_timer_id_idx; Type: INDEX ATTACH; Schema: public; Owner: -
+--
+
+ALTER INDEX public.sla_slaevent_timer_id_c17240eb ATTACH PARTITION public.sla_slaevent_p202703_timer_id_idx;
+
+
+--
 -- Name: catalog_contact catalog_contact_search_vector; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -24838,6 +27491,34 @@ CREATE TRIGGER incidents_postmortem_search_vector AFTER INSERT OR DELETE OR UPDA
 --
 
 CREATE TRIGGER knowledge_article_search_vector BEFORE INSERT OR UPDATE ON public.knowledge_article FOR EACH ROW EXECUTE FUNCTION public.knowledge_article_search_vector();
+
+
+--
+-- Name: monitoring_alert monitoring_alert_key1_sync; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER monitoring_alert_key1_sync AFTER INSERT OR DELETE OR UPDATE ON public.monitoring_alert FOR EACH ROW EXECUTE FUNCTION public.monitoring_alert_key1_sync();
+
+
+--
+-- Name: monitoring_alert monitoring_alert_keys_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER monitoring_alert_keys_truncate AFTER TRUNCATE ON public.monitoring_alert FOR EACH STATEMENT EXECUTE FUNCTION public.monitoring_alert_keys_truncate();
+
+
+--
+-- Name: notifications_delivery notifications_delivery_key1_sync; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER notifications_delivery_key1_sync AFTER INSERT OR DELETE OR UPDATE ON public.notifications_delivery FOR EACH ROW EXECUTE FUNCTION public.notifications_delivery_key1_sync();
+
+
+--
+-- Name: notifications_delivery notifications_delivery_keys_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER notifications_delivery_keys_truncate AFTER TRUNCATE ON public.notifications_delivery FOR EACH STATEMENT EXECUTE FUNCTION public.notifications_delivery_keys_truncate();
 
 
 --
@@ -27215,14 +29896,6 @@ ALTER TABLE ONLY public.mail_mailbox
 
 
 --
--- Name: mail_mailmessage mail_mailmessage_delivery_id_dfb0af17_fk_notificat; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.mail_mailmessage
-    ADD CONSTRAINT mail_mailmessage_delivery_id_dfb0af17_fk_notificat FOREIGN KEY (delivery_id) REFERENCES public.notifications_delivery(id) DEFERRABLE INITIALLY DEFERRED;
-
-
---
 -- Name: mail_mailmessage mail_mailmessage_incident_id_7e53d5ed_fk_incidents_incident_id; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -27266,7 +29939,7 @@ ALTER TABLE ONLY public.mail_mailmessage
 -- Name: monitoring_alert monitoring_alert_ci_id_c621950b_fk_catalog_configurationitem_id; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
-ALTER TABLE ONLY public.monitoring_alert
+ALTER TABLE public.monitoring_alert
     ADD CONSTRAINT monitoring_alert_ci_id_c621950b_fk_catalog_configurationitem_id FOREIGN KEY (ci_id) REFERENCES public.catalog_configurationitem(id) DEFERRABLE INITIALLY DEFERRED;
 
 
@@ -27274,23 +29947,15 @@ ALTER TABLE ONLY public.monitoring_alert
 -- Name: monitoring_alert monitoring_alert_incident_id_15d5ef39_fk_incidents_incident_id; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
-ALTER TABLE ONLY public.monitoring_alert
+ALTER TABLE public.monitoring_alert
     ADD CONSTRAINT monitoring_alert_incident_id_15d5ef39_fk_incidents_incident_id FOREIGN KEY (incident_id) REFERENCES public.incidents_incident(id) DEFERRABLE INITIALLY DEFERRED;
-
-
---
--- Name: monitoring_alert monitoring_alert_previous_id_7c1a4fdb_fk_monitoring_alert_id; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.monitoring_alert
-    ADD CONSTRAINT monitoring_alert_previous_id_7c1a4fdb_fk_monitoring_alert_id FOREIGN KEY (previous_id) REFERENCES public.monitoring_alert(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
 -- Name: monitoring_alert monitoring_alert_service_id_5210d645_fk_catalog_service_id; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
-ALTER TABLE ONLY public.monitoring_alert
+ALTER TABLE public.monitoring_alert
     ADD CONSTRAINT monitoring_alert_service_id_5210d645_fk_catalog_service_id FOREIGN KEY (service_id) REFERENCES public.catalog_service(id) DEFERRABLE INITIALLY DEFERRED;
 
 
@@ -27298,7 +29963,7 @@ ALTER TABLE ONLY public.monitoring_alert
 -- Name: monitoring_alert monitoring_alert_source_id_2fd3f6eb_fk_monitorin; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
-ALTER TABLE ONLY public.monitoring_alert
+ALTER TABLE public.monitoring_alert
     ADD CONSTRAINT monitoring_alert_source_id_2fd3f6eb_fk_monitorin FOREIGN KEY (source_id) REFERENCES public.monitoring_alertsource(id) DEFERRABLE INITIALLY DEFERRED;
 
 
@@ -27306,7 +29971,7 @@ ALTER TABLE ONLY public.monitoring_alert
 -- Name: monitoring_alert monitoring_alert_suppressed_by_change_0d606601_fk_changes_c; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
-ALTER TABLE ONLY public.monitoring_alert
+ALTER TABLE public.monitoring_alert
     ADD CONSTRAINT monitoring_alert_suppressed_by_change_0d606601_fk_changes_c FOREIGN KEY (suppressed_by_change_id) REFERENCES public.changes_change(id) DEFERRABLE INITIALLY DEFERRED;
 
 
@@ -27362,7 +30027,7 @@ ALTER TABLE ONLY public.monitoring_historicalalertsource
 -- Name: notifications_delivery notifications_delivery_user_id_70f8752d_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
-ALTER TABLE ONLY public.notifications_delivery
+ALTER TABLE public.notifications_delivery
     ADD CONSTRAINT notifications_delivery_user_id_70f8752d_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
@@ -27380,14 +30045,6 @@ ALTER TABLE ONLY public.notifications_historicalstakeholdergroup
 
 ALTER TABLE ONLY public.notifications_historicalmessagetemplate
     ADD CONSTRAINT notifications_histor_history_user_id_fb934638_fk_auth_user FOREIGN KEY (history_user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
-
-
---
--- Name: notifications_notification notifications_notifi_delivery_id_efa1de9c_fk_notificat; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.notifications_notification
-    ADD CONSTRAINT notifications_notifi_delivery_id_efa1de9c_fk_notificat FOREIGN KEY (delivery_id) REFERENCES public.notifications_delivery(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -27914,7 +30571,7 @@ ALTER TABLE ONLY public.sla_slaescalation
 -- Name: sla_slaevent sla_slaevent_actor_id_78d1c4a0_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
-ALTER TABLE ONLY public.sla_slaevent
+ALTER TABLE public.sla_slaevent
     ADD CONSTRAINT sla_slaevent_actor_id_78d1c4a0_fk_auth_user_id FOREIGN KEY (actor_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
@@ -27922,7 +30579,7 @@ ALTER TABLE ONLY public.sla_slaevent
 -- Name: sla_slaevent sla_slaevent_timer_id_c17240eb_fk_sla_slatimer_id; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
-ALTER TABLE ONLY public.sla_slaevent
+ALTER TABLE public.sla_slaevent
     ADD CONSTRAINT sla_slaevent_timer_id_c17240eb_fk_sla_slatimer_id FOREIGN KEY (timer_id) REFERENCES public.sla_slatimer(id) DEFERRABLE INITIALLY DEFERRED;
 
 
