@@ -67,8 +67,10 @@ def _schema_files() -> dict[str, str]:
     """What decides the migrated schema and its reference data, each file named after its app
     (``auth/migrations/0001_initial.py``, ``sla/defaults.py``: the same wherever the checkout
     and the virtualenv are) with its SHA-256: every installed app's migration files, the
-    ``defaults.py`` modules data migrations call, and core's bootstrap."""
-    files = {"core/bootstrap.py": ROOT / "core" / "bootstrap.py", "core/roles.py": ROOT / "core" / "roles.py"}
+    ``defaults.py`` modules data migrations call, core's bootstrap, and the partitioning the
+    migrations of the append-only tables call (``core/partitions.py``)."""
+    files = {"core/bootstrap.py": ROOT / "core" / "bootstrap.py", "core/roles.py": ROOT / "core" / "roles.py",
+             "core/partitions.py": ROOT / "core" / "partitions.py"}
     for config in apps.get_app_configs():
         path = Path(config.path)
         for migration in sorted((path / "migrations").glob("*.py")):
