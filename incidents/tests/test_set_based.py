@@ -10,27 +10,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from catalog.tests.factories import ServiceFactory, TeamFactory
+from catalog.tests.factories import ServiceFactory
 from core.roles import Role
 from incidents import services
 from incidents.models import Incident, PriorityMatrix
 from notifications.models import Delivery, Notification
 from sla import services as sla
 from sla.models import SLAEvent, SLATimer
-from sla.tests.factories import PolicyFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def desk(make_user):
-    boss = make_user(Role.MANAGER, username="mia-manager", email="mia@example.test")
-    agent = make_user(Role.AGENT, username="ann", email="ann@example.test")
-    team = TeamFactory(name="Service Desk", manager=boss)
-    team.members.add(agent)
-    service = ServiceFactory(name="Internet banking", owner_team=team)
-    policy = PolicyFactory(name="incidents", response_minutes=60, resolution_minutes=480, pause_on=["on_hold"])
-    return {"boss": boss, "agent": agent, "team": team, "service": service, "policy": policy}
 
 
 def reports(desk, make_user, n: int, *, parent=None, prefix="r"):

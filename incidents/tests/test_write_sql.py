@@ -14,7 +14,6 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
-from catalog.tests.factories import ServiceFactory, TeamFactory
 from core.roles import Role
 from incidents import services
 from incidents.models import Incident, TimelineEvent
@@ -31,20 +30,16 @@ CLOCK = {"updated_at", "history_date", "recorded_at"}
 
 
 @pytest.fixture
-def desk(make_user):
-    boss = make_user(Role.MANAGER, username="mia-manager", email="mia@example.test")
-    agent = make_user(Role.AGENT, username="ann", email="ann@example.test")
-    team = TeamFactory(name="Service Desk", manager=boss)
-    team.members.add(agent)
-    service = ServiceFactory(name="Internet banking", owner_team=team)
-    policy = PolicyFactory(name="incidents", response_minutes=60, resolution_minutes=480, pause_on=["on_hold"])
+def desk(desk):
+    """The shared desk (incidents/tests/conftest.py), its policy escalating, and a phone policy."""
+    policy = desk.pop("policy")
     for metric, percent in (("response", 75), ("resolution", 50), ("resolution", 100)):
         EscalationRuleFactory(policy=policy, metric=metric, at_percent=percent)
     # Calls are answered on a calendar of one working hour a day (09:00–10:00): business time
     # differs from elapsed time, so the SQL path asks Python for it.
     PolicyFactory(name="phone", channel="phone", response_minutes=30, resolution_minutes=240, pause_on=["on_hold"],
                   calendar=office_hours(CalendarFactory(name="One hour"), "09:00", "10:00"))
-    return {"boss": boss, "agent": agent, "team": team, "service": service}
+    return desk
 
 
 def report(desk, make_user, name: str, *, at: datetime, **kwargs) -> Incident:
