@@ -1,0 +1,8 @@
+# Placeholder: filled in by the work on issue 21/23 or removed.
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("sla", "0007_partitions")]
+
+    operations = []
