@@ -62,7 +62,15 @@ from urllib.parse import urlencode
 # The database, Django set-up and machine description are bench_contacts.py's; the statement
 # labels are bench_incidents.py's (this script runs as ``python bench/bench_contactcenter.py``,
 # so bench/ is on sys.path).
-from bench_contacts import drop_database, load_average, machine_line, quantile, recreate_database, setup_django
+from bench_contacts import (
+    drop_database,
+    load_average,
+    machine_line,
+    migrate_fresh,
+    quantile,
+    recreate_database,
+    setup_django,
+)
 from bench_incidents import statement_label
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_cc_bench"
@@ -1099,7 +1107,6 @@ def main() -> None:
     name = args.database_url.rsplit("/", 1)[-1] if reuse else recreate_database(args.database_url)
     setup_django(args.database_url)
 
-    from django.core.management import call_command
     from django.db import connections
     from django.test.utils import override_settings
 
@@ -1108,7 +1115,7 @@ def main() -> None:
 
     started = time.perf_counter()
     if not args.source:  # another checkout's code runs on the schema as it is
-        call_command("migrate", verbosity=0)
+        migrate_fresh()
     print(f"bench_contactcenter — database {name} ({'kept, migrations checked' if reuse else 'created and migrated'}"
           f" in {time.perf_counter() - started:.1f} s); code from {Path(contactcenter.__file__).parent.parent}")
     for line in machine_line():

@@ -62,6 +62,7 @@ from bench_contacts import (
     load_average,
     machine_line,
     mib,
+    migrate_fresh,
     quantile,
     recreate_database,
     setup_django,
@@ -705,12 +706,11 @@ def main() -> None:
     name = recreate_database(args.database_url)
     setup_django(args.database_url)
 
-    from django.core.management import call_command
     from django.db import connections
     from django.test import override_settings
 
     started = time.perf_counter()
-    call_command("migrate", verbosity=0)
+    migrate_fresh()
     print(f"bench_incidents — database {name} (created and migrated in {time.perf_counter() - started:.1f} s)")
     for line in machine_line():
         print(line)

@@ -62,6 +62,7 @@ from bench_contacts import (
     load_average,
     machine_line,
     mib,
+    migrate_fresh,
     quantile,
     recreate_database,
     setup_django,
@@ -845,13 +846,12 @@ def main() -> None:
         name = create_database(args)
     setup_django(args.database_url)
 
-    from django.core.management import call_command
     from django.db import connection, connections
     from django.test import Client
     from rest_framework.test import APIClient
 
     started = time.perf_counter()
-    call_command("migrate", verbosity=0)
+    migrate_fresh()
     how = "reused" if args.reuse else "copied from " + args.template_db if args.template_db else "created"
     print(f"bench_kpis {tag}— database {name} ({how} and migrated in {time.perf_counter() - started:.1f} s); "
           f"stages: {', '.join(sorted(args.stages))}; code: {ROOT}")

@@ -60,7 +60,15 @@ from pathlib import Path
 
 # The database, Django set-up and machine description are bench_contacts.py's (this script
 # runs as ``python bench/bench_mail.py``, so bench/ is on sys.path).
-from bench_contacts import drop_database, load_average, machine_line, quantile, recreate_database, setup_django
+from bench_contacts import (
+    drop_database,
+    load_average,
+    machine_line,
+    migrate_fresh,
+    quantile,
+    recreate_database,
+    setup_django,
+)
 from bench_incidents import statement_label
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -446,10 +454,9 @@ def main() -> None:
     started = time.perf_counter()
     name = recreate_database(args.database_url)
     setup_django(args.database_url)
-    from django.core.management import call_command
     from django.test.utils import override_settings
 
-    call_command("migrate", verbosity=0)
+    migrate_fresh()
     print(f"bench_mail — database {name} (created and migrated in {time.perf_counter() - started:.1f} s)")
     for line in machine_line():
         print(line)

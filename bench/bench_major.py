@@ -83,6 +83,7 @@ from bench_contacts import (
     load_average,
     machine_line,
     mib,
+    migrate_fresh,
     quantile,
     recreate_database,
     setup_django,
@@ -1124,13 +1125,12 @@ def main() -> None:
     name = recreate_database(args.database_url)
     setup_django(args.database_url)
 
-    from django.core.management import call_command
     from django.db import connections
 
     from notifications import tasks as notification_tasks
 
     started = time.perf_counter()
-    call_command("migrate", verbosity=0)
+    migrate_fresh()
     print(f"bench_major — database {name} (created and migrated in {time.perf_counter() - started:.1f} s)")
     for line in machine_line():
         print(line)

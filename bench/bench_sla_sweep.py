@@ -50,6 +50,7 @@ from bench_contacts import (
     load_average,
     machine_line,
     mib,
+    migrate_fresh,
     recreate_database,
     setup_django,
 )
@@ -361,13 +362,12 @@ def main() -> None:
     name = recreate_database(args.database_url)
     setup_django(args.database_url)
 
-    from django.core.management import call_command
     from django.db import connections
 
     from sla import tasks
 
     started = time.perf_counter()
-    call_command("migrate", verbosity=0)
+    migrate_fresh()
     print(f"bench_sla_sweep — database {name} (created and migrated in {time.perf_counter() - started:.1f} s)")
     for line in machine_line():
         print(line)

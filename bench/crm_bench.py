@@ -28,7 +28,15 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_contacts import drop_database, load_average, machine_line, quantile, recreate_database, setup_django
+from bench_contacts import (
+    drop_database,
+    load_average,
+    machine_line,
+    migrate_fresh,
+    quantile,
+    recreate_database,
+    setup_django,
+)
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_crm_bench"
 
@@ -229,7 +237,6 @@ def main() -> None:
         return
     recreate_database(args.database_url)
     setup_django(args.database_url)
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from rest_framework.test import APIClient
@@ -237,7 +244,7 @@ def main() -> None:
     from catalog.tests.factories import ContactFactory, UserFactory
     from core.roles import Role
 
-    call_command("migrate", verbosity=0)
+    migrate_fresh()
     print("\n".join(machine_line()))
     agent = UserFactory(username="bench-agent", roles=[Role.AGENT])
     contact, other = ContactFactory(), ContactFactory()

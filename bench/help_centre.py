@@ -25,7 +25,15 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_contacts import drop_database, load_average, machine_line, quantile, recreate_database, setup_django
+from bench_contacts import (
+    drop_database,
+    load_average,
+    machine_line,
+    migrate_fresh,
+    quantile,
+    recreate_database,
+    setup_django,
+)
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_help_bench"
 
@@ -138,13 +146,12 @@ def main() -> None:
     args = parse_args()
     recreate_database(args.database_url)
     setup_django(args.database_url)
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
 
     from knowledge.models import Article
 
-    call_command("migrate", verbosity=0)
+    migrate_fresh()
     print("\n".join(machine_line()))
     rng = random.Random(args.seed)
     started = time.perf_counter()

@@ -45,6 +45,7 @@ from bench_contacts import (
     drop_database,
     load_average,
     machine_line,
+    migrate_fresh,
     quantile,
     recreate_database,
     setup_django,
@@ -421,11 +422,10 @@ def main() -> None:
     name = args.database_url.rsplit("/", 1)[1] if copied else recreate_database(args.database_url)
     setup_django(args.database_url)
 
-    from django.core.management import call_command
     from rest_framework.test import APIClient
 
     if not copied:
-        call_command("migrate", verbosity=0)
+        migrate_fresh()
         if args.template_db:
             save_template(args.database_url, args.template_db)
     print(f"incident_write_bench — database {name} ({'copied from ' + args.template_db if copied else 'migrated'} "

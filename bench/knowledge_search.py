@@ -32,7 +32,15 @@ from pathlib import Path
 
 # The database and machine helpers are bench_contacts.py's (bench/ is on sys.path when this
 # runs as ``python bench/knowledge_search.py``).
-from bench_contacts import drop_database, load_average, machine_line, quantile, recreate_database, setup_django
+from bench_contacts import (
+    drop_database,
+    load_average,
+    machine_line,
+    migrate_fresh,
+    quantile,
+    recreate_database,
+    setup_django,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_kb_bench"
@@ -260,7 +268,6 @@ def main() -> None:
     name = args.database_url.rsplit("/", 1)[-1] if args.reuse else recreate_database(args.database_url)
     setup_django(args.database_url)
     from django.contrib.auth.models import AnonymousUser
-    from django.core.management import call_command
     from django.db import connection
 
     from catalog.tests.factories import UserFactory
@@ -269,7 +276,7 @@ def main() -> None:
     from knowledge.selectors import articles_visible_to
 
     started = time.perf_counter()
-    call_command("migrate", verbosity=0)
+    migrate_fresh()
     print(f"knowledge_search — database {name} ({'reused' if args.reuse else 'created'} and migrated in "
           f"{time.perf_counter() - started:.1f} s)")
     print("\n".join(machine_line()))

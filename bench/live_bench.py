@@ -60,6 +60,7 @@ from bench_contacts import (  # noqa: E402
     drop_database,
     load_average,
     machine_line,
+    migrate_fresh,
     quantile,
     recreate_database,
 )
@@ -124,10 +125,9 @@ def make_pages(args, rng: random.Random) -> tuple[list[dict], list]:
     from incidents.models import Incident
 
     if not args.template:
-        from django.core.management import call_command
 
         started = time.perf_counter()
-        call_command("migrate", verbosity=0)
+        migrate_fresh()
         print(f"migrated in {time.perf_counter() - started:.0f} s")
     User = get_user_model()
     group = Group.objects.get(name=Role.AGENT)

@@ -39,7 +39,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench_contacts import load_average, machine_line, recreate_database
+from bench_contacts import load_average, machine_line, migrate_fresh, recreate_database
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
@@ -313,7 +313,6 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.core.management import call_command
 
     for line in machine_line():
         print(line)
@@ -326,7 +325,7 @@ def main() -> None:
         print(f"service desk: the previous run's database ({args.rows:,} incidents; what earlier runs created "
               "stays in it)", flush=True)
     else:
-        call_command("migrate", verbosity=0)
+        migrate_fresh()
         env = servicedesk_fixtures(args.rows)
         loaded = env.pop("_loaded")
         print(f"service desk: migrated and loaded in {time.perf_counter() - started:.0f} s "

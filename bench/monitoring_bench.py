@@ -56,7 +56,7 @@ from pathlib import Path
 
 # The database and machine helpers are bench_contacts.py's (this script runs as
 # ``python bench/monitoring_bench.py``, so bench/ is on sys.path).
-from bench_contacts import drop_database, load_average, machine_line, quantile, recreate_database
+from bench_contacts import drop_database, load_average, machine_line, migrate_fresh, quantile, recreate_database
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_monitoring_bench"
@@ -351,12 +351,11 @@ def main() -> None:
     storm = settings_module(tmp, "storm", 10)
     recreate_database(args.database_url)
     setup(args.database_url, no_storm, tmp)
-    from django.core.management import call_command
 
     from servicedesk.celery import app
 
     try:
-        call_command("migrate", verbosity=0)
+        migrate_fresh()
         print("\n".join(machine_line()))
         print(f"gunicorn: 1 sync worker; clients: 1 and {args.clients} (threads, one connection per request)")
         fx = fixtures()

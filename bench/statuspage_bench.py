@@ -43,7 +43,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_contacts import drop_database, load_average, quantile, recreate_database
+from bench_contacts import drop_database, load_average, migrate_fresh, quantile, recreate_database
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_statuspage_bench"
 HERE = Path(__file__).resolve()
@@ -67,10 +67,9 @@ def build(url: str) -> None:
 
     name = recreate_database(url)
     _setup(url, ROOT)
-    from django.core.management import call_command
     from django.db import connection
 
-    call_command("migrate", verbosity=0)
+    migrate_fresh()
     import bench_major  # after setup: its fixtures use the ORM
 
     print(f"statuspage_bench — database {name}")
