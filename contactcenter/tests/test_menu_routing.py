@@ -12,7 +12,7 @@ from catalog.choices import CustomerTier
 from catalog.models import ContactPhone
 from catalog.tests.factories import AgentProfileFactory, ContactFactory, CustomerFactory, ServiceFactory, SkillFactory
 from contactcenter import routing
-from contactcenter.models import Announcement, AgentState, AgentStateLog, Call, Line, MenuOption, Queue
+from contactcenter.models import AgentState, AgentStateLog, Announcement, Call, Line, MenuOption, Queue
 from core.roles import Role
 from incidents.models import DemandSignal
 
@@ -28,13 +28,17 @@ def desk():
     """A Greek line with a service and a two-option menu; the cards queue records its calls
     and needs the cards skill."""
     cards, hosting = SkillFactory(name="cards"), SkillFactory(name="hosting")
-    queues = (Queue.objects.create(name="cards", skill=cards, priority=1, record_calls=True),
-              Queue.objects.create(name="hosting", skill=hosting))
-    line = Line.objects.create(number="+302100000000", name="Cards", service=ServiceFactory(name="Banking"),
-                               language="el", queue=queues[0])
+    queues = (
+        Queue.objects.create(name="cards", skill=cards, priority=1, record_calls=True),
+        Queue.objects.create(name="hosting", skill=hosting),
+    )
+    line = Line.objects.create(
+        number="+302100000000", name="Cards", service=ServiceFactory(name="Banking"), language="el", queue=queues[0]
+    )
     MenuOption.objects.create(line=line, digit="1", label="cards", queue=queues[0], service=line.service)
-    MenuOption.objects.create(line=line, digit="2", label="web hosting", queue=queues[1],
-                              service=ServiceFactory(name="Hosting"))
+    MenuOption.objects.create(
+        line=line, digit="2", label="web hosting", queue=queues[1], service=ServiceFactory(name="Hosting")
+    )
     contact = ContactFactory(name="Eleni Papadopoulou", customer=CustomerFactory(tier=CustomerTier.GOLD))
     ContactPhone.objects.create(contact=contact, number="+306900000001")
     return {"line": line, "queues": queues, "skills": (cards, hosting)}
@@ -51,15 +55,26 @@ def rows(sid="CA1") -> dict:
     """What routing leaves behind, comparable across runs (times as set or not)."""
     call = Call.objects.get(call_sid=sid)
     return {
-        "call": {"queue": call.queue.name if call.queue_id else None, "queued": call.queued_at is not None,
-                 "priority": call.priority, "service": call.service.name if call.service_id else None,
-                 "recording_notice": call.recording_notice, "agent": call.agent.username if call.agent_id else None,
-                 "announcement": call.announcement_id is not None, "temporary_agent": call.temporary_agent_id,
-                 "continued": call.continued, "input_flags": call.input_flags},
-        "agents": sorted((state.user.username, state.state, state.call_id == call.pk)
-                         for state in AgentState.objects.select_related("user")),
-        "log": sorted((entry.user.username, entry.state, entry.ended_at is not None, entry.call_id == call.pk)
-                      for entry in AgentStateLog.objects.select_related("user")),
+        "call": {
+            "queue": call.queue.name if call.queue_id else None,
+            "queued": call.queued_at is not None,
+            "priority": call.priority,
+            "service": call.service.name if call.service_id else None,
+            "recording_notice": call.recording_notice,
+            "agent": call.agent.username if call.agent_id else None,
+            "announcement": call.announcement_id is not None,
+            "temporary_agent": call.temporary_agent_id,
+            "continued": call.continued,
+            "input_flags": call.input_flags,
+        },
+        "agents": sorted(
+            (state.user.username, state.state, state.call_id == call.pk)
+            for state in AgentState.objects.select_related("user")
+        ),
+        "log": sorted(
+            (entry.user.username, entry.state, entry.ended_at is not None, entry.call_id == call.pk)
+            for entry in AgentStateLog.objects.select_related("user")
+        ),
         "demand": sorted(DemandSignal.objects.values_list("service__name", "reference")),
     }
 
@@ -69,10 +84,13 @@ def choose(client, digit, sid="CA1"):
     return post(client, "gather", {"CallSid": sid, "Digits": digit}, query="step=menu")
 
 
-QUEUED = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>" + GREEK
-          + "Η κλήση αυτή ηχογραφείται για λόγους ποιότητας και εκπαίδευσης.</Say>"
-          '<Enqueue action="/telephony/twilio/queue/" method="POST" waitUrl="/telephony/twilio/wait/" '
-          'waitUrlMethod="POST">cards</Enqueue></Response>')
+QUEUED = (
+    '<?xml version="1.0" encoding="UTF-8"?><Response>'
+    + GREEK
+    + "Η κλήση αυτή ηχογραφείται για λόγους ποιότητας και εκπαίδευσης.</Say>"
+    '<Enqueue action="/telephony/twilio/queue/" method="POST" waitUrl="/telephony/twilio/wait/" '
+    'waitUrlMethod="POST">cards</Enqueue></Response>'
+)
 
 
 class TestTheSameAnswerAndRows:
@@ -81,31 +99,52 @@ class TestTheSameAnswerAndRows:
         response = choose(client, "1")
         assert response.content.decode() == QUEUED
         assert rows() == {
-            "call": {"queue": "cards", "queued": True, "priority": 1, "service": "Banking", "recording_notice": True,
-                     "agent": None, "announcement": False, "temporary_agent": None, "continued": False,
-                     "input_flags": []},
+            "call": {
+                "queue": "cards",
+                "queued": True,
+                "priority": 1,
+                "service": "Banking",
+                "recording_notice": True,
+                "agent": None,
+                "announcement": False,
+                "temporary_agent": None,
+                "continued": False,
+                "input_flags": [],
+            },
             "agents": [("hosting-only", "available", False)],
             "log": [("hosting-only", "available", False, False)],
             "demand": [("Banking", "CA1")],
         }
 
-    def test_to_the_longest_idle_agent_with_the_skill(self, client, desk, make_user,
-                                                      django_capture_on_commit_callbacks):
+    def test_to_the_longest_idle_agent_with_the_skill(
+        self, client, desk, make_user, django_capture_on_commit_callbacks
+    ):
         agent(make_user, desk["skills"][0], "ann")
         with django_capture_on_commit_callbacks() as callbacks:
             response = choose(client, "1")
         assert response.content.decode() == (
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>" + GREEK
+            '<?xml version="1.0" encoding="UTF-8"?><Response>'
+            + GREEK
             + "Η κλήση αυτή ηχογραφείται για λόγους ποιότητας και εκπαίδευσης.</Say>"
             '<Dial action="/telephony/twilio/dial/" answerOnBridge="true" method="POST" '
             'record="record-from-answer-dual" '
             'recordingStatusCallback="https://desk.example.test/telephony/twilio/recording-status/" '
             'recordingStatusCallbackEvent="in-progress completed absent" recordingStatusCallbackMethod="POST" '
-            'timeout="20"><Client>ann</Client></Dial></Response>')
+            'timeout="20"><Client>ann</Client></Dial></Response>'
+        )
         assert rows() == {
-            "call": {"queue": "cards", "queued": True, "priority": 1, "service": "Banking", "recording_notice": True,
-                     "agent": "ann", "announcement": False, "temporary_agent": None, "continued": False,
-                     "input_flags": []},
+            "call": {
+                "queue": "cards",
+                "queued": True,
+                "priority": 1,
+                "service": "Banking",
+                "recording_notice": True,
+                "agent": "ann",
+                "announcement": False,
+                "temporary_agent": None,
+                "continued": False,
+                "input_flags": [],
+            },
             "agents": [("ann", "busy", True)],
             "log": [("ann", "available", True, False), ("ann", "busy", False, True)],
             "demand": [("Banking", "CA1")],
@@ -115,27 +154,49 @@ class TestTheSameAnswerAndRows:
     def test_a_queue_that_does_not_record_says_nothing_of_it(self, client, desk):
         response = choose(client, "2")
         assert response.content.decode() == (
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
+            '<?xml version="1.0" encoding="UTF-8"?><Response>'
             '<Enqueue action="/telephony/twilio/queue/" method="POST" waitUrl="/telephony/twilio/wait/" '
-            'waitUrlMethod="POST">hosting</Enqueue></Response>')
-        assert rows()["call"] == {"queue": "hosting", "queued": True, "priority": 1, "service": "Hosting",
-                                  "recording_notice": False, "agent": None, "announcement": False,
-                                  "temporary_agent": None, "continued": False, "input_flags": []}
+            'waitUrlMethod="POST">hosting</Enqueue></Response>'
+        )
+        assert rows()["call"] == {
+            "queue": "hosting",
+            "queued": True,
+            "priority": 1,
+            "service": "Hosting",
+            "recording_notice": False,
+            "agent": None,
+            "announcement": False,
+            "temporary_agent": None,
+            "continued": False,
+            "input_flags": [],
+        }
 
     def test_the_options_announcement_first_then_1_routes(self, client, desk):
-        announcement = Announcement.objects.create(message="Hosting is down; we are on it.", allow_continue=True,
-                                                   language="en")
+        announcement = Announcement.objects.create(
+            message="Hosting is down; we are on it.", allow_continue=True, language="en"
+        )
         announcement.services.add(desk["line"].menu.get(digit="2").service)
         response = choose(client, "2")
         assert response.content.decode() == (
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
+            '<?xml version="1.0" encoding="UTF-8"?><Response>'
             '<Gather action="/telephony/twilio/gather/?step=announcement&amp;option=2" method="POST" '
-            'numDigits="1" timeout="6"><Say>Hosting is down; we are on it.</Say>' + GREEK
+            'numDigits="1" timeout="6"><Say>Hosting is down; we are on it.</Say>'
+            + GREEK
             + "Αν χρειάζεστε ακόμη να μιλήσετε με κάποιον, πατήστε 1. Διαφορετικά μπορείτε να κλείσετε.</Say>"
-            "</Gather>" + GREEK + "Ευχαριστούμε για την κλήση σας. Αντίο.</Say><Hangup /></Response>")
-        assert rows()["call"] == {"queue": None, "queued": False, "priority": 0, "service": "Hosting",
-                                  "recording_notice": False, "agent": None, "announcement": True,
-                                  "temporary_agent": None, "continued": False, "input_flags": []}
+            "</Gather>" + GREEK + "Ευχαριστούμε για την κλήση σας. Αντίο.</Say><Hangup /></Response>"
+        )
+        assert rows()["call"] == {
+            "queue": None,
+            "queued": False,
+            "priority": 0,
+            "service": "Hosting",
+            "recording_notice": False,
+            "agent": None,
+            "announcement": True,
+            "temporary_agent": None,
+            "continued": False,
+            "input_flags": [],
+        }
         again = post(client, "gather", {"CallSid": "CA1", "Digits": "1"}, query="step=announcement&option=2")
         assert again.content.decode().endswith(">hosting</Enqueue></Response>")
         assert rows()["call"]["queue"] == "hosting" and rows()["call"]["continued"] is True
