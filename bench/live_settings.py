@@ -14,6 +14,5 @@ CACHES["default"]["KEY_PREFIX"] = "live-bench"
 if os.environ.get("LIVE_BENCH_SESSIONS") == "cached_db":
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-# LIVE_BENCH_REUSE_CLIENT=0: polls read the cache through Django's backend (a new redis.Redis
-# per call), as before core/live.py kept one client (the "before" of bench/README.md).
-LIVE_REUSE_CLIENT = os.environ.get("LIVE_BENCH_REUSE_CLIENT", "1") != "0"
+# The cache backend (core.redis_cache) keeps one redis.Redis client per pool: the polls no
+# longer keep their own (LIVE_BENCH_REUSE_CLIENT, LIVE_REUSE_CLIENT are gone).

@@ -50,8 +50,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse, JsonResponse
@@ -82,9 +81,6 @@ USER_TTL = 600
 STAFF_GRANT = "staff"
 #: Topics one poll may ask about (a page has a few).
 MAX_TOPICS = 12
-#: Polls read the cache with one kept Redis client (False, or the setting LIVE_REUSE_CLIENT
-#: False: through ``cache.get_many``, as before; bench/live_bench.py compares the two).
-REUSE_CLIENT = True
 
 
 @dataclass(frozen=True)
@@ -311,31 +307,6 @@ def may_see(user, topic: str) -> bool:
     return KINDS[kind].selector(user).filter(pk=pk).exists()
 
 
-def _redis_reader():
-    """``(client, serializer)`` of this thread's default cache when it is Django's Redis
-    backend, the client made once and kept on the backend: Django's backend builds a new
-    ``redis.Redis`` for every call (its connection pool is shared, the client object is not),
-    which cost a poll about 0.1 ms of CPU (bench/README.md, "Live pages"). None otherwise."""
-    backend = caches[DEFAULT_CACHE_ALIAS]
-    if not isinstance(backend, RedisCache):
-        return None
-    inner = backend._cache
-    client = getattr(inner, "_live_reader", None)
-    if client is None:
-        client = inner._live_reader = inner.get_client(None)
-    return client, inner._serializer
-
-
-def get_many(keys: list[str]) -> dict:
-    """``cache.get_many(keys)``, read with the kept client (:func:`_redis_reader`)."""
-    reader = _redis_reader() if REUSE_CLIENT and getattr(settings, "LIVE_REUSE_CLIENT", True) else None
-    if reader is None:
-        return cache.get_many(keys)
-    client, serializer = reader
-    values = client.mget([cache.make_and_validate_key(key) for key in keys])
-    return {key: serializer.loads(value) for key, value in zip(keys, values, strict=True) if value is not None}
-
-
 def _viewers(entries: dict | None, now: float) -> dict:
     return {uid: entry for uid, entry in (entries or {}).items() if entry[1] > now}
 
@@ -413,7 +384,7 @@ def changes(request):
     if presence:
         keys += [presence_key(presence), grant_key(user_id, STAFF_GRANT)]
     try:
-        found = get_many(keys)
+        found = cache.get_many(keys)
     except Exception:
         logger.warning("live: cache unavailable", exc_info=True)
         return HttpResponse(status=204)
