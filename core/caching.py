@@ -5,20 +5,23 @@ Entries are keyed by a generation token; :meth:`ReadCache.clear` replaces the to
 makes every entry unreachable at once (one write, whatever the number of entries; the old
 ones expire on their own). What it keeps is data, not a rendered response: pages carry a
 CSRF token and, for people who are signed in, their own menu. (The status page also keeps its
-whole anonymous page, as bytes, keyed by its version, language and time zone: ``statuspage.caching``.) When the cache is unreachable
-the data is built from the database instead of failing: a public page must work best when
-things are broken. The status page and the help centre each keep one."""
+whole anonymous page, as bytes, keyed by its version, language and time zone:
+``statuspage.caching``.) When the cache is unreachable the data is built from the database
+instead of failing: a public page must work best when things are broken. The status page and
+the help centre each keep one."""
 
 from __future__ import annotations
 
 import logging
 import secrets
+import threading
 import time
 import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
@@ -65,13 +68,56 @@ class ReadCache:
 
 _MISSING = object()
 
+#: Every LocalCache's version key, and the versions read for the request this thread serves:
+#: the first LocalCache used in a request reads them all with one ``MGET`` (an API create uses
+#: four caches: four ``GET`` round trips before); the next request reads them again.
+_version_keys: list[str] = []
+_request = threading.local()
+
+
+def _request_started(**kwargs) -> None:
+    _request.versions = {}  # {} = in a request, nothing read yet; None = outside any request
+
+
+def _request_finished(**kwargs) -> None:
+    _request.versions = None
+
+
+request_started.connect(_request_started, dispatch_uid="core-caching-local-versions-start")
+request_finished.connect(_request_finished, dispatch_uid="core-caching-local-versions-finish")
+
+
+def _version(key: str):
+    """The shared version under ``key``: read with every other LocalCache's in one ``MGET`` at
+    the first use in a request and remembered till its end; outside a request, one ``GET``."""
+    versions = getattr(_request, "versions", None)
+    if versions is None:
+        return cache.get(key)
+    if not versions:
+        versions.update(cache.get_many(_version_keys))
+        versions.setdefault(key, None)  # a missing key is not asked again in this request
+        for name in _version_keys:
+            versions.setdefault(name, None)
+    version = versions.get(key, _MISSING)
+    if version is _MISSING:
+        version = versions[key] = cache.get(key)
+    return version
+
+
+def _forget_version(key: str) -> None:
+    versions = getattr(_request, "versions", None)
+    if versions:
+        versions.pop(key, None)
+
 
 class LocalCache:
     """Per-process entries, valid while the shared version key is unchanged: configuration read
     on a hot path (an SLA policy, the priority matrix) and changed a few times a year. Reading
-    costs one ``GET`` of the version key; saving or deleting a connected model empties this
-    process's entries at once and every other process's after commit (a new version); entries
-    are read again after ``max_age`` seconds whatever happens (sla/selectors_cache.py)."""
+    costs one ``GET`` of the version key (in a request, one ``MGET`` of every LocalCache's
+    version at the first use, remembered till the request ends); saving or deleting a connected
+    model empties this process's entries at once and every other process's after commit (a new
+    version); entries are read again after ``max_age`` seconds whatever happens
+    (sla/selectors_cache.py)."""
 
     def __init__(self, version_key: str, max_age: float = 300.0):
         self.version_key = version_key
@@ -79,14 +125,17 @@ class LocalCache:
         self.version = None
         self.filled = 0.0
         self.entries: dict = {}
+        if version_key not in _version_keys:
+            _version_keys.append(version_key)
 
     def _fresh(self) -> dict:
         now = time.monotonic()
         try:
-            version = cache.get(self.version_key)
+            version = _version(self.version_key)
             if version is None:  # first use, or the shared cache was emptied: start a new one
                 cache.add(self.version_key, uuid.uuid4().hex, None)
-                version = cache.get(self.version_key)
+                _forget_version(self.version_key)
+                version = _version(self.version_key)
         except Exception:  # the shared cache is down: the age limit holds
             version = self.version
         if version is None or version != self.version or now - self.filled > self.max_age:
@@ -113,6 +162,7 @@ class LocalCache:
 
         def publish():
             self.entries = {}
+            _forget_version(self.version_key)
             try:
                 cache.set(self.version_key, uuid.uuid4().hex, None)
             except Exception:  # the shared cache is down: the others' entries age out

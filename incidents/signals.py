@@ -15,8 +15,9 @@ major_incident_announcement_changed = Signal()
 major_incident_resolved = Signal()
 stakeholder_update_posted = Signal()
 
-#: ``incident_created(incident_id, channel)``: a new incident was recorded (problem management
-#: checks whether a resolved problem came back; the mail channel acknowledges an email's).
+#: ``incident_created(incident_id, channel, service_id, ci_id, created_at)``: a new incident was
+#: recorded (problem management checks whether a resolved problem came back, when one fixed
+#: lately names its service or CI; the mail channel acknowledges an email's).
 incident_created = Signal()
 
 #: ``incident_note_added(incident_id, note_id, visibility, by_staff)``: a work note or a comment

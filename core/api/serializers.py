@@ -14,6 +14,8 @@ Use it instead of DRF's ``ModelSerializer``; an explicitly declared field may us
 ``NullableChoiceField``/``NullableURLField`` directly.
 """
 
+import copy
+
 from django.db import models
 from rest_framework import serializers
 
@@ -68,6 +70,29 @@ class ModelSerializer(serializers.ModelSerializer):
             if nullable is NullableURLField:
                 field_kwargs.pop("choices", None)
         return field_class, field_kwargs
+
+
+class FieldsBuiltOnceMixin:
+    """A ``ModelSerializer`` whose fields are built from the model once per process: DRF
+    builds them again for every serializer, i.e. for every request (an incident's 29: about
+    1.2 ms of CPU, a tenth of an API create). Each serializer gets its own shallow copy of the
+    built fields (bound to it, as DRF binds them), so no state is shared between requests.
+
+    Only for serializers whose fields do not depend on the instance, context or request
+    (``get_fields`` not overridden to do so) and hold no bound child field (lists, nested
+    serializers, many-related fields): those are built the usual way, every time."""
+
+    def get_fields(self):
+        cls = type(self)
+        built = cls.__dict__.get("_fields_built_once")
+        if built is None:
+            built = super().get_fields()
+            if any(isinstance(field, serializers.BaseSerializer | serializers.ListField
+                              | serializers.ManyRelatedField | serializers.DictField | serializers.HStoreField)
+                   for field in built.values()):
+                return built
+            cls._fields_built_once = built
+        return {name: copy.copy(field) for name, field in built.items()}
 
 
 class WholeItemMixin:

@@ -3,7 +3,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
-from core.api.serializers import ModelSerializer
+from core.api.serializers import FieldsBuiltOnceMixin, ModelSerializer
 from core.roles import is_staff_member
 from sla.api.fields import SLATimersField
 
@@ -32,7 +32,7 @@ class PageTimersField(SLATimersField):
         return timers if timers is not None else super().get_attribute(instance)
 
 
-class IncidentSerializer(ModelSerializer):
+class IncidentSerializer(FieldsBuiltOnceMixin, ModelSerializer):
     sla = PageTimersField()
     actions = serializers.SerializerMethodField(help_text="the actions the caller may take now")
     service = serializers.PrimaryKeyRelatedField(queryset=Service.objects.all(), required=False, allow_null=True)

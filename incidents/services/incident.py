@@ -179,9 +179,9 @@ def incident_create(*, title: str, actor, description: str = "", channel: str = 
         prefetched._result_cache = sorted(timers, key=lambda timer: timer.metric)
         prefetched._prefetch_done = True
         incident._prefetched_objects_cache = {"sla_timers": prefetched}
-    incident_id, channel = incident.pk, incident.channel
-    transaction.on_commit(lambda: signals.incident_created.send(sender=Incident, incident_id=incident_id,
-                                                                channel=channel))
+    facts = {"incident_id": incident.pk, "channel": incident.channel, "service_id": incident.service_id,
+             "ci_id": incident.ci_id, "created_at": incident.created_at}
+    transaction.on_commit(lambda: signals.incident_created.send(sender=Incident, **facts))
     if assignee is not None:
         incident = incident_assign(incident=incident, actor=actor, assignee=assignee, team=team, at=at)
     return incident

@@ -210,11 +210,18 @@ def mail_send_request_comment(*, comment: RequestComment | int) -> MailMessage |
                      template=TEMPLATE_REPLY, comment=comment, author=comment.author)
 
 
-def mail_send_acknowledgement(*, ticket: Incident | ServiceRequest) -> MailMessage | None:
+def _opening_mail(thread: list[MailMessage]) -> MailMessage | None:
+    """The mail that created the ticket, if a mail did."""
+    return next((m for m in thread if m.direction == Direction.IN and m.result == Result.CREATED), None)
+
+
+def mail_send_acknowledgement(*, ticket: Incident | ServiceRequest,
+                              thread: list[MailMessage] | None = None) -> MailMessage | None:
     """Tell the sender of a mail that opened ``ticket`` its number (once per ticket).
-    Only for a ticket a mail created: nothing for tickets opened any other way."""
-    thread = _thread(ticket)
-    first = next((m for m in thread if m.direction == Direction.IN and m.result == Result.CREATED), None)
+    Only for a ticket a mail created: nothing for tickets opened any other way. ``thread``:
+    the ticket's processed messages (``_thread``), if the caller read them already."""
+    thread = _thread(ticket) if thread is None else thread
+    first = _opening_mail(thread)
     if first is None:
         return None
     with translation.override(settings.LANGUAGE_CODE):
@@ -275,9 +282,14 @@ def on_request_comment_added(sender, *, comment_id: int, by_staff: bool, **kwarg
 def on_incident_created(sender, *, incident_id: int, channel: str | None = None, **kwargs) -> None:
     if channel is not None and channel != EMAIL_CHANNEL:
         return  # most incidents: no query (about a tenth of an API create's CPU)
+    # The thread first: an email incident that no mail opened (an agent's, through the API or
+    # the page) has none, and is not read (one query, not two).
+    thread = _thread(Incident(pk=incident_id))
+    if not _opening_mail(thread):
+        return
     incident = Incident.objects.select_related("contact").filter(pk=incident_id, channel=EMAIL_CHANNEL).first()
     if incident is not None:
-        _guarded(mail_send_acknowledgement, ticket=incident)
+        _guarded(mail_send_acknowledgement, ticket=incident, thread=thread)
 
 
 def on_request_submitted(sender, *, request_id: int, **kwargs) -> None:
