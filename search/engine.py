@@ -25,6 +25,7 @@ At most one query per kind, whatever the number of rows.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from bisect import bisect_left
@@ -47,8 +48,7 @@ from changes.selectors import changes_visible_to
 from contactcenter.models import Call
 from core.roles import is_staff_member
 from crm.complaint_selectors import complaints_visible_to
-from incidents.models import MajorIncident
-from incidents.selectors import incidents_visible_to
+from incidents.selectors import incidents_visible_to, major_incidents_visible_to
 from problems.models import KnownError
 from problems.selectors import problems_visible_to
 from servicerequests.selectors import requests_visible_to
@@ -56,13 +56,31 @@ from servicerequests.selectors import requests_visible_to
 from .vectors import COLUMN, DOCUMENTS, StoredVector, config
 
 #: Every kind of result, in the order ties are broken (and the page's groups are listed).
-KINDS = ("incident", "major_incident", "request", "problem", "change", "known_error", "article", "complaint", "contact",
-         "customer", "call")
+KINDS = (
+    "incident",
+    "major_incident",
+    "request",
+    "problem",
+    "change",
+    "known_error",
+    "article",
+    "complaint",
+    "contact",
+    "customer",
+    "call",
+)
 #: What a requester (anyone without a staff role) is offered: their tickets and the articles.
 REQUESTER_KINDS = frozenset({"incident", "request", "complaint", "article"})
 #: Each number's prefix and its kind (all numbers are the prefix and the id, six digits or more).
-PREFIXES = {"INC": "incident", "REQ": "request", "CHG": "change", "PRB": "problem", "KE": "known_error",
-            "KB": "article", "CMP": "complaint"}
+PREFIXES = {
+    "INC": "incident",
+    "REQ": "request",
+    "CHG": "change",
+    "PRB": "problem",
+    "KE": "known_error",
+    "KB": "article",
+    "CMP": "complaint",
+}
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 50
@@ -201,8 +219,15 @@ class Source:
     def hit(self, obj, *, staff: bool, words=(), rank: float = 0.0) -> Hit:
         number = attrgetter(self.number)(obj) if self.number else None
         body = _body(self, obj)
-        return Hit(kind=self.kind, id=obj.pk, number=number, title=_title(self, obj), url=self.url(obj, staff),
-                   snippet=excerpt(body, words), rank=float(rank or 0.0))
+        return Hit(
+            kind=self.kind,
+            id=obj.pk,
+            number=number,
+            title=_title(self, obj),
+            url=self.url(obj, staff),
+            snippet=excerpt(body, words),
+            rank=float(rank or 0.0),
+        )
 
 
 def _title(source: Source, obj) -> str:
@@ -237,38 +262,71 @@ def known_errors_visible_to(user) -> QuerySet[KnownError]:
     return KnownError.objects.all() if is_staff_member(user) else KnownError.objects.none()
 
 
-def major_incidents_visible_to(user) -> QuerySet[MajorIncident]:
-    """Major incidents and their postmortems are staff-only (``major-incidents/``:
-    ``read_roles = STAFF_ROLES``; the war room is the agents')."""
-    return MajorIncident.objects.all() if is_staff_member(user) else MajorIncident.objects.none()
-
-
 def calls_visible_to(user) -> QuerySet[Call]:
     """The call log is staff-only (``calls/``: ``read_roles = STAFF_ROLES``)."""
     return Call.objects.all() if is_staff_member(user) else Call.objects.none()
 
 
 SOURCES: dict[str, Source] = {
-    "incident": Source("incident", incidents_visible_to, "title", "description",
-                       lambda o, staff: _url("incidents:detail" if staff else "portal:incident", o.pk)),
-    "major_incident": Source("major_incident", major_incidents_visible_to, "summary", None,
-                             lambda o, staff: _url("major:detail", o.pk), number="incident.number",
-                             related=("incident", "postmortem")),
-    "request": Source("request", requests_visible_to, "catalog_item", None, related=("catalog_item",),
-                      url=lambda o, staff: _url("requests:detail" if staff else "portal:request", o.pk),
-                      document=False),
-    "problem": Source("problem", problems_visible_to, "title", "description",
-                      lambda o, staff: _url("problems:detail", o.pk)),
-    "change": Source("change", changes_visible_to, "title", "description",
-                     lambda o, staff: _url("changes:detail", o.pk)),
-    "known_error": Source("known_error", known_errors_visible_to, "title", None,
-                          lambda o, staff: _url("problems:known-error", o.pk), document=False),
-    "complaint": Source("complaint", complaints_visible_to, "subject", "description",
-                        lambda o, staff: _url("crm:complaint", o.pk)),
-    "contact": Source("contact", contacts_visible_to, "name", None, lambda o, staff: _url("crm:contact", o.pk),
-                      number=None, related=("customer",)),
-    "customer": Source("customer", customers_visible_to, "name", "notes",
-                       lambda o, staff: _url("crm:customer", o.pk), number="account_number"),
+    "incident": Source(
+        "incident",
+        incidents_visible_to,
+        "title",
+        "description",
+        lambda o, staff: _url("incidents:detail" if staff else "portal:incident", o.pk),
+    ),
+    "major_incident": Source(
+        "major_incident",
+        major_incidents_visible_to,
+        "summary",
+        None,
+        lambda o, staff: _url("major:detail", o.pk),
+        number="incident.number",
+        related=("incident", "postmortem"),
+    ),
+    "request": Source(
+        "request",
+        requests_visible_to,
+        "catalog_item",
+        None,
+        related=("catalog_item",),
+        url=lambda o, staff: _url("requests:detail" if staff else "portal:request", o.pk),
+        document=False,
+    ),
+    "problem": Source(
+        "problem", problems_visible_to, "title", "description", lambda o, staff: _url("problems:detail", o.pk)
+    ),
+    "change": Source(
+        "change", changes_visible_to, "title", "description", lambda o, staff: _url("changes:detail", o.pk)
+    ),
+    "known_error": Source(
+        "known_error",
+        known_errors_visible_to,
+        "title",
+        None,
+        lambda o, staff: _url("problems:known-error", o.pk),
+        document=False,
+    ),
+    "complaint": Source(
+        "complaint", complaints_visible_to, "subject", "description", lambda o, staff: _url("crm:complaint", o.pk)
+    ),
+    "contact": Source(
+        "contact",
+        contacts_visible_to,
+        "name",
+        None,
+        lambda o, staff: _url("crm:contact", o.pk),
+        number=None,
+        related=("customer",),
+    ),
+    "customer": Source(
+        "customer",
+        customers_visible_to,
+        "name",
+        "notes",
+        lambda o, staff: _url("crm:customer", o.pk),
+        number="account_number",
+    ),
 }
 
 
@@ -293,10 +351,23 @@ def _article_url(article, staff: bool) -> str:
     return article.get_absolute_url()
 
 
+def _article_url_of(pk: int, number: str | None, staff: bool) -> str:
+    """:func:`_article_url` of the article ``pk`` (numbered ``number``), without reading it."""
+    from django.apps import apps
+
+    return _article_url(apps.get_model("knowledge", "Article")(pk=pk, number=number), staff)
+
+
 def _article_hit(article, *, staff: bool, words=(), rank: float = 0.0) -> Hit:
-    return Hit(kind="article", id=article.pk, number=article.number, title=article.title,
-               url=_article_url(article, staff), snippet=excerpt(article.body, words),
-               rank=float(rank or getattr(article, "rank", 0.0) or 0.0) * ARTICLE_RANK_SCALE)
+    return Hit(
+        kind="article",
+        id=article.pk,
+        number=article.number,
+        title=article.title,
+        url=_article_url(article, staff),
+        snippet=excerpt(article.body, words),
+        rank=float(rank or getattr(article, "rank", 0.0) or 0.0) * ARTICLE_RANK_SCALE,
+    )
 
 
 # --- the search -------------------------------------------------------------------------------
@@ -327,7 +398,8 @@ def search(user, q: str | None, *, kind: str | None = None, limit: int = DEFAULT
     if q.replace(" ", "").isdigit() and "customer" in kinds:
         # Digits: the customer with that account number, not customers by words.
         hits = _by_account(user, q.replace(" ", ""), staff=staff) + _by_words(
-            user, words, kinds=tuple(k for k in kinds if k != "customer"), staff=staff, limit=limit)
+            user, words, kinds=tuple(k for k in kinds if k != "customer"), staff=staff, limit=limit
+        )
     else:
         hits = _by_words(user, words, kinds=kinds, staff=staff, limit=limit)
     return Outcome("words", hits[:limit], words)
@@ -391,8 +463,18 @@ def _by_email(user, address: str, *, kinds, staff: bool, limit: int) -> list[Hit
 
 
 def _by_words(user, words: tuple[str, ...], *, kinds, staff: bool, limit: int) -> list[Hit]:
-    """The best ``limit`` of every kind's best ``limit``: the rows are sorted by their rank
-    first, and only those kept become hits (a snippet and an address each)."""
+    """The best ``limit`` of every kind's best ``limit``. On PostgreSQL one statement for
+    every kind (:func:`_union_words`); elsewhere one query per kind (:func:`_by_words_per_kind`)."""
+    if connection.vendor == "postgresql":
+        return _union_words(user, words, kinds=kinds, staff=staff, limit=limit)
+    return _by_words_per_kind(user, words, kinds=kinds, staff=staff, limit=limit)
+
+
+def _by_words_per_kind(user, words: tuple[str, ...], *, kinds, staff: bool, limit: int) -> list[Hit]:
+    """One query per kind, each ranked and limited on its own, merged here: SQLite's word
+    match, and on PostgreSQL the reference :func:`_union_words` must equal (its tests compare
+    them). The rows are sorted by their rank first, and only those kept become hits (a
+    snippet and an address each)."""
     postgres = connection.vendor == "postgresql"
     order = {k: i for i, k in enumerate(KINDS)}
     found: list[tuple[tuple, object]] = []  # ((-rank, kind's order, -id), a hit or (source, row))
@@ -400,8 +482,9 @@ def _by_words(user, words: tuple[str, ...], *, kinds, staff: bool, limit: int) -
         if kind == "call":
             continue
         if kind == "article":
-            found += [((-hit.rank, order[kind], -hit.id), hit)
-                      for hit in _articles(user, words, staff=staff, limit=limit)]
+            found += [
+                ((-hit.rank, order[kind], -hit.id), hit) for hit in _articles(user, words, staff=staff, limit=limit)
+            ]
             continue
         source = SOURCES[kind]
         qs = source.queryset(user)
@@ -414,8 +497,200 @@ def _by_words(user, words: tuple[str, ...], *, kinds, staff: bool, limit: int) -
             rows = list(_matching(qs, words, (title, *rest))[:limit])
         found += [((-float(obj.search_rank or 0.0), order[kind], -obj.pk), (source, obj)) for obj in rows]
     found.sort(key=itemgetter(0))
-    return [item if isinstance(item, Hit) else item[0].hit(item[1], staff=staff, words=words, rank=-key[0])
-            for key, item in found[:limit]]
+    return [
+        item if isinstance(item, Hit) else item[0].hit(item[1], staff=staff, words=words, rank=-key[0])
+        for key, item in found[:limit]
+    ]
+
+
+# --- every kind in one statement (PostgreSQL) -------------------------------------------------
+@dataclass(frozen=True)
+class _Shape:
+    """What the one statement reads of a kind's rows, as SQL over ``t`` (the kind's table)
+    and ``joins``: its number, its title and the parts of its snippet's text (each kind's
+    :func:`_body`, put together by :func:`_union_hit`)."""
+
+    number: str
+    title: str
+    parts: tuple[str, ...]
+    joins: str = ""
+
+
+#: The kinds' columns (the same as :meth:`Source.hit` reads through the ORM).
+SHAPES: dict[str, _Shape] = {
+    "incident": _Shape('t."number"', 't."title"', ('t."description"',)),
+    "problem": _Shape('t."number"', 't."title"', ('t."description"',)),
+    "change": _Shape('t."number"', 't."title"', ('t."description"',)),
+    "complaint": _Shape('t."number"', 't."subject"', ('t."description"',)),
+    "known_error": _Shape('t."number"', 't."title"', ('t."symptom"', 't."workaround"')),
+    "customer": _Shape('t."account_number"', 't."name"', ('t."notes"',)),
+    "contact": _Shape(
+        "NULL", 't."name"', ('t."email"', 'cu."name"'), ' LEFT JOIN "catalog_customer" cu ON cu."id" = t."customer_id"'
+    ),
+    "major_incident": _Shape(
+        'mi."number"',
+        't."summary"',
+        ('t."resolution"', 'pm."summary"', 'pm."root_cause"', 'pm."contributing_factors"'),
+        ' JOIN "incidents_incident" mi ON mi."id" = t."incident_id"'
+        ' LEFT JOIN "incidents_postmortem" pm ON pm."major_incident_id" = t."id"',
+    ),
+    "request": _Shape(
+        't."number"',
+        'ci."name"',
+        ('t."answers"::text',),
+        ' JOIN "requests_catalogitem" ci ON ci."id" = t."catalog_item_id"',
+    ),
+}
+#: Requests also match by their catalogue item's name (``{table}``: the request's table).
+_REQUEST_ITEMS = (
+    'SELECT "id" FROM "requests_catalogitem" '
+    "WHERE to_tsvector('simple'::regconfig, \"name\") @@ to_tsquery('simple'::regconfig, %s)"
+)
+
+
+def _whole_table(qs: QuerySet) -> bool:
+    """The selector left the whole table (staff): nothing to narrow, and the newest matches
+    are a bounded window (:class:`_NewestMatches`)."""
+    query = qs.query
+    return not query.where and not query.is_sliced and not query.distinct and not query.combinator
+
+
+def _kind_branch(user, kind: str, text: str, words, *, limit: int) -> tuple[str, list]:
+    """One kind's best ``limit``, ranked as :func:`_ranked` ranks them, with the columns a hit
+    needs: ``(kind's order, id, rank, number, title, parts)``. What the user may see is the
+    kind's own selector: the whole table (the newest matches' window), or ``id IN`` the
+    selector's rows (every match among them)."""
+    qs = SOURCES[kind].visible(user)
+    table = connection.ops.quote_name(qs.model._meta.db_table)
+    shape = SHAPES[kind]
+    query = f"to_tsquery('{config(kind)}'::regconfig, %s)"
+    after, extra = "", ()
+    rank_vector, rank_join = 'r."search_vector"', ""
+    if kind == "request":
+        after, extra = f' OR {{table}}."catalog_item_id" = ANY(ARRAY({_REQUEST_ITEMS}))', (text,)
+        rank_vector = "setweight(to_tsvector('simple'::regconfig, rci.\"name\"), 'A') || r.\"search_vector\""
+        rank_join = ' JOIN "requests_catalogitem" rci ON rci."id" = r."catalog_item_id"'
+    if RANK_WINDOW and _whole_table(qs):
+        window, params = _window_sql(
+            kind,
+            text,
+            table,
+            after=after,
+            extra_params=extra,
+            gin_first=_gin_first(qs.model._meta.db_table, words) if GIN_ROWS else 0,
+        )
+        where = f'r."id" IN ({window})'
+    else:
+        visible, visible_params = qs.order_by().values("pk").query.sql_with_params()
+        where = f'r."id" IN ({visible}) AND (r."search_vector" @@ {query}{after.format(table="r")})'
+        params = [*visible_params, text, *extra]
+    # The table and columns are this module's; the words travel as parameters.
+    best = (
+        f'SELECT r."id", ts_rank({rank_vector}, {query}) AS rk FROM {table} r{rank_join} '  # noqa: S608
+        f'WHERE {where} ORDER BY rk DESC, r."id" DESC LIMIT {int(limit)}'
+    )
+    parts = ", ".join(f"{p}::text" for p in shape.parts)
+    # (the rank, a ``real``, as the driver reads it: its shortest decimal, then a double)
+    sql = (
+        f'(SELECT {KINDS.index(kind)} AS o, t."id"::bigint AS id, b.rk::text::float8 AS rk, '  # noqa: S608
+        f"{shape.number}::text AS number, {shape.title}::text AS title, ARRAY[{parts}] AS parts "
+        f'FROM ({best}) b JOIN {table} t ON t."id" = b."id"{shape.joins})'
+    )
+    return sql, [text, *params]
+
+
+def _article_branch(user, words, *, limit: int) -> tuple[str, list] | None:
+    """The knowledge app's own ranking (``article_search``) of the articles the user may read,
+    its best ``limit``, the rank scaled as :func:`_article_hit` scales it."""
+    knowledge = _knowledge()
+    if knowledge is None:
+        return None
+    articles_visible_to, article_search = knowledge
+    found = article_search(articles_visible_to(user), " ".join(words))
+    model = found.model
+    inner, params = found.values("pk", "rank")[:limit].query.sql_with_params()
+    table = connection.ops.quote_name(model._meta.db_table)
+    sql = (
+        f'(SELECT {KINDS.index("article")} AS o, t."id"::bigint AS id, '  # noqa: S608
+        f'(COALESCE(b."rank", 0)::float8 * {float(ARTICLE_RANK_SCALE)!r}::float8) AS rk, '
+        f't."number"::text AS number, t."title"::text AS title, ARRAY[t."body"::text] AS parts '
+        f'FROM ({inner}) b ("id", "rank") JOIN {table} t ON t."id" = b."id")'
+    )
+    return sql, list(params)
+
+
+def _union_words(user, words: tuple[str, ...], *, kinds, staff: bool, limit: int) -> list[Hit]:
+    """Every kind's best ``limit`` (:func:`_kind_branch`, :func:`_article_branch`) in one
+    ``UNION ALL``, the best ``limit`` of them kept by the database, in the order of
+    :func:`_by_words_per_kind`: rank (none: 0) first, then the kinds' order, then the newest.
+    One statement whatever the kinds found; the rows carry what the hits show."""
+    text = tsquery_text(words)
+    branches, params = [], []
+    for kind in kinds:
+        if kind == "call":
+            continue
+        branch = (
+            _article_branch(user, words, limit=limit)
+            if kind == "article"
+            else _kind_branch(user, kind, text, words, limit=limit)
+        )
+        if branch:
+            branches.append(branch[0])
+            params += branch[1]
+    if not branches:
+        return []
+    # The branches are this module's SQL (and the selectors' compiled); the words are parameters.
+    sql = (
+        f"SELECT u.o, u.id, COALESCE(u.rk, 0), u.number, u.title, u.parts FROM ({' UNION ALL '.join(branches)}) u "  # noqa: S608
+        f"ORDER BY COALESCE(u.rk, 0) DESC, u.o, u.id DESC LIMIT {int(limit)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [
+        _union_hit(KINDS[o], pk, rank, number, title, parts, staff=staff, words=words)
+        for o, pk, rank, number, title, parts in rows
+    ]
+
+
+class _Row:
+    """Stands in for a model instance where a kind's address needs only its key."""
+
+    __slots__ = ("pk",)
+
+    def __init__(self, pk):
+        self.pk = pk
+
+
+def _union_hit(kind: str, pk: int, rank: float, number, title, parts, *, staff: bool, words) -> Hit:
+    """A row of :func:`_union_words` as the hit :meth:`Source.hit` (:func:`_article_hit`)
+    makes of the same record."""
+    parts = list(parts or ())
+    if kind == "article":
+        body, url = parts[0] or "", _article_url_of(pk, number, staff)
+        return Hit(
+            kind=kind, id=pk, number=number, title=title, url=url, snippet=excerpt(body, words), rank=float(rank)
+        )
+    if kind == "request":
+        answers = json.loads(parts[0]) if parts[0] else {}
+        body = " · ".join(str(v) for v in (answers or {}).values() if isinstance(v, str | int | float))
+    elif kind == "contact":
+        body = " · ".join(p for p in parts if p)
+    elif kind == "known_error":
+        body = f"{parts[0]} {parts[1]}"
+    elif kind == "major_incident":
+        body = " ".join(p for p in parts if p)
+    else:
+        body = parts[0] or ""
+    return Hit(
+        kind=kind,
+        id=pk,
+        number=number if SOURCES[kind].number else None,
+        title=str(title or ""),
+        url=SOURCES[kind].url(_Row(pk), staff),
+        snippet=excerpt(body, words),
+        rank=float(rank),
+    )
 
 
 def _pg_query(kind: str, qs: QuerySet, words, *, top: int | None = None) -> QuerySet:
@@ -430,8 +705,9 @@ class _FullText(Expression):
     query gives the table; ``extra`` is SQL of this module's own (never the user's words,
     which always travel as a parameter)."""
 
-    def __init__(self, kind: str, text: str, *, rank: bool = False, before: str = "", after: str = "",
-                 extra_params: tuple = ()):
+    def __init__(
+        self, kind: str, text: str, *, rank: bool = False, before: str = "", after: str = "", extra_params: tuple = ()
+    ):
         super().__init__(output_field=FloatField() if rank else BooleanField())
         self.kind, self.text, self.rank = kind, text, rank
         self.before, self.after, self.extra_params = before, after, extra_params
@@ -474,8 +750,17 @@ class _NewestMatches(Expression):
 
     conditional = True
 
-    def __init__(self, kind: str, text: str, table: str, *, after: str = "", extra_params: tuple = (),
-                 gin_first: int = 0, top: int | None = None):
+    def __init__(
+        self,
+        kind: str,
+        text: str,
+        table: str,
+        *,
+        after: str = "",
+        extra_params: tuple = (),
+        gin_first: int = 0,
+        top: int | None = None,
+    ):
         super().__init__(output_field=BooleanField())
         self.kind, self.text, self.table, self.after, self.extra_params = kind, text, table, after, extra_params
         # (True, from a test's stand-in for _gin_first: the statistics' bound)
@@ -485,38 +770,54 @@ class _NewestMatches(Expression):
     def as_sql(self, compiler, connection):
         alias = compiler.quote_name_unless_alias(next(iter(compiler.query.alias_map)))
         table = connection.ops.quote_name(self.table)
-        query = f"to_tsquery('{config(self.kind)}'::regconfig, %s)"
-        after = self.after.format(table=table)
-        # The table is the model's, the numbers this module's; the words travel as parameters.
-        # The boundary: SCAN_ROWS below the newest id (one index probe; counting SCAN_ROWS ids
-        # back along the index cost 5 ms a table at 300,000 rows).
-        edge = f'(COALESCE((SELECT max("id") FROM {table}), 0) - {int(SCAN_ROWS)})'  # noqa: S608
-        n = int(RANK_WINDOW)
-        params = [self.text, *self.extra_params]
-        # (the gate: nothing, or "the GIN index found too many", when it was asked first)
-        bound = self.gin_first
-        gate = f" AND (SELECT count(*) FROM g) > {bound}" if bound else ""  # noqa: S608
-        parts = (f'(SELECT "id" FROM {table} WHERE "id" > {edge} AND (ts_match_vq("search_vector", {query}){after})'  # noqa: S608
-                 f'{gate} ORDER BY "id" DESC LIMIT {n}) UNION ALL '
-                 f'(SELECT "id" FROM {table} WHERE "id" + 0 <= {edge} AND ("search_vector" @@ {query}{after}){gate} '
-                 f'ORDER BY "id" + 0 DESC LIMIT {n})')
-        if not self.gin_first:
-            window, params = f'SELECT w."id" FROM ({parts}) w LIMIT {n}', params * 2  # noqa: S608
-        else:
-            # A rare word: every match from the GIN index (at most ``bound`` of them, each a heap
-            # visit), the newest kept; only past the bound (the statistics were wrong) the two
-            # parts above, as for any word.
-            window = (f'WITH g AS MATERIALIZED (SELECT "id" FROM {table} '  # noqa: S608
-                      f'WHERE ("search_vector" @@ {query}{after}) LIMIT {bound + 1}) '
-                      f'SELECT w."id" FROM ((SELECT "id" FROM g WHERE (SELECT count(*) FROM g) <= {bound} '
-                      f'ORDER BY "id" DESC LIMIT {n}) UNION ALL {parts}) w LIMIT {n}')
-            params = params * 3
+        window, params = _window_sql(
+            self.kind, self.text, table, after=self.after, extra_params=self.extra_params, gin_first=self.gin_first
+        )
         if self.top:
             # Ranked here (the outer query's rank, for its own ORDER BY): only the best leave.
-            window = (f'SELECT r."id" FROM {table} r WHERE r."id" IN ({window}) '  # noqa: S608
-                      f'ORDER BY ts_rank(r."search_vector", {query}) DESC, r."id" DESC LIMIT {int(self.top)}')
+            query = f"to_tsquery('{config(self.kind)}'::regconfig, %s)"
+            window = (
+                f'SELECT r."id" FROM {table} r WHERE r."id" IN ({window}) '  # noqa: S608
+                f'ORDER BY ts_rank(r."search_vector", {query}) DESC, r."id" DESC LIMIT {int(self.top)}'
+            )
             params = [*params, self.text]
         return f'{alias}."id" IN ({window})', params
+
+
+def _window_sql(
+    kind: str, text: str, table: str, *, after: str = "", extra_params: tuple = (), gin_first: int = 0
+) -> tuple[str, list]:
+    """``SELECT "id"`` of the ``RANK_WINDOW`` newest matches of ``table`` (quoted), as
+    :class:`_NewestMatches` describes; ``after`` (``{table}``: the table) ORs more to the match."""
+    query = f"to_tsquery('{config(kind)}'::regconfig, %s)"
+    after = after.format(table=table)
+    # The table is the model's, the numbers this module's; the words travel as parameters.
+    # The boundary: SCAN_ROWS below the newest id (one index probe; counting SCAN_ROWS ids
+    # back along the index cost 5 ms a table at 300,000 rows).
+    edge = f'(COALESCE((SELECT max("id") FROM {table}), 0) - {int(SCAN_ROWS)})'  # noqa: S608
+    n = int(RANK_WINDOW)
+    params = [text, *extra_params]
+    # (the gate: nothing, or "the GIN index found too many", when it was asked first)
+    bound = int(gin_first or 0)
+    gate = f" AND (SELECT count(*) FROM g) > {bound}" if bound else ""  # noqa: S608
+    parts = (
+        f'(SELECT "id" FROM {table} WHERE "id" > {edge} AND (ts_match_vq("search_vector", {query}){after})'  # noqa: S608
+        f'{gate} ORDER BY "id" DESC LIMIT {n}) UNION ALL '
+        f'(SELECT "id" FROM {table} WHERE "id" + 0 <= {edge} AND ("search_vector" @@ {query}{after}){gate} '
+        f'ORDER BY "id" + 0 DESC LIMIT {n})'
+    )
+    if not bound:
+        return f'SELECT w."id" FROM ({parts}) w LIMIT {n}', params * 2  # noqa: S608
+    # A rare word: every match from the GIN index (at most ``bound`` of them, each a heap
+    # visit), the newest kept; only past the bound (the statistics were wrong) the two
+    # parts above, as for any word.
+    window = (
+        f'WITH g AS MATERIALIZED (SELECT "id" FROM {table} '  # noqa: S608
+        f'WHERE ("search_vector" @@ {query}{after}) LIMIT {bound + 1}) '
+        f'SELECT w."id" FROM ((SELECT "id" FROM g WHERE (SELECT count(*) FROM g) <= {bound} '
+        f'ORDER BY "id" DESC LIMIT {n}) UNION ALL {parts}) w LIMIT {n}'
+    )
+    return window, params * 3
 
 
 class _Statistics:
@@ -542,7 +843,9 @@ class _Statistics:
                 "SELECT c.relname, c.reltuples, s.most_common_elems::text::text[], s.most_common_elem_freqs "
                 "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = current_schema() "
                 "JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = %s "
-                "WHERE c.relkind = 'r'", [COLUMN])
+                "WHERE c.relkind = 'r'",
+                [COLUMN],
+            )
             found = {}
             for table, rows, lexemes, freqs in cursor.fetchall():
                 lexemes = lexemes or []
@@ -599,13 +902,19 @@ def _ranked(qs: QuerySet, kind: str, words, *, top: int | None = None, **extra) 
     match_extra = {k: v for k, v in extra.items() if k != "before"}
     if RANK_WINDOW and not qs.query.where:
         table = qs.model._meta.db_table
-        matching = qs.filter(_NewestMatches(kind, text, table, gin_first=_gin_first(table, words) if GIN_ROWS else 0,
-                                            top=None if rank_extra else top, **match_extra))
+        matching = qs.filter(
+            _NewestMatches(
+                kind,
+                text,
+                table,
+                gin_first=_gin_first(table, words) if GIN_ROWS else 0,
+                top=None if rank_extra else top,
+                **match_extra,
+            )
+        )
     else:
         matching = qs.filter(_FullText(kind, text, **match_extra))
-    return (matching
-            .annotate(search_rank=_FullText(kind, text, rank=True, **rank_extra))
-            .order_by("-search_rank", "-pk"))
+    return matching.annotate(search_rank=_FullText(kind, text, rank=True, **rank_extra)).order_by("-search_rank", "-pk")
 
 
 def _requests_pg(qs: QuerySet, words) -> QuerySet:
@@ -613,12 +922,19 @@ def _requests_pg(qs: QuerySet, words) -> QuerySet:
     once (``ARRAY(SELECT …)`` is an init plan), so the planner ORs the answers' GIN index with
     the catalogue item's foreign-key index instead of reading every request. The rank reads
     the item's name through the join ``select_related`` makes (aliased as its table)."""
-    item_ids = ("SELECT \"id\" FROM \"requests_catalogitem\" "
-                "WHERE to_tsvector('simple'::regconfig, \"name\") @@ to_tsquery('simple'::regconfig, %s)")
+    item_ids = (
+        'SELECT "id" FROM "requests_catalogitem" '
+        "WHERE to_tsvector('simple'::regconfig, \"name\") @@ to_tsquery('simple'::regconfig, %s)"
+    )
     item_vector = "setweight(to_tsvector('simple'::regconfig, \"requests_catalogitem\".\"name\"), 'A') || "
-    return _ranked(qs.select_related("catalog_item"), "request", words,
-                   after=f' OR {{table}}."catalog_item_id" = ANY(ARRAY({item_ids}))',
-                   extra_params=(tsquery_text(words),), before=item_vector)
+    return _ranked(
+        qs.select_related("catalog_item"),
+        "request",
+        words,
+        after=f' OR {{table}}."catalog_item_id" = ANY(ARRAY({item_ids}))',
+        extra_params=(tsquery_text(words),),
+        before=item_vector,
+    )
 
 
 def _matching(qs: QuerySet, words, columns: Iterable[str]) -> QuerySet:
