@@ -50,7 +50,7 @@ from bench_contacts import (
     recreate_database,
     setup_django,
 )
-from bench_incidents import make_fixtures, statement_label
+from bench_incidents import fixtures_from_db, make_fixtures, statement_label
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_incident_write_bench"
 API_URL = "/api/v1/incidents/"
@@ -65,6 +65,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--skip", default="", help="Comma-separated parts to skip: create,resolve,declare.")
     parser.add_argument("--profile", action="store_true", help="cProfile the resolve and the declaration.")
     parser.add_argument("--keep", action="store_true", help="Keep the benchmark database afterwards.")
+    parser.add_argument("--reuse", action="store_true",
+                        help="Measure a database kept by an earlier run (--keep): its fixtures and requesters are "
+                             "read back, nothing is migrated or loaded (implies --keep).")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL),
                         help=f"Benchmark database (default {DEFAULT_URL}; env BENCH_DATABASE_URL).")
     parser.add_argument("--template-db", default="",
@@ -404,7 +407,8 @@ def make_boss_client():
     from core.roles import Role
 
     User = get_user_model()  # noqa: N806
-    boss = User.objects.create(username="bench-manager", first_name="Mia", last_name="Manager")
+    boss, _ = User.objects.get_or_create(username="bench-manager",
+                                         defaults={"first_name": "Mia", "last_name": "Manager"})
     boss.groups.add(Group.objects.get(name=Role.MANAGER))
     token, _ = Token.objects.get_or_create(user=boss)
     client = APIClient(HTTP_HOST="localhost")
@@ -418,23 +422,40 @@ def main() -> None:
     global PROFILE, SPREAD  # noqa: PLW0603
     PROFILE, SPREAD = args.profile, args.spread
     started = time.perf_counter()
-    copied = bool(args.template_db) and from_template(args.database_url, args.template_db)
-    name = args.database_url.rsplit("/", 1)[1] if copied else recreate_database(args.database_url)
+    if args.reuse:
+        args.keep, copied, name = True, False, args.database_url.rsplit("/", 1)[1]
+    else:
+        copied = bool(args.template_db) and from_template(args.database_url, args.template_db)
+        name = args.database_url.rsplit("/", 1)[1] if copied else recreate_database(args.database_url)
     setup_django(args.database_url)
 
     from rest_framework.test import APIClient
 
-    if not copied:
+    if not copied and not args.reuse:
         migrate_fresh()
         if args.template_db:
             save_template(args.database_url, args.template_db)
-    print(f"incident_write_bench — database {name} ({'copied from ' + args.template_db if copied else 'migrated'} "
-          f"in {time.perf_counter() - started:.1f} s)")
+    how = "reused" if args.reuse else "copied from " + args.template_db if copied else "migrated"
+    print(f"incident_write_bench — database {name} ({how} in {time.perf_counter() - started:.1f} s); code from "
+          f"{os.getcwd()}")
     for line in machine_line():
         print(line)
     try:
-        fx = make_fixtures(20, 300, args.seed)
-        requesters = make_requesters(args.requesters)
+        if args.reuse:
+            from django.contrib.auth import get_user_model
+
+            fx = fixtures_from_db()
+            requesters = list(get_user_model().objects.filter(username__startswith="bench-requester-")
+                              .order_by("id").values_list("id", flat=True))
+            if not requesters and not {"resolve", "declare"} <= skip:
+                requesters = make_requesters(args.requesters)
+        else:
+            fx = make_fixtures(20, 300, args.seed)
+            requesters = make_requesters(args.requesters)
+        from rest_framework.settings import api_settings
+
+        print("token authentication: " + ", ".join(f"{c.__module__}.{c.__name__}"
+                                                   for c in api_settings.DEFAULT_AUTHENTICATION_CLASSES[:1]))
         api = APIClient(HTTP_HOST="localhost")
         api.credentials(HTTP_AUTHORIZATION=f"Token {fx['token']}")
         if "create" not in skip:

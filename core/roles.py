@@ -26,12 +26,19 @@ def roles_of(user) -> frozenset[str]:
         return frozenset()
     cached = getattr(user, "_sd_roles", None)
     if cached is None:
-        valid = set(Role.values)
-        cached = frozenset(name for name in user.groups.values_list("name", flat=True) if name in valid)
-        if user.is_superuser:
-            cached = cached | {Role.ADMIN}
-        user._sd_roles = cached
+        cached = remember_roles(user, user.groups.values_list("name", flat=True))
     return cached
+
+
+def remember_roles(user, group_names) -> frozenset[str]:
+    """Keep on ``user`` the roles its groups ``group_names`` give (read by whoever loaded the
+    user: the API's token authentication reads them with the token), for :func:`roles_of`."""
+    valid = set(Role.values)
+    roles = frozenset(name for name in group_names if name in valid)
+    if user.is_superuser:
+        roles = roles | {Role.ADMIN}
+    user._sd_roles = roles
+    return roles
 
 
 def has_role(user, *roles: str) -> bool:

@@ -29,6 +29,22 @@ from . import serializers
 from .major.serializers import DeclareSerializer, FlagMajorSerializer, MajorIncidentSerializer, SpikeAlertSerializer
 
 
+def _clocks_loaded(incident) -> bool:
+    """Whether the incident carries what ``SLA_PREFETCH`` reads: its timers, their calendars'
+    hours and holidays (walking the prefetch again costs ~0.2 ms of CPU per create)."""
+    timers = getattr(incident, "_prefetched_objects_cache", {}).get("sla_timers")
+    if timers is None or timers._result_cache is None:
+        return False
+    for timer in timers._result_cache:
+        if timer.calendar_id is None:
+            continue
+        calendar = timer._state.fields_cache.get("calendar")
+        cached = getattr(calendar, "_prefetched_objects_cache", {})
+        if calendar is None or "hours" not in cached or "holidays" not in cached:
+            return False
+    return True
+
+
 class IncidentPermission(IsAuthenticated):
     """Everyone signed in reads (their own, for requesters), reports and comments; staff edit
     and act."""
@@ -95,7 +111,8 @@ class IncidentViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mix
             serializer.instance = services.incident_create(actor=self.request.user, **data)
         except DjangoValidationError as exc:
             raise _drf(exc) from exc
-        prefetch_related_objects([serializer.instance], *SLA_PREFETCH)
+        if not _clocks_loaded(serializer.instance):  # usually they are: the timers it just started
+            prefetch_related_objects([serializer.instance], *SLA_PREFETCH)
 
     def perform_update(self, serializer):
         try:

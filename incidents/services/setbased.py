@@ -47,6 +47,13 @@ def _copied_columns() -> tuple[str, ...]:
     return tuple(connection.ops.quote_name(field.column) for field in history.tracked_fields)
 
 
+@functools.cache
+def _history_table() -> str:
+    """The historical incidents' table (``Incident.history`` builds a manager class each time
+    it is read: ~0.4 ms of CPU per API create)."""
+    return connection.ops.quote_name(Incident.history.model._meta.db_table)
+
+
 def _moved_with_history(update_sql: str, update_params: list, *, history_date: datetime, actor_id: int | None,
                         reason_sql: str, reason_params: list, join_parent: bool = False,
                         history_type: str = "~") -> None:
@@ -59,7 +66,7 @@ def _moved_with_history(update_sql: str, update_params: list, *, history_date: d
         return
     columns = _copied_columns()
     update_sql = f"{update_sql} RETURNING {', '.join(columns)}"
-    table = connection.ops.quote_name(Incident.history.model._meta.db_table)
+    table = _history_table()
     parent = " JOIN incidents_incident AS p ON p.id = m.parent_id" if join_parent else ""
     with connection.cursor() as cursor:
         cursor.execute(

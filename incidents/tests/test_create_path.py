@@ -1,0 +1,227 @@
+"""Issue 23: what an API create no longer spends CPU on, and that nothing it did is lost.
+
+- the serializer's fields are built once per process, each serializer with its own copies;
+- problems' recurrence check is queued only when a problem fixed lately names the service or
+  CI (and still is when one does, also one fixed after the process cached the list);
+- mail's acknowledgement of an email incident that no mail opened costs one query;
+- the shared cache versions of the per-process caches are read once per request;
+- the token, its user and the user's roles are one statement (core.api.authentication), and a
+  deleted or replaced token, a deactivated user or a changed role takes effect at once."""
+
+from datetime import timedelta
+
+import pytest
+from celery.signals import task_prerun
+from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from catalog.tests.factories import ConfigurationItemFactory, ServiceFactory
+from core.api.authentication import TokenAuthentication
+from core.caching import LocalCache
+from core.roles import Role, roles_of
+from incidents import services
+from incidents.api.serializers import IncidentSerializer
+from incidents.api.views import IncidentViewSet
+from incidents.models import Incident
+from mail.services import outbound
+from problems import services as problems
+from problems.models import Problem
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/incidents/"
+
+
+@pytest.fixture
+def tasks_run():
+    names = []
+
+    def seen(sender=None, task=None, **kwargs):
+        names.append(task.name)
+
+    task_prerun.connect(seen, weak=False, dispatch_uid="test-create-path-tasks")
+    yield names
+    task_prerun.disconnect(dispatch_uid="test-create-path-tasks")
+
+
+@pytest.fixture
+def token_api(monkeypatch):
+    """An API client authenticated by token through core.api.authentication (the incidents
+    views use it here whatever REST_FRAMEWORK's default)."""
+    from rest_framework.authentication import SessionAuthentication
+
+    monkeypatch.setattr(IncidentViewSet, "authentication_classes", [TokenAuthentication, SessionAuthentication])
+    client = APIClient()
+
+    def as_user(user):
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return token
+
+    client.as_user = as_user
+    return client
+
+
+class TestSerializerFields:
+    def test_built_once_and_copied_for_each_serializer(self, desk):
+        first, second = IncidentSerializer(), IncidentSerializer()
+        assert list(first.fields) == list(second.fields) == IncidentSerializer.Meta.fields
+        built = IncidentSerializer.__dict__["_fields_built_once"]
+        for name in first.fields:
+            assert first.fields[name] is not second.fields[name] and first.fields[name] is not built[name]
+            assert first.fields[name].parent is first and second.fields[name].parent is second
+        assert first.fields["status"].read_only and not first.fields["title"].read_only
+        assert first.fields["resolution_code"].allow_null  # core.api.serializers' blank-as-null field
+
+    def test_the_answer_and_the_errors_as_before(self, desk, api):
+        client = api
+        client.force_authenticate(desk["agent"])
+        created = client.post(URL, {"title": "VPN drops", "service": desk["service"].pk, "impact": 1, "urgency": 2},
+                              format="json")
+        assert created.status_code == 201, created.content
+        body = created.json()
+        assert list(body) == IncidentSerializer.Meta.fields
+        assert body["resolution_code"] is None and body["status"] == "new" and body["priority"] == 2
+        bad = client.post(URL, {"title": "", "service": 10**9, "impact": 9}, format="json")
+        assert bad.status_code == 400
+        assert set(bad.json()) >= {"title", "service", "impact"}
+
+
+class TestRecurrenceCheck:
+    def _fixed_problem(self, desk, *, ci=None, days_ago=2):
+        old = services.incident_create(title="Relay drops mail", actor=desk["agent"], service=desk["service"], ci=ci)
+        problem = problems.problem_create(actor=desk["agent"], incidents=[old], owner=desk["agent"])
+        problems.problem_investigate(problem=problem, actor=desk["agent"])
+        problems.problem_update(problem=problem, actor=desk["agent"], root_cause="Queue limit")
+        problems.problem_resolve(problem=problem, actor=desk["agent"], resolution="Limit raised",
+                                 at=timezone.now() - timedelta(days=days_ago))
+        return problem
+
+    def test_not_queued_when_no_problem_fixed_lately_names_the_service_or_ci(
+            self, desk, celery_eager, tasks_run, django_capture_on_commit_callbacks):
+        self._fixed_problem(desk)
+        elsewhere = ServiceFactory(name="Payroll")
+        with django_capture_on_commit_callbacks(execute=True):
+            services.incident_create(title="Payslips late", actor=desk["agent"], service=elsewhere)
+        assert "problems.tasks.check_recurrence" not in tasks_run
+        assert not problems.recurrence_possible(service_id=elsewhere.pk, ci_id=None, created_at=timezone.now())
+
+    def test_queued_and_flagged_for_the_service_even_when_fixed_after_the_cache_was_filled(
+            self, desk, celery_eager, tasks_run, django_capture_on_commit_callbacks):
+        assert not problems.recurrence_possible(service_id=desk["service"].pk, ci_id=None,
+                                                created_at=timezone.now())  # cached: nothing fixed yet
+        problem = self._fixed_problem(desk)
+        with django_capture_on_commit_callbacks(execute=True):
+            again = services.incident_create(title="Relay drops mail again", actor=desk["agent"],
+                                             service=desk["service"])
+        assert "problems.tasks.check_recurrence" in tasks_run
+        flagged = Problem.objects.get(pk=problem.pk)
+        assert flagged.needs_review and again.number in flagged.review_reason
+
+    def test_queued_for_a_ci_and_for_an_instant_older_than_the_cache(self, desk):
+        ci = ConfigurationItemFactory(service=desk["service"])
+        self._fixed_problem(desk, ci=ci)
+        assert problems.recurrence_possible(service_id=None, ci_id=ci.pk, created_at=timezone.now())
+        other = ServiceFactory(name="Nothing fixed here")
+        assert problems.recurrence_possible(service_id=other.pk, ci_id=None,
+                                            created_at=timezone.now() - timedelta(days=400))
+        assert not problems.recurrence_possible(service_id=None, ci_id=None, created_at=timezone.now())
+
+
+class TestMailAcknowledgement:
+    def test_an_email_incident_no_mail_opened_costs_one_query(self, desk):
+        incident = services.incident_create(title="Mailed in by hand", actor=desk["agent"], channel="email",
+                                            service=desk["service"])
+        with CaptureQueriesContext(connection) as ctx:
+            outbound.on_incident_created(Incident, incident_id=incident.pk, channel="email")
+        assert len(ctx) == 1 and "mail_mailmessage" in ctx.captured_queries[0]["sql"]
+        with CaptureQueriesContext(connection) as ctx:
+            outbound.on_incident_created(Incident, incident_id=incident.pk, channel="phone")
+        assert len(ctx) == 0
+
+
+class TestCacheVersionsPerRequest:
+    def test_read_once_per_request_and_again_at_the_next(self, db, django_capture_on_commit_callbacks):
+        local = LocalCache("test:create-path:version")
+        loads = []
+
+        def get():
+            with django_capture_on_commit_callbacks(execute=True):  # an entry is kept once its reading commits
+                return local.get("k", lambda: loads.append(1) or len(loads))
+
+        request_started.send(sender=None)
+        try:
+            assert get() == 1
+            cache.set(local.version_key, "changed by another process", None)
+            assert get() == 1  # the version read at the request's start holds till its end
+        finally:
+            request_finished.send(sender=None)
+        request_started.send(sender=None)
+        try:
+            assert get() == 2
+            assert get() == 2
+        finally:
+            request_finished.send(sender=None)
+        cache.set(local.version_key, "changed again", None)
+        assert get() == 3  # outside a request: every use reads the version
+        assert get() == 3
+
+
+class TestTokenAuthentication:
+    def test_one_statement_for_token_user_and_roles_and_the_create_in_eight_queries(
+            self, desk, token_api, django_capture_on_commit_callbacks):
+        token_api.as_user(desk["agent"])
+        payload = {"title": "VPN drops", "service": desk["service"].pk, "impact": 1, "urgency": 2}
+        with django_capture_on_commit_callbacks(execute=True):
+            assert token_api.post(URL, payload, format="json").status_code == 201
+        with CaptureQueriesContext(connection) as ctx, django_capture_on_commit_callbacks(execute=True):
+            response = token_api.post(URL, payload, format="json")
+        assert response.status_code == 201, response.content
+        sql = [q["sql"] for q in ctx.captured_queries]
+        assert "authtoken_token" in sql[0] and "auth_group" in sql[0]
+        assert not any("auth_group" in s for s in sql[1:])
+        assert len(ctx) <= 8, "\n".join(s[:120] for s in sql)
+
+    def test_a_deleted_or_replaced_token_is_refused_at_once(self, desk, token_api):
+        old = token_api.as_user(desk["agent"])
+        assert token_api.get(URL).status_code == 200
+        old.delete()
+        refused = token_api.get(URL)
+        assert refused.status_code == 401 and refused.json()["detail"] == "Invalid token."
+        assert refused["WWW-Authenticate"] == "Token"
+        new = Token.objects.create(user=desk["agent"])
+        token_api.credentials(HTTP_AUTHORIZATION=f"Token {new.key}")
+        assert token_api.get(URL).status_code == 200
+        token_api.credentials(HTTP_AUTHORIZATION=f"Token {old.key}")
+        assert token_api.get(URL).status_code == 401
+
+    def test_an_inactive_user_is_refused_and_roles_are_read_at_every_request(self, desk, token_api, make_user):
+        rita = make_user(Role.REQUESTER, username="rita")
+        token_api.as_user(rita)
+        assert token_api.post(f"{URL}0/start/").status_code in (403, 404)
+        from django.contrib.auth.models import Group
+
+        rita.groups.add(Group.objects.get(name=Role.AGENT))
+        incident = services.incident_create(title="Printer", actor=desk["agent"], service=desk["service"])
+        assert token_api.post(f"{URL}{incident.pk}/start/").status_code == 200  # an agent now
+        rita.is_active = False
+        rita.save()
+        refused = token_api.get(URL)
+        assert refused.status_code == 401 and refused.json()["detail"] == "User inactive or deleted."
+
+    def test_the_same_user_token_and_roles_as_drf(self, desk, make_user):
+        from rest_framework.authentication import TokenAuthentication as DrfTokenAuthentication
+
+        boss = make_user(Role.MANAGER, Role.AGENT, username="root", is_superuser=True)
+        key = Token.objects.create(user=boss).key
+        ours_user, ours_token = TokenAuthentication().authenticate_credentials(key)
+        drf_user, drf_token = DrfTokenAuthentication().authenticate_credentials(key)
+        assert ours_token == drf_token and ours_token.created == drf_token.created and ours_token.user is ours_user
+        for field in type(boss)._meta.concrete_fields:
+            assert getattr(ours_user, field.attname) == getattr(drf_user, field.attname), field.name
+        assert roles_of(ours_user) == roles_of(drf_user) == {Role.MANAGER, Role.AGENT, Role.ADMIN}
