@@ -969,7 +969,8 @@ def profile_buckets(stats) -> list[tuple[str, float]]:
 
 
 def hooks_requests(st: Stage, path: str, n: int) -> list[tuple]:
-    """``n`` prepared requests of one path, with what their answer must contain (set-up untimed)."""
+    """``n`` prepared requests of one path, each with what its answer must contain and what to do after it,
+    untimed (or None): the set-up is untimed too."""
     from contactcenter import routing
 
     out = []
@@ -984,7 +985,7 @@ def hooks_requests(st: Stage, path: str, n: int) -> list[tuple]:
             st.calls[sid] = {"caller": caller, "to": line, "kind": kind, "line": "A" if line == LINE_A else "B"}
             expect = b"step=announcement" if line == LINE_B else (b"step=menu" if kind.startswith("known")
                                                                   else b"step=account")
-            out.append((st.tw.prepare("voice", voice_params(sid, caller, line)), expect))
+            out.append((st.tw.prepare("voice", voice_params(sid, caller, line)), expect, None))
         return out
     if path == "gather B (Persian): 1 after the announcement → menu":
         while len(out) < n:
@@ -996,7 +997,28 @@ def hooks_requests(st: Stage, path: str, n: int) -> list[tuple]:
             st.tw.send(st.tw.prepare("voice", voice_params(sid, caller, LINE_B)))
             out.append((st.tw.prepare("gather", {"AccountSid": ACCOUNT, "CallSid": sid, "Digits": "1",
                                                  "FinishedOnKey": "", "msg": "Gather End"}, "step=announcement"),
-                        b"<Play>"))
+                        b"<Play>", None))
+        return out
+    if path == "gather A (Greek): menu → agent (recorded, to the longest idle)":
+        from django.contrib.auth import get_user_model
+
+        from contactcenter.models import Call
+
+        for user in st.fx["agents"]:
+            routing.agent_set_state(user=user, state="available")
+
+        def after(sid):
+            def free_again():  # untimed: the agent talks, hangs up (wrap-up), and is ready again
+                st.tw.send(st.tw.prepare("dial", {"AccountSid": ACCOUNT, "CallSid": sid, "DialCallStatus": "completed",
+                                                  "DialCallDuration": "120"}))
+                agent_id = Call.objects.filter(call_sid=sid).values_list("agent_id", flat=True).get()
+                routing.agent_set_state(user=get_user_model()(pk=agent_id), state="available")
+            return free_again
+
+        for k, sid in enumerate(st.gather_calls(n)):
+            out.append((st.tw.prepare("gather", {"AccountSid": ACCOUNT, "CallSid": sid, "Digits": str(1 + k % 3),
+                                                 "FinishedOnKey": "", "msg": "Gather End"}, "step=menu"),
+                        b"<Dial", after(sid)))
         return out
     if path == "gather A (Greek): menu → queue (agents offline)":
         for user in st.fx["agents"]:
@@ -1004,13 +1026,15 @@ def hooks_requests(st: Stage, path: str, n: int) -> list[tuple]:
         for k, sid in enumerate(st.gather_calls(n)):
             out.append((st.tw.prepare("gather", {"AccountSid": ACCOUNT, "CallSid": sid, "Digits": str(1 + k % 3),
                                                  "FinishedOnKey": "", "msg": "Gather End"}, "step=menu"),
-                        b"<Enqueue"))
+                        b"<Enqueue", None))
         return out
     raise ValueError(path)
 
 
 HOOK_PATHS = ["voice A (Greek), known", "voice A (Greek), unknown", "voice B (Persian), any",
-              "gather B (Persian): 1 after the announcement → menu", "gather A (Greek): menu → queue (agents offline)"]
+              "gather B (Persian): 1 after the announcement → menu",
+              "gather A (Greek): menu → agent (recorded, to the longest idle)",
+              "gather A (Greek): menu → queue (agents offline)"]
 
 
 def bench_hooks(st: Stage, args) -> None:
@@ -1032,7 +1056,7 @@ def bench_hooks(st: Stage, args) -> None:
         n = args.calls if path.startswith("voice") else args.gathers
         todo = hooks_requests(st, path, n)
         wall, cpu = [], []
-        for prepared, expect in todo:
+        for prepared, expect, after in todo:
             c0, w0 = time.process_time(), time.perf_counter()
             response = st.tw.send(prepared)
             w1, c1 = time.perf_counter(), time.process_time()
@@ -1040,15 +1064,23 @@ def bench_hooks(st: Stage, args) -> None:
                 raise SystemExit(f"{path}: {response.content[:400]!r}")
             wall.append((w1 - w0) * 1000)
             cpu.append((c1 - c0) * 1000)
-        captured = [captured_request(st.tw, prepared) for prepared, _e in hooks_requests(st, path, args.capture)]
+            if after is not None:
+                after()
+        captured = []
+        for prepared, _e, after in hooks_requests(st, path, args.capture):
+            captured.append(captured_request(st.tw, prepared))
+            if after is not None:
+                after()
         profile = None
         if args.profile:
             profiled = hooks_requests(st, path, args.profile)
             profiler = cProfile.Profile(time.process_time)  # CPU, not time waiting for the server
-            profiler.enable()
-            for prepared, _e in profiled:
+            for prepared, _e, after in profiled:
+                profiler.enable()
                 st.tw.send(prepared)
-            profiler.disable()
+                profiler.disable()
+                if after is not None:
+                    after()
             profile = (pstats.Stats(profiler), len(profiled))
         rows.append((path, wall, cpu, captured, profile, load_average()))
     with connection.cursor() as cursor:  # the calls made here end: a later run starts from the same state

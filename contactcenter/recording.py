@@ -45,10 +45,20 @@ def recording_wanted(call: Call) -> bool:
     return bool((line is not None and line.record_calls) or (queue is not None and queue.record_calls))
 
 
-def tell_caller(response, call: Call) -> None:
+def notice_due(call: Call) -> bool:
+    """The call is recorded and its caller has not been told yet."""
+    return not call.recording_notice and recording_wanted(call)
+
+
+def tell_caller(response, call: Call, *, noted: bool = False) -> None:
     """Before the call is put through: the recording notice in the line's language, once per
-    call (the law: the caller is told before anything is recorded)."""
-    if call.recording_notice or not recording_wanted(call):
+    call (the law: the caller is told before anything is recorded). ``noted``: the routing
+    that put the call through already noted it on the call, in its own ``UPDATE``
+    (``services.call_route``, when ``notice_due``): only speak it."""
+    if noted:
+        speech.say(response, call.line if call.line_id else None, prompt="recording_notice")
+        return
+    if not notice_due(call):
         return
     speech.say(response, call.line if call.line_id else None, prompt="recording_notice")
     Call.objects.filter(pk=call.pk).update(recording_notice=True)

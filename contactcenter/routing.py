@@ -14,7 +14,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -101,46 +101,84 @@ def _helping(user_id, queue_id=None) -> models.QuerySet:
     return stints.filter(queues=queue_id) if queue_id is not None else stints
 
 
-def pick_agent(queue: Queue | None) -> AgentState | None:
-    """The longest-idle available agent with the queue's skill (or helping on the phones for
-    that queue), locked (one indexed query)."""
-    agents = AgentState.objects.select_for_update(skip_locked=True, of=("self",)).filter(
-        state=AgentStateChoice.AVAILABLE, user__is_active=True)
+def _free_agents(queue: Queue | None) -> models.QuerySet:
+    """The available agents with the queue's skill (or helping on the phones for that queue)."""
+    agents = AgentState.objects.filter(state=AgentStateChoice.AVAILABLE, user__is_active=True)
     if queue is not None and queue.skill_id:
         agents = agents.filter(
             Exists(AgentProfile.skills.through.objects.filter(agentprofile__user_id=OuterRef("user_id"),
                                                               skill_id=queue.skill_id))
             | Exists(_helping(OuterRef("user_id"), queue.pk)))
-    return agents.order_by("since", "user_id").first()
+    return agents
 
 
-def _connect(call: Call, agent: AgentState, at: datetime) -> None:
+def pick_agent(queue: Queue | None) -> AgentState | None:
+    """The longest-idle available agent with the queue's skill (or helping on the phones for
+    that queue), locked, with their user (one indexed query)."""
+    return (_free_agents(queue).select_for_update(skip_locked=True, of=("self",)).select_related("user")
+            .order_by("since", "user_id").first())
+
+
+def _connect(call: Call, agent: AgentState, at: datetime, also: dict | None = None) -> None:
     call.agent_id = agent.user_id
     # A temporary agent's call points to their stint (counted apart), in the same UPDATE.
     call.temporary_agent_id = Subquery(_helping(agent.user_id).values("pk")[:1])
-    call.save(update_fields=["agent", "queue", "queued_at", "priority", "temporary_agent"])
+    call.save(update_fields=["agent", "queue", "queued_at", "priority", "temporary_agent", *(also or ())])
     call.__dict__.pop("temporary_agent_id", None)  # deferred: read back from the row when asked
     _enter(agent, AgentStateChoice.BUSY, at, call)
 
 
 @transaction.atomic
-def route_call(*, call: Call, queue: Queue | None, at: datetime | None = None) -> AgentState | None:
+def route_call(*, call: Call, queue: Queue | None, at: datetime | None = None,
+               also: dict | None = None) -> AgentState | None:
     """Put the call in the queue: straight to the longest-idle agent with the skill, or wait
     (the caller hears the queue; the next agent to free up takes the first waiting VIP, then
-    the longest waiting). Returns the agent, or None while the call waits."""
+    the longest waiting). ``also``: more of the call's fields to write in the same UPDATE
+    (field name → value). Returns the agent, or None while the call waits."""
     at = at or timezone.now()
+    also = also or {}
     locked = Call.objects.select_for_update(of=("self",)).select_related("customer").get(pk=call.pk)
     locked.queue = queue
     locked.queued_at = locked.queued_at or at
     locked.priority = tier_priority(locked.customer)
+    for name, value in also.items():
+        setattr(locked, name, value)
     agent = pick_agent(queue)
     if agent is None:
         locked.agent = None
-        locked.save(update_fields=["agent", "queue", "queued_at", "priority"])
+        locked.save(update_fields=["agent", "queue", "queued_at", "priority", *also])
     else:
-        _connect(locked, agent, at)
+        _connect(locked, agent, at, also)
     call.queue, call.queued_at, call.priority, call.agent_id = queue, locked.queued_at, locked.priority, locked.agent_id
+    if agent is not None and AgentState.user.is_cached(agent):
+        call.agent = agent.user  # the hook rings them by name: no query for the user
+    for name, value in also.items():
+        setattr(call, name, value)
     return agent
+
+
+def route_call_waiting_first(*, call: Call, queue: Queue | None, at: datetime | None = None,
+                             also: dict | None = None) -> AgentState | None:
+    """``route_call`` for a hook the caller waits on, in autocommit (the gather hook): when no
+    agent with the queue's skill is free and the call has no agent, it waits in the queue in
+    one ``UPDATE`` — no transaction, no lock (the most common case when the desk is busy,
+    issue 22 bench). That ``UPDATE`` sets what ``route_call`` sets when nobody is free
+    (``queued_at`` kept if already set) and ``also``; its ``WHERE`` carries the check (no free
+    agent, ``NOT EXISTS``), so nothing happens between the check and the write. Any other
+    case (an agent is free, or the call has one) is ``route_call`` under its row locks, as
+    before: only there is an agent taken, so two calls never take one agent."""
+    at = at or timezone.now()
+    also = also or {}
+    priority = tier_priority(call.customer if call.customer_id else None)
+    waits = (Call.objects.filter(pk=call.pk, agent__isnull=True).filter(~Exists(_free_agents(queue)))
+             .update(queue=queue, queued_at=Coalesce("queued_at", Value(at, output_field=models.DateTimeField())),
+                     priority=priority, **also))
+    if not waits:
+        return route_call(call=call, queue=queue, at=at, also=also)
+    call.queue, call.queued_at, call.priority, call.agent = queue, call.queued_at or at, priority, None
+    for name, value in also.items():
+        setattr(call, name, value)
+    return None
 
 
 def offer_waiting_call(*, agent: AgentState, at: datetime) -> Call | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from contextlib import nullcontext
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -25,6 +26,8 @@ from incidents.services import demand_record
 from sla.calendar import CalendarError, intervals_from
 from sla.models import BusinessCalendar
 
+from . import recording as call_recording
+from . import routing
 from .choices import FINAL_STATUSES, CallbackReason, CallbackStatus, CallOutcome
 from .models import Announcement, Call, Callback, CallEvent, Line, MenuOption
 from .routing import assign_callback, close_hold, release_agent
@@ -256,17 +259,83 @@ def _previous_call_subquery(contact, from_number: str, at: datetime) -> Subquery
     return Subquery(calls.values("pk")[:1])
 
 
-def active_announcement_for_service(service_id: int) -> Announcement | None:
-    return Announcement.objects.filter(services=service_id, active=True).order_by("-created_at", "-id").first()
-
-
 def call_chose(*, call: Call, service_id: int | None) -> None:
     """A menu choice names the call's service; a call to a line without one is demand for it."""
     if service_id is None:
         return
     Call.objects.filter(pk=call.pk).update(service_id=service_id)
+    _choice_demand(call, service_id)
+
+
+def _choice_demand(call: Call, service_id: int) -> None:
     if call.line is None or not call.line.service_id:
         demand_record(service=service_id, source="call", reference=call.call_sid, at=call.started_at)
+
+
+# --- the gather hook's routing rule ---------------------------------------------------------------
+@dataclass(frozen=True)
+class Routed:
+    """Where a caller's keys led: an announcement to play first (``announcement``, and the
+    option's ``digit`` for the step after it), or the call routed (to ``call.agent``, or
+    waiting in ``call.queue``), with ``notice_noted`` when the recording notice is due now
+    and was noted on the call by the routing's own ``UPDATE`` (the hook only speaks it)."""
+
+    announcement: Announcement | None = None
+    digit: str = ""
+    notice_noted: bool = False
+
+
+def _menu_option(line_id: int, digit: str) -> MenuOption | None:
+    """The line's option for the digit, with its queue and its service's newest active
+    announcement (``announcement_now``, the fields played, as in ``_line_query``): one query."""
+    announcement = (Announcement.objects.filter(services=OuterRef("service_id"), active=True)
+                    .order_by("-created_at", "-id")
+                    .values(row=JSONObject(**{name: name for name in ANNOUNCEMENT_PLAYED}))[:1])
+    return (MenuOption.objects.select_related("queue").filter(line_id=line_id, digit=digit)
+            .annotate(announcement_now=Subquery(announcement, output_field=JSONField())).first())
+
+
+def call_route(*, call: Call, queue, service_id: int | None = None) -> Routed:
+    """Into the queue: straight to an available agent, or wait there (``routing``), the menu
+    choice's ``service_id`` and, for a recorded call whose caller was not told yet, the
+    recording notice written in the same ``UPDATE`` (autocommit: waiting in the queue is that
+    one statement; an agent free is the locked path)."""
+    also = {"service_id": service_id} if service_id is not None else {}
+    call.queue = queue  # whether the call is recorded depends on the queue it goes to
+    notice = call_recording.notice_due(call)
+    if notice:
+        also["recording_notice"] = True
+    routing.route_call_waiting_first(call=call, queue=queue, also=also)
+    return Routed(notice_noted=notice)
+
+
+def call_route_from_menu(*, call: Call, digits: str) -> Routed:
+    """A menu choice (the first key): the option's service (demand for spike detection when the
+    line has none); its service's announcement first when there is one and the caller has not
+    heard one yet; then its queue. No key or a wrong one: the line's own queue."""
+    digit = digits[:1]
+    option = _menu_option(call.line_id, digit) if call.line_id and digit else None
+    if option is None:
+        return call_route(call=call, queue=call.line.queue if call.line_id else None)
+    announcement = _announcement_from_row(option.announcement_now) if option.service_id else None
+    if announcement is not None and call.announcement_id is None:
+        call_chose(call=call, service_id=option.service_id)
+        call_heard_announcement(call=call, announcement=announcement)
+        return Routed(announcement=announcement, digit=option.digit)
+    if option.service_id is not None:
+        _choice_demand(call, option.service_id)
+    return call_route(call=call, queue=option.queue, service_id=option.service_id)
+
+
+def call_route_after_announcement(*, call: Call, digit: str) -> Routed | None:
+    """1 pressed after an announcement: the caller continues; after a menu option's announcement
+    (its ``digit``), on to that option's queue. None when there is no such option (the line's
+    own announcement: the hook greets or identifies the caller next)."""
+    call_continued(call=call)
+    option = call.line.menu.select_related("queue").filter(digit=digit).first() if call.line_id and digit else None
+    if option is None:
+        return None
+    return call_route(call=call, queue=option.queue)
 
 
 def call_heard_announcement(*, call: Call, announcement: Announcement) -> None:

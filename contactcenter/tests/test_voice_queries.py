@@ -99,3 +99,51 @@ def test_pressing_1_after_the_announcement_in_three_statements(client, menu_line
     # A bad field is still noted on the call (in its own transaction).
     post(client, "gather", {"CallSid": "CA9", "Digits": "12ab"}, query="step=menu")
     assert Call.objects.get(call_sid="CA9").input_flags[0]["field"] == "Digits"
+
+
+@pytest.fixture
+def greek_desk(menu_line):
+    """Issue 22's bench set-up in small: the line speaks Greek, its queues record calls and
+    need a skill; a known caller."""
+    from catalog.tests.factories import SkillFactory
+
+    Line.objects.filter(pk=menu_line.pk).update(language="el")
+    for option in menu_line.menu.select_related("queue"):
+        option.queue.skill = SkillFactory(name=option.label)
+        option.queue.record_calls = True
+        option.queue.save()
+    contact = ContactFactory(name="Eleni Papadopoulou")
+    ContactPhone.objects.create(contact=contact, number="+306900000001")
+    return menu_line
+
+
+def test_a_menu_choice_into_the_queue_in_three_statements(client, greek_desk, django_assert_num_queries):
+    """The gather hook, no agent free (issue 22 bench): the call with its line, contact and
+    customer; the option with its queue and its service's announcement; one ``UPDATE`` that
+    queues the call — service, priority, the recording notice, ``queued_at`` — where no agent
+    with the skill is free (no transaction, no lock)."""
+    post(client, "voice", incoming("CA10", to=greek_desk.number))
+    with django_assert_num_queries(3):
+        response = post(client, "gather", {"CallSid": "CA10", "Digits": "1"}, query="step=menu")
+    body = response.content.decode()
+    assert "<Enqueue" in body and ">cards</Enqueue>" in body and 'language="el-GR"' in body
+    call = Call.objects.get(call_sid="CA10")
+    assert call.queue.name == "cards" and call.queued_at is not None and call.recording_notice
+
+
+def test_a_menu_choice_to_an_agent_under_locks(client, greek_desk, make_user, django_assert_num_queries):
+    """An agent with the skill is free: the fast path's ``UPDATE`` matches no row, then
+    routing's locked path (the call, the agent with their user, the call's ``UPDATE`` with the
+    service and the notice, the agent's state and log) in one transaction."""
+    from catalog.tests.factories import AgentProfileFactory
+    from contactcenter import routing
+    from core.roles import Role
+
+    ann = make_user(Role.AGENT, username="ann")
+    AgentProfileFactory(user=ann).skills.set([greek_desk.menu.get(digit="1").queue.skill])
+    routing.agent_set_state(user=ann, state="available")
+    post(client, "voice", incoming("CA11", to=greek_desk.number))
+    with django_assert_num_queries(12):
+        response = post(client, "gather", {"CallSid": "CA11", "Digits": "1"}, query="step=menu")
+    assert "<Client>ann</Client>" in response.content.decode()
+    assert Call.objects.get(call_sid="CA11").agent == ann

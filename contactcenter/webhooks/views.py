@@ -119,14 +119,22 @@ def _menu(response: VoiceResponse, call: Call) -> None:
 
 def _route(response: VoiceResponse, call: Call, queue) -> None:
     """Into the queue: straight to an available agent, or wait there."""
-    routing.route_call(call=call, queue=queue)
-    _connect(response, call)
+    _routed(response, call, services.call_route(call=call, queue=queue))
 
 
-def _connect(response: VoiceResponse, call: Call) -> None:
+def _routed(response: VoiceResponse, call: Call, routed: services.Routed) -> None:
+    """Where the service sent the caller: an announcement first, or the call as routed."""
+    if routed.announcement is not None:
+        _play_announcement(response, call, routed.announcement, f"&option={routed.digit}")
+        return
+    _connect(response, call, notice_noted=routed.notice_noted)
+
+
+def _connect(response: VoiceResponse, call: Call, *, notice_noted: bool = False) -> None:
     """The call as routing left it: ring its agent, or wait in its queue (music and position).
-    A recorded call's caller is told first (once), and the agent's leg is recorded."""
-    call_recording.tell_caller(response, call)
+    A recorded call's caller is told first (once; ``notice_noted``: routing noted it on the
+    call already), and the agent's leg is recorded."""
+    call_recording.tell_caller(response, call, noted=notice_noted)
     if call.agent_id is not None and supervision.conference_routing():  # CC-C (issue 22.4)
         supervision.join_conference(response, call)  # the agent's leg is added to the call's conference
         return
@@ -194,23 +202,6 @@ def _ask(response: VoiceResponse, step: str, line, *, prompt: str, digits: int |
     response.redirect(url, method="POST")  # no keys pressed: the same step hears nothing and moves on
 
 
-def _gather_menu(digits: str, call: Call, response: VoiceResponse) -> None:
-    """A menu choice: the option's service (demand for spike detection, and its announcement
-    first if there is one), then its queue. No or a wrong key: the line's own queue."""
-    digits = digits[:1]
-    option = call.line.menu.select_related("queue").filter(digit=digits).first() if call.line_id and digits else None
-    if option is None:
-        _route(response, call, call.line.queue if call.line_id else None)
-        return
-    services.call_chose(call=call, service_id=option.service_id)
-    announcement = services.active_announcement_for_service(option.service_id) if option.service_id else None
-    if announcement is not None and call.announcement_id is None:
-        services.call_heard_announcement(call=call, announcement=announcement)
-        _play_announcement(response, call, announcement, f"&option={option.digit}")
-        return
-    _route(response, call, option.queue)
-
-
 def _play_announcement(response: VoiceResponse, call: Call, announcement, then: str = "") -> None:
     """The announcement in the caller's language (its recording, else its text: speech.announce)."""
     line = call.line
@@ -270,15 +261,13 @@ def gather(request):
     services.call_flag_input(call_sid=call.call_sid, flags=params.flags)
     digits = params["Digits"] or ""  # keys that are not keys: none pressed
     step = request.GET.get("step")
-    if step == "menu":
-        _gather_menu(digits, call, response)
+    if step == "menu":  # the rule (the option's service, its announcement, its queue): the service's
+        _routed(response, call, services.call_route_from_menu(call=call, digits=digits))
         return twiml(response)
     if step == "announcement" and digits == "1":
-        services.call_continued(call=call)
-        digit = request.GET.get("option", "")
-        option = call.line.menu.filter(digit=digit).first() if call.line_id and digit else None
-        if option is not None:
-            _route(response, call, option.queue)
+        routed = services.call_route_after_announcement(call=call, digit=request.GET.get("option", ""))
+        if routed is not None:
+            _routed(response, call, routed)
         elif call.contact_id is None:
             _ask(response, "account", call.line, prompt="account_again")
         else:
