@@ -65,6 +65,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--skip", default="", help="Comma-separated parts to skip: create,resolve,declare.")
     parser.add_argument("--profile", action="store_true", help="cProfile the resolve and the declaration.")
     parser.add_argument("--keep", action="store_true", help="Keep the benchmark database afterwards.")
+    parser.add_argument("--token-auth", default="", metavar="CLASS",
+                        help="Measure with CLASS as the API's token authentication (REST_FRAMEWORK's first "
+                             "authentication class), e.g. core.api.authentication.TokenAuthentication before the "
+                             "settings name it.")
     parser.add_argument("--reuse", action="store_true",
                         help="Measure a database kept by an earlier run (--keep): its fixtures and requesters are "
                              "read back, nothing is migrated or loaded (implies --keep).")
@@ -428,6 +432,13 @@ def main() -> None:
         copied = bool(args.template_db) and from_template(args.database_url, args.template_db)
         name = args.database_url.rsplit("/", 1)[1] if copied else recreate_database(args.database_url)
     setup_django(args.database_url)
+    if args.token_auth:  # before any view is imported: DRF reads the classes when a view class is defined
+        from django.conf import settings
+        from django.test.utils import override_settings
+
+        classes = [args.token_auth, *settings.REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"][1:]]
+        override_settings(REST_FRAMEWORK={**settings.REST_FRAMEWORK,
+                                          "DEFAULT_AUTHENTICATION_CLASSES": classes}).enable()
 
     from rest_framework.test import APIClient
 

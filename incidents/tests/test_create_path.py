@@ -87,9 +87,25 @@ class TestSerializerFields:
         body = created.json()
         assert list(body) == IncidentSerializer.Meta.fields
         assert body["resolution_code"] is None and body["status"] == "new" and body["priority"] == 2
-        bad = client.post(URL, {"title": "", "service": 10**9, "impact": 9}, format="json")
+        bad = client.post(URL, {"title": "", "service": 10**9, "impact": 9, "team": 2**70}, format="json")
         assert bad.status_code == 400
-        assert set(bad.json()) >= {"title", "service", "impact"}
+        assert set(bad.json()) >= {"title", "service", "impact", "team"}
+        assert bad.json()["service"] == [f'Invalid pk "{10**9}" - object does not exist.']
+        assert bad.json()["team"] == [f'Invalid pk "{2**70}" - object does not exist.']  # DRF's path
+        worse = client.post(URL, {"title": "x", "service": "abc", "ci": 1.5}, format="json")
+        assert worse.status_code == 400
+        assert worse.json()["service"] == ["Incorrect type. Expected pk value, received str."]
+
+    def test_the_related_records_read_by_one_statement_are_the_orms(self, desk):
+        fields = IncidentSerializer().fields
+        service = fields["service"].run_validation(desk["service"].pk)
+        team = fields["team"].run_validation(desk["team"].pk)
+        assert service == desk["service"] and team == desk["team"]
+        for record, orm in ((service, type(service).objects.get(pk=service.pk)),
+                            (team, type(team).objects.get(pk=team.pk))):
+            assert not record._state.adding and record._state.db == "default"
+            for field in type(record)._meta.concrete_fields:
+                assert getattr(record, field.attname) == getattr(orm, field.attname), field.name
 
 
 class TestRecurrenceCheck:
