@@ -19,15 +19,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import FormView
 
 from catalog.canned_replies import canned_replies_visible_to, canned_reply_answer, ticket_values
-from catalog.models import ConfigurationItem, Contact, Customer, Service, Team
+from catalog.models import ConfigurationItem, Contact, Service, Team
 from core.pages import (
     REFUSALS,
     Action,
@@ -83,7 +81,7 @@ from ..selectors import (
 )
 from ..services import suspected
 from . import bulk
-from .queue_rows import ClockCells
+from .queue_rows import QueueRows
 
 User = get_user_model()
 
@@ -144,29 +142,18 @@ class QueueView(FilteredListView):
     def paginate_queryset(self, queryset, page_size):
         paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
         page.object_list = rows = list(rows)
-        self.prepare_rows(rows)
         return paginator, page, rows, is_paginated
 
-    def prepare_rows(self, rows) -> None:
-        """What each row shows besides its fields, once per page: its address, the labels of
-        its status and customer tier, and its SLA badges (queue_rows)."""
-        timers = page_timers(rows)
-        clocks = ClockCells({"request": self.request})
-        statuses = dict(Incident._meta.get_field("status").flatchoices)
-        tiers = dict(Customer._meta.get_field("tier").flatchoices)
-        detail = reverse("incidents:detail", args=[0]).removesuffix("0/")
-        tick = _("Tick %(number)s")
-        for row in rows:
-            row.queue_url = f"{detail}{row.pk}/"
-            row.tick_label = mark_safe(tick % {"number": escape(row.number)})  # noqa: S308 — as blocktranslate
-            row.status_label = statuses.get(row.status, row.status)
-            if row.customer is not None:
-                row.customer.tier_label = tiers.get(row.customer.tier, row.customer.tier)
-            row.sla_cell = clocks(timers.get(row.pk, ()))
-
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "bulk_form": BulkAssignForm(prefix="bulk"),
-                "partial": self.is_partial(), "next_url": self.request.get_full_path()}
+        ctx = super().get_context_data(**kwargs)
+        # The rows are written once a page in Python (queue_rows.QueueRows), not by the
+        # template per row; the SLA timers are read only when their column is shown.
+        shown = ctx["shown"]
+        rows = ctx["object_list"]
+        timers = page_timers(rows) if "sla" in shown else {}
+        return {**ctx, "queue_rows": QueueRows(self.request, shown)(rows, timers),
+                "bulk_form": BulkAssignForm(prefix="bulk"), "partial": self.is_partial(),
+                "next_url": self.request.get_full_path()}
 
 
 @staff_only(gettext_lazy("Only service desk staff can assign incidents."))

@@ -92,10 +92,16 @@ def clock_badge(timer, now: datetime | None = None) -> dict:
     spec = _spec(timer.calendar)
     shown = clock(timer, now, spec)
     target = int(timer.target.total_seconds())
-    badge = {"timer": timer, "metric": metric_label(timer.kind, timer.metric) or timer.get_metric_display(),
-             "target": target,
-             "remaining": shown.remaining_seconds, "due_at": shown.due_at, "running": False,
-             "overdue": None, "windows": ""}
+    badge = {
+        "timer": timer,
+        "metric": metric_label(timer.kind, timer.metric) or timer.get_metric_display(),
+        "target": target,
+        "remaining": shown.remaining_seconds,
+        "due_at": shown.due_at,
+        "running": False,
+        "overdue": None,
+        "windows": "",
+    }
     if timer.status == TimerStatus.MET:
         badge["state"] = "met"
     elif shown.breached:
@@ -117,26 +123,37 @@ def clock_badge(timer, now: datetime | None = None) -> dict:
 def sla_clocks(context, ticket, now=None):
     """The ticket's SLA clocks as badges (``ticket.sla_timers`` should be prefetched)."""
     now = now or timezone.now()
-    timers = sorted(ticket.sla_timers.all(), key=_metric_order) if ticket is not None else []
-    return _badges(context, [clock_badge(timer, now) for timer in timers], now)
+    timers = sorted(ticket.sla_timers.all(), key=metric_order) if ticket is not None else []
+    return badges_context(context, [clock_badge(timer, now) for timer in timers], now)
 
 
 @register.inclusion_tag("sla/_clocks.html", takes_context=True)
 def sla_clock(context, timer, now=None):
     """One timer's badge (the dashboard's lists)."""
     now = now or timezone.now()
-    return _badges(context, [clock_badge(timer, now)], now)
+    return badges_context(context, [clock_badge(timer, now)], now)
 
 
-def _metric_order(timer) -> int:
-    # response before resolution, whatever order the prefetch used
+def metric_order(timer) -> int:
+    """The sort key that shows a ticket's badges in the order of :class:`~sla.choices.Metric`
+    (response before resolution), whatever order the timers were read in."""
     return Metric.values.index(timer.metric) if timer.metric in Metric.values else len(Metric.values)
 
 
-def _badges(context, clocks: list[dict], now: datetime) -> dict:
-    return {"clocks": clocks, "now": _epoch(now), "script": _script_once(context) if clocks else "",
-            # the browser formats with the same (translated) patterns as business_duration
-            "fmt_hours": _("%(hours)d h %(minutes)02d min"), "fmt_minutes": _("%(minutes)d min")}
+def badges_context(context, clocks: list[dict], now: datetime) -> dict:
+    """What ``sla/_clocks.html`` renders ``clocks`` (:func:`clock_badge` each) with: the
+    badges, ``now`` in epoch seconds, the clock script's tag the first time a request asks
+    (``""`` after, or without clocks) and the translated patterns the browser formats
+    durations with. Code that writes the same markup itself (the incident queue's rows)
+    reads its wrapper's attributes and the script from here."""
+    return {
+        "clocks": clocks,
+        "now": _epoch(now),
+        "script": _script_once(context) if clocks else "",
+        # the browser formats with the same (translated) patterns as business_duration
+        "fmt_hours": _("%(hours)d h %(minutes)02d min"),
+        "fmt_minutes": _("%(minutes)d min"),
+    }
 
 
 def _script_once(context) -> str:
