@@ -90,6 +90,9 @@ def parse_args():
                         help="On a --reuse database: the engine of COMMIT against the working tree's, query by "
                              "query in turn, on the same schema (no migration back): wall p50/p95, this process's "
                              "CPU and the statements' time per search, per class.")
+    parser.add_argument("--explain", type=int, default=0, metavar="N",
+                        help="On a --reuse database: for each word class, EXPLAIN (ANALYZE, BUFFERS) of the working "
+                             "tree's statement for the slowest of N queries of that class.")
     return parser.parse_args()
 
 
@@ -255,6 +258,43 @@ def compare(engines: list[tuple[str, object]], user, query_pools: dict[str, list
         print(f"  {label:<20} " + "  ".join(cells) + f"   (load {load_average()})", flush=True)
 
 
+def explain(search, user, query_pools: dict[str, list[str]], n: int) -> None:
+    """For each word class: the slowest of ``n`` queries (by the statements' time), its
+    statements with EXPLAIN (ANALYZE, BUFFERS) — the plan a reader needs to see where a class's
+    time goes."""
+    from django.db import connection
+
+    class Capture:
+        def __init__(self):
+            self.rows = []
+
+        def __call__(self, execute, sql, params, many, context):
+            started = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                self.rows.append(((time.perf_counter() - started) * 1000, sql, params))
+
+    for label, queries in query_pools.items():
+        if label.startswith(("number", "phone", "email")):
+            continue
+        slowest = (-1.0, "", [])
+        for q in queries[:n]:
+            search(user, q)
+            capture = Capture()
+            with connection.execute_wrapper(capture):
+                search(user, q)
+            took = sum(ms for ms, _, _ in capture.rows)
+            if took > slowest[0]:
+                slowest = (took, q, capture.rows)
+        took, q, rows = slowest
+        print(f"== {label}: slowest of {n}: {q!r}, {took:.1f} ms in {len(rows)} statement(s) (load {load_average()})")
+        with connection.cursor() as cursor:
+            for _ms, sql, params in rows:
+                cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {sql}", params)
+                print("\n".join(f"    {line}" for (line,) in cursor.fetchall()))
+
+
 def measure_api(client, queries: list[str]) -> tuple[float, float]:
     for q in queries[:10]:
         client.get("/api/v1/search/", {"q": q})
@@ -408,6 +448,10 @@ def main() -> None:
     client = make_agent_client()
     agent = get_user_model().objects.get(username="bench-agent")
     query_pools = pools(words, rng, args.requests)
+    if args.explain:
+        call_command("migrate", "search", verbosity=0)
+        explain(search_after, agent, query_pools, args.explain)
+        return
     if args.compare:
         call_command("migrate", "search", verbosity=0)
         print(f"== {args.compare} → working tree: {incidents:,} incidents, {contacts:,} contacts; {args.requests} "

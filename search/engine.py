@@ -26,6 +26,7 @@ At most one query per kind, whatever the number of rows.
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 from bisect import bisect_left
@@ -100,6 +101,13 @@ SCAN_ROWS = 20_000
 GIN_ROWS = 20_000
 GUESS_ROWS = 2_000
 STATS_SECONDS = 600
+#: A word the statistics list as rare in the newest rows but frequent in the table (more than
+#: ``MIDDLE_ROWS`` expected matches: that many heap visits from the GIN index alone) is asked
+#: of the newest ids that should hold ``RANGE_SAFETY`` × ``RANK_WINDOW`` of its matches, with
+#: the range a literal so that the planner can AND the GIN index with the primary key's range
+#: (``_first_step``). Fewer there (the statistics were wrong), the older matches as for any word.
+MIDDLE_ROWS = 2_000
+RANGE_SAFETY = 2
 #: ``article_search`` ranks in [0, 2) (1 for every word in the title, plus a normalised
 #: ``ts_rank``); halved, an article sits among the tickets whose titles match as well.
 ARTICLE_RANK_SCALE = 0.5
@@ -571,13 +579,9 @@ def _kind_branch(user, kind: str, text: str, words, *, limit: int) -> tuple[str,
         rank_vector = "setweight(to_tsvector('simple'::regconfig, rci.\"name\"), 'A') || r.\"search_vector\""
         rank_join = ' JOIN "requests_catalogitem" rci ON rci."id" = r."catalog_item_id"'
     if RANK_WINDOW and _whole_table(qs):
+        gin_first, since = _first_step(qs.model._meta.db_table, words) if GIN_ROWS else (0, None)
         window, params = _window_sql(
-            kind,
-            text,
-            table,
-            after=after,
-            extra_params=extra,
-            gin_first=_gin_first(qs.model._meta.db_table, words) if GIN_ROWS else 0,
+            kind, text, table, after=after, extra_params=extra, gin_first=gin_first, since=since
         )
         where = f'r."id" IN ({window})'
     else:
@@ -785,7 +789,14 @@ class _NewestMatches(Expression):
 
 
 def _window_sql(
-    kind: str, text: str, table: str, *, after: str = "", extra_params: tuple = (), gin_first: int = 0
+    kind: str,
+    text: str,
+    table: str,
+    *,
+    after: str = "",
+    extra_params: tuple = (),
+    gin_first: int = 0,
+    since: int | None = None,
 ) -> tuple[str, list]:
     """``SELECT "id"`` of the ``RANK_WINDOW`` newest matches of ``table`` (quoted), as
     :class:`_NewestMatches` describes; ``after`` (``{table}``: the table) ORs more to the match."""
@@ -795,13 +806,18 @@ def _window_sql(
     # The boundary: SCAN_ROWS below the newest id (one index probe; counting SCAN_ROWS ids
     # back along the index cost 5 ms a table at 300,000 rows).
     edge = f'(COALESCE((SELECT max("id") FROM {table}), 0) - {int(SCAN_ROWS)})'  # noqa: S608
+    check = f'ts_match_vq("search_vector", {query})'
+    if since is not None:
+        # A literal boundary (``_first_step``), and the operator: the planner may AND the GIN
+        # index with the primary key's range, or walk that range, as the figures say.
+        edge, check = str(int(since)), f'"search_vector" @@ {query}'
     n = int(RANK_WINDOW)
     params = [text, *extra_params]
     # (the gate: nothing, or "the GIN index found too many", when it was asked first)
     bound = int(gin_first or 0)
     gate = f" AND (SELECT count(*) FROM g) > {bound}" if bound else ""  # noqa: S608
     parts = (
-        f'(SELECT "id" FROM {table} WHERE "id" > {edge} AND (ts_match_vq("search_vector", {query}){after})'  # noqa: S608
+        f'(SELECT "id" FROM {table} WHERE "id" > {edge} AND ({check}{after})'  # noqa: S608
         f'{gate} ORDER BY "id" DESC LIMIT {n}) UNION ALL '
         f'(SELECT "id" FROM {table} WHERE "id" + 0 <= {edge} AND ("search_vector" @@ {query}{after}){gate} '
         f'ORDER BY "id" + 0 DESC LIMIT {n})'
@@ -840,16 +856,18 @@ class _Statistics:
     def _read() -> dict:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT c.relname, c.reltuples, s.most_common_elems::text::text[], s.most_common_elem_freqs "
+                "SELECT c.relname, c.reltuples, s.most_common_elems::text::text[], s.most_common_elem_freqs, "
+                "(i.histogram_bounds::text::bigint[])[array_upper(i.histogram_bounds::text::bigint[], 1)] "
                 "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = current_schema() "
                 "JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = %s "
+                "LEFT JOIN pg_stats i ON i.schemaname = n.nspname AND i.tablename = c.relname AND i.attname = 'id' "
                 "WHERE c.relkind = 'r'",
                 [COLUMN],
             )
             found = {}
-            for table, rows, lexemes, freqs in cursor.fetchall():
+            for table, rows, lexemes, freqs, top in cursor.fetchall():
                 lexemes = lexemes or []
-                found[table] = (float(rows), sorted(lexemes), dict(zip(lexemes, freqs or [], strict=False)))
+                found[table] = (float(rows), sorted(lexemes), dict(zip(lexemes, freqs or [], strict=False)), top)
             return found
 
 
@@ -870,7 +888,16 @@ def _gin_first(table: str, words) -> int:
     stats = _statistics.of(table)
     if stats is None or stats[0] < SCAN_ROWS:
         return 0  # a small or never analysed table: its newest rows are all of it, or nearly
-    _, lexemes, freqs = stats
+    share, guessed = _share(stats, words)
+    if share * SCAN_ROWS >= RANK_WINDOW:
+        return 0
+    return GUESS_ROWS if guessed else GIN_ROWS
+
+
+def _share(stats, words) -> tuple[float, bool]:
+    """The share of the rows expected to match ``words`` by the statistics (as
+    :func:`_gin_first` reads them), and whether it is a guess (a word they do not list)."""
+    _, lexemes, freqs, _ = stats
     share, guessed = 1.0, False
     for position, word in enumerate(words):
         if position < len(words) - 1:
@@ -884,9 +911,25 @@ def _gin_first(table: str, words) -> int:
         # (the listed words it starts are not all: unlisted ones may start it too, many of them)
         guessed = guessed or word not in freqs
         share *= min(1.0, prefixed)
-    if share * SCAN_ROWS >= RANK_WINDOW:
-        return 0
-    return GUESS_ROWS if guessed else GIN_ROWS
+    return share, guessed
+
+
+def _first_step(table: str, words) -> tuple[int, int | None]:
+    """``(gin_first, since)`` for :func:`_window_sql`: :func:`_gin_first`'s choice, except for
+    a word the statistics list as frequent in the table but rare among the newest rows (more
+    than ``MIDDLE_ROWS`` expected matches): the ids above ``since``, which should hold
+    ``RANGE_SAFETY`` × ``RANK_WINDOW`` of them. A wrong guess costs time, never a result."""
+    bound = _gin_first(table, words)
+    bound = GIN_ROWS if bound is True else bound  # (True: a test's stand-in, the statistics' bound)
+    stats = _statistics.of(table)
+    if bound != GIN_ROWS or stats is None:
+        return bound, None
+    rows, _, _, top = stats
+    share, _ = _share(stats, words)
+    if top is None or share <= 0 or share * rows <= MIDDLE_ROWS:
+        return bound, None
+    since = int(top) - math.ceil(RANGE_SAFETY * RANK_WINDOW / share)
+    return (0, since) if since > 0 else (bound, None)
 
 
 def _ranked(qs: QuerySet, kind: str, words, *, top: int | None = None, **extra) -> QuerySet:

@@ -26,24 +26,38 @@ def kinds_and_ids(outcome):
 
 
 # --- reading the query ------------------------------------------------------------------------
-@pytest.mark.parametrize(("text", "expected"), [
-    ("INC000123", ("incident", "INC000123")),
-    ("inc123", ("incident", "INC000123")),
-    ("Inc 0123", ("incident", "INC000123")),
-    ("REQ89", ("request", "REQ000089")),
-    ("chg-67", ("change", "CHG000067")),
-    ("PRB#45", ("problem", "PRB000045")),
-    ("ke7", ("known_error", "KE000007")),
-    ("kb000001", ("article", "KB000001")),
-    ("CMP1234567", ("complaint", "CMP1234567")),
-    ("INC", None), ("INCIDENT 5", None), ("printer 12", None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("INC000123", ("incident", "INC000123")),
+        ("inc123", ("incident", "INC000123")),
+        ("Inc 0123", ("incident", "INC000123")),
+        ("REQ89", ("request", "REQ000089")),
+        ("chg-67", ("change", "CHG000067")),
+        ("PRB#45", ("problem", "PRB000045")),
+        ("ke7", ("known_error", "KE000007")),
+        ("kb000001", ("article", "KB000001")),
+        ("CMP1234567", ("complaint", "CMP1234567")),
+        ("INC", None),
+        ("INCIDENT 5", None),
+        ("printer 12", None),
+    ],
+)
 def test_numbers_are_read_with_or_without_leading_zeros(text, expected):
     assert parse_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["+30 210 123 4567", "+302101234567", "0030 210 1234567", "0030-210-123-4567",
-                                  "+30 (210) 123.4567", "00302101234567"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "+30 210 123 4567",
+        "+302101234567",
+        "0030 210 1234567",
+        "0030-210-123-4567",
+        "+30 (210) 123.4567",
+        "00302101234567",
+    ],
+)
 def test_phone_numbers_in_any_format(text):
     assert parse_phone(text) == "+302101234567"
 
@@ -89,11 +103,16 @@ def test_a_number_finds_that_record_only(agent):
     assert outcome.jump.number == "INC000042"
 
 
-@pytest.mark.parametrize(("factory", "kind"), [
-    (lambda: ProblemFactory(), "problem"), (lambda: ChangeFactory(), "change"),
-    (lambda: KnownErrorFactory(), "known_error"), (lambda: ComplaintFactory(), "complaint"),
-    (lambda: ServiceRequestFactory(), "request"),
-])
+@pytest.mark.parametrize(
+    ("factory", "kind"),
+    [
+        (lambda: ProblemFactory(), "problem"),
+        (lambda: ChangeFactory(), "change"),
+        (lambda: KnownErrorFactory(), "known_error"),
+        (lambda: ComplaintFactory(), "complaint"),
+        (lambda: ServiceRequestFactory(), "request"),
+    ],
+)
 def test_every_kind_of_number_jumps(agent, factory, kind):
     record = factory()
     outcome = search(agent, record.number.lower())
@@ -162,15 +181,22 @@ def test_words_rank_across_kinds(agent):
     complaint = ComplaintFactory(subject="VPN gateway keeps failing")
     known = KnownErrorFactory(title="VPN gateway refuses logins", symptom="gateway says no", status="published")
     customer = CustomerFactory(name="Gateway Travel", notes="uses our vpn")
-    request = ServiceRequestFactory(catalog_item=CatalogItemFactory(name="VPN access"),
-                                    answers={"reason": "a vpn gateway for the new office"})
+    request = ServiceRequestFactory(
+        catalog_item=CatalogItemFactory(name="VPN access"), answers={"reason": "a vpn gateway for the new office"}
+    )
     IncidentFactory(title="Printer jam", description="tray 2")
     outcome = search(agent, "vpn gateway")
     assert outcome.match == "words"
     found = kinds_and_ids(outcome)
-    for record in [("incident", title_hit.pk), ("problem", body_hit.pk), ("change", change.pk),
-                   ("complaint", complaint.pk), ("known_error", known.pk), ("customer", customer.pk),
-                   ("request", request.pk)]:
+    for record in [
+        ("incident", title_hit.pk),
+        ("problem", body_hit.pk),
+        ("change", change.pk),
+        ("complaint", complaint.pk),
+        ("known_error", known.pk),
+        ("customer", customer.pk),
+        ("request", request.pk),
+    ]:
         assert record in found
     assert len(found) == 7
     if connection.vendor == "postgresql":
@@ -205,10 +231,17 @@ def test_non_latin_words_match(agent):
 
 
 def test_past_major_incidents_are_found_by_their_postmortem(agent, requester):
-    major = MajorIncidentFactory(summary="Payments gateway outage", resolution="failed over to the standby",
-                                 incident__title="Card payments fail", incident__number="INC000321")
-    Postmortem.objects.create(major_incident=major, root_cause="An expired TLS certificate on the gateway",
-                              actions=[{"text": "Alert 30 days before certificates expire"}])
+    major = MajorIncidentFactory(
+        summary="Payments gateway outage",
+        resolution="failed over to the standby",
+        incident__title="Card payments fail",
+        incident__number="INC000321",
+    )
+    Postmortem.objects.create(
+        major_incident=major,
+        root_cause="An expired TLS certificate on the gateway",
+        actions=[{"text": "Alert 30 days before certificates expire"}],
+    )
     MajorIncidentFactory(summary="Mail delays")
     outcome = search(agent, "certificate expired", kind="major_incident")
     assert kinds_and_ids(outcome) == [("major_incident", major.pk)]
@@ -278,6 +311,7 @@ def test_ranking_inside_the_window_keeps_the_order(agent, monkeypatch, gin_first
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_stats")
 def test_the_statistics_choose_the_first_step(monkeypatch):
+    from incidents.models import Incident
     from search import engine
 
     monkeypatch.setattr(engine, "SCAN_ROWS", 10)
@@ -287,7 +321,8 @@ def test_the_statistics_choose_the_first_step(monkeypatch):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE incidents_incident")
     monkeypatch.setattr(engine, "_statistics", engine._Statistics())
-    rows, lexemes, freqs = engine._statistics.of("incidents_incident")
+    rows, lexemes, freqs, top = engine._statistics.of("incidents_incident")
+    assert top == Incident.objects.order_by("-pk").values_list("pk", flat=True).first()
     assert rows == 30 and freqs["printer"] == pytest.approx(1.0)
     # Every row holds "printer" (and "pri…" starts it): the newest rows first.
     assert not engine._gin_first("incidents_incident", ("printer",))
@@ -297,6 +332,15 @@ def test_the_statistics_choose_the_first_step(monkeypatch):
     assert engine._gin_first("incidents_incident", ("printer", "toner")) == engine.GIN_ROWS
     assert engine._gin_first("incidents_incident", ("wombat",)) == engine.GUESS_ROWS
     assert engine._gin_first("incidents_incident", ("printer", "wom")) == engine.GUESS_ROWS
+    # Listed, rare among the newest rows but more than MIDDLE_ROWS in the table: the ids that
+    # should hold RANGE_SAFETY × RANK_WINDOW matches (0.1 × 4 / 0.1 = 4 ids) first.
+    monkeypatch.setattr(engine, "MIDDLE_ROWS", 2)
+    monkeypatch.setattr(engine, "RANGE_SAFETY", 0.1)
+    assert engine._first_step("incidents_incident", ("printer", "toner")) == (0, top - 4)
+    assert engine._first_step("incidents_incident", ("wombat",)) == (engine.GUESS_ROWS, None)
+    assert engine._first_step("incidents_incident", ("printer",)) == (0, None)
+    monkeypatch.setattr(engine, "MIDDLE_ROWS", 4)
+    assert engine._first_step("incidents_incident", ("printer", "toner")) == (engine.GIN_ROWS, None)
     # A table too small for the choice to matter, or never analysed: the newest rows first.
     monkeypatch.setattr(engine, "SCAN_ROWS", 1000)
     assert not engine._gin_first("incidents_incident", ("wombat",))
@@ -326,8 +370,9 @@ def test_requesters_see_only_their_own_tickets(make_user):
     my_complaint = ComplaintFactory(subject="Laptop screen again", requester=rita)
     ComplaintFactory(subject="Laptop screen again")
     outcome = search(rita, "laptop screen")
-    assert sorted(kinds_and_ids(outcome)) == sorted([("incident", mine.pk), ("request", my_request.pk),
-                                                     ("complaint", my_complaint.pk)])
+    assert sorted(kinds_and_ids(outcome)) == sorted(
+        [("incident", mine.pk), ("request", my_request.pk), ("complaint", my_complaint.pk)]
+    )
     assert outcome.hits[0].url.startswith("/portal/")
 
 
@@ -347,11 +392,45 @@ def test_nobody_signed_in_finds_nothing(db):
 
 # --- odd input and cost -----------------------------------------------------------------------
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(max_size=300) | st.sampled_from([
-    "'", "\"", "\\", "&", "|", "!", "(", ")", ":*", "a:*b", "' & '", "!!!", "<->", "%", "_", "\x00", "+", "00",
-    "@", "a@b", "@@", "INC", "INC99999999999999", "+999 999", "0" * 40, "﷽", "\ud800", "a & b | !c",
-    "Robert'); DROP TABLE incidents_incident;--", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "\u202e", "é" * 300,
-]))
+@given(
+    text=st.text(max_size=300)
+    | st.sampled_from(
+        [
+            "'",
+            '"',
+            "\\",
+            "&",
+            "|",
+            "!",
+            "(",
+            ")",
+            ":*",
+            "a:*b",
+            "' & '",
+            "!!!",
+            "<->",
+            "%",
+            "_",
+            "\x00",
+            "+",
+            "00",
+            "@",
+            "a@b",
+            "@@",
+            "INC",
+            "INC99999999999999",
+            "+999 999",
+            "0" * 40,
+            "﷽",
+            "\ud800",
+            "a & b | !c",
+            "Robert'); DROP TABLE incidents_incident;--",
+            "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+            "\u202e",
+            "é" * 300,
+        ]
+    )
+)
 def test_odd_input_never_errors(agent, text):
     outcome = search(agent, text)
     assert isinstance(outcome.hits, list)

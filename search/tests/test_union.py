@@ -143,3 +143,17 @@ def test_words_are_one_statement(people, mixed):
         with CaptureQueriesContext(connection) as ctx:
             hits = engine.search(people[who], "quokka").hits
         assert hits and len(ctx.captured_queries) == 1, [q["sql"][:80] for q in ctx.captured_queries]
+
+
+@pytest.mark.parametrize("since", [0, 3, 10, 10**9])
+def test_a_literal_boundary_finds_the_same(people, mixed, monkeypatch, since):
+    """The middle words' first step (the ids above ``since``, then the older matches): the
+    same newest window wherever the boundary falls."""
+    from incidents.models import Incident
+
+    monkeypatch.setattr(engine, "RANK_WINDOW", 4)
+    first = Incident.objects.order_by("pk").values_list("pk", flat=True).first()
+    monkeypatch.setattr(engine, "_first_step", lambda table, words: (0, first + since if since < 10**9 else since))
+    for q in QUERIES:
+        old, new = both(people["agent"], q)
+        assert new == old, q
