@@ -1146,8 +1146,12 @@ def main() -> None:
     from contactcenter import tasks
 
     started = time.perf_counter()
-    if not args.source:  # another checkout's code runs on the schema as it is
-        migrate_fresh()
+    if reuse and not args.source:  # the kept database: only the migrations added since (another
+        from django.core.management import call_command  # checkout's code runs on the schema as it is)
+
+        call_command("migrate", verbosity=0)
+    elif not reuse:
+        migrate_fresh()  # an empty database: tests/schema.sql, then what was added since
     print(f"bench_contactcenter — database {name} ({'kept, migrations checked' if reuse else 'created and migrated'}"
           f" in {time.perf_counter() - started:.1f} s); code from {Path(contactcenter.__file__).parent.parent}")
     for line in machine_line():
