@@ -160,16 +160,15 @@ def incident_create(*, title: str, actor, description: str = "", channel: str = 
     # The number comes from the primary key: unique however many are created at once. The
     # history row is written once the number is known (one insert, not an insert and an update).
     incident._history_user = actor
-    incident.skip_history_when_saving = True
-    try:
-        incident.save()
-    finally:
-        del incident.skip_history_when_saving
-    incident.number = f"INC{incident.pk:06d}"
-    if setbased.sql_path():
-        setbased.number_with_history(incident, actor_id=actor.pk if actor is not None else None,
-                                     history_date=timezone.now())
+    if setbased.sql_path():  # the row, its number and the history row in one statement
+        setbased.insert_new(incident, actor_id=actor.pk if actor is not None else None, history_date=timezone.now())
     else:
+        incident.skip_history_when_saving = True
+        try:
+            incident.save()
+        finally:
+            del incident.skip_history_when_saving
+        incident.number = f"INC{incident.pk:06d}"
         Incident.objects.filter(pk=incident.pk).update(number=incident.number)
         Incident.history.bulk_history_create([incident], default_user=actor, default_change_reason="created")
     timers = sla.sla_start_new(ticket=incident, at=at, actor=actor)

@@ -14,7 +14,8 @@ from datetime import datetime
 from typing import NamedTuple
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, models
+from django.db.models import signals
 
 from ..choices import OPEN_STATUSES, IncidentStatus
 from ..models import Incident
@@ -77,12 +78,50 @@ def _moved_with_history(update_sql: str, update_params: list, *, history_date: d
             [*update_params, history_date, history_type, actor_id, *reason_params])
 
 
-def number_with_history(incident: Incident, *, actor_id: int | None, history_date: datetime) -> None:
-    """A new incident's number set (from its id) and its first history row ("created", ``+``)
-    written from the stored row, in one statement (``incident_create`` saved it without one)."""
-    _moved_with_history("UPDATE incidents_incident SET number = %s WHERE id = %s", [incident.number, incident.pk],
-                        history_date=history_date, actor_id=actor_id, reason_sql="%s", reason_params=["created"],
-                        history_type="+")
+@functools.cache
+def _insert_new_sql(with_history: bool) -> tuple[tuple, str]:
+    """The fields :func:`insert_new` writes, and its statement."""
+    qn = connection.ops.quote_name
+    fields = tuple(f for f in Incident._meta.concrete_fields if f.column not in ("id", "number"))
+    for field in fields:
+        if getattr(field, "generated", False) or field.db_default is not models.NOT_PROVIDED:
+            raise NotImplementedError(field.name)  # the model path would not send it
+    columns = _copied_columns() if with_history else ("id", "number")
+    history = (
+        f"h AS (INSERT INTO {_history_table()} ({', '.join(columns)}, history_date, history_type, history_user_id, "  # noqa: S608
+        f"history_change_reason) SELECT {', '.join('m.' + c for c in columns)}, %s, '+', %s, 'created' FROM new AS m) "
+    )
+    sql = (
+        "WITH k AS (SELECT nextval(pg_get_serial_sequence('incidents_incident', 'id')) AS id), "  # noqa: S608
+        f"new AS (INSERT INTO incidents_incident (id, number, {', '.join(qn(f.column) for f in fields)}) "
+        f"SELECT k.id, 'INC' || lpad(k.id::text, greatest(6, length(k.id::text)), '0'), "
+        f"{', '.join(f'%s::{f.cast_db_type(connection)}' for f in fields)} FROM k RETURNING {', '.join(columns)})"
+        f"{', ' + history if with_history else ' '}SELECT id, number FROM new"
+    )
+    return fields, sql
+
+
+def insert_new(incident: Incident, *, actor_id: int | None, history_date: datetime) -> None:
+    """Insert a new incident with its number (from its id) and its first history row
+    ("created", ``+``) in one statement (the model path: ``save()``, an ``UPDATE`` of the
+    number, ``bulk_history_create``), the values prepared as ``save()`` prepares them. The
+    instance is then as ``save()`` leaves it, and ``post_save`` is sent as ``save()`` sends it
+    (the live pages' bump; simple-history's receiver writes nothing for it, as before)."""
+    with_history = _history_enabled()
+    fields, sql = _insert_new_sql(with_history)
+    values = [f.get_db_prep_save(f.pre_save(incident, True), connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*values, history_date, actor_id] if with_history else values)
+        incident.pk, incident.number = cursor.fetchone()
+    incident._state.adding, incident._state.db = False, connection.alias
+    if hasattr(incident, "_update_initial_state"):  # django-fsm's concurrent-transition check
+        incident._update_initial_state()
+    incident.skip_history_when_saving = True  # written above
+    try:
+        signals.post_save.send(sender=Incident, instance=incident, created=True, update_fields=None, raw=False,
+                               using=connection.alias)
+    finally:
+        del incident.skip_history_when_saving
 
 
 def lock_open_children(parent_ids: list[int]) -> list[int]:

@@ -241,3 +241,47 @@ class TestTokenAuthentication:
         for field in type(boss)._meta.concrete_fields:
             assert getattr(ours_user, field.attname) == getattr(drf_user, field.attname), field.name
         assert roles_of(ours_user) == roles_of(drf_user) == {Role.MANAGER, Role.AGENT, Role.ADMIN}
+
+
+class TestInsertInOneStatement:
+    def test_the_rows_the_model_path_writes_and_post_save_once(self, desk, monkeypatch):
+        from django.db.models.signals import post_save
+        from django.forms.models import model_to_dict
+
+        from incidents.services import setbased
+        from sla.services import bulk
+
+        saved = []
+
+        def seen(sender, instance, created, **kwargs):
+            saved.append((instance.pk, created, kwargs.get("update_fields"), kwargs.get("raw")))
+
+        post_save.connect(seen, sender=Incident, weak=False, dispatch_uid="test-create-path-saved")
+        at = timezone.now() - timedelta(minutes=5)
+        try:
+            by_sql = services.incident_create(title="Same", actor=desk["agent"], service=desk["service"], impact=1,
+                                              urgency=3, channel="phone", description="d", at=at)
+            with monkeypatch.context() as patched:
+                patched.setattr(setbased, "sql_path", lambda: False)
+                patched.setattr(bulk, "sql_path", lambda: False)
+                by_models = services.incident_create(title="Same", actor=desk["agent"], service=desk["service"],
+                                                     impact=1, urgency=3, channel="phone", description="d", at=at)
+        finally:
+            post_save.disconnect(dispatch_uid="test-create-path-saved")
+        assert [s for s in saved if s[0] == by_sql.pk] == [(by_sql.pk, True, None, False)]
+        assert by_sql.number == f"INC{by_sql.pk:06d}" and not by_sql._state.adding
+
+        def row(incident):
+            stored = Incident.objects.filter(pk=incident.pk).values()[0]
+            return {k: v for k, v in stored.items() if k not in ("id", "number", "updated_at")}
+
+        assert row(by_sql) == row(by_models)
+        assert model_to_dict(by_sql, exclude=["id", "number"]) == model_to_dict(by_models, exclude=["id", "number"])
+
+        def history(incident):
+            [stored] = Incident.history.filter(id=incident.pk).values()
+            return {k: v for k, v in stored.items() if k not in ("id", "number", "history_id", "history_date",
+                                                                  "updated_at")}
+
+        assert history(by_sql) == history(by_models)
+        assert history(by_sql)["history_type"] == "+" and history(by_sql)["history_change_reason"] == "created"
