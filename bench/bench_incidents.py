@@ -25,7 +25,8 @@ incident's age and status make them), then ``VACUUM (ANALYZE)`` and a ``CHECKPOI
   plans at the last stage only, unless ``--verbose``);
 * the agent workspace's queue page (``incidents:queue``, ``/incidents/``) through
   ``django.test.Client`` logged in as the agent, if ``incidents/urls.py`` has one (it says so
-  when there is none): its default tab and the all-open, breached and all (newest first) tabs,
+  when there is none): its default tab and the all-open, breached and all (newest first, last
+  updated first) tabs,
   same figures; a page that does not answer 200 is reported and skipped;
 * ``POST /api/v1/incidents/`` ``--creates`` times in this one process (title, service, impact,
   urgency, channel; the SLA policy starts two timers each): incidents per second, median and
@@ -75,6 +76,7 @@ LISTS = {
     "open by priority": API_URL + "?status=new&status=assigned&status=in_progress&ordering=priority",
     "assignee=me": API_URL + "?assignee=me",
     "breached=true": API_URL + "?breached=true",
+    "ordering=-updated_at": API_URL + "?ordering=-updated_at",
 }
 OPEN = ("new", "assigned", "in_progress", "on_hold")
 TEAMS = ["Service desk", "Network", "Applications", "Infrastructure", "Security"]
@@ -510,7 +512,8 @@ def find_queue_pages() -> list[tuple[str, str]]:
         except ImportError:
             continue
         tabs = {tab for tab, _ in TABS}
-        for tab, query in (("open", "?tab=open"), ("breached", "?tab=breached"), ("all", "?tab=all&sort=-created")):
+        for tab, query in (("open", "?tab=open"), ("breached", "?tab=breached"), ("all", "?tab=all&sort=-created"),
+                           ("all", "?tab=all&sort=-updated")):
             if tab in tabs:
                 pages.append((f"page {pattern.name} {query[1:]}", url + query))
     return pages
@@ -652,7 +655,7 @@ def measure_kept(args: argparse.Namespace) -> None:
     if not incidents.__file__.startswith(str(source)):
         sys.exit(f"incidents came from {incidents.__file__}, not from {source}")
     if not args.source:
-        call_command("migrate", "incidents", verbosity=0)  # this checkout's indexes on the kept rows
+        call_command("migrate", verbosity=0)  # this checkout's indexes (incidents', sla's…) on the kept rows
     print(f"bench_incidents --reuse — database {connection.settings_dict['NAME']}, code from {source}")
     for line in machine_line():
         print(line)
