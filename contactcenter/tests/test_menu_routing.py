@@ -221,3 +221,39 @@ class TestTheSameAnswerAndRows:
         assert "<Enqueue" in again.content.decode()  # ann is busy now: no one free, as before
         assert rows()["call"]["agent"] is None
         assert AgentState.objects.get(user=ann).call.call_sid == "CA1"
+
+
+class TestTheWaitingUpdateCompiledOnce:
+    """``routing.route_call_waiting_first``'s UPDATE is compiled once per shape and run with the
+    call's values: each shape writes what ``route_call`` writes, and none falls back to the ORM."""
+
+    @pytest.mark.parametrize("shape", ["no queue", "a queue without a skill", "a queue with a skill"])
+    def test_each_shape_writes_the_call_as_route_call_does(self, desk, shape):
+        from contactcenter.tests.factories import CallFactory
+
+        queue = {
+            "no queue": None,
+            "a queue without a skill": Queue.objects.create(name="general"),
+            "a queue with a skill": desk["queues"][1],
+        }[shape]
+        earlier = timezone.now() - timezone.timedelta(minutes=3)
+        for k, queued_at in enumerate((None, earlier)):  # the second call runs the SQL compiled for the first
+            call = CallFactory(
+                call_sid=f"CA{k}", queue=None, queued_at=queued_at, customer=CustomerFactory(tier=CustomerTier.VIP)
+            )
+            other = CallFactory(call_sid=f"CB{k}", queue=None)
+            assert routing.route_call_waiting_first(call=call, queue=queue, also={"recording_notice": True}) is None
+            stored, untouched = Call.objects.get(pk=call.pk), Call.objects.get(pk=other.pk)
+            assert (stored.queue, stored.priority, stored.recording_notice, stored.agent_id) == (queue, 2, True, None)
+            assert stored.queued_at == call.queued_at and stored.queued_at is not None
+            assert (stored.queued_at == earlier) is (queued_at is not None)  # kept when it was set
+            assert untouched.queued_at is None and untouched.queue is None and not untouched.recording_notice
+        assert routing._WAIT_SQL and None not in routing._WAIT_SQL.values()
+
+    def test_a_free_agent_takes_the_locked_path(self, desk, make_user):
+        from contactcenter.tests.factories import CallFactory
+
+        ann = agent(make_user, desk["skills"][1], "ann")
+        call = CallFactory(call_sid="CA1", queue=None)
+        assert routing.route_call_waiting_first(call=call, queue=desk["queues"][1]).user_id == ann.pk
+        assert Call.objects.get(pk=call.pk).agent == ann and call.agent == ann
