@@ -36,7 +36,7 @@ from importlib import import_module
 from operator import attrgetter, itemgetter
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, Expression, F, FloatField, Q, QuerySet, TextField, Value
 from django.db.models.functions import Cast
 from django.urls import NoReverseMatch, reverse
@@ -648,9 +648,17 @@ def _union_words(user, words: tuple[str, ...], *, kinds, staff: bool, limit: int
         f"SELECT u.o, u.id, COALESCE(u.rk, 0), u.number, u.title, u.parts FROM ({' UNION ALL '.join(branches)}) u "  # noqa: S608
         f"ORDER BY COALESCE(u.rk, 0) DESC, u.o, u.id DESC LIMIT {int(limit)}"
     )
-    with connection.cursor() as cursor:
+    # Without JIT: the fallback parts' estimates (every match of a common word, never read)
+    # put the statement past ``jit_above_cost``, and compiling it took 0.6 s for a 30 ms query
+    # at 1,000,000 incidents (bench/README.md). ``SET LOCAL``: this transaction only (ours, or
+    # the caller's, where it is set back after).
+    inside = connection.in_atomic_block
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL jit = off")
         cursor.execute(sql, params)
         rows = cursor.fetchall()
+        if inside:
+            cursor.execute("SET LOCAL jit TO DEFAULT")
     return [
         _union_hit(KINDS[o], pk, rank, number, title, parts, staff=staff, words=words)
         for o, pk, rank, number, title, parts in rows
@@ -806,11 +814,13 @@ def _window_sql(
     # The boundary: SCAN_ROWS below the newest id (one index probe; counting SCAN_ROWS ids
     # back along the index cost 5 ms a table at 300,000 rows).
     edge = f'(COALESCE((SELECT max("id") FROM {table}), 0) - {int(SCAN_ROWS)})'  # noqa: S608
-    check = f'ts_match_vq("search_vector", {query})'
+    check, order = f'ts_match_vq("search_vector", {query})', '"id"'
     if since is not None:
-        # A literal boundary (``_first_step``), and the operator: the planner may AND the GIN
-        # index with the primary key's range, or walk that range, as the figures say.
-        edge, check = str(int(since)), f'"search_vector" @@ {query}'
+        # A literal boundary (``_first_step``), the operator and no order along the key: the
+        # planner ANDs the GIN index with the key's range (a middle word: a few hundred heap
+        # visits), or reads the range when it is short (a common word) — never walks the key
+        # backwards checking each row until enough match (bench/README.md, 2026-12-07 11:00).
+        edge, check, order = str(int(since)), f'"search_vector" @@ {query}', '"id" + 0'
     n = int(RANK_WINDOW)
     params = [text, *extra_params]
     # (the gate: nothing, or "the GIN index found too many", when it was asked first)
@@ -818,7 +828,7 @@ def _window_sql(
     gate = f" AND (SELECT count(*) FROM g) > {bound}" if bound else ""  # noqa: S608
     parts = (
         f'(SELECT "id" FROM {table} WHERE "id" > {edge} AND ({check}{after})'  # noqa: S608
-        f'{gate} ORDER BY "id" DESC LIMIT {n}) UNION ALL '
+        f"{gate} ORDER BY {order} DESC LIMIT {n}) UNION ALL "
         f'(SELECT "id" FROM {table} WHERE "id" + 0 <= {edge} AND ("search_vector" @@ {query}{after}){gate} '
         f'ORDER BY "id" + 0 DESC LIMIT {n})'
     )
@@ -915,21 +925,38 @@ def _share(stats, words) -> tuple[float, bool]:
 
 
 def _first_step(table: str, words) -> tuple[int, int | None]:
-    """``(gin_first, since)`` for :func:`_window_sql`: :func:`_gin_first`'s choice, except for
-    a word the statistics list as frequent in the table but rare among the newest rows (more
-    than ``MIDDLE_ROWS`` expected matches): the ids above ``since``, which should hold
-    ``RANGE_SAFETY`` × ``RANK_WINDOW`` of them. A wrong guess costs time, never a result."""
+    """``(gin_first, since)`` for :func:`_window_sql`. :func:`_gin_first`'s choice, except:
+
+    - a word the statistics list, expected among fewer than ``RANGE_SAFETY`` × ``RANK_WINDOW``
+      of the ``SCAN_ROWS`` newest rows but in more than ``MIDDLE_ROWS`` rows in all (a middle
+      word): the ids above ``since`` first, which should hold ``RANGE_SAFETY`` ×
+      ``RANK_WINDOW`` of its matches (the newest rows one by one would fall short about half
+      the time for a word near ``RANK_WINDOW`` / ``SCAN_ROWS``, and then read every older match);
+    - a word they do not list (a guess): the GIN index first as before, and past its bound
+      the ids that should hold enough at the rarest listed word's share (an unlisted word's
+      is at most that), instead of the newest rows one by one.
+
+    A wrong guess costs time, never a result."""
     bound = _gin_first(table, words)
     bound = GIN_ROWS if bound is True else bound  # (True: a test's stand-in, the statistics' bound)
     stats = _statistics.of(table)
-    if bound != GIN_ROWS or stats is None:
+    if stats is None or stats[3] is None or stats[0] < SCAN_ROWS:
         return bound, None
     rows, _, _, top = stats
-    share, _ = _share(stats, words)
-    if top is None or share <= 0 or share * rows <= MIDDLE_ROWS:
+    share, guessed = _share(stats, words)
+    if guessed:
+        # (at most the rarest listed word's share, for a word; a prefix of many may be more)
+        share = min(stats[2].values(), default=GUESS_ROWS / rows) if bound else 0.0
+    elif share * SCAN_ROWS >= RANGE_SAFETY * RANK_WINDOW:
+        return bound, None  # a common word: the newest rows hold enough
+    elif share * rows <= MIDDLE_ROWS:
+        return bound, None  # a rare word: the GIN index, a few heap visits
+    else:
+        bound = 0
+    if share <= 0:
         return bound, None
     since = int(top) - math.ceil(RANGE_SAFETY * RANK_WINDOW / share)
-    return (0, since) if since > 0 else (bound, None)
+    return (bound, since) if since > 0 else (bound, None)
 
 
 def _ranked(qs: QuerySet, kind: str, words, *, top: int | None = None, **extra) -> QuerySet:

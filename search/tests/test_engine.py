@@ -1,6 +1,8 @@
 """The search engine: numbers jump, phones and addresses find people, words rank across
 kinds, and nobody finds what they may not see."""
 
+import math
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -332,14 +334,21 @@ def test_the_statistics_choose_the_first_step(monkeypatch):
     assert engine._gin_first("incidents_incident", ("printer", "toner")) == engine.GIN_ROWS
     assert engine._gin_first("incidents_incident", ("wombat",)) == engine.GUESS_ROWS
     assert engine._gin_first("incidents_incident", ("printer", "wom")) == engine.GUESS_ROWS
-    # Listed, rare among the newest rows but more than MIDDLE_ROWS in the table: the ids that
-    # should hold RANGE_SAFETY × RANK_WINDOW matches (0.1 × 4 / 0.1 = 4 ids) first.
+    # Listed, expected fewer than RANGE_SAFETY × RANK_WINDOW times among the newest rows but
+    # more than MIDDLE_ROWS times in the table: the ids that should hold that many first
+    # (2 × 1 / 0.1 = 20 ids); unlisted: the index first, then the ids that should hold enough
+    # at the rarest listed word's share.
+    monkeypatch.setattr(engine, "RANK_WINDOW", 1)
     monkeypatch.setattr(engine, "MIDDLE_ROWS", 2)
-    monkeypatch.setattr(engine, "RANGE_SAFETY", 0.1)
-    assert engine._first_step("incidents_incident", ("printer", "toner")) == (0, top - 4)
-    assert engine._first_step("incidents_incident", ("wombat",)) == (engine.GUESS_ROWS, None)
+    assert engine._first_step("incidents_incident", ("printer", "toner")) == (0, top - 20)
     assert engine._first_step("incidents_incident", ("printer",)) == (0, None)
-    monkeypatch.setattr(engine, "MIDDLE_ROWS", 4)
+    rarest = math.ceil(2 / min(freqs.values()))
+    assert engine._first_step("incidents_incident", ("wombat",)) == (
+        engine.GUESS_ROWS,
+        top - rarest if top > rarest else None,
+    )
+    monkeypatch.setattr(engine, "RANK_WINDOW", 4)
+    monkeypatch.setattr(engine, "MIDDLE_ROWS", 5)
     assert engine._first_step("incidents_incident", ("printer", "toner")) == (engine.GIN_ROWS, None)
     # A table too small for the choice to matter, or never analysed: the newest rows first.
     monkeypatch.setattr(engine, "SCAN_ROWS", 1000)
