@@ -1,7 +1,7 @@
 """Sum the CPU per test that ``TEST_CPU_REPORT=<file>`` wrote (see conftest.py).
 
-    python tests/cpu_report.py /tmp/cpu.tsv*            totals, by phase and by app, the costliest tests
-    python tests/cpu_report.py --top 40 /tmp/cpu.tsv*
+python tests/cpu_report.py /tmp/cpu.tsv*            totals, by phase and by app, the costliest tests
+python tests/cpu_report.py --top 40 /tmp/cpu.tsv*
 """
 
 import argparse
@@ -28,12 +28,14 @@ def main() -> None:
         apps[app][0] += 1
         apps[app][1] += sum(times.values())
     total = sum(phases.values())
-    print(f"{len(per_test)} tests, {total:.1f} s CPU ({1000 * total / max(len(per_test), 1):.0f} ms a test): "
-          + ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in sorted(phases.items())))
+    print(
+        f"{len(per_test)} tests, {total:.1f} s CPU ({1000 * total / max(len(per_test), 1):.0f} ms a test): "
+        + ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in sorted(phases.items()))
+    )
     for app, (count, seconds) in sorted(apps.items(), key=lambda kv: -kv[1][1]):
         print(f"  {app:18} {count:5} tests {seconds:8.1f} s  {1000 * seconds / count:6.0f} ms a test")
     print(f"the {args.top} costliest:")
-    for nodeid, times in sorted(per_test.items(), key=lambda kv: -sum(kv[1].values()))[:args.top]:
+    for nodeid, times in sorted(per_test.items(), key=lambda kv: -sum(kv[1].values()))[: args.top]:
         print(f"  {sum(times.values()):7.2f} s  {nodeid}")
 
 
