@@ -161,3 +161,22 @@ def test_a_literal_boundary_finds_the_same(people, mixed, monkeypatch, since):
     for q in QUERIES:
         old, new = both(people["agent"], q)
         assert new == old, q
+
+
+@pytest.mark.parametrize("bound", [1, 100])
+@pytest.mark.parametrize(("probe_rows", "probe_share"), [(3, 0.34), (3, 1.0), (50, 1.0)])
+def test_a_probed_guess_finds_the_same(people, mixed, monkeypatch, bound, probe_rows, probe_share):
+    """A word the statistics do not list: the probe of the newest rows sends it to the newest
+    rows (broad) or to the GIN index (narrow), and past the index's bound to the ids above
+    ``since`` then the older ones: the same newest window whichever way."""
+    from incidents.models import Incident
+
+    monkeypatch.setattr(engine, "RANK_WINDOW", 4)
+    monkeypatch.setattr(engine, "SCAN_ROWS", 3)
+    monkeypatch.setattr(engine, "PROBE_ROWS", probe_rows)
+    monkeypatch.setattr(engine, "PROBE_SHARE", probe_share)
+    middle = Incident.objects.order_by("pk").values_list("pk", flat=True)[7]
+    monkeypatch.setattr(engine, "_first_step", lambda table, words: (bound, middle))
+    for q in QUERIES:
+        old, new = both(people["agent"], q)
+        assert new == old, q
