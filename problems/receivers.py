@@ -16,8 +16,9 @@ def check_recurrence(sender, incident_id: int, **kwargs) -> None:
     if "created_at" in kwargs:  # the sender said which service, CI and instant: maybe nothing to check
         from .services import recurrence_possible  # the services import the incidents app: not at load time
 
-        if not recurrence_possible(service_id=kwargs.get("service_id"), ci_id=kwargs.get("ci_id"),
-                                   created_at=kwargs["created_at"]):
+        if not recurrence_possible(
+            service_id=kwargs.get("service_id"), ci_id=kwargs.get("ci_id"), created_at=kwargs["created_at"]
+        ):
             return  # no problem fixed lately names its service or CI: the check would find nothing
     try:
         recurrence_check.delay(incident_id)

@@ -87,9 +87,17 @@ class FieldsBuiltOnceMixin:
         built = cls.__dict__.get("_fields_built_once")
         if built is None:
             built = super().get_fields()
-            if any(isinstance(field, serializers.BaseSerializer | serializers.ListField
-                              | serializers.ManyRelatedField | serializers.DictField | serializers.HStoreField)
-                   for field in built.values()):
+            if any(
+                isinstance(
+                    field,
+                    serializers.BaseSerializer
+                    | serializers.ListField
+                    | serializers.ManyRelatedField
+                    | serializers.DictField
+                    | serializers.HStoreField,
+                )
+                for field in built.values()
+            ):
                 return built
             cls._fields_built_once = built
         return {name: copy.copy(field) for name, field in built.items()}

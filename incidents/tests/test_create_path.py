@@ -81,8 +81,9 @@ class TestSerializerFields:
     def test_the_answer_and_the_errors_as_before(self, desk, api):
         client = api
         client.force_authenticate(desk["agent"])
-        created = client.post(URL, {"title": "VPN drops", "service": desk["service"].pk, "impact": 1, "urgency": 2},
-                              format="json")
+        created = client.post(
+            URL, {"title": "VPN drops", "service": desk["service"].pk, "impact": 1, "urgency": 2}, format="json"
+        )
         assert created.status_code == 201, created.content
         body = created.json()
         assert list(body) == IncidentSerializer.Meta.fields
@@ -101,8 +102,10 @@ class TestSerializerFields:
         service = fields["service"].run_validation(desk["service"].pk)
         team = fields["team"].run_validation(desk["team"].pk)
         assert service == desk["service"] and team == desk["team"]
-        for record, orm in ((service, type(service).objects.get(pk=service.pk)),
-                            (team, type(team).objects.get(pk=team.pk))):
+        for record, orm in (
+            (service, type(service).objects.get(pk=service.pk)),
+            (team, type(team).objects.get(pk=team.pk)),
+        ):
             assert not record._state.adding and record._state.db == "default"
             for field in type(record)._meta.concrete_fields:
                 assert getattr(record, field.attname) == getattr(orm, field.attname), field.name
@@ -114,12 +117,17 @@ class TestRecurrenceCheck:
         problem = problems.problem_create(actor=desk["agent"], incidents=[old], owner=desk["agent"])
         problems.problem_investigate(problem=problem, actor=desk["agent"])
         problems.problem_update(problem=problem, actor=desk["agent"], root_cause="Queue limit")
-        problems.problem_resolve(problem=problem, actor=desk["agent"], resolution="Limit raised",
-                                 at=timezone.now() - timedelta(days=days_ago))
+        problems.problem_resolve(
+            problem=problem,
+            actor=desk["agent"],
+            resolution="Limit raised",
+            at=timezone.now() - timedelta(days=days_ago),
+        )
         return problem
 
     def test_not_queued_when_no_problem_fixed_lately_names_the_service_or_ci(
-            self, desk, celery_eager, tasks_run, django_capture_on_commit_callbacks):
+        self, desk, celery_eager, tasks_run, django_capture_on_commit_callbacks
+    ):
         self._fixed_problem(desk)
         elsewhere = ServiceFactory(name="Payroll")
         with django_capture_on_commit_callbacks(execute=True):
@@ -128,13 +136,16 @@ class TestRecurrenceCheck:
         assert not problems.recurrence_possible(service_id=elsewhere.pk, ci_id=None, created_at=timezone.now())
 
     def test_queued_and_flagged_for_the_service_even_when_fixed_after_the_cache_was_filled(
-            self, desk, celery_eager, tasks_run, django_capture_on_commit_callbacks):
-        assert not problems.recurrence_possible(service_id=desk["service"].pk, ci_id=None,
-                                                created_at=timezone.now())  # cached: nothing fixed yet
+        self, desk, celery_eager, tasks_run, django_capture_on_commit_callbacks
+    ):
+        assert not problems.recurrence_possible(
+            service_id=desk["service"].pk, ci_id=None, created_at=timezone.now()
+        )  # cached: nothing fixed yet
         problem = self._fixed_problem(desk)
         with django_capture_on_commit_callbacks(execute=True):
-            again = services.incident_create(title="Relay drops mail again", actor=desk["agent"],
-                                             service=desk["service"])
+            again = services.incident_create(
+                title="Relay drops mail again", actor=desk["agent"], service=desk["service"]
+            )
         assert "problems.tasks.check_recurrence" in tasks_run
         flagged = Problem.objects.get(pk=problem.pk)
         assert flagged.needs_review and again.number in flagged.review_reason
@@ -144,15 +155,17 @@ class TestRecurrenceCheck:
         self._fixed_problem(desk, ci=ci)
         assert problems.recurrence_possible(service_id=None, ci_id=ci.pk, created_at=timezone.now())
         other = ServiceFactory(name="Nothing fixed here")
-        assert problems.recurrence_possible(service_id=other.pk, ci_id=None,
-                                            created_at=timezone.now() - timedelta(days=400))
+        assert problems.recurrence_possible(
+            service_id=other.pk, ci_id=None, created_at=timezone.now() - timedelta(days=400)
+        )
         assert not problems.recurrence_possible(service_id=None, ci_id=None, created_at=timezone.now())
 
 
 class TestMailAcknowledgement:
     def test_an_email_incident_no_mail_opened_costs_one_query(self, desk):
-        incident = services.incident_create(title="Mailed in by hand", actor=desk["agent"], channel="email",
-                                            service=desk["service"])
+        incident = services.incident_create(
+            title="Mailed in by hand", actor=desk["agent"], channel="email", service=desk["service"]
+        )
         with CaptureQueriesContext(connection) as ctx:
             outbound.on_incident_created(Incident, incident_id=incident.pk, channel="email")
         assert len(ctx) == 1 and "mail_mailmessage" in ctx.captured_queries[0]["sql"]
@@ -190,7 +203,8 @@ class TestCacheVersionsPerRequest:
 
 class TestTokenAuthentication:
     def test_one_statement_for_token_user_and_roles_and_the_create_in_eight_queries(
-            self, desk, token_api, django_capture_on_commit_callbacks):
+        self, desk, token_api, django_capture_on_commit_callbacks
+    ):
         token_api.as_user(desk["agent"])
         payload = {"title": "VPN drops", "service": desk["service"].pk, "impact": 1, "urgency": 2}
         with django_capture_on_commit_callbacks(execute=True):
@@ -259,13 +273,29 @@ class TestInsertInOneStatement:
         post_save.connect(seen, sender=Incident, weak=False, dispatch_uid="test-create-path-saved")
         at = timezone.now() - timedelta(minutes=5)
         try:
-            by_sql = services.incident_create(title="Same", actor=desk["agent"], service=desk["service"], impact=1,
-                                              urgency=3, channel="phone", description="d", at=at)
+            by_sql = services.incident_create(
+                title="Same",
+                actor=desk["agent"],
+                service=desk["service"],
+                impact=1,
+                urgency=3,
+                channel="phone",
+                description="d",
+                at=at,
+            )
             with monkeypatch.context() as patched:
                 patched.setattr(setbased, "sql_path", lambda: False)
                 patched.setattr(bulk, "sql_path", lambda: False)
-                by_models = services.incident_create(title="Same", actor=desk["agent"], service=desk["service"],
-                                                     impact=1, urgency=3, channel="phone", description="d", at=at)
+                by_models = services.incident_create(
+                    title="Same",
+                    actor=desk["agent"],
+                    service=desk["service"],
+                    impact=1,
+                    urgency=3,
+                    channel="phone",
+                    description="d",
+                    at=at,
+                )
         finally:
             post_save.disconnect(dispatch_uid="test-create-path-saved")
         assert [s for s in saved if s[0] == by_sql.pk] == [(by_sql.pk, True, None, False)]
@@ -280,8 +310,9 @@ class TestInsertInOneStatement:
 
         def history(incident):
             [stored] = Incident.history.filter(id=incident.pk).values()
-            return {k: v for k, v in stored.items() if k not in ("id", "number", "history_id", "history_date",
-                                                                  "updated_at")}
+            return {
+                k: v for k, v in stored.items() if k not in ("id", "number", "history_id", "history_date", "updated_at")
+            }
 
         assert history(by_sql) == history(by_models)
         assert history(by_sql)["history_type"] == "+" and history(by_sql)["history_change_reason"] == "created"
