@@ -98,8 +98,10 @@ SCAN_ROWS = 20_000
 #: (``GUESS_ROWS`` when the statistics do not list it: a guess); more than that and the newest
 #: rows are read one by one after all (see ``_NewestMatches`` and ``_gin_first``). The
 #: statistics are re-read from ``pg_stats`` every ``STATS_SECONDS`` by each process.
+#: (``GUESS_ROWS`` 5,000 rather than 2,000: rare words at 1,000,000 incidents, p50 98–114
+#: against 140–161 ms at load 12, interleaved runs; bench/README.md.)
 GIN_ROWS = 20_000
-GUESS_ROWS = 2_000
+GUESS_ROWS = 5_000
 STATS_SECONDS = 600
 #: A word the statistics list as rare in the newest rows but frequent in the table (more than
 #: ``MIDDLE_ROWS`` expected matches: that many heap visits from the GIN index alone) is asked
