@@ -86,45 +86,111 @@ ACTIVE_ANNOUNCEMENTS, INACTIVE_ANNOUNCEMENTS = 50, 450
 UNKNOWN_FROM = 99_000_000
 SECOND_PHONE_OFFSET = 50_000_000
 
-FIRST = ["Maria", "Eleni", "Katerina", "Georgia", "Sofia", "Anna", "Giorgos", "Dimitris", "Kostas", "Nikos", "Ana",
-         "João", "Reza", "Maryam", "Emma", "Oliver"]
-LAST = ["Papadopoulou", "Nikolaidis", "Georgiou", "Oikonomou", "Dimitriou", "Silva", "Santos", "Ahmadi", "Smith",
-        "Müller", "Rossi", "Dubois"]
+FIRST = [
+    "Maria",
+    "Eleni",
+    "Katerina",
+    "Georgia",
+    "Sofia",
+    "Anna",
+    "Giorgos",
+    "Dimitris",
+    "Kostas",
+    "Nikos",
+    "Ana",
+    "João",
+    "Reza",
+    "Maryam",
+    "Emma",
+    "Oliver",
+]
+LAST = [
+    "Papadopoulou",
+    "Nikolaidis",
+    "Georgiou",
+    "Oikonomou",
+    "Dimitriou",
+    "Silva",
+    "Santos",
+    "Ahmadi",
+    "Smith",
+    "Müller",
+    "Rossi",
+    "Dubois",
+]
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--contacts", type=int, default=1_000_000,
-                        help="Contacts at the last stage (default 1000000); a stage at 10000 comes first.")
+    parser.add_argument(
+        "--contacts",
+        type=int,
+        default=1_000_000,
+        help="Contacts at the last stage (default 1000000); a stage at 10000 comes first.",
+    )
     parser.add_argument("--small", type=int, default=10_000, help="The first stage (0: none).")
-    parser.add_argument("--past-calls-ratio", type=float, default=0.3,
-                        help="Past calls per contact (default 0.3: 300,000 at 1,000,000 contacts).")
-    parser.add_argument("--calls", type=int, default=2000, help="Timed voice-hook calls to line A per stage "
-                                                                "(line B gets a quarter as many).")
+    parser.add_argument(
+        "--past-calls-ratio",
+        type=float,
+        default=0.3,
+        help="Past calls per contact (default 0.3: 300,000 at 1,000,000 contacts).",
+    )
+    parser.add_argument(
+        "--calls",
+        type=int,
+        default=2000,
+        help="Timed voice-hook calls to line A per stage (line B gets a quarter as many).",
+    )
     parser.add_argument("--gathers", type=int, default=800, help="Timed menu choices routed to an agent.")
     parser.add_argument("--queued", type=int, default=300, help="Timed menu choices with every agent offline.")
-    parser.add_argument("--status-calls", type=int, default=2000,
-                        help="Calls (of those made above, at random) that get their 4 status callbacks.")
+    parser.add_argument(
+        "--status-calls",
+        type=int,
+        default=2000,
+        help="Calls (of those made above, at random) that get their 4 status callbacks.",
+    )
     parser.add_argument("--capture", type=int, default=40, help="Requests per kind in the query-count passes.")
-    parser.add_argument("--voice-only", action="store_true",
-                        help="Only the voice hook, before (the pre-issue-23 call_arrived, kept below) and after "
-                             "in the same run; no gather, status, EXPLAIN or prototypes.")
-    parser.add_argument("--languages", action="store_true",
-                        help="Line A in Greek (<Say> with a Greek voice), line B in Persian with recorded prompts and "
-                             "its announcement recorded in Persian (<Play>), every queue recording calls (issue 22).")
-    parser.add_argument("--hooks", action="store_true",
-                        help="Only the voice and gather hooks with languages and recordings (implies --languages; "
-                             "issue 22's goal): wall and CPU time per request, queries, load average, a profile.")
-    parser.add_argument("--reuse", action="store_true",
-                        help="Measure the kept database as it is (no drop, no load; implies --keep) when it holds "
-                             "--contacts contacts; else build it first.")
-    parser.add_argument("--profile", type=int, default=0,
-                        help="With --hooks: cProfile this many requests per path and print where the CPU goes.")
-    parser.add_argument("--source", help="With --reuse: run the app code of another checkout (e.g. `git archive` "
-                                         "of an older commit) against the same database, for a before/after.")
+    parser.add_argument(
+        "--voice-only",
+        action="store_true",
+        help="Only the voice hook, before (the pre-issue-23 call_arrived, kept below) and after "
+        "in the same run; no gather, status, EXPLAIN or prototypes.",
+    )
+    parser.add_argument(
+        "--languages",
+        action="store_true",
+        help="Line A in Greek (<Say> with a Greek voice), line B in Persian with recorded prompts and "
+        "its announcement recorded in Persian (<Play>), every queue recording calls (issue 22).",
+    )
+    parser.add_argument(
+        "--hooks",
+        action="store_true",
+        help="Only the voice and gather hooks with languages and recordings (implies --languages; "
+        "issue 22's goal): wall and CPU time per request, queries, load average, a profile.",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="Measure the kept database as it is (no drop, no load; implies --keep) when it holds "
+        "--contacts contacts; else build it first.",
+    )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        help="With --hooks: cProfile this many requests per path and print where the CPU goes.",
+    )
+    parser.add_argument(
+        "--source",
+        help="With --reuse: run the app code of another checkout (e.g. `git archive` "
+        "of an older commit) against the same database, for a before/after.",
+    )
     parser.add_argument("--keep", action="store_true", help="Keep the benchmark database afterwards.")
-    parser.add_argument("--database-url", default=os.environ.get("BENCH_CC_DATABASE_URL", DEFAULT_URL),
-                        help=f"Benchmark database (default {DEFAULT_URL}; env BENCH_CC_DATABASE_URL).")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_CC_DATABASE_URL", DEFAULT_URL),
+        help=f"Benchmark database (default {DEFAULT_URL}; env BENCH_CC_DATABASE_URL).",
+    )
     parser.add_argument("--seed", type=int, default=20261123)
     return parser.parse_args()
 
@@ -141,6 +207,7 @@ class DelayCounter:
 
 # --- fixtures -----------------------------------------------------------------------------------
 
+
 def make_fixtures(rng: random.Random) -> dict:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
@@ -153,36 +220,58 @@ def make_fixtures(rng: random.Random) -> dict:
     services = [Service.objects.create(name=f"Bench service {k:02d}") for k in range(25)]
     svc_a, svc_b, opt_services, others = services[0], services[1], services[2:5], services[5:]
     skills = [Skill.objects.create(name=name) for name in SKILLS]
-    queues = [Queue.objects.create(name=name, skill=skill, priority=len(SKILLS) - k)
-              for k, (name, skill) in enumerate(zip(SKILLS, skills, strict=True))]
-    line_a = Line.objects.create(number=LINE_A, name="Bench line A (menu)", service=svc_a, queue=queues[0],
-                                 greeting="Welcome to the bank's service desk.")
-    line_b = Line.objects.create(number=LINE_B, name="Bench line B (announcement)", service=svc_b, queue=queues[0],
-                                 greeting="Welcome to online banking support.")
-    for digit, (label, queue, service) in enumerate(zip(["cards", "web hosting", "accounts"], queues, opt_services,
-                                                        strict=True), start=1):
+    queues = [
+        Queue.objects.create(name=name, skill=skill, priority=len(SKILLS) - k)
+        for k, (name, skill) in enumerate(zip(SKILLS, skills, strict=True))
+    ]
+    line_a = Line.objects.create(
+        number=LINE_A,
+        name="Bench line A (menu)",
+        service=svc_a,
+        queue=queues[0],
+        greeting="Welcome to the bank's service desk.",
+    )
+    line_b = Line.objects.create(
+        number=LINE_B,
+        name="Bench line B (announcement)",
+        service=svc_b,
+        queue=queues[0],
+        greeting="Welcome to online banking support.",
+    )
+    for digit, (label, queue, service) in enumerate(
+        zip(["cards", "web hosting", "accounts"], queues, opt_services, strict=True), start=1
+    ):
         MenuOption.objects.create(line=line_a, digit=str(digit), label=label, queue=queue, service=service)
     for line in (line_b,):
         for digit, (label, queue) in enumerate(zip(["cards", "web hosting", "accounts"], queues, strict=True), 1):
             MenuOption.objects.create(line=line, digit=str(digit), label=label, queue=queue)
-    other_lines = [Line.objects.create(number=f"+3021000001{k:02d}", name=f"Bench line {k:02d}",
-                                       service=others[k % len(others)], queue=queues[k % 3])
-                   for k in range(OTHER_LINES)]
+    other_lines = [
+        Line.objects.create(
+            number=f"+3021000001{k:02d}",
+            name=f"Bench line {k:02d}",
+            service=others[k % len(others)],
+            queue=queues[k % 3],
+        )
+        for k in range(OTHER_LINES)
+    ]
     now = timezone.now()
     # 450 inactive announcements (past major incidents), some on line A and its services; 49
     # active ones on the other lines and services; one active on line B's service.
     for k in range(INACTIVE_ANNOUNCEMENTS):
-        a = Announcement.objects.create(message=f"Past outage {k}.", active=False,
-                                        created_at=now - timedelta(days=1 + k))
+        a = Announcement.objects.create(
+            message=f"Past outage {k}.", active=False, created_at=now - timedelta(days=1 + k)
+        )
         a.lines.add(line_a if k % 10 == 0 else rng.choice(other_lines))
         a.services.add(rng.choice([svc_a, *opt_services, *others]))
     for k in range(ACTIVE_ANNOUNCEMENTS - 1):
-        a = Announcement.objects.create(message=f"Known problem {k}: we are working on it.",
-                                        created_at=now - timedelta(minutes=5 + k))
+        a = Announcement.objects.create(
+            message=f"Known problem {k}: we are working on it.", created_at=now - timedelta(minutes=5 + k)
+        )
         a.lines.add(other_lines[k % OTHER_LINES])
         a.services.add(others[k % len(others)])
-    announced = Announcement.objects.create(message="Online banking is down. We are fixing it.",
-                                            created_at=now - timedelta(minutes=1))
+    announced = Announcement.objects.create(
+        message="Online banking is down. We are fixing it.", created_at=now - timedelta(minutes=1)
+    )
     announced.services.add(svc_b)
 
     User = get_user_model()  # noqa: N806
@@ -195,8 +284,14 @@ def make_fixtures(rng: random.Random) -> dict:
         own = [skills[k % 3]] + ([skills[(k + 1) % 3]] if k % 2 else [])  # 1 or 2 skills; ≥ 16 per skill
         profile.skills.set(own)
         agents.append(user)
-    return {"line_a": line_a, "line_b": line_b, "others": other_lines, "queues": queues, "agents": agents,
-            "services": services}
+    return {
+        "line_a": line_a,
+        "line_b": line_b,
+        "others": other_lines,
+        "queues": queues,
+        "agents": agents,
+        "services": services,
+    }
 
 
 def configure_languages(fx: dict) -> None:
@@ -306,9 +401,11 @@ SELECT c.id, c.contact_id, c.from_number, 'abandoned', '',
        (%(agents)s::int[])[1 + c.id %% cardinality(%(agents)s::int[])]
 FROM contactcenter_call AS c WHERE c.outcome = 'abandoned'
 """
-CALL_TABLES = ("contactcenter_callevent, contactcenter_callback, contactcenter_historicalcallback, "
-               "contactcenter_agentstatelog, contactcenter_calltransfer, contactcenter_telephonyrequest, "
-               "contactcenter_agentstate, contactcenter_call, incidents_demandsignal")
+CALL_TABLES = (
+    "contactcenter_callevent, contactcenter_callback, contactcenter_historicalcallback, "
+    "contactcenter_agentstatelog, contactcenter_calltransfer, contactcenter_telephonyrequest, "
+    "contactcenter_agentstate, contactcenter_call, incidents_demandsignal"
+)
 
 
 def timed_sql(cursor, sql: str, params=None) -> tuple[int, float]:
@@ -349,20 +446,28 @@ def load_calls(contacts: int, n: int, fx: dict) -> list[str]:
         cursor.execute(f"TRUNCATE {CALL_TABLES} CASCADE")  # crm_opportunity refers to calls
         params = {"n": n, "contacts": contacts, "now": timezone.now(), "lines": lines, "agents": agents}
         # Columns added since the loaders were written (no database default): theirs here.
-        cursor.execute("ALTER TABLE contactcenter_call ALTER from_raw SET DEFAULT '', "
-                       "ALTER input_flags SET DEFAULT '[]'::jsonb, "
-                       # issue 22: the recording notice (CC-A), the outbound call's fields (CC-B)
-                       "ALTER recording_notice SET DEFAULT false, ALTER outbound_error SET DEFAULT '', "
-                       "ALTER ticket_kind SET DEFAULT ''")
-        for label, sql in (("contactcenter_call", LOAD_CALLS), ("contactcenter_callevent", LOAD_EVENTS),
-                           ("incidents_demandsignal", LOAD_DEMAND), ("contactcenter_agentstatelog", LOAD_AGENT_LOG),
-                           ("contactcenter_callback", LOAD_CALLBACKS)):
+        cursor.execute(
+            "ALTER TABLE contactcenter_call ALTER from_raw SET DEFAULT '', "
+            "ALTER input_flags SET DEFAULT '[]'::jsonb, "
+            # issue 22: the recording notice (CC-A), the outbound call's fields (CC-B)
+            "ALTER recording_notice SET DEFAULT false, ALTER outbound_error SET DEFAULT '', "
+            "ALTER ticket_kind SET DEFAULT ''"
+        )
+        for label, sql in (
+            ("contactcenter_call", LOAD_CALLS),
+            ("contactcenter_callevent", LOAD_EVENTS),
+            ("incidents_demandsignal", LOAD_DEMAND),
+            ("contactcenter_agentstatelog", LOAD_AGENT_LOG),
+            ("contactcenter_callback", LOAD_CALLBACKS),
+        ):
             rows, seconds = timed_sql(cursor, sql, params if "%(" in sql else None)
             out.append(f"{label}: {rows:,} rows in {seconds:.1f} s")
         # Announced calls: the deflected past calls heard line B's announcement.
-        cursor.execute("UPDATE contactcenter_call SET announcement_id = (SELECT max(id) "
-                       " FROM contactcenter_announcement)"
-                       " WHERE outcome = 'deflected'")
+        cursor.execute(
+            "UPDATE contactcenter_call SET announcement_id = (SELECT max(id) "
+            " FROM contactcenter_announcement)"
+            " WHERE outcome = 'deflected'"
+        )
     for user in fx["agents"]:  # the agents at work: available (their open stretch begins now)
         routing.agent_set_state(user=user, state="available")
     return out
@@ -373,14 +478,17 @@ def vacuum_analyze() -> float:
 
     started = time.perf_counter()
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM (ANALYZE) catalog_customer, catalog_contact, catalog_contactphone, contactcenter_call, "
-                       "contactcenter_callevent, contactcenter_callback, contactcenter_agentstatelog, "
-                       "contactcenter_agentstate, incidents_demandsignal, contactcenter_announcement, "
-                       "contactcenter_announcement_lines, contactcenter_announcement_services")
+        cursor.execute(
+            "VACUUM (ANALYZE) catalog_customer, catalog_contact, catalog_contactphone, contactcenter_call, "
+            "contactcenter_callevent, contactcenter_callback, contactcenter_agentstatelog, "
+            "contactcenter_agentstate, incidents_demandsignal, contactcenter_announcement, "
+            "contactcenter_announcement_lines, contactcenter_announcement_services"
+        )
     return time.perf_counter() - started
 
 
 # --- requests -----------------------------------------------------------------------------------
+
 
 class Twilio:
     """Signed, form-encoded requests as Twilio sends them, through django.test.Client."""
@@ -401,26 +509,49 @@ class Twilio:
 
     def send(self, prepared: tuple):
         path, body, signature = prepared
-        response = self.client.post(path, body, content_type="application/x-www-form-urlencoded",
-                                    HTTP_X_TWILIO_SIGNATURE=signature)
+        response = self.client.post(
+            path, body, content_type="application/x-www-form-urlencoded", HTTP_X_TWILIO_SIGNATURE=signature
+        )
         if response.status_code != 200:
             raise SystemExit(f"POST {path} answered {response.status_code}: {response.content[:300]!r}")
         return response
 
 
 def voice_params(sid: str, caller: str, to: str) -> dict:
-    return {"AccountSid": ACCOUNT, "ApiVersion": "2010-04-01", "CallSid": sid, "CallStatus": "ringing",
-            "Called": to, "CalledCountry": "GR", "Caller": caller, "CallerCountry": "GR" if caller[:3] == "+30" else "",
-            "Direction": "inbound", "From": caller, "FromCountry": "GR" if caller[:3] == "+30" else "", "To": to,
-            "ToCountry": "GR"}
+    return {
+        "AccountSid": ACCOUNT,
+        "ApiVersion": "2010-04-01",
+        "CallSid": sid,
+        "CallStatus": "ringing",
+        "Called": to,
+        "CalledCountry": "GR",
+        "Caller": caller,
+        "CallerCountry": "GR" if caller[:3] == "+30" else "",
+        "Direction": "inbound",
+        "From": caller,
+        "FromCountry": "GR" if caller[:3] == "+30" else "",
+        "To": to,
+        "ToCountry": "GR",
+    }
 
 
 def status_params(sid: str, seq: int, status: str, caller: str, to: str, duration: int | None) -> dict:
     from django.utils import timezone
 
-    params = {"AccountSid": ACCOUNT, "ApiVersion": "2010-04-01", "CallSid": sid, "CallStatus": status,
-              "CallbackSource": "call-progress-events", "Called": to, "Caller": caller, "Direction": "inbound",
-              "From": caller, "SequenceNumber": str(seq), "Timestamp": format_datetime(timezone.now()), "To": to}
+    params = {
+        "AccountSid": ACCOUNT,
+        "ApiVersion": "2010-04-01",
+        "CallSid": sid,
+        "CallStatus": status,
+        "CallbackSource": "call-progress-events",
+        "Called": to,
+        "Caller": caller,
+        "Direction": "inbound",
+        "From": caller,
+        "SequenceNumber": str(seq),
+        "Timestamp": format_datetime(timezone.now()),
+        "To": to,
+    }
     if duration is not None:
         params["CallDuration"] = str(duration)
     return params
@@ -437,8 +568,11 @@ class Callers:
         self.contacts, self.rng = contacts, rng
         since = timezone.now() - timedelta(hours=settings.CONTACT_CENTER_REPEAT_WINDOW_HOURS)
         with connection.cursor() as cursor:
-            cursor.execute("SELECT DISTINCT from_number FROM contactcenter_call WHERE started_at >= %s "
-                           "AND contact_id IS NOT NULL LIMIT 5000", [since])
+            cursor.execute(
+                "SELECT DISTINCT from_number FROM contactcenter_call WHERE started_at >= %s "
+                "AND contact_id IS NOT NULL LIMIT 5000",
+                [since],
+            )
             self.recent = [row[0] for row in cursor.fetchall()]
         self.unknown = 0
 
@@ -460,9 +594,12 @@ class Callers:
 
 
 def summarize(times: list[float]) -> dict:
-    return {"n": len(times), "median": statistics.median(times),
-            "p99": quantile(times, 99) if len(times) >= 2 else times[0],
-            "mean": statistics.fmean(times)}
+    return {
+        "n": len(times),
+        "median": statistics.median(times),
+        "p99": quantile(times, 99) if len(times) >= 2 else times[0],
+        "mean": statistics.fmean(times),
+    }
 
 
 def fmt(m: dict) -> str:
@@ -514,8 +651,11 @@ class Stage:
                 started = time.perf_counter()
                 response = self.tw.send(prepared)
                 by_kind[kind].append((time.perf_counter() - started) * 1000)
-                expected = b"step=menu" if line == LINE_A and kind.startswith("known") else (
-                    b"step=account" if line == LINE_A else b"step=announcement")
+                expected = (
+                    b"step=menu"
+                    if line == LINE_A and kind.startswith("known")
+                    else (b"step=account" if line == LINE_A else b"step=announcement")
+                )
                 if expected not in response.content:
                     raise SystemExit(f"voice {kind} on {line}: {response.content[:300]!r}")
         return dict(by_kind)
@@ -523,6 +663,7 @@ class Stage:
     def bench_voice_before(self) -> None:
         """The same passes with the call_arrived of before issue 23 (``legacy_call_arrived``)."""
         from contactcenter import services
+
         current = services.call_arrived
         services.call_arrived = legacy_call_arrived
         try:
@@ -533,14 +674,17 @@ class Stage:
 
     def bench_voice(self) -> None:
         a_n, b_n = self.args.calls, max(1, self.args.calls // 4)
-        warm = [self.tw.prepare("voice", voice_params(self.new_sid("W"), self.callers.pick()[1], LINE_A))
-                for _ in range(30)]
+        warm = [
+            self.tw.prepare("voice", voice_params(self.new_sid("W"), self.callers.pick()[1], LINE_A)) for _ in range(30)
+        ]
         for prepared in warm:
             self.tw.send(prepared)
         self.results["voice"] = {"A": self.voice(LINE_A, a_n), "B": self.voice(LINE_B, b_n)}
         cap = self.args.capture
-        self.results["voice_q"] = {"A": self.voice(LINE_A, cap * 3, capture=True),
-                                   "B": self.voice(LINE_B, cap, capture=True)}
+        self.results["voice_q"] = {
+            "A": self.voice(LINE_A, cap * 3, capture=True),
+            "B": self.voice(LINE_B, cap, capture=True),
+        }
 
     # 2. the menu choice
     def gather_calls(self, n: int) -> list[str]:
@@ -567,8 +711,11 @@ class Stage:
         sids = self.gather_calls(n + cap + 10)
         for k, sid in enumerate(sids):
             digit = str(1 + self.rng.randrange(3))
-            prepared = self.tw.prepare("gather", {"AccountSid": ACCOUNT, "CallSid": sid, "Digits": digit,
-                                                  "FinishedOnKey": "", "msg": "Gather End"}, "step=menu")
+            prepared = self.tw.prepare(
+                "gather",
+                {"AccountSid": ACCOUNT, "CallSid": sid, "Digits": digit, "FinishedOnKey": "", "msg": "Gather End"},
+                "step=menu",
+            )
             if k < 10:
                 self.tw.send(prepared)  # warm-up
             elif k < 10 + n:
@@ -584,14 +731,27 @@ class Stage:
                 statements = statements or sqls
             self.calls[sid]["path"] = "agent"
             # Untimed: the agent talks, hangs up (dial hook: wrap-up), and is ready again (the console).
-            self.tw.send(self.tw.prepare("dial", {"AccountSid": ACCOUNT, "CallSid": sid, "DialCallStatus": "completed",
-                                                  "DialCallDuration": str(60 + self.rng.randrange(400))}))
+            self.tw.send(
+                self.tw.prepare(
+                    "dial",
+                    {
+                        "AccountSid": ACCOUNT,
+                        "CallSid": sid,
+                        "DialCallStatus": "completed",
+                        "DialCallDuration": str(60 + self.rng.randrange(400)),
+                    },
+                )
+            )
             from contactcenter.models import Call
 
             agent_id = Call.objects.filter(call_sid=sid).values_list("agent_id", flat=True).get()
             routing.agent_set_state(user=User(pk=agent_id), state="available")
-        self.results["gather_agent"] = {"times": to_agent, "counts": q_counts, "sql_ms": q_sql,
-                                        "statements": statements}
+        self.results["gather_agent"] = {
+            "times": to_agent,
+            "counts": q_counts,
+            "sql_ms": q_sql,
+            "statements": statements,
+        }
 
         # Every agent offline: the callers wait in the queue.
         for user in self.fx["agents"]:
@@ -599,8 +759,17 @@ class Stage:
         nq = self.args.queued
         to_queue, q_counts, q_sql, statements = [], [], [], None
         for k, sid in enumerate(self.gather_calls(nq + cap)):
-            prepared = self.tw.prepare("gather", {"AccountSid": ACCOUNT, "CallSid": sid, "Digits": str(1 + k % 3),
-                                                  "FinishedOnKey": "", "msg": "Gather End"}, "step=menu")
+            prepared = self.tw.prepare(
+                "gather",
+                {
+                    "AccountSid": ACCOUNT,
+                    "CallSid": sid,
+                    "Digits": str(1 + k % 3),
+                    "FinishedOnKey": "",
+                    "msg": "Gather End",
+                },
+                "step=menu",
+            )
             if k < nq:
                 started = time.perf_counter()
                 response = self.tw.send(prepared)
@@ -613,8 +782,12 @@ class Stage:
                 q_sql.append(sql_ms)
                 statements = statements or sqls
             self.calls[sid]["path"] = "queue"
-        self.results["gather_queue"] = {"times": to_queue, "counts": q_counts, "sql_ms": q_sql,
-                                        "statements": statements}
+        self.results["gather_queue"] = {
+            "times": to_queue,
+            "counts": q_counts,
+            "sql_ms": q_sql,
+            "statements": statements,
+        }
         for user in self.fx["agents"]:  # back at work: each takes a waiting caller (redirected, counted)
             routing.agent_set_state(user=user, state="available")
 
@@ -624,7 +797,7 @@ class Stage:
 
         sids = list(self.calls)
         self.rng.shuffle(sids)
-        sids = sids[:self.args.status_calls]
+        sids = sids[: self.args.status_calls]
         outcomes_before = dict(Call.objects.filter(call_sid__in=sids).values_list("call_sid", "agent_id"))
         self.rng.shuffle(sids)
         cap_n = min(len(sids) // 5, self.args.capture * 5)
@@ -633,9 +806,15 @@ class Stage:
 
         def prepared_for(sid):
             c = self.calls[sid]
-            return [self.tw.prepare("status", status_params(sid, seq, st, c["caller"], c["to"],
-                                                            30 + self.rng.randrange(600) if seq == 3 else None))
-                    for seq, st in enumerate(statuses)]
+            return [
+                self.tw.prepare(
+                    "status",
+                    status_params(
+                        sid, seq, st, c["caller"], c["to"], 30 + self.rng.randrange(600) if seq == 3 else None
+                    ),
+                )
+                for seq, st in enumerate(statuses)
+            ]
 
         batches = [(sid, prepared_for(sid)) for sid in timed_sids]
         by_status: dict[str, list] = defaultdict(list)
@@ -663,10 +842,18 @@ class Stage:
                     final_counts[kind].append(count)
                     stmts.setdefault(kind, sqls)
         outcomes = Counter(Call.objects.filter(call_sid__in=timed_sids).values_list("outcome", flat=True))
-        self.results["status"] = {"n": 4 * len(timed_sids), "calls": len(timed_sids), "wall": wall,
-                                  "by_status": dict(by_status), "final_by_kind": dict(final_by_kind),
-                                  "counts": dict(counts), "final_counts": dict(final_counts), "stmts": stmts,
-                                  "outcomes": dict(outcomes), "redirects": self.delay.calls - delay_before}
+        self.results["status"] = {
+            "n": 4 * len(timed_sids),
+            "calls": len(timed_sids),
+            "wall": wall,
+            "by_status": dict(by_status),
+            "final_by_kind": dict(final_by_kind),
+            "counts": dict(counts),
+            "final_counts": dict(final_counts),
+            "stmts": stmts,
+            "outcomes": dict(outcomes),
+            "redirects": self.delay.calls - delay_before,
+        }
 
     def final_kind(self, sid: str, agents: dict) -> str:
         c = self.calls[sid]
@@ -681,6 +868,7 @@ class Stage:
 
 
 # --- printing -----------------------------------------------------------------------------------
+
 
 def print_statements(sqls: list[str] | None, indent: str = "      ") -> None:
     if not sqls:
@@ -700,11 +888,10 @@ def print_statements(sqls: list[str] | None, indent: str = "      ") -> None:
         cut = text.rfind("; ", 0, 150) if len(text) > 150 else len(text)
         cut = cut if cut > 0 else len(text)
         print(f"{indent}{text[:cut]}")
-        text = text[cut + 2:]
+        text = text[cut + 2 :]
 
 
-def legacy_call_arrived(*, call_sid, from_number, to_number, direction="inbound", at=None, from_raw="",
-                        flags=None):
+def legacy_call_arrived(*, call_sid, from_number, to_number, direction="inbound", at=None, from_raw="", flags=None):
     """``contactcenter.services.call_arrived`` as it was before issue 23 (12 statements for a
     known caller on a menu line), for the before/after of ``--voice-only``."""
     from django.conf import settings
@@ -736,12 +923,20 @@ def legacy_call_arrived(*, call_sid, from_number, to_number, direction="inbound"
     at = at or timezone.now()
     try:
         with transaction.atomic():
-            call = Call.objects.create(call_sid=call_sid, direction=direction, from_number=from_number[:32],
-                                       from_raw=from_raw[:64], input_flags=_with_flags([], flags),
-                                       to_number=to_number[:32], line=line, contact=contact,
-                                       customer=contact.customer if contact else None, started_at=at,
-                                       service_id=line.service_id if line else None,
-                                       repeat_of_id=previous(contact, from_number, at))
+            call = Call.objects.create(
+                call_sid=call_sid,
+                direction=direction,
+                from_number=from_number[:32],
+                from_raw=from_raw[:64],
+                input_flags=_with_flags([], flags),
+                to_number=to_number[:32],
+                line=line,
+                contact=contact,
+                customer=contact.customer if contact else None,
+                started_at=at,
+                service_id=line.service_id if line else None,
+                repeat_of_id=previous(contact, from_number, at),
+            )
     except IntegrityError:
         return Call.objects.select_related("line", "contact", "customer").get(call_sid=call_sid), False
     if line is not None and line.service_id:
@@ -755,15 +950,20 @@ def print_voice_before_after(r: dict) -> None:
         for label, part in (("before", r["before"]), ("after", r)):
             times = [t for ts in part["voice"][line].values() for t in ts]
             counts = {kind: count_summary([c for c, _s, _m in q]) for kind, q in sorted(part["voice_q"][line].items())}
-            print(f"    line {line} {label:<6} {fmt(summarize(times))}; " + "; ".join(f"{k}: {v}"
-                                                                                   for k, v in counts.items()))
+            print(
+                f"    line {line} {label:<6} {fmt(summarize(times))}; "
+                + "; ".join(f"{k}: {v}" for k, v in counts.items())
+            )
 
 
 def print_stage(stage: int, r: dict) -> None:
     print("  1. POST /telephony/twilio/voice/ (timed; queries from a separate pass of new calls)")
     for line in ("A", "B"):
-        label = "line A, no active announcement (→ menu / account prompt)" if line == "A" else \
-            "line B, an active announcement on its service (→ announcement)"
+        label = (
+            "line A, no active announcement (→ menu / account prompt)"
+            if line == "A"
+            else "line B, an active announcement on its service (→ announcement)"
+        )
         all_times = [t for times in r["voice"][line].values() for t in times]
         print(f"    {label}: {fmt(summarize(all_times))}")
         for kind in sorted(r["voice"][line]):
@@ -778,17 +978,21 @@ def print_stage(stage: int, r: dict) -> None:
                 print(f"      statements ({kind}):")
                 print_statements(q[-1][1], "        ")
     print("  2. POST /telephony/twilio/gather/?step=menu")
-    for key, label in (("gather_agent", "to an available agent (50 available)"),
-                       ("gather_queue", "to the queue (every agent offline)")):
+    for key, label in (
+        ("gather_agent", "to an available agent (50 available)"),
+        ("gather_queue", "to the queue (every agent offline)"),
+    ):
         g = r[key]
         sql = statistics.median(g["sql_ms"]) if g["sql_ms"] else 0
         print(f"    {label}: {fmt(summarize(g['times']))}; {count_summary(g['counts'])}; SQL median {sql:.2f} ms")
         print_statements(g["statements"])
     s = r["status"]
-    print(f"  3. POST /telephony/twilio/status/: {s['n']:,} callbacks for {s['calls']:,} calls in {s['wall']:.1f} s "
-          f"= {s['n'] / s['wall']:,.0f} callbacks/s (one process, client included); outcomes "
-          + ", ".join(f"{k or '-'} {v}" for k, v in sorted(s["outcomes"].items(), key=lambda kv: -kv[1]))
-          + f"; {s['redirects']} redirects queued")
+    print(
+        f"  3. POST /telephony/twilio/status/: {s['n']:,} callbacks for {s['calls']:,} calls in {s['wall']:.1f} s "
+        f"= {s['n'] / s['wall']:,.0f} callbacks/s (one process, client included); outcomes "
+        + ", ".join(f"{k or '-'} {v}" for k, v in sorted(s["outcomes"].items(), key=lambda kv: -kv[1]))
+        + f"; {s['redirects']} redirects queued"
+    )
     for status, times in s["by_status"].items():
         print(f"    {status:<12} {fmt(summarize(times))}; {count_summary(s['counts'].get(status, []))}")
     print("    the final 'completed', by what the call had been:")
@@ -820,8 +1024,10 @@ def explain_hot_spots(fx: dict) -> None:
     qs = AgentStateLog.objects.filter(user_id=agent.pk, ended_at__isnull=True)
     rows = AgentStateLog.objects.filter(user_id=agent.pk).count()
     sql, params = qs.order_by("started_at", "id")[:1].query.sql_with_params()
-    print(f"    routing._enter: the agent's open stretch, AgentStateLog.filter(user, ended_at=None).first() "
-          f"(agent has {rows:,} log rows)")
+    print(
+        f"    routing._enter: the agent's open stretch, AgentStateLog.filter(user, ended_at=None).first() "
+        f"(agent has {rows:,} log rows)"
+    )
     for line in explain(sql, params):
         print(f"      {line}")
     call = Call.objects.filter(queue__isnull=False).order_by("-id").first()
@@ -830,8 +1036,10 @@ def explain_hot_spots(fx: dict) -> None:
         routing.assign_callback(callback)
     assign_sql = next(q["sql"] for q in ctx.captured_queries if "COUNT(" in q["sql"])
     n_cb = Callback.objects.count()
-    print(f"    routing.assign_callback: the agent with the fewest open callbacks ({n_cb:,} callbacks, "
-          f"{Callback.objects.filter(status__in=['open', 'claimed']).count():,} open or claimed)")
+    print(
+        f"    routing.assign_callback: the agent with the fewest open callbacks ({n_cb:,} callbacks, "
+        f"{Callback.objects.filter(status__in=['open', 'claimed']).count():,} open or claimed)"
+    )
     for line in explain(assign_sql):
         print(f"      {line}")
 
@@ -854,8 +1062,11 @@ def time_sql(sql: str, params=None, n: int = 50) -> float:
 def plan_line(sql: str, params=None) -> str:
     """EXPLAIN ANALYZE on one line: the scans, and the execution time."""
     rows = explain(sql, params)
-    scans = [r.strip().lstrip("-> ").split("  (")[0] + " [" + r.split("rows=")[1].split(" ")[0] + " rows]"
-             for r in rows if " Scan " in r or r.strip().lstrip("-> ").startswith(("Seq Scan", "Index Scan"))]
+    scans = [
+        r.strip().lstrip("-> ").split("  (")[0] + " [" + r.split("rows=")[1].split(" ")[0] + " rows]"
+        for r in rows
+        if " Scan " in r or r.strip().lstrip("-> ").startswith(("Seq Scan", "Index Scan"))
+    ]
     exec_ms = next((r for r in rows if r.startswith("Execution Time")), "")
     return "; ".join(scans) + f" ({exec_ms.lower()})"
 
@@ -873,18 +1084,24 @@ def prototype_fixes(fx: dict) -> None:
 
     print("  prototypes (this database only):")
     agent = fx["agents"][0]
-    sql, params = (AgentStateLog.objects.filter(user_id=agent.pk, ended_at__isnull=True)
-                   .order_by("started_at", "id")[:1].query.sql_with_params())
+    sql, params = (
+        AgentStateLog.objects.filter(user_id=agent.pk, ended_at__isnull=True)
+        .order_by("started_at", "id")[:1]
+        .query.sql_with_params()
+    )
     before = time_sql(sql, params, 200)
     with connection.cursor() as cursor:
         started = time.perf_counter()
-        cursor.execute("CREATE UNIQUE INDEX bench_agent_log_open ON contactcenter_agentstatelog (user_id) "
-                       "WHERE ended_at IS NULL")
+        cursor.execute(
+            "CREATE UNIQUE INDEX bench_agent_log_open ON contactcenter_agentstatelog (user_id) WHERE ended_at IS NULL"
+        )
         built = time.perf_counter() - started
         cursor.execute("ANALYZE contactcenter_agentstatelog")
     after = time_sql(sql, params, 200)
-    print(f"    open stretch: {before:.2f} ms → {after:.2f} ms median on the connection with "
-          f"UNIQUE INDEX (user_id) WHERE ended_at IS NULL (built in {built:.1f} s)")
+    print(
+        f"    open stretch: {before:.2f} ms → {after:.2f} ms median on the connection with "
+        f"UNIQUE INDEX (user_id) WHERE ended_at IS NULL (built in {built:.1f} s)"
+    )
     print(f"      plan with it: {plan_line(sql, params)}")
 
     User = get_user_model()  # noqa: N806
@@ -892,29 +1109,41 @@ def prototype_fixes(fx: dict) -> None:
     active = [CallbackStatus.OPEN, CallbackStatus.CLAIMED]
     offline = Q(call_state__isnull=True) | Q(call_state__state=AgentStateChoice.OFFLINE)
     users = User.objects.filter(is_active=True, profile__isnull=False, profile__skills=skill_id)
-    app = users.annotate(load=Count("callbacks", filter=Q(callbacks__status__in=active)), offline=offline
-                         ).order_by("offline", "load", "pk")
-    open_per_agent = (Callback.objects.filter(agent=OuterRef("pk"), status__in=active).order_by().values("agent")
-                      .annotate(n=Count("*")).values("n"))
-    proto = users.annotate(load=Coalesce(Subquery(open_per_agent, output_field=IntegerField()), Value(0)),
-                           offline=offline).order_by("offline", "load", "pk")
+    app = users.annotate(load=Count("callbacks", filter=Q(callbacks__status__in=active)), offline=offline).order_by(
+        "offline", "load", "pk"
+    )
+    open_per_agent = (
+        Callback.objects.filter(agent=OuterRef("pk"), status__in=active)
+        .order_by()
+        .values("agent")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    proto = users.annotate(
+        load=Coalesce(Subquery(open_per_agent, output_field=IntegerField()), Value(0)), offline=offline
+    ).order_by("offline", "load", "pk")
     app_sql, app_params = app[:1].query.sql_with_params()
     proto_sql, proto_params = proto[:1].query.sql_with_params()
     a_ms, p_ms = time_sql(app_sql, app_params), time_sql(proto_sql, proto_params)
     with connection.cursor() as cursor:
-        cursor.execute("CREATE INDEX bench_callback_open_agent ON contactcenter_callback (agent_id) "
-                       "WHERE status IN ('open', 'claimed')")
+        cursor.execute(
+            "CREATE INDEX bench_callback_open_agent ON contactcenter_callback (agent_id) "
+            "WHERE status IN ('open', 'claimed')"
+        )
         cursor.execute("ANALYZE contactcenter_callback")
     a2_ms, p2_ms = time_sql(app_sql, app_params), time_sql(proto_sql, proto_params)
     same = list(app.values_list("pk", flat=True)[:50]) == list(proto.values_list("pk", flat=True)[:50])
-    print(f"    assign_callback's choice: app {a_ms:.2f} ms; a subquery counting open callbacks only {p_ms:.2f} ms; "
-          f"with INDEX (agent_id) WHERE status IN ('open', 'claimed'): app {a2_ms:.2f} ms, subquery {p2_ms:.2f} ms; "
-          f"same agents in the same order: {'yes' if same else 'NO'}")
+    print(
+        f"    assign_callback's choice: app {a_ms:.2f} ms; a subquery counting open callbacks only {p_ms:.2f} ms; "
+        f"with INDEX (agent_id) WHERE status IN ('open', 'claimed'): app {a2_ms:.2f} ms, subquery {p2_ms:.2f} ms; "
+        f"same agents in the same order: {'yes' if same else 'NO'}"
+    )
     print(f"      app plan:      {plan_line(app_sql, app_params)}")
     print(f"      subquery plan: {plan_line(proto_sql, proto_params)}")
 
 
 # --- --hooks: the voice and gather hooks with languages and recordings (issue 22) ----------------
+
 
 def kept_contacts(url: str) -> int | None:
     """How many contacts the kept database holds (0: migrated with its fixtures, not loaded yet);
@@ -925,8 +1154,9 @@ def kept_contacts(url: str) -> int | None:
         with psycopg.connect(url, connect_timeout=5) as conn:
             row = conn.execute("SELECT count(*) FROM catalog_contact").fetchone()
             agents = conn.execute("SELECT count(*) FROM auth_user WHERE username LIKE 'bench-agent-%%'").fetchone()
-            lines = conn.execute("SELECT count(*) FROM contactcenter_line WHERE number IN (%s, %s)",
-                                 [LINE_A, LINE_B]).fetchone()
+            lines = conn.execute(
+                "SELECT count(*) FROM contactcenter_line WHERE number IN (%s, %s)", [LINE_A, LINE_B]
+            ).fetchone()
     except psycopg.Error:
         return None
     return row[0] if lines[0] == 2 and agents[0] == N_AGENTS else None
@@ -940,24 +1170,36 @@ def existing_fixtures() -> dict:
     from contactcenter.models import Line, Queue
 
     queues = sorted(Queue.objects.filter(name__in=SKILLS), key=lambda q: SKILLS.index(q.name))
-    return {"line_a": Line.objects.get(number=LINE_A), "line_b": Line.objects.get(number=LINE_B),
-            "others": list(Line.objects.filter(number__startswith="+3021000001").order_by("number")),
-            "queues": queues,
-            "agents": list(get_user_model().objects.filter(username__startswith="bench-agent-").order_by("username")),
-            "services": list(Service.objects.filter(name__startswith="Bench service").order_by("name"))}
+    return {
+        "line_a": Line.objects.get(number=LINE_A),
+        "line_b": Line.objects.get(number=LINE_B),
+        "others": list(Line.objects.filter(number__startswith="+3021000001").order_by("number")),
+        "queues": queues,
+        "agents": list(get_user_model().objects.filter(username__startswith="bench-agent-").order_by("username")),
+        "services": list(Service.objects.filter(name__startswith="Bench service").order_by("name")),
+    }
 
 
 #: Where the CPU of a request goes, by the file a function is in (first match wins).
-BUCKETS = [("twilio signature check", "twilio/request_validator"), ("TwiML building (twilio.twiml, XML)", "twiml"),
-           ("TwiML building (twilio.twiml, XML)", "xml/etree"), ("gettext / translation", "translation"),
-           ("gettext / translation", "gettext"), ("phone parsing (phonenumbers)", "phonenumbers"),
-           ("form validation (twilio_params)", "django/forms"), ("SQL: psycopg", "psycopg"),
-           ("SQL: the ORM compiling", "django/db/models"), ("SQL: the ORM compiling", "django/db/backends"),
-           ("the test client / WSGI request", "django/test"),
-           ("the test client / WSGI request", "django/core/handlers"),
-           ("the test client / WSGI request", "django/http"), ("middleware", "middleware"),
-           ("urls, signals, other Django", "django/"), ("the desk's own code", "/work/"),
-           ("the standard library", "/lib/python3")]
+BUCKETS = [
+    ("twilio signature check", "twilio/request_validator"),
+    ("TwiML building (twilio.twiml, XML)", "twiml"),
+    ("TwiML building (twilio.twiml, XML)", "xml/etree"),
+    ("gettext / translation", "translation"),
+    ("gettext / translation", "gettext"),
+    ("phone parsing (phonenumbers)", "phonenumbers"),
+    ("form validation (twilio_params)", "django/forms"),
+    ("SQL: psycopg", "psycopg"),
+    ("SQL: the ORM compiling", "django/db/models"),
+    ("SQL: the ORM compiling", "django/db/backends"),
+    ("the test client / WSGI request", "django/test"),
+    ("the test client / WSGI request", "django/core/handlers"),
+    ("the test client / WSGI request", "django/http"),
+    ("middleware", "middleware"),
+    ("urls, signals, other Django", "django/"),
+    ("the desk's own code", "/work/"),
+    ("the standard library", "/lib/python3"),
+]
 
 
 def profile_buckets(stats) -> list[tuple[str, float]]:
@@ -983,8 +1225,11 @@ def hooks_requests(st: Stage, path: str, n: int) -> list[tuple]:
                 continue
             sid = st.new_sid("H")
             st.calls[sid] = {"caller": caller, "to": line, "kind": kind, "line": "A" if line == LINE_A else "B"}
-            expect = b"step=announcement" if line == LINE_B else (b"step=menu" if kind.startswith("known")
-                                                                  else b"step=account")
+            expect = (
+                b"step=announcement"
+                if line == LINE_B
+                else (b"step=menu" if kind.startswith("known") else b"step=account")
+            )
             out.append((st.tw.prepare("voice", voice_params(sid, caller, line)), expect, None))
         return out
     if path == "gather B (Persian): 1 after the announcement → menu":
@@ -995,9 +1240,23 @@ def hooks_requests(st: Stage, path: str, n: int) -> list[tuple]:
             sid = st.new_sid("H")
             st.calls[sid] = {"caller": caller, "to": LINE_B, "kind": kind, "line": "B"}
             st.tw.send(st.tw.prepare("voice", voice_params(sid, caller, LINE_B)))
-            out.append((st.tw.prepare("gather", {"AccountSid": ACCOUNT, "CallSid": sid, "Digits": "1",
-                                                 "FinishedOnKey": "", "msg": "Gather End"}, "step=announcement"),
-                        b"<Play>", None))
+            out.append(
+                (
+                    st.tw.prepare(
+                        "gather",
+                        {
+                            "AccountSid": ACCOUNT,
+                            "CallSid": sid,
+                            "Digits": "1",
+                            "FinishedOnKey": "",
+                            "msg": "Gather End",
+                        },
+                        "step=announcement",
+                    ),
+                    b"<Play>",
+                    None,
+                )
+            )
         return out
     if path == "gather A (Greek): menu → agent (recorded, to the longest idle)":
         from django.contrib.auth import get_user_model
@@ -1009,32 +1268,74 @@ def hooks_requests(st: Stage, path: str, n: int) -> list[tuple]:
 
         def after(sid):
             def free_again():  # untimed: the agent talks, hangs up (wrap-up), and is ready again
-                st.tw.send(st.tw.prepare("dial", {"AccountSid": ACCOUNT, "CallSid": sid, "DialCallStatus": "completed",
-                                                  "DialCallDuration": "120"}))
+                st.tw.send(
+                    st.tw.prepare(
+                        "dial",
+                        {
+                            "AccountSid": ACCOUNT,
+                            "CallSid": sid,
+                            "DialCallStatus": "completed",
+                            "DialCallDuration": "120",
+                        },
+                    )
+                )
                 agent_id = Call.objects.filter(call_sid=sid).values_list("agent_id", flat=True).get()
                 routing.agent_set_state(user=get_user_model()(pk=agent_id), state="available")
+
             return free_again
 
         for k, sid in enumerate(st.gather_calls(n)):
-            out.append((st.tw.prepare("gather", {"AccountSid": ACCOUNT, "CallSid": sid, "Digits": str(1 + k % 3),
-                                                 "FinishedOnKey": "", "msg": "Gather End"}, "step=menu"),
-                        b"<Dial", after(sid)))
+            out.append(
+                (
+                    st.tw.prepare(
+                        "gather",
+                        {
+                            "AccountSid": ACCOUNT,
+                            "CallSid": sid,
+                            "Digits": str(1 + k % 3),
+                            "FinishedOnKey": "",
+                            "msg": "Gather End",
+                        },
+                        "step=menu",
+                    ),
+                    b"<Dial",
+                    after(sid),
+                )
+            )
         return out
     if path == "gather A (Greek): menu → queue (agents offline)":
         for user in st.fx["agents"]:
             routing.agent_set_state(user=user, state="offline")
         for k, sid in enumerate(st.gather_calls(n)):
-            out.append((st.tw.prepare("gather", {"AccountSid": ACCOUNT, "CallSid": sid, "Digits": str(1 + k % 3),
-                                                 "FinishedOnKey": "", "msg": "Gather End"}, "step=menu"),
-                        b"<Enqueue", None))
+            out.append(
+                (
+                    st.tw.prepare(
+                        "gather",
+                        {
+                            "AccountSid": ACCOUNT,
+                            "CallSid": sid,
+                            "Digits": str(1 + k % 3),
+                            "FinishedOnKey": "",
+                            "msg": "Gather End",
+                        },
+                        "step=menu",
+                    ),
+                    b"<Enqueue",
+                    None,
+                )
+            )
         return out
     raise ValueError(path)
 
 
-HOOK_PATHS = ["voice A (Greek), known", "voice A (Greek), unknown", "voice B (Persian), any",
-              "gather B (Persian): 1 after the announcement → menu",
-              "gather A (Greek): menu → agent (recorded, to the longest idle)",
-              "gather A (Greek): menu → queue (agents offline)"]
+HOOK_PATHS = [
+    "voice A (Greek), known",
+    "voice A (Greek), unknown",
+    "voice B (Persian), any",
+    "gather B (Persian): 1 after the announcement → menu",
+    "gather A (Greek): menu → agent (recorded, to the longest idle)",
+    "gather A (Greek): menu → queue (agents offline)",
+]
 
 
 def bench_hooks(st: Stage, args) -> None:
@@ -1047,8 +1348,9 @@ def bench_hooks(st: Stage, args) -> None:
 
     from contactcenter.models import Call
 
-    for prepared in [st.tw.prepare("voice", voice_params(st.new_sid("W"), st.callers.pick()[1], LINE_A))
-                     for _ in range(30)]:
+    for prepared in [
+        st.tw.prepare("voice", voice_params(st.new_sid("W"), st.callers.pick()[1], LINE_A)) for _ in range(30)
+    ]:
         st.tw.send(prepared)  # warm-up: imports, translations, caches
     print(f"  load average before: {load_average()}")
     rows = []
@@ -1084,21 +1386,28 @@ def bench_hooks(st: Stage, args) -> None:
             profile = (pstats.Stats(profiler), len(profiled))
         rows.append((path, wall, cpu, captured, profile, load_average()))
     with connection.cursor() as cursor:  # the calls made here end: a later run starts from the same state
-        cursor.execute("UPDATE contactcenter_call SET ended_at = now(), status = 'completed' "
-                       "WHERE call_sid LIKE %s AND ended_at IS NULL", [f"CA_{st.contacts:07d}{st.run}%"])
+        cursor.execute(
+            "UPDATE contactcenter_call SET ended_at = now(), status = 'completed' "
+            "WHERE call_sid LIKE %s AND ended_at IS NULL",
+            [f"CA_{st.contacts:07d}{st.run}%"],
+        )
     from contactcenter import routing
 
     for user in st.fx["agents"]:
         routing.agent_set_state(user=user, state="available")
     print(f"  {Call.objects.count():,} calls in the log; load average after: {load_average()}")
-    print("  path                                                   n | wall p50 / p99 ms | CPU p50 / p99 / mean ms "
-          "| queries | SQL ms (p50, client side) | load average")
+    print(
+        "  path                                                   n | wall p50 / p99 ms | CPU p50 / p99 / mean ms "
+        "| queries | SQL ms (p50, client side) | load average"
+    )
     for path, wall, cpu, captured, _profile, load in rows:
         w, c = summarize(wall), summarize(cpu)
         counts = count_summary([q for q, _s, _m in captured])
         sql_ms = statistics.median([m for _q, _s, m in captured]) if captured else 0
-        print(f"  {path:<52} {w['n']:>4} | {w['median']:6.2f} / {w['p99']:6.2f} | {c['median']:5.2f} / "
-              f"{c['p99']:5.2f} / {c['mean']:5.2f} | {counts} | {sql_ms:5.2f} | {load}")
+        print(
+            f"  {path:<52} {w['n']:>4} | {w['median']:6.2f} / {w['p99']:6.2f} | {c['median']:5.2f} / "
+            f"{c['p99']:5.2f} / {c['mean']:5.2f} | {counts} | {sql_ms:5.2f} | {load}"
+        )
     for path, _wall, _cpu, captured, profile, _load in rows:
         print(f"  statements, {path}:")
         print_statements(captured[-1][1], "    ")
@@ -1106,8 +1415,10 @@ def bench_hooks(st: Stage, args) -> None:
             continue
         stats, n = profile
         total = sum(t for _label, t in profile_buckets(stats))
-        print(f"    CPU by where it goes (cProfile, {n} requests, {total / n * 1000:.2f} ms each under the "
-              f"profiler, which inflates Python calls):")
+        print(
+            f"    CPU by where it goes (cProfile, {n} requests, {total / n * 1000:.2f} ms each under the "
+            f"profiler, which inflates Python calls):"
+        )
         for label, seconds in profile_buckets(stats):
             if seconds / total >= 0.01:
                 print(f"      {label:<40} {seconds / n * 1000:6.2f} ms  {seconds / total:5.1%}")
@@ -1115,8 +1426,10 @@ def bench_hooks(st: Stage, args) -> None:
         print("    top functions by own time:")
         for (filename, line, name), (_cc, calls, tottime, cumtime, _callers) in top:
             short = "/".join(filename.split("/")[-3:])
-            print(f"      {tottime / n * 1000:6.3f} ms own, {cumtime / n * 1000:6.3f} ms cum, {calls / n:7.1f} "
-                  f"calls  {short}:{line} {name}")
+            print(
+                f"      {tottime / n * 1000:6.3f} ms own, {cumtime / n * 1000:6.3f} ms cum, {calls / n:7.1f} "
+                f"calls  {short}:{line} {name}"
+            )
 
 
 def main() -> None:
@@ -1152,22 +1465,28 @@ def main() -> None:
         call_command("migrate", verbosity=0)
     elif not reuse:
         migrate_fresh()  # an empty database: tests/schema.sql, then what was added since
-    print(f"bench_contactcenter — database {name} ({'kept, migrations checked' if reuse else 'created and migrated'}"
-          f" in {time.perf_counter() - started:.1f} s); code from {Path(contactcenter.__file__).parent.parent}")
+    print(
+        f"bench_contactcenter — database {name} ({'kept, migrations checked' if reuse else 'created and migrated'}"
+        f" in {time.perf_counter() - started:.1f} s); code from {Path(contactcenter.__file__).parent.parent}"
+    )
     for line in machine_line():
         print(line)
     override_settings(TWILIO_AUTH_TOKEN=TOKEN, PUBLIC_BASE_URL=BASE).enable()
     delay = DelayCounter()
     tasks.redirect_call.delay = delay
-    print("contactcenter.tasks.redirect_call.delay is replaced by a counter in this process (no broker in the "
-          "figures); TWILIO_AUTH_TOKEN and PUBLIC_BASE_URL overridden; every request signed with twilio's "
-          "RequestValidator")
+    print(
+        "contactcenter.tasks.redirect_call.delay is replaced by a counter in this process (no broker in the "
+        "figures); TWILIO_AUTH_TOKEN and PUBLIC_BASE_URL overridden; every request signed with twilio's "
+        "RequestValidator"
+    )
     fx = existing_fixtures() if reuse else make_fixtures(rng)
     if args.languages and not args.source:
         configure_languages(fx)
-    print(f"fixtures: {len(fx['services'])} services, {2 + OTHER_LINES} lines, 3 queues with a skill each, "
-          f"{N_AGENTS} agents (1–2 skills), {ACTIVE_ANNOUNCEMENTS} active and {INACTIVE_ANNOUNCEMENTS} inactive "
-          f"announcements; line A {LINE_A} (3-option menu), line B {LINE_B} (announcement on its service)")
+    print(
+        f"fixtures: {len(fx['services'])} services, {2 + OTHER_LINES} lines, 3 queues with a skill each, "
+        f"{N_AGENTS} agents (1–2 skills), {ACTIVE_ANNOUNCEMENTS} active and {INACTIVE_ANNOUNCEMENTS} inactive "
+        f"announcements; line A {LINE_A} (3-option menu), line B {LINE_B} (announcement on its service)"
+    )
 
     stages = sorted({s for s in (args.small,) if 0 < s < args.contacts} | {args.contacts})
     results: dict[int, dict] = {}
@@ -1178,11 +1497,14 @@ def main() -> None:
             print(f"\n== {args.contacts:,} contacts (kept database, {kept:,} contacts in it) ==")
             if kept < args.contacts:  # a run that stopped after its fixtures: load now, set-based
                 started = time.perf_counter()
-                for line in [*grow_contacts(kept, args.contacts),
-                             *load_calls(args.contacts, int(args.contacts * args.past_calls_ratio), fx)]:
+                for line in [
+                    *grow_contacts(kept, args.contacts),
+                    *load_calls(args.contacts, int(args.contacts * args.past_calls_ratio), fx),
+                ]:
                     print(f"  {line}")
-                print(f"  VACUUM (ANALYZE): {vacuum_analyze():.1f} s; "
-                      f"load in all {time.perf_counter() - started:.1f} s")
+                print(
+                    f"  VACUUM (ANALYZE): {vacuum_analyze():.1f} s; load in all {time.perf_counter() - started:.1f} s"
+                )
             st = Stage(args.contacts, fx, args, rng, delay)
             bench_hooks(st, args)
         for stage in stages:
@@ -1217,8 +1539,10 @@ def main() -> None:
             t2 = time.perf_counter()
             st.bench_status()
             t3 = time.perf_counter()
-            print(f"  (measuring: voice {t1 - t0:.0f} s, gather {t2 - t1:.0f} s, status {t3 - t2:.0f} s; "
-                  f"load average {load_average()})")
+            print(
+                f"  (measuring: voice {t1 - t0:.0f} s, gather {t2 - t1:.0f} s, status {t3 - t2:.0f} s; "
+                f"load average {load_average()})"
+            )
             print_stage(stage, st.results)
             results[stage] = st.results
         if args.voice_only or args.hooks or reuse:
@@ -1228,23 +1552,29 @@ def main() -> None:
         prototype_fixes(fx)
 
         print("\n== summary (ms; median / p99) ==")
-        print(f"{'contacts':>10} | {'voice A':>15} | {'voice B':>15} | {'gather→agent':>15} | {'gather→queue':>15} | "
-              f"{'status':>15} | callbacks/s | queries voice A known / B / gather agent / queue / completed")
+        print(
+            f"{'contacts':>10} | {'voice A':>15} | {'voice B':>15} | {'gather→agent':>15} | {'gather→queue':>15} | "
+            f"{'status':>15} | callbacks/s | queries voice A known / B / gather agent / queue / completed"
+        )
         for stage, r in results.items():
+
             def mp(times):
                 m = summarize(times)
                 return f"{m['median']:5.1f} / {m['p99']:5.1f}"
+
             va = [t for ts in r["voice"]["A"].values() for t in ts]
             vb = [t for ts in r["voice"]["B"].values() for t in ts]
             st_all = [t for ts in r["status"]["by_status"].values() for t in ts]
             qa = count_summary([c for c, _s, _m in r["voice_q"]["A"].get("known", [])])
             qb = count_summary([c for c, _s, _m in r["voice_q"]["B"].get("known", [])])
             qc = count_summary(r["status"]["counts"].get("completed", []))
-            print(f"{stage:>10,} | {mp(va):>15} | {mp(vb):>15} | {mp(r['gather_agent']['times']):>15} | "
-                  f"{mp(r['gather_queue']['times']):>15} | {mp(st_all):>15} | "
-                  f"{r['status']['n'] / r['status']['wall']:>11,.0f} | {qa} / {qb} / "
-                  f"{count_summary(r['gather_agent']['counts'])} / {count_summary(r['gather_queue']['counts'])} / "
-                  f"{qc}")
+            print(
+                f"{stage:>10,} | {mp(va):>15} | {mp(vb):>15} | {mp(r['gather_agent']['times']):>15} | "
+                f"{mp(r['gather_queue']['times']):>15} | {mp(st_all):>15} | "
+                f"{r['status']['n'] / r['status']['wall']:>11,.0f} | {qa} / {qb} / "
+                f"{count_summary(r['gather_agent']['counts'])} / {count_summary(r['gather_queue']['counts'])} / "
+                f"{qc}"
+            )
         print(f"load average at end: {load_average()}; total run time: {time.perf_counter() - run_started:.0f} s")
     finally:
         connections.close_all()

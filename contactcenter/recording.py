@@ -29,8 +29,12 @@ logger = logging.getLogger(__name__)
 
 #: A status callback only moves a recording forward: a late ``in-progress`` after
 #: ``completed`` changes nothing, and the same status twice changes nothing twice.
-RANK = {RecordingStatus.IN_PROGRESS: 0, RecordingStatus.COMPLETED: 1, RecordingStatus.ABSENT: 1,
-        RecordingStatus.FAILED: 1}
+RANK = {
+    RecordingStatus.IN_PROGRESS: 0,
+    RecordingStatus.COMPLETED: 1,
+    RecordingStatus.ABSENT: 1,
+    RecordingStatus.FAILED: 1,
+}
 EXTENSIONS = {"audio/mpeg": "mp3", "audio/mp3": "mp3", "audio/wav": "wav", "audio/x-wav": "wav"}
 
 
@@ -71,10 +75,12 @@ def dial_recording_kwargs(call: Call, *, conference: bool = False) -> dict:
     call is not recorded or the caller has not been told (call ``tell_caller`` first)."""
     if not (call.recording_notice and recording_wanted(call)):
         return {}
-    return {"record": "record-from-start" if conference else "record-from-answer-dual",
-            "recording_status_callback": hook_url("recording-status"),
-            "recording_status_callback_method": "POST",
-            "recording_status_callback_event": "in-progress completed absent"}
+    return {
+        "record": "record-from-start" if conference else "record-from-answer-dual",
+        "recording_status_callback": hook_url("recording-status"),
+        "recording_status_callback_method": "POST",
+        "recording_status_callback_event": "in-progress completed absent",
+    }
 
 
 def may_hear(user, call: Call) -> bool:
@@ -95,8 +101,15 @@ def _call_for(call_sid: str, conference_sid: str) -> Call | None:
     return call
 
 
-def call_recording_reported(*, call_sid: str, recording_sid: str, status: str, duration: int | None = None,
-                            channels: int | None = None, conference_sid: str = "") -> CallRecording | None:
+def call_recording_reported(
+    *,
+    call_sid: str,
+    recording_sid: str,
+    status: str,
+    duration: int | None = None,
+    channels: int | None = None,
+    conference_sid: str = "",
+) -> CallRecording | None:
     """Twilio's recording status callback: one row per ``RecordingSid``, moved forward only
     (a replay or an older status changes nothing); ``completed`` queues the fetch once. A
     recording of a call we do not know is ignored (None)."""
@@ -109,8 +122,13 @@ def call_recording_reported(*, call_sid: str, recording_sid: str, status: str, d
             try:
                 with transaction.atomic():
                     recording = CallRecording.objects.create(
-                        call=call, recording_sid=recording_sid, status=status, duration_seconds=duration,
-                        channels=channels, delete_after=timezone.now() + timedelta(days=retention_days()))
+                        call=call,
+                        recording_sid=recording_sid,
+                        status=status,
+                        duration_seconds=duration,
+                        channels=channels,
+                        delete_after=timezone.now() + timedelta(days=retention_days()),
+                    )
             except IntegrityError:  # the same callback at the same instant
                 return CallRecording.objects.get(recording_sid=recording_sid)
             changed = True
@@ -137,8 +155,12 @@ def call_recording_fetch(*, recording_id: int) -> bool:
     retries). True when stored now."""
     with transaction.atomic():
         recording = CallRecording.objects.select_for_update().filter(pk=recording_id).first()
-        if (recording is None or recording.fetched_at is not None or recording.deleted_at is not None
-                or recording.status != RecordingStatus.COMPLETED):
+        if (
+            recording is None
+            or recording.fetched_at is not None
+            or recording.deleted_at is not None
+            or recording.status != RecordingStatus.COMPLETED
+        ):
             return False
         content, content_type = get_telephony_backend().fetch_recording(recording_sid=recording.recording_sid)
         extension = EXTENSIONS.get(content_type, "mp3")
@@ -165,16 +187,20 @@ def call_recordings_purge(*, now: datetime | None = None, batch: int = 200) -> i
     deleted, failed = 0, []
     while True:
         with transaction.atomic():
-            due = list(CallRecording.objects.select_for_update(skip_locked=True)
-                       .filter(deleted_at__isnull=True, delete_after__lte=now).exclude(pk__in=failed)
-                       .order_by("delete_after", "id")[:batch])
+            due = list(
+                CallRecording.objects.select_for_update(skip_locked=True)
+                .filter(deleted_at__isnull=True, delete_after__lte=now)
+                .exclude(pk__in=failed)
+                .order_by("delete_after", "id")[:batch]
+            )
             done = []
             for recording in due:
                 try:
                     backend.delete_recording(recording_sid=recording.recording_sid)
                 except Exception:  # the provider's errors are many: try again on the next run
-                    logger.warning("could not delete recording %s at the provider", recording.recording_sid,
-                                   exc_info=True)
+                    logger.warning(
+                        "could not delete recording %s at the provider", recording.recording_sid, exc_info=True
+                    )
                     failed.append(recording.pk)
                     continue
                 if recording.file:
@@ -183,8 +209,9 @@ def call_recordings_purge(*, now: datetime | None = None, batch: int = 200) -> i
                 recording.deleted_at = now
                 done.append(recording)
             if done:
-                bulk_update_with_history(done, CallRecording, ["file", "deleted_at"],
-                                         default_change_reason="retention period ended")
+                bulk_update_with_history(
+                    done, CallRecording, ["file", "deleted_at"], default_change_reason="retention period ended"
+                )
         deleted += len(done)
         if len(due) < batch:
             return deleted

@@ -60,7 +60,8 @@ def _enter(agent: AgentState, state: str, at: datetime, call: Call | None = None
         open_stretch.save(update_fields=["ended_at"])
         if open_stretch.state == AgentStateChoice.WRAP_UP and open_stretch.call_id:
             Call.objects.filter(pk=open_stretch.call_id).update(
-                wrap_up_seconds=Coalesce("wrap_up_seconds", 0) + _seconds(open_stretch.started_at, at))
+                wrap_up_seconds=Coalesce("wrap_up_seconds", 0) + _seconds(open_stretch.started_at, at)
+            )
     agent.state, agent.since, agent.call = state, at, call
     agent.save(update_fields=["state", "since", "call"])
     AgentStateLog.objects.create(user_id=agent.user_id, state=state, started_at=at, call=call)
@@ -92,8 +93,9 @@ def agent_set_state(*, user, state: str, at: datetime | None = None) -> AgentSta
 
 
 def _skills(user_id: int) -> list[int]:
-    return list(AgentProfile.skills.through.objects.filter(agentprofile__user_id=user_id)
-                .values_list("skill_id", flat=True))
+    return list(
+        AgentProfile.skills.through.objects.filter(agentprofile__user_id=user_id).values_list("skill_id", flat=True)
+    )
 
 
 def _helping(user_id, queue_id=None) -> models.QuerySet:
@@ -108,17 +110,26 @@ def _free_agents(queue: Queue | None) -> models.QuerySet:
     agents = AgentState.objects.filter(state=AgentStateChoice.AVAILABLE, user__is_active=True)
     if queue is not None and queue.skill_id:
         agents = agents.filter(
-            Exists(AgentProfile.skills.through.objects.filter(agentprofile__user_id=OuterRef("user_id"),
-                                                              skill_id=queue.skill_id))
-            | Exists(_helping(OuterRef("user_id"), queue.pk)))
+            Exists(
+                AgentProfile.skills.through.objects.filter(
+                    agentprofile__user_id=OuterRef("user_id"), skill_id=queue.skill_id
+                )
+            )
+            | Exists(_helping(OuterRef("user_id"), queue.pk))
+        )
     return agents
 
 
 def pick_agent(queue: Queue | None) -> AgentState | None:
     """The longest-idle available agent with the queue's skill (or helping on the phones for
     that queue), locked, with their user (one indexed query)."""
-    return (_free_agents(queue).select_for_update(skip_locked=True, of=("self",)).select_related("user")
-            .order_by("since", "user_id").first())
+    return (
+        _free_agents(queue)
+        .select_for_update(skip_locked=True, of=("self",))
+        .select_related("user")
+        .order_by("since", "user_id")
+        .first()
+    )
 
 
 def _connect(call: Call, agent: AgentState, at: datetime, also: dict | None = None) -> None:
@@ -131,8 +142,9 @@ def _connect(call: Call, agent: AgentState, at: datetime, also: dict | None = No
 
 
 @transaction.atomic
-def route_call(*, call: Call, queue: Queue | None, at: datetime | None = None,
-               also: dict | None = None) -> AgentState | None:
+def route_call(
+    *, call: Call, queue: Queue | None, at: datetime | None = None, also: dict | None = None
+) -> AgentState | None:
     """Put the call in the queue: straight to the longest-idle agent with the skill, or wait
     (the caller hears the queue; the next agent to free up takes the first waiting VIP, then
     the longest waiting). ``also``: more of the call's fields to write in the same UPDATE
@@ -159,8 +171,9 @@ def route_call(*, call: Call, queue: Queue | None, at: datetime | None = None,
     return agent
 
 
-def route_call_waiting_first(*, call: Call, queue: Queue | None, at: datetime | None = None,
-                             also: dict | None = None) -> AgentState | None:
+def route_call_waiting_first(
+    *, call: Call, queue: Queue | None, at: datetime | None = None, also: dict | None = None
+) -> AgentState | None:
     """``route_call`` for a hook the caller waits on, in autocommit (the gather hook): when no
     agent with the queue's skill is free and the call has no agent, it waits in the queue in
     one ``UPDATE`` — no transaction, no lock (the most common case when the desk is busy,
@@ -183,12 +196,19 @@ def route_call_waiting_first(*, call: Call, queue: Queue | None, at: datetime | 
 def _wait_query(values: dict, also: dict) -> UpdateQuery:
     """``route_call_waiting_first``'s ``UPDATE`` with these values (``queue_id`` None: no queue)."""
     queue = Queue(pk=values["queue_id"], skill_id=values["skill_id"]) if values["queue_id"] is not None else None
-    query = (Call.objects.filter(pk=values["pk"], agent__isnull=True).filter(~Exists(_free_agents(queue)))
-             .query.chain(UpdateQuery))
-    query.add_update_values({
-        "queue_id": values["queue_id"], "priority": values["priority"],
-        "queued_at": Coalesce("queued_at", Value(values["at"], output_field=models.DateTimeField())),
-        **{name: values.get(name, value) for name, value in also.items()}})
+    query = (
+        Call.objects.filter(pk=values["pk"], agent__isnull=True)
+        .filter(~Exists(_free_agents(queue)))
+        .query.chain(UpdateQuery)
+    )
+    query.add_update_values(
+        {
+            "queue_id": values["queue_id"],
+            "priority": values["priority"],
+            "queued_at": Coalesce("queued_at", Value(values["at"], output_field=models.DateTimeField())),
+            **{name: values.get(name, value) for name, value in also.items()},
+        }
+    )
     return query
 
 
@@ -198,27 +218,50 @@ def _wait_query(values: dict, also: dict) -> UpdateQuery:
 #: marker no real value equals, whose places in the parameters are then filled in.
 #: (alias, vendor, shape) → (sql, params, {value name: its indexes}), or None: the ORM each time.
 _WAIT_SQL: dict[tuple, tuple[str, list, dict[str, list[int]]] | None] = {}
-_MARKERS = {"pk": -917_000_001, "queue_id": -917_000_002, "skill_id": -917_000_003, "priority": -917_000_004,
-            "service_id": -917_000_005, "at": datetime(1901, 2, 3, 4, 5, 6, 789, tzinfo=UTC)}
+_MARKERS = {
+    "pk": -917_000_001,
+    "queue_id": -917_000_002,
+    "skill_id": -917_000_003,
+    "priority": -917_000_004,
+    "service_id": -917_000_005,
+    "at": datetime(1901, 2, 3, 4, 5, 6, 789, tzinfo=UTC),
+}
 
 
 def _wait_in_queue(*, call_id: int, queue: Queue | None, at: datetime, priority: int, also: dict) -> int:
     """Run ``_wait_query``: 1 when the call now waits in the queue, 0 when it did not change."""
-    values = {"pk": call_id, "at": at, "priority": priority, "queue_id": queue.pk if queue is not None else None,
-              "skill_id": queue.skill_id if queue is not None else None, "service_id": also.get("service_id")}
+    values = {
+        "pk": call_id,
+        "at": at,
+        "priority": priority,
+        "queue_id": queue.pk if queue is not None else None,
+        "skill_id": queue.skill_id if queue is not None else None,
+        "service_id": also.get("service_id"),
+    }
     alias = router.db_for_write(Call)
     connection = connections[alias]
     fixed = tuple(sorted((name, value) for name, value in also.items() if name != "service_id"))
-    key = (alias, connection.vendor, queue is None, bool(queue is not None and queue.skill_id),
-           "service_id" in also, fixed)
+    key = (
+        alias,
+        connection.vendor,
+        queue is None,
+        bool(queue is not None and queue.skill_id),
+        "service_id" in also,
+        fixed,
+    )
     if key not in _WAIT_SQL:
         markers = {name: marker for name, marker in _MARKERS.items() if values[name] is not None}
         compiler = _wait_query({**values, **markers}, also).get_compiler(using=alias)
         compiler.pre_sql_setup()
         sql, params = compiler.as_sql()
-        slots = {name: [k for k, param in enumerate(params)
-                        if isinstance(param, type(marker)) and not isinstance(param, bool) and param == marker]
-                 for name, marker in markers.items()}
+        slots = {
+            name: [
+                k
+                for k, param in enumerate(params)
+                if isinstance(param, type(marker)) and not isinstance(param, bool) and param == marker
+            ]
+            for name, marker in markers.items()
+        }
         _WAIT_SQL[key] = (sql, list(params), slots) if all(slots.values()) else None
     compiled = _WAIT_SQL[key]
     if compiled is None:
@@ -240,12 +283,17 @@ def offer_waiting_call(*, agent: AgentState, at: datetime) -> Call | None:
     higher queue priority, then the longest waiting. The caller is moved to the agent."""
     skills = _skills(agent.user_id)
     helping = TemporaryAgent.queues.through.objects.filter(
-        temporaryagent__user_id=agent.user_id, temporaryagent__left_at__isnull=True).values("queue_id")
-    call = (Call.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(agent__isnull=True, ended_at__isnull=True, queued_at__isnull=False)
-            .filter(Q(queue__skill__isnull=True) | Q(queue__skill__in=skills) | Q(queue__isnull=True)
-                    | Q(queue__in=helping))
-            .order_by("-priority", F("queue__priority").desc(nulls_last=True), "queued_at", "id").first())
+        temporaryagent__user_id=agent.user_id, temporaryagent__left_at__isnull=True
+    ).values("queue_id")
+    call = (
+        Call.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(agent__isnull=True, ended_at__isnull=True, queued_at__isnull=False)
+        .filter(
+            Q(queue__skill__isnull=True) | Q(queue__skill__in=skills) | Q(queue__isnull=True) | Q(queue__in=helping)
+        )
+        .order_by("-priority", F("queue__priority").desc(nulls_last=True), "queued_at", "id")
+        .first()
+    )
     if call is None:
         return None
     _connect(call, agent, at)
@@ -270,8 +318,7 @@ def call_connected(*, call_sid: str, talk_seconds: int | None, at: datetime | No
     call.talk_seconds = (call.talk_seconds or 0) + talk if call.transfers else talk
     call.outcome = CallOutcome.TRANSFERRED if call.transfers else CallOutcome.ANSWERED
     close_hold(call, at)
-    call.save(update_fields=["answered_at", "wait_seconds", "talk_seconds", "outcome", "hold_seconds",
-                             "held_since"])
+    call.save(update_fields=["answered_at", "wait_seconds", "talk_seconds", "outcome", "hold_seconds", "held_since"])
     release_agent(call=call, at=at)
     return call
 
@@ -297,8 +344,11 @@ def release_agent(*, call: Call, at: datetime) -> None:
     """The call is over for its agent: wrap-up after a conversation, available otherwise."""
     if call.agent_id is None:
         return
-    agent = (AgentState.objects.select_for_update()
-             .filter(user_id=call.agent_id, call=call, state=AgentStateChoice.BUSY).first())
+    agent = (
+        AgentState.objects.select_for_update()
+        .filter(user_id=call.agent_id, call=call, state=AgentStateChoice.BUSY)
+        .first()
+    )
     if agent is None:
         return
     if call.answered_at is not None:
@@ -408,20 +458,33 @@ def assign_callback(callback: Callback) -> None:
     """Give the callback to an agent with the call's queue skill: among those, agents at work
     before offline ones, then the fewest open callbacks (one query)."""
     call = callback.call
-    skill_id = (Queue.objects.filter(pk=call.queue_id).values_list("skill_id", flat=True).first() if call.queue_id
-                else Line.objects.filter(pk=call.line_id).values_list("queue__skill_id", flat=True).first()
-                if call.line_id else None)
+    skill_id = (
+        Queue.objects.filter(pk=call.queue_id).values_list("skill_id", flat=True).first()
+        if call.queue_id
+        else Line.objects.filter(pk=call.line_id).values_list("queue__skill_id", flat=True).first()
+        if call.line_id
+        else None
+    )
     users = get_user_model().objects.filter(is_active=True, profile__isnull=False)
     if skill_id:
         users = users.filter(profile__skills=skill_id)
     else:
         users = users.filter(Exists(AgentProfile.skills.through.objects.filter(agentprofile__user=OuterRef("pk"))))
-    open_callbacks = (Callback.objects.filter(agent=OuterRef("pk"), status__in=[CallbackStatus.OPEN,
-                                                                                 CallbackStatus.CLAIMED])
-                      .order_by().values("agent").annotate(n=Count("*")).values("n"))
-    chosen = (users.annotate(load=Coalesce(Subquery(open_callbacks), 0),
-                             offline=Q(call_state__isnull=True) | Q(call_state__state=AgentStateChoice.OFFLINE))
-              .order_by("offline", "load", "pk").first())
+    open_callbacks = (
+        Callback.objects.filter(agent=OuterRef("pk"), status__in=[CallbackStatus.OPEN, CallbackStatus.CLAIMED])
+        .order_by()
+        .values("agent")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    chosen = (
+        users.annotate(
+            load=Coalesce(Subquery(open_callbacks), 0),
+            offline=Q(call_state__isnull=True) | Q(call_state__state=AgentStateChoice.OFFLINE),
+        )
+        .order_by("offline", "load", "pk")
+        .first()
+    )
     if chosen is not None:
         Callback.objects.filter(pk=callback.pk, agent__isnull=True).update(agent=chosen)
         callback.agent = chosen
@@ -435,11 +498,17 @@ def match_waiting_calls(at: datetime | None = None) -> int:
     if not Call.objects.filter(agent__isnull=True, ended_at__isnull=True, queued_at__isnull=False).exists():
         return 0
     matched = 0
-    for user_id in AgentState.objects.filter(state=AgentStateChoice.AVAILABLE).order_by("since", "user_id").values_list(
-            "user_id", flat=True)[:200]:
+    for user_id in (
+        AgentState.objects.filter(state=AgentStateChoice.AVAILABLE)
+        .order_by("since", "user_id")
+        .values_list("user_id", flat=True)[:200]
+    ):
         with transaction.atomic():
-            agent = AgentState.objects.select_for_update(skip_locked=True).filter(
-                user_id=user_id, state=AgentStateChoice.AVAILABLE).first()
+            agent = (
+                AgentState.objects.select_for_update(skip_locked=True)
+                .filter(user_id=user_id, state=AgentStateChoice.AVAILABLE)
+                .first()
+            )
             if agent is not None and offer_waiting_call(agent=agent, at=at) is not None:
                 matched += 1
     return matched

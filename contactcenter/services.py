@@ -52,8 +52,12 @@ def line_save(*, line: Line | None = None, data: dict, menu: list[dict] | None, 
         for option in line.menu.all():
             option._history_user = actor
             option.delete()
-        bulk_create_with_history([MenuOption(line=line, **option) for option in menu], MenuOption,
-                                 default_user=actor, default_change_reason="menu saved")
+        bulk_create_with_history(
+            [MenuOption(line=line, **option) for option in menu],
+            MenuOption,
+            default_user=actor,
+            default_change_reason="menu saved",
+        )
     return line
 
 
@@ -104,12 +108,18 @@ def line_is_open(line: Line | None, at: datetime | None = None) -> bool:
     return begin <= at
 
 
-def callback_for(*, call: Call, reason: str, recording_url: str = "", recording_seconds: int | None = None
-                 ) -> Callback:
+def callback_for(*, call: Call, reason: str, recording_url: str = "", recording_seconds: int | None = None) -> Callback:
     """One callback task per call (a voicemail upgrades an after-hours one with its recording)."""
     callback, created = Callback.objects.get_or_create(
-        call=call, defaults={"contact_id": call.contact_id, "number": call.from_number, "reason": reason,
-                             "recording_url": recording_url, "recording_seconds": recording_seconds})
+        call=call,
+        defaults={
+            "contact_id": call.contact_id,
+            "number": call.from_number,
+            "reason": reason,
+            "recording_url": recording_url,
+            "recording_seconds": recording_seconds,
+        },
+    )
     if created:
         assign_callback(callback)
     if not created and reason == CallbackReason.VOICEMAIL and not callback.recording_url:
@@ -146,9 +156,16 @@ def _flag_input(call_sid: str, flags: list[dict]) -> None:
         Call.objects.filter(pk=call.pk).update(input_flags=merged)
 
 
-def call_arrived(*, call_sid: str, from_number: str, to_number: str, direction: str = "inbound",
-                 at: datetime | None = None, from_raw: str = "", flags: list[dict] | None = None
-                 ) -> tuple[Call, bool]:
+def call_arrived(
+    *,
+    call_sid: str,
+    from_number: str,
+    to_number: str,
+    direction: str = "inbound",
+    at: datetime | None = None,
+    from_raw: str = "",
+    flags: list[dict] | None = None,
+) -> tuple[Call, bool]:
     """Record an incoming call (once per CallSid): the caller identified by number, the line
     by the number dialled, and one unit of demand for the line's service (spike detection).
     ``from_number`` is E.164 or ""; ``from_raw`` keeps a caller ID that is not a number, and
@@ -164,20 +181,29 @@ def call_arrived(*, call_sid: str, from_number: str, to_number: str, direction: 
     at = at or timezone.now()
     try:
         with _statement():
-            call = Call.objects.create(call_sid=call_sid, direction=direction, from_number=from_number[:32],
-                                       from_raw=from_raw[:64], input_flags=_with_flags([], flags),
-                                       to_number=to_number[:32], line=line, contact=contact,
-                                       customer=contact.customer if contact else None, started_at=at,
-                                       service_id=line.service_id if line else None,
-                                       repeat_of_id=_previous_call_subquery(contact, from_number, at))
+            call = Call.objects.create(
+                call_sid=call_sid,
+                direction=direction,
+                from_number=from_number[:32],
+                from_raw=from_raw[:64],
+                input_flags=_with_flags([], flags),
+                to_number=to_number[:32],
+                line=line,
+                contact=contact,
+                customer=contact.customer if contact else None,
+                started_at=at,
+                service_id=line.service_id if line else None,
+                repeat_of_id=_previous_call_subquery(contact, from_number, at),
+            )
     except IntegrityError:  # a replay of the same CallSid (or a retry at the same instant)
         return Call.objects.select_related("line", "contact", "customer").get(call_sid=call_sid), False
     call.__dict__.pop("repeat_of_id", None)  # the subquery's result: loaded from the row if ever read
     if line is not None and line.service_id:  # as ``demand_record`` (the same reference counts once)
         try:
             with _statement():
-                DemandSignal.objects.create(service_id=line.service_id, source=DemandSource.CALL,
-                                            reference=call_sid[:64], at=call.started_at)
+                DemandSignal.objects.create(
+                    service_id=line.service_id, source=DemandSource.CALL, reference=call_sid[:64], at=call.started_at
+                )
         except IntegrityError:
             pass
     return call, True
@@ -193,12 +219,14 @@ def _statement():
 def _line_query(number: str):
     """The active line for a dialled number, annotated with its newest active announcement
     (``announcement_now``: the fields it plays, as one JSON object; see ``active_announcement``)."""
-    announcement = (Announcement.objects.filter(Q(lines=OuterRef("pk")) | Q(services=OuterRef("service_id")),
-                                                active=True)
-                    .order_by("-created_at", "-id")
-                    .values(row=JSONObject(**{name: name for name in ANNOUNCEMENT_PLAYED}))[:1])
-    return (Line.objects.filter(number=number, is_active=True)
-            .annotate(announcement_now=Subquery(announcement, output_field=JSONField()))[:1])
+    announcement = (
+        Announcement.objects.filter(Q(lines=OuterRef("pk")) | Q(services=OuterRef("service_id")), active=True)
+        .order_by("-created_at", "-id")
+        .values(row=JSONObject(**{name: name for name in ANNOUNCEMENT_PLAYED}))[:1]
+    )
+    return Line.objects.filter(number=number, is_active=True).annotate(
+        announcement_now=Subquery(announcement, output_field=JSONField())
+    )[:1]
 
 
 #: ``_line_query``'s SQL per database, compiled once per process: building and compiling that
@@ -222,7 +250,7 @@ def _line_for(number: str) -> Line | None:
     if compiled is None:
         return _line_query(number).first()
     sql, params, slot = compiled
-    params = [*params[:slot], number, *params[slot + 1:]]
+    params = [*params[:slot], number, *params[slot + 1 :]]
     return next(iter(Line.objects.raw(sql, params).using(alias)), None)
 
 
@@ -240,8 +268,13 @@ def _announcement_from_row(row) -> Announcement | None:
     audio = row.get("prompt_audio")
     if isinstance(audio, str):  # SQLite nests a JSON column as text
         audio = json.loads(audio or "{}")
-    return Announcement(id=row["id"], message=row.get("message") or "", allow_continue=bool(row.get("allow_continue")),
-                        language=row.get("language") or "", prompt_audio=audio or {})
+    return Announcement(
+        id=row["id"],
+        message=row.get("message") or "",
+        allow_continue=bool(row.get("allow_continue")),
+        language=row.get("language") or "",
+        prompt_audio=audio or {},
+    )
 
 
 def _previous_call_subquery(contact, from_number: str, at: datetime) -> Subquery | None:
@@ -288,11 +321,17 @@ class Routed:
 def _menu_option(line_id: int, digit: str) -> MenuOption | None:
     """The line's option for the digit, with its queue and its service's newest active
     announcement (``announcement_now``, the fields played, as in ``_line_query``): one query."""
-    announcement = (Announcement.objects.filter(services=OuterRef("service_id"), active=True)
-                    .order_by("-created_at", "-id")
-                    .values(row=JSONObject(**{name: name for name in ANNOUNCEMENT_PLAYED}))[:1])
-    return (MenuOption.objects.select_related("queue").filter(line_id=line_id, digit=digit)
-            .annotate(announcement_now=Subquery(announcement, output_field=JSONField())).first())
+    announcement = (
+        Announcement.objects.filter(services=OuterRef("service_id"), active=True)
+        .order_by("-created_at", "-id")
+        .values(row=JSONObject(**{name: name for name in ANNOUNCEMENT_PLAYED}))[:1]
+    )
+    return (
+        MenuOption.objects.select_related("queue")
+        .filter(line_id=line_id, digit=digit)
+        .annotate(announcement_now=Subquery(announcement, output_field=JSONField()))
+        .first()
+    )
 
 
 def call_route(*, call: Call, queue, service_id: int | None = None) -> Routed:
@@ -347,8 +386,15 @@ def call_continued(*, call: Call) -> None:
 
 
 @transaction.atomic
-def call_status(*, call_sid: str, sequence: int, status: str, at: datetime | None = None,
-                duration: int | None = None, flags: list[dict] | None = None) -> bool:
+def call_status(
+    *,
+    call_sid: str,
+    sequence: int,
+    status: str,
+    at: datetime | None = None,
+    duration: int | None = None,
+    flags: list[dict] | None = None,
+) -> bool:
     """Apply a status callback once: the event is stored by (CallSid, SequenceNumber); the
     call takes the status of its highest sequence seen, so a late, older event changes
     nothing. A call that ends after an announcement without the caller continuing is a
@@ -377,8 +423,12 @@ def call_status(*, call_sid: str, sequence: int, status: str, at: datetime | Non
         elif call.answered_at is not None and status == "completed":
             if call.talk_seconds is None:  # no agent leg reported it: from the answer to the end
                 before_answer = (call.answered_at - call.started_at).total_seconds()
-                call.talk_seconds = max(0, round(duration - before_answer if duration is not None
-                                                 else (at - call.answered_at).total_seconds()))
+                call.talk_seconds = max(
+                    0,
+                    round(
+                        duration - before_answer if duration is not None else (at - call.answered_at).total_seconds()
+                    ),
+                )
             call.outcome = call.outcome or (CallOutcome.TRANSFERRED if call.transfers else CallOutcome.ANSWERED)
         elif not call.outcome:
             call.outcome = CallOutcome.MISSED if status in ("no-answer", "busy") else CallOutcome.ABANDONED
@@ -390,8 +440,11 @@ def call_status(*, call_sid: str, sequence: int, status: str, at: datetime | Non
         release_agent(call=call, at=at)
     # An outbound call that did not reach the customer is no new callback (contactcenter.outbound
     # keeps its callback open and its dial-list entry for the next try).
-    if status in FINAL_STATUSES and call.direction != "outbound" and (
-            call.contact_id or try_normalize_phone(call.from_number)):
+    if (
+        status in FINAL_STATUSES
+        and call.direction != "outbound"
+        and (call.contact_id or try_normalize_phone(call.from_number))
+    ):
         if call.after_hours:
             if call.outcome != CallOutcome.VOICEMAIL:
                 callback_for(call=call, reason=CallbackReason.AFTER_HOURS)
@@ -401,8 +454,14 @@ def call_status(*, call_sid: str, sequence: int, status: str, at: datetime | Non
 
 
 @transaction.atomic
-def call_queue_result(*, call_sid: str, result: str, queue_seconds: int | None, at: datetime | None = None,
-                      flags: list[dict] | None = None) -> None:
+def call_queue_result(
+    *,
+    call_sid: str,
+    result: str,
+    queue_seconds: int | None,
+    at: datetime | None = None,
+    flags: list[dict] | None = None,
+) -> None:
     """The queue's verdict: ``bridged`` (an agent answered: the answer time and the wait),
     ``hangup`` (the caller gave up in the queue: abandoned)."""
     call = Call.objects.select_for_update().filter(call_sid=call_sid).first()
@@ -420,16 +479,18 @@ def call_queue_result(*, call_sid: str, result: str, queue_seconds: int | None, 
 
 
 @transaction.atomic
-def call_voicemail(*, call_sid: str, recording_url: str, seconds: int | None,
-                   flags: list[dict] | None = None) -> Callback | None:
+def call_voicemail(
+    *, call_sid: str, recording_url: str, seconds: int | None, flags: list[dict] | None = None
+) -> Callback | None:
     call = Call.objects.select_for_update().filter(call_sid=call_sid).first()
     if call is None:
         return None
     call.outcome = CallOutcome.VOICEMAIL
     call.input_flags = _with_flags(call.input_flags, flags)
     call.save(update_fields=["outcome", "input_flags"])
-    return callback_for(call=call, reason=CallbackReason.VOICEMAIL, recording_url=recording_url,
-                        recording_seconds=seconds)
+    return callback_for(
+        call=call, reason=CallbackReason.VOICEMAIL, recording_url=recording_url, recording_seconds=seconds
+    )
 
 
 # --- identification, the bridge, the survey ------------------------------------------------------

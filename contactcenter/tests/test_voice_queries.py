@@ -15,14 +15,17 @@ from .signed import incoming, post
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-MENU = ('<Gather action="/telephony/twilio/gather/?step=menu" method="POST" numDigits="1" timeout="6">'
-        "<Say>For cards, press 1. For web hosting, press 2.</Say></Gather>")
+MENU = (
+    '<Gather action="/telephony/twilio/gather/?step=menu" method="POST" numDigits="1" timeout="6">'
+    "<Say>For cards, press 1. For web hosting, press 2.</Say></Gather>"
+)
 
 
 @pytest.fixture
 def menu_line():
-    line = Line.objects.create(number="+302100000009", name="Cards", service=ServiceFactory(name="Cards"),
-                               greeting="Welcome.")
+    line = Line.objects.create(
+        number="+302100000009", name="Cards", service=ServiceFactory(name="Cards"), greeting="Welcome."
+    )
     for digit, label in (("1", "cards"), ("2", "web hosting")):
         MenuOption.objects.create(line=line, digit=digit, label=label, queue=Queue.objects.create(name=label))
     return line
@@ -63,12 +66,14 @@ def test_a_replay_answers_the_same_and_writes_nothing(client, menu_line):
     assert DemandSignal.objects.filter(reference="CA4").count() == 1
 
 
-def test_an_active_announcement_is_read_with_the_line_in_five_statements(client, menu_line,
-                                                                        django_assert_max_num_queries):
+def test_an_active_announcement_is_read_with_the_line_in_five_statements(
+    client, menu_line, django_assert_max_num_queries
+):
     from contactcenter.models import Announcement
 
-    announcement = Announcement.objects.create(message="Card payments are failing; we are on it.",
-                                               allow_continue=True, language="en")
+    announcement = Announcement.objects.create(
+        message="Card payments are failing; we are on it.", allow_continue=True, language="en"
+    )
     announcement.lines.add(menu_line)
     contact = ContactFactory(name="Eleni Papadopoulou")
     ContactPhone.objects.create(contact=contact, number="+306900000001")

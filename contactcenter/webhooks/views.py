@@ -67,16 +67,18 @@ def twilio_webhook(view=None, *, reports: bool = False):
     def wrapper(request, *args, **kwargs):
         validator = RequestValidator(settings.TWILIO_AUTH_TOKEN or "")
         signature = request.META.get("HTTP_X_TWILIO_SIGNATURE", "")
-        if not settings.TWILIO_AUTH_TOKEN or not validator.validate(_signed_url(request), request.POST.dict(),
-                                                                    signature):
+        if not settings.TWILIO_AUTH_TOKEN or not validator.validate(
+            _signed_url(request), request.POST.dict(), signature
+        ):
             return HttpResponseForbidden("invalid signature", content_type="text/plain")
         try:
             return view(request, *args, **kwargs)
         except Exception:
             logger.exception("telephony webhook %s failed", request.path)
             if reports:
-                return HttpResponse("the event could not be stored; send it again", status=503,
-                                    content_type="text/plain")
+                return HttpResponse(
+                    "the event could not be stored; send it again", status=503, content_type="text/plain"
+                )
             response = VoiceResponse()
             speech.say(response, None, prompt="sorry")
             return twiml(response)
@@ -111,8 +113,12 @@ def _menu(response: VoiceResponse, call: Call) -> None:
         return
     gather = Gather(num_digits=1, action=reverse("telephony:gather") + "?step=menu", method="POST", timeout=6)
     menu = speech.PROMPTS["menu"].text
-    speech.say(gather, line, lambda: " ".join(str(menu) % {"label": option.label, "digit": option.digit}
-                                              for option in options), prompt="menu")
+    speech.say(
+        gather,
+        line,
+        lambda: " ".join(str(menu) % {"label": option.label, "digit": option.digit} for option in options),
+        prompt="menu",
+    )
     response.append(gather)
     response.redirect(reverse("telephony:gather") + "?step=menu", method="POST")
 
@@ -139,8 +145,13 @@ def _connect(response: VoiceResponse, call: Call, *, notice_noted: bool = False)
         supervision.join_conference(response, call)  # the agent's leg is added to the call's conference
         return
     if call.agent_id is not None:
-        dial = response.dial(action=reverse("telephony:dial"), method="POST", timeout=routing.ring_seconds(),
-                             answer_on_bridge=True, **call_recording.dial_recording_kwargs(call))
+        dial = response.dial(
+            action=reverse("telephony:dial"),
+            method="POST",
+            timeout=routing.ring_seconds(),
+            answer_on_bridge=True,
+            **call_recording.dial_recording_kwargs(call),
+        )
         if settings.CONTACT_CENTER_AGENT_ENDPOINT == "phone":
             phone = AgentProfile.objects.filter(user_id=call.agent_id).values_list("phone", flat=True).first()
             dial.number(phone or "")
@@ -148,16 +159,20 @@ def _connect(response: VoiceResponse, call: Call, *, notice_noted: bool = False)
             dial.client(call.agent.get_username())
         return
     name = call.queue.name if call.queue_id else "support"
-    response.enqueue(name, action=reverse("telephony:queue"), method="POST", wait_url=reverse("telephony:wait"),
-                     wait_url_method="POST")
+    response.enqueue(
+        name,
+        action=reverse("telephony:queue"),
+        method="POST",
+        wait_url=reverse("telephony:wait"),
+        wait_url_method="POST",
+    )
 
 
 def _after_hours(response: VoiceResponse, call: Call) -> None:
     """Closed: the after-hours message, then a voicemail (the recording hook makes the callback)."""
     Call.objects.filter(pk=call.pk).update(after_hours=True)
     speech.say(response, call.line, call.line.after_hours_message or None, prompt="after_hours")
-    response.record(action=reverse("telephony:recording"), method="POST", max_length=120, play_beep=True,
-                    timeout=5)
+    response.record(action=reverse("telephony:recording"), method="POST", max_length=120, play_beep=True, timeout=5)
     response.hangup()
 
 
@@ -169,9 +184,14 @@ def voice(request):
     params = VoiceParams.parse(request.POST)
     if not params.ok:
         return _unidentified()
-    call, _new = services.call_arrived(call_sid=params["CallSid"], from_number=params["From"],
-                                       to_number=params["To"], direction=params["Direction"],
-                                       from_raw=params["From_raw"], flags=params.flags)
+    call, _new = services.call_arrived(
+        call_sid=params["CallSid"],
+        from_number=params["From"],
+        to_number=params["To"],
+        direction=params["Direction"],
+        from_raw=params["From_raw"],
+        flags=params.flags,
+    )
     response = VoiceResponse()
     if call.to_number and call.to_number == settings.MAJOR_INCIDENT_BRIDGE_NUMBER:
         _ask(response, "bridge", call.line, prompt="bridge_pin")
@@ -191,12 +211,12 @@ def voice(request):
     return twiml(response)
 
 
-def _ask(response: VoiceResponse, step: str, line, *, prompt: str, digits: int | None = None,
-         then: str = "") -> None:
+def _ask(response: VoiceResponse, step: str, line, *, prompt: str, digits: int | None = None, then: str = "") -> None:
     """A ``Gather`` for keys ending in ``#``, with the line's ``prompt`` (speech.say)."""
     url = reverse("telephony:gather") + f"?step={step}" + (f"&{then}" if then else "")
-    gather = Gather(action=url, method="POST", timeout=8, finish_on_key="#", **({"num_digits": digits}
-                                                                                 if digits else {}))
+    gather = Gather(
+        action=url, method="POST", timeout=8, finish_on_key="#", **({"num_digits": digits} if digits else {})
+    )
     speech.say(gather, line, prompt=prompt)
     response.append(gather)
     response.redirect(url, method="POST")  # no keys pressed: the same step hears nothing and moves on
@@ -206,8 +226,9 @@ def _play_announcement(response: VoiceResponse, call: Call, announcement, then: 
     """The announcement in the caller's language (its recording, else its text: speech.announce)."""
     line = call.line
     if announcement.allow_continue:
-        gather = Gather(num_digits=1, action=reverse("telephony:gather") + "?step=announcement" + then,
-                        method="POST", timeout=6)
+        gather = Gather(
+            num_digits=1, action=reverse("telephony:gather") + "?step=announcement" + then, method="POST", timeout=6
+        )
         speech.announce(gather, line, announcement)
         speech.say(gather, line, prompt="announcement_continue")
         response.append(gather)
@@ -286,8 +307,12 @@ def gather(request):
         # W1 (issue 24.14): then "Was your issue solved on this call?" (1 yes, 2 no), for
         # first-call resolution as the caller sees it.
         rated = services.call_rated(call=call, digits=digits)
-        gather = Gather(num_digits=1, action=reverse("telephony:gather") + "?step=fcr" + ("&rated=1" if rated else ""),
-                        method="POST", timeout=6)
+        gather = Gather(
+            num_digits=1,
+            action=reverse("telephony:gather") + "?step=fcr" + ("&rated=1" if rated else ""),
+            method="POST",
+            timeout=6,
+        )
         speech.say(gather, call.line, prompt="fcr")
         response.append(gather)
         speech.say(response, call.line, prompt="csat_thanks" if rated else "thanks")
@@ -312,9 +337,14 @@ def status(request):
     if not params.ok:
         return _refused(params)
     sequence = params["SequenceNumber"]
-    services.call_status(call_sid=params["CallSid"], sequence=sequence, status=params["CallStatus"],
-                         at=params["Timestamp"], duration=params["CallDuration"],
-                         flags=[{**flag, "sequence": sequence} for flag in params.flags])
+    services.call_status(
+        call_sid=params["CallSid"],
+        sequence=sequence,
+        status=params["CallStatus"],
+        at=params["Timestamp"],
+        duration=params["CallDuration"],
+        flags=[{**flag, "sequence": sequence} for flag in params.flags],
+    )
     return twiml(VoiceResponse())
 
 
@@ -325,8 +355,12 @@ def queue(request):
     if not params.ok:
         return _refused(params)
     call_sid, result = params["CallSid"], params["QueueResult"]
-    services.call_queue_result(call_sid=call_sid, result=result, queue_seconds=params["QueueTime"],
-                               flags=[{**flag, "result": result} for flag in params.flags])
+    services.call_queue_result(
+        call_sid=call_sid,
+        result=result,
+        queue_seconds=params["QueueTime"],
+        flags=[{**flag, "result": result} for flag in params.flags],
+    )
     response = VoiceResponse()
     call = Call.objects.select_related("line").filter(call_sid=call_sid).first()
     if result == "bridged" and call is not None:
@@ -415,10 +449,12 @@ def wait(request):
     position = params["QueuePosition"]  # a bad one is not announced
     line = call.line if call is not None and call.line_id else None
     if position:
-        speech.say(response, line, prompt="queue_first" if position == 1 else "queue_position",
-                   params={"position": position})
-    music = ((call.queue.hold_music_url if call is not None and call.queue_id else "")
-             or settings.CONTACT_CENTER_HOLD_MUSIC_URL)
+        speech.say(
+            response, line, prompt="queue_first" if position == 1 else "queue_position", params={"position": position}
+        )
+    music = (
+        call.queue.hold_music_url if call is not None and call.queue_id else ""
+    ) or settings.CONTACT_CENTER_HOLD_MUSIC_URL
     if music:
         response.play(music)
     else:
@@ -431,8 +467,9 @@ def _call(params: Parsed) -> Call | None:
     sid = params["CallSid"]
     if not sid:
         return None
-    return (Call.objects.select_related("line__queue", "queue", "agent", "contact", "customer")
-            .filter(call_sid=sid).first())
+    return (
+        Call.objects.select_related("line__queue", "queue", "agent", "contact", "customer").filter(call_sid=sid).first()
+    )
 
 
 @twilio_webhook(reports=True)
@@ -443,6 +480,10 @@ def recording(request):
     params = RecordingParams.parse(request.POST)
     if not params.ok:
         return _refused(params)
-    services.call_voicemail(call_sid=params["CallSid"], recording_url=params["RecordingUrl"],
-                            seconds=params["RecordingDuration"], flags=params.flags)
+    services.call_voicemail(
+        call_sid=params["CallSid"],
+        recording_url=params["RecordingUrl"],
+        seconds=params["RecordingDuration"],
+        flags=params.flags,
+    )
     return twiml(VoiceResponse())
