@@ -102,16 +102,16 @@ def setup_django(url: str) -> None:
 
 
 def migrate_fresh() -> str:
-    """Migrate the empty benchmark database Django is connected to; return how.
+    """Migrate the benchmark database Django is connected to; return how.
 
     From ``tests/schema.sql`` (the test suite's pg_dump of a migrated database, a second or
     two) when every migration file it records is unchanged, then ``migrate`` for the
     migrations added since; else every migration from the start (2–3 minutes of one core,
-    over 20 on a busy machine)."""
+    over 20 on a busy machine). A database migrated before (``--reuse``) is only migrated forward."""
     from django.core.management import call_command
     from django.db import connection
 
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and "django_migrations" not in connection.introspection.table_names():
         from tests import dbsetup
 
         if dbsetup._dump_usable(dbsetup._schema_files()):
