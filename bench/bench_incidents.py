@@ -82,9 +82,18 @@ OPEN = ("new", "assigned", "in_progress", "on_hold")
 TEAMS = ["Service desk", "Network", "Applications", "Infrastructure", "Security"]
 SERVICES = ["Internet banking", "Card payments", "Email", "Web hosting", "VPN", "Telephony", "ERP", "Wi-Fi"]
 TITLES = [
-    "Cannot log in", "Page times out", "Payment declined", "Mailbox full", "VPN drops every few minutes",
-    "No dial tone", "Report does not load", "Slow response", "Error 500 on checkout", "Password reset fails",
-    "Certificate expired", "Printer offline",
+    "Cannot log in",
+    "Page times out",
+    "Payment declined",
+    "Mailbox full",
+    "VPN drops every few minutes",
+    "No dial tone",
+    "Report does not load",
+    "Slow response",
+    "Error 500 on checkout",
+    "Password reset fails",
+    "Certificate expired",
+    "Printer offline",
 ]
 DESCRIPTIONS = [
     "",
@@ -94,35 +103,62 @@ DESCRIPTIONS = [
     "Monitoring alert forwarded by the on-call engineer. Affects some users only; no workaround known yet. "
     "Please check the last deployment and the load balancer's health checks before calling back.",
 ]
-TRUNCATE = ("incidents_incident, incidents_incidentnote, incidents_attachment, incidents_historicalincident, "
-            "incidents_historicalincidentnote, incidents_historicalattachment, sla_slatimer, sla_slaescalation, "
-            "sla_slaevent")
+TRUNCATE = (
+    "incidents_incident, incidents_incidentnote, incidents_attachment, incidents_historicalincident, "
+    "incidents_historicalincidentnote, incidents_historicalattachment, sla_slatimer, sla_slaescalation, "
+    "sla_slaevent"
+)
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--incidents", type=int, default=1_000_000,
-                        help="Incidents at the last stage (default 1000000); stages 10000 and 100000 come first.")
+    parser.add_argument(
+        "--incidents",
+        type=int,
+        default=1_000_000,
+        help="Incidents at the last stage (default 1000000); stages 10000 and 100000 come first.",
+    )
     parser.add_argument("--requests", type=int, default=30, help="Timed requests per list and stage (default 30).")
     parser.add_argument("--creates", type=int, default=300, help="Timed POSTs per stage (default 300).")
     parser.add_argument("--agents", type=int, default=20, help="Agents the incidents are assigned to (default 20).")
     parser.add_argument("--contacts", type=int, default=300, help="Contacts (of contacts/10 customers; default 300).")
-    parser.add_argument("--verbose", action="store_true",
-                        help="Statements and EXPLAIN at every stage (default: at the last stage only).")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="Statements and EXPLAIN at every stage (default: at the last stage only).",
+    )
     parser.add_argument("--keep", action="store_true", help="Keep the benchmark database afterwards.")
-    parser.add_argument("--profile", type=int, default=0, metavar="N",
-                        help="At the last stage, cProfile N requests of the queue page and of the API list and "
-                             "print where the CPU time goes (default 0: no profile).")
-    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL),
-                        help=f"Benchmark database (default {DEFAULT_URL}; env BENCH_DATABASE_URL).")
-    parser.add_argument("--reuse", action="store_true",
-                        help="Measure the kept database as it is (no drop, no load): lists, pages, the partial.")
-    parser.add_argument("--source", default="",
-                        help="With --reuse: the application's tree to import (default: this checkout).")
-    parser.add_argument("--load", type=int, default=0, metavar="N",
-                        help="With --reuse: first load N incidents afresh into the kept database (as a stage does).")
-    parser.add_argument("--only", default="",
-                        help="With --reuse: only the lists and pages whose label contains this (e.g. 'page').")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="At the last stage, cProfile N requests of the queue page and of the API list and "
+        "print where the CPU time goes (default 0: no profile).",
+    )
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL),
+        help=f"Benchmark database (default {DEFAULT_URL}; env BENCH_DATABASE_URL).",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="Measure the kept database as it is (no drop, no load): lists, pages, the partial.",
+    )
+    parser.add_argument(
+        "--source", default="", help="With --reuse: the application's tree to import (default: this checkout)."
+    )
+    parser.add_argument(
+        "--load",
+        type=int,
+        default=0,
+        metavar="N",
+        help="With --reuse: first load N incidents afresh into the kept database (as a stage does).",
+    )
+    parser.add_argument(
+        "--only", default="", help="With --reuse: only the lists and pages whose label contains this (e.g. 'page')."
+    )
     parser.add_argument("--seed", type=int, default=20261122)
     args = parser.parse_args()
     if args.requests < 2 or args.creates < 2:
@@ -131,6 +167,7 @@ def parse_args() -> argparse.Namespace:
 
 
 # --- fixtures and bulk load ----------------------------------------------------------------
+
 
 def make_fixtures(agents: int, contacts: int, seed: int) -> dict:
     from django.contrib.auth import get_user_model
@@ -149,29 +186,45 @@ def make_fixtures(agents: int, contacts: int, seed: int) -> dict:
     teams = [Team.objects.create(name=name) for name in TEAMS]
     users = []
     for k in range(agents):
-        user = User.objects.create(username="bench-agent" if k == 0 else f"bench-agent-{k + 1:02d}",
-                                   first_name="Agent", last_name=f"{k + 1:02d}")
+        user = User.objects.create(
+            username="bench-agent" if k == 0 else f"bench-agent-{k + 1:02d}",
+            first_name="Agent",
+            last_name=f"{k + 1:02d}",
+        )
         user.groups.add(agent_group)
         teams[k % len(teams)].members.add(user)
         users.append(user)
-    services = [Service.objects.create(name=name, owner_team=teams[k % len(teams)])
-                for k, name in enumerate(SERVICES)]
+    services = [Service.objects.create(name=name, owner_team=teams[k % len(teams)]) for k, name in enumerate(SERVICES)]
     call_command("generate_load", contacts=contacts, customers=max(contacts // 10, 1), seed=seed, stdout=StringIO())
     contact_rows = list(Contact.objects.order_by("id").values_list("id", "customer_id"))
     calendar = BusinessCalendar.objects.create(name="bench 24x7", timezone="UTC")  # no working hours: 24×7
-    policy = SLAPolicy.objects.create(name="bench incidents", applies_to="incident", calendar=calendar,
-                                      response_minutes=60, resolution_minutes=480, pause_on=["on_hold"])
-    EscalationRule.objects.create(policy=policy, metric="resolution", at_percent=75, notify="assignee",
-                                  channels=["in_app"])
-    EscalationRule.objects.create(policy=policy, metric="resolution", at_percent=100, notify="team_manager",
-                                  channels=["email", "in_app"])
+    policy = SLAPolicy.objects.create(
+        name="bench incidents",
+        applies_to="incident",
+        calendar=calendar,
+        response_minutes=60,
+        resolution_minutes=480,
+        pause_on=["on_hold"],
+    )
+    EscalationRule.objects.create(
+        policy=policy, metric="resolution", at_percent=75, notify="assignee", channels=["in_app"]
+    )
+    EscalationRule.objects.create(
+        policy=policy, metric="resolution", at_percent=100, notify="team_manager", channels=["email", "in_app"]
+    )
     token, _ = Token.objects.get_or_create(user=users[0])
     return {
-        "agent": users[0], "token": token.key,
-        "agents": [u.pk for u in users], "agent_teams": [teams[k % len(teams)].pk for k in range(agents)],
-        "services": [s.pk for s in services], "service_teams": [s.owner_team_id for s in services],
-        "contacts": [c for c, _ in contact_rows], "customers": [c for _, c in contact_rows],
-        "ct": ContentType.objects.get_for_model(Incident).pk, "policy": policy.pk, "calendar": calendar.pk,
+        "agent": users[0],
+        "token": token.key,
+        "agents": [u.pk for u in users],
+        "agent_teams": [teams[k % len(teams)].pk for k in range(agents)],
+        "services": [s.pk for s in services],
+        "service_teams": [s.owner_team_id for s in services],
+        "contacts": [c for c, _ in contact_rows],
+        "customers": [c for _, c in contact_rows],
+        "ct": ContentType.objects.get_for_model(Incident).pk,
+        "policy": policy.pk,
+        "calendar": calendar.pk,
         "n_teams": len(teams),
     }
 
@@ -186,15 +239,21 @@ def fixtures_from_db() -> dict:
     from incidents.models import Incident
     from sla.models import BusinessCalendar, SLAPolicy
 
-    users = sorted(get_user_model().objects.filter(username__startswith="bench-agent").prefetch_related("teams"),
-                   key=lambda u: (u.username != "bench-agent", u.username))
+    users = sorted(
+        get_user_model().objects.filter(username__startswith="bench-agent").prefetch_related("teams"),
+        key=lambda u: (u.username != "bench-agent", u.username),
+    )
     services = list(Service.objects.filter(name__in=SERVICES).order_by("id"))
     contact_rows = list(Contact.objects.order_by("id").values_list("id", "customer_id"))
     return {
-        "agent": users[0], "token": Token.objects.get_or_create(user=users[0])[0].key,
-        "agents": [u.pk for u in users], "agent_teams": [min(t.pk for t in u.teams.all()) for u in users],
-        "services": [s.pk for s in services], "service_teams": [s.owner_team_id for s in services],
-        "contacts": [c for c, _ in contact_rows], "customers": [c for _, c in contact_rows],
+        "agent": users[0],
+        "token": Token.objects.get_or_create(user=users[0])[0].key,
+        "agents": [u.pk for u in users],
+        "agent_teams": [min(t.pk for t in u.teams.all()) for u in users],
+        "services": [s.pk for s in services],
+        "service_teams": [s.owner_team_id for s in services],
+        "contacts": [c for c, _ in contact_rows],
+        "customers": [c for _, c in contact_rows],
         "ct": ContentType.objects.get_for_model(Incident).pk,
         "policy": SLAPolicy.objects.get(name="bench incidents").pk,
         "calendar": BusinessCalendar.objects.get(name="bench 24x7").pk,
@@ -304,9 +363,27 @@ def load(n: int, fx: dict, seed: int) -> dict:
     from django.utils import timezone
 
     now = timezone.now().replace(microsecond=0)
-    params = {"n": n, "now": now, "span": timedelta(days=730), "titles": TITLES, "descriptions": DESCRIPTIONS,
-              **{k: fx[k] for k in ("services", "service_teams", "agents", "agent_teams", "contacts", "customers",
-                                    "ct", "policy", "calendar")}}
+    params = {
+        "n": n,
+        "now": now,
+        "span": timedelta(days=730),
+        "titles": TITLES,
+        "descriptions": DESCRIPTIONS,
+        **{
+            k: fx[k]
+            for k in (
+                "services",
+                "service_teams",
+                "agents",
+                "agent_teams",
+                "contacts",
+                "customers",
+                "ct",
+                "policy",
+                "calendar",
+            )
+        },
+    }
     out = {}
     with connection.cursor() as cursor:
         cursor.execute(f"TRUNCATE {TRUNCATE} RESTART IDENTITY CASCADE")
@@ -333,14 +410,17 @@ def load(n: int, fx: dict, seed: int) -> dict:
         out["timer_states"] = cursor.fetchall()
         cursor.execute("SELECT count(*) FROM incidents_incident WHERE assignee_id = %s", [fx["agents"][0]])
         out["mine"] = cursor.fetchone()[0]
-        cursor.execute("SELECT pg_total_relation_size('incidents_incident'), pg_total_relation_size('sla_slatimer'),"
-                       " (SELECT min(created_at) FROM incidents_incident),"
-                       " (SELECT number FROM incidents_incident ORDER BY id DESC LIMIT 1)")
+        cursor.execute(
+            "SELECT pg_total_relation_size('incidents_incident'), pg_total_relation_size('sla_slatimer'),"
+            " (SELECT min(created_at) FROM incidents_incident),"
+            " (SELECT number FROM incidents_incident ORDER BY id DESC LIMIT 1)"
+        )
         out["incident_bytes"], out["timer_bytes"], out["oldest"], out["last_number"] = cursor.fetchone()
     return out
 
 
 # --- measurements ---------------------------------------------------------------------------
+
 
 def statement_label(sql: str) -> str:
     """What a statement does to which table, without columns or literals."""
@@ -390,9 +470,11 @@ def explain(sql: str) -> str:
             text = text[2:].strip()
         elif row.startswith((" ", "Planning", "Execution", "Trigger")):
             continue  # Filter, Index Cond, Buffers … of a node: only the nodes are listed
-        text = re.sub(r"\s*\(actual rows=(\d+) loops=(\d+)\)",
-                      lambda m: f" [{m.group(1)} rows" + ("" if m.group(2) == "1" else f" × {m.group(2)} loops") + "]",
-                      text)
+        text = re.sub(
+            r"\s*\(actual rows=(\d+) loops=(\d+)\)",
+            lambda m: f" [{m.group(1)} rows" + ("" if m.group(2) == "1" else f" × {m.group(2)} loops") + "]",
+            text,
+        )
         if LOOKUP_SCAN.search(text):
             lookups += 1
             continue
@@ -441,11 +523,20 @@ def bench_get(client, url: str, requests: int, meta: dict | None = None) -> dict
         counts.append(len(ctx))
         sqls = [q["sql"] for q in ctx.captured_queries]
         statements = [(ms, statement_label(sql)) for ms, sql in timer.rows]
-    out = {"n": requests, "median": statistics.median(timings), "p95": quantile(timings, 95),
-           "cpu": statistics.median(cpu), "cpu_p95": quantile(cpu, 95),
-           "queries": counts[0], "stable": len(set(counts)) == 1, "all_counts": counts,
-           "bytes": len(response.content), "statements": statements, "sqls": sqls,
-           "shape": [statement_label(s) for s in sqls]}
+    out = {
+        "n": requests,
+        "median": statistics.median(timings),
+        "p95": quantile(timings, 95),
+        "cpu": statistics.median(cpu),
+        "cpu_p95": quantile(cpu, 95),
+        "queries": counts[0],
+        "stable": len(set(counts)) == 1,
+        "all_counts": counts,
+        "bytes": len(response.content),
+        "statements": statements,
+        "sqls": sqls,
+        "shape": [statement_label(s) for s in sqls],
+    }
     if response.get("Content-Type", "").startswith("application/json"):
         body = response.json()
         out["count"], out["rows"] = body["count"], len(body["results"])
@@ -457,11 +548,17 @@ def bench_get(client, url: str, requests: int, meta: dict | None = None) -> dict
 def print_get(label: str, r: dict, detail: bool = True) -> None:
     stable = "" if r["stable"] else f" (NOT stable over 3 requests: {r['all_counts']})"
     about = "" if r.get("count_exact", True) else "≈"
-    rows = (f"; count={about}{r.get('count', 0):,}, {r.get('rows')} rows ({r.get('with_clocks')} with SLA clocks), "
-            f"{r['bytes']:,} bytes" if "count" in r else f"; {r['bytes']:,} bytes")
-    print(f"  {label}: {r['n']} requests, median {r['median']:.1f} ms, p95 {r['p95']:.1f} ms "
-          f"(CPU of this process {r['cpu']:.1f} / {r['cpu_p95']:.1f} ms), "
-          f"{r['queries']} queries per request{stable}{rows}")
+    rows = (
+        f"; count={about}{r.get('count', 0):,}, {r.get('rows')} rows ({r.get('with_clocks')} with SLA clocks), "
+        f"{r['bytes']:,} bytes"
+        if "count" in r
+        else f"; {r['bytes']:,} bytes"
+    )
+    print(
+        f"  {label}: {r['n']} requests, median {r['median']:.1f} ms, p95 {r['p95']:.1f} ms "
+        f"(CPU of this process {r['cpu']:.1f} / {r['cpu_p95']:.1f} ms), "
+        f"{r['queries']} queries per request{stable}{rows}"
+    )
     if not detail:
         return
     for ms, kind in r["statements"]:
@@ -481,9 +578,12 @@ def tie_check(client, url: str, fetches: int = 3) -> dict:
         first = [row["id"] for row in client.get(url).json()["results"]]
         second = [row["id"] for row in client.get(url + "&page=2").json()["results"]]
         pages.append((first, second))
-    return {"fetches": fetches, "same_first": all(p[0] == pages[0][0] for p in pages),
-            "distinct_first": len({tuple(p[0]) for p in pages}),
-            "cross": max(len(set(a[0]) & set(b[1])) for a in pages for b in pages)}
+    return {
+        "fetches": fetches,
+        "same_first": all(p[0] == pages[0][0] for p in pages),
+        "distinct_first": len({tuple(p[0]) for p in pages}),
+        "cross": max(len(set(a[0]) & set(b[1])) for a in pages for b in pages),
+    }
 
 
 def find_queue_pages() -> list[tuple[str, str]]:
@@ -512,8 +612,12 @@ def find_queue_pages() -> list[tuple[str, str]]:
         except ImportError:
             continue
         tabs = {tab for tab, _ in TABS}
-        for tab, query in (("open", "?tab=open"), ("breached", "?tab=breached"), ("all", "?tab=all&sort=-created"),
-                           ("all", "?tab=all&sort=-updated")):
+        for tab, query in (
+            ("open", "?tab=open"),
+            ("breached", "?tab=breached"),
+            ("all", "?tab=all&sort=-created"),
+            ("all", "?tab=all&sort=-updated"),
+        ):
             if tab in tabs:
                 pages.append((f"page {pattern.name} {query[1:]}", url + query))
     return pages
@@ -575,9 +679,13 @@ def bench_create(client, fx: dict, creates: int) -> dict:
 
     def post():
         k = next(counter)
-        payload = {"title": f"{TITLES[k % len(TITLES)]} (bench {k})", "service": services[k % len(services)],
-                   "impact": 1 + k % 3, "urgency": 1 + (k // 3) % 3,
-                   "channel": ("phone", "email", "portal", "chat")[k % 4]}
+        payload = {
+            "title": f"{TITLES[k % len(TITLES)]} (bench {k})",
+            "service": services[k % len(services)],
+            "impact": 1 + k % 3,
+            "urgency": 1 + (k // 3) % 3,
+            "channel": ("phone", "email", "portal", "chat")[k % 4],
+        }
         response = client.post(API_URL, payload, format="json")
         if response.status_code != 201:
             raise SystemExit(f"POST {API_URL} answered {response.status_code}: {response.content[:300]!r}")
@@ -603,19 +711,34 @@ def bench_create(client, fx: dict, creates: int) -> dict:
         counts.append(len(ctx))
         statements = [(ms, statement_label(sql)) for ms, sql in timer.rows]
         tx = sum(1 for q in ctx.captured_queries if q["sql"] in ("BEGIN", "COMMIT", "ROLLBACK"))
-    return {"n": creates, "tx": tx, "total_s": total_s, "per_s": creates / total_s,
-            "median": statistics.median(timings), "p95": quantile(timings, 95), "queries": counts[0],
-            "stable": len(set(counts)) == 1, "all_counts": counts, "statements": statements, "timers": timers,
-            "numbers_ok": numbers_ok, "shape": [k for _, k in statements]}
+    return {
+        "n": creates,
+        "tx": tx,
+        "total_s": total_s,
+        "per_s": creates / total_s,
+        "median": statistics.median(timings),
+        "p95": quantile(timings, 95),
+        "queries": counts[0],
+        "stable": len(set(counts)) == 1,
+        "all_counts": counts,
+        "statements": statements,
+        "timers": timers,
+        "numbers_ok": numbers_ok,
+        "shape": [k for _, k in statements],
+    }
 
 
 def print_create(r: dict, detail: bool = True) -> None:
     stable = "" if r["stable"] else f" (NOT stable over 3 creates: {r['all_counts']})"
-    print(f"  POST {API_URL} × {r['n']} (one process, after 10 warm-up creates): {r['total_s']:.1f} s, "
-          f"{r['per_s']:.1f} incidents/s; median {r['median']:.1f} ms, p95 {r['p95']:.1f} ms per create; "
-          f"{r['queries']} queries per create{stable}")
-    print(f"    check: {r['numbers_ok']} of {r['n']} answered with number INC%06d of their id and 2 SLA clocks; "
-          f"{r['timers']} timers started")
+    print(
+        f"  POST {API_URL} × {r['n']} (one process, after 10 warm-up creates): {r['total_s']:.1f} s, "
+        f"{r['per_s']:.1f} incidents/s; median {r['median']:.1f} ms, p95 {r['p95']:.1f} ms per create; "
+        f"{r['queries']} queries per create{stable}"
+    )
+    print(
+        f"    check: {r['numbers_ok']} of {r['n']} answered with number INC%06d of their id and 2 SLA clocks; "
+        f"{r['timers']} timers started"
+    )
     if not detail:
         return
     grouped: dict[str, list[float]] = {}
@@ -662,11 +785,14 @@ def measure_kept(args: argparse.Namespace) -> None:
     if args.load:
         fx = fixtures_from_db()
         info = load(args.load, fx, args.seed + args.load)
-        print(f"loaded {args.load:,} incidents in {info['incidents_s']:.1f} s and {info['timers']:,} SLA timers in "
-              f"{info['timers_s']:.1f} s; VACUUM (ANALYZE) {info['vacuum_s']:.1f} s")
+        print(
+            f"loaded {args.load:,} incidents in {info['incidents_s']:.1f} s and {info['timers']:,} SLA timers in "
+            f"{info['timers_s']:.1f} s; VACUUM (ANALYZE) {info['vacuum_s']:.1f} s"
+        )
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*), count(*) FILTER (WHERE status = ANY(%s)) FROM incidents_incident",
-                       [list(OPEN)])
+        cursor.execute(
+            "SELECT count(*), count(*) FILTER (WHERE status = ANY(%s)) FROM incidents_incident", [list(OPEN)]
+        )
         total, open_n = cursor.fetchone()
     agent = get_user_model().objects.get(username="bench-agent")
     api, browser = make_clients({"agent": agent, "token": Token.objects.get_or_create(user=agent)[0].key})
@@ -687,8 +813,10 @@ def measure_kept(args: argparse.Namespace) -> None:
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for label, r in measured:
         sql_ms = sum(ms for ms, _ in r["statements"])
-        print(f"| {label} | {r['median']:.1f} | {r['p95']:.1f} | {r['cpu']:.1f} | {r['cpu_p95']:.1f} | "
-              f"{r['queries']} | {sql_ms:.1f} | {r['bytes']:,} |")
+        print(
+            f"| {label} | {r['median']:.1f} | {r['p95']:.1f} | {r['cpu']:.1f} | {r['cpu_p95']:.1f} | "
+            f"{r['queries']} | {sql_ms:.1f} | {r['bytes']:,} |"
+        )
     if args.profile and pages and (not args.only or args.only in pages[0][0]):
         profile_page(browser, pages[0][1], args.profile)
     if args.profile and args.only in f"GET {API_URL}":
@@ -721,9 +849,11 @@ def main() -> None:
     for line in machine_line():
         print(line)
     fx = make_fixtures(args.agents, args.contacts, args.seed)
-    print(f"fixtures: {args.agents} agents in {fx['n_teams']} teams, {len(fx['services'])} services, "
-          f"{len(fx['contacts'])} contacts of {len(set(fx['customers']))} customers; 24×7 calendar; SLA policy for "
-          f"incidents: response 60 min, resolution 480 min, paused on hold, 2 escalation rules (75 %, 100 %)")
+    print(
+        f"fixtures: {args.agents} agents in {fx['n_teams']} teams, {len(fx['services'])} services, "
+        f"{len(fx['contacts'])} contacts of {len(set(fx['customers']))} customers; 24×7 calendar; SLA policy for "
+        f"incidents: response 60 min, resolution 480 min, paused on hold, 2 escalation rules (75 %, 100 %)"
+    )
     api, browser = make_clients(fx)
     pages = with_partial(find_queue_pages())
     if pages:
@@ -740,15 +870,22 @@ def main() -> None:
             info = load(stage, fx, args.seed + stage)
             st = info["statuses"]
             open_n = sum(st.get(s, 0) for s in OPEN)
-            print(f"  load: {stage:,} incidents in {info['incidents_s']:.1f} s ({stage / info['incidents_s']:,.0f}/s), "
-                  f"{info['timers']:,} SLA timers in {info['timers_s']:.1f} s (INSERT ... SELECT generate_series), "
-                  f"VACUUM (ANALYZE) {info['vacuum_s']:.1f} s, CHECKPOINT {info['checkpoint_s']:.1f} s")
-            print(f"  check: {', '.join(f'{s} {st.get(s, 0):,}' for s in (*OPEN, 'resolved', 'closed'))} "
-                  f"({open_n / stage:.1%} open); created {info['oldest']:%Y-%m-%d} … now, last number "
-                  f"{info['last_number']}; bench-agent is the assignee of {info['mine']:,}")
-            print("  timers: " + ", ".join(f"{m} {s} {c:,}" for m, s, c in info["timer_states"])
-                  + f"; incidents_incident {mib(info['incident_bytes'])} with indexes, "
-                  f"sla_slatimer {mib(info['timer_bytes'])}")
+            print(
+                f"  load: {stage:,} incidents in {info['incidents_s']:.1f} s ({stage / info['incidents_s']:,.0f}/s), "
+                f"{info['timers']:,} SLA timers in {info['timers_s']:.1f} s (INSERT ... SELECT generate_series), "
+                f"VACUUM (ANALYZE) {info['vacuum_s']:.1f} s, CHECKPOINT {info['checkpoint_s']:.1f} s"
+            )
+            print(
+                f"  check: {', '.join(f'{s} {st.get(s, 0):,}' for s in (*OPEN, 'resolved', 'closed'))} "
+                f"({open_n / stage:.1%} open); created {info['oldest']:%Y-%m-%d} … now, last number "
+                f"{info['last_number']}; bench-agent is the assignee of {info['mine']:,}"
+            )
+            print(
+                "  timers: "
+                + ", ".join(f"{m} {s} {c:,}" for m, s, c in info["timer_states"])
+                + f"; incidents_incident {mib(info['incident_bytes'])} with indexes, "
+                f"sla_slatimer {mib(info['timer_bytes'])}"
+            )
             results[stage] = {"lists": {}, "pages": {}}
             for label, url in LISTS.items():
                 try:
@@ -766,10 +903,15 @@ def main() -> None:
                 if "ordering=" in url:
                     tie = tie_check(api, url)
                     r["tie"] = tie
-                    first = ("the same each time" if tie["same_first"]
-                             else f"differs ({tie['distinct_first']} different first pages)")
-                    print(f"    ties: pages 1 and 2 fetched {tie['fetches']} times: page 1 {first}; "
-                          f"{tie['cross']} ids on both page 1 and page 2")
+                    first = (
+                        "the same each time"
+                        if tie["same_first"]
+                        else f"differs ({tie['distinct_first']} different first pages)"
+                    )
+                    print(
+                        f"    ties: pages 1 and 2 fetched {tie['fetches']} times: page 1 {first}; "
+                        f"{tie['cross']} ids on both page 1 and page 2"
+                    )
             for page_name, url, meta in pages:
                 try:
                     # The page with the exact COUNT(*) the lists ran before issue 23 (no limit),
@@ -792,21 +934,26 @@ def main() -> None:
             print_create(results[stage]["create"], detail)
 
         print("\n== summary ==")
-        print(f"{'incidents':>10} | {'API list / workspace page':<32} | {'median':>9} | {'p95':>9} | {'queries':>7} | "
-              f"{'count':>10} | exact COUNT(*) (before): median / p95 / queries")
+        print(
+            f"{'incidents':>10} | {'API list / workspace page':<32} | {'median':>9} | {'p95':>9} | {'queries':>7} | "
+            f"{'count':>10} | exact COUNT(*) (before): median / p95 / queries"
+        )
         for stage, r in results.items():
             for label, lst in [*r["lists"].items(), *r["pages"].items()]:
                 count = f"{'' if lst.get('count_exact', True) else '≈'}{lst['count']:,}" if "count" in lst else "-"
                 before = lst.get("exact")
-                before = (f"{before['median']:.1f} ms / {before['p95']:.1f} ms / {before['queries']}" if before
-                          else "")
-                print(f"{stage:>10,} | {label:<32} | {lst['median']:>6.1f} ms | {lst['p95']:>6.1f} ms | "
-                      f"{lst['queries']:>7} | {count:>10} | {before}")
+                before = f"{before['median']:.1f} ms / {before['p95']:.1f} ms / {before['queries']}" if before else ""
+                print(
+                    f"{stage:>10,} | {label:<32} | {lst['median']:>6.1f} ms | {lst['p95']:>6.1f} ms | "
+                    f"{lst['queries']:>7} | {count:>10} | {before}"
+                )
         print(f"{'incidents':>10} | {'creates':>7} | {'incidents/s':>11} | {'median':>9} | {'p95':>9} | queries")
         for stage, r in results.items():
             c = r["create"]
-            print(f"{stage:>10,} | {c['n']:>7} | {c['per_s']:>11.1f} | {c['median']:>6.1f} ms | "
-                  f"{c['p95']:>6.1f} ms | {c['queries']}")
+            print(
+                f"{stage:>10,} | {c['n']:>7} | {c['per_s']:>11.1f} | {c['median']:>6.1f} ms | "
+                f"{c['p95']:>6.1f} ms | {c['queries']}"
+            )
         if len(results) > 1:
             sizes = list(results)
             names = [*LISTS, *(n for n, _, _ in pages)]
@@ -816,13 +963,17 @@ def main() -> None:
                     print(f"queries per request, {label}: not measured at every size")
                     continue
                 same = len({p["queries"] for p in per}) == 1 and all(p["shape"] == per[0]["shape"] for p in per)
-                print(f"queries per request, {label}: {' / '.join(str(p['queries']) for p in per)} at "
-                      f"{' / '.join(f'{s:,}' for s in sizes)} incidents: "
-                      f"{'identical (same statements in the same order)' if same else 'DIFFERENT'}")
+                print(
+                    f"queries per request, {label}: {' / '.join(str(p['queries']) for p in per)} at "
+                    f"{' / '.join(f'{s:,}' for s in sizes)} incidents: "
+                    f"{'identical (same statements in the same order)' if same else 'DIFFERENT'}"
+                )
             per = [results[s]["create"] for s in sizes]
             same = len({p["queries"] for p in per}) == 1 and all(p["shape"] == per[0]["shape"] for p in per)
-            print(f"queries per create: {' / '.join(str(p['queries']) for p in per)}: "
-                  f"{'identical (same statements in the same order)' if same else 'DIFFERENT'}")
+            print(
+                f"queries per create: {' / '.join(str(p['queries']) for p in per)}: "
+                f"{'identical (same statements in the same order)' if same else 'DIFFERENT'}"
+            )
         print(f"load average at end: {load_average()}; total run time: {time.perf_counter() - run_started:.0f} s")
     finally:
         connections.close_all()

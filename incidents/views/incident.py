@@ -151,9 +151,13 @@ class QueueView(FilteredListView):
         shown = ctx["shown"]
         rows = ctx["object_list"]
         timers = page_timers(rows) if "sla" in shown else {}
-        return {**ctx, "queue_rows": QueueRows(self.request, shown)(rows, timers),
-                "bulk_form": BulkAssignForm(prefix="bulk"), "partial": self.is_partial(),
-                "next_url": self.request.get_full_path()}
+        return {
+            **ctx,
+            "queue_rows": QueueRows(self.request, shown)(rows, timers),
+            "bulk_form": BulkAssignForm(prefix="bulk"),
+            "partial": self.is_partial(),
+            "next_url": self.request.get_full_path(),
+        }
 
 
 @staff_only(gettext_lazy("Only service desk staff can assign incidents."))
@@ -170,9 +174,13 @@ def bulk_assign(request):
     assignee, team = form.cleaned_data.get("assignee"), form.cleaned_data.get("team")
     done, not_done = [], []
     for incident in incidents_visible_to(request.user).filter(pk__in=ids).order_by("id"):
-        reason = refused(lambda incident=incident: services.incident_assign(
-            incident=incident, actor=request.user, assignee=assignee, team=team),
-            lost_race=LOST_RACE, states=IncidentStatus)
+        reason = refused(
+            lambda incident=incident: services.incident_assign(
+                incident=incident, actor=request.user, assignee=assignee, team=team
+            ),
+            lost_race=LOST_RACE,
+            states=IncidentStatus,
+        )
         if reason is None:
             done.append(incident.number)
         else:
@@ -187,19 +195,52 @@ def bulk_assign(request):
 
 
 # --- the incident page --------------------------------------------------------------------------
-TRACKED = ("status", "priority", "impact", "urgency", "title", "description", "channel", "service_id", "ci_id",
-           "contact_id", "team_id", "assignee_id", "parent_id", "hold_reason", "resolution_code", "is_major")
-RELATED = {"service_id": Service, "ci_id": ConfigurationItem, "contact_id": Contact, "team_id": Team,
-           "assignee_id": User, "parent_id": Incident}
-CHOICES = {"status": IncidentStatus, "impact": Level, "urgency": Level, "channel": Channel,
-           "resolution_code": ResolutionCode}
+TRACKED = (
+    "status",
+    "priority",
+    "impact",
+    "urgency",
+    "title",
+    "description",
+    "channel",
+    "service_id",
+    "ci_id",
+    "contact_id",
+    "team_id",
+    "assignee_id",
+    "parent_id",
+    "hold_reason",
+    "resolution_code",
+    "is_major",
+)
+RELATED = {
+    "service_id": Service,
+    "ci_id": ConfigurationItem,
+    "contact_id": Contact,
+    "team_id": Team,
+    "assignee_id": User,
+    "parent_id": Incident,
+}
+CHOICES = {
+    "status": IncidentStatus,
+    "impact": Level,
+    "urgency": Level,
+    "channel": Channel,
+    "resolution_code": ResolutionCode,
+}
 HISTORY_LIMIT = 300
 #: The services' change reasons (incidents.services), as the timeline says them.
 REASONS = {
-    "created": gettext_lazy("Created"), "edited": gettext_lazy("Edited"), "assigned": gettext_lazy("Assigned"),
-    "started": gettext_lazy("Work started"), "on hold": gettext_lazy("On hold"), "resumed": gettext_lazy("Resumed"),
-    "resolved": gettext_lazy("Resolved"), "closed": gettext_lazy("Closed"),
-    "closed automatically": gettext_lazy("Closed automatically"), "reopened": gettext_lazy("Reopened"),
+    "created": gettext_lazy("Created"),
+    "edited": gettext_lazy("Edited"),
+    "assigned": gettext_lazy("Assigned"),
+    "started": gettext_lazy("Work started"),
+    "on hold": gettext_lazy("On hold"),
+    "resumed": gettext_lazy("Resumed"),
+    "resolved": gettext_lazy("Resolved"),
+    "closed": gettext_lazy("Closed"),
+    "closed automatically": gettext_lazy("Closed automatically"),
+    "reopened": gettext_lazy("Reopened"),
     "unlinked": gettext_lazy("Unlinked from its master incident"),
     "acknowledged by a comment": gettext_lazy("Acknowledged by a comment"),
 }
@@ -220,8 +261,10 @@ def _history_entries(incident: Incident) -> list[Entry]:
         for name in RELATED:
             if getattr(record, name):
                 ids[name].add(getattr(record, name))
-    names = {name: {obj.pk: obj for obj in model.objects.filter(pk__in=ids[name])} if ids[name] else {}
-             for name, model in RELATED.items()}
+    names = {
+        name: {obj.pk: obj for obj in model.objects.filter(pk__in=ids[name])} if ids[name] else {}
+        for name, model in RELATED.items()
+    }
 
     def shown(name: str, value) -> str:
         if value in (None, ""):
@@ -255,9 +298,15 @@ def _history_entries(incident: Incident) -> list[Entry]:
         return f"{label}: {rest}" if sep else str(label)
 
     # An incident recorded after the fact (``at=``) was created when it says, not when saved.
-    return history_timeline(records, model=Incident, tracked=TRACKED, shown=shown, title=title,
-                           edited_only=("description",),
-                           at=lambda record: incident.created_at if record.history_type == "+" else record.history_date)
+    return history_timeline(
+        records,
+        model=Incident,
+        tracked=TRACKED,
+        shown=shown,
+        title=title,
+        edited_only=("description",),
+        at=lambda record: incident.created_at if record.history_type == "+" else record.history_date,
+    )
 
 
 def _timeline(incident: Incident, notes) -> list[Entry]:
@@ -265,14 +314,29 @@ def _timeline(incident: Incident, notes) -> list[Entry]:
     entries = _history_entries(incident)
     for note in notes:
         internal = note.visibility == NoteVisibility.INTERNAL
-        entries.append(Entry(at=note.created_at, kind="note", who=note.author, body=note.body, internal=internal,
-                             title=_("Work note") if internal else _("Comment"), order=1))
-    events = (SLAEvent.objects.filter(timer__content_type=ContentType.objects.get_for_model(Incident),
-                                      timer__object_id=incident.pk)
-              .select_related("timer", "actor").order_by("-at", "-id")[:TIMELINE_LIMIT])
+        entries.append(
+            Entry(
+                at=note.created_at,
+                kind="note",
+                who=note.author,
+                body=note.body,
+                internal=internal,
+                title=_("Work note") if internal else _("Comment"),
+                order=1,
+            )
+        )
+    events = (
+        SLAEvent.objects.filter(
+            timer__content_type=ContentType.objects.get_for_model(Incident), timer__object_id=incident.pk
+        )
+        .select_related("timer", "actor")
+        .order_by("-at", "-id")[:TIMELINE_LIMIT]
+    )
     for event in events:
-        title = _("%(metric)s clock: %(event)s") % {"metric": event.timer.get_metric_display(),
-                                                   "event": event.get_kind_display().lower()}
+        title = _("%(metric)s clock: %(event)s") % {
+            "metric": event.timer.get_metric_display(),
+            "event": event.get_kind_display().lower(),
+        }
         detail = ""  # pauses and resumes follow the status changes already on the timeline
         if event.data.get("at_percent"):
             detail = _("at %(percent)s %% of the target") % {"percent": event.data["at_percent"]}
@@ -281,9 +345,16 @@ def _timeline(incident: Incident, notes) -> list[Entry]:
         entries.append(Entry(at=event.at, kind="sla", who=event.actor, title=title, body=detail, order=2))
     entries += delivery_entries(f"incidents.incident:{incident.pk}", TIMELINE_LIMIT)
     for attachment in incident.attachments.all():
-        entries.append(Entry(at=attachment.created_at, kind="attachment", who=attachment.uploaded_by,
-                             title=_("Attached %(name)s") % {"name": attachment.name},
-                             internal=attachment.visibility == NoteVisibility.INTERNAL, order=4))
+        entries.append(
+            Entry(
+                at=attachment.created_at,
+                kind="attachment",
+                who=attachment.uploaded_by,
+                title=_("Attached %(name)s") % {"name": attachment.name},
+                internal=attachment.visibility == NoteVisibility.INTERNAL,
+                order=4,
+            )
+        )
     entries.sort(key=lambda e: (e.at, e.order), reverse=True)
     return entries
 
@@ -326,26 +397,51 @@ def render_incident(request, incident: Incident, bound: dict | None = None, stat
     can_declare = incident.is_open and not incident.is_major and not incident.parent_id and services.can_declare(user)
     # Any agent may flag a suspected major incident for the duty manager (services.suspected).
     can_flag = suspected.may_flag(user, incident)
-    edit = {"url": reverse("incidents:edit", args=[incident.pk]), "label": _("Edit details"), "name": "edit",
-            "accesskey": "e"}
-    card = action_card(ACTIONS, incident, user, incident_available_actions(user, incident),
-                       url=lambda name: reverse("incidents:action", args=[incident.pk, name]), forms=forms,
-                       open_form=open_form, links=[edit] if incident.is_open else [],
-                       extra="incidents/_declare_form.html", always=can_declare or can_flag)
+    edit = {
+        "url": reverse("incidents:edit", args=[incident.pk]),
+        "label": _("Edit details"),
+        "name": "edit",
+        "accesskey": "e",
+    }
+    card = action_card(
+        ACTIONS,
+        incident,
+        user,
+        incident_available_actions(user, incident),
+        url=lambda name: reverse("incidents:action", args=[incident.pk, name]),
+        forms=forms,
+        open_form=open_form,
+        links=[edit] if incident.is_open else [],
+        extra="incidents/_declare_form.html",
+        always=can_declare or can_flag,
+    )
     notes = list(notes_visible_to(user, incident))
-    ci_relations = list(incident.ci.outgoing.select_related("target").order_by("kind", "target__name")) \
-        if incident.ci_id else []
+    ci_relations = (
+        list(incident.ci.outgoing.select_related("target").order_by("kind", "target__name")) if incident.ci_id else []
+    )
     children = list(incident.children.select_related("assignee").order_by("id")[:50])
     siblings = []
     if incident.service_id:
-        siblings = list(Incident.objects.filter(service_id=incident.service_id, status__in=OPEN_STATUSES)
-                        .exclude(pk=incident.pk).select_related("assignee").order_by("priority", "-created_at")[:10])
+        siblings = list(
+            Incident.objects.filter(service_id=incident.service_id, status__in=OPEN_STATUSES)
+            .exclude(pk=incident.pk)
+            .select_related("assignee")
+            .order_by("priority", "-created_at")[:10]
+        )
     context = {
-        "incident": incident, "layout": "inc", "card": card, "forms": forms, "open_form": open_form,
-        "timeline": filter_timeline(_timeline(incident, notes), request), "ci_relations": ci_relations,
-        "children": children, "canned_replies": list(canned_replies_visible_to(user).only("id", "name", "team__name")),
+        "incident": incident,
+        "layout": "inc",
+        "card": card,
+        "forms": forms,
+        "open_form": open_form,
+        "timeline": filter_timeline(_timeline(incident, notes), request),
+        "ci_relations": ci_relations,
+        "children": children,
+        "canned_replies": list(canned_replies_visible_to(user).only("id", "name", "team__name")),
         "canned_url": reverse("incidents:canned-reply", args=[incident.pk]),
-        "siblings": siblings, "attachments": list(incident.attachments.all()), "can_declare_major": can_declare,
+        "siblings": siblings,
+        "attachments": list(incident.attachments.all()),
+        "can_declare_major": can_declare,
         "can_flag_major": can_flag,
     }
     response = render(request, "incidents/detail.html", context, status=status)
@@ -367,18 +463,28 @@ def canned_reply(request, pk: int):
     filled in for this incident (catalog.canned_replies.canned_reply_answer); staff only."""
     if not is_staff_member(request.user):
         raise Http404
-    incident = get_object_or_404(incidents_visible_to(request.user).select_related("contact", "customer", "team"),
-                                 pk=pk)
-    values = ticket_values(number=incident.number, title=incident.title, contact=incident.contact,
-                           customer=incident.customer, agent=request.user, team=incident.team)
-    return canned_reply_answer(request, form_class=NoteForm, prefix="note", values=values,
-                               url=reverse("incidents:canned-reply", args=[pk]))
+    incident = get_object_or_404(
+        incidents_visible_to(request.user).select_related("contact", "customer", "team"), pk=pk
+    )
+    values = ticket_values(
+        number=incident.number,
+        title=incident.title,
+        contact=incident.contact,
+        customer=incident.customer,
+        agent=request.user,
+        team=incident.team,
+    )
+    return canned_reply_answer(
+        request, form_class=NoteForm, prefix="note", values=values, url=reverse("incidents:canned-reply", args=[pk])
+    )
 
 
 def _service(name: str):
     """``services.incident_<name>`` with the form's data."""
+
     def run(incident, user, data):
         return getattr(services, f"incident_{name}")(incident=incident, actor=user, **data)
+
     return run
 
 
@@ -386,38 +492,96 @@ def _service(name: str):
 #: this order (``needs``: the ``incident_available_actions`` verb each one takes), then the
 #: note and the upload, which the page places itself.
 ACTIONS = {
-    "take": Action(lambda i, u, d: services.incident_assign(incident=i, actor=u, assignee=u),
-                   gettext_lazy("%(number)s is assigned to you."), label=gettext_lazy("Assign to me"), primary=True,
-                   accesskey="m", shortcut="a", needs="assign",
-                   when=lambda incident, user: incident.assignee_id != user.pk),
-    "start": Action(_service("start"), gettext_lazy("Work on %(number)s has started."),
-                    label=gettext_lazy("Start work"), primary=True, accesskey="s"),
-    "resume": Action(_service("resume"), gettext_lazy("%(number)s is in progress again."),
-                     label=gettext_lazy("Resume"), primary=True, accesskey="u"),
+    "take": Action(
+        lambda i, u, d: services.incident_assign(incident=i, actor=u, assignee=u),
+        gettext_lazy("%(number)s is assigned to you."),
+        label=gettext_lazy("Assign to me"),
+        primary=True,
+        accesskey="m",
+        shortcut="a",
+        needs="assign",
+        when=lambda incident, user: incident.assignee_id != user.pk,
+    ),
+    "start": Action(
+        _service("start"),
+        gettext_lazy("Work on %(number)s has started."),
+        label=gettext_lazy("Start work"),
+        primary=True,
+        accesskey="s",
+    ),
+    "resume": Action(
+        _service("resume"),
+        gettext_lazy("%(number)s is in progress again."),
+        label=gettext_lazy("Resume"),
+        primary=True,
+        accesskey="u",
+    ),
     "close": Action(_service("close"), gettext_lazy("%(number)s is closed."), label=gettext_lazy("Close")),
-    "unlink": Action(lambda i, u, d: services.incident_link(incident=i, actor=u, parent=None),
-                     gettext_lazy("%(number)s is no longer linked to a master incident."),
-                     label=lambda incident: _("Unlink from %(number)s") % {"number": incident.parent.number},
-                     needs="link", when=lambda incident, user: incident.parent_id is not None),
-    "assign": Action(lambda i, u, d: services.incident_assign(incident=i, actor=u, assignee=d.get("assignee"),
-                                                              team=d.get("team")),
-                     gettext_lazy("%(number)s is assigned."), AssignForm, label=gettext_lazy("Assign to…"),
-                     submit=gettext_lazy("Assign"), primary=True, grid=("assignee", "team")),
-    "hold": Action(_service("hold"), gettext_lazy("%(number)s is on hold."), HoldForm,
-                   label=gettext_lazy("Put on hold…"), submit=gettext_lazy("Put on hold"), primary=True),
-    "resolve": Action(_service("resolve"), gettext_lazy("%(number)s is resolved."), ResolveForm,
-                      label=gettext_lazy("Resolve…"), submit=gettext_lazy("Resolve"), primary=True, accesskey="r",
-                      shortcut="r", shortcut_label=gettext_lazy("Resolve")),
-    "reopen": Action(_service("reopen"), gettext_lazy("%(number)s is reopened."), ReopenForm,
-                     label=gettext_lazy("Reopen…"), submit=gettext_lazy("Reopen"), primary=True),
-    "link": Action(_service("link"), gettext_lazy("%(number)s is linked to its master incident."), LinkForm,
-                   label=gettext_lazy("Link to a master incident…"), submit=gettext_lazy("Link"), primary=True),
-    "note": Action(lambda i, u, d: services.incident_add_note(incident=i, actor=u, body=d["body"],
-                                                              visibility=d["visibility"]),
-                   gettext_lazy("Your note on %(number)s is saved."), NoteForm, needs=None, card=False),
-    "attach": Action(lambda i, u, d: services.incident_attach(incident=i, actor=u, upload=d["file"],
-                                                              visibility=d["visibility"]),
-                     gettext_lazy("The file is attached to %(number)s."), AttachmentForm, needs=None, card=False),
+    "unlink": Action(
+        lambda i, u, d: services.incident_link(incident=i, actor=u, parent=None),
+        gettext_lazy("%(number)s is no longer linked to a master incident."),
+        label=lambda incident: _("Unlink from %(number)s") % {"number": incident.parent.number},
+        needs="link",
+        when=lambda incident, user: incident.parent_id is not None,
+    ),
+    "assign": Action(
+        lambda i, u, d: services.incident_assign(incident=i, actor=u, assignee=d.get("assignee"), team=d.get("team")),
+        gettext_lazy("%(number)s is assigned."),
+        AssignForm,
+        label=gettext_lazy("Assign to…"),
+        submit=gettext_lazy("Assign"),
+        primary=True,
+        grid=("assignee", "team"),
+    ),
+    "hold": Action(
+        _service("hold"),
+        gettext_lazy("%(number)s is on hold."),
+        HoldForm,
+        label=gettext_lazy("Put on hold…"),
+        submit=gettext_lazy("Put on hold"),
+        primary=True,
+    ),
+    "resolve": Action(
+        _service("resolve"),
+        gettext_lazy("%(number)s is resolved."),
+        ResolveForm,
+        label=gettext_lazy("Resolve…"),
+        submit=gettext_lazy("Resolve"),
+        primary=True,
+        accesskey="r",
+        shortcut="r",
+        shortcut_label=gettext_lazy("Resolve"),
+    ),
+    "reopen": Action(
+        _service("reopen"),
+        gettext_lazy("%(number)s is reopened."),
+        ReopenForm,
+        label=gettext_lazy("Reopen…"),
+        submit=gettext_lazy("Reopen"),
+        primary=True,
+    ),
+    "link": Action(
+        _service("link"),
+        gettext_lazy("%(number)s is linked to its master incident."),
+        LinkForm,
+        label=gettext_lazy("Link to a master incident…"),
+        submit=gettext_lazy("Link"),
+        primary=True,
+    ),
+    "note": Action(
+        lambda i, u, d: services.incident_add_note(incident=i, actor=u, body=d["body"], visibility=d["visibility"]),
+        gettext_lazy("Your note on %(number)s is saved."),
+        NoteForm,
+        needs=None,
+        card=False,
+    ),
+    "attach": Action(
+        lambda i, u, d: services.incident_attach(incident=i, actor=u, upload=d["file"], visibility=d["visibility"]),
+        gettext_lazy("The file is attached to %(number)s."),
+        AttachmentForm,
+        needs=None,
+        card=False,
+    ),
 }
 
 
@@ -439,8 +603,9 @@ class IncidentActionView(StaffRequiredMixin, ActionView):
         return {**super().get_form_kwargs(spec), **extra}
 
     def render_page(self, bound, status):
-        return render_incident(self.request, _incident_for_page(self.request.user, self.kwargs["pk"]), bound,
-                               status=status)
+        return render_incident(
+            self.request, _incident_for_page(self.request.user, self.kwargs["pk"]), bound, status=status
+        )
 
 
 incident_action = IncidentActionView.as_view()
@@ -509,8 +674,9 @@ class IncidentEditView(StaffRequiredMixin, FormView):
             add_service_errors(form, exc)
             return self.form_invalid(form)
         except REFUSALS as exc:
-            messages.error(self.request, refusal_message(exc, LOST_RACE, states=IncidentStatus,
-                                                         current=self.incident.status))
+            messages.error(
+                self.request, refusal_message(exc, LOST_RACE, states=IncidentStatus, current=self.incident.status)
+            )
             return self.render_to_response(self.get_context_data(form=form), status=409)
         messages.success(self.request, _("%(number)s is saved.") % {"number": self.incident.number})
         return redirect(self.incident)

@@ -14,7 +14,10 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name="slatimer",
-            index=models.Index(condition=models.Q(("met_at__isnull", True), ("status", "breached")),
-                               fields=["content_type", "object_id"], name="sla_timer_breached_open"),
+            index=models.Index(
+                condition=models.Q(("met_at__isnull", True), ("status", "breached")),
+                fields=["content_type", "object_id"],
+                name="sla_timer_breached_open",
+            ),
         ),
     ]
