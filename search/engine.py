@@ -20,7 +20,9 @@ On PostgreSQL the words are matched against the expressions of ``search/vectors.
 the GIN indexes of ``search/migrations/0001`` cover exactly. On SQLite (the embedded quick
 start) every word must appear in one of the same columns (``icontains``), newest first.
 
-At most one query per kind, whatever the number of rows.
+Words are one statement on PostgreSQL, all kinds together (``_union_words``: each kind's
+selector, ranked and limited in its branch, merged by the database); at most one query per
+kind on SQLite; whatever the number of rows.
 """
 
 from __future__ import annotations
