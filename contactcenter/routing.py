@@ -179,14 +179,17 @@ def route_call_waiting_first(
     one ``UPDATE`` — no transaction, no lock (the most common case when the desk is busy,
     issue 22 bench). That ``UPDATE`` sets what ``route_call`` sets when nobody is free
     (``queued_at`` kept if already set) and ``also``; its ``WHERE`` carries the check (no free
-    agent, ``NOT EXISTS``), so nothing happens between the check and the write. Any other
-    case (an agent is free, or the call has one) is ``route_call`` under its row locks, as
-    before: only there is an agent taken, so two calls never take one agent."""
+    agent, ``NOT EXISTS``), so nothing happens between the check and the write. An agent
+    free: on PostgreSQL one more statement takes them (``_connect_free_agent``: the call and
+    the agent locked, the agent ``SKIP LOCKED``, so two calls never take one agent) and writes
+    what ``route_call`` writes. Any other case (the call has an agent, the free agent was
+    taken meanwhile, another database) is ``route_call`` under its row locks, as before."""
     at = at or timezone.now()
     also = also or {}
     priority = tier_priority(call.customer if call.customer_id else None)
     if not _wait_in_queue(call_id=call.pk, queue=queue, at=at, priority=priority, also=also):
-        return route_call(call=call, queue=queue, at=at, also=also)
+        agent = _connect_free_agent(call=call, queue=queue, at=at, priority=priority, also=also)
+        return agent if agent is not None else route_call(call=call, queue=queue, at=at, also=also)
     call.queue, call.queued_at, call.priority, call.agent = queue, call.queued_at or at, priority, None
     for name, value in also.items():
         setattr(call, name, value)
@@ -276,6 +279,133 @@ def _wait_in_queue(*, call_id: int, queue: Queue | None, at: datetime, priority:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.rowcount
+
+
+#: ``_connect_free_agent``'s SQL per database and shape, built once per process (the agent
+#: choice compiled by the ORM from ``_free_agents``, as ``pick_agent`` runs it): (alias, queue
+#: shape, ``also``'s fields) → (sql, the choice's parameters, {value name: their indexes}).
+_CONNECT_SQL: dict[tuple, tuple[str, list, dict[str, list[int]]]] = {}
+
+
+def _connect_sql(alias: str, queue: Queue | None, also_fields: tuple[str, ...]) -> tuple[str, list, dict]:
+    """One data-modifying statement (PostgreSQL) that does what ``route_call`` does when an
+    agent is free, in the same order of locks: the call locked if it still has no agent; the
+    longest-idle free agent with the queue's skill (``pick_agent``'s filter and order) locked,
+    ``SKIP LOCKED``; the call's ``UPDATE`` (agent, queue, ``queued_at`` kept if set, priority,
+    temporary agent's stint, ``also``); the agent's open stretch closed; the agent busy with the
+    call; the new stretch. It returns the agent's state id, the call's ``queued_at`` and the
+    agent's user row, or no row — nothing written — when the call has an agent, no agent could
+    be taken, or the agent's open stretch is a wrap-up to credit (``_enter``'s case, left to
+    the ORM)."""
+    qn = connections[alias].ops.quote_name
+    if queue is not None:
+        queue = Queue(pk=_MARKERS["queue_id"], skill_id=_MARKERS["skill_id"] if queue.skill_id else None)
+    pick_sql, pick_params = (
+        _free_agents(queue).order_by("since", "user_id").values("pk", "user_id")[:1].query.get_compiler(alias).as_sql()
+    )
+    markers = {name: _MARKERS[name] for name in ("queue_id", "skill_id")}
+    slots = {
+        name: [k for k, p in enumerate(pick_params) if isinstance(p, int) and not isinstance(p, bool) and p == marker]
+        for name, marker in markers.items()
+    }
+    call, state, log, stint = (qn(m._meta.db_table) for m in (Call, AgentState, AgentStateLog, TemporaryAgent))
+    user_model = AgentState._meta.get_field("user").related_model
+    user_columns = ", ".join(f"u.{qn(f.column)}" for f in user_model._meta.concrete_fields)
+
+    def col(model, name):
+        return qn(model._meta.get_field(name).column)
+
+    also_set = "".join(f", {col(Call, name)} = %s" for name in also_fields)
+    # Names from the models' meta, quoted; values as parameters. The new stretch is inserted
+    # after the open one is closed (its count read first): one open stretch per agent.
+    sql = f"""WITH cc_call AS (
+    SELECT {col(Call, "id")} FROM {call} WHERE {col(Call, "id")} = %s AND {col(Call, "agent")} IS NULL FOR UPDATE
+), cc_agent AS (
+    SELECT p.pk, p.user_id FROM ({pick_sql} FOR UPDATE OF {state} SKIP LOCKED) p
+    WHERE EXISTS (SELECT 1 FROM cc_call)
+), cc_ready AS (
+    SELECT a.pk, a.user_id FROM cc_agent a WHERE NOT EXISTS (
+        SELECT 1 FROM {log} l WHERE l.{col(AgentStateLog, "user")} = a.user_id AND l.{col(AgentStateLog, "ended_at")}
+        IS NULL AND l.{col(AgentStateLog, "state")} = %s AND l.{col(AgentStateLog, "call")} IS NOT NULL)
+), cc_connected AS (
+    UPDATE {call} SET {col(Call, "agent")} = r.user_id, {col(Call, "queue")} = %s,
+        {col(Call, "queued_at")} = COALESCE({call}.{col(Call, "queued_at")}, %s), {col(Call, "priority")} = %s,
+        {col(Call, "temporary_agent")} = (
+            SELECT t.{col(TemporaryAgent, "id")} FROM {stint} t WHERE t.{col(TemporaryAgent, "user")} = r.user_id
+            AND t.{col(TemporaryAgent, "left_at")} IS NULL
+            ORDER BY t.{col(TemporaryAgent, "joined_at")}, t.{col(TemporaryAgent, "id")} LIMIT 1){also_set}
+    FROM cc_ready r WHERE {call}.{col(Call, "id")} = %s AND {call}.{col(Call, "agent")} IS NULL
+    RETURNING {call}.{col(Call, "id")} AS call_id, {call}.{col(Call, "queued_at")} AS queued_at, r.pk, r.user_id
+), cc_closed AS (
+    UPDATE {log} SET {col(AgentStateLog, "ended_at")} = GREATEST(%s, {log}.{col(AgentStateLog, "started_at")})
+    FROM cc_connected c WHERE {log}.{col(AgentStateLog, "user")} = c.user_id
+    AND {log}.{col(AgentStateLog, "ended_at")} IS NULL
+    RETURNING {log}.{col(AgentStateLog, "id")}
+), cc_busy AS (
+    UPDATE {state} SET {col(AgentState, "state")} = %s, {col(AgentState, "since")} = %s,
+        {col(AgentState, "call")} = c.call_id
+    FROM cc_connected c WHERE {state}.{col(AgentState, "id")} = c.pk RETURNING {state}.{col(AgentState, "id")}
+), cc_stretch AS (
+    INSERT INTO {log} ({col(AgentStateLog, "user")}, {col(AgentStateLog, "state")},
+        {col(AgentStateLog, "started_at")}, {col(AgentStateLog, "ended_at")}, {col(AgentStateLog, "call")})
+    SELECT c.user_id, %s, %s, NULL, c.call_id FROM cc_connected c
+    CROSS JOIN (SELECT count(*) FROM cc_closed) closed
+    RETURNING {log}.{col(AgentStateLog, "id")}
+)
+SELECT c.pk, c.queued_at, {user_columns} FROM cc_connected c JOIN {qn(user_model._meta.db_table)} u
+ON u.{qn(user_model._meta.pk.column)} = c.user_id"""  # noqa: S608 - names from the models' meta
+    return sql, list(pick_params), slots
+
+
+def _connect_free_agent(
+    *, call: Call, queue: Queue | None, at: datetime, priority: int, also: dict
+) -> AgentState | None:
+    """``route_call``'s outcome when an agent is free, in one statement in autocommit
+    (``_connect_sql``; issue 22 bench: 9 statements under locks before): the agent, busy
+    with the call, with their user (the hook rings them by name), or None when that statement
+    took no agent (``route_call`` decides then) or on another database than PostgreSQL."""
+    alias = router.db_for_write(Call)
+    connection = connections[alias]
+    if connection.vendor != "postgresql":
+        return None
+    fields = tuple(sorted(also))
+    key = (alias, queue is None, bool(queue is not None and queue.skill_id), fields)
+    if key not in _CONNECT_SQL:
+        _CONNECT_SQL[key] = _connect_sql(alias, queue, fields)
+    sql, pick_params, slots = _CONNECT_SQL[key]
+    pick_params = list(pick_params)
+    for name, places in slots.items():
+        for k in places:
+            pick_params[k] = type(pick_params[k])(queue.pk if name == "queue_id" else queue.skill_id)
+    also_values = [Call._meta.get_field(name).get_db_prep_save(also[name], connection) for name in fields]
+    busy = AgentStateChoice.BUSY
+    params = [
+        call.pk,
+        *pick_params,
+        AgentStateChoice.WRAP_UP,
+        queue.pk if queue is not None else None,
+        at,
+        priority,
+        *also_values,
+        call.pk,
+        at,
+        busy,
+        at,
+        busy,
+        at,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    user_model = AgentState._meta.get_field("user").related_model
+    user = user_model.from_db(alias, [f.attname for f in user_model._meta.concrete_fields], row[2:])
+    agent = AgentState(pk=row[0], user=user, state=busy, since=at, call_id=call.pk)
+    call.queue, call.queued_at, call.priority, call.agent = queue, row[1], priority, user
+    for name, value in also.items():
+        setattr(call, name, value)
+    return agent
 
 
 def offer_waiting_call(*, agent: AgentState, at: datetime) -> Call | None:

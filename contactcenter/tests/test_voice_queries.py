@@ -148,7 +148,7 @@ def test_a_menu_choice_to_an_agent_under_locks(client, greek_desk, make_user, dj
     AgentProfileFactory(user=ann).skills.set([greek_desk.menu.get(digit="1").queue.skill])
     routing.agent_set_state(user=ann, state="available")
     post(client, "voice", incoming("CA11", to=greek_desk.number))
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(4):
         response = post(client, "gather", {"CallSid": "CA11", "Digits": "1"}, query="step=menu")
     assert "<Client>ann</Client>" in response.content.decode()
     assert Call.objects.get(call_sid="CA11").agent == ann
