@@ -16,7 +16,17 @@ they run for real once per version of the migrations, like the PostgreSQL templa
 data migrations call) builds the file again from an empty database. The file lives outside the
 checkout (``$XDG_CACHE_HOME/servicedesk-tests/``, else ``~/.cache/servicedesk-tests/``;
 ``TEST_SQLITE_CACHE_DIR`` overrides it), as the PostgreSQL templates live in the server: a fresh
-clone on the same machine finds it (building it costs about 85 s of one core)."""
+clone on the same machine finds it (building it costs about 85 s of one core).
+
+A clean machine (CI) does not pay those 85 s either when ``tests/schema_sqlite.sql`` is current:
+like ``tests/schema.sql`` for PostgreSQL (``tests/dbsetup.py``), it is the SQL of a file the real
+migrations built (``sqlite3``'s ``iterdump``), headed by the SHA-256 of every file it was built
+from (each migration, each ``defaults.py``, core's bootstrap, roles and partitions) and
+Django's version. When every recorded file is unchanged the file is built from the dump (about
+a second) and ``migrate`` applies only the migrations added since; else (or with
+``TEST_DB_REBUILD=1``) every migration runs from an empty database. Whenever the dump does not
+record exactly the files of the build, it is written again (``TEST_SCHEMA_DUMP=keep`` never
+writes it): commit it with the migration, as ``tests/schema.sql``."""
 
 import json
 import os
@@ -213,9 +223,17 @@ def _migrated_database(tmp_path: Path) -> None:
     if not migrated.exists():
         building = tmp_path / "building"
         building.mkdir()
+        files = dbsetup._schema_files()
+        if os.environ.get("TEST_DB_REBUILD") != "1" and _dump_usable(files):
+            _load_dump(building / "db.sqlite3")  # then migrate runs only the migrations added since
         result = subprocess.run([sys.executable, "-c", MIGRATE], cwd=ROOT, env=_sqlite_env(building),
                                 capture_output=True, text=True, timeout=600)
         assert result.returncode == 0, result.stderr[-5000:]
+        # The files once more: one edited while the migrations ran leaves the dump as it was.
+        header = dbsetup._dump_header(SQLITE_DUMP) or {}
+        if (header.get("files") != files and dbsetup._schema_files() == files
+                and os.environ.get("TEST_SCHEMA_DUMP", "write") != "keep"):
+            _write_dump(building / "db.sqlite3", files)
         _copy(building / "db.sqlite3", tmp_path / "db.sqlite3", journal_mode="WAL")  # as migrate left it
         # Kept in rollback-journal mode, so that reading it leaves no -wal/-shm files beside it.
         _copy(building / "db.sqlite3", building / "copy.sqlite3", journal_mode="DELETE")
@@ -226,6 +244,48 @@ def _migrated_database(tmp_path: Path) -> None:
         os.replace(building / "copy.sqlite3", migrated)  # whole or not at all, for a concurrent run
         return
     _copy(migrated, tmp_path / "db.sqlite3", journal_mode="WAL")  # as migrate left it
+
+
+#: The migrated SQLite database as SQL (see the module's docstring).
+SQLITE_DUMP = ROOT / "tests" / "schema_sqlite.sql"
+
+
+def _dump_usable(files: dict[str, str]) -> bool:
+    """Whether :data:`SQLITE_DUMP` may stand for the migrations it recorded: every one of those
+    files still here, byte for byte, under the same Django (as ``dbsetup._dump_usable``)."""
+    import django
+
+    header = dbsetup._dump_header(SQLITE_DUMP)
+    if not header or header.get("django") != django.get_version():
+        return False
+    recorded = header.get("files") or {}
+    return bool(recorded) and all(files.get(name) == sha for name, sha in recorded.items())
+
+
+def _load_dump(target: Path) -> None:
+    """Run the dump's SQL into the new SQLite file ``target`` (its own ``BEGIN``/``COMMIT``)."""
+    database = sqlite3.connect(target)
+    try:
+        database.executescript(SQLITE_DUMP.read_text(encoding="utf-8"))
+    finally:
+        database.close()
+
+
+def _write_dump(source: Path, files: dict[str, str]) -> None:
+    """Write the migrated SQLite file ``source`` as SQL to :data:`SQLITE_DUMP`, the files it was
+    migrated from in its first lines (the header of ``tests/schema.sql``)."""
+    import django
+
+    reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        statements = [f"{statement}\n" for statement in reader.iterdump()]
+    finally:
+        reader.close()
+    header = [f"{dbsetup._DUMP_HEADER}{django.get_version()}\n",
+              *(f"-- file {name} {sha}\n" for name, sha in files.items())]
+    partial = SQLITE_DUMP.with_name(f".{SQLITE_DUMP.name}.{os.getpid()}")
+    partial.write_text("".join(header + statements), encoding="utf-8")
+    os.replace(partial, SQLITE_DUMP)
 
 
 def _copy(source: Path, target: Path, *, journal_mode: str) -> None:
