@@ -136,10 +136,12 @@ def test_a_menu_choice_into_the_queue_in_three_statements(client, greek_desk, dj
     assert call.queue.name == "cards" and call.queued_at is not None and call.recording_notice
 
 
-def test_a_menu_choice_to_an_agent_under_locks(client, greek_desk, make_user, django_assert_num_queries):
-    """An agent with the skill is free: the fast path's ``UPDATE`` matches no row, then
-    routing's locked path (the call, the agent with their user, the call's ``UPDATE`` with the
-    service and the notice, the agent's state and log) in one transaction."""
+def test_a_menu_choice_to_an_agent_in_four_statements(client, greek_desk, make_user, django_assert_num_queries):
+    """An agent with the skill is free: the call; the option; the waiting ``UPDATE`` matches
+    no row; then one statement (``routing._connect_free_agent``) locks the call and the agent
+    (``SKIP LOCKED``), writes the call (agent, queue, service, the notice), closes the agent's
+    stretch, makes them busy and opens the new stretch, returning the agent's user (9 statements
+    under locks before: ``route_call``)."""
     from catalog.tests.factories import AgentProfileFactory
     from contactcenter import routing
     from core.roles import Role
