@@ -4,13 +4,14 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from core.roles import is_staff_member
 from sla.choices import TimerStatus
-from sla.models import Holiday, SLATimer, WorkingHours
-from sla.selectors import SLA_PREFETCH
+from sla.models import SLATimer
+from sla.selectors import SLA_PREFETCH, TimerValues
+from sla.selectors import page_timers as sla_page_timers
 
 from .choices import OPEN_STATUSES, NoteVisibility
 from .models import Attachment, Incident, IncidentNote, MajorIncident
@@ -67,27 +68,11 @@ QUEUE_COLUMNS = ("number", "title", "status", "priority", "created_at", "parent"
                  "customer__tier")
 
 
-def page_timers(incidents) -> dict[int, list[SLATimer]]:
-    """incident id → its SLA timers (by metric: response, then resolution), each with its
-    calendar's hours and holidays loaded, for a page of a list (the queue, the API's list).
-    The queries of ``SLA_PREFETCH`` (timers, hours, holidays; none without incidents or
-    timers) without the queryset Django's prefetch builds for each row and each timer's
-    calendar — half of the API list's time at 50 rows — and with one object per calendar,
-    so its business-time rules are read once a page, not once a timer."""
-    ids = [incident.pk for incident in incidents]
-    if not ids:
-        return {}
-    timers = list(SLATimer.objects.filter(content_type=ContentType.objects.get_for_model(Incident),
-                                          object_id__in=ids).select_related("calendar").order_by("metric"))
-    calendars = {}
-    for timer in timers:
-        timer.calendar = calendars.setdefault(timer.calendar_id, timer.calendar)
-    prefetch_related_objects(list(calendars.values()), Prefetch("hours", queryset=WorkingHours.objects.all()),
-                             Prefetch("holidays", queryset=Holiday.objects.all()))
-    by_incident: dict[int, list[SLATimer]] = {pk: [] for pk in ids}
-    for timer in timers:
-        by_incident[int(timer.object_id)].append(timer)
-    return by_incident
+def page_timers(incidents) -> dict[int, list[TimerValues]]:
+    """incident id → its SLA timers (by metric: response, then resolution) as plain values with
+    their calendar's rules (``sla.selectors.page_timers``: three queries, no model instance,
+    one object per calendar), for a page of a list (the queue, the API's list)."""
+    return sla_page_timers(Incident, [incident.pk for incident in incidents])
 
 
 def with_detail_data(qs: QuerySet[Incident]) -> QuerySet[Incident]:
