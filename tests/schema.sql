@@ -1,6 +1,6 @@
 -- servicedesk test schema, Django 5.2.20
 -- file core/bootstrap.py 88a2171cca8cb9f172bf78ad35f877fc4e8162c19ba89ce198632d0df8370395
--- file core/roles.py c97fb0012b1de742568b83526c18d6fdaeb177184b7e65577147b428c1b3b82b
+-- file core/roles.py c707f3bf79584468d0d95018d1dd54fec5b800e2f38bfd40cbe4c58dd4634621
 -- file core/partitions.py 6df2945534f4f87df64788399a127efee4faa4e740746648d9d67c89d09e8a45
 -- file admin/migrations/0001_initial.py f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335
 -- file admin/migrations/0002_logentry_remove_auto_add.py 2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43
@@ -63,6 +63,7 @@
 -- file sla/migrations/0005_complaint_kind.py 24fb696f067df870e8c26256f1f8e78d90c407905b57d2ed301016406a92691f
 -- file sla/migrations/0006_requester_escalation.py 09eb3e38cb1be08e9e79ace3b750ce5b478390817447e7d7f08ed088acb2f05d
 -- file sla/migrations/0007_partitions.py 781033cf4a99c9dc4abe0f21a39daaca3437263e389c6c06148505dfcb2c07c2
+-- file sla/migrations/0008_breached_index.py fd7d5f834ced671e604067fa539a8315ee108757b467c7b534766229cabafd7b
 -- file sla/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file sla/defaults.py aa1fa2d1331ade0bccb5c33ae1b01f29914037baf3609c30a3a50d4379f0525c
 -- file incidents/migrations/0001_initial.py bfc39db74f53f9d9be271c28d344df7a808cd475b6326b66f05faf519c3c6f59
@@ -74,6 +75,7 @@
 -- file incidents/migrations/0007_timeline_indexes.py 203668fcbb378c6738c38ee71515fbc85acc93b716aa5d9a49058efe2ead8169
 -- file incidents/migrations/0008_set_based_links.py 4c801cd73c79e14c78f46f2d93a467455a4212f8f2082d7b06098d8075f17760
 -- file incidents/migrations/0009_suspected_major.py f9541feb22de52d59e72adea45453cd2246480865f82e85b0b0e28c31e085477
+-- file incidents/migrations/0010_list_indexes.py 321232fd93e9d71ef6b35d20a168bb040e5be0c6c217ebcfe53f6cc1b0308416
 -- file incidents/migrations/__init__.py e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 -- file incidents/defaults.py 81440b39ca1669389dcd9bc0fca6d02ff54122023aab97ab1155c1693e348ceb
 -- file statuspage/migrations/0001_initial.py 1e695c57ef9d99299697d3b8123c2bb27d0f301bab2adc97a3382f44c5eacd03
@@ -12139,113 +12141,115 @@ INSERT INTO public.django_content_type VALUES
 --
 
 INSERT INTO public.django_migrations VALUES
-	(1, 'contenttypes', '0001_initial', '2026-12-07 09:58:18.102534+00'),
-	(2, 'auth', '0001_initial', '2026-12-07 09:58:18.137413+00'),
-	(3, 'admin', '0001_initial', '2026-12-07 09:58:18.151013+00'),
-	(4, 'admin', '0002_logentry_remove_auto_add', '2026-12-07 09:58:18.156818+00'),
-	(5, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-07 09:58:18.162649+00'),
-	(6, 'contenttypes', '0002_remove_content_type_name', '2026-12-07 09:58:18.174922+00'),
-	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-07 09:58:18.181108+00'),
-	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-07 09:58:18.187069+00'),
-	(9, 'auth', '0004_alter_user_username_opts', '2026-12-07 09:58:18.192358+00'),
-	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-07 09:58:18.199526+00'),
-	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-07 09:58:18.200098+00'),
-	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-07 09:58:18.205141+00'),
-	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-07 09:58:18.212696+00'),
-	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-07 09:58:18.21841+00'),
-	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-07 09:58:18.224553+00'),
-	(16, 'auth', '0011_update_proxy_permissions', '2026-12-07 09:58:18.229613+00'),
-	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-07 09:58:18.235379+00'),
-	(18, 'authtoken', '0001_initial', '2026-12-07 09:58:18.247145+00'),
-	(19, 'authtoken', '0002_auto_20160226_1747', '2026-12-07 09:58:18.267338+00'),
-	(20, 'authtoken', '0003_tokenproxy', '2026-12-07 09:58:18.269058+00'),
-	(21, 'authtoken', '0004_alter_tokenproxy_options', '2026-12-07 09:58:18.272095+00'),
-	(22, 'axes', '0001_initial', '2026-12-07 09:58:18.280303+00'),
-	(23, 'axes', '0002_auto_20151217_2044', '2026-12-07 09:58:18.300581+00'),
-	(24, 'axes', '0003_auto_20160322_0929', '2026-12-07 09:58:18.308661+00'),
-	(25, 'axes', '0004_auto_20181024_1538', '2026-12-07 09:58:18.316595+00'),
-	(26, 'axes', '0005_remove_accessattempt_trusted', '2026-12-07 09:58:18.318896+00'),
-	(27, 'axes', '0006_remove_accesslog_trusted', '2026-12-07 09:58:18.321659+00'),
-	(28, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-07 09:58:18.334773+00'),
-	(29, 'axes', '0008_accessfailurelog', '2026-12-07 09:58:18.348088+00'),
-	(30, 'axes', '0009_add_session_hash', '2026-12-07 09:58:18.351062+00'),
-	(31, 'axes', '0010_accessattemptexpiration', '2026-12-07 09:58:18.358064+00'),
-	(32, 'catalog', '0001_initial', '2026-12-07 09:58:18.953948+00'),
-	(33, 'catalog', '0002_list_indexes', '2026-12-07 09:58:18.987106+00'),
-	(34, 'catalog', '0003_contact_email_upper', '2026-12-07 09:58:19.016252+00'),
-	(35, 'catalog', '0004_canned_reply', '2026-12-07 09:58:19.081071+00'),
-	(36, 'notifications', '0001_initial', '2026-12-07 09:58:19.354942+00'),
-	(37, 'notifications', '0002_default_templates', '2026-12-07 09:58:19.393532+00'),
-	(38, 'incidents', '0001_initial', '2026-12-07 09:58:20.25936+00'),
-	(39, 'incidents', '0002_reference_data', '2026-12-07 09:58:20.324064+00'),
-	(40, 'incidents', '0003_open_priority_index', '2026-12-07 09:58:20.365098+00'),
-	(41, 'incidents', '0004_major_incidents_and_spikes', '2026-12-07 09:58:22.277379+00'),
-	(42, 'incidents', '0005_major_incident_templates', '2026-12-07 09:58:22.346+00'),
-	(43, 'problems', '0001_initial', '2026-12-07 09:58:24.131688+00'),
-	(44, 'changes', '0001_initial', '2026-12-07 09:58:28.202187+00'),
-	(45, 'changes', '0002_category_matrix', '2026-12-07 09:58:28.327119+00'),
-	(46, 'changes', '0003_change_control', '2026-12-07 09:58:32.65419+00'),
-	(47, 'notifications', '0003_sms_plural', '2026-12-07 09:58:32.660751+00'),
-	(48, 'sla', '0001_initial', '2026-12-07 09:58:35.600039+00'),
-	(49, 'sla', '0002_templates', '2026-12-07 09:58:35.753886+00'),
-	(50, 'sla', '0003_escalation_notified', '2026-12-07 09:58:36.22536+00'),
-	(51, 'sla', '0004_reopen', '2026-12-07 09:58:36.333454+00'),
-	(52, 'contactcenter', '0001_initial', '2026-12-07 09:58:38.142385+00'),
-	(53, 'contactcenter', '0002_callbacks', '2026-12-07 09:58:38.718347+00'),
-	(54, 'contactcenter', '0003_csat_and_survey', '2026-12-07 09:58:38.929076+00'),
-	(55, 'contactcenter', '0004_routing', '2026-12-07 09:58:44.331712+00'),
-	(56, 'contactcenter', '0005_open_stretch_and_callback_indexes', '2026-12-07 09:58:44.594892+00'),
-	(57, 'contactcenter', '0006_agent_log_end', '2026-12-07 09:58:44.729011+00'),
-	(58, 'contactcenter', '0007_call_input_flags', '2026-12-07 09:58:45.627964+00'),
-	(59, 'contactcenter', '0008_timeline_indexes', '2026-12-07 09:58:46.253708+00'),
-	(60, 'contactcenter', '0009_language_recording', '2026-12-07 09:58:55.037828+00'),
-	(61, 'contactcenter', '0010_outbound_supervision', '2026-12-07 09:59:06.211783+00'),
-	(62, 'contactcenter', '0011_providers', '2026-12-07 09:59:08.069745+00'),
-	(63, 'contactcenter', '0012_all_hands', '2026-12-07 09:59:10.753618+00'),
-	(64, 'contactcenter', '0013_step2_leftovers', '2026-12-07 09:59:11.040032+00'),
-	(65, 'core', '0001_initial', '2026-12-07 09:59:11.668976+00'),
-	(66, 'incidents', '0006_majorincidenttask_status_fsm', '2026-12-07 09:59:12.149357+00'),
-	(67, 'crm', '0001_opportunity', '2026-12-07 09:59:13.505423+00'),
-	(68, 'crm', '0002_complaint_survey', '2026-12-07 09:59:14.511926+00'),
-	(69, 'crm', '0003_survey_timeline_indexes', '2026-12-07 09:59:16.000535+00'),
-	(70, 'crm', '0004_survey_first_contact', '2026-12-07 09:59:16.27144+00'),
-	(71, 'incidents', '0007_timeline_indexes', '2026-12-07 09:59:16.916005+00'),
-	(72, 'incidents', '0008_set_based_links', '2026-12-07 09:59:16.917157+00'),
-	(73, 'incidents', '0009_suspected_major', '2026-12-07 09:59:21.615238+00'),
-	(74, 'problems', '0002_known_error_search', '2026-12-07 09:59:22.056638+00'),
-	(75, 'knowledge', '0001_initial', '2026-12-07 09:59:29.145108+00'),
-	(76, 'knowledge', '0002_article_search_vector', '2026-12-07 09:59:29.644474+00'),
-	(77, 'knowledge', '0003_article_search_title', '2026-12-07 09:59:31.364099+00'),
-	(78, 'kpis', '0001_initial', '2026-12-07 09:59:31.404257+00'),
-	(79, 'kpis', '0002_daily_call_tables', '2026-12-07 09:59:31.421852+00'),
-	(80, 'kpis', '0003_arrival_hours', '2026-12-07 09:59:31.430073+00'),
-	(81, 'kpis', '0004_incidentdaily_channel', '2026-12-07 09:59:31.465331+00'),
-	(82, 'kpis', '0005_contact_center_step2', '2026-12-07 09:59:31.544174+00'),
-	(83, 'kpis', '0006_dashboard_speed', '2026-12-07 09:59:31.576762+00'),
-	(84, 'kpis', '0007_ten_million', '2026-12-07 09:59:32.085318+00'),
-	(85, 'notifications', '0004_stakeholdergroup_services', '2026-12-07 09:59:32.568972+00'),
-	(86, 'requests', '0001_initial', '2026-12-07 09:59:43.032231+00'),
-	(87, 'requests', '0002_channel', '2026-12-07 09:59:45.411493+00'),
-	(88, 'mail', '0001_initial', '2026-12-07 09:59:47.966408+00'),
-	(89, 'notifications', '0005_partitions', '2026-12-07 09:59:48.838266+00'),
-	(90, 'mail', '0002_inbound_from_index', '2026-12-07 09:59:48.950656+00'),
-	(91, 'mail', '0003_delivery_unenforced', '2026-12-07 09:59:49.372534+00'),
-	(92, 'monitoring', '0001_initial', '2026-12-07 09:59:52.407122+00'),
-	(93, 'monitoring', '0002_partitions', '2026-12-07 09:59:54.417372+00'),
-	(94, 'problems', '0003_root_cause_at', '2026-12-07 09:59:55.250038+00'),
-	(95, 'requests', '0003_timeline_indexes', '2026-12-07 09:59:57.108406+00'),
-	(96, 'requests', '0004_priority_impact_urgency', '2026-12-07 09:59:58.748337+00'),
-	(97, 'search', '0001_fulltext_indexes', '2026-12-07 10:00:00.486505+00'),
-	(98, 'search', '0002_stored_vectors', '2026-12-07 10:00:01.038712+00'),
-	(99, 'servicedesk', '0001_roles', '2026-12-07 10:00:01.599257+00'),
-	(100, 'sessions', '0001_initial', '2026-12-07 10:00:01.613373+00'),
-	(101, 'sla', '0005_complaint_kind', '2026-12-07 10:00:03.742711+00'),
-	(102, 'sla', '0006_requester_escalation', '2026-12-07 10:00:04.80938+00'),
-	(103, 'sla', '0007_partitions', '2026-12-07 10:00:05.404298+00'),
-	(104, 'sla_ticketapp', '0001_initial', '2026-12-07 10:00:05.971615+00'),
-	(105, 'statuspage', '0001_initial', '2026-12-07 10:00:11.220677+00'),
-	(106, 'statuspage', '0002_maintenancenotice', '2026-12-07 10:00:11.739568+00'),
-	(107, 'statuspage', '0003_notice_claims', '2026-12-07 10:00:11.797369+00');
+	(1, 'contenttypes', '0001_initial', '2026-12-07 11:35:23.046376+00'),
+	(2, 'auth', '0001_initial', '2026-12-07 11:35:23.213326+00'),
+	(3, 'admin', '0001_initial', '2026-12-07 11:35:23.273602+00'),
+	(4, 'admin', '0002_logentry_remove_auto_add', '2026-12-07 11:35:23.297171+00'),
+	(5, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-07 11:35:23.320843+00'),
+	(6, 'contenttypes', '0002_remove_content_type_name', '2026-12-07 11:35:23.371151+00'),
+	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-07 11:35:23.399751+00'),
+	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-07 11:35:23.418167+00'),
+	(9, 'auth', '0004_alter_user_username_opts', '2026-12-07 11:35:23.439388+00'),
+	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-07 11:35:23.470883+00'),
+	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-07 11:35:23.471574+00'),
+	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-07 11:35:23.496823+00'),
+	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-07 11:35:23.51988+00'),
+	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-07 11:35:23.548595+00'),
+	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-07 11:35:23.568014+00'),
+	(16, 'auth', '0011_update_proxy_permissions', '2026-12-07 11:35:23.600759+00'),
+	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-07 11:35:23.6268+00'),
+	(18, 'authtoken', '0001_initial', '2026-12-07 11:35:23.67314+00'),
+	(19, 'authtoken', '0002_auto_20160226_1747', '2026-12-07 11:35:24.167415+00'),
+	(20, 'authtoken', '0003_tokenproxy', '2026-12-07 11:35:24.170925+00'),
+	(21, 'authtoken', '0004_alter_tokenproxy_options', '2026-12-07 11:35:24.18353+00'),
+	(22, 'axes', '0001_initial', '2026-12-07 11:35:24.216479+00'),
+	(23, 'axes', '0002_auto_20151217_2044', '2026-12-07 11:35:24.300355+00'),
+	(24, 'axes', '0003_auto_20160322_0929', '2026-12-07 11:35:24.328545+00'),
+	(25, 'axes', '0004_auto_20181024_1538', '2026-12-07 11:35:24.357901+00'),
+	(26, 'axes', '0005_remove_accessattempt_trusted', '2026-12-07 11:35:24.368666+00'),
+	(27, 'axes', '0006_remove_accesslog_trusted', '2026-12-07 11:35:24.382601+00'),
+	(28, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-07 11:35:24.432284+00'),
+	(29, 'axes', '0008_accessfailurelog', '2026-12-07 11:35:24.471931+00'),
+	(30, 'axes', '0009_add_session_hash', '2026-12-07 11:35:24.481556+00'),
+	(31, 'axes', '0010_accessattemptexpiration', '2026-12-07 11:35:24.502261+00'),
+	(32, 'catalog', '0001_initial', '2026-12-07 11:35:26.733077+00'),
+	(33, 'catalog', '0002_list_indexes', '2026-12-07 11:35:26.795393+00'),
+	(34, 'catalog', '0003_contact_email_upper', '2026-12-07 11:35:26.830469+00'),
+	(35, 'catalog', '0004_canned_reply', '2026-12-07 11:35:26.933072+00'),
+	(36, 'notifications', '0001_initial', '2026-12-07 11:35:28.430895+00'),
+	(37, 'notifications', '0002_default_templates', '2026-12-07 11:35:28.5505+00'),
+	(38, 'incidents', '0001_initial', '2026-12-07 11:35:31.022774+00'),
+	(39, 'incidents', '0002_reference_data', '2026-12-07 11:35:31.121199+00'),
+	(40, 'incidents', '0003_open_priority_index', '2026-12-07 11:35:31.226732+00'),
+	(41, 'incidents', '0004_major_incidents_and_spikes', '2026-12-07 11:35:36.59115+00'),
+	(42, 'incidents', '0005_major_incident_templates', '2026-12-07 11:35:36.762882+00'),
+	(43, 'problems', '0001_initial', '2026-12-07 11:35:41.47204+00'),
+	(44, 'changes', '0001_initial', '2026-12-07 11:35:54.212889+00'),
+	(45, 'changes', '0002_category_matrix', '2026-12-07 11:35:54.886333+00'),
+	(46, 'changes', '0003_change_control', '2026-12-07 11:36:03.995893+00'),
+	(47, 'notifications', '0003_sms_plural', '2026-12-07 11:36:04.029218+00'),
+	(48, 'sla', '0001_initial', '2026-12-07 11:36:14.278882+00'),
+	(49, 'sla', '0002_templates', '2026-12-07 11:36:14.836107+00'),
+	(50, 'sla', '0003_escalation_notified', '2026-12-07 11:36:15.342473+00'),
+	(51, 'sla', '0004_reopen', '2026-12-07 11:36:15.502569+00'),
+	(52, 'contactcenter', '0001_initial', '2026-12-07 11:36:19.490212+00'),
+	(53, 'contactcenter', '0002_callbacks', '2026-12-07 11:36:20.330681+00'),
+	(54, 'contactcenter', '0003_csat_and_survey', '2026-12-07 11:36:20.823975+00'),
+	(55, 'contactcenter', '0004_routing', '2026-12-07 11:36:36.935939+00'),
+	(56, 'contactcenter', '0005_open_stretch_and_callback_indexes', '2026-12-07 11:36:37.751303+00'),
+	(57, 'contactcenter', '0006_agent_log_end', '2026-12-07 11:36:38.312625+00'),
+	(58, 'contactcenter', '0007_call_input_flags', '2026-12-07 11:36:41.634574+00'),
+	(59, 'contactcenter', '0008_timeline_indexes', '2026-12-07 11:36:43.458511+00'),
+	(60, 'contactcenter', '0009_language_recording', '2026-12-07 11:37:08.323212+00'),
+	(61, 'contactcenter', '0010_outbound_supervision', '2026-12-07 11:37:35.115514+00'),
+	(62, 'contactcenter', '0011_providers', '2026-12-07 11:37:39.558557+00'),
+	(63, 'contactcenter', '0012_all_hands', '2026-12-07 11:37:44.846677+00'),
+	(64, 'contactcenter', '0013_step2_leftovers', '2026-12-07 11:37:45.54439+00'),
+	(65, 'core', '0001_initial', '2026-12-07 11:37:48.175906+00'),
+	(66, 'incidents', '0006_majorincidenttask_status_fsm', '2026-12-07 11:37:49.097466+00'),
+	(67, 'crm', '0001_opportunity', '2026-12-07 11:37:50.998218+00'),
+	(68, 'crm', '0002_complaint_survey', '2026-12-07 11:37:53.941304+00'),
+	(69, 'crm', '0003_survey_timeline_indexes', '2026-12-07 11:37:56.07854+00'),
+	(70, 'crm', '0004_survey_first_contact', '2026-12-07 11:37:57.009845+00'),
+	(71, 'incidents', '0007_timeline_indexes', '2026-12-07 11:37:58.17896+00'),
+	(72, 'incidents', '0008_set_based_links', '2026-12-07 11:37:58.180173+00'),
+	(73, 'incidents', '0009_suspected_major', '2026-12-07 11:38:06.097026+00'),
+	(74, 'incidents', '0010_list_indexes', '2026-12-07 11:38:11.873652+00'),
+	(75, 'problems', '0002_known_error_search', '2026-12-07 11:38:14.327303+00'),
+	(76, 'knowledge', '0001_initial', '2026-12-07 11:38:26.644181+00'),
+	(77, 'knowledge', '0002_article_search_vector', '2026-12-07 11:38:27.897136+00'),
+	(78, 'knowledge', '0003_article_search_title', '2026-12-07 11:38:28.675987+00'),
+	(79, 'kpis', '0001_initial', '2026-12-07 11:38:28.810655+00'),
+	(80, 'kpis', '0002_daily_call_tables', '2026-12-07 11:38:28.859458+00'),
+	(81, 'kpis', '0003_arrival_hours', '2026-12-07 11:38:28.886758+00'),
+	(82, 'kpis', '0004_incidentdaily_channel', '2026-12-07 11:38:29.002724+00'),
+	(83, 'kpis', '0005_contact_center_step2', '2026-12-07 11:38:29.203899+00'),
+	(84, 'kpis', '0006_dashboard_speed', '2026-12-07 11:38:29.326996+00'),
+	(85, 'kpis', '0007_ten_million', '2026-12-07 11:38:30.196043+00'),
+	(86, 'notifications', '0004_stakeholdergroup_services', '2026-12-07 11:38:31.698388+00'),
+	(87, 'requests', '0001_initial', '2026-12-07 11:38:49.068946+00'),
+	(88, 'requests', '0002_channel', '2026-12-07 11:38:52.867334+00'),
+	(89, 'mail', '0001_initial', '2026-12-07 11:39:01.143842+00'),
+	(90, 'notifications', '0005_partitions', '2026-12-07 11:39:05.096654+00'),
+	(91, 'mail', '0002_inbound_from_index', '2026-12-07 11:39:05.486751+00'),
+	(92, 'mail', '0003_delivery_unenforced', '2026-12-07 11:39:09.489773+00'),
+	(93, 'monitoring', '0001_initial', '2026-12-07 11:39:20.107132+00'),
+	(94, 'monitoring', '0002_partitions', '2026-12-07 11:39:23.705197+00'),
+	(95, 'problems', '0003_root_cause_at', '2026-12-07 11:39:28.384782+00'),
+	(96, 'requests', '0003_timeline_indexes', '2026-12-07 11:39:30.594819+00'),
+	(97, 'requests', '0004_priority_impact_urgency', '2026-12-07 11:39:39.260518+00'),
+	(98, 'search', '0001_fulltext_indexes', '2026-12-07 11:39:41.016317+00'),
+	(99, 'search', '0002_stored_vectors', '2026-12-07 11:39:45.514155+00'),
+	(100, 'servicedesk', '0001_roles', '2026-12-07 11:39:47.321142+00'),
+	(101, 'sessions', '0001_initial', '2026-12-07 11:39:47.384381+00'),
+	(102, 'sla', '0005_complaint_kind', '2026-12-07 11:39:50.403407+00'),
+	(103, 'sla', '0006_requester_escalation', '2026-12-07 11:39:57.408294+00'),
+	(104, 'sla', '0007_partitions', '2026-12-07 11:39:59.511482+00'),
+	(105, 'sla', '0008_breached_index', '2026-12-07 11:40:00.55482+00'),
+	(106, 'sla_ticketapp', '0001_initial', '2026-12-07 11:40:02.78871+00'),
+	(107, 'statuspage', '0001_initial', '2026-12-07 11:40:18.962801+00'),
+	(108, 'statuspage', '0002_maintenancenotice', '2026-12-07 11:40:20.722817+00'),
+	(109, 'statuspage', '0003_notice_claims', '2026-12-07 11:40:21.003371+00');
 
 
 --
@@ -14141,7 +14145,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 232, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 107, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 109, true);
 
 
 --
@@ -22658,6 +22662,13 @@ CREATE INDEX incident_team_status ON public.incidents_incident USING btree (team
 
 
 --
+-- Name: incident_updated; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX incident_updated ON public.incidents_incident USING btree (updated_at, id);
+
+
+--
 -- Name: incidents_attachment_incident_id_928da522; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -23190,24 +23201,10 @@ CREATE INDEX incidents_historicalstakeholderupdate_id_573d11cb ON public.inciden
 
 
 --
--- Name: incidents_incident_assignee_id_34068d21; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX incidents_incident_assignee_id_34068d21 ON public.incidents_incident USING btree (assignee_id);
-
-
---
 -- Name: incidents_incident_ci_id_b7cd0c38; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX incidents_incident_ci_id_b7cd0c38 ON public.incidents_incident USING btree (ci_id);
-
-
---
--- Name: incidents_incident_contact_id_389bbfc2; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX incidents_incident_contact_id_389bbfc2 ON public.incidents_incident USING btree (contact_id);
 
 
 --
@@ -23222,13 +23219,6 @@ CREATE INDEX incidents_incident_created_at_cf5e1cd8 ON public.incidents_incident
 --
 
 CREATE INDEX incidents_incident_created_by_id_c29d8b73 ON public.incidents_incident USING btree (created_by_id);
-
-
---
--- Name: incidents_incident_customer_id_a4353357; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX incidents_incident_customer_id_a4353357 ON public.incidents_incident USING btree (customer_id);
 
 
 --
@@ -23257,20 +23247,6 @@ CREATE INDEX incidents_incident_requester_id_74a5fc10 ON public.incidents_incide
 --
 
 CREATE INDEX incidents_incident_search ON public.incidents_incident USING gin (search_vector);
-
-
---
--- Name: incidents_incident_service_id_a8801d6e; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX incidents_incident_service_id_a8801d6e ON public.incidents_incident USING btree (service_id);
-
-
---
--- Name: incidents_incident_team_id_099347d8; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX incidents_incident_team_id_099347d8 ON public.incidents_incident USING btree (team_id);
 
 
 --
@@ -26414,6 +26390,13 @@ CREATE INDEX sla_ticketapp_demoticket_service_id_975794c8 ON public.sla_ticketap
 --
 
 CREATE INDEX sla_ticketapp_demoticket_team_id_1c20082d ON public.sla_ticketapp_demoticket USING btree (team_id);
+
+
+--
+-- Name: sla_timer_breached_open; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sla_timer_breached_open ON public.sla_slatimer USING btree (content_type_id, object_id) WHERE ((met_at IS NULL) AND ((status)::text = 'breached'::text));
 
 
 --
