@@ -250,6 +250,7 @@ def _wait_in_queue(*, call_id: int, queue: Queue | None, at: datetime, priority:
         queue is None,
         bool(queue is not None and queue.skill_id),
         "service_id" in also,
+        also.get("service_id") is None,  # a None is compiled in (no marker): its own shape
         fixed,
     )
     if key not in _WAIT_SQL:

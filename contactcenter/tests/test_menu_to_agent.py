@@ -146,3 +146,17 @@ def test_a_call_that_has_its_agent_and_a_desk_with_no_one_free(make_user):
     AgentState.objects.filter(user=ann).update(state="busy")
     call = CallFactory(queue=None)
     assert both_ways(call, queue, statements=1)["agent"] is None
+
+
+def test_a_service_after_no_service_is_written_by_the_compiled_update():
+    """The waiting ``UPDATE`` compiled for ``service_id=None`` (no marker: the NULL compiled
+    in) is not the one run for a real service (it was: the service lost)."""
+    from catalog.tests.factories import ServiceFactory
+
+    queue, service = Queue.objects.create(name="general"), ServiceFactory(name="Hosting")
+    first, second = CallFactory(queue=None), CallFactory(queue=None)
+    routing._WAIT_SQL.clear()  # compiled for the first shape seen, as in a new process
+    routing.route_call_waiting_first(call=first, queue=queue, at=AT, also={"service_id": None})
+    routing.route_call_waiting_first(call=second, queue=queue, at=AT, also={"service_id": service.pk})
+    assert Call.objects.get(pk=second.pk).service_id == service.pk
+    assert Call.objects.get(pk=first.pk).queue_id == queue.pk
