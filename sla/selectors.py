@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -134,26 +135,94 @@ def page_timers(model, ids) -> dict[int, list[TimerValues]]:
     ids = list(ids)
     if not ids:
         return {}
-    rows = (
-        SLATimer.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
-        .order_by("metric")
-        .values_list(*_TIMER_COLUMNS)
-    )
+    read = _PageReads.for_database(SLATimer.objects.db)
     calendars: dict[int, PageCalendar] = {}
     by_ticket: dict[int, list[TimerValues]] = {pk: [] for pk in ids}
-    for *values, calendar_id, tz in rows:
+    for *values, calendar_id, tz in read.timers(ContentType.objects.get_for_model(model).pk, ids):
         calendar = calendars.get(calendar_id)
         if calendar is None:
             calendar = calendars[calendar_id] = PageCalendar(calendar_id, tz)
         by_ticket[values[1]].append(TimerValues(*values, calendar))
     if calendars:
-        for calendar_id, *interval in WorkingHours.objects.filter(calendar_id__in=calendars).values_list(
-            "calendar_id", "weekday", "start_minute", "end_minute"
-        ):
+        for calendar_id, *interval in read.hours(list(calendars)):
             calendars[calendar_id].hours.append(tuple(interval))
-        for calendar_id, day in Holiday.objects.filter(calendar_id__in=calendars).values_list("calendar_id", "date"):
+        for calendar_id, day in read.holidays(list(calendars)):
             calendars[calendar_id].holidays.append(day)
     return by_ticket
+
+
+class _PageReads:
+    """The three reads of :func:`page_timers`. On PostgreSQL, statements written once a process
+    (``= ANY(%s)`` of the ids: the same SQL whatever the page's size) and run on the cursor:
+    the ORM built and compiled each of them on every request (~0.5 ms of CPU each, a third of
+    the reads). Elsewhere the ORM's ``values_list``, the same columns in the same order. The
+    values are the same: PostgreSQL's driver answers ``interval``, ``timestamptz`` and ``date``
+    as the ORM's fields do (no converter)."""
+
+    _by_alias: dict[str, _PageReads] = {}
+
+    def __init__(self, alias: str):
+        self.alias = alias
+        connection = connections[alias]
+        self.sql = None
+        if connection.vendor == "postgresql":
+            qn = connection.ops.quote_name
+            timer, calendar = SLATimer._meta, BusinessCalendar._meta
+
+            def t(name: str) -> str:
+                return "t." + qn(timer.pk.column if name == "pk" else timer.get_field(name).column)
+
+            columns = ", ".join(t(name) for name in _TIMER_COLUMNS[:-1])
+            self.sql = (
+                f"SELECT {columns}, c.{qn(calendar.get_field('timezone').column)} "  # noqa: S608 — names, no values
+                f"FROM {qn(timer.db_table)} t JOIN {qn(calendar.db_table)} c "
+                f"ON c.{qn(calendar.pk.column)} = {t('calendar')} "
+                f"WHERE {t('content_type')} = %s AND {t('object_id')} = ANY(%s) ORDER BY {t('metric')}",
+                _rules_sql(qn, WorkingHours, ("calendar", "weekday", "start_minute", "end_minute")),
+                _rules_sql(qn, Holiday, ("calendar", "date")),
+            )
+
+    @classmethod
+    def for_database(cls, alias: str) -> _PageReads:
+        reads = cls._by_alias.get(alias)
+        if reads is None:
+            reads = cls._by_alias[alias] = cls(alias)
+        return reads
+
+    def _run(self, sql: str, params: list) -> list[tuple]:
+        with connections[self.alias].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def timers(self, content_type_id: int, ids: list[int]):
+        if self.sql:
+            return self._run(self.sql[0], [content_type_id, ids])
+        return (
+            SLATimer.objects.using(self.alias)
+            .filter(content_type_id=content_type_id, object_id__in=ids)
+            .order_by("metric")
+            .values_list(*_TIMER_COLUMNS)
+        )
+
+    def hours(self, calendar_ids: list[int]):
+        if self.sql:
+            return self._run(self.sql[1], [calendar_ids])
+        return (
+            WorkingHours.objects.using(self.alias)
+            .filter(calendar_id__in=calendar_ids)
+            .values_list("calendar_id", "weekday", "start_minute", "end_minute")
+        )
+
+    def holidays(self, calendar_ids: list[int]):
+        if self.sql:
+            return self._run(self.sql[2], [calendar_ids])
+        return Holiday.objects.using(self.alias).filter(calendar_id__in=calendar_ids).values_list("calendar_id", "date")
+
+
+def _rules_sql(qn, model, names: tuple[str, ...]) -> str:
+    meta = model._meta
+    columns = ", ".join(qn(meta.get_field(name).column) for name in names)
+    return f"SELECT {columns} FROM {qn(meta.db_table)} WHERE {qn(meta.get_field('calendar').column)} = ANY(%s)"  # noqa: S608
 
 
 @dataclass(frozen=True)

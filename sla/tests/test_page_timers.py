@@ -6,6 +6,7 @@ calendar with a holiday."""
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 
 from sla import selectors, services
 from sla.selectors import SLA_PREFETCH, PageCalendar, TimerValues, clock, page_timers
@@ -94,3 +95,22 @@ def test_a_running_clock_past_its_due_instant_shows_breached_before_the_sweep(ti
     shown = selectors.clock(value, T0 + timedelta(days=3))
     assert value.status == "running" and shown.breached and shown.status == "breached"
     assert shown.remaining_seconds == 0
+
+
+def test_the_precompiled_statements_read_what_the_orm_reads(tickets):
+    """On PostgreSQL the reads are statements written once a process; elsewhere (SQLite) the
+    ORM's ``values_list``: the same rows, values and types, in the same order."""
+    from sla.selectors import _PageReads
+
+    ours = _PageReads.for_database("default")
+    assert ours.sql is not None  # the suite runs on PostgreSQL
+    orm = _PageReads("default")
+    orm.sql = None
+    content_type = ContentType.objects.get_for_model(DemoTicket).pk
+    ids = [ticket.pk for ticket in tickets]
+    timers = ours.timers(content_type, ids)
+    assert len(timers) == 10 and timers == list(orm.timers(content_type, ids))
+    assert [type(v) for v in timers[0]] == [type(v) for v in list(orm.timers(content_type, ids))[0]]
+    calendars = sorted({row[-2] for row in timers})
+    assert sorted(ours.hours(calendars)) == sorted(orm.hours(calendars)) and len(ours.hours(calendars)) == 5
+    assert ours.holidays(calendars) == list(orm.holidays(calendars)) == [(calendars[0], date(2026, 11, 24))]
