@@ -11,7 +11,9 @@ related record's id from its column, as ``PrimaryKeyRelatedField`` does), then t
 own ``to_representation`` (or ``int``/``str``, which is what ``IntegerField``/``CharField``
 do); any other field goes through its own ``get_attribute`` as the serializer would. ``None``
 stays ``None``, as in ``Serializer.to_representation``. The clocks are
-``SLATimersField``'s, with one ``now`` and one set of calendar rules a page.
+``SLATimersField``'s, with one ``now`` and one set of calendar rules a page, from the page's
+timers read as plain values (``sla.selectors.page_timers``: ``TimerValues``, the same
+``sla.selectors.clock``).
 
 So a field added to the serializer is in the list too. ``incidents/tests/test_api_list_rows.py``
 holds the rows to ``IncidentSerializer(many=True).data`` (JSON, byte for byte) over every

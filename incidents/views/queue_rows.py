@@ -2,9 +2,10 @@
 template tags per row (issue 23: at a million incidents the queue's time was its rendering,
 not its SQL — ``bench/README.md``, "`bench_incidents.py`").
 
-- :func:`incidents.selectors.page_timers`: the page's SLA timers in the queries
-  ``sla.selectors.SLA_PREFETCH`` makes, without a queryset built per row and with one
-  object per calendar (its business-time rules read once per page, not once per timer).
+- :func:`incidents.selectors.page_timers` (``sla.selectors.page_timers``): the page's SLA
+  timers as plain values (``TimerValues``, no model instance) in three statements, with one
+  object per calendar (its business-time rules read once per page, not once per timer);
+  ``sla.selectors.clock`` and ``clock_badge`` read them as they read ``SLATimer`` objects.
 - :class:`ClockCells`: each row's SLA badges, the markup of ``{% sla_clocks %}``
   (``sla/_clocks.html``) written out in Python with the page's translated words looked up
   once. ``incidents/tests/test_queue_rows.py`` renders both for every state of a clock and
