@@ -174,6 +174,8 @@ if _CPU_REPORT:
         _cpu_record(item, "teardown", started)
 
     def pytest_sessionfinish(session):
+        if not _cpu_lines:  # the xdist controller runs no test
+            return
         worker = os.environ.get("PYTEST_XDIST_WORKER")
         path = f"{_CPU_REPORT}.{worker}" if worker else _CPU_REPORT
         with open(path, "a", encoding="utf-8") as report:
