@@ -22,13 +22,16 @@ status, clock state and null; ``/api/schema/`` still describes the serializer.
 
 from __future__ import annotations
 
+from datetime import datetime
 from operator import attrgetter
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
 from rest_framework import fields as drf_fields
 from rest_framework import relations
 from rest_framework.fields import SkipField
+from rest_framework.settings import ISO_8601, api_settings
 
 from sla.selectors import clock
 
@@ -68,6 +71,37 @@ def _pk_column(field, model) -> str | None:
 PLAIN = {drf_fields.IntegerField.to_representation: int, drf_fields.CharField.to_representation: str}
 
 
+def datetime_writer(field):
+    """``field.to_representation`` for an aware datetime, with the request's time zone read
+    once (``DateTimeField`` reads the settings, the active zone and the output format for every
+    value: a tenth of the list's CPU at ~200 dates a page), when the field is DRF's own
+    ``DateTimeField`` writing ISO 8601 in the active zone; else the field's own. Anything but
+    an aware datetime goes through the field."""
+    kind = type(field)
+    if (
+        not isinstance(field, drf_fields.DateTimeField)
+        or kind.to_representation is not drf_fields.DateTimeField.to_representation
+        or kind.enforce_timezone is not drf_fields.DateTimeField.enforce_timezone
+        or kind.default_timezone is not drf_fields.DateTimeField.default_timezone
+        or hasattr(field, "timezone")
+        or not settings.USE_TZ
+        or str(getattr(field, "format", api_settings.DATETIME_FORMAT) or "").lower() != ISO_8601
+    ):
+        return field.to_representation
+    zone, slow = timezone.get_current_timezone(), field.to_representation
+
+    def write(value):
+        if not isinstance(value, datetime) or value.utcoffset() is None:
+            return slow(value)
+        try:
+            text = value.astimezone(zone).isoformat()
+        except OverflowError:
+            return slow(value)
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+    return write
+
+
 class ListRows:
     """Rows of the incident list as ``serializer`` (an :class:`IncidentSerializer` bound to
     the request) writes them; call it with the page."""
@@ -90,7 +124,7 @@ class ListRows:
             if attr is None:
                 self.steps.append((name, "field", field, field.to_representation))
                 continue
-            writer = PLAIN.get(type(field).to_representation, field.to_representation)
+            writer = PLAIN.get(type(field).to_representation) or datetime_writer(field)
             self.steps.append((name, "value", attrgetter(attr), writer))
 
     def __call__(self, page) -> list[dict]:
@@ -118,7 +152,7 @@ class PageClocks:
 
     def __init__(self):
         self.now = timezone.now()
-        self.due = drf_fields.DateTimeField().to_representation
+        self.due = datetime_writer(drf_fields.DateTimeField())
         self.specs = {}
 
     def spec(self, calendar):
