@@ -73,11 +73,23 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
     ordering = ["-created_at", "-id"]
     queryset = changes_with_list_data().none()
 
+    #: What reads the change with what its answer shows; the other actions load the bare change
+    #: to act on it (a refused action never pays for the prefetches) and answer with
+    #: :meth:`_fresh`, which reads it again with them.
+    SERIALIZED_ACTIONS = frozenset({"list", "retrieve", "update", "partial_update", "create", "metadata", None})
+
     def get_queryset(self):
-        return changes_with_list_data(changes_visible_to(self.request.user)).prefetch_related("tasks")
+        visible = changes_visible_to(self.request.user)
+        if self.action not in self.SERIALIZED_ACTIONS:
+            return visible
+        return self._with_list_data(visible)
+
+    @staticmethod
+    def _with_list_data(changes):
+        return changes_with_list_data(changes).prefetch_related("tasks")
 
     def _fresh(self, change, **extra):
-        body = self.get_serializer(self.get_queryset().get(pk=change.pk)).data
+        body = self.get_serializer(self._with_list_data(changes_visible_to(self.request.user)).get(pk=change.pk)).data
         return Response({**body, **extra})
 
     def create(self, request, *args, **kwargs):
@@ -85,7 +97,7 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
         serializer.is_valid(raise_exception=True)
         change = call(services.change_create, actor=request.user, **serializer.validated_data,
                       **_outage(request.data))
-        body = self.get_serializer(self.get_queryset().get(pk=change.pk)).data
+        body = self.get_serializer(self._with_list_data(changes_visible_to(request.user)).get(pk=change.pk)).data
         return Response(body, status=status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
