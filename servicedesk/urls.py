@@ -6,8 +6,9 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularSwaggerSplitView
 
+from core.api.schema_view import SchemaView
 from incidents import urls as incidents_urls
 from servicerequests import urls as servicerequests_urls
 
@@ -63,7 +64,7 @@ urlpatterns = [
     path("lists/", include("core.list_urls")),
     path("healthz", health.healthz, name="healthz"),
     path("healthz/", health.healthz),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/schema/", SchemaView.as_view(), name="api-schema"),
     # Swagger UI under the Content-Security-Policy: its start-up script is served as a file
     # (the split view); its page keeps a small <style> block.
     path("api/docs/", csp_update({"style-src": [UNSAFE_INLINE]})(
