@@ -218,13 +218,15 @@ def cmd_test(argv: list[str]) -> None:
     # Pass -n 0 (or any -n) to choose otherwise.
     parallel = [] if any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in argv) \
         else ["-n", "auto", "--dist", "load", "--maxschedchunk", "2"]
-    dump = ROOT / "tests" / "schema.sql"
-    before = dump.read_bytes() if dump.exists() else b""
+    # The migrated schemas' dumps (PostgreSQL: tests/dbsetup.py; SQLite: the smoke test).
+    dumps = [ROOT / "tests" / "schema.sql", ROOT / "tests" / "schema_sqlite.sql"]
+    before = [dump.read_bytes() if dump.exists() else b"" for dump in dumps]
     code = subprocess.call([str(PY), "-m", "pytest", *parallel, *argv], cwd=ROOT, env=env)  # noqa: S603
-    if dump.exists() and dump.read_bytes() != before:
-        # tests/dbsetup.py ran the migrations (one changed) and wrote the schema dump again.
-        say("tests/schema.sql was written again from the migrations: commit it with them "
-            "(a clean checkout then builds the test database from it in seconds; see tests/README.md)")
+    for dump, old in zip(dumps, before, strict=True):
+        if dump.exists() and dump.read_bytes() != old:
+            # The tests ran the migrations (one changed) and wrote that dump again.
+            say(f"tests/{dump.name} was written again from the migrations: commit it with them "
+                "(a clean checkout then builds that test database from it in seconds; see tests/README.md)")
     if code == 5:
         fail("pytest collected no tests; that is a failure here.", 5)
     sys.exit(code)
