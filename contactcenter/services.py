@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connections, router, transaction
+from django.db import IntegrityError, connections, models, router, transaction
 from django.db.models import JSONField, OuterRef, Q, Subquery
 from django.db.models.functions import JSONObject
 from django.utils import timezone
@@ -26,8 +26,8 @@ from incidents.services import demand_record
 from sla.calendar import CalendarError, intervals_from
 from sla.models import BusinessCalendar
 
+from . import compiled, routing
 from . import recording as call_recording
-from . import routing
 from .choices import FINAL_STATUSES, CallbackReason, CallbackStatus, CallOutcome
 from .models import Announcement, Call, Callback, CallEvent, Line, MenuOption
 from .routing import assign_callback, close_hold, release_agent
@@ -318,9 +318,8 @@ class Routed:
     notice_noted: bool = False
 
 
-def _menu_option(line_id: int, digit: str) -> MenuOption | None:
-    """The line's option for the digit, with its queue and its service's newest active
-    announcement (``announcement_now``, the fields played, as in ``_line_query``): one query."""
+def _menu_option_query(values: dict) -> models.QuerySet:
+    """``_menu_option``'s query for ``values`` (``line_id``, ``digit``)."""
     announcement = (
         Announcement.objects.filter(services=OuterRef("service_id"), active=True)
         .order_by("-created_at", "-id")
@@ -328,9 +327,21 @@ def _menu_option(line_id: int, digit: str) -> MenuOption | None:
     )
     return (
         MenuOption.objects.select_related("queue")
-        .filter(line_id=line_id, digit=digit)
+        .filter(line_id=values["line_id"], digit=values["digit"])
         .annotate(announcement_now=Subquery(announcement, output_field=JSONField()))
-        .first()
+    )
+
+
+#: ``_menu_option``'s values as markers no real value equals (``compiled.first``).
+_MENU_OPTION_MARKERS = {"line_id": -917_100_001, "digit": "\x00menu-option-digit\x00"}
+
+
+def _menu_option(line_id: int, digit: str) -> MenuOption | None:
+    """The line's option for the digit, with its queue and its service's newest active
+    announcement (``announcement_now``, the fields played, as in ``_line_query``): one query,
+    compiled once per process (``compiled.first``)."""
+    return compiled.first(
+        MenuOption, "menu_option", _menu_option_query, {"line_id": line_id, "digit": digit}, _MENU_OPTION_MARKERS
     )
 
 

@@ -27,8 +27,8 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 from catalog.choices import CustomerTier
 from catalog.models import AgentProfile
 
+from .. import compiled, routing, services, speech, supervision
 from .. import recording as call_recording
-from .. import routing, services, speech, supervision
 from ..models import Call
 from .twilio_params import (
     CallParams,
@@ -467,9 +467,18 @@ def _call(params: Parsed) -> Call | None:
     sid = params["CallSid"]
     if not sid:
         return None
-    return (
-        Call.objects.select_related("line__queue", "queue", "agent", "contact", "customer").filter(call_sid=sid).first()
+    return compiled.first(Call, "hook_call", _call_query, {"call_sid": sid}, _CALL_MARKERS)
+
+
+def _call_query(values: dict):
+    """``_call``'s query: the call with what the hooks read of it (one query)."""
+    return Call.objects.select_related("line__queue", "queue", "agent", "contact", "customer").filter(
+        call_sid=values["call_sid"]
     )
+
+
+#: ``_call``'s value as a marker no real ``CallSid`` equals (``compiled.first``).
+_CALL_MARKERS = {"call_sid": "\x00hook-call-sid\x00"}
 
 
 @twilio_webhook(reports=True)
