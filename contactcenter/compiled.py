@@ -38,11 +38,9 @@ class _Compiled:
 _COMPILED: dict[tuple, _Compiled | None] = {}
 
 
-def _compile(queryset: models.QuerySet, alias: str, markers: dict[str, Any]) -> _Compiled | None:
-    compiler = queryset.query.get_compiler(using=alias)
-    sql, params = compiler.as_sql()
-    if compiler.has_extra_select or compiler.query.combinator:
-        return None
+def marker_slots(params, markers: dict[str, Any]) -> dict[str, list[int]] | None:
+    """For each value name, the places of its marker in a compiled query's ``params``; None
+    when a marker is missing (the value was compiled into the SQL: the query cannot be reused)."""
     slots = {
         name: [
             k
@@ -51,7 +49,27 @@ def _compile(queryset: models.QuerySet, alias: str, markers: dict[str, Any]) -> 
         ]
         for name, marker in markers.items()
     }
-    if not all(slots.values()):
+    return slots if all(slots.values()) else None
+
+
+def filled(params, slots: dict[str, list[int]], values: dict[str, Any]) -> list:
+    """``params`` with each marker's places holding its value (an integer wrapped as the backend
+    wrapped the marker, e.g. psycopg's ``Int2`` for a small integer column)."""
+    params = list(params)
+    for name, places in slots.items():
+        value = values[name]
+        for k in places:
+            params[k] = type(params[k])(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    return params
+
+
+def _compile(queryset: models.QuerySet, alias: str, markers: dict[str, Any]) -> _Compiled | None:
+    compiler = queryset.query.get_compiler(using=alias)
+    sql, params = compiler.as_sql()
+    if compiler.has_extra_select or compiler.query.combinator:
+        return None
+    slots = marker_slots(params, markers)
+    if slots is None:
         return None
     select, klass_info = compiler.select, compiler.klass_info
     fields = [s[0] for s in select[: compiler.col_count]]
@@ -93,13 +111,8 @@ def first(
     compiled = _COMPILED[key]
     if compiled is None:
         return build(values).first()
-    params = list(compiled.params)
-    for value_name, places in compiled.slots.items():
-        value = values[value_name]
-        for k in places:  # an integer as the backend wraps it (e.g. psycopg's Int2)
-            params[k] = type(params[k])(value) if isinstance(value, int) and not isinstance(value, bool) else value
     with connection.cursor() as cursor:
-        cursor.execute(compiled.sql, params)
+        cursor.execute(compiled.sql, filled(compiled.params, compiled.slots, values))
         row = cursor.fetchone()
     if row is None:
         return None

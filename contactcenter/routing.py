@@ -24,6 +24,7 @@ from catalog.choices import CustomerTier
 from catalog.models import AgentProfile
 from core.errors import InvalidTransitionError
 
+from . import compiled
 from .choices import AgentStateChoice, CallbackStatus, CallOutcome
 from .models import AgentState, AgentStateLog, Call, Callback, CallTransfer, Line, Queue, TemporaryAgent
 from .tasks import redirect_call
@@ -258,27 +259,15 @@ def _wait_in_queue(*, call_id: int, queue: Queue | None, at: datetime, priority:
         compiler = _wait_query({**values, **markers}, also).get_compiler(using=alias)
         compiler.pre_sql_setup()
         sql, params = compiler.as_sql()
-        slots = {
-            name: [
-                k
-                for k, param in enumerate(params)
-                if isinstance(param, type(marker)) and not isinstance(param, bool) and param == marker
-            ]
-            for name, marker in markers.items()
-        }
-        _WAIT_SQL[key] = (sql, list(params), slots) if all(slots.values()) else None
-    compiled = _WAIT_SQL[key]
-    if compiled is None:
+        slots = compiled.marker_slots(params, markers)
+        _WAIT_SQL[key] = (sql, list(params), slots) if slots is not None else None
+    wait = _WAIT_SQL[key]
+    if wait is None:
         query = _wait_query(values, also)
         return query.get_compiler(using=alias).execute_sql(ROW_COUNT)
-    sql, params, slots = compiled
-    params = list(params)
-    for name, places in slots.items():
-        for k in places:  # an integer as the backend wraps it (psycopg's Int2 for a small integer column)
-            value = values[name]
-            params[k] = type(params[k])(value) if isinstance(value, int) else value
+    sql, params, slots = wait
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, compiled.filled(params, slots, values))
         return cursor.rowcount
 
 
