@@ -103,6 +103,14 @@ def requester(make_user):
 
 
 @pytest.fixture
+def unthrottled(settings):
+    """No API rate limit: for tests that send a request per drawn case (hypothesis), which a
+    fast machine sends faster than the production limit of 100 a second per user."""
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
+        "anon": "100000/s", "user": "100000/s", "auth": "100000/s"}}
+
+
+@pytest.fixture
 def api():
     """An API client; ``api.as_user(user)`` authenticates it with a token."""
     from rest_framework.authtoken.models import Token

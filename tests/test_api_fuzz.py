@@ -119,12 +119,6 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           json_errors_under_api]
 
 
-@pytest.fixture
-def unthrottled(settings):
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
-        "anon": "100000/s", "user": "100000/s", "auth": "100000/s"}}
-
-
 def _existing_ids(client, wanted) -> dict[str, list[int]]:
     """The ids a list operation shows the caller, by collection path (``/api/v1/incidents/``),
     for the collections in ``wanted``."""

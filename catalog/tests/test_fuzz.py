@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from catalog.models import Contact, ContactPhone, Customer
 
-pytestmark = pytest.mark.django_db
+# One request per drawn case: faster than the per-user rate limit on a fast machine.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unthrottled")]
 
 json_scalars = st.one_of(
     st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),

@@ -14,7 +14,8 @@ from monitoring.models import Alert
 
 from .factories import TOKEN, AlertSourceFactory
 
-pytestmark = pytest.mark.django_db
+# One request per drawn case: faster than the per-user rate limit on a fast machine.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unthrottled")]
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
