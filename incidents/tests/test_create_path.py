@@ -8,6 +8,7 @@
 - the token, its user and the user's roles are one statement (core.api.authentication), and a
   deleted or replaced token, a deactivated user or a changed role takes effect at once."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -316,3 +317,85 @@ class TestInsertInOneStatement:
 
         assert history(by_sql) == history(by_models)
         assert history(by_sql)["history_type"] == "+" and history(by_sql)["history_change_reason"] == "created"
+
+
+class TestClocksInOneStatement:
+    """The new incident's SLA timers, escalations and START events: one statement with three
+    JSON parameters on PostgreSQL (sla.services.bulk), the very rows bulk_create writes."""
+
+    def _rows(self, incident):
+        from django.contrib.contenttypes.models import ContentType
+
+        content_type = ContentType.objects.get_for_model(Incident).pk
+        with connection.cursor() as cursor:  # the stored text (an interval's days and hours as stored)
+            cursor.execute(
+                "SELECT to_jsonb(t) - 'id' - 'object_id' FROM sla_slatimer t WHERE content_type_id = %s "
+                "AND object_id = %s ORDER BY id", [content_type, incident.pk])
+            timers = [json.loads(row[0]) for row in cursor.fetchall()]
+            cursor.execute(
+                "SELECT t.metric, to_jsonb(e) - 'id' - 'timer_id' FROM sla_slaescalation e JOIN sla_slatimer t "
+                "ON t.id = e.timer_id WHERE t.content_type_id = %s AND t.object_id = %s ORDER BY e.id",
+                [content_type, incident.pk])
+            escalations = [(metric, json.loads(row)) for metric, row in cursor.fetchall()]
+            cursor.execute(
+                "SELECT t.metric, to_jsonb(v) - 'id' - 'timer_id' - 'recorded_at', v.recorded_at FROM sla_slaevent v "
+                "JOIN sla_slatimer t ON t.id = v.timer_id WHERE t.content_type_id = %s AND t.object_id = %s "
+                "ORDER BY v.id", [content_type, incident.pk])
+            events = [(metric, json.loads(row), recorded) for metric, row, recorded in cursor.fetchall()]
+        return timers, escalations, events
+
+    def test_the_rows_bulk_create_writes(self, desk, monkeypatch):
+        from sla.services import bulk
+        from sla.tests.factories import EscalationRuleFactory
+
+        if connection.vendor != "postgresql":
+            pytest.skip("the statement is PostgreSQL's")
+        policy = desk["policy"]
+        policy.resolution_minutes = 3 * 24 * 60 + 7  # an interval with days
+        policy.save()
+        EscalationRuleFactory(policy=policy, metric="response", at_percent=75, notify="assignee", channels=["sms"])
+        EscalationRuleFactory(policy=policy, metric="resolution", at_percent=50, notify="team_lead",
+                              channels=["email", "in_app"])
+        EscalationRuleFactory(policy=policy, metric="resolution", at_percent=100, notify="assignee", channels=[])
+        at = timezone.now().replace(microsecond=123456) - timedelta(minutes=5)
+        started = timezone.now()
+        by_sql = services.incident_create(title="Same", actor=desk["agent"], service=desk["service"], at=at)
+        with monkeypatch.context() as patched:
+            patched.setattr(bulk, "sql_path", lambda: False)
+            by_models = services.incident_create(title="Same", actor=desk["agent"], service=desk["service"], at=at)
+        sql_rows, model_rows = self._rows(by_sql), self._rows(by_models)
+        assert sql_rows[0] == model_rows[0] and len(sql_rows[0]) == 2
+        assert [t["metric"] for t in sql_rows[0]] == ["response", "resolution"]
+        assert sql_rows[0][1]["target"] == "3 days 00:07:00" and sql_rows[0][1]["consumed"] == "00:00:00"
+        assert sql_rows[1] == model_rows[1] and len(sql_rows[1]) == 3
+        assert [(m, data) for m, data, _ in sql_rows[2]] == [(m, data) for m, data, _ in model_rows[2]]
+        assert len(sql_rows[2]) == 2 and all(started <= recorded <= timezone.now() for _, _, recorded in sql_rows[2])
+        # the timers the service hands back (the API's clocks) are those stored
+        stored = {t.metric: t for t in by_sql.sla_timers.all()}
+        assert {t.pk for t in stored.values()} == {t["id"] for t in Incident.objects.get(pk=by_sql.pk).sla_timers
+                                                   .values("id")}
+        assert all(not t._state.adding and t.pk is not None for t in stored.values())
+
+    def test_db_values_are_djangos(self, desk):
+        from sla.models import SLAEscalation, SLAEvent, SLATimer
+        from sla.services.bulk import db_values
+
+        incident = services.incident_create(title="Values", actor=desk["agent"], service=desk["service"])
+        naive = timezone.now().replace(tzinfo=None)
+        for obj in (incident, *SLATimer.objects.all(), *SLAEscalation.objects.all(), *SLAEvent.objects.all(),
+                    Incident(title="x", created_at=timezone.now(), updated_at=timezone.now())):
+            fields = [f for f in type(obj)._meta.concrete_fields if f.column != "id"]
+            expected = []
+            for f in fields:
+                value = f.pre_save(obj, True)
+                expected.append((f.name, f.get_db_prep_save(value, connection)))
+            got = list(zip([f.name for f in fields], db_values(obj, fields), strict=True))
+            for (name, want), (_, have) in zip(expected, got, strict=True):
+                if name in ("updated_at", "recorded_at"):  # auto_now: now() again
+                    continue
+                want = getattr(want, "obj", want)  # a JSON field's Jsonb
+                have = getattr(have, "obj", have)
+                assert have == want and type(have) in (type(want), int), name
+        with pytest.warns(RuntimeWarning):  # a naive datetime takes Django's path (its warning, made aware)
+            [value] = db_values(Incident(acknowledged_at=naive), [Incident._meta.get_field("acknowledged_at")])
+        assert value.tzinfo is not None

@@ -11,12 +11,25 @@ of the timers, one insert of the events."""
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import Min, QuerySet
+from django.db.models import (
+    BooleanField,
+    CharField,
+    DateTimeField,
+    DurationField,
+    Field,
+    ForeignKey,
+    IntegerField,
+    Min,
+    QuerySet,
+    TextField,
+)
+from django.db.models.fields import AutoFieldMixin
 from django.utils import timezone
 
 from ..calendar import business_time_between
@@ -251,49 +264,125 @@ def sla_start_new(*, ticket, at: datetime | None = None, actor=None) -> list[SLA
     return sorted(timers, key=lambda timer: timer.metric)
 
 
+# --- a new ticket's rows in one statement (PostgreSQL) -----------------------------------------
+_PASSING = {  # (get_db_prep_value, get_prep_value, to_python) → the types they hand back unchanged
+    (Field.get_db_prep_value, CharField.get_prep_value, CharField.to_python): frozenset({str}),
+    (Field.get_db_prep_value, TextField.get_prep_value, TextField.to_python): frozenset({str}),
+    (Field.get_db_prep_value, BooleanField.get_prep_value, BooleanField.to_python): frozenset({bool}),
+    (IntegerField.get_db_prep_value, IntegerField.get_prep_value, IntegerField.to_python): frozenset({int}),
+    (AutoFieldMixin.get_db_prep_value, IntegerField.get_prep_value, IntegerField.to_python): frozenset({int}),
+    (DurationField.get_db_prep_value, Field.get_prep_value, DurationField.to_python): frozenset({timedelta}),
+    (DateTimeField.get_db_prep_value, DateTimeField.get_prep_value, DateTimeField.to_python): frozenset({datetime}),
+}
+
+
 @functools.cache
-def _columns(model, skip=("id",)) -> tuple:
-    """The model's columns but ``skip``, and one row's placeholders ``(%s::type, …)`` for them."""
+def _rule(field) -> tuple[str, bool, frozenset]:
+    """How :func:`db_values` reads ``field``: its attribute, whether ``pre_save`` only reads
+    it, and the value types ``get_db_prep_save`` hands back as they are on PostgreSQL (an
+    integer field's are wrapped in psycopg's ``Int2``/``Int4``/``Int8``: the same SQL value)."""
+    cls = type(field)
+    plain = cls.pre_save is Field.pre_save or (
+        cls.pre_save is DateTimeField.pre_save and not field.auto_now and not field.auto_now_add)
+    target = field
+    if cls.get_db_prep_save is ForeignKey.get_db_prep_save:
+        target = field.target_field
+    if type(target).get_db_prep_save is not Field.get_db_prep_save:
+        return field.attname, plain, frozenset()
+    kind = type(target)
+    return field.attname, plain, _PASSING.get((kind.get_db_prep_value, kind.get_prep_value, kind.to_python),
+                                              frozenset())
+
+
+def db_values(obj, fields) -> list:
+    """``[f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]`` on PostgreSQL
+    (what ``bulk_create`` sends), without Django's per-field calls where they hand the value
+    back unchanged: a string for a text field, an ``int`` for an integer or a foreign key, an
+    aware datetime, a duration. Any other value (a naive datetime, an expression, a JSON
+    field's) takes Django's own path."""
+    values = []
+    for field in fields:
+        attname, plain, passing = _rule(field)
+        value = getattr(obj, attname) if plain else field.pre_save(obj, True)
+        if value is not None and (type(value) not in passing or type(value) is datetime and value.tzinfo is None):
+            value = field.get_db_prep_save(value, connection)
+        values.append(value)
+    return values
+
+
+def _interval(value: timedelta) -> str:
+    """A duration as PostgreSQL reads it whatever its ``IntervalStyle``: the same days and
+    seconds psycopg sends (``str(timedelta)``), so the same stored interval."""
+    return "%+d day %+d second %+d microsecond" % (value.days, value.seconds, value.microseconds)  # noqa: UP031
+
+
+def _json_ready(value):
+    """A value :func:`db_values` gave, as JSON the statement casts back to the column's type:
+    the text psycopg would send (a datetime's ISO form, a duration's days and seconds), a JSON
+    field's value as it is."""
+    kind = type(value)
+    if value is None or kind is str or kind is int or kind is bool or kind is float:
+        return value
+    from psycopg.adapt import PyFormat, Transformer  # the SQL path's driver
+    from psycopg.types.json import Jsonb
+
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return _interval(value)
+    if isinstance(value, Jsonb):
+        return value.obj if value.dumps in (None, json.dumps) else json.loads(value.dumps(value.obj))
+    if isinstance(value, int):  # psycopg's Int2, Int4, Int8
+        return int(value)
+    dumper = Transformer().get_dumper(value, PyFormat.TEXT)  # anything else: psycopg's own text
+    return bytes(dumper.dump(value)).decode()
+
+
+@functools.cache
+def _columns(model, skip=("id",)) -> tuple[tuple, str, str]:
+    """The model's fields but ``skip``; their columns; and the expressions reading them back
+    from a JSON array of rows (``a.x``: one array per row, in the fields' order)."""
     fields = tuple(f for f in model._meta.concrete_fields if f.column not in skip)
-    return fields, "(" + ", ".join(f"%s::{f.cast_db_type(connection)}" for f in fields) + ")"
+    offset = 1 if "timer_id" in skip else 0  # escalations and events: the timer's metric first
+    reads = []
+    for k, field in enumerate(fields, start=offset):
+        if field.get_internal_type() == "JSONField":
+            reads.append(f"(a.x->{k})")
+        else:
+            reads.append(f"(a.x->>{k})::{field.cast_db_type(connection)}")
+    return fields, ", ".join(f.column for f in fields), ", ".join(reads)
 
 
-def _row(obj, fields) -> tuple[str, list]:
-    """The row's placeholders and the values of ``obj``'s ``fields`` as ``bulk_create`` sends them."""
-    fields, placeholders = fields
-    return placeholders, [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+@functools.cache
+def _insert_new_statement() -> str:
+    """One statement for a new ticket's timers, their escalations and START events, whatever
+    their number: three JSON parameters (short and fixed: psycopg keeps its parsed form, and
+    the database gets one value per table, not one per cell). Rows are inserted in the order
+    given; the timers' ``INSERT … RETURNING`` feeds the two others (one timer per metric)."""
+    _, timer_columns, timer_reads = _columns(SLATimer)
+    parts = [f"WITH t AS (INSERT INTO sla_slatimer ({timer_columns}) SELECT {timer_reads} "  # noqa: S608
+             f"FROM jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS a(x, n) ORDER BY a.n RETURNING id, metric)"]
+    for name, table, model in (("e", "sla_slaescalation", SLAEscalation), ("v", "sla_slaevent", SLAEvent)):
+        _, columns, reads = _columns(model, skip=("id", "timer_id"))
+        parts.append(f"{name} AS (INSERT INTO {table} (timer_id, {columns}) SELECT t.id, {reads} "  # noqa: S608
+                     f"FROM jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS a(x, n) JOIN t ON t.metric = a.x->>0 "
+                     f"ORDER BY a.n)")
+    return ", ".join(parts) + " SELECT id, metric FROM t"  # noqa: S608 - ours
 
 
 def _insert_new_sql(timers: list[SLATimer], events: list[SLAEvent]) -> None:
-    """A new ticket's timers, their escalations and START events in one statement (PostgreSQL):
-    the timers' ``INSERT … RETURNING`` feeds the two other inserts (one timer per metric)."""
-    timer_fields = _columns(SLATimer)
-    escalation_fields = _columns(SLAEscalation, skip=("id", "timer_id"))
-    event_fields = _columns(SLAEvent, skip=("id", "timer_id"))
-    timer_rows, params = [], []
-    for timer in timers:
-        sql, values = _row(timer, timer_fields)
-        timer_rows.append(sql)
-        params += values
-    parts = [f"WITH t AS (INSERT INTO sla_slatimer ({', '.join(f.column for f in timer_fields[0])}) "  # noqa: S608
-             f"VALUES {', '.join(timer_rows)} RETURNING id, metric)"]
-    for name, table, fields, rows in (
-            ("e", "sla_slaescalation", escalation_fields,
-             [(timer.metric, escalation) for timer in timers for escalation in timer._escalations]),
-            ("v", "sla_slaevent", event_fields, list(zip((t.metric for t in timers), events, strict=True)))):
-        if not rows:
-            continue
-        values_sql = []
-        for metric, obj in rows:
-            sql, values = _row(obj, fields)
-            values_sql.append("(%s, " + sql[1:])
-            params += [metric, *values]
-        columns = [f.column for f in fields[0]]
-        parts.append(f"{name} AS (INSERT INTO {table} (timer_id, {', '.join(columns)}) "  # noqa: S608 - ours
-                     f"SELECT t.id, {', '.join('x.' + c for c in columns)} FROM (VALUES {', '.join(values_sql)}) "
-                     f"AS x(metric, {', '.join(columns)}) JOIN t ON t.metric = x.metric)")
+    """A new ticket's timers, their escalations and START events in one statement
+    (PostgreSQL), the values those of ``bulk_create``."""
+    timer_fields = _columns(SLATimer)[0]
+    other_fields = _columns(SLAEscalation, skip=("id", "timer_id"))[0], _columns(SLAEvent, skip=("id", "timer_id"))[0]
+    timer_rows = [[_json_ready(v) for v in db_values(timer, timer_fields)] for timer in timers]
+    escalation_rows = [[timer.metric, *(_json_ready(v) for v in db_values(escalation, other_fields[0]))]
+                       for timer in timers for escalation in timer._escalations]
+    event_rows = [[timer.metric, *(_json_ready(v) for v in db_values(event, other_fields[1]))]
+                  for timer, event in zip(timers, events, strict=True)]
     with connection.cursor() as cursor:
-        cursor.execute(", ".join(parts) + " SELECT id, metric FROM t", params)  # noqa: S608 - columns; values are params
+        cursor.execute(_insert_new_statement(), [json.dumps(timer_rows), json.dumps(escalation_rows),
+                                                 json.dumps(event_rows)])
         ids = dict((metric, pk) for pk, metric in cursor.fetchall())
     for timer in timers:
         timer.pk = ids[timer.metric]
