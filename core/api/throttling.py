@@ -1,8 +1,56 @@
 """Rate limits read from settings at request time (so tests may change them safely) and
-counted in the shared cache (Redis in production), so every web process sees the same count."""
+counted in the shared cache (Redis in production), so every web process sees the same count.
+
+DRF's ``SimpleRateThrottle`` reads the request history (a pickled list of times, newest first)
+with one ``GET`` and writes it back with a ``SET``: two round trips per API request, and two
+processes that read the same history at once both pass where one of them should not. On the
+Redis cache the same sliding window is kept in one round trip, atomically, by a Lua script
+(:data:`_SLIDING_WINDOW`): the history is a Redis list of the same times (newest first, each
+as Python's ``repr`` of ``time.time()``, so Redis compares the very numbers DRF compares); the
+times older than the window are dropped as DRF drops them, a request is refused when as many
+remain as the rate allows (nothing written, as in DRF), and otherwise its time is pushed and
+the key expires a window after it. The 429 answer and its ``Retry-After`` come from DRF's
+``wait()`` over the history the script returns, so they are DRF's own. Other cache backends
+(a development machine's file cache) take DRF's path unchanged."""
 
 from django.conf import settings
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.cache import cache as default_cache
+from django.core.cache.backends.redis import RedisCache
+from redis.commands.core import Script
 from rest_framework import throttling
+
+#: KEYS[1] the history (a list, newest first); ARGV: now, now - duration (both as Python's
+#: ``repr``), the number of requests allowed, the duration in seconds. Returns ``{1}`` when the
+#: request is let through (its time pushed), else ``{0, <the history left, newest first>}``.
+_SLIDING_WINDOW = """
+local key = KEYS[1]
+local floor = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+local n = redis.call('LLEN', key)
+local keep = n
+while keep > 0 and tonumber(redis.call('LINDEX', key, keep - 1)) <= floor do
+    keep = keep - 1
+end
+if keep >= limit then
+    if keep == 0 then
+        return {0}
+    end
+    return {0, redis.call('LRANGE', key, 0, keep - 1)}
+end
+if keep == 0 then
+    if n > 0 then
+        redis.call('DEL', key)
+    end
+elseif keep < n then
+    redis.call('LTRIM', key, 0, keep - 1)
+end
+redis.call('LPUSH', key, ARGV[1])
+redis.call('EXPIRE', key, ARGV[4])
+return {1}
+"""
+#: Run with EVALSHA (the script is loaded into Redis on first use, and again after a restart).
+_script = Script(None, _SLIDING_WINDOW.encode())
 
 
 def client_address(request) -> str | None:
@@ -13,8 +61,39 @@ def client_address(request) -> str | None:
 
 
 class _SettingsRate:
+    """The rate from settings at request time; on Redis, the history kept by one script call."""
+
+    #: Suffix of the Redis list's key: a new name, so a history DRF pickled under the plain key
+    #: (a process of the previous release) is never read as a list.
+    list_suffix = ":list"
+
     def get_rate(self):
         return settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].get(self.scope)
+
+    def _redis(self):
+        """The Redis cache the history is counted in, or None where DRF's path is taken."""
+        backend = caches[DEFAULT_CACHE_ALIAS] if self.cache is default_cache else self.cache
+        return backend if isinstance(backend, RedisCache) else None
+
+    def allow_request(self, request, view):
+        if self.rate is None:
+            return True
+        backend = self._redis()
+        if backend is None:
+            return super().allow_request(request, view)
+        self.key = self.get_cache_key(request, view)
+        if self.key is None:
+            return True
+        self.now = self.timer()
+        key = backend.make_and_validate_key(self.key + self.list_suffix)
+        client = backend._cache.get_client(key, write=True)
+        answer = _script(keys=[key], args=[repr(self.now), repr(self.now - self.duration), self.num_requests,
+                                           self.duration], client=client)
+        if answer[0]:
+            return True
+        # Refused: DRF's wait() (Retry-After) reads the history left.
+        self.history = [float(t) for t in answer[1]] if len(answer) > 1 else []
+        return self.throttle_failure()
 
 
 class AnonRateThrottle(_SettingsRate, throttling.AnonRateThrottle):
