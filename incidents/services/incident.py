@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed
@@ -174,16 +175,32 @@ def incident_create(*, title: str, actor, description: str = "", channel: str = 
     timers = sla.sla_start_new(ticket=incident, at=at, actor=actor)
     _join_major_incident(incident, actor, at)
     if assignee is None:  # the clocks as SLA_PREFETCH would read them: the API's answer reads nothing more
-        prefetched = incident.sla_timers.all()
-        prefetched._result_cache = sorted(timers, key=lambda timer: timer.metric)
-        prefetched._prefetch_done = True
-        incident._prefetched_objects_cache = {"sla_timers": prefetched}
+        _hold_started_timers(incident, timers)
     facts = {"incident_id": incident.pk, "channel": incident.channel, "service_id": incident.service_id,
              "ci_id": incident.ci_id, "created_at": incident.created_at}
     transaction.on_commit(lambda: signals.incident_created.send(sender=Incident, **facts))
     if assignee is not None:
         incident = incident_assign(incident=incident, actor=actor, assignee=assignee, team=team, at=at)
     return incident
+
+
+def _hold_started_timers(incident: Incident, timers: list) -> None:
+    """Keep the timers just started as the incident's prefetched ``sla_timers``, by metric,
+    as Django's prefetch leaves them: the queryset the generic relation's manager builds
+    (``using`` the database it reads, filtered by content type and id), its filter applied
+    only when something chains on it (Django's reverse foreign keys defer it the same way;
+    building it costs about 0.2 ms of CPU, and nothing on the create path ever chains)."""
+    relation = Incident._meta.get_field("sla_timers")
+    model = relation.related_model
+    content_type = ContentType.objects.db_manager(incident._state.db).get_for_model(
+        incident, for_concrete_model=relation.for_concrete_model)
+    queryset = model._default_manager.get_queryset().using(router.db_for_read(model, instance=incident))
+    queryset._defer_next_filter = True
+    queryset = queryset.filter(**{f"{relation.content_type_field_name}__pk": content_type.id,
+                                  relation.object_id_field_name: incident.pk})
+    queryset._result_cache = sorted(timers, key=lambda timer: timer.metric)
+    queryset._prefetch_done = True
+    incident._prefetched_objects_cache = {"sla_timers": queryset}
 
 
 #: The services of active major incidents, per process, read again after a major incident or

@@ -399,3 +399,19 @@ class TestClocksInOneStatement:
         with pytest.warns(RuntimeWarning):  # a naive datetime takes Django's path (its warning, made aware)
             [value] = db_values(Incident(acknowledged_at=naive), [Incident._meta.get_field("acknowledged_at")])
         assert value.tzinfo is not None
+
+
+class TestStartedTimersHeld:
+    def test_the_queryset_the_relations_manager_builds_with_the_timers_as_its_result(self, desk):
+        incident = services.incident_create(title="Held", actor=desk["agent"], service=desk["service"])
+        held = incident._prefetched_objects_cache["sla_timers"]
+        with CaptureQueriesContext(connection) as ctx:
+            assert [t.metric for t in incident.sla_timers.all()] == ["resolution", "response"]
+            assert held._prefetch_done and held._deferred_filter is not None  # the filter not built yet
+        assert len(ctx) == 0
+        theirs = Incident.objects.get(pk=incident.pk).sla_timers.all()  # what was held before
+        assert type(held) is type(theirs) and held.db == theirs.db and held.model is theirs.model
+        assert str(held.query) == str(theirs.query)  # this incident's timers, when something chains
+        assert sorted(t.pk for t in held) == sorted(t.pk for t in theirs)
+        assert list(held.filter(metric="response")) == list(theirs.filter(metric="response"))
+        assert held.filter(metric="response").count() == 1

@@ -276,35 +276,45 @@ _PASSING = {  # (get_db_prep_value, get_prep_value, to_python) → the types the
 }
 
 
-@functools.cache
-def _rule(field) -> tuple[str, bool, frozenset]:
-    """How :func:`db_values` reads ``field``: its attribute, whether ``pre_save`` only reads
-    it, and the value types ``get_db_prep_save`` hands back as they are on PostgreSQL (an
-    integer field's are wrapped in psycopg's ``Int2``/``Int4``/``Int8``: the same SQL value)."""
+def _rule(field) -> tuple[str, bool, frozenset, bool]:
+    """How :func:`db_values` reads ``field``: its attribute; whether ``pre_save`` only reads
+    it; the value types ``get_db_prep_save`` hands back as they are on PostgreSQL (an integer
+    field's are wrapped in psycopg's ``Int2``/``Int4``/``Int8``: the same SQL value); whether
+    any string is (a text field's ``to_python`` keeps a choices member as it is)."""
     cls = type(field)
     plain = cls.pre_save is Field.pre_save or (
         cls.pre_save is DateTimeField.pre_save and not field.auto_now and not field.auto_now_add)
-    target = field
-    if cls.get_db_prep_save is ForeignKey.get_db_prep_save:
-        target = field.target_field
-    if type(target).get_db_prep_save is not Field.get_db_prep_save:
-        return field.attname, plain, frozenset()
+    target = field.target_field if cls.get_db_prep_save is ForeignKey.get_db_prep_save else field
     kind = type(target)
-    return field.attname, plain, _PASSING.get((kind.get_db_prep_value, kind.get_prep_value, kind.to_python),
-                                              frozenset())
+    passing = frozenset()
+    if kind.get_db_prep_save is Field.get_db_prep_save:
+        passing = _PASSING.get((kind.get_db_prep_value, kind.get_prep_value, kind.to_python), frozenset())
+    return field.attname, plain, passing, str in passing
 
 
-def db_values(obj, fields) -> list:
+_RULES: dict[int, tuple[tuple, list]] = {}
+
+
+def _rules(fields: tuple) -> list:
+    """The fields' rules, kept for the tuple (the callers' are built once per process): a
+    field's hash is a Python call."""
+    known = _RULES.get(id(fields))
+    if known is None or known[0] is not fields:
+        known = _RULES[id(fields)] = (fields, [(field, *_rule(field)) for field in fields])
+    return known[1]
+
+
+def db_values(obj, fields: tuple) -> list:
     """``[f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]`` on PostgreSQL
     (what ``bulk_create`` sends), without Django's per-field calls where they hand the value
     back unchanged: a string for a text field, an ``int`` for an integer or a foreign key, an
     aware datetime, a duration. Any other value (a naive datetime, an expression, a JSON
-    field's) takes Django's own path."""
+    field's) takes Django's own path. ``fields``: a tuple built once (its rules are kept)."""
     values = []
-    for field in fields:
-        attname, plain, passing = _rule(field)
+    for field, attname, plain, passing, any_str in _rules(fields):
         value = getattr(obj, attname) if plain else field.pre_save(obj, True)
-        if value is not None and (type(value) not in passing or type(value) is datetime and value.tzinfo is None):
+        if value is not None and type(value) not in passing and not (any_str and isinstance(value, str)) or (
+                type(value) is datetime and value.tzinfo is None):
             value = field.get_db_prep_save(value, connection)
         values.append(value)
     return values
@@ -320,20 +330,17 @@ def _json_ready(value):
     """A value :func:`db_values` gave, as JSON the statement casts back to the column's type:
     the text psycopg would send (a datetime's ISO form, a duration's days and seconds), a JSON
     field's value as it is."""
-    kind = type(value)
-    if value is None or kind is str or kind is int or kind is bool or kind is float:
+    if value is None or isinstance(value, str | int | float):  # a choices member, an Int2: its text, its number
         return value
-    from psycopg.adapt import PyFormat, Transformer  # the SQL path's driver
-    from psycopg.types.json import Jsonb
-
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, timedelta):
         return _interval(value)
+    from psycopg.adapt import PyFormat, Transformer  # the SQL path's driver
+    from psycopg.types.json import Jsonb
+
     if isinstance(value, Jsonb):
         return value.obj if value.dumps in (None, json.dumps) else json.loads(value.dumps(value.obj))
-    if isinstance(value, int):  # psycopg's Int2, Int4, Int8
-        return int(value)
     dumper = Transformer().get_dumper(value, PyFormat.TEXT)  # anything else: psycopg's own text
     return bytes(dumper.dump(value)).decode()
 
