@@ -4,7 +4,7 @@ blackouts, the CAB inbox and meeting agenda, and the change metrics."""
 
 from datetime import datetime, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from catalog.selectors import ci_graph, connected_cis, reachable
 from core.roles import Role, has_role, is_staff_member
@@ -55,6 +55,20 @@ def changes_with_list_data(qs: QuerySet[Change] | None = None) -> QuerySet[Chang
     qs = qs if qs is not None else Change.objects.all()
     return qs.select_related("model", "requested_by", "assignee").prefetch_related(
         "services", "cis", "incidents", "problems", "caused_incidents", "outage_services")
+
+
+#: The relations ``ChangeSerializer`` shows as lists of ids.
+LINKED = ("services", "cis", "incidents", "problems", "caused_incidents", "outage_services")
+
+
+def changes_for_the_api(qs: QuerySet[Change] | None = None) -> QuerySet[Change]:
+    """:func:`changes_with_list_data` as the API's change answer reads it: each linked record
+    by its id alone (the serializer shows ids; the prefetches no longer join and build whole
+    incidents and problems), the same rows in the same order, and the tasks."""
+    qs = qs if qs is not None else Change.objects.all()
+    linked = [Prefetch(name, queryset=Change._meta.get_field(name).related_model._default_manager.only("pk"))
+              for name in LINKED]
+    return qs.select_related("model", "requested_by", "assignee").prefetch_related(*linked, "tasks")
 
 
 def category_for(risk: int, impact: int) -> str:

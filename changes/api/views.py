@@ -24,6 +24,7 @@ from .. import services
 from ..models import BlackoutWindow, CABBoard, CABMeeting, ChangeModel, ChangeProposal, EvaluationReport, Release
 from ..selectors import (
     change_policy,
+    changes_for_the_api,
     changes_visible_to,
     changes_with_list_data,
     ci_updates_of,
@@ -73,10 +74,10 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
     ordering = ["-created_at", "-id"]
     queryset = changes_with_list_data().none()
 
-    #: What reads the change with what its answer shows; the other actions load the bare change
-    #: to act on it (a refused action never pays for the prefetches) and answer with
-    #: :meth:`_fresh`, which reads it again with them.
-    SERIALIZED_ACTIONS = frozenset({"list", "retrieve", "update", "partial_update", "create", "metadata", None})
+    #: What reads the change with what its answer shows; the other actions (``update`` and
+    #: ``partial_update`` too) load the bare change to act on it (a refused action never pays
+    #: for the prefetches) and answer with :meth:`_fresh`, which reads it again with them.
+    SERIALIZED_ACTIONS = frozenset({"list", "retrieve", "create", "metadata", None})
 
     def get_queryset(self):
         visible = changes_visible_to(self.request.user)
@@ -84,9 +85,17 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
             return visible
         return self._with_list_data(visible)
 
+    def filter_queryset(self, queryset):
+        """One change (``detail`` routes) with no query string: the filters, the search and
+        the ordering would all leave the queryset as it is (they only read query parameters),
+        so it is not built through django-filter's form at every action."""
+        if self.detail and not self.request.query_params:
+            return queryset
+        return super().filter_queryset(queryset)
+
     @staticmethod
     def _with_list_data(changes):
-        return changes_with_list_data(changes).prefetch_related("tasks")
+        return changes_for_the_api(changes)
 
     def _fresh(self, change, **extra):
         body = self.get_serializer(self._with_list_data(changes_visible_to(self.request.user)).get(pk=change.pk)).data
@@ -564,7 +573,7 @@ class ChangeProposalViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixi
     def raise_rfc(self, request, pk=None):
         """Raise a draft RFC from the approved proposal (400 until IT management approved it)."""
         change = call(services.change_from_proposal, proposal=self.get_object(), actor=request.user)
-        body = serializers.ChangeSerializer(changes_with_list_data().get(pk=change.pk),
+        body = serializers.ChangeSerializer(changes_for_the_api().get(pk=change.pk),
                                             context=self.get_serializer_context()).data
         return Response(body, status=status.HTTP_201_CREATED)
 
