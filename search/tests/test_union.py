@@ -3,10 +3,10 @@ same order, as one query per kind (``engine._by_words_per_kind``, the reference)
 role: the same visibility selectors, the same ranking, the same snippets and addresses."""
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from catalog.tests.factories import ContactFactory, CustomerFactory
+from catalog.tests.factories import ContactFactory, CustomerFactory, UserFactory
 from changes.tests.factories import ChangeFactory
 from core.roles import Role
 from crm.tests.factories_complaint import ComplaintFactory
@@ -24,19 +24,35 @@ pytestmark = [
 QUERIES = ["quokka", "quokka burrow", "quo", "burrow", "wombat", "quokka numbat", "numbat", "nest"]
 
 
+@pytest.fixture(scope="module")
+def _records(django_db_setup, django_db_blocker):
+    """The people and the records of every kind, built once for the module (no test writes):
+    in a transaction of their own, rolled back after the module's last test; each test's own
+    transaction is a savepoint inside it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        people = {
+            "agent": UserFactory(roles=[Role.AGENT]),
+            "manager": UserFactory(roles=[Role.MANAGER]),
+            "cab": UserFactory(roles=[Role.CAB_MEMBER]),
+            "rita": UserFactory(roles=[Role.REQUESTER]),
+            "omar": UserFactory(roles=[Role.REQUESTER]),
+        }
+        _build_mixed(people)
+        yield people
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def people(make_user):
-    return {
-        "agent": make_user(Role.AGENT),
-        "manager": make_user(Role.MANAGER),
-        "cab": make_user(Role.CAB_MEMBER),
-        "rita": make_user(Role.REQUESTER),
-        "omar": make_user(Role.REQUESTER),
-    }
+def people(_records, db):
+    return _records
 
 
 @pytest.fixture
 def mixed(people):
+    """Every kind (built with ``people``, once for the module: :func:`_build_mixed`)."""
+
+
+def _build_mixed(people):
     """Every kind, words in titles and bodies in varied amounts (so ranks differ and tie),
     owned by different requesters."""
     rita, omar = people["rita"], people["omar"]
