@@ -6,10 +6,11 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 from rest_framework.renderers import JSONRenderer
 
-from catalog.tests.factories import ContactFactory
+from catalog.tests.factories import ContactFactory, UserFactory
 from core.roles import Role
 from incidents import services
 from incidents.api.list_rows import ListRows
@@ -23,13 +24,35 @@ from sla.tests.factories import CalendarFactory, PolicyFactory, office_hours
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 
+@pytest.fixture(scope="module")
+def _desk(django_db_setup, django_db_blocker):
+    """:func:`_build_desk` once for the module (no test writes to it): in a transaction of its
+    own, rolled back after the module's last test; each test's own transaction is a savepoint
+    inside it. Tasks run in the process while it is built, as with ``celery_eager``."""
+    from servicedesk.celery import app
+
+    previous = app.conf.task_always_eager, app.conf.task_eager_propagates
+    with django_db_blocker.unblock(), transaction.atomic():
+        app.conf.task_always_eager = app.conf.task_eager_propagates = True
+        try:
+            built = _build_desk()
+        finally:
+            app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+        yield built
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def desk(make_user):
+def desk(_desk, db):
+    return _desk
+
+
+def _build_desk():
     """Incidents in every status (a resolution inside and outside the reopen window), with a
     master, a customer, a requester and no service; clocks running, met, paused, breached,
     on a 24×7 and an office-hours calendar."""
-    agent = make_user(Role.AGENT, username="ann")
-    requester = make_user(Role.REQUESTER, username="rita")
+    agent = UserFactory(roles=[Role.AGENT], username="ann")
+    requester = UserFactory(roles=[Role.REQUESTER], username="rita")
     contact = ContactFactory(user=requester, customer__tier="gold")
     PolicyFactory(response_minutes=60, resolution_minutes=480, calendar=office_hours(CalendarFactory()))
     made = [services.incident_create(title=f'Case {k} <"&">', actor=requester, contact=contact) for k in range(7)]
