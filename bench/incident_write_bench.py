@@ -2,7 +2,7 @@
 """Incident writes (issue 23): creation through the API beside raw SQL, resolving a master with
 thousands of linked reports, and declaring a major incident that links them.
 
-    .venv/bin/python bench/incident_write_bench.py [--creates 300] [--children 5000] [--keep]
+    .venv/bin/python bench/incident_write_bench.py [--creates 300] [--threads 1,2,4,8] [--children 5000] [--keep]
 
 Works on its own PostgreSQL database (default ``servicedesk_incident_write_bench``; the name must
 end in ``_bench``), dropped, created and migrated afresh. Fixtures are ``bench_incidents.py``'s:
@@ -18,7 +18,11 @@ requesters (users with the requester role), who report the linked incidents.
    one API create wrote (the incident, its history row, its SLA timers, their escalations and
    events — copied from the last API create) inserted ``--creates`` times with plain
    ``INSERT`` statements through the same connection, one transaction per incident (one
-   statement per table): incidents per second, and the ratio.
+   statement per table): incidents per second, and the ratio. With ``--threads 1,2,4,8``, the
+   ``--creates`` POSTs again from that many client threads of this one process at once (each its
+   own ``APIClient``, so its own database connection): incidents per second and this process's
+   CPU per create beside the baseline — one process's throughput when the database waits of
+   its requests overlap, as in one gunicorn process with threads (every answer checked).
 2. **Resolve a master with ``--children`` linked reports**: the children (open, each with its
    requester and two running SLA timers with their escalations) are inserted with
    ``INSERT ... SELECT generate_series`` from a template incident made by the service; then
@@ -36,6 +40,7 @@ prints figures, never pass or fail. Without ``--keep`` the database is dropped a
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import time
@@ -64,6 +69,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--requesters", type=int, default=500, help="Requesters reporting the children (500).")
     parser.add_argument("--skip", default="", help="Comma-separated parts to skip: create,resolve,declare.")
     parser.add_argument("--profile", action="store_true", help="cProfile the resolve and the declaration.")
+    parser.add_argument("--threads", default="", metavar="N[,N…]",
+                        help="Also send the --creates POSTs from N client threads of this one process at once (each "
+                             "its own APIClient and database connection), for each N given, e.g. 1,2,4,8: one "
+                             "process's throughput when database waits overlap (one gunicorn process with threads).")
     parser.add_argument("--keep", action="store_true", help="Keep the benchmark database afterwards.")
     parser.add_argument("--token-auth", default="", metavar="CLASS",
                         help="Measure with CLASS as the API's token authentication (REST_FRAMEWORK's first "
@@ -83,16 +92,20 @@ def parse_args() -> argparse.Namespace:
     args = parser.parse_args()
     if args.creates < 2:
         parser.error("--creates must be at least 2 (for a p95)")
+    try:
+        args.threads = [int(n) for n in args.threads.split(",") if n.strip()]
+    except ValueError:
+        parser.error("--threads takes numbers, e.g. 1,2,4,8")
+    if any(n < 1 for n in args.threads):
+        parser.error("--threads: at least 1")
     return args
 
 
 # --- creation --------------------------------------------------------------------------------
-def bench_create(client, fx: dict, creates: int) -> dict:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+def poster(client, fx: dict, counter):
+    """A function POSTing the next incident (title, service, impact, urgency and channel varied
+    by ``next(counter)``) through ``client``: its JSON body; anything but a 201 stops the bench."""
     services = fx["services"]
-    counter = iter(range(10**9))
 
     def post():
         k = next(counter)
@@ -104,6 +117,78 @@ def bench_create(client, fx: dict, creates: int) -> dict:
             raise SystemExit(f"POST {API_URL} answered {response.status_code}: {response.content[:300]!r}")
         return response.json()
 
+    return post
+
+
+def answered_well(body: dict) -> bool:
+    """The check of every answer: its number from its id, and its two SLA clocks."""
+    return body["number"] == f"INC{body['id']:06d}" and len(body["sla"]) == 2
+
+
+def bench_create_threads(fx: dict, creates: int, threads: int) -> dict:
+    """``creates`` POSTs from ``threads`` client threads of this process at once, each with its
+    own ``APIClient`` (and so its own database connection, Django's being per thread), after
+    two warm-ups each: wall time from the start signal to the last answer, and this process's
+    CPU time (every thread's) per create."""
+    import threading
+
+    from django.db import connections
+    from rest_framework.test import APIClient
+
+    counter = itertools.count(10**6 * threads)  # titles apart from the sequential part's
+    shares = [creates // threads + (k < creates % threads) for k in range(threads)]
+    ready, go = threading.Barrier(threads + 1), threading.Event()
+    timings: list[float] = []
+    checks, failures, lock = [0], [], threading.Lock()
+
+    def work(share: int) -> None:
+        try:
+            client = APIClient(HTTP_HOST="localhost")
+            client.credentials(HTTP_AUTHORIZATION=f"Token {fx['token']}")
+            post = poster(client, fx, counter)
+            post(), post()
+            ready.wait()
+            go.wait()
+            mine, good = [], 0
+            for _ in range(share):
+                started = time.perf_counter()
+                body = post()
+                mine.append((time.perf_counter() - started) * 1000)
+                good += answered_well(body)
+            with lock:
+                timings.extend(mine)
+                checks[0] += good
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+            failures.append(exc)
+            ready.abort()
+            go.set()
+        finally:
+            connections.close_all()  # this thread's connections
+
+    workers = [threading.Thread(target=work, args=(share,), name=f"bench-client-{k}") for k, share in enumerate(shares)]
+    for worker in workers:
+        worker.start()
+    try:
+        ready.wait()
+    except threading.BrokenBarrierError:
+        pass
+    started, cpu_started = time.perf_counter(), time.process_time()
+    go.set()
+    for worker in workers:
+        worker.join()
+    total_s, cpu_s = time.perf_counter() - started, time.process_time() - cpu_started
+    if failures:
+        raise SystemExit(f"a client thread failed: {failures[0]!r}")
+    return {"threads": threads, "n": creates, "total_s": total_s, "per_s": creates / total_s,
+            "cpu_ms": cpu_s * 1000 / creates, "median": statistics.median(timings), "p95": quantile(timings, 95),
+            "checks": checks[0]}
+
+
+def bench_create(client, fx: dict, creates: int) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    post = poster(client, fx, itertools.count())
     for _ in range(10):
         post()
     timings, checks = [], 0
@@ -112,7 +197,7 @@ def bench_create(client, fx: dict, creates: int) -> dict:
         started = time.perf_counter()
         body = post()
         timings.append((time.perf_counter() - started) * 1000)
-        checks += body["number"] == f"INC{body['id']:06d}" and len(body["sla"]) == 2
+        checks += answered_well(body)
     total_s, cpu_s = time.perf_counter() - started_all, time.process_time() - cpu_started
     if PROFILE:  # where one create's CPU goes (another 100 creates, not timed; CPU time, not wall)
         import cProfile
@@ -488,6 +573,17 @@ def main() -> None:
                   f"× {raw['n']}: {raw['total_s']:.2f} s, {raw['per_s']:.1f} incidents/s, CPU {raw['cpu_ms']:.2f} "
                   f"ms per incident → the API is {raw['per_s'] / c['per_s']:.1f}× slower "
                   f"({c['cpu_ms'] / raw['cpu_ms']:.1f}× the CPU)")
+            if args.threads:
+                print(f"\n== creation from client threads of this one process: POST {API_URL} × {args.creates} "
+                      f"each time (load average {load_average()}) ==")
+                for n in args.threads:
+                    t = bench_create_threads(fx, args.creates, n)
+                    print(f"  {n:>2} thread{'s' if n > 1 else ' '}: {t['total_s']:.2f} s, {t['per_s']:6.1f} "
+                          f"incidents/s; CPU of this process {t['cpu_ms']:.2f} ms per create; median "
+                          f"{t['median']:.1f} ms, p95 {t['p95']:.1f} ms; {t['checks']} of {t['n']} answers checked "
+                          f"→ the raw-SQL baseline ({raw['per_s']:.1f} incidents/s, one connection) is "
+                          f"{raw['per_s'] / t['per_s']:.1f}× as fast")
+                print(f"  load average after: {load_average()}")
         if "resolve" not in skip:
             r = bench_resolve(api, fx, args.children, requesters)
             print(f"\n== resolve a master with {r['children']:,} linked reports "
