@@ -1,9 +1,11 @@
 """core/history.py: simple-history's many-to-many recording without its joins writes the same
-historical through rows, sends the same signals, and reads nothing for a row just created."""
+historical through rows, sends the same signals, and reads nothing for a row just created; the
+history manager's class is built once, and its managers are those simple-history built."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from simple_history.manager import HistoryDescriptor
 from simple_history.models import HistoricalRecords
 from simple_history.signals import post_create_historical_m2m_records, pre_create_historical_m2m_records
 
@@ -59,6 +61,19 @@ def _save_with(method, change: Change, signals: list):
 
 def test_it_is_installed():
     assert HistoricalRecords.create_historical_record_m2ms is history.create_historical_record_m2ms
+    assert HistoryDescriptor.__get__ is history.history_descriptor_get
+
+
+def test_the_history_manager_is_simple_history_s_with_its_class_built_once():
+    change = ChangeFactory()
+    ours, again = change.history, change.history
+    theirs = history.history_descriptor_get.original(Change.__dict__["history"], change, Change)
+    assert type(ours) is type(again) and type(ours) is not type(theirs)
+    assert type(ours).__name__ == type(theirs).__name__ and type(ours).__mro__[1:] == type(theirs).__mro__[1:]
+    assert {name for name in dir(type(ours))} == {name for name in dir(type(theirs))}
+    assert ours.instance is change and ours.model is theirs.model
+    assert list(ours.values_list("history_id", flat=True)) == list(theirs.values_list("history_id", flat=True))
+    assert list(Change.history.values_list("history_id", flat=True)) == [ours.get().history_id]
 
 
 def test_the_same_rows_and_signals_as_simple_history(signals):
