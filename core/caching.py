@@ -104,6 +104,24 @@ def _version(key: str):
     return version
 
 
+def versions_wanted() -> list[str]:
+    """The version keys this request's first LocalCache use would read, when none is read yet
+    (else none): for a caller that can read them in a round trip it makes anyway (the API's
+    rate limit, before a create or a change: core/api/throttling.py). Read there, they are the
+    versions of the whole request, as if the first use had read them."""
+    versions = getattr(_request, "versions", None)
+    return list(_version_keys) if versions is not None and not versions else []
+
+
+def versions_read(found: dict) -> None:
+    """The values of :func:`versions_wanted`'s keys (None where missing), read by the caller."""
+    versions = getattr(_request, "versions", None)
+    if versions is not None and not versions:
+        versions.update(found)
+        for name in _version_keys:
+            versions.setdefault(name, None)
+
+
 def _forget_version(key: str) -> None:
     versions = getattr(_request, "versions", None)
     if versions:

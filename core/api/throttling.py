@@ -10,8 +10,10 @@ as Python's ``repr`` of ``time.time()``, so Redis compares the very numbers DRF 
 times older than the window are dropped as DRF drops them, a request is refused when as many
 remain as the rate allows (nothing written, as in DRF), and otherwise its time is pushed and
 the key expires a window after it. The 429 answer and its ``Retry-After`` come from DRF's
-``wait()`` over the history the script returns, so they are DRF's own. Other cache backends
-(a development machine's file cache) take DRF's path unchanged."""
+``wait()`` over the history the script returns, so they are DRF's own. A create or a change
+(any method but GET, HEAD, OPTIONS) also reads in that call the LocalCache versions its first
+use of one would read (``core.caching.versions_wanted``): one round trip for both. Other cache
+backends (a development machine's file cache) take DRF's path unchanged."""
 
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
@@ -19,10 +21,14 @@ from django.core.cache import cache as default_cache
 from django.core.cache.backends.redis import RedisCache
 from redis.commands.core import Script
 from rest_framework import throttling
+from rest_framework.permissions import SAFE_METHODS
 
-#: KEYS[1] the history (a list, newest first); ARGV: now, now - duration (both as Python's
-#: ``repr``), the number of requests allowed, the duration in seconds. Returns ``{1}`` when the
-#: request is let through (its time pushed), else ``{0, <the history left, newest first>}``.
+from core import caching
+
+#: KEYS[1] the history (a list, newest first), then any LocalCache version keys to read (see
+#: below); ARGV: now, now - duration (both as Python's ``repr``), the number of requests
+#: allowed, the duration in seconds. Returns ``{1, {}, <the versions>}`` when the request is let
+#: through (its time pushed), else ``{0, <the history left, newest first>}``.
 _SLIDING_WINDOW = """
 local key = KEYS[1]
 local floor = tonumber(ARGV[2])
@@ -34,7 +40,7 @@ while keep > 0 and tonumber(redis.call('LINDEX', key, keep - 1)) <= floor do
 end
 if keep >= limit then
     if keep == 0 then
-        return {0}
+        return {0, {}}
     end
     return {0, redis.call('LRANGE', key, 0, keep - 1)}
 end
@@ -47,7 +53,10 @@ elseif keep < n then
 end
 redis.call('LPUSH', key, ARGV[1])
 redis.call('EXPIRE', key, ARGV[4])
-return {1}
+if #KEYS > 1 then
+    return {1, {}, redis.call('MGET', unpack(KEYS, 2))}
+end
+return {1, {}}
 """
 #: Run with EVALSHA (the script is loaded into Redis on first use, and again after a restart).
 _script = Script(None, _SLIDING_WINDOW.encode())
@@ -87,12 +96,20 @@ class _SettingsRate:
         self.now = self.timer()
         key = backend.make_and_validate_key(self.key + self.list_suffix)
         client = backend._cache.get_client(key, write=True)
-        answer = _script(keys=[key], args=[repr(self.now), repr(self.now - self.duration), self.num_requests,
-                                           self.duration], client=client)
+        # A create or a change reads the LocalCache versions (core/caching.py: the priority
+        # matrix, the SLA configuration…) at its first use: read here, in this round trip.
+        wanted = caching.versions_wanted() if request.method not in SAFE_METHODS else []
+        keys = [key, *(backend.make_and_validate_key(name) for name in wanted)]
+        answer = _script(keys=keys, args=[repr(self.now), repr(self.now - self.duration), self.num_requests,
+                                          self.duration], client=client)
         if answer[0]:
+            if wanted:
+                loads = backend._cache._serializer.loads
+                caching.versions_read({name: None if value is None else loads(value)
+                                       for name, value in zip(wanted, answer[2], strict=True)})
             return True
         # Refused: DRF's wait() (Retry-After) reads the history left.
-        self.history = [float(t) for t in answer[1]] if len(answer) > 1 else []
+        self.history = [float(t) for t in answer[1]]
         return self.throttle_failure()
 
 

@@ -140,3 +140,85 @@ def test_the_api_answers_429_with_drfs_retry_after_and_body(api, agent, settings
     assert 0 < wait <= 60
     assert refused.json() == {"detail": f"Request was throttled. Expected available in {wait} seconds.",
                               "code": "throttled", "retry_after_seconds": wait + 1}
+
+
+# --- LocalCache versions read in the same call (core/caching.py) ------------------------------
+def _post(user):
+    request = RequestFactory().post("/api/v1/incidents/", REMOTE_ADDR="203.0.113.9")
+    request.user = user
+    drf = Request(request)
+    drf._user, drf._authenticator = user, None
+    return drf
+
+
+def test_a_create_reads_every_localcache_version_in_the_throttles_call(agent, monkeypatch):
+    from django.core.signals import request_finished, request_started
+
+    from core import caching
+
+    local = caching.LocalCache("test:throttle-prefetch:version")
+    cache.set(local.version_key, "v1", None)
+    throttle = type("Probe", (ours.UserRateThrottle,), {"rate": "100/s"})
+    request_started.send(sender=None)
+    try:
+        assert throttle().allow_request(_post(agent), None)
+        expected = {name: cache.get(name) for name in caching._version_keys}
+        assert caching._request.versions == expected and expected[local.version_key] == "v1"
+
+        def no_round_trip(*args, **kwargs):
+            raise AssertionError("a version read again")
+
+        monkeypatch.setattr(cache, "get_many", no_round_trip)
+        monkeypatch.setattr(cache, "get", no_round_trip)
+        assert local.get("k", lambda: "loaded") == "loaded" and local.version == "v1"
+    finally:
+        request_finished.send(sender=None)
+
+
+def test_reads_and_refused_requests_leave_the_versions_to_their_first_use(agent):
+    from django.core.signals import request_finished, request_started
+
+    from core import caching
+
+    caching.LocalCache("test:throttle-prefetch:version")
+    request_started.send(sender=None)
+    try:
+        assert ours.UserRateThrottle().allow_request(_request(agent), None)  # a GET
+        assert caching._request.versions == {}
+        refused = type("Probe", (ours.UserRateThrottle,), {"rate": "0/s"})()
+        assert not refused.allow_request(_post(agent), None)
+        assert caching._request.versions == {}
+    finally:
+        request_finished.send(sender=None)
+    # Outside a request nothing is remembered: every use reads its version.
+    assert type("Probe", (ours.UserRateThrottle,), {"rate": "100/s"})().allow_request(_post(agent), None)
+    assert caching._request.versions is None
+
+
+def test_a_version_changed_before_the_request_is_seen_and_a_missing_one_made(
+        agent, django_capture_on_commit_callbacks):
+    from django.core.signals import request_finished, request_started
+
+    from core import caching
+
+    local = caching.LocalCache("test:throttle-prefetch:version")
+    throttle = type("Probe", (ours.UserRateThrottle,), {"rate": "100/s"})
+    loads = []
+    for version in ("old", "old", "new", "new"):  # another process changes it between requests
+        cache.set(local.version_key, version, None)
+        request_started.send(sender=None)
+        try:
+            throttle().allow_request(_post(agent), None)
+            with django_capture_on_commit_callbacks(execute=True):  # an entry is kept once its reading commits
+                local.get("k", lambda version=version: loads.append(version) or version)
+        finally:
+            request_finished.send(sender=None)
+    assert loads == ["old", "new"]
+    cache.delete(local.version_key)
+    request_started.send(sender=None)
+    try:
+        throttle().allow_request(_post(agent), None)
+        assert local.get("k", lambda: "reloaded") == "reloaded"
+        assert cache.get(local.version_key) == local.version  # a new version made, as before
+    finally:
+        request_finished.send(sender=None)
