@@ -8,6 +8,7 @@
 - the token, its user and the user's roles are one statement (core.api.authentication), and a
   deleted or replaced token, a deactivated user or a changed role takes effect at once."""
 
+import copy
 import json
 from datetime import timedelta
 
@@ -415,3 +416,30 @@ class TestStartedTimersHeld:
         assert sorted(t.pk for t in held) == sorted(t.pk for t in theirs)
         assert list(held.filter(metric="response")) == list(theirs.filter(metric="response"))
         assert held.filter(metric="response").count() == 1
+
+
+class TestFieldsBoundOnce:
+    def test_each_serializers_fields_are_those_drf_binds(self, desk):
+        from rest_framework.utils.serializer_helpers import BindingDict
+
+        first, second = IncidentSerializer(), IncidentSerializer(data={"title": "x"})
+        assert IncidentSerializer.__dict__["_fields_bound_once"]  # every field's bind only names it
+        built = IncidentSerializer.__dict__["_fields_built_once"]
+        reference = BindingDict(second)
+        for name, field in built.items():
+            reference[name] = copy.copy(field)  # what FieldsBuiltOnceMixin and DRF's `fields` did
+        assert list(second.fields) == list(reference) == IncidentSerializer.Meta.fields
+        templates = IncidentSerializer.__dict__["_fields_bound_once"]
+        for name, field in second.fields.items():
+            assert type(field) is type(reference[name]) and field.parent is second
+            assert first.fields[name].parent is first and field is not first.fields[name]
+            assert field is not templates[name] and templates[name].parent is None
+            theirs = reference[name].__dict__
+            assert field.__dict__.keys() == theirs.keys(), name
+            for key, value in field.__dict__.items():
+                assert value is theirs[key] or value == theirs[key], (name, key)
+
+    def test_the_validators_worked_out_once_are_drfs(self, desk):
+        from rest_framework import serializers as drf
+
+        assert IncidentSerializer().get_validators() == drf.ModelSerializer.get_validators(IncidentSerializer()) == []
