@@ -300,7 +300,9 @@ def _rules(fields: tuple) -> list:
     field's hash is a Python call."""
     known = _RULES.get(id(fields))
     if known is None or known[0] is not fields:
-        known = _RULES[id(fields)] = (fields, [(field, *_rule(field)) for field in fields])
+        known = (fields, [(field, *_rule(field)) for field in fields])
+        if len(_RULES) < 64:  # a caller's fields made afresh each time are not kept for ever
+            _RULES[id(fields)] = known
     return known[1]
 
 
