@@ -6,10 +6,11 @@ others answer 403 or 409, as they always did)."""
 from datetime import timedelta
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog.tests.factories import ServiceFactory, TeamFactory
+from catalog.tests.factories import ServiceFactory, TeamFactory, UserFactory
 from core.roles import Role
 from core.tests.actions import accepted, api_accepts, offered
 from incidents import services
@@ -25,13 +26,26 @@ from incidents.tests.factories import IncidentFactory, MajorIncidentFactory
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 
+@pytest.fixture(scope="module")
+def _desk(django_db_setup, django_db_blocker):
+    """The team, its people and its service, built once for the module: in a transaction of
+    their own, rolled back after the module's last test (each test's own transaction is a
+    savepoint inside it, so what a test writes is gone before the next one)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        team = TeamFactory(name="Service Desk")
+        people = {"agent": UserFactory(roles=[Role.AGENT], username="ann"),
+                  "manager": UserFactory(roles=[Role.MANAGER], username="mia"),
+                  "admin": UserFactory(roles=[Role.ADMIN], username="ada"),
+                  "requester": UserFactory(roles=[Role.REQUESTER], username="rita")}
+        team.members.add(people["agent"])
+        yield {**people, "team": team, "service": ServiceFactory(name="Mail", owner_team=team)}
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def desk(make_user):
-    team = TeamFactory(name="Service Desk")
-    people = {"agent": make_user(Role.AGENT, username="ann"), "manager": make_user(Role.MANAGER, username="mia"),
-              "admin": make_user(Role.ADMIN, username="ada"), "requester": make_user(Role.REQUESTER, username="rita")}
-    team.members.add(people["agent"])
-    return {**people, "team": team, "service": ServiceFactory(name="Mail", owner_team=team)}
+def desk(_desk, db):
+    """Each test gets the rows read afresh (what a test does to the objects stays in its test)."""
+    return {key: type(value).objects.get(pk=value.pk) for key, value in _desk.items()}
 
 
 # --- incidents ----------------------------------------------------------------------------------
