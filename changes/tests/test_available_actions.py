@@ -100,9 +100,11 @@ STATES = ["draft", "submitted", "assessed", "assessed_significant", "cab_review"
 
 @pytest.mark.parametrize("state", STATES)
 def test_change_page_and_api_follow_the_selector(client, api, org, state):
-    """Every role on one change in ``state`` (the change is built once per state; each API
-    call is rolled back, so every role sees the same change)."""
+    """Every role on one change in ``state`` (the change, and the incident and CI the calls
+    name, are built once per state; each API call is rolled back, so every role sees the same
+    change)."""
     change = change_in(org, state)
+    made = calls(change)  # the same calls (the same incident to link, the same CI) for every role
     wrong = {}
     for role in ("dev", "cm", "boss", "cab"):
         user = org[role]
@@ -110,7 +112,7 @@ def test_change_page_and_api_follow_the_selector(client, api, org, state):
         client.force_login(user)
         page = client.get(reverse("changes:detail", args=[change.pk]))
         shown = offered(page.content, VERBS, markers={"vote": "vote-form", "link": "link-form", "cmdb": "cmdb-form"})
-        answers = api_accepts(api.as_user(user), calls(change))
+        answers = api_accepts(api.as_user(user), made)
         if shown != allowed or accepted(answers) != allowed:
             wrong[role] = {"selector": sorted(allowed), "page": sorted(shown), "api": answers}
     assert not wrong, wrong

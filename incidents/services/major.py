@@ -120,7 +120,7 @@ def _context(major: MajorIncident) -> dict:
 
 
 # --- audiences -------------------------------------------------------------------------------
-def audience_recipients(major: MajorIncident, audience: str) -> list:
+def audience_recipients(major: MajorIncident, audience: str, *, service_ids: list[int] | None = None) -> list:
     """Who an audience is, as users, user ids and stakeholder groups for ``notify()``:
 
     - technical: the major-incident team, the master's team and the affected services' owner teams;
@@ -128,8 +128,12 @@ def audience_recipients(major: MajorIncident, audience: str) -> list:
     - stakeholders: the stakeholder groups of the affected services (groups with no services hear of all);
     - users: the people who reported the master and its linked incidents;
     - public: nobody directly (the status page and its subscribers carry it).
+
+    ``service_ids``: the affected services' ids, when the caller read them already (one
+    update told to several audiences reads them once).
     """
-    service_ids = list(major.services.values_list("pk", flat=True))
+    if service_ids is None and audience in (Audience.TECHNICAL, Audience.STAKEHOLDERS):
+        service_ids = list(major.services.values_list("pk", flat=True))
     if audience == Audience.TECHNICAL:
         ids = list(major.members.values_list("user_id", flat=True))
         team_ids = set(Service.objects.filter(pk__in=service_ids, owner_team__isnull=False)
@@ -555,8 +559,11 @@ def _post(major: MajorIncident, actor, *, audiences, what: str, where: str, even
                "event": update.get_event_display(), "eta": update.eta, "contact": update.contact,
                "body": update.body}
     told = 0
+    service_ids = None
+    if {Audience.TECHNICAL, Audience.STAKEHOLDERS} & set(audiences):
+        service_ids = list(major.services.values_list("pk", flat=True))
     for audience in audiences:
-        recipients = audience_recipients(major, audience)
+        recipients = audience_recipients(major, audience, service_ids=service_ids)
         if not recipients or audience not in AUDIENCE_CHANNELS:
             continue
         deliveries = notify(recipients, "major-incident-update", context, AUDIENCE_CHANNELS[audience],
