@@ -248,3 +248,32 @@ def test_polls_work_on_any_cache_backend(client, agent, settings):
     new = live.bump(["incidents"])
     assert client.get(URL, {"incidents": ""}).json()["changed"] == {"incidents": new}
     assert client.get(URL, {"incidents": new}).status_code == 204
+
+
+# --- the write -------------------------------------------------------------------------------
+def test_a_bump_writes_what_cache_set_many_writes_in_one_call(agent, monkeypatch):
+    client = cache._cache.get_client(None, write=True)
+    calls = []
+    original = client.evalsha
+    monkeypatch.setattr(client, "evalsha", lambda *args: calls.append(args[0]) or original(*args))
+    version = live.bump(["incidents", "incident:7", "incident:7"], actor=agent)
+    assert len(calls) == 1
+    raw = {t: client.get(cache.make_and_validate_key(live.version_key(t))) for t in ("incidents", "incident:7")}
+    ttls = [client.ttl(cache.make_and_validate_key(live.version_key(t))) for t in ("incidents", "incident:7")]
+    value = (version, agent.pk, live.display_name(agent))
+    cache.set_many({"probe:a": value}, live.VERSION_TTL)
+    assert set(raw.values()) == {client.get(cache.make_and_validate_key("probe:a"))}
+    assert all(live.VERSION_TTL - 5 < ttl <= live.VERSION_TTL for ttl in ttls)
+    assert live.current_version("incidents") == version and cache.get(live.version_key("incident:7")) == value
+
+
+def test_other_caches_are_bumped_with_set_many(settings):
+    from django.core.cache import caches
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": "live-bump-test"}}
+    try:
+        version = live.bump(["incidents"])
+        assert caches["default"].get(live.version_key("incidents"))[0] == version
+    finally:
+        caches["default"].clear()
