@@ -63,6 +63,7 @@ from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from redis.commands.core import Script
+from redis.exceptions import ResponseError
 
 from .roles import is_staff_member
 
@@ -175,8 +176,11 @@ def _set_many(values: dict, timeout: int) -> None:
         return
     keys = [backend.make_and_validate_key(key) for key in values]
     dumps = backend._cache._serializer.dumps
-    _SET_EX(keys=keys, args=[backend.get_backend_timeout(timeout), *(dumps(v) for v in values.values())],
-            client=backend._cache.get_client(None, write=True))
+    try:
+        _SET_EX(keys=keys, args=[backend.get_backend_timeout(timeout), *(dumps(v) for v in values.values())],
+                client=backend._cache.get_client(None, write=True))
+    except ResponseError:  # a server that refuses scripts (an ACL, a proxy)
+        cache.set_many(values, timeout)
 
 
 def ticket_topic(kind: str, pk) -> str:

@@ -15,15 +15,20 @@ the key expires a window after it. The 429 answer and its ``Retry-After`` come f
 use of one would read (``core.caching.versions_wanted``): one round trip for both. Other cache
 backends (a development machine's file cache) take DRF's path unchanged."""
 
+import logging
+
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache import cache as default_cache
 from django.core.cache.backends.redis import RedisCache
 from redis.commands.core import Script
+from redis.exceptions import ResponseError
 from rest_framework import throttling
 from rest_framework.permissions import SAFE_METHODS
 
 from core import caching
+
+logger = logging.getLogger(__name__)
 
 #: KEYS[1] the history (a list, newest first), then any LocalCache version keys to read (see
 #: below); ARGV: now, now - duration (both as Python's ``repr``), the number of requests
@@ -60,6 +65,8 @@ return {1, {}}
 """
 #: Run with EVALSHA (the script is loaded into Redis on first use, and again after a restart).
 _script = Script(None, _SLIDING_WINDOW.encode())
+#: False once Redis refused the script (then this process counts as DRF does).
+_scripting = [True]
 
 
 def client_address(request) -> str | None:
@@ -88,7 +95,7 @@ class _SettingsRate:
         if self.rate is None:
             return True
         backend = self._redis()
-        if backend is None:
+        if backend is None or not _scripting[0]:
             return super().allow_request(request, view)
         self.key = self.get_cache_key(request, view)
         if self.key is None:
@@ -100,8 +107,13 @@ class _SettingsRate:
         # matrix, the SLA configuration…) at its first use: read here, in this round trip.
         wanted = caching.versions_wanted() if request.method not in SAFE_METHODS else []
         keys = [key, *(backend.make_and_validate_key(name) for name in wanted)]
-        answer = _script(keys=keys, args=[repr(self.now), repr(self.now - self.duration), self.num_requests,
-                                          self.duration], client=client)
+        try:
+            answer = _script(keys=keys, args=[repr(self.now), repr(self.now - self.duration), self.num_requests,
+                                              self.duration], client=client)
+        except ResponseError:  # a server that refuses scripts (an ACL, a proxy): DRF's GET and SET
+            logger.warning("Redis refused the rate limit script; DRF's GET and SET from now on", exc_info=True)
+            _scripting[0] = False
+            return super().allow_request(request, view)
         if answer[0]:
             if wanted:
                 loads = backend._cache._serializer.loads

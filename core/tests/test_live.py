@@ -277,3 +277,16 @@ def test_other_caches_are_bumped_with_set_many(settings):
         assert caches["default"].get(live.version_key("incidents"))[0] == version
     finally:
         caches["default"].clear()
+
+
+def test_a_redis_that_refuses_scripts_is_bumped_with_set_many(monkeypatch):
+    from redis.exceptions import ResponseError
+
+    client = cache._cache.get_client(None, write=True)
+
+    def refused(*args):
+        raise ResponseError("NOPERM this user has no permissions to run the 'evalsha' command")
+
+    monkeypatch.setattr(client, "evalsha", refused)
+    version = live.bump(["incidents"])
+    assert live.current_version("incidents") == version

@@ -222,3 +222,21 @@ def test_a_version_changed_before_the_request_is_seen_and_a_missing_one_made(
         assert cache.get(local.version_key) == local.version  # a new version made, as before
     finally:
         request_finished.send(sender=None)
+
+
+def test_a_redis_that_refuses_scripts_gets_drfs_get_and_set(agent, monkeypatch):
+    from redis.exceptions import ResponseError
+
+    client = cache._cache.get_client(None, write=True)
+
+    def refused(*args):
+        raise ResponseError("NOPERM this user has no permissions to run the 'evalsha' command")
+
+    monkeypatch.setattr(client, "evalsha", refused)
+    monkeypatch.setattr(ours, "_scripting", [True])
+    throttle = type("Probe", (ours.UserRateThrottle,), {"rate": "1/min"})
+    request = _request(agent)
+    assert throttle().allow_request(request, None)
+    assert ours._scripting == [False] and cache.get(f"throttle_user_{agent.pk}")  # DRF's pickled history
+    refused_throttle = throttle()
+    assert not refused_throttle.allow_request(request, None) and 59 < refused_throttle.wait() <= 60
