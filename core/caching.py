@@ -70,7 +70,8 @@ _MISSING = object()
 
 #: Every LocalCache's version key, and the versions read for the request this thread serves:
 #: the first LocalCache used in a request reads them all with one ``MGET`` (an API create uses
-#: four caches: four ``GET`` round trips before); the next request reads them again.
+#: four caches: four ``GET`` round trips before; an API create or change has them read by the
+#: rate limit's script call, :func:`versions_wanted`); the next request reads them again.
 _version_keys: list[str] = []
 _request = threading.local()
 
