@@ -7,10 +7,11 @@ at quorum, the change calendar, and the list's filters and query budget."""
 from datetime import timedelta
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog.tests.factories import ConfigurationItemFactory, ServiceFactory
+from catalog.tests.factories import ConfigurationItemFactory, ServiceFactory, UserFactory
 from changes import services
 from changes.models import BlackoutWindow, CABBoard, Change, ChangeModel, Vote
 from core.roles import Role
@@ -21,23 +22,43 @@ SOON = (timezone.now() + timedelta(days=3)).replace(hour=10, minute=0, second=0,
 LOCAL = "%Y-%m-%dT%H:%M"  # what a datetime-local input sends
 
 
+@pytest.fixture(scope="module")
+def _org(django_db_setup, django_db_blocker):
+    """The people, the boards and the service, built once for the module: in a transaction of
+    their own, rolled back after the module's last test (each test's own transaction is a
+    savepoint inside it, so what a test writes is gone before the next one)."""
+    def user(role, **kwargs):
+        return UserFactory(roles=[role], **kwargs)
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        people = {
+            "cm": user(Role.CHANGE_MANAGER, username="cm", first_name="Carla", last_name="Manager"),
+            "dev": user(Role.AGENT, username="dev", first_name="Dev", last_name="Eloper"),
+            "boss": user(Role.MANAGER, username="boss"),
+            "cab": [user(Role.CAB_MEMBER, username=f"cab{i}") for i in range(3)],
+            "outsider": user(Role.CAB_MEMBER, username="outsider"),
+            "rita": user(Role.REQUESTER, username="rita"),
+        }
+        cab = CABBoard.objects.create(name="CAB", kind="cab", quorum=2, rule="majority")
+        cab.members.set(people["cab"])
+        ecab = CABBoard.objects.create(name="ECAB", kind="ecab", quorum=1, rule="majority")
+        ecab.members.set(people["cab"][:1])
+        people["board"], people["ecab"] = cab, ecab
+        people["service"] = ServiceFactory(name="Core banking")
+        yield people
+        transaction.set_rollback(True)
+
+
+def _afresh(value):
+    if isinstance(value, list):
+        return [_afresh(item) for item in value]
+    return type(value).objects.get(pk=value.pk)
+
+
 @pytest.fixture
-def org(make_user):
-    people = {
-        "cm": make_user(Role.CHANGE_MANAGER, username="cm", first_name="Carla", last_name="Manager"),
-        "dev": make_user(Role.AGENT, username="dev", first_name="Dev", last_name="Eloper"),
-        "boss": make_user(Role.MANAGER, username="boss"),
-        "cab": [make_user(Role.CAB_MEMBER, username=f"cab{i}") for i in range(3)],
-        "outsider": make_user(Role.CAB_MEMBER, username="outsider"),
-        "rita": make_user(Role.REQUESTER, username="rita"),
-    }
-    cab = CABBoard.objects.create(name="CAB", kind="cab", quorum=2, rule="majority")
-    cab.members.set(people["cab"])
-    ecab = CABBoard.objects.create(name="ECAB", kind="ecab", quorum=1, rule="majority")
-    ecab.members.set(people["cab"][:1])
-    people["board"], people["ecab"] = cab, ecab
-    people["service"] = ServiceFactory(name="Core banking")
-    return people
+def org(_org, db):
+    """Each test gets the rows read afresh (what a test does to the objects stays in its test)."""
+    return {key: _afresh(value) for key, value in _org.items()}
 
 
 def rfc(org, *, risk=2, impact=2, type="normal", actor=None, **extra):
