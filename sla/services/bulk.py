@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
@@ -332,8 +333,10 @@ def _json_ready(value):
     """A value :func:`db_values` gave, as JSON the statement casts back to the column's type:
     the text psycopg would send (a datetime's ISO form, a duration's days and seconds), a JSON
     field's value as it is."""
-    if value is None or isinstance(value, str | int | float):  # a choices member, an Int2: its text, its number
+    if value is None or isinstance(value, str | int):  # a choices member, an Int2: its text, its number
         return value
+    if isinstance(value, float):  # JSON has no NaN or infinities: their text, which PostgreSQL reads
+        return value if math.isfinite(value) else repr(value)
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, timedelta):
@@ -355,8 +358,8 @@ def _columns(model, skip=("id",)) -> tuple[tuple, str, str]:
     offset = 1 if "timer_id" in skip else 0  # escalations and events: the timer's metric first
     reads = []
     for k, field in enumerate(fields, start=offset):
-        if field.get_internal_type() == "JSONField":
-            reads.append(f"(a.x->{k})")
+        if field.get_internal_type() == "JSONField":  # None is SQL's NULL, as Django stores it
+            reads.append(f"NULLIF(a.x->{k}, 'null'::jsonb)")
         else:
             reads.append(f"(a.x->>{k})::{field.cast_db_type(connection)}")
     return fields, ", ".join(f.column for f in fields), ", ".join(reads)
