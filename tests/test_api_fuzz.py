@@ -29,7 +29,9 @@ one case of every operation, every case is sent as at least one role (as every r
 role's own list operation showed it. Every role's run starts from the same committed demo: ``seed_demo`` runs
 for real once into a template database kept for the code's version (``tests/dbsetup.py``), and
 each role's run in each part works on its own copy of it (``CREATE DATABASE … TEMPLATE``, about
-a second), dropped when it ends. The schema is loaded once per test process.
+a second), dropped when it ends. The schema is loaded once per test process. Drawing costs ~6 s
+of CPU a part: the drawn cases are kept on disk for the next run of the same code and schema
+(:func:`_drawn`; ``FUZZ_DRAW=1`` draws anyway).
 
 Where the time goes (one part, one role): drawing a case costs about as much as sending it
 through the whole stack, hence one draw for the three roles; the connection is kept between
@@ -54,11 +56,17 @@ class) are printed per role and part. Run alone with ``pytest -m fuzz -s``.
 
 import copy
 import functools
+import hashlib
+import json
 import os
+import pickle
 import re
+import sys
 import time
 from collections import Counter
 from contextlib import contextmanager
+from importlib.metadata import version
+from pathlib import Path
 
 import pytest
 import schemathesis
@@ -182,6 +190,93 @@ def _generate(operation) -> list:
     return drawn
 
 
+#: Where the drawn cases are kept between runs (see _drawn).
+CASES_DIR = Path(os.environ.get("TEST_FUZZ_CASES_DIR") or Path(
+    os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "servicedesk-tests" / "fuzz-cases")
+
+
+class _CasePickler(pickle.Pickler):
+    """A case's fields but its operation, schemathesis' ``NOT_SET`` kept as itself (compared by
+    identity)."""
+
+    def persistent_id(self, obj):
+        return "NOT_SET" if obj is NOT_SET else None
+
+
+class _CaseUnpickler(pickle.Unpickler):
+    def persistent_load(self, pid):
+        if pid != "NOT_SET":
+            raise pickle.UnpicklingError(f"unknown persistent id {pid!r}")
+        return NOT_SET
+
+
+def _drawn(part: int, operations: list) -> dict:
+    """Each operation's cases (:func:`_generate`), drawn once per version of what decides them and
+    kept in :data:`CASES_DIR`: drawing costs ~5 s of CPU a part, reading them back ~0.1 s. What
+    decides them, all in the file's name: the whole OpenAPI schema, the project's code
+    (schemathesis draws constants from the application's modules too), this module, the
+    versions of Python, schemathesis and Hypothesis, ``FUZZ_EXAMPLES`` and the part. Hypothesis
+    draws derandomized: the same cases as drawing again, without the CPU. ``FUZZ_DRAW=1`` draws
+    them anyway (and keeps them)."""
+    key = hashlib.sha256(json.dumps([
+        _schema_digest(), dbsetup.source_digest("fuzz"), hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
+        sys.version, version("schemathesis"), version("hypothesis"), EXAMPLES, part]).encode()).hexdigest()[:16]
+    path = CASES_DIR / f"part{part}-{key}.pickle"
+    if os.environ.get("FUZZ_DRAW") != "1":
+        try:
+            with path.open("rb") as kept:
+                fields = _CaseUnpickler(kept).load()
+            return {operation: [_case(operation, case) for case in fields[f"{operation.method} {operation.path}"]]
+                    for operation in operations}
+        except (OSError, EOFError, KeyError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            pass  # not drawn yet for this version (or unreadable): draw
+    drawn = {operation: _generate(operation) for operation in operations}
+    if not all(_hashes_current(case) for cases in drawn.values() for case in cases):
+        return drawn  # a case changed since it was drawn: not kept (never seen)
+    fields = {f"{operation.method} {operation.path}": [
+        {"__class__": type(case), **{name: getattr(case, name) for name in type(case).__slots__ if name != "operation"}}
+        for case in cases] for operation, cases in drawn.items()}
+    CASES_DIR.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    with partial.open("wb") as kept:
+        _CasePickler(kept, protocol=pickle.HIGHEST_PROTOCOL).dump(fields)
+    os.replace(partial, path)
+    for old in CASES_DIR.glob(f"part{part}-*.pickle"):  # other versions' cases
+        if old != path:
+            old.unlink(missing_ok=True)
+    return drawn
+
+
+def _hashes_current(case) -> bool:
+    """Whether the hashes schemathesis noted of the case's parts when it was drawn (to tell,
+    later, whether something changed them) are those of its parts as they are: then they can be
+    worked out again from the parts (see _case)."""
+    meta = case._meta
+    if meta is None:
+        return True
+    noted = {**meta._initial_hashes, **meta._last_validated_hashes}
+    return set(meta._initial_hashes) == set(meta._last_validated_hashes) and not meta._dirty and all(
+        meta._initial_hashes[location] == meta._last_validated_hashes[location] == case._hash_container(
+            case.get_container(location)) for location in noted)
+
+
+def _case(operation, fields: dict):
+    """A case of ``operation`` with the fields a drawn one had (see _drawn). The hashes of its
+    parts schemathesis keeps are Python's ``hash``, which differs from one process to the next:
+    worked out again here (they were those of the parts when kept: _hashes_current)."""
+    fields = dict(fields)
+    case = object.__new__(fields.pop("__class__"))
+    object.__setattr__(case, "operation", operation)
+    for name, value in fields.items():
+        object.__setattr__(case, name, value)
+    meta = case._meta
+    if meta is not None:
+        for location in meta._initial_hashes:
+            meta._initial_hashes[location] = meta._last_validated_hashes[location] = case._hash_container(
+                case.get_container(location))
+    return case
+
+
 def _dealt(cases: list, role: int, roles: int, turn: int) -> list:
     """The cases of one operation that role number ``role`` (of ``roles``) sends: every
     ``roles``-th, from a position that moves on by one with each operation (``turn``), so the odd
@@ -248,6 +343,16 @@ def demo_database():
         yield name
 
 
+_raw_schema: list = []
+
+
+@functools.cache
+def _schema_digest() -> str:
+    """A digest of the whole OpenAPI schema the operations came from."""
+    _operations()
+    return hashlib.sha256(json.dumps(_raw_schema[0], sort_keys=True, default=str).encode()).hexdigest()
+
+
 @functools.cache
 def _operations() -> tuple:
     """Every operation of the schema, as the project's WSGI application serves it (loaded once
@@ -255,6 +360,7 @@ def _operations() -> tuple:
     from servicedesk.wsgi import application
 
     schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+    _raw_schema.append(schema.raw_schema)
     return tuple(sorted((result.ok() for result in schema.get_all_operations()),
                         key=lambda operation: (operation.path, operation.method)))
 
@@ -266,7 +372,7 @@ def test_every_operation_conforms_to_the_schema(part, transactional_db, unthrott
     sent as every role, each role on its own fresh copy of the demo."""
     everything = _operations()
     operations = sorted(everything[part - 1::PARTS], key=_order)
-    drawn = {operation: _generate(operation) for operation in operations}
+    drawn = _drawn(part, operations)
     wanted = {_collection(operation) for operation in operations if "{id}" in operation.path}
     failures = {}
     for number, role in enumerate(ROLES):
