@@ -16,7 +16,6 @@ class MailConfig(AppConfig):
 
         from .services import outbound
 
-        incident_signals.incident_created.connect(outbound.on_incident_created, dispatch_uid="mail-ack-incident")
         incident_signals.incident_note_added.connect(outbound.on_incident_note_added,
                                                      dispatch_uid="mail-incident-comment")
         request_signals.request_submitted.connect(outbound.on_request_submitted, dispatch_uid="mail-ack-request")

@@ -25,6 +25,7 @@ crash leaves either everything or nothing (and IMAP acknowledges only after the 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -56,6 +57,7 @@ from sla import services as sla
 from ..choices import Creates, Direction, MessageStatus, Result
 from ..models import Mailbox, MailMessage
 from ..parsing import MalformedMail, ParsedMail, parse, synthetic_message_id
+from . import outbound
 
 logger = logging.getLogger(__name__)
 User = get_user_model()
@@ -484,6 +486,8 @@ def _create(row, parsed, mailbox, sender, skipped, *, follow_up) -> InboundResul
         title=title[:200], actor=actor, description=text, channel=Channel.EMAIL, contact=contact,
         service=mailbox.default_service, team=mailbox.default_team, follow_up_of=follow_up)
     _attach(incident, parsed, actor, None, skipped)
+    # The acknowledgement once this mail's row (processed, "created") is committed with the incident.
+    transaction.on_commit(functools.partial(outbound.acknowledge_incident, incident.pk))
     return InboundResult(Result.CREATED, incident=incident)
 
 

@@ -279,11 +279,11 @@ def on_request_comment_added(sender, *, comment_id: int, by_staff: bool, **kwarg
         _guarded(mail_send_request_comment, comment=comment_id)
 
 
-def on_incident_created(sender, *, incident_id: int, channel: str | None = None, **kwargs) -> None:
-    if channel is not None and channel != EMAIL_CHANNEL:
-        return  # most incidents: no query (about a tenth of an API create's CPU)
-    # The thread first: an email incident that no mail opened (an agent's, through the API or
-    # the page) has none, and is not read (one query, not two).
+def acknowledge_incident(incident_id: int) -> None:
+    """After the commit of a mail that opened incident ``incident_id`` (``inbound._create``):
+    tell its sender the number. Only a mail's incident gets here: one an agent, the API or a
+    call records with the email channel sends nothing and reads nothing (it used to be heard
+    through ``incident_created``, at one query per such create to learn that no mail opened it)."""
     thread = _thread(Incident(pk=incident_id))
     if not _opening_mail(thread):
         return

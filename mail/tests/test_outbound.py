@@ -34,7 +34,7 @@ def staff(make_user):
 def email_incident(mailbox, *, actor, contact=None, message_id="<first@customer.example>",
                    subject="Printer on fire"):
     """An incident as a mail opened it: the incident and its inbound MailMessage in one
-    transaction (what mail_receive writes)."""
+    transaction, and its acknowledgement asked for after the commit (what mail_receive does)."""
     contact = contact or ContactFactory(name="Chris Customer", email="chris@customer.example")
     with transaction.atomic():
         incident = incident_create(title=subject, description="It burns.", channel="email", actor=actor,
@@ -43,6 +43,7 @@ def email_incident(mailbox, *, actor, contact=None, message_id="<first@customer.
                                    from_address=contact.email, from_name=contact.name, subject=subject,
                                    incident=incident, status=MessageStatus.PROCESSED, result=Result.CREATED,
                                    source="push", date=timezone.now())
+        transaction.on_commit(lambda: outbound.acknowledge_incident(incident.pk))
     return incident
 
 
