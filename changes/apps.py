@@ -20,12 +20,6 @@ class ChangesConfig(AppConfig):
 
         register_ci_guard(_controlled_cis_refusal)  # CIs under change control change through an RFC
 
-        from core import history
-
-        # simple-history's many-to-many recording without its joins (core/history.py): the changes
-        # app tracks five m2m fields of a change; the patch is on the class, for every app.
-        history.install()
-
 
 def _controlled_cis_refusal(ci_ids: list[int]) -> str | None:
     from catalog.models import ConfigurationItem

@@ -10,7 +10,11 @@ class CoreConfig(AppConfig):
         # In ready(): the app registry is loaded only now (signals imports auth's Group model too).
         from django.contrib.auth import get_user_model
 
-        from . import live, signals
+        from . import history, live, signals
+
+        # simple-history's m2m recording and history manager, cheaper and the same rows
+        # (core/history.py); patched on its classes, for every app's historied models.
+        history.install()
 
         live.connect()  # live pages: a version per topic, bumped when a change commits (core/live.py)
 
