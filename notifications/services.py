@@ -1,5 +1,6 @@
 """``notify()`` and the delivery of what it queues."""
 
+import functools
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -193,8 +194,14 @@ class _Compiled:
 
 
 def _compiled(template: MessageTemplate) -> _Compiled:
-    return _Compiled(Template(template.subject), Template(template.body),
-                     Template(template.sms_body) if template.sms_body else None)
+    return _compiled_texts(template.subject, template.body, template.sms_body)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled_texts(subject: str, body: str, sms_body: str) -> _Compiled:
+    """A message template's texts compiled once per process and text (an edited template is
+    other texts: compiled afresh); a compiled Django template renders any number of times."""
+    return _Compiled(Template(subject), Template(body), Template(sms_body) if sms_body else None)
 
 
 def _render(compiled: _Compiled, context: dict) -> Rendered:

@@ -5,6 +5,7 @@ services do every write (and re-time running timers). The rules are those of the
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import available_timezones
@@ -65,8 +66,10 @@ class PeriodForm(forms.Form):
 
 
 # --- calendars --------------------------------------------------------------------------------
-def _timezone_choices():
-    return [(name, name) for name in sorted(available_timezones())]
+@functools.cache
+def _timezone_choices() -> tuple:
+    """Every IANA zone name (read from the disk once per process: ~600 names)."""
+    return tuple((name, name) for name in sorted(available_timezones()))
 
 
 _INTERVAL = re.compile(r"^\s*(\S+?)\s*[-–—]\s*(\S+)\s*$")

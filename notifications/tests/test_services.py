@@ -137,3 +137,14 @@ def test_stuck_deliveries_are_requeued(template, person, django_capture_on_commi
         [delivery] = notify([person], "breach-warning", {"ticket": "T", "minutes": 1}, ["email"], idempotency_key="s")
     Delivery.objects.filter(pk=delivery.pk).update(created_at=timezone.now() - timedelta(hours=1))
     assert retry_stuck_deliveries.apply().get() == 1
+
+
+def test_an_edited_template_is_rendered_with_its_new_texts(template, person):
+    # Compiled templates are kept per process by their texts: an edit is other texts.
+    notify([person], "breach-warning", {"ticket": "T1", "minutes": 5}, ["in_app"], idempotency_key="before-edit")
+    template.subject, template.sms_body = "Edited: {{ ticket }}", ""
+    template.save()
+    notify([person], "breach-warning", {"ticket": "T2", "minutes": 5}, ["in_app"], idempotency_key="after-edit")
+    subjects = dict(Delivery.objects.values_list("idempotency_key", "subject"))
+    assert subjects[f"before-edit:in_app:{person.pk}"] == "T1: 5 minutes left"
+    assert subjects[f"after-edit:in_app:{person.pk}"] == "Edited: T2"
