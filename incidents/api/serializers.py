@@ -1,12 +1,9 @@
-import copy
 
 from django.contrib.auth import get_user_model
 from django.db import connections
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.functional import cached_property
 from rest_framework import serializers
-from rest_framework.utils.serializer_helpers import BindingDict
 
 from catalog.models import ConfigurationItem, Contact, Service, Team
 from core.api.serializers import FieldsBuiltOnceMixin, ModelSerializer
@@ -86,11 +83,6 @@ class PrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
         return model.from_db(alias, attnames, row)
 
 
-#: The ``bind`` methods that only name a field (name, label, source, a method field's method):
-#: a field bound once can be copied bound.
-_NAMING_BINDS = (serializers.Field.bind, serializers.SerializerMethodField.bind)
-
-
 class IncidentSerializer(FieldsBuiltOnceMixin, ModelSerializer):
     sla = PageTimersField()
     actions = serializers.SerializerMethodField(help_text="the actions the caller may take now")
@@ -111,47 +103,6 @@ class IncidentSerializer(FieldsBuiltOnceMixin, ModelSerializer):
         read_only_fields = ["number", "customer", "requester", "priority", "status", "parent", "is_major",
                             "hold_reason", "resolution_code", "resolution", "reopen_count", "created_at",
                             "updated_at", "acknowledged_at", "resolved_at", "closed_at"]
-
-    @cached_property
-    def fields(self):
-        """DRF's ``BindingDict`` of this serializer's fields, each a copy of the field built
-        (``FieldsBuiltOnceMixin``) and bound (its name, label, source) once per process,
-        given this serializer as its parent: the same fields as ``get_fields()`` bound one by
-        one, at about a fifth of the CPU (``copy.copy`` and ``bind`` of 29 fields: ~0.1 ms of
-        an API create). A field whose ``bind`` does more is bound the usual way (all are)."""
-        cls = type(self)
-        templates = cls.__dict__.get("_fields_bound_once")
-        if templates is None:
-            fields = super().fields
-            if "_fields_built_once" not in cls.__dict__ or any(
-                    type(field).bind not in _NAMING_BINDS for field in fields.values()):
-                cls._fields_bound_once = False
-                return fields
-            templates = {}
-            for name, field in fields.items():
-                template = templates[name] = copy.copy(field)
-                template.parent = None  # bound to no serializer: each copy gets its own
-            cls._fields_bound_once = templates
-            return fields
-        if templates is False:
-            return super().fields
-        fields = BindingDict(self)
-        bound, new = fields.fields, object.__new__
-        for name, template in templates.items():
-            field = new(type(template))
-            field.__dict__.update(template.__dict__)
-            field.parent = self
-            bound[name] = field
-        return fields
-
-    def get_validators(self):
-        # ModelSerializer's (the model's unique-together and unique-for-date checks: none for
-        # an incident today) depend on the class only: worked out once per process, not on
-        # every request (~0.1 ms of an API create's CPU).
-        cls = type(self)
-        if "_validators_once" not in cls.__dict__:
-            cls._validators_once = tuple(super().get_validators())
-        return list(cls._validators_once)
 
     def get_actions(self, incident) -> list[str]:
         return incident_available_actions(getattr(self.context.get("request"), "user", None), incident)
