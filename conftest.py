@@ -163,11 +163,16 @@ if _CPU_REPORT:
         times = os.times()
         return time.process_time(), times.children_user + times.children_system
 
-    def _cpu_record(item, phase: str, started: tuple[float, float]) -> None:
+    #: Where the last test's teardown charges the session's children (pytest ends the session-scoped
+    #: fixtures there: the session's Chromium and chromedriver, ~30-60 s a process), so that they are
+    #: not taken for that test's.
+    SESSION_END = "(session end: the session fixtures' child processes, Chromium…)"
+
+    def _cpu_record(item, phase: str, started: tuple[float, float], *, last: bool = False) -> None:
         own, children = (now - then for now, then in zip(_cpu_now(), started, strict=True))
         _cpu_lines.append(f"{item.nodeid}\t{phase}\t{own:.6f}\n")
         if children:
-            _cpu_lines.append(f"{item.nodeid}\t{phase}-children\t{children:.6f}\n")
+            _cpu_lines.append(f"{SESSION_END if last else item.nodeid}\t{phase}-children\t{children:.6f}\n")
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_setup(item):
@@ -185,7 +190,7 @@ if _CPU_REPORT:
     def pytest_runtest_teardown(item, nextitem):
         started = _cpu_now()
         yield
-        _cpu_record(item, "teardown", started)
+        _cpu_record(item, "teardown", started, last=nextitem is None)
 
     def pytest_sessionfinish(session):
         if not _cpu_lines:  # the xdist controller runs no test

@@ -24,12 +24,14 @@ def main() -> None:
     for nodeid, times in per_test.items():
         for phase, seconds in times.items():
             phases[phase] += seconds
-        app = nodeid.split("/")[0]
+        app = "(session end)" if nodeid.startswith("(") else nodeid.split("/")[0]
         apps[app][0] += 1
         apps[app][1] += sum(times.values())
     total = sum(phases.values())
+    # "(session end: …)" is not a test: the session fixtures' children (conftest.SESSION_END).
+    tests = sum(1 for nodeid in per_test if not nodeid.startswith("("))
     print(
-        f"{len(per_test)} tests, {total:.1f} s CPU ({1000 * total / max(len(per_test), 1):.0f} ms a test): "
+        f"{tests} tests, {total:.1f} s CPU ({1000 * total / max(tests, 1):.0f} ms a test): "
         + ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in sorted(phases.items()))
     )
     for app, (count, seconds) in sorted(apps.items(), key=lambda kv: -kv[1][1]):
