@@ -13,7 +13,7 @@ from catalog.tests.factories import ServiceFactory
 from changes import services
 from changes.models import BlackoutWindow
 
-from .test_views import SOON, authorised, before_cab, login, org, rfc  # noqa: F401 - org is a fixture
+from .test_views import SOON, _org, authorised, before_cab, login, org, rfc  # noqa: F401 - _org and org are fixtures
 
 pytestmark = pytest.mark.django_db
 
