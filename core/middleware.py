@@ -41,6 +41,11 @@ class UserPreferencesMiddleware:
             timezone.deactivate()
 
 
+#: (report only, header, the response's exemption attribute, the setting naming excluded prefixes)
+_HEADERS = ((False, HEADER, "_csp_exempt", "CONTENT_SECURITY_POLICY"),
+            (True, HEADER_REPORT_ONLY, "_csp_exempt_ro", "CONTENT_SECURITY_POLICY_REPORT_ONLY"))
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's ``CSPMiddleware`` with its two policies (enforced and report-only) built
     once per process for the responses that carry none of their own: no ``@csp_update``,
@@ -62,27 +67,17 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return policy
 
     def process_response(self, request, response):
-        # django-csp 4's CSPMiddleware.process_response, with self._policy for build_policy.
+        # django-csp 4's CSPMiddleware.process_response (its two halves, enforced and report-only,
+        # as one loop), with self._policy for build_policy.
         if response.status_code in (http_client.INTERNAL_SERVER_ERROR, http_client.NOT_FOUND) and settings.DEBUG:
             return response
-        csp = self._policy(self.get_policy_parts(request=request, response=response), False)
-        if csp:
-            is_not_exempt = getattr(response, "_csp_exempt", False) is False
-            no_header = HEADER not in response
-            policy = getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}
-            prefixes = policy.get("EXCLUDE_URL_PREFIXES", None) or ()
-            is_not_excluded = not request.path_info.startswith(tuple(prefixes))
-            if no_header and is_not_exempt and is_not_excluded:
-                response[HEADER] = csp
-        csp_ro = self._policy(self.get_policy_parts(request=request, response=response, report_only=True), True)
-        if csp_ro:
-            is_not_exempt = getattr(response, "_csp_exempt_ro", False) is False
-            no_header = HEADER_REPORT_ONLY not in response
-            policy = getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None) or {}
-            prefixes = policy.get("EXCLUDE_URL_PREFIXES", None) or ()
-            is_not_excluded = not request.path_info.startswith(tuple(prefixes))
-            if no_header and is_not_exempt and is_not_excluded:
-                response[HEADER_REPORT_ONLY] = csp_ro
+        for report_only, header, exempt, setting in _HEADERS:
+            value = self._policy(self.get_policy_parts(request=request, response=response, report_only=report_only),
+                                 report_only)
+            if value and header not in response and getattr(response, exempt, False) is False:
+                prefixes = (getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES", None) or ()
+                if not request.path_info.startswith(tuple(prefixes)):
+                    response[header] = value
         if getattr(request, "_csp_nonce", None) is None:
             request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
         return response
