@@ -85,6 +85,19 @@ def _fresh_cache():
     _clear_own_cache()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the project's default language. A request through LocaleMiddleware
+    (a page in Persian, an API call with Accept-Language: el) leaves its language active in the
+    thread after the response, as Django does, and a later test in the same process that asserts
+    an English message outside a request would see it translated (seen with -n 3: a knowledge
+    service test after a Persian page)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+
+
 @pytest.fixture
 def make_user(db):
     def make(*roles: str, **kwargs):
