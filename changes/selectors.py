@@ -51,14 +51,13 @@ def changes_visible_to(user) -> QuerySet[Change]:
     return Change.objects.all() if is_staff_member(user) else Change.objects.none()
 
 
+#: The relations a change's lists and ``ChangeSerializer`` show (the API as lists of ids).
+LINKED = ("services", "cis", "incidents", "problems", "caused_incidents", "outage_services")
+
+
 def changes_with_list_data(qs: QuerySet[Change] | None = None) -> QuerySet[Change]:
     qs = qs if qs is not None else Change.objects.all()
-    return qs.select_related("model", "requested_by", "assignee").prefetch_related(
-        "services", "cis", "incidents", "problems", "caused_incidents", "outage_services")
-
-
-#: The relations ``ChangeSerializer`` shows as lists of ids.
-LINKED = ("services", "cis", "incidents", "problems", "caused_incidents", "outage_services")
+    return qs.select_related("model", "requested_by", "assignee").prefetch_related(*LINKED)
 
 
 def changes_for_the_api(qs: QuerySet[Change] | None = None) -> QuerySet[Change]:

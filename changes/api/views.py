@@ -83,7 +83,7 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
         visible = changes_visible_to(self.request.user)
         if self.action not in self.SERIALIZED_ACTIONS:
             return visible
-        return self._with_list_data(visible)
+        return changes_for_the_api(visible)
 
     def filter_queryset(self, queryset):
         """One change (``detail`` routes) with no query string: the filters, the search and
@@ -93,12 +93,8 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
             return queryset
         return super().filter_queryset(queryset)
 
-    @staticmethod
-    def _with_list_data(changes):
-        return changes_for_the_api(changes)
-
     def _fresh(self, change, **extra):
-        body = self.get_serializer(self._with_list_data(changes_visible_to(self.request.user)).get(pk=change.pk)).data
+        body = self.get_serializer(changes_for_the_api(changes_visible_to(self.request.user)).get(pk=change.pk)).data
         return Response({**body, **extra})
 
     def create(self, request, *args, **kwargs):
@@ -106,7 +102,7 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
         serializer.is_valid(raise_exception=True)
         change = call(services.change_create, actor=request.user, **serializer.validated_data,
                       **_outage(request.data))
-        body = self.get_serializer(self._with_list_data(changes_visible_to(request.user)).get(pk=change.pk)).data
+        body = self.get_serializer(changes_for_the_api(changes_visible_to(request.user)).get(pk=change.pk)).data
         return Response(body, status=status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):

@@ -120,6 +120,10 @@ def _context(major: MajorIncident) -> dict:
 
 
 # --- audiences -------------------------------------------------------------------------------
+#: The audiences found through the affected services (their owner teams, their stakeholder groups).
+SERVICE_AUDIENCES = frozenset({Audience.TECHNICAL, Audience.STAKEHOLDERS})
+
+
 def audience_recipients(major: MajorIncident, audience: str, *, service_ids: list[int] | None = None) -> list:
     """Who an audience is, as users, user ids and stakeholder groups for ``notify()``:
 
@@ -132,7 +136,7 @@ def audience_recipients(major: MajorIncident, audience: str, *, service_ids: lis
     ``service_ids``: the affected services' ids, when the caller read them already (one
     update told to several audiences reads them once).
     """
-    if service_ids is None and audience in (Audience.TECHNICAL, Audience.STAKEHOLDERS):
+    if service_ids is None and audience in SERVICE_AUDIENCES:
         service_ids = list(major.services.values_list("pk", flat=True))
     if audience == Audience.TECHNICAL:
         ids = list(major.members.values_list("user_id", flat=True))
@@ -560,7 +564,7 @@ def _post(major: MajorIncident, actor, *, audiences, what: str, where: str, even
                "body": update.body}
     told = 0
     service_ids = None
-    if {Audience.TECHNICAL, Audience.STAKEHOLDERS} & set(audiences):
+    if SERVICE_AUDIENCES & set(audiences):
         service_ids = list(major.services.values_list("pk", flat=True))
     for audience in audiences:
         recipients = audience_recipients(major, audience, service_ids=service_ids)
