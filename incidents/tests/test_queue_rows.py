@@ -30,12 +30,39 @@ TAG = Template("{% load sla_tags %}{% sla_clocks i now %}")
 LANGUAGES = ("en", "el", "fa", "pt")
 
 
+@pytest.fixture(scope="module")
+def _incidents(django_db_setup, django_db_blocker):
+    """:func:`_build_incidents` once for the module (a test's changes are rolled back with its
+    own transaction, a savepoint inside this one): in a transaction of its own, rolled back
+    after the module's last test. Tasks run in the process while it is built, as with
+    ``celery_eager``."""
+    from django.db import transaction
+
+    from servicedesk.celery import app
+
+    previous = app.conf.task_always_eager, app.conf.task_eager_propagates
+    with django_db_blocker.unblock(), transaction.atomic():
+        app.conf.task_always_eager = app.conf.task_eager_propagates = True
+        try:
+            built = _build_incidents()
+        finally:
+            app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+        yield built
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def incidents(make_user):
+def incidents(_incidents, db):
+    return _incidents
+
+
+def _build_incidents():
     """Three incidents: new (both clocks running), started (response met) and on hold
     (resolution paused), on a 24×7 policy of 4 h response and 16 h resolution."""
+    from catalog.tests.factories import UserFactory
+
     team = TeamFactory(name="Desk")
-    agent = make_user(Role.AGENT, username="ann")
+    agent = UserFactory(roles=[Role.AGENT], username="ann")
     team.members.add(agent)
     service = ServiceFactory(name="Banking", owner_team=team)
     PolicyFactory(name="incidents", response_minutes=240, resolution_minutes=960, pause_on=["on_hold"])
