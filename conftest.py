@@ -1,6 +1,7 @@
 """Shared fixtures. Tests run against the real PostgreSQL and Redis (see
 ``servicedesk/settings/test.py``); nothing here mocks the database or the broker."""
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -51,6 +52,17 @@ def pytest_collection_modifyitems(config, items):
                     len(LONG_FIRST))
 
     items.sort(key=rank)  # stable: the order within each group is pytest's own
+
+
+def pytest_collection_finish(session):
+    """What collection imported lives until the end: Python's cyclic garbage collector stops
+    walking it (``gc.freeze``), and collects the young generation less often. Measured on
+    three view modules (``-n 0``): the collector's CPU 2.45 → 1.33 s of 22 s, its full
+    collections 1.94 → 0.60 s; pytest's five full collections at the session's end walk only
+    what the tests left."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 100)
 
 
 @pytest.fixture(scope="session")
