@@ -4,7 +4,8 @@ driving pytest-django's ``live_server``.
 One browser for the whole session (starting Chromium costs about a second); each test
 starts with no cookies. Set ``SKIP_BROWSER_TESTS=1`` to skip these tests on a machine
 without Chromium; otherwise a missing browser is a failure, not a silent skip.
-``BROWSER_SCREENSHOTS=1`` saves the screenshots the tests name (``Page.screenshot``).
+``BROWSER_SCREENSHOTS=1`` saves the screenshots the tests name (``Page.screenshot``);
+``BROWSER_EXTRA_ARGS`` adds Chromium flags (space-separated), to measure what they do.
 """
 
 import base64
@@ -88,7 +89,7 @@ def browser():
     profile_dir = tempfile.mkdtemp(prefix="sd-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for arg in CHROME_ARGS:
+    for arg in CHROME_ARGS + os.environ.get("BROWSER_EXTRA_ARGS", "").split():  # extra flags, to measure them
         options.add_argument(arg)
     options.add_argument(f"--user-data-dir={profile_dir}")
     options.add_experimental_option("prefs", {"intl.accept_languages": "en-US,en"})
@@ -229,9 +230,11 @@ class Page:
         for key, value in session_data.items():
             session[key] = value
         session.save()
-        if not self.driver.current_url.startswith(self.base_url):
-            self.get("/static/css/app.css")  # a cookie needs a page on the live server's origin
-        self.driver.add_cookie({"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "path": "/"})
+        # Set through the DevTools protocol for the live server's address: no page of that
+        # origin needs loading first (WebDriver's add_cookie works only for the current page's).
+        self.driver.execute_cdp_cmd("Network.setCookie", {
+            "name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": self.base_url + "/",
+            "path": "/"})
         return self
 
     # --- layout ----------------------------------------------------------------------------
@@ -274,16 +277,45 @@ class Page:
                        " - document.documentElement.clientWidth);")
 
 
+#: Stops what the page left running (live.js's polls, htmx's "every", the SLA clocks' ticks):
+#: the browser stays on the test's last page until the next test navigates, and that page must
+#: not ask the live server anything meanwhile (the database is being emptied).
+_QUIESCE = """
+window.stop();
+const last = setTimeout(() => {}, 0);
+for (let id = 0; id <= last; id++) { clearTimeout(id); clearInterval(id); }
+if (document.body) { document.body.replaceChildren(); }  // htmx polls only elements still in the page
+"""
+
+
+def start_clean(pg: Page):
+    """No cookies (every site's: cleared through the DevTools protocol, without loading a page
+    of the live server's origin first, as WebDriver's delete_all_cookies needs), and an empty
+    console. The browser stays where the last test left it (a page of the live server): the
+    test's first page then reuses its renderer (starting each test on about:blank cost a new
+    renderer process per test)."""
+    pg.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    pg.console()  # what earlier tests left in the console is theirs
+
+
+def quiesce(pg: Page):
+    """The test's last page stops its timers and polls, and its cookies go (so a request it
+    still had under way is anonymous): nothing of this test reaches the next one."""
+    try:
+        if pg.driver.current_url.startswith(pg.base_url):
+            pg.js(_QUIESCE)
+        pg.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    except Exception:  # noqa: S110 - an alert left open or a broken driver: the next test says so
+        pass
+
+
 @pytest.fixture
 def page(browser, live_server):
     """The shared browser, pointed at the live server, with no cookies and a desktop
     viewport."""
     driver = browser
     pg = Page(driver, live_server.url)
-    # Cookies can only be cleared for the current origin: go there first (cheap static file).
-    pg.get("/static/css/app.css")
-    driver.delete_all_cookies()
-    pg.console()  # what earlier tests left in the console is theirs
+    start_clean(pg)
     yield pg
     try:
         pg.set_desktop()
@@ -291,6 +323,7 @@ def page(browser, live_server):
         pass
     # Every page a test visited ran under the Content-Security-Policy: nothing may have been refused.
     violations = pg.csp_violations()
+    quiesce(pg)
     if violations:
         pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations), pytrace=False)
 

@@ -12,7 +12,7 @@ from selenium.webdriver.chrome.service import Service
 from catalog.tests.factories import ServiceFactory, TeamFactory
 from core.roles import Role
 from incidents import services
-from tests.browser.conftest import CHROME_ARGS, CHROMEDRIVER, CHROMIUM, Page
+from tests.browser.conftest import CHROME_ARGS, CHROMEDRIVER, CHROMIUM, Page, quiesce, start_clean
 
 #: The first poll comes a second after the page loads, the next ones every 10 s.
 FIRST_POLL = 8
@@ -40,11 +40,10 @@ def second_browser(browser):
 @pytest.fixture
 def other_page(second_browser, live_server):
     pg = Page(second_browser, live_server.url)
-    pg.get("/static/css/app.css")
-    second_browser.delete_all_cookies()
-    pg.console()
+    start_clean(pg)
     yield pg
     violations = pg.csp_violations()
+    quiesce(pg)
     if violations:
         pytest.fail("Content-Security-Policy violations (second browser):\n" + "\n".join(violations), pytrace=False)
 
