@@ -67,13 +67,28 @@ TRANSITIONS = {tz: _transitions(tz) for tz in TIMEZONES}
 # 03:00/04:00, Lisbon at 01:00/02:00, New York at 02:00. Boundaries there are what breaks first.
 INTERESTING_MINUTES = [0, 30, 60, 90, 120, 150, 180, 210, 240, 270, 540, 780, 840, 1380, 1410, 1439, 1440]
 minutes = st.one_of(st.sampled_from(INTERESTING_MINUTES), st.integers(0, MINUTES_PER_DAY))
+# The strategies the composites below draw from are built once, here: a strategy built afresh
+# at every draw is validated afresh too (a sixth of this module's CPU). The same strategies,
+# so the same examples.
+_COUNTS = st.integers(0, 4)
+_POINTS = [st.lists(minutes, min_size=2 * count, max_size=2 * count) for count in range(5)]
+_START_MINUTE = st.integers(0, MINUTES_PER_DAY - 1)
+_WEEKDAY = st.integers(0, 6)
+_HOLIDAY_OFFSETS = st.lists(st.integers(-2, 45), max_size=10)
+_KINDS = st.sampled_from(["uniform", "near-dst", "local-minute"])
+_UNIFORM = st.datetimes(FIRST.replace(tzinfo=None), LAST.replace(tzinfo=None), timezones=st.just(UTC))
+_NEAR = st.timedeltas(-3 * timedelta(days=1), 3 * timedelta(days=1))
+_DAYS_AROUND = st.integers(-2, 2)
+_LOCAL_MINUTE = st.sampled_from(INTERESTING_MINUTES[:-1]) | st.integers(0, MINUTES_PER_DAY - 1)
+_FOLD = st.integers(0, 1)
+_ZONES = st.sampled_from(TIMEZONES)
 
 
 @st.composite
 def day_intervals(draw) -> list[tuple[int, int]]:
     """0–4 sorted, non-overlapping intervals (they may touch, e.g. 09:00–13:00 + 13:00–18:00)."""
-    count = draw(st.integers(0, 4))
-    points = sorted(draw(st.lists(minutes, min_size=2 * count, max_size=2 * count)))
+    count = draw(_COUNTS)
+    points = sorted(draw(_POINTS[count]))
     pairs = [(points[i], points[i + 1]) for i in range(0, len(points), 2)]
     return [(start, end) for start, end in pairs if start < end]
 
@@ -82,16 +97,16 @@ def day_intervals(draw) -> list[tuple[int, int]]:
 def calendars(draw, timezone: str, near: datetime | None = None) -> CalendarSpec:
     """Random weekly intervals (some days empty, at least one working minute in the week) and,
     given an instant, random holidays within a few weeks of it."""
-    week = [draw(day_intervals()) for _ in range(7)]
+    week = [draw(_DAY_INTERVALS) for _ in range(7)]
     if not any(week):  # at least one working minute in the week
-        start = draw(st.integers(0, MINUTES_PER_DAY - 1))
+        start = draw(_START_MINUTE)
         end = draw(st.integers(start + 1, MINUTES_PER_DAY))
-        week[draw(st.integers(0, 6))] = [(start, end)]
+        week[draw(_WEEKDAY)] = [(start, end)]
     hours = [(d, s, e) for d, intervals in enumerate(week) for s, e in intervals]
     holidays = []
     if near is not None:  # holidays only matter close to the instants under test
         base = near.astimezone(ZoneInfo(timezone)).date()
-        holidays = [base + timedelta(days=k) for k in draw(st.lists(st.integers(-2, 45), max_size=10))]
+        holidays = [base + timedelta(days=k) for k in draw(_HOLIDAY_OFFSETS)]
     return CalendarSpec.build(timezone, hours, holidays)
 
 
@@ -99,18 +114,23 @@ def calendars(draw, timezone: str, near: datetime | None = None) -> CalendarSpec
 def instants(draw, timezone: str) -> datetime:
     """Aware instants in 2015–2030, biased to the days around this zone's DST changes and to
     exact local minutes (interval edges, nonexistent and repeated wall times)."""
-    kind = draw(st.sampled_from(["uniform", "near-dst", "local-minute"]))
-    transitions = TRANSITIONS[timezone] or [datetime(2026, 3, 29, 12, tzinfo=UTC)]
+    kind = draw(_KINDS)
+    transitions = _TRANSITION_DAYS[timezone]
     if kind == "uniform":
-        return draw(st.datetimes(FIRST.replace(tzinfo=None), LAST.replace(tzinfo=None), timezones=st.just(UTC)))
+        return draw(_UNIFORM)
     if kind == "near-dst":
-        return draw(st.sampled_from(transitions)) + draw(st.timedeltas(-3 * timedelta(days=1), 3 * timedelta(days=1)))
+        return draw(transitions) + draw(_NEAR)
     tz = ZoneInfo(timezone)
-    day = draw(st.sampled_from(transitions)).astimezone(tz).date() + timedelta(days=draw(st.integers(-2, 2)))
-    minute = draw(st.sampled_from(INTERESTING_MINUTES[:-1]) | st.integers(0, MINUTES_PER_DAY - 1))
-    local = datetime.combine(day, time(minute // 60, minute % 60), tzinfo=tz).replace(fold=draw(st.integers(0, 1)))
+    day = draw(transitions).astimezone(tz).date() + timedelta(days=draw(_DAYS_AROUND))
+    minute = draw(_LOCAL_MINUTE)
+    local = datetime.combine(day, time(minute // 60, minute % 60), tzinfo=tz).replace(fold=draw(_FOLD))
     # Sometimes hand the instant over in local time, not UTC: the module must not care.
     return local if draw(st.booleans()) else local.astimezone(UTC)
+
+
+_DAY_INTERVALS = day_intervals()
+_TRANSITION_DAYS = {tz: st.sampled_from(TRANSITIONS[tz] or [datetime(2026, 3, 29, 12, tzinfo=UTC)]) for tz in TIMEZONES}
+_INSTANTS = {tz: instants(tz) for tz in TIMEZONES}
 
 
 def weekly_work(spec: CalendarSpec) -> timedelta:
@@ -121,8 +141,8 @@ def weekly_work(spec: CalendarSpec) -> timedelta:
 def scenarios(draw, amounts: int = 1):
     """(spec, start, [amount, ...]); amounts of 0 to 30 days of business time, but never more
     than ~6 weeks' worth of this calendar's working time so sparse calendars stay fast."""
-    timezone = draw(st.sampled_from(TIMEZONES))
-    start = draw(instants(timezone))
+    timezone = draw(_ZONES)
+    start = draw(_INSTANTS[timezone])
     spec = draw(calendars(timezone, near=start))
     ceiling = min(timedelta(days=30), 6 * weekly_work(spec))
     ceiling_us = ceiling // US
