@@ -1,3 +1,5 @@
+import gc
+
 from django.apps import AppConfig
 
 
@@ -7,3 +9,13 @@ class ServicedeskConfig(AppConfig):
 
     name = "servicedesk"
     verbose_name = "Service desk"
+
+    def ready(self):
+        import servicedesk
+
+        # The collector, paused while the apps were imported (servicedesk/__init__.py), on
+        # again; everything imported so far frozen out of its passes.
+        if servicedesk._GC_PAUSED:
+            servicedesk._GC_PAUSED = False
+            gc.freeze()
+            gc.enable()
