@@ -1,6 +1,7 @@
 """The incident pages: the workspace, the incident page and its actions, create and edit,
 the requester portal and the agent home, through Django's test client."""
 
+import copy
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,6 +18,7 @@ from catalog.tests.factories import (
     ContactPhoneFactory,
     ServiceFactory,
     TeamFactory,
+    UserFactory,
 )
 from core.roles import Role
 from incidents import services
@@ -28,13 +30,39 @@ from sla.tests.factories import PolicyFactory
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 
+@pytest.fixture(scope="module")
+def _desk(django_db_setup, django_db_blocker):
+    """:func:`_build_desk` once for the module (every test uses it; what a test writes is rolled
+    back with its own transaction, a savepoint inside this one): in a transaction of its own,
+    rolled back after the module's last test. Tasks run in the process while it is built, as
+    with ``celery_eager``."""
+    from django.db import transaction
+
+    from servicedesk.celery import app
+
+    previous = app.conf.task_always_eager, app.conf.task_eager_propagates
+    with django_db_blocker.unblock(), transaction.atomic():
+        app.conf.task_always_eager = app.conf.task_eager_propagates = True
+        try:
+            built = _build_desk()
+        finally:
+            app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+        yield built
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def desk(make_user):
+def desk(_desk, db):
+    return dict(_desk)
+
+
+def _build_desk():
     team = TeamFactory(name="Service Desk")
-    agent, other = make_user(Role.AGENT, username="ann"), make_user(Role.AGENT, username="bob")
+    agent = UserFactory(roles=[Role.AGENT], username="ann")
+    other = UserFactory(roles=[Role.AGENT], username="bob")
     team.members.add(agent, other)
     service = ServiceFactory(name="Internet banking", owner_team=team)
-    requester = make_user(Role.REQUESTER, username="rita")
+    requester = UserFactory(roles=[Role.REQUESTER], username="rita")
     contact = ContactFactory(user=requester, customer__tier="vip", customer__name="Acme")
     ContactPhoneFactory(contact=contact, number="+302101234567")
     PolicyFactory(name="incidents", response_minutes=240, resolution_minutes=960, pause_on=["on_hold"])
@@ -109,7 +137,12 @@ class TestPermissions:
 
 # --- the workspace ----------------------------------------------------------------------------
 @pytest.fixture
-def queues(desk, make_user):
+def queues(desk):
+    """One incident per queue, and one for another team (built for the test)."""
+    return _build_queues(desk)
+
+
+def _build_queues(desk):
     """One incident per queue, and one for another team."""
     now = datetime.now(UTC)
     agent = desk["agent"]
@@ -128,11 +161,42 @@ def queues(desk, make_user):
             "breached": breached, "at_risk": at_risk, "done": done}
 
 
+@pytest.fixture(scope="class")
+def _class_queues(_desk, django_db_blocker):
+    """:func:`_build_queues` once for a class whose every test uses it (what a test writes is
+    rolled back with its own transaction): in a savepoint of its own, rolled back after the
+    class's last test. Tasks run in the process while it is built, as with ``celery_eager``."""
+    from django.db import transaction
+
+    from servicedesk.celery import app
+
+    previous = app.conf.task_always_eager, app.conf.task_eager_propagates
+    with django_db_blocker.unblock(), transaction.atomic():
+        app.conf.task_always_eager = app.conf.task_eager_propagates = True
+        try:
+            built = _build_queues(dict(_desk))
+        finally:
+            app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+        yield built
+        transaction.set_rollback(True)
+
+
+def _copies(built: dict) -> dict:
+    """Each test its own copies of the incidents (a test may refresh one from the database)."""
+    return {name: copy.copy(incident) for name, incident in built.items()}
+
+
 def numbers(response) -> set[str]:
     return {incident.number for incident in response.context["object_list"]}
 
 
 class TestQueue:
+    """Every test reads the same queues (:func:`_class_queues`)."""
+
+    @pytest.fixture
+    def queues(self, _class_queues, desk):
+        return _copies(_class_queues)
+
     def test_each_tab_shows_its_queue(self, as_agent, queues):
         q = {name: incident.number for name, incident in queues.items()}
         url = reverse("incidents:queue")
@@ -196,6 +260,10 @@ class TestQueue:
         full = as_agent.get(reverse("incidents:queue"), {"tab": "breached"})
         assert "<html" in full.content.decode() and "hx-swap-oob" not in full.content.decode()
 
+
+class TestQueuePages:
+    """The queue with rows of its own (no :func:`queues`)."""
+
     def test_pages(self, as_agent, desk):
         for n in range(30):
             services.incident_create(title=f"Bulk {n}", actor=desk["agent"], service=desk["service"])
@@ -234,6 +302,12 @@ class TestQueue:
 
 
 class TestBulkAssign:
+    """Every test acts on the same queues (:func:`_class_queues`), rolled back after each."""
+
+    @pytest.fixture
+    def queues(self, _class_queues, desk):
+        return _copies(_class_queues)
+
     def test_each_row_goes_through_the_service_and_refusals_are_reported(self, as_agent, desk, queues):
         open_one, unassigned, done = queues["teammate"], queues["unassigned"], queues["done"]
         response = as_agent.post(reverse("incidents:bulk-assign"), {
