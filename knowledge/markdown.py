@@ -10,6 +10,7 @@ an outside image would tell a third party who reads the help centre. Links keep 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import nh3
@@ -17,7 +18,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from markdown_it import MarkdownIt
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 #: The default of ``KNOWLEDGE_BODY_MAX_CHARS``.
 BODY_MAX_CHARS = 200_000
@@ -41,6 +44,10 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    # deferred: markdown-it-py costs ~12 ms of CPU to import and every process imports this
+    # module (the knowledge API's views, through the URLs); only rendering an article needs it.
+    from markdown_it import MarkdownIt
+
     # Raw HTML is parsed (authors may write <kbd> or <br>) and then cleaned by nh3 below.
     return MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False}).enable("table")
 

@@ -7,7 +7,6 @@ import math
 from datetime import UTC, datetime, time, timedelta
 from urllib.parse import urlencode
 
-import pygal
 from csp.constants import NONCE
 from csp.decorators import csp_update
 from django.conf import settings
@@ -51,6 +50,8 @@ def _svg(chart, nonce: str) -> str:
     ``<script>`` goes (it only feeds pygal's tooltip script, which we never load), its
     ``<style>`` carries the response's nonce, and the hidden tooltip loses its style attribute
     (it stays empty without that script)."""
+    import pygal  # deferred: see _charts
+
     tree = chart.render_tree()
     for parent in tree.iter():
         for child in list(parent):
@@ -66,8 +67,9 @@ def _svg(chart, nonce: str) -> str:
 
 
 #: Labels a person can read: the SVG is drawn 1200 units wide and shown full width (about
-#: 1100-1200 px on a desktop), so a 15-unit label is about a 14-15 px one on screen.
-READABLE = pygal.style.CleanStyle(
+#: 1100-1200 px on a desktop), so a 15-unit label is about a 14-15 px one on screen (pygal's
+#: CleanStyle with these).
+READABLE = dict(
     font_family="system-ui, -apple-system, 'Segoe UI', Roboto, Vazirmatn, 'Noto Sans', sans-serif",
     title_font_size=20, label_font_size=15, major_label_font_size=15, legend_font_size=16,
     value_font_size=15, tooltip_font_size=15, no_data_font_size=24)
@@ -85,6 +87,8 @@ def _chart(kind, title: str, labels: list[str], lines: dict[str, list], nonce: s
            percent: bool = False, seconds: bool = False):
     """One full-width chart: a title, both axes named with their unit, the legend below;
     shares drawn 0-100 %, times in whole seconds."""
+    import pygal  # deferred: see _charts
+
     options = {}
     if percent:
         options = {"range": (0, 1), "y_labels": [i / 10 for i in range(11)], "value_formatter": _percent}
@@ -93,8 +97,8 @@ def _chart(kind, title: str, labels: list[str], lines: dict[str, list], nonce: s
     chart = kind(js=[], disable_xml_declaration=True, explicit_size=False, width=1200, height=420,
                  show_dots=len(labels) <= 60, x_label_rotation=30 if len(labels) > 12 else 0,
                  show_minor_x_labels=False, legend_at_bottom=True, title=title, x_title=x_title, y_title=y_title,
-                 style=READABLE, no_data_text=_("No data"), margin_bottom=10, truncate_legend=-1,
-                 truncate_label=-1, **options)
+                 style=pygal.style.CleanStyle(**READABLE), no_data_text=_("No data"), margin_bottom=10,
+                 truncate_legend=-1, truncate_label=-1, **options)
     chart.x_labels = labels
     chart.x_labels_major_every = max(1, len(labels) // 12)
     for name, values in lines.items():
@@ -143,6 +147,10 @@ NONCE_MARK = "kpi-nonce-0b5c1e"
 
 def _charts(calls: dict, period: dict, interval: str) -> dict[str, str]:
     """The three charts of the contact-center series, their ``<style>`` nonce ``NONCE_MARK``."""
+    # deferred: pygal costs ~14 ms of CPU to import and every process imports this module (the
+    # URLs); only drawing charts needs it, once per rollup version (the dashboard caches them).
+    import pygal
+
     daily = interval == "1d"
     nonce = NONCE_MARK
     # A day's buckets say their time, several days' their date (and time): the language's formats.
