@@ -34,7 +34,13 @@ Django's own flush runs). Content types and permissions stay (Django's flush has
 build them again), and the reference data the data migrations made (role groups, message
 templates, matrices) is put back in the same transaction, copied from a snapshot each process
 takes of its fresh database (schema ``test_reference``; ids and all), so a test that follows
-finds what the migrations left whatever the order the tests run in.
+finds what the migrations left whatever the order the tests run in. The ``DELETE``s and the
+``INSERT``s are one PL/pgSQL function of that schema (``test_reference.empty_every_table()``),
+whose statements are planned once per connection, not at every teardown. And the connection
+stays: Django closes every connection after a transactional test (a new session for the next
+one), which costs PostgreSQL a new backend that loads its catalogue caches again for every
+table the next test and its flush touch; the session's state is reset instead (everything
+``DISCARD ALL`` resets but the cached plans), the same backend serving on.
 """
 
 from __future__ import annotations
@@ -299,6 +305,9 @@ KEPT_TABLES = {"django_content_type", "auth_permission"}
 REFERENCE_SCHEMA = "test_reference"
 #: alias -> the INSERTs that put the reference rows back (_snapshot_reference_rows).
 _reference_restore: dict[str, str] = {}
+#: The function (in :data:`REFERENCE_SCHEMA`) that empties every table the snapshot saw and
+#: puts the reference rows back: what a transactional test's teardown calls.
+FLUSH_FUNCTION = "empty_every_table"
 
 
 def _snapshot_reference_rows(alias: str = "default") -> None:
@@ -324,6 +333,14 @@ def _snapshot_reference_rows(alias: str = "default") -> None:
             columns = cursor.fetchone()[0]
             restore.append(f"INSERT INTO {quote(table)} ({columns}) "  # noqa: S608
                            f"SELECT {columns} FROM {REFERENCE_SCHEMA}.{quote(table)}")
+        # The flush as a function of the test database: PL/pgSQL keeps the plan of each of its
+        # ~290 statements for the connection's life, where the same statements sent as text are
+        # parsed and planned again at every teardown (server CPU per flush 40 → 20 ms, the
+        # test process's 3.7 → 0.8 ms; see tests/README.md).
+        body = "".join(f"DELETE FROM {quote(table)};\n" for table in tables)  # noqa: S608 - catalogue names
+        body += "".join(f"{statement};\n" for statement in restore)
+        cursor.execute(f"CREATE FUNCTION {REFERENCE_SCHEMA}.{FLUSH_FUNCTION}() RETURNS void LANGUAGE plpgsql"
+                       f" AS $flush$ BEGIN\nSET CONSTRAINTS ALL DEFERRED;\n{body}END $flush$")
     _reference_restore[alias] = "; ".join(restore)
 
 
@@ -345,19 +362,13 @@ def _empty_every_table(self) -> None:
             _django_fixture_teardown(self)
             ensure_reference_data()
             return
-        tables = [name for name in conn.introspection.django_table_names(only_existing=True, include_views=False)
-                  if name not in KEPT_TABLES]
         # A Celery worker thread of the test may still be committing rows (an on-commit task
         # that ran late): a row it adds between two DELETEs breaks a foreign key at COMMIT.
         # The transaction then rolls back whole; empty again once the writer is done.
         for attempt in range(5):
             try:
                 with transaction.atomic(using=alias), conn.cursor() as cursor:
-                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-                    # Table names from the database's own catalogue, quoted: nothing from input.
-                    cursor.execute("; ".join(f"DELETE FROM {conn.ops.quote_name(table)}" for table in tables))  # noqa: S608
-                    if _reference_restore[alias]:
-                        cursor.execute(_reference_restore[alias])
+                    cursor.execute(f"SELECT {REFERENCE_SCHEMA}.{FLUSH_FUNCTION}()")
                 break
             except (IntegrityError, OperationalError):
                 if attempt == 4:
@@ -367,9 +378,46 @@ def _empty_every_table(self) -> None:
 
 _django_fixture_teardown = TransactionTestCase._fixture_teardown
 
+#: What a new session would not find: DISCARD ALL but its DISCARD PLANS (DISCARD ALL itself
+#: cannot run in the implicit transaction of a multi-statement query). The startup options
+#: (synchronous_commit) are what RESET ALL goes back to.
+_SESSION_RESET = ("CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; DEALLOCATE ALL; UNLISTEN *; "
+                  "SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES")
+
+
+def _reset_session(conn) -> bool:
+    """Give ``conn`` the state a new connection would have, on the same backend; False (and
+    nothing done) unless it is an idle PostgreSQL connection with nothing pending."""
+    raw = conn.connection
+    if (conn.vendor != "postgresql" or raw is None or raw.closed or conn.in_atomic_block or conn.needs_rollback
+            or conn.savepoint_ids or conn.run_on_commit or conn.errors_occurred or not conn.get_autocommit()
+            or raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE):
+        return False
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute(_SESSION_RESET)
+        conn.init_connection_state()  # as after connecting: the time zone again
+    except Exception:  # noqa: BLE001 - whatever it was, a new connection it is
+        return False
+    return True
+
+
+def _reset_connections(self) -> bool:
+    """``TransactionTestCase._post_teardown`` closes every connection after each test, so that
+    the next one starts from a new session (see Django's comment there). A new connection is a
+    new PostgreSQL backend, which builds its catalogue caches again for every table the next
+    test and its flush touch: 40–60 ms of the server's CPU a transactional test. The session's
+    state is reset instead (:data:`_SESSION_RESET`) and the backend kept; a connection in any
+    other state than idle is closed, as before."""
+    for conn in connections.all(initialized_only=True):
+        if not _reset_session(conn):
+            conn.close()
+    return False
+
 
 def install_fast_flush() -> None:
     TransactionTestCase._fixture_teardown = _empty_every_table
+    TransactionTestCase._should_reload_connections = _reset_connections
 
 
 # --- the seeded demo, once per code version ---------------------------------------------------
