@@ -2,6 +2,7 @@
 war-room action (and that bad input changes nothing), the postmortem page, spike alerts,
 declaring from the incident page, and the query budget of the list and the war room."""
 
+import copy
 from datetime import timedelta
 from decimal import Decimal
 
@@ -10,7 +11,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog.tests.factories import ServiceFactory, TeamFactory
+from catalog.tests.factories import ServiceFactory, TeamFactory, UserFactory
 from core.roles import Role
 from incidents import services
 from incidents.choices import SpikeAlertStatus, TaskStatus, TeamRole
@@ -28,17 +29,46 @@ from incidents.models import (
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 
+@pytest.fixture(scope="module")
+def _desk(django_db_setup, django_db_blocker):
+    """:func:`_build_desk` once for the module (every test uses it; what a test writes is rolled
+    back with its own transaction, a savepoint inside this one): in a transaction of its own,
+    rolled back after the module's last test. Tasks run in the process while it is built, as
+    with ``celery_eager``."""
+    from django.db import transaction
+
+    from servicedesk.celery import app
+
+    previous = app.conf.task_always_eager, app.conf.task_eager_propagates
+    with django_db_blocker.unblock(), transaction.atomic():
+        app.conf.task_always_eager = app.conf.task_eager_propagates = True
+        try:
+            built = _build_desk()
+        finally:
+            app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+        yield built
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def desk(make_user):
+def desk(_desk, db):
+    """Each test its own copies of the records, and the incident as it stands in the database
+    (a test changes them in memory too: declaring the incident major, logging a person in)."""
+    built = {name: copy.copy(record) for name, record in _desk.items()}
+    built["incident"] = Incident.objects.get(pk=_desk["incident"].pk)
+    return built
+
+
+def _build_desk():
     """A service owned by a team with a manager; an agent on the team, an agent who is not,
     a requester who reported an incident."""
-    boss = make_user(Role.MANAGER, username="mia", first_name="Mia", last_name="Manager")
-    tech = make_user(Role.AGENT, username="tom", first_name="Tom", last_name="Tech")
-    olga = make_user(Role.AGENT, username="olga", first_name="Olga", last_name="Outsider")
+    boss = UserFactory(roles=[Role.MANAGER], username="mia", first_name="Mia", last_name="Manager")
+    tech = UserFactory(roles=[Role.AGENT], username="tom", first_name="Tom", last_name="Tech")
+    olga = UserFactory(roles=[Role.AGENT], username="olga", first_name="Olga", last_name="Outsider")
     team = TeamFactory(name="Payments ops", manager=boss)
     team.members.add(tech)
     service = ServiceFactory(name="Card payments", owner_team=team)
-    rita = make_user(Role.REQUESTER, username="rita")
+    rita = UserFactory(roles=[Role.REQUESTER], username="rita")
     incident = services.incident_create(title="Card payments fail", actor=rita, service=service)
     return {"boss": boss, "tech": tech, "olga": olga, "team": team, "service": service, "rita": rita,
             "incident": incident}
