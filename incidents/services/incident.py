@@ -4,12 +4,13 @@ the same transaction, and queues notifications after commit."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import router, transaction
+from django.db import connection, router, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed
@@ -126,7 +127,6 @@ def _tell(recipients, template: str, incident: Incident, key: str, *, by_email: 
 
 
 # --- create and edit --------------------------------------------------------------------------
-@transaction.atomic
 def incident_create(*, title: str, actor, description: str = "", channel: str = "portal", impact: int = 2,
                     urgency: int = 2, service: Service | None = None, ci: ConfigurationItem | None = None,
                     contact: Contact | None = None, requester=None, team: Team | None = None, assignee=None,
@@ -134,7 +134,13 @@ def incident_create(*, title: str, actor, description: str = "", channel: str = 
     """Record an incident: priority from the matrix, the default team from the CI or
     service, the SLA clocks started; a requester who reports is the requester.
     ``follow_up_of``: an earlier incident that can no longer be reopened or linked (closed, or
-    past the reopen window) and that this one continues; the description names it first."""
+    past the reopen window) and that this one continues; the description names it first.
+
+    Atomic. On PostgreSQL the incident, its number, its history row and its SLA timers (with
+    their escalations and START events) are one statement (``setbased.insert_new``), atomic
+    in itself: outside a transaction none is opened (no ``BEGIN`` and ``COMMIT`` round trips),
+    inside one it runs in a savepoint as before. An assignee, an active major incident on the
+    service or a policy paused on the first status take the transaction's path."""
     at = at or timezone.now()
     if follow_up_of is not None:
         description = _("Follow-up to %(number)s, which is %(status)s.") % {
@@ -161,6 +167,28 @@ def incident_create(*, title: str, actor, description: str = "", channel: str = 
     # The number comes from the primary key: unique however many are created at once. The
     # history row is written once the number is known (one insert, not an insert and an update).
     incident._history_user = actor
+    if setbased.with_timers() and assignee is None and not _may_join_major_incident(incident):
+        timers = sla.sla_plan_new(ticket=incident, at=at, actor=actor)
+        if timers is not sla.START_ON_MODEL_PATH:
+            with transaction.atomic() if connection.in_atomic_block else nullcontext():
+                setbased.insert_new(incident, actor_id=actor.pk if actor is not None else None,
+                                    history_date=timezone.now(), timers=timers)
+                # the clocks as SLA_PREFETCH would read them: the API's answer reads nothing more
+                _hold_started_timers(incident, timers)
+                _created(incident)
+            return incident
+    with transaction.atomic():
+        return _create_in_transaction(incident, actor=actor, team=team, assignee=assignee, at=at)
+
+
+def _created(incident: Incident) -> None:
+    facts = {"incident_id": incident.pk, "channel": incident.channel, "service_id": incident.service_id,
+             "ci_id": incident.ci_id, "created_at": incident.created_at}
+    transaction.on_commit(lambda: signals.incident_created.send(sender=Incident, **facts))
+
+
+def _create_in_transaction(incident: Incident, *, actor, team: Team | None, assignee, at: datetime) -> Incident:
+    """The rest of :func:`incident_create` (the incident checked), in its transaction."""
     if setbased.sql_path():  # the row, its number and the history row in one statement
         setbased.insert_new(incident, actor_id=actor.pk if actor is not None else None, history_date=timezone.now())
     else:
@@ -176,9 +204,7 @@ def incident_create(*, title: str, actor, description: str = "", channel: str = 
     _join_major_incident(incident, actor, at)
     if assignee is None:  # the clocks as SLA_PREFETCH would read them: the API's answer reads nothing more
         _hold_started_timers(incident, timers)
-    facts = {"incident_id": incident.pk, "channel": incident.channel, "service_id": incident.service_id,
-             "ci_id": incident.ci_id, "created_at": incident.created_at}
-    transaction.on_commit(lambda: signals.incident_created.send(sender=Incident, **facts))
+    _created(incident)
     if assignee is not None:
         incident = incident_assign(incident=incident, actor=actor, assignee=assignee, team=team, at=at)
     return incident
@@ -216,10 +242,15 @@ def _services_with_active_major() -> frozenset[int]:
         MajorIncident.objects.filter(status__in=ACTIVE_MAJOR_STATUSES).values_list("services", flat=True)))
 
 
+def _may_join_major_incident(incident: Incident) -> bool:
+    """Whether the incident's service has an active major incident (from the per-process cache)."""
+    return incident.service_id is not None and incident.service_id in _services_with_active_major()
+
+
 def _join_major_incident(incident: Incident, actor, at: datetime) -> None:
     """A new report on a service with an active major incident is one more report of that
     outage: link it to the master (an agent may unlink it) and count it on the war room."""
-    if incident.service_id is None or incident.service_id not in _services_with_active_major():
+    if not _may_join_major_incident(incident):
         return
     major = (MajorIncident.objects.filter(status__in=ACTIVE_MAJOR_STATUSES, services=incident.service_id)
              .select_related("incident").order_by("-declared_at").first())

@@ -17,7 +17,8 @@ from django.conf import settings
 from django.db import connection, models
 from django.db.models import signals
 
-from sla.services.bulk import db_values
+from sla.services import bulk as sla_bulk
+from sla.services.bulk import db_values, new_timers_ctes, new_timers_inserted, new_timers_params, short_cast
 
 from ..choices import OPEN_STATUSES, IncidentStatus
 from ..models import Incident
@@ -35,6 +36,12 @@ def sql_path() -> bool:
     """Whether the set-based SQL below serves this database (PostgreSQL: data-modifying
     ``WITH``, arrays)."""
     return connection.vendor == "postgresql"
+
+
+def with_timers() -> bool:
+    """Whether :func:`insert_new` also inserts the SLA timers (both apps' SQL paths serve this
+    database)."""
+    return sql_path() and sla_bulk.sql_path()
 
 
 def _history_enabled() -> bool:
@@ -81,8 +88,9 @@ def _moved_with_history(update_sql: str, update_params: list, *, history_date: d
 
 
 @functools.cache
-def _insert_new_sql(with_history: bool) -> tuple[tuple, str]:
-    """The fields :func:`insert_new` writes, and its statement."""
+def _insert_new_ctes(with_history: bool) -> tuple[tuple, str]:
+    """The fields :func:`insert_new` writes, and its ``WITH`` items: ``k`` (the new id), ``new``
+    (the row, its number from the id) and ``h`` (its history row)."""
     qn = connection.ops.quote_name
     fields = tuple(f for f in Incident._meta.concrete_fields if f.column not in ("id", "number"))
     for field in fields:
@@ -91,30 +99,50 @@ def _insert_new_sql(with_history: bool) -> tuple[tuple, str]:
     columns = _copied_columns() if with_history else ("id", "number")
     history = (
         f"h AS (INSERT INTO {_history_table()} ({', '.join(columns)}, history_date, history_type, history_user_id, "  # noqa: S608
-        f"history_change_reason) SELECT {', '.join('m.' + c for c in columns)}, %s, '+', %s, 'created' FROM new AS m) "
+        f"history_change_reason) SELECT {', '.join('m.' + c for c in columns)}, %s, '+', %s, 'created' FROM new AS m)"
     )
-    sql = (
-        "WITH k AS (SELECT nextval(pg_get_serial_sequence('incidents_incident', 'id')) AS id), "  # noqa: S608
+    ctes = (
+        "k AS (SELECT nextval(pg_get_serial_sequence('incidents_incident', 'id')) AS id), "  # noqa: S608
         f"new AS (INSERT INTO incidents_incident (id, number, {', '.join(qn(f.column) for f in fields)}) "
         f"SELECT k.id, 'INC' || lpad(k.id::text, greatest(6, length(k.id::text)), '0'), "
-        f"{', '.join(f'%s::{f.cast_db_type(connection)}' for f in fields)} FROM k RETURNING {', '.join(columns)})"
-        f"{', ' + history if with_history else ' '}SELECT id, number FROM new"
+        f"{', '.join(f'%s::{short_cast(f)}' for f in fields)} FROM k RETURNING {', '.join(columns)})"
+        f"{', ' + history if with_history else ''}"
     )
-    return fields, sql
+    return fields, ctes
 
 
-def insert_new(incident: Incident, *, actor_id: int | None, history_date: datetime) -> None:
+@functools.cache
+def _insert_new_sql(with_history: bool, with_timers: bool) -> tuple[tuple, str]:
+    """The fields :func:`insert_new` writes, and its statement (``with_timers``: the SLA timers,
+    their escalations and START events too, ``sla.services.bulk.new_timers_ctes``: one row per
+    timer, each with the incident's id and number)."""
+    fields, ctes = _insert_new_ctes(with_history)
+    if not with_timers:
+        return fields, f"WITH {ctes} SELECT id, number FROM new"  # noqa: S608 - ours
+    return fields, (f"WITH {ctes}, {new_timers_ctes('(SELECT id FROM k)')} "  # noqa: S608 - ours
+                    "SELECT m.id, m.number, t.id, t.metric FROM new AS m LEFT JOIN t ON true")
+
+
+def insert_new(incident: Incident, *, actor_id: int | None, history_date: datetime,
+               timers: list | None = None) -> None:
     """Insert a new incident with its number (from its id) and its first history row
     ("created", ``+``) in one statement (the model path: ``save()``, an ``UPDATE`` of the
-    number, ``bulk_history_create``), the values prepared as ``save()`` prepares them. The
-    instance is then as ``save()`` leaves it, and ``post_save`` is sent as ``save()`` sends it
-    (the live pages' bump; simple-history's receiver writes nothing for it, as before)."""
+    number, ``bulk_history_create``), the values prepared as ``save()`` prepares them; with
+    ``timers`` (``sla.services.sla_plan_new``'s, unsaved), its SLA timers, their escalations
+    and START events in the same statement. The instance (and the timers) are then as
+    ``save()`` (and ``bulk_create``) leave them, and ``post_save`` is sent as ``save()`` sends
+    it (the live pages' bump; simple-history's receiver writes nothing for it, as before).
+    One statement: atomic in itself, inside a transaction or not."""
     with_history = _history_enabled()
-    fields, sql = _insert_new_sql(with_history)
+    fields, sql = _insert_new_sql(with_history, bool(timers))
     values = db_values(incident, fields)  # [f.get_db_prep_save(f.pre_save(incident, True), connection) …], faster
+    params = [*values, history_date, actor_id] if with_history else values
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*values, history_date, actor_id] if with_history else values)
-        incident.pk, incident.number = cursor.fetchone()
+        cursor.execute(sql, [*params, *new_timers_params(timers)] if timers else params)
+        rows = cursor.fetchall()
+    incident.pk, incident.number = rows[0][:2]
+    if timers:
+        new_timers_inserted(timers, [row[2:] for row in rows], object_id=incident.pk)
     incident._state.adding, incident._state.db = False, connection.alias
     if hasattr(incident, "_update_initial_state"):  # django-fsm's concurrent-transition check
         incident._update_initial_state()

@@ -445,3 +445,68 @@ class TestFieldsBoundOnce:
         from rest_framework import serializers as drf
 
         assert IncidentSerializer().get_validators() == drf.ModelSerializer.get_validators(IncidentSerializer()) == []
+
+
+class TestCreateInOneStatement:
+    """The incident, its number, its history row, its SLA timers, their escalations and START
+    events: one statement (incidents.services.setbased.insert_new with the timers), atomic in
+    itself, so outside a transaction no BEGIN and COMMIT are sent; after-commit work runs."""
+
+    def test_the_statement_keeps_psycopgs_parsed_form(self, desk):
+        from psycopg import _queries
+
+        from incidents.services import setbased
+
+        if connection.vendor != "postgresql":
+            pytest.skip("the statement is PostgreSQL's")
+        for with_history in (True, False):
+            _, sql = setbased._insert_new_sql(with_history, True)
+            assert len(sql.encode()) <= _queries.MAX_CACHED_STATEMENT_LENGTH, len(sql.encode())
+            assert sql.count("%s") <= _queries.MAX_CACHED_STATEMENT_PARAMS
+
+    @pytest.mark.django_db(transaction=True)
+    def test_outside_a_transaction_one_statement_and_every_row(self, desk):
+        from incidents.signals import incident_created
+        from sla.models import SLAEscalation, SLAEvent, SLATimer
+        from sla.tests.factories import EscalationRuleFactory
+
+        if connection.vendor != "postgresql":
+            pytest.skip("the statement is PostgreSQL's")
+        EscalationRuleFactory(policy=desk["policy"], metric="resolution", at_percent=50, notify="assignee",
+                              channels=["email"])
+        services.incident_create(title="Warm", actor=desk["agent"], service=desk["service"])  # caches filled
+        told = []
+        incident_created.connect(lambda sender, signal, **facts: told.append(facts), weak=False,
+                                 dispatch_uid="test-one-statement")
+        try:
+            assert not connection.in_atomic_block
+            with CaptureQueriesContext(connection) as ctx:
+                incident = services.incident_create(title="Alone", actor=desk["agent"], service=desk["service"])
+        finally:
+            incident_created.disconnect(dispatch_uid="test-one-statement")
+        sql = [q["sql"] for q in ctx.captured_queries]
+        assert len(sql) == 1 and "INSERT INTO incidents_incident" in sql[0] and "sla_slatimer" in sql[0], sql
+        assert told == [{"incident_id": incident.pk, "channel": "portal", "service_id": desk["service"].pk,
+                         "ci_id": None, "created_at": incident.created_at}]  # after the commit: at once
+        stored = Incident.objects.get(pk=incident.pk)
+        assert stored.number == incident.number == f"INC{incident.pk:06d}"
+        [history] = Incident.history.filter(id=incident.pk)
+        assert history.history_type == "+" and history.history_change_reason == "created"
+        assert history.history_user_id == desk["agent"].pk and history.number == incident.number
+        timers = {t.metric: t for t in SLATimer.objects.filter(object_id=incident.pk, content_type__model="incident")}
+        assert sorted(timers) == ["resolution", "response"]
+        held = {t.metric: t for t in incident.sla_timers.all()}
+        assert {m: (t.pk, t.object_id, t.due_at) for m, t in held.items()} == {
+            m: (t.pk, t.object_id, t.due_at) for m, t in timers.items()}
+        assert SLAEscalation.objects.filter(timer=timers["resolution"], at_percent=50).count() == 1
+        assert sorted(SLAEvent.objects.filter(timer__in=timers.values()).values_list("kind", flat=True)) == [
+            "start", "start"]
+
+    def test_inside_a_transaction_a_savepoint(self, desk):
+        with CaptureQueriesContext(connection) as ctx:
+            services.incident_create(title="Nested", actor=desk["agent"], service=desk["service"])
+        sql = [q["sql"] for q in ctx.captured_queries]  # (the caches' reads first: a new test's caches are empty)
+        [k] = [k for k, s in enumerate(sql) if "INSERT INTO incidents_incident" in s]
+        assert "sla_slatimer" in sql[k] and sql[k - 1].startswith("SAVEPOINT"), sql
+        assert sql[k + 1:] == [sql[k - 1].replace("SAVEPOINT", "RELEASE SAVEPOINT", 1)], sql
+

@@ -206,16 +206,21 @@ def _update_timers(timers: list[SLATimer]) -> None:
              [t.next_escalation_at for t in timers]])
 
 
-def sla_start_new(*, ticket, at: datetime | None = None, actor=None) -> list[SLATimer]:
-    """:func:`sla.services.timers.sla_start` for a ticket just created (it has no timers yet),
-    called inside the transaction that created it: the policy and calendar from the
-    per-process cache (``sla.selectors_cache``), every timer, escalation and START event
-    computed first and inserted with one statement per table. A policy that pauses on the
-    ticket's first status takes ``sla_start``'s path. The timers returned carry their
-    calendar with its hours and holidays (what ``SLA_PREFETCH`` would read), by metric."""
+#: What :func:`sla_plan_new` answers when the policy pauses on the ticket's first status: the
+#: clocks start on ``sla_start``'s path, once the ticket is saved.
+START_ON_MODEL_PATH = None
+
+
+def sla_plan_new(*, ticket, at: datetime | None = None, actor=None) -> list[SLATimer] | None:
+    """The timers (with their escalations and START events, unsaved) :func:`sla_start_new`
+    inserts for ``ticket``, computed before the ticket has an id (their ``object_id`` is None):
+    ``[]`` when no policy applies, :data:`START_ON_MODEL_PATH` when its policy pauses on the
+    ticket's first status (``sla_start`` must start them). In ``Metric``'s order (the order they
+    are inserted in), each with its ``_escalations`` and ``_start_event``; the calendar loaded
+    with its hours and holidays."""
     from ..calendar import ZERO, add_business_time
     from ..selectors_cache import cached_policy_for, cached_spec
-    from .timers import _snapshot, sla_start
+    from .timers import _snapshot
 
     at = _now(at)
     facts = ticket.sla_facts()
@@ -223,7 +228,7 @@ def sla_start_new(*, ticket, at: datetime | None = None, actor=None) -> list[SLA
     if policy is None:
         return []
     if facts.status in (policy.pause_on or []):
-        return sla_start(ticket=ticket, at=at, actor=actor)
+        return START_ON_MODEL_PATH
     content_type = ContentType.objects.get_for_model(ticket)
     spec = cached_spec(policy.calendar_id)
     timers, rules = [], list(policy.escalations.all())
@@ -242,14 +247,32 @@ def sla_start_new(*, ticket, at: datetime | None = None, actor=None) -> list[SLA
             for rule in rules if rule.metric == metric]
         timer.next_escalation_at = min((e.fire_at for e in timer._escalations), default=None)
         timers.append(timer)
+    if timers:
+        calendar = spec.to_json()
+        for timer in timers:
+            timer._start_event = SLAEvent(kind=EventKind.START, at=at, actor=actor, data={
+                "target_seconds": timer.target.total_seconds(), "policy": policy.pk, "calendar": calendar})
+    return timers
+
+
+def sla_start_new(*, ticket, at: datetime | None = None, actor=None) -> list[SLATimer]:
+    """:func:`sla.services.timers.sla_start` for a ticket just created (it has no timers yet),
+    called inside the transaction that created it: the policy and calendar from the
+    per-process cache (``sla.selectors_cache``), every timer, escalation and START event
+    computed first (:func:`sla_plan_new`) and inserted with one statement per table. A policy
+    that pauses on the ticket's first status takes ``sla_start``'s path. The timers returned
+    carry their calendar with its hours and holidays (what ``SLA_PREFETCH`` would read), by
+    metric."""
+    from .timers import sla_start
+
+    at = _now(at)
+    timers = sla_plan_new(ticket=ticket, at=at, actor=actor)
+    if timers is START_ON_MODEL_PATH:
+        return sla_start(ticket=ticket, at=at, actor=actor)
     if not timers:
         return []
-    calendar = spec.to_json()
-    events = [SLAEvent(kind=EventKind.START, at=at, actor=actor,
-                       data={"target_seconds": timer.target.total_seconds(), "policy": policy.pk, "calendar": calendar})
-              for timer in timers]
     if sql_path():
-        _insert_new_sql(timers, events)
+        _insert_new_sql(timers)
         return sorted(timers, key=lambda timer: timer.metric)
     SLATimer.objects.bulk_create(timers)
     escalations = []
@@ -259,6 +282,7 @@ def sla_start_new(*, ticket, at: datetime | None = None, actor=None) -> list[SLA
             escalations.append(escalation)
     if escalations:
         SLAEscalation.objects.bulk_create(escalations)
+    events = [timer._start_event for timer in timers]
     for timer, event in zip(timers, events, strict=True):
         event.timer = timer
     SLAEvent.objects.bulk_create(events)
@@ -350,6 +374,13 @@ def _json_ready(value):
     return bytes(dumper.dump(value)).decode()
 
 
+def short_cast(field) -> str:
+    """The field's type for a cast, in PostgreSQL's short spelling where it has one: statements
+    up to 4,096 bytes (and 50 parameters) keep psycopg's parsed form, longer ones are parsed on
+    every execution (~0.1 ms of CPU)."""
+    return field.cast_db_type(connection).replace("timestamp with time zone", "timestamptz")
+
+
 @functools.cache
 def _columns(model, skip=("id",)) -> tuple[tuple, str, str]:
     """The model's fields but ``skip``; their columns; and the expressions reading them back
@@ -361,8 +392,36 @@ def _columns(model, skip=("id",)) -> tuple[tuple, str, str]:
         if field.get_internal_type() == "JSONField":  # None is SQL's NULL, as Django stores it
             reads.append(f"NULLIF(a.x->{k}, 'null'::jsonb)")
         else:
-            reads.append(f"(a.x->>{k})::{field.cast_db_type(connection)}")
+            reads.append(f"(a.x->>{k})::{short_cast(field)}")
     return fields, ", ".join(f.column for f in fields), ", ".join(reads)
+
+
+def new_timers_ctes(object_id_sql: str | None = None) -> str:
+    """The ``WITH`` items (``t``: the timers, ``RETURNING id, metric``; ``e``: their escalations;
+    ``v``: their START events) inserting a new ticket's timers from the three JSON parameters of
+    :func:`new_timers_params`: a statement of its own (:func:`_insert_new_sql`), or the tail of
+    the statement inserting the ticket (``object_id_sql``: the SQL giving the ticket's id, e.g.
+    ``(SELECT id FROM k)``, in place of the timers' own ``object_id``)."""
+    return _new_timers_ctes(object_id_sql)
+
+
+@functools.cache
+def _new_timers_ctes(object_id_sql: str | None) -> str:
+    fields, timer_columns, timer_reads = _columns(SLATimer)
+    if object_id_sql is not None:
+        reads = timer_reads.split(", ")
+        k = [f.attname for f in fields].index("object_id")
+        assert reads[k].startswith(f"(a.x->>{k})::"), reads[k]
+        reads[k] = object_id_sql
+        timer_reads = ", ".join(reads)
+    parts = [f"t AS (INSERT INTO sla_slatimer ({timer_columns}) SELECT {timer_reads} "  # noqa: S608
+             f"FROM jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS a(x, n) ORDER BY a.n RETURNING id, metric)"]
+    for name, table, model in (("e", "sla_slaescalation", SLAEscalation), ("v", "sla_slaevent", SLAEvent)):
+        _, columns, reads = _columns(model, skip=("id", "timer_id"))
+        parts.append(f"{name} AS (INSERT INTO {table} (timer_id, {columns}) SELECT t.id, {reads} "  # noqa: S608
+                     f"FROM jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS a(x, n) JOIN t ON t.metric = a.x->>0 "
+                     f"ORDER BY a.n)")
+    return ", ".join(parts)
 
 
 @functools.cache
@@ -371,31 +430,37 @@ def _insert_new_statement() -> str:
     their number: three JSON parameters (short and fixed: psycopg keeps its parsed form, and
     the database gets one value per table, not one per cell). Rows are inserted in the order
     given; the timers' ``INSERT … RETURNING`` feeds the two others (one timer per metric)."""
-    _, timer_columns, timer_reads = _columns(SLATimer)
-    parts = [f"WITH t AS (INSERT INTO sla_slatimer ({timer_columns}) SELECT {timer_reads} "  # noqa: S608
-             f"FROM jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS a(x, n) ORDER BY a.n RETURNING id, metric)"]
-    for name, table, model in (("e", "sla_slaescalation", SLAEscalation), ("v", "sla_slaevent", SLAEvent)):
-        _, columns, reads = _columns(model, skip=("id", "timer_id"))
-        parts.append(f"{name} AS (INSERT INTO {table} (timer_id, {columns}) SELECT t.id, {reads} "  # noqa: S608
-                     f"FROM jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS a(x, n) JOIN t ON t.metric = a.x->>0 "
-                     f"ORDER BY a.n)")
-    return ", ".join(parts) + " SELECT id, metric FROM t"  # noqa: S608 - ours
+    return f"WITH {new_timers_ctes()} SELECT id, metric FROM t"  # noqa: S608 - ours
 
 
-def _insert_new_sql(timers: list[SLATimer], events: list[SLAEvent]) -> None:
-    """A new ticket's timers, their escalations and START events in one statement
-    (PostgreSQL), the values those of ``bulk_create``."""
+def new_timers_params(timers: list[SLATimer]) -> list[str]:
+    """The three JSON parameters of :func:`new_timers_ctes` for ``timers`` (from
+    :func:`sla_plan_new`): their rows, their escalations', their START events', the values
+    those of ``bulk_create``."""
     timer_fields = _columns(SLATimer)[0]
     other_fields = _columns(SLAEscalation, skip=("id", "timer_id"))[0], _columns(SLAEvent, skip=("id", "timer_id"))[0]
     timer_rows = [[_json_ready(v) for v in db_values(timer, timer_fields)] for timer in timers]
     escalation_rows = [[timer.metric, *(_json_ready(v) for v in db_values(escalation, other_fields[0]))]
                        for timer in timers for escalation in timer._escalations]
-    event_rows = [[timer.metric, *(_json_ready(v) for v in db_values(event, other_fields[1]))]
-                  for timer, event in zip(timers, events, strict=True)]
-    with connection.cursor() as cursor:
-        cursor.execute(_insert_new_statement(), [json.dumps(timer_rows), json.dumps(escalation_rows),
-                                                 json.dumps(event_rows)])
-        ids = dict((metric, pk) for pk, metric in cursor.fetchall())
+    event_rows = [[timer.metric, *(_json_ready(v) for v in db_values(timer._start_event, other_fields[1]))]
+                  for timer in timers]
+    return [json.dumps(timer_rows), json.dumps(escalation_rows), json.dumps(event_rows)]
+
+
+def new_timers_inserted(timers: list[SLATimer], rows: Iterable[tuple[int, str]], object_id: int | None = None) -> None:
+    """The timers as ``bulk_create`` leaves them, from the ``(id, metric)`` rows of ``t``
+    (``object_id``: the ticket's id, when the statement inserted the ticket too)."""
+    ids = {metric: pk for pk, metric in rows}
     for timer in timers:
         timer.pk = ids[timer.metric]
+        if object_id is not None:
+            timer.object_id = object_id
         timer._state.adding, timer._state.db = False, connection.alias
+
+
+def _insert_new_sql(timers: list[SLATimer]) -> None:
+    """A new ticket's timers, their escalations and START events in one statement
+    (PostgreSQL), the values those of ``bulk_create``."""
+    with connection.cursor() as cursor:
+        cursor.execute(_insert_new_statement(), new_timers_params(timers))
+        new_timers_inserted(timers, cursor.fetchall())
