@@ -53,7 +53,8 @@ def _desk(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def desk(_desk, db):
-    return dict(_desk)
+    """Each test its own copies of the records (a test may change one in memory)."""
+    return {name: copy.copy(record) for name, record in _desk.items()}
 
 
 def _build_desk():
