@@ -8,8 +8,9 @@ from django.db import transaction
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from catalog.tests.factories import TeamFactory, UserFactory
 from sla import services
-from sla.models import SLATimer
+from sla.models import BusinessCalendar, SLATimer
 from sla.tests.factories import CalendarFactory, PolicyFactory, TicketFactory, office_hours
 
 pytestmark = pytest.mark.django_db
@@ -25,19 +26,28 @@ class Rollback(Exception):
     pass
 
 
+@pytest.fixture
+def setting():
+    """The calendars and policies every example starts from, and a team with a manager and an
+    assignee for the ticket: built once for the test (each example rolls back what it does,
+    the calendar's new hours included)."""
+    athens = office_hours(CalendarFactory(timezone="Europe/Athens"), "09:00", "17:00")
+    always = CalendarFactory(timezone="UTC")
+    PolicyFactory(name="std", calendar=athens, response_minutes=120, resolution_minutes=900)
+    PolicyFactory(name="p1", calendar=always, priority=1, response_minutes=20, resolution_minutes=240)
+    PolicyFactory(name="vip", calendar=athens, customer_tier="vip", response_minutes=60, resolution_minutes=480)
+    team = TeamFactory(manager=UserFactory())
+    return {"athens": athens.pk, "team": team, "assignee": UserFactory()}
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=steps)
 @example(steps=[("resolve", 1), ("hours", 1), ("reopen", 1)])  # the calendar changed while stopped
-def test_event_log_replays_to_the_stored_state(steps):
+def test_event_log_replays_to_the_stored_state(setting, steps):
     try:
         with transaction.atomic():
-            athens = office_hours(CalendarFactory(timezone="Europe/Athens"), "09:00", "17:00")
-            always = CalendarFactory(timezone="UTC")
-            PolicyFactory(name="std", calendar=athens, response_minutes=120, resolution_minutes=900)
-            PolicyFactory(name="p1", calendar=always, priority=1, response_minutes=20, resolution_minutes=240)
-            PolicyFactory(name="vip", calendar=athens, customer_tier="vip", response_minutes=60,
-                          resolution_minutes=480)
-            ticket = TicketFactory(priority=3)
+            athens = BusinessCalendar.objects.get(pk=setting["athens"])  # as stored: "hours" changes it
+            ticket = TicketFactory(priority=3, team=setting["team"], assignee=setting["assignee"])
             at = T0
             services.sla_start(ticket=ticket, at=at)
             for action, gap in steps:
