@@ -3,12 +3,14 @@ incidents and from a major incident, each action on the problem page (and bad in
 changes nothing), known errors (search, edit, the suggestions partial, applying a workaround),
 the trend proposals, and the list's query budget."""
 
+import copy
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from catalog.tests.factories import ConfigurationItemFactory, ServiceFactory, TeamFactory
+from catalog.tests.factories import ConfigurationItemFactory, ServiceFactory, TeamFactory, UserFactory
 from core.roles import Role
 from incidents import services as incidents
 from incidents.models import IncidentNote
@@ -19,15 +21,33 @@ from problems.models import KnownError, Problem, ProblemCandidate, WorkaroundApp
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 
+@pytest.fixture(scope="module")
+def _desk(django_db_setup, django_db_blocker):
+    """:func:`_build_desk` once for the module (every test uses it; what a test writes is rolled
+    back with its own transaction, a savepoint inside this one): in a transaction of its own,
+    rolled back after the module's last test."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        built = _build_desk()
+        yield built
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def desk(make_user):
-    boss = make_user(Role.MANAGER, username="pm", first_name="Pia", last_name="Manager")
-    tech = make_user(Role.AGENT, username="tech", first_name="Tom", last_name="Tech")
+def desk(_desk, db):
+    """Each test its own copies of the records (a test may change one in memory)."""
+    return {name: copy.copy(record) for name, record in _desk.items()}
+
+
+def _build_desk():
+    boss = UserFactory(roles=[Role.MANAGER], username="pm", first_name="Pia", last_name="Manager")
+    tech = UserFactory(roles=[Role.AGENT], username="tech", first_name="Tom", last_name="Tech")
     team = TeamFactory(name="Messaging", manager=boss)
     team.members.add(tech)
     service = ServiceFactory(name="Email", owner_team=team)
     return {"boss": boss, "tech": tech, "team": team, "service": service,
-            "rita": make_user(Role.REQUESTER, username="rita")}
+            "rita": UserFactory(roles=[Role.REQUESTER], username="rita")}
 
 
 @pytest.fixture
