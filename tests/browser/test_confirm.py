@@ -12,8 +12,6 @@ from servicerequests.choices import RequestStatus
 from servicerequests.models import ServiceRequest
 from servicerequests.tests.factories import CatalogItemFactory
 
-PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory's
-
 
 @pytest.fixture
 def open_request(make_user):
@@ -38,9 +36,8 @@ def _cancel(page, pk):
     return page.wait_for(expected_conditions.alert_is_present(), message="no confirmation was asked")
 
 
-def test_cancelling_a_request_asks_first(page, open_request):
-    page.login_form("tess", PASSWORD)
-    page.wait_for_path("/")
+def test_cancelling_a_request_asks_first(page, open_request, django_user_model):
+    page.login(django_user_model.objects.get(username="tess"))  # the login form has its own tests
     alert = _cancel(page, open_request.pk)
     assert "Cancel the request?" in alert.text
     alert.dismiss()

@@ -14,8 +14,6 @@ from core.roles import Role
 from crm.models import Opportunity
 from incidents import services as incidents
 
-PASSWORD = "demo-pass-123"
-
 
 @pytest.fixture
 def desk(make_user, settings):
@@ -33,9 +31,7 @@ def desk(make_user, settings):
 
 
 def test_from_the_screen_pop_to_the_360_view_and_an_opportunity(page, desk):
-    page.login_form("ann", PASSWORD)
-    page.wait_for_path("/")
-    page.get("/contact-center/")
+    page.login(desk["agent"]).get("/contact-center/")  # the login form has its own tests
     page.find("[data-testid=state-available]").click()
     page.wait_for(lambda d: page.find("[data-testid=state-available]").get_attribute("aria-pressed") == "true",
                   message="the agent never became available")

@@ -14,8 +14,6 @@ from problems import services
 from problems.models import KnownError, Problem
 from tests.browser.helpers import check_page_fits
 
-PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory's
-
 
 @pytest.fixture
 def desk(make_user):
@@ -39,8 +37,7 @@ def wait_for_status(page, label: str):
 
 def test_an_agent_turns_an_incident_into_a_known_error_and_finds_it(page, desk):
     incident = desk["incident"]
-    page.login_form("ann", PASSWORD)
-    page.wait_for_path("/")
+    page.login(desk["agent"]).get("/")  # Ann (the login form has its own tests)
     page.nav_link("/problems/").click()
     page.wait_for_path("/problems/")
     assert "No problems here." in page.find("[data-testid=problem-table]").text
@@ -142,14 +139,14 @@ def test_the_problem_pages_fit_a_phone(page, desk, settings):
     known = KnownError.objects.get(problem=problem)
     page.login(agent)
     page.set_phone()
-    for name, path in {"list": "/problems/", "detail": f"/problems/{problem.pk}/", "new": "/problems/new/",
+    for name, path in {"list": "/problems/", "new": "/problems/new/",
                        "known-errors": "/problems/known-errors/?q=password", "known-error": known.get_absolute_url(),
                        "candidates": "/problems/candidates/",
-                       "suggest": f"/problems/known-errors/suggest/?text=password&incident={desk['incident'].pk}"
-                       }.items():
+                       "suggest": f"/problems/known-errors/suggest/?text=password&incident={desk['incident'].pk}",
+                       "detail": f"/problems/{problem.pk}/"}.items():
         check_page_fits(page, f"problem-{name}-en-phone", path)
-    # The resolve form on a phone, with an error in it.
-    page.get(f"/problems/{problem.pk}/")
+    # The resolve form on a phone (the problem's page, loaded last above), with an error in it.
+    assert page.path == f"/problems/{problem.pk}/"
     page.find("summary[data-action=resolve]").click()
     page.find("#id_resolve-resolution").send_keys("   ")  # the browser lets it through; the server does not
     page.find("[data-testid=resolve-form] button[type=submit]").click()

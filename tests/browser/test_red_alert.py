@@ -9,13 +9,11 @@ from core.roles import Role
 from incidents import services
 from incidents.models import Incident
 
-PASSWORD = "demo-pass-123"  # catalog.tests.factories.UserFactory's
-
 
 def test_banner_and_me_too(page, make_user):
     boss = make_user(Role.MANAGER, username="mia", first_name="Mia", last_name="Manager")
     rita = make_user(Role.REQUESTER, username="rita")
-    make_user(Role.REQUESTER, username="carl", first_name="Carl", last_name="Customer")
+    carl = make_user(Role.REQUESTER, username="carl", first_name="Carl", last_name="Customer")
     service = ServiceFactory(name="Internet banking", owner_team=TeamFactory(manager=boss))
     master = services.incident_create(title="Login fails", actor=rita, service=service)
     major = services.major_incident_declare(incident=master, actor=boss, summary="Internet banking down")
@@ -30,9 +28,7 @@ def test_banner_and_me_too(page, make_user):
     assert "Internet banking" in banner.text and "Some customers cannot log in." in banner.text
     assert not page.find_all("[data-testid=red-alert] [data-action=me-too]")
 
-    page.login_form("carl", PASSWORD)
-    page.wait_for_path("/")
-    page.get("/portal/report/")
+    page.login(carl).get("/portal/report/")  # the login form has its own tests
     notice = page.find("[data-testid=red-alert-notice]")
     assert "Internet banking" in notice.text
     notice.find_element("css selector", "[data-action=me-too]").click()

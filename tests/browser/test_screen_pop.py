@@ -15,8 +15,6 @@ from contactcenter.tests.signed import BASE, TOKEN, incoming, post
 from core.roles import Role
 from incidents import services as incidents
 
-PASSWORD = "demo-pass-123"
-
 
 @pytest.fixture
 def desk(make_user, settings):
@@ -34,9 +32,7 @@ def desk(make_user, settings):
 
 
 def test_the_callers_card_pops_up_and_an_incident_is_recorded_from_the_call(page, desk):
-    page.login_form("ann", PASSWORD)
-    page.wait_for_path("/")
-    page.get("/contact-center/")
+    page.login(desk["agent"]).get("/contact-center/")  # the login form has its own tests
     assert page.find("[data-testid=screen-pop-idle]")
     page.find("[data-testid=state-available]").click()
     page.wait_for(lambda d: page.find("[data-testid=state-available]").get_attribute("aria-pressed") == "true",
