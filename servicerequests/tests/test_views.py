@@ -3,13 +3,15 @@ the tracker, cancel, close, comments), the approvals inbox (approve, reject with
 the agent side (queues, take and complete tasks, permissions) and the query budgets of the
 lists."""
 
+import copy
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from catalog.services import profile_for
-from catalog.tests.factories import TeamFactory
+from catalog.tests.factories import TeamFactory, UserFactory
 from core.roles import Role
 from incidents.services.suspected import red_alert_cache_clear
 from notifications.models import Delivery
@@ -29,14 +31,40 @@ GOOD = {"answers-model": "15-inch", "answers-quantity": "2", "answers-needed_by"
         "answers-reason": "The old one broke"}
 
 
+@pytest.fixture(scope="module")
+def _org(django_db_setup, django_db_blocker):
+    """:func:`_build_org` once for the module (every test uses it; what a test writes is rolled
+    back with its own transaction, a savepoint inside this one): in a transaction of its own,
+    rolled back after the module's last test. Tasks run in the process while it is built, as
+    with ``celery_eager``."""
+    from django.db import transaction
+
+    from servicedesk.celery import app
+
+    previous = app.conf.task_always_eager, app.conf.task_eager_propagates
+    with django_db_blocker.unblock(), transaction.atomic():
+        app.conf.task_always_eager = app.conf.task_eager_propagates = True
+        try:
+            built = _build_org()
+        finally:
+            app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+        yield built
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def org(make_user):
+def org(_org, db):
+    """Each test its own copies of the people and teams (a test may change one in memory)."""
+    return {name: copy.copy(record) for name, record in _org.items()}
+
+
+def _build_org():
     people = {
-        "rita": make_user(Role.REQUESTER, username="rita", first_name="Rita", last_name="Requester"),
-        "mona": make_user(Role.REQUESTER, username="mona", first_name="Mona", last_name="Manager"),
-        "max": make_user(Role.REQUESTER, username="max"),
-        "tech": make_user(Role.AGENT, username="tech", first_name="Tess", last_name="Tech"),
-        "ops": make_user(Role.AGENT, username="ops"),
+        "rita": UserFactory(roles=[Role.REQUESTER], username="rita", first_name="Rita", last_name="Requester"),
+        "mona": UserFactory(roles=[Role.REQUESTER], username="mona", first_name="Mona", last_name="Manager"),
+        "max": UserFactory(roles=[Role.REQUESTER], username="max"),
+        "tech": UserFactory(roles=[Role.AGENT], username="tech", first_name="Tess", last_name="Tech"),
+        "ops": UserFactory(roles=[Role.AGENT], username="ops"),
     }
     profile = profile_for(people["rita"])
     profile.manager = people["mona"]
@@ -547,22 +575,3 @@ class TestQueryBudgets:
         assert many_items > few_items and many == few, (few, many)
         assert inbox_many > inbox_few and inbox_q_many == inbox_q_few, (inbox_q_few, inbox_q_many)
         assert many <= 15 and inbox_q_many <= 12
-
-
-# --- the demo ------------------------------------------------------------------------------------
-def test_the_demo_catalogue_and_requests(db):
-    from catalog import demo as catalog_demo
-    from changes import demo as changes_demo
-    from servicerequests import demo
-
-    users = catalog_demo.seed()["users"]
-    changes_demo.seed(users=users)
-    demo.seed(users=users)
-    demo.seed(users=users)  # again: nothing doubles
-    assert set(CatalogItem.objects.values_list("name", flat=True)) >= {
-        "Laptop", "Access to a system", "Password reset", "Restart a web node"}
-    assert CatalogItem.objects.get(name="Restart a web node").change_model.name == "Restart a web node"
-    mine = ServiceRequest.objects.filter(requested_by=users["requester"])
-    assert sorted(mine.values_list("catalog_item__name", "status")) == [
-        ("Laptop", "awaiting_approval"), ("Password reset", "fulfilling")]
-    assert mine.get(catalog_item__name="Laptop").approvals.get().approver == users["manager"]
