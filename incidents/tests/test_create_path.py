@@ -510,3 +510,35 @@ class TestCreateInOneStatement:
         assert "sla_slatimer" in sql[k] and sql[k - 1].startswith("SAVEPOINT"), sql
         assert sql[k + 1:] == [sql[k - 1].replace("SAVEPOINT", "RELEASE SAVEPOINT", 1)], sql
 
+
+class TestServiceRows:
+    """The create's service is read from the process's copy of every service's row
+    (incidents.api.serializers.ServiceField), emptied when a service or a team changes."""
+
+    def test_no_statement_once_read_and_every_change_seen(self, desk, django_capture_on_commit_callbacks):
+        from catalog.models import Team
+
+        field = IncidentSerializer().fields["service"]
+        service = desk["service"]
+        with django_capture_on_commit_callbacks(execute=True):  # kept once the reading transaction commits
+            assert field.run_validation(service.pk) == service
+        with CaptureQueriesContext(connection) as ctx:
+            read = field.run_validation(service.pk)
+        assert len(ctx) == 0
+        assert read == service and read is not field.run_validation(service.pk)  # a new instance each time
+        orm = type(service).objects.get(pk=service.pk)
+        for f in type(service)._meta.concrete_fields:
+            assert getattr(read, f.attname) == getattr(orm, f.attname), f.name
+        with pytest.raises(Exception, match="object does not exist"):
+            field.run_validation(10**9)
+        with django_capture_on_commit_callbacks(execute=True):
+            service.name = "Renamed"
+            service.save()
+        with django_capture_on_commit_callbacks(execute=True):
+            assert field.run_validation(service.pk).name == "Renamed"
+        team = Team.objects.get(pk=service.owner_team_id)
+        with django_capture_on_commit_callbacks(execute=True):
+            team.delete()  # its services' owner set to NULL by an UPDATE
+        assert field.run_validation(service.pk).owner_team_id is None
+        new = ServiceFactory()
+        assert field.run_validation(new.pk) == new
