@@ -3,6 +3,7 @@
 role's 200/201/403/404, and a list query count that does not grow with the rows. A resource
 registered without an entry here fails ``test_every_router_resource_has_a_contract_entry``."""
 
+import copy
 from datetime import timedelta
 
 import pytest
@@ -308,13 +309,31 @@ def test_every_router_resource_has_a_contract_entry():
     assert not stale, f"contract entries for resources the API no longer registers: {stale}"
 
 
+@pytest.fixture(scope="module")
+def _role_users(django_db_setup, django_db_blocker):
+    """One user of each role (as ``make_user(role)`` makes them), once for the module: the
+    checks act as these; a row that must belong to someone else is still owned by a user made
+    for the test. In a transaction of its own, rolled back after the module's last test; each
+    test's own transaction is a savepoint inside it."""
+    from django.db import transaction
+
+    from catalog.tests.factories import UserFactory
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        users = {role: UserFactory(roles=[role]) for role in sorted(EVERY_ROLE)}
+        yield users
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def contract(request, api, make_user):
+def contract(request, api, make_user, _role_users):
     path = request.param
     routes = router_resources()
     if path not in routes:
         pytest.fail(f"{path} is not a router-registered resource")
-    return ApiContract(CONTRACT[path], routes[path], api, make_user)
+    checks = ApiContract(CONTRACT[path], routes[path], api, make_user)
+    checks._users.update({role: copy.copy(user) for role, user in _role_users.items()})
+    return checks
 
 
 def _each(test):
