@@ -399,6 +399,16 @@ class TestClocksInOneStatement:
                 want = getattr(want, "obj", want)  # a JSON field's Jsonb
                 have = getattr(have, "obj", have)
                 assert have == want and type(have) in (type(want), int), name
+        from sla.services.bulk import _columns, _json_ready
+
+        for obj in (*SLATimer.objects.all(), *SLAEscalation.objects.all(), *SLAEvent.objects.all()):
+            fields = _columns(type(obj))[0] if type(obj) is SLATimer else _columns(type(obj), ("id", "timer_id"))[0]
+            ready = db_values(obj, fields, json_ready=True)  # a JSON field's dict or list as it is
+            assert any(type(v) in (dict, list) for v in ready) or type(obj) is SLATimer
+            expected = [_json_ready(v) for v in db_values(obj, fields)]
+            now = {k for k, f in enumerate(fields) if getattr(f, "auto_now", 0) or getattr(f, "auto_now_add", 0)}
+            assert [v for k, v in enumerate(ready) if k not in now] == [v for k, v in enumerate(expected)
+                                                                         if k not in now]
         with pytest.warns(RuntimeWarning):  # a naive datetime takes Django's path (its warning, made aware)
             [value] = db_values(Incident(acknowledged_at=naive), [Incident._meta.get_field("acknowledged_at")])
         assert value.tzinfo is not None

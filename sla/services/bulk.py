@@ -26,6 +26,7 @@ from django.db.models import (
     Field,
     ForeignKey,
     IntegerField,
+    JSONField,
     Min,
     QuerySet,
     TextField,
@@ -301,11 +302,13 @@ _PASSING = {  # (get_db_prep_value, get_prep_value, to_python) → the types the
 }
 
 
-def _rule(field) -> tuple[str, bool, frozenset, bool]:
+def _rule(field) -> tuple[str, bool, frozenset, bool, bool]:
     """How :func:`db_values` reads ``field``: its attribute; whether ``pre_save`` only reads
     it; the value types ``get_db_prep_save`` hands back as they are on PostgreSQL (an integer
     field's are wrapped in psycopg's ``Int2``/``Int4``/``Int8``: the same SQL value); whether
-    any string is (a text field's ``to_python`` keeps a choices member as it is)."""
+    any string is (a text field's ``to_python`` keeps a choices member as it is); whether it is
+    Django's own JSON field without an encoder (its dict or list is sent as ``Jsonb(value)``
+    with ``json.dumps``: in JSON, the value as it is)."""
     cls = type(field)
     plain = cls.pre_save is Field.pre_save or (
         cls.pre_save is DateTimeField.pre_save and not field.auto_now and not field.auto_now_add)
@@ -314,7 +317,10 @@ def _rule(field) -> tuple[str, bool, frozenset, bool]:
     passing = frozenset()
     if kind.get_db_prep_save is Field.get_db_prep_save:
         passing = _PASSING.get((kind.get_db_prep_value, kind.get_prep_value, kind.to_python), frozenset())
-    return field.attname, plain, passing, str in passing
+    plain_json = isinstance(field, JSONField) and plain and field.encoder is None and (
+        (cls.get_db_prep_save, cls.get_db_prep_value, cls.get_prep_value)
+        == (JSONField.get_db_prep_save, JSONField.get_db_prep_value, JSONField.get_prep_value))
+    return field.attname, plain, passing, str in passing, plain_json
 
 
 _RULES: dict[int, tuple[tuple, list]] = {}
@@ -331,19 +337,24 @@ def _rules(fields: tuple) -> list:
     return known[1]
 
 
-def db_values(obj, fields: tuple) -> list:
+def db_values(obj, fields: tuple, *, json_ready: bool = False) -> list:
     """``[f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]`` on PostgreSQL
     (what ``bulk_create`` sends), without Django's per-field calls where they hand the value
     back unchanged: a string for a text field, an ``int`` for an integer or a foreign key, an
     aware datetime, a duration. Any other value (a naive datetime, an expression, a JSON
-    field's) takes Django's own path. ``fields``: a tuple built once (its rules are kept)."""
+    field's) takes Django's own path. ``fields``: a tuple built once (its rules are kept).
+    ``json_ready``: each value as :func:`_json_ready` gives it, a dict or a list of a plain JSON
+    field as it is (what ``_json_ready`` makes of its ``Jsonb``, without Django's calls)."""
     values = []
-    for field, attname, plain, passing, any_str in _rules(fields):
+    for field, attname, plain, passing, any_str, plain_json in _rules(fields):
         value = getattr(obj, attname) if plain else field.pre_save(obj, True)
+        if json_ready and plain_json and type(value) in (dict, list):
+            values.append(value)
+            continue
         if value is not None and type(value) not in passing and not (any_str and isinstance(value, str)) or (
                 type(value) is datetime and value.tzinfo is None):
             value = field.get_db_prep_save(value, connection)
-        values.append(value)
+        values.append(_json_ready(value) if json_ready else value)
     return values
 
 
@@ -439,10 +450,10 @@ def new_timers_params(timers: list[SLATimer]) -> list[str]:
     those of ``bulk_create``."""
     timer_fields = _columns(SLATimer)[0]
     other_fields = _columns(SLAEscalation, skip=("id", "timer_id"))[0], _columns(SLAEvent, skip=("id", "timer_id"))[0]
-    timer_rows = [[_json_ready(v) for v in db_values(timer, timer_fields)] for timer in timers]
-    escalation_rows = [[timer.metric, *(_json_ready(v) for v in db_values(escalation, other_fields[0]))]
+    timer_rows = [db_values(timer, timer_fields, json_ready=True) for timer in timers]
+    escalation_rows = [[timer.metric, *db_values(escalation, other_fields[0], json_ready=True)]
                        for timer in timers for escalation in timer._escalations]
-    event_rows = [[timer.metric, *(_json_ready(v) for v in db_values(timer._start_event, other_fields[1]))]
+    event_rows = [[timer.metric, *db_values(timer._start_event, other_fields[1], json_ready=True)]
                   for timer in timers]
     return [json.dumps(timer_rows), json.dumps(escalation_rows), json.dumps(event_rows)]
 
