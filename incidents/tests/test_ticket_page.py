@@ -15,8 +15,9 @@ from incidents import services
 from . import test_views
 from .test_views import action_url, report
 
-# The incident page tests' fixtures (a team, its agents, a service, a VIP contact; an agent's client).
-desk, as_agent = test_views.desk, test_views.as_agent
+# The incident page tests' fixtures (a team, its agents, a service, a VIP contact, built once for
+# this module too; an agent's client).
+desk, _desk, as_agent = test_views.desk, test_views._desk, test_views.as_agent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 ALL = "notes,messages,changes,sla,deliveries"

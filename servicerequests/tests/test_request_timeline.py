@@ -15,7 +15,7 @@ from . import test_views
 from .test_views import login, make_item, order
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
-org = test_views.org
+org, _org = test_views.org, test_views._org  # _org: the people, built once for this module too
 HX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "timeline"}
 ALL = "notes,messages,changes,sla,deliveries"
 
