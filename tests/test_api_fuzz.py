@@ -29,9 +29,12 @@ one case of every operation, every case is sent as at least one role (as every r
 role's own list operation showed it. Every role's run starts from the same committed demo: ``seed_demo`` runs
 for real once into a template database kept for the code's version (``tests/dbsetup.py``), and
 each role's run in each part works on its own copy of it (``CREATE DATABASE … TEMPLATE``, about
-a second), dropped when it ends. The schema is loaded once per test process. Drawing costs ~6 s
-of CPU a part: the drawn cases are kept on disk for the next run of the same code and schema
-(:func:`_drawn`; ``FUZZ_DRAW=1`` draws anyway).
+a second), dropped when it ends. The schema is loaded once per test process. Drawing costs ~5 s
+of CPU a part: the cases are drawn from the schema alone (not from constants found in the
+project's code: :func:`_without_code_constants`) and kept in the repository,
+``tests/fuzz/part<n>.pickle.xz``, headed by a digest of what decides them; when it is stale the
+part draws again and writes the file (commit it with the schema change, like
+``tests/schema.sql``; :func:`_drawn`; ``FUZZ_DRAW=1`` draws anyway).
 
 Where the time goes (one part, one role): drawing a case costs about as much as sending it
 through the whole stack, hence one draw for the three roles; the connection is kept between
@@ -57,7 +60,9 @@ class) are printed per role and part. Run alone with ``pytest -m fuzz -s``.
 import copy
 import functools
 import hashlib
+import inspect
 import json
+import lzma
 import os
 import pickle
 import re
@@ -186,13 +191,53 @@ def _generate(operation) -> list:
     def draw(case):
         drawn.append(case)
 
-    draw()
+    with _without_code_constants():
+        draw()
     return drawn
 
 
-#: Where the drawn cases are kept between runs (see _drawn).
-CASES_DIR = Path(os.environ.get("TEST_FUZZ_CASES_DIR") or Path(
-    os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "servicedesk-tests" / "fuzz-cases")
+@contextmanager
+def _without_code_constants():
+    """Draw from the schema alone: without the literals Hypothesis collects from whichever of the
+    project's modules the process has imported so far (``_get_local_constants``: 5 % of its
+    draws; Hypothesis has no setting for it, hence the patch, for the draw only) — the same
+    code drew 132 of part 2's 604 cases differently once 118 more modules were imported — and
+    without schemathesis' own (``analysis.constants``, off in :func:`_operations`). So the cases
+    are a function of the schema and this module: they can be kept in the repository
+    (:func:`_drawn`). Hypothesis caches the constants it filtered per kind of draw: emptied on
+    the way in and out, so that neither the draw nor the other tests see the other's."""
+    if not LOCAL_CONSTANTS_OFF:
+        yield
+        return
+    from hypothesis.internal.conjecture import providers
+    from hypothesis.internal.constants_ast import Constants
+
+    scan, none = providers._get_local_constants, Constants()
+    providers.CONSTANTS_CACHE.cache.clear()
+    providers._get_local_constants = lambda: none
+    try:
+        yield
+    finally:
+        providers._get_local_constants = scan
+        providers.CONSTANTS_CACHE.cache.clear()
+
+
+def _local_constants_can_be_off() -> bool:
+    try:
+        from hypothesis.internal.conjecture import providers
+        from hypothesis.internal.constants_ast import Constants  # noqa: F401
+    except ImportError:
+        return False
+    return callable(getattr(providers, "_get_local_constants", None)) and hasattr(providers, "CONSTANTS_CACHE")
+
+
+#: Whether this Hypothesis lets the draw do without the project's constants (see
+#: _without_code_constants); when not, the drawn cases depend on the code and are keyed on it.
+LOCAL_CONSTANTS_OFF = _local_constants_can_be_off()
+
+
+#: Where the drawn cases are kept (see _drawn): in the repository, one file per part.
+CASES_DIR = Path(os.environ.get("TEST_FUZZ_CASES_DIR") or Path(__file__).parent / "fuzz")
 
 
 class _CasePickler(pickle.Pickler):
@@ -204,47 +249,87 @@ class _CasePickler(pickle.Pickler):
 
 
 class _CaseUnpickler(pickle.Unpickler):
+    """Only the classes a drawn case is made of (the file is in the repository: nothing in it
+    may name anything else, such as a function to call)."""
+
+    ALLOWED = {("collections", "OrderedDict"), ("requests.structures", "CaseInsensitiveDict")}
+
     def persistent_load(self, pid):
         if pid != "NOT_SET":
             raise pickle.UnpicklingError(f"unknown persistent id {pid!r}")
         return NOT_SET
 
+    def find_class(self, module, name):
+        found = super().find_class(module, name) if (
+            (module, name) in self.ALLOWED or module.split(".")[0] == "schemathesis") else None
+        if not isinstance(found, type):
+            raise pickle.UnpicklingError(f"{module}.{name} is not a class a drawn case is made of")
+        return found
+
 
 def _drawn(part: int, operations: list) -> dict:
     """Each operation's cases (:func:`_generate`), drawn once per version of what decides them and
-    kept in :data:`CASES_DIR`: drawing costs ~5 s of CPU a part, reading them back ~0.1 s. What
-    decides them, all in the file's name: the whole OpenAPI schema, the project's code
-    (schemathesis draws constants from the application's modules too), this module, the
-    versions of Python, schemathesis and Hypothesis, ``FUZZ_EXAMPLES`` and the part. Hypothesis
-    draws derandomized: the same cases as drawing again, without the CPU. ``FUZZ_DRAW=1`` draws
-    them anyway (and keeps them)."""
+    kept in :data:`CASES_DIR` (``tests/fuzz/part<n>.pickle.xz``, committed): drawing costs ~5 s of
+    CPU a part, reading them back ~0.1 s. What decides them, digested in the file: the whole
+    OpenAPI schema, the code of this module that draws them (:func:`_drawing_digest`), the
+    versions of Python (major.minor), schemathesis and Hypothesis, ``FUZZ_EXAMPLES`` and the
+    part (and the project's code when Hypothesis cannot draw without its constants:
+    :func:`_without_code_constants`). Hypothesis draws derandomized:
+    the same cases as drawing again, without the CPU. When the digest differs they are drawn
+    and the file written again (commit it, like ``tests/schema.sql``); ``FUZZ_DRAW=1`` draws
+    them anyway (and writes them)."""
     key = hashlib.sha256(json.dumps([
-        _schema_digest(), dbsetup.source_digest("fuzz"), hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
-        sys.version, version("schemathesis"), version("hypothesis"), EXAMPLES, part]).encode()).hexdigest()[:16]
-    path = CASES_DIR / f"part{part}-{key}.pickle"
+        _schema_digest(), "" if LOCAL_CONSTANTS_OFF else dbsetup.source_digest("fuzz"),
+        _drawing_digest(), list(sys.version_info[:2]),
+        version("schemathesis"), version("hypothesis"), EXAMPLES, part]).encode()).hexdigest()
+    path = CASES_DIR / f"part{part}.pickle.xz"
     if os.environ.get("FUZZ_DRAW") != "1":
         try:
-            with path.open("rb") as kept:
+            with lzma.open(path, "rb") as kept:
+                if kept.readline().decode().strip() != key:
+                    raise KeyError(key)  # drawn for another version: draw again
                 fields = _CaseUnpickler(kept).load()
             return {operation: [_case(operation, case) for case in fields[f"{operation.method} {operation.path}"]]
                     for operation in operations}
-        except (OSError, EOFError, KeyError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+        except (OSError, EOFError, KeyError, lzma.LZMAError, pickle.UnpicklingError, AttributeError, ImportError,
+                TypeError, UnicodeDecodeError):
             pass  # not drawn yet for this version (or unreadable): draw
     drawn = {operation: _generate(operation) for operation in operations}
     if not all(_hashes_current(case) for cases in drawn.values() for case in cases):
         return drawn  # a case changed since it was drawn: not kept (never seen)
     fields = {f"{operation.method} {operation.path}": [
-        {"__class__": type(case), **{name: getattr(case, name) for name in type(case).__slots__ if name != "operation"}}
-        for case in cases] for operation, cases in drawn.items()}
+        {"__class__": type(case), **{name: getattr(case, name) for name in type(case).__slots__ if name != "operation"},
+         # Random in every draw (a name for reports): made of the case's place, so that the file
+         # drawn again from the same schema is the same file.
+         "id": hashlib.sha256(f"{operation.method} {operation.path} {number}".encode()).hexdigest()[:6]}
+        for number, case in enumerate(cases)] for operation, cases in drawn.items()}
+    for cases in fields.values():
+        for case in cases:
+            if case["_meta"] is not None:
+                case["_meta"] = meta = copy.copy(case["_meta"])
+                # Python's hashes of the parts (different in every process: worked out again when
+                # read, see _case) and how long the draw took: not kept, so that the same schema
+                # draws the same file.
+                meta._initial_hashes = dict.fromkeys(meta._initial_hashes, 0)
+                meta._last_validated_hashes = dict.fromkeys(meta._last_validated_hashes, 0)
+                meta.generation = copy.copy(meta.generation)
+                meta.generation.time = 0.0
     CASES_DIR.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{os.getpid()}")
-    with partial.open("wb") as kept:
+    with lzma.open(partial, "wb", preset=9) as kept:
+        kept.write(f"{key}\n".encode())
         _CasePickler(kept, protocol=pickle.HIGHEST_PROTOCOL).dump(fields)
     os.replace(partial, path)
-    for old in CASES_DIR.glob(f"part{part}-*.pickle"):  # other versions' cases
-        if old != path:
-            old.unlink(missing_ok=True)
     return drawn
+
+
+def _drawing_digest() -> str:
+    """A digest of this module's code that decides the drawn cases (the rest of the module may
+    change without drawing them again): how an operation's cases are drawn, the strategy for
+    raw mail (its repr shows its source) and the placeholder id."""
+    return hashlib.sha256("\n".join([
+        inspect.getsource(_generate), inspect.getsource(_without_code_constants), repr(RFC822), str(EXISTING),
+    ]).encode()).hexdigest()
 
 
 def _hashes_current(case) -> bool:
@@ -360,6 +445,8 @@ def _operations() -> tuple:
     from servicedesk.wsgi import application
 
     schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+    if LOCAL_CONSTANTS_OFF:  # drawn from the schema alone (see _without_code_constants)
+        schema.config.analysis.constants.enabled = False
     _raw_schema.append(schema.raw_schema)
     return tuple(sorted((result.ok() for result in schema.get_all_operations()),
                         key=lambda operation: (operation.path, operation.method)))
