@@ -274,10 +274,9 @@ def _drawn(part: int, operations: list) -> dict:
     OpenAPI schema, the code of this module that draws them (:func:`_drawing_digest`), the
     versions of Python (major.minor), schemathesis and Hypothesis, ``FUZZ_EXAMPLES`` and the
     part (and the project's code when Hypothesis cannot draw without its constants:
-    :func:`_without_code_constants`). Hypothesis draws derandomized:
-    the same cases as drawing again, without the CPU. When the digest differs they are drawn
-    and the file written again (commit it, like ``tests/schema.sql``); ``FUZZ_DRAW=1`` draws
-    them anyway (and writes them)."""
+    :func:`_without_code_constants`). Hypothesis draws derandomized: the same cases as drawing
+    again, without the CPU. When the digest differs they are drawn and the file written again
+    (commit it, like ``tests/schema.sql``); ``FUZZ_DRAW=1`` draws them anyway (and writes them)."""
     key = hashlib.sha256(json.dumps([
         _schema_digest(), "" if LOCAL_CONSTANTS_OFF else dbsetup.source_digest("fuzz"),
         _drawing_digest(), list(sys.version_info[:2]),
