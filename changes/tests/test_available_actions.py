@@ -4,13 +4,14 @@ route, the schedule, the review), the change page offers exactly what
 answer 403 or 409, as they did. The API once recorded a review the page did not offer (a
 change that needs none, or a second one): it is refused now, like on the page."""
 
+import copy
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog.tests.factories import ConfigurationItemFactory, ServiceFactory
+from catalog.tests.factories import ConfigurationItemFactory, ServiceFactory, UserFactory
 from changes import services
 from changes.models import Change
 from changes.selectors import CHANGE_TRANSITIONS, change_available_actions
@@ -25,8 +26,29 @@ SOON = timezone.now() + timedelta(days=3)
 VERBS = (*CHANGE_TRANSITIONS, "vote", "edit", "link", "cmdb", "evaluate")
 
 
+@pytest.fixture(scope="module")
+def _org(django_db_setup, django_db_blocker):
+    """:func:`_build_org` once for the module (every test uses it; what a test writes is rolled
+    back with its own transaction, a savepoint inside this one): in a transaction of its own,
+    rolled back after the module's last test."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        built = _build_org()
+        yield built
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def org(make_user):
+def org(_org, db):
+    """Each test its own copies of the people and the service (logging in changes a user)."""
+    return {name: copy.copy(record) for name, record in _org.items()}
+
+
+def _build_org():
+    def make_user(role, username):
+        return UserFactory(roles=[role], username=username)
+
     people = {"dev": make_user(Role.AGENT, username="dev"), "cm": make_user(Role.CHANGE_MANAGER, username="cm"),
               "boss": make_user(Role.MANAGER, username="boss"), "cab": make_user(Role.CAB_MEMBER, username="cab"),
               "cab2": make_user(Role.CAB_MEMBER, username="cab2")}
