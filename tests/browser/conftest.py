@@ -12,6 +12,7 @@ import base64
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from selenium import webdriver
 from selenium.common.exceptions import (
     NoSuchElementException,
     StaleElementReferenceException,
+    TimeoutException,
     WebDriverException,
 )
 from selenium.webdriver.chrome.service import Service
@@ -45,6 +47,8 @@ DESKTOP = (1280, 757)
 INFO_BAR = 56
 PHONE_WIDTH = 375
 WAIT_SECONDS = 5
+#: Page.wait_for's pauses between two questions: the first, and the longest it grows to.
+POLL_FIRST, POLL_MAX = 0.05, 0.25
 
 CHROME_ARGS = [
     "--headless=new",
@@ -161,19 +165,29 @@ class Page:
         return self.driver.find_elements(By.CSS_SELECTOR, css)
 
     def wait_for(self, condition, timeout: float = WAIT_SECONDS, message: str = ""):
+        """``condition(driver)``'s first true answer, asked again until ``timeout``: at once,
+        then after 50 ms, the pauses growing to 250 ms (each question is a WebDriver command,
+        a few ms of Chromium's and chromedriver's CPU: a wait for a poll or a slow answer on a
+        loaded machine asked 20 times a second). Raises TimeoutException, as WebDriverWait."""
         # HTMX swaps elements out from under us: a stale or missing element means "not yet",
         # and so does Chromium's inspector losing a node it had just found (it answers a
         # plain WebDriverException, seen once in a parallel run).
-        def polled(driver):
+        end = time.monotonic() + timeout
+        pause = POLL_FIRST
+        while True:
             try:
-                return condition(driver)
+                value = condition(self.driver)
+                if value:
+                    return value
+            except (NoSuchElementException, StaleElementReferenceException):
+                pass
             except WebDriverException as exc:
-                if "does not belong to the document" in str(exc):
-                    return False
-                raise
-
-        return WebDriverWait(self.driver, timeout, poll_frequency=0.05, ignored_exceptions=(
-            NoSuchElementException, StaleElementReferenceException)).until(polled, message)
+                if "does not belong to the document" not in str(exc):
+                    raise
+            if time.monotonic() > end:
+                raise TimeoutException(message)
+            time.sleep(pause)
+            pause = min(pause * 1.5, POLL_MAX)
 
     def wait_for_path(self, path: str):
         self.wait_for(lambda d: self.path.split("?")[0] == path, message=f"expected {path}, at {self.path}")
