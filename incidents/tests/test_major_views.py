@@ -283,6 +283,13 @@ class TestWarRoom:
         assert 'hx-swap-oob="true"' in text and "<form" not in text  # only the live block, no forms
         assert 'data-testid="linked-count">1<' in text
 
+
+    def test_the_live_part_refreshes_as_often_as_configured(self, as_boss, desk, settings):
+        major = declare(desk)
+        settings.MAJOR_INCIDENT_REFRESH_SECONDS = 3
+        assert 'hx-trigger="every 3s"' in as_boss.get(url(major)).content.decode()
+        live = as_boss.get(reverse("major:live", args=[major.pk]), HTTP_HX_REQUEST="true")
+        assert 'hx-trigger="every 3s"' in live.content.decode()
     def test_the_lifecycle_buttons_move_it_along(self, as_boss, desk):
         major = declare(desk)
         response = as_boss.post(url(major, "mobilise"))

@@ -174,7 +174,8 @@ def _live_context(major: MajorIncident) -> dict:
                   for name in ("started_at", "declared_at", "mobilised_at", "contained_at", "resolved_at",
                                "reviewed_at", "closed_at") if getattr(major, name)]
     return {"major": major, "timeline": timeline, "milestones": milestones, "live_id": LIVE_ID,
-            "timeline_limit": TIMELINE_LIMIT, "postmortem_complete": _postmortem_complete(major)}
+            "timeline_limit": TIMELINE_LIMIT, "postmortem_complete": _postmortem_complete(major),
+            "refresh_seconds": settings.MAJOR_INCIDENT_REFRESH_SECONDS}
 
 
 def _default_forms(major: MajorIncident) -> dict:

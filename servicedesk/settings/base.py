@@ -514,6 +514,8 @@ STAFFING_TARGET_SECONDS = env_int("STAFFING_TARGET_SECONDS", 20)
 STAFFING_DEFAULT_AHT_SECONDS = env_int("STAFFING_DEFAULT_AHT_SECONDS", 300)
 # How often the wallboard (/dashboards/wallboard/) refreshes its figures.
 WALLBOARD_REFRESH_SECONDS = env_int("WALLBOARD_REFRESH_SECONDS", 5)
+# How often a major incident's war room (/major-incidents/<id>/) refreshes its live part.
+MAJOR_INCIDENT_REFRESH_SECONDS = env_int("MAJOR_INCIDENT_REFRESH_SECONDS", 10)
 
 # --- KPIs ----------------------------------------------------------------------------------
 # Rollups (docs/kpis.md): a caller who hangs up within the grace is neither offered nor

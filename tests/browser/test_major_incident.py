@@ -37,7 +37,8 @@ def message_shows(page, text: str):
     page.wait_for(lambda d: text in page.find(".messages").text, message=f"no message {text!r}")
 
 
-def test_a_manager_runs_a_major_incident_and_the_public_reads_the_update(page, desk):
+def test_a_manager_runs_a_major_incident_and_the_public_reads_the_update(page, desk, settings):
+    settings.MAJOR_INCIDENT_REFRESH_SECONDS = 1  # the war room's live part (10 s by default) below
     incident = desk["incident"]
     page.login(desk["boss"])  # Mia (the login form has its own tests)
 
