@@ -2,6 +2,8 @@ import gc
 
 from django.apps import AppConfig
 
+import servicedesk
+
 
 class ServicedeskConfig(AppConfig):
     """The project: settings, root URLs, Celery, WSGI/ASGI, the home page. Its migration
@@ -11,8 +13,6 @@ class ServicedeskConfig(AppConfig):
     verbose_name = "Service desk"
 
     def ready(self):
-        import servicedesk
-
         # The collector, paused while the apps were imported (servicedesk/__init__.py), on
         # again; everything imported so far frozen out of its passes.
         if servicedesk._GC_PAUSED:
