@@ -318,8 +318,10 @@ def start_clean(pg: Page):
     of the live server's origin first, as WebDriver's delete_all_cookies needs), and an empty
     console. The browser stays where the last test left it (a page of the live server): the
     test's first page then reuses its renderer (starting each test on about:blank cost a new
-    renderer process per test)."""
+    renderer process per test). No cached pages either: the public status page may be kept 30 s
+    (Cache-Control), and a test that visited it must not show the next test its copy."""
     pg.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    pg.driver.execute_cdp_cmd("Network.clearBrowserCache", {})
     pg.console()  # what earlier tests left in the console is theirs
 
 
