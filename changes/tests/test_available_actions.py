@@ -19,6 +19,7 @@ from changes.tests.factories import CABBoardFactory
 from core.roles import Role
 from core.tests.actions import accepted, api_accepts, offered
 from incidents.tests.factories import IncidentFactory
+from tests.module_data import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +32,7 @@ def _org(django_db_setup, django_db_blocker):
     """:func:`_build_org` once for the module (every test uses it; what a test writes is rolled
     back with its own transaction, a savepoint inside this one): in a transaction of its own,
     rolled back after the module's last test."""
-    from django.db import transaction
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        built = _build_org()
-        yield built
-        transaction.set_rollback(True)
+    yield from built_once(django_db_blocker, _build_org)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 from rest_framework.renderers import JSONRenderer
 
@@ -20,6 +19,7 @@ from incidents.selectors import incidents_visible_to, page_timers
 from incidents.tests.factories import IncidentFactory
 from sla.selectors import SLA_PREFETCH
 from sla.tests.factories import CalendarFactory, PolicyFactory, office_hours
+from tests.module_data import built_once
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
@@ -29,17 +29,7 @@ def _desk(django_db_setup, django_db_blocker):
     """:func:`_build_desk` once for the module (no test writes to it): in a transaction of its
     own, rolled back after the module's last test; each test's own transaction is a savepoint
     inside it. Tasks run in the process while it is built, as with ``celery_eager``."""
-    from servicedesk.celery import app
-
-    previous = app.conf.task_always_eager, app.conf.task_eager_propagates
-    with django_db_blocker.unblock(), transaction.atomic():
-        app.conf.task_always_eager = app.conf.task_eager_propagates = True
-        try:
-            built = _build_desk()
-        finally:
-            app.conf.task_always_eager, app.conf.task_eager_propagates = previous
-        yield built
-        transaction.set_rollback(True)
+    yield from built_once(django_db_blocker, _build_desk, eager_tasks=True)
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from incidents.views.bulk import BulkPriorityForm
 from incidents.views.queue_rows import ClockCells
 from sla.selectors import SLA_PREFETCH
 from sla.tests.factories import PolicyFactory
+from tests.module_data import built_once
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
@@ -36,19 +37,7 @@ def _incidents(django_db_setup, django_db_blocker):
     own transaction, a savepoint inside this one): in a transaction of its own, rolled back
     after the module's last test. Tasks run in the process while it is built, as with
     ``celery_eager``."""
-    from django.db import transaction
-
-    from servicedesk.celery import app
-
-    previous = app.conf.task_always_eager, app.conf.task_eager_propagates
-    with django_db_blocker.unblock(), transaction.atomic():
-        app.conf.task_always_eager = app.conf.task_eager_propagates = True
-        try:
-            built = _build_incidents()
-        finally:
-            app.conf.task_always_eager, app.conf.task_eager_propagates = previous
-        yield built
-        transaction.set_rollback(True)
+    yield from built_once(django_db_blocker, _build_incidents, eager_tasks=True)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from incidents.models import IncidentNote
 from incidents.tests.factories import IncidentFactory
 from problems import services
 from problems.models import KnownError, Problem, ProblemCandidate, WorkaroundApplication
+from tests.module_data import built_once
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
@@ -26,12 +27,7 @@ def _desk(django_db_setup, django_db_blocker):
     """:func:`_build_desk` once for the module (every test uses it; what a test writes is rolled
     back with its own transaction, a savepoint inside this one): in a transaction of its own,
     rolled back after the module's last test."""
-    from django.db import transaction
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        built = _build_desk()
-        yield built
-        transaction.set_rollback(True)
+    yield from built_once(django_db_blocker, _build_desk)
 
 
 @pytest.fixture

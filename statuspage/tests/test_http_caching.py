@@ -15,6 +15,7 @@ from catalog.tests.factories import ServiceFactory
 from incidents.tests.factories import IncidentFactory, MajorIncidentFactory, StakeholderUpdateFactory
 from sla.models import ServiceOutage
 from statuspage import services
+from tests.module_data import built_once
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
@@ -134,19 +135,7 @@ def bench_page(django_db_setup, django_db_blocker):
     """:func:`_build_bench_page` once for the class (its tests only read it): in a transaction of
     its own, rolled back after the class's last test; each test's own transaction is a savepoint
     inside it. Tasks run in the process while it is built, as with ``celery_eager``."""
-    from django.db import transaction
-
-    from servicedesk.celery import app
-
-    previous = app.conf.task_always_eager, app.conf.task_eager_propagates
-    with django_db_blocker.unblock(), transaction.atomic():
-        app.conf.task_always_eager = app.conf.task_eager_propagates = True
-        try:
-            _build_bench_page()
-        finally:
-            app.conf.task_always_eager, app.conf.task_eager_propagates = previous
-        yield
-        transaction.set_rollback(True)
+    yield from built_once(django_db_blocker, _build_bench_page, eager_tasks=True)
 
 
 def _build_bench_page():
