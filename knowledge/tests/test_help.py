@@ -20,7 +20,8 @@ from catalog.tests.factories import ServiceFactory
 from core.roles import Role
 from knowledge import stats
 from knowledge.cache import help_cache_clear
-from knowledge.models import Article, ArticleFeedback, SearchMiss
+from knowledge.models import ArticleFeedback, SearchMiss
+from knowledge.tests.factories import article_maker
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def _library(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock(), transaction.atomic():
         author = UserFactory(roles=[Role.AGENT], username="kb-author")
-        built = {"author": author, **_build_library(_maker(author))}
+        built = {"author": author, **_build_library(article_maker(author))}
         yield built
         transaction.set_rollback(True)
 
@@ -53,24 +54,11 @@ def author(_library, db):
     return copy.copy(_library["author"])
 
 
-def _maker(author):
-    def make(title, body="Some text.", *, language="en", audience="public", status="published", services=(),
-             views=0, translation_of=None):
-        article = Article.objects.create(
-            title=title, body=body, language=language, audience=audience, status=status, author=author,
-            views=views, translation_of=translation_of, version=1 if status == "published" else 0,
-            published_at=timezone.now() if status == "published" else None)
-        Article.objects.filter(pk=article.pk).update(number=f"KB{article.pk:06d}")
-        article.refresh_from_db()
-        article.services.set(services)
-        return article
-
-    return make
 
 
 @pytest.fixture
 def make_article(author):
-    return _maker(author)
+    return article_maker(author)
 
 
 def _build_library(make_article):

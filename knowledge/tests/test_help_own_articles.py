@@ -8,13 +8,13 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from catalog.tests.factories import ServiceFactory
 from core.roles import Role
 from incidents.services.suspected import red_alert_cache_clear
 from knowledge.cache import help_cache_clear
 from knowledge.models import Article
+from knowledge.tests.factories import article_maker
 
 pytestmark = pytest.mark.django_db
 
@@ -26,18 +26,7 @@ def author(make_user):
 
 @pytest.fixture
 def make_article(author):
-    def make(title, body="Some text.", *, language="en", audience="public", status="published", services=(),
-             views=0, translation_of=None):
-        article = Article.objects.create(
-            title=title, body=body, language=language, audience=audience, status=status, author=author,
-            views=views, translation_of=translation_of, version=1 if status == "published" else 0,
-            published_at=timezone.now() if status == "published" else None)
-        Article.objects.filter(pk=article.pk).update(number=f"KB{article.pk:06d}")
-        article.refresh_from_db()
-        article.services.set(services)
-        return article
-
-    return make
+    return article_maker(author)
 
 
 def numbers(html: str) -> list[str]:
