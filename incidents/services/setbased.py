@@ -17,8 +17,8 @@ from django.conf import settings
 from django.db import connection, models
 from django.db.models import signals
 
-from sla.services import bulk as sla_bulk
 from sla.services.bulk import db_values, new_timers_ctes, new_timers_inserted, new_timers_params, short_cast
+from sla.services.bulk import sql_path as sla_sql_path
 
 from ..choices import OPEN_STATUSES, IncidentStatus
 from ..models import Incident
@@ -41,7 +41,7 @@ def sql_path() -> bool:
 def with_timers() -> bool:
     """Whether :func:`insert_new` also inserts the SLA timers (both apps' SQL paths serve this
     database)."""
-    return sql_path() and sla_bulk.sql_path()
+    return sql_path() and sla_sql_path()
 
 
 def _history_enabled() -> bool:
