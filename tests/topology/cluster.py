@@ -230,8 +230,12 @@ pidfile = {directory}/pgbouncer.pid
         self.budget.wait_for(f"{name} to answer /healthz", healthy, cap=40, every=0.2)
 
     def wait_worker(self, name: str) -> None:
+        # The whole log, not output()'s tail: a worker that is busy as soon as it is ready (the
+        # broker hands it the queue's backlog) logs enough in 0.2 s to push " ready." out of it.
+        log = self.processes[name].log
         self.budget.wait_for(f"worker {name} to be ready",
-                             lambda: " ready." in self.processes[name].output() or self._died(name), cap=40, every=0.2)
+                             lambda: (log.exists() and b" ready." in log.read_bytes()) or self._died(name),
+                             cap=40, every=0.2)
 
     def kill(self, name: str) -> None:
         self.processes[name].kill()
