@@ -73,8 +73,7 @@ def test_the_quick_start_worker_consumes_every_queue(tmp_path):
         assert answers == {name: name for name in sent}, log.read_text()
     finally:
         if worker.poll() is None:
-            os.killpg(worker.pid, signal.SIGTERM)
-            try:
-                worker.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(worker.pid, signal.SIGKILL)
+            # Killed: its answers are in. A warm shutdown waits out the filesystem transport's
+            # polls (~5 s here), which is the broker's way, not this test's question.
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait(timeout=15)
