@@ -5,10 +5,8 @@ services do every write (and re-time running timers). The rules are those of the
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date, datetime, time, timedelta
-from zoneinfo import available_timezones
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -18,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.choices import CustomerTier
 from catalog.models import Service
+from core.timezones import timezone_choices
 from notifications.models import StakeholderGroup
 
 from .calendar import CalendarError, CalendarSpec, fmt_minute, parse_minute
@@ -66,12 +65,6 @@ class PeriodForm(forms.Form):
 
 
 # --- calendars --------------------------------------------------------------------------------
-@functools.cache
-def _timezone_choices() -> tuple:
-    """Every IANA zone name (read from the disk once per process: ~600 names)."""
-    return tuple((name, name) for name in sorted(available_timezones()))
-
-
 _INTERVAL = re.compile(r"^\s*(\S+?)\s*[-–—]\s*(\S+)\s*$")
 
 
@@ -143,7 +136,7 @@ class CalendarForm(forms.Form):
     """Name, timezone, one line of working intervals per weekday, holidays one per line."""
 
     name = forms.CharField(label=_("Name"), max_length=120)
-    timezone = forms.ChoiceField(label=_("Timezone"), choices=_timezone_choices, initial="UTC", error_messages={
+    timezone = forms.ChoiceField(label=_("Timezone"), choices=timezone_choices, initial="UTC", error_messages={
         "invalid_choice": _("“%(value)s” is not a known timezone (e.g. Europe/Athens).")})
     description = forms.CharField(label=_("Description"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 2}))

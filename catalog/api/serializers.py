@@ -1,4 +1,3 @@
-from zoneinfo import available_timezones
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -7,6 +6,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from core.roles import Role
+from core.timezones import timezone_names
 
 from .. import services
 from ..choices import CustomerTier
@@ -185,7 +185,7 @@ class UserSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(exc.messages) from exc
 
     def validate_timezone(self, value):
-        if value and value not in available_timezones():
+        if value and value not in timezone_names():
             raise serializers.ValidationError(f"{value} is not a known timezone (e.g. Europe/Athens).")
         return value
 

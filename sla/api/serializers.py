@@ -1,9 +1,9 @@
-from zoneinfo import available_timezones
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from core.api.serializers import ItemSerializer
+from core.timezones import timezone_names
 from notifications.models import StakeholderGroup
 
 from .. import services
@@ -52,7 +52,7 @@ class BusinessCalendarSerializer(serializers.ModelSerializer):
         }
 
     def validate_timezone(self, value):
-        if value not in available_timezones():
+        if value not in timezone_names():
             raise serializers.ValidationError(f"{value!r} is not a known timezone (e.g. Europe/Athens).")
         return value
 
