@@ -104,15 +104,6 @@ class Process:
                 pass
         self.popen.wait(timeout=10)
 
-    def stop(self) -> None:
-        if not self.alive():
-            return
-        try:
-            os.killpg(self.popen.pid, signal.SIGTERM)
-            self.popen.wait(timeout=10)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            self.kill()
-
 
 @dataclass
 class Topology:
