@@ -26,9 +26,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 @pytest.fixture(scope="module")
 def _desk(django_db_setup, django_db_blocker):
-    """:func:`_build_desk` once for the module (no test writes to it): in a transaction of its
-    own, rolled back after the module's last test; each test's own transaction is a savepoint
-    inside it. Tasks run in the process while it is built, as with ``celery_eager``."""
+    """:func:`_build_desk` once for the module (:func:`tests.module_data.built_once`)."""
     yield from built_once(django_db_blocker, _build_desk, eager_tasks=True)
 
 

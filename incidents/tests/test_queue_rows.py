@@ -33,10 +33,7 @@ LANGUAGES = ("en", "el", "fa", "pt")
 
 @pytest.fixture(scope="module")
 def _incidents(django_db_setup, django_db_blocker):
-    """:func:`_build_incidents` once for the module (a test's changes are rolled back with its
-    own transaction, a savepoint inside this one): in a transaction of its own, rolled back
-    after the module's last test. Tasks run in the process while it is built, as with
-    ``celery_eager``."""
+    """:func:`_build_incidents` once for the module (:func:`tests.module_data.built_once`)."""
     yield from built_once(django_db_blocker, _build_incidents, eager_tasks=True)
 
 

@@ -132,9 +132,7 @@ class TestSize:
 
 @pytest.fixture(scope="class")
 def bench_page(django_db_setup, django_db_blocker):
-    """:func:`_build_bench_page` once for the class (its tests only read it): in a transaction of
-    its own, rolled back after the class's last test; each test's own transaction is a savepoint
-    inside it. Tasks run in the process while it is built, as with ``celery_eager``."""
+    """:func:`_build_bench_page` once for the class (:func:`tests.module_data.built_once`)."""
     yield from built_once(django_db_blocker, _build_bench_page, eager_tasks=True)
 
 
