@@ -407,17 +407,13 @@ def _columns(model, skip=("id",)) -> tuple[tuple, str, str]:
     return fields, ", ".join(f.column for f in fields), ", ".join(reads)
 
 
+@functools.cache
 def new_timers_ctes(object_id_sql: str | None = None) -> str:
     """The ``WITH`` items (``t``: the timers, ``RETURNING id, metric``; ``e``: their escalations;
     ``v``: their START events) inserting a new ticket's timers from the three JSON parameters of
     :func:`new_timers_params`: a statement of its own (:func:`_insert_new_sql`), or the tail of
     the statement inserting the ticket (``object_id_sql``: the SQL giving the ticket's id, e.g.
-    ``(SELECT id FROM k)``, in place of the timers' own ``object_id``)."""
-    return _new_timers_ctes(object_id_sql)
-
-
-@functools.cache
-def _new_timers_ctes(object_id_sql: str | None) -> str:
+    ``(SELECT id FROM k)``, in place of the timers' own ``object_id``). Built once per argument."""
     fields, timer_columns, timer_reads = _columns(SLATimer)
     if object_id_sql is not None:
         reads = timer_reads.split(", ")
