@@ -6,8 +6,9 @@
                            under var/ unless DATABASE_URL / REDIS_URL say otherwise)
     python3 dev.py test    set up, then run the test suite against PostgreSQL and Redis on
                            127.0.0.1 (their standard ports); extra arguments go to pytest.
-                           Installs Debian's chromium (browser tests), dovecot-imapd (email
-                           tests) and pgbouncer (topology test) when missing and run as root;
+                           Installs Debian's chromium-headless-shell and chromium-driver
+                           (browser tests), dovecot-imapd (email tests) and pgbouncer
+                           (topology test) when missing and run as root;
                            SKIP_BROWSER_TESTS=1, SKIP_IMAP_TESTS=1 and SKIP_TOPOLOGY_TESTS=1
                            skip those tests instead
 
@@ -148,21 +149,24 @@ def ensure_services() -> None:
 
 
 def ensure_browser() -> None:
-    """Browser tests drive Debian's Chromium; install it when missing and we can."""
+    """Browser tests drive Debian's headless Chromium (the headless shell) through its
+    chromedriver; install them when missing and we can."""
     if os.environ.get("SKIP_BROWSER_TESTS") == "1":
         say("SKIP_BROWSER_TESTS=1: browser tests will be skipped")
         return
-    if Path("/usr/bin/chromium").exists() and Path("/usr/bin/chromedriver").exists():
+    if Path("/usr/bin/chromium-headless-shell").exists() and Path("/usr/bin/chromedriver").exists():
         return
     apt = shutil.which("apt-get")
     if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
-        say("installing Debian's chromium and chromium-driver for the browser tests")
+        say("installing Debian's chromium-headless-shell and chromium-driver for the browser tests")
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         run([apt, "update", "-qq"], env=env)
-        run([apt, "install", "-y", "-qq", "--no-install-recommends", "chromium", "chromium-driver"], env=env)
+        run([apt, "install", "-y", "-qq", "--no-install-recommends", "chromium-headless-shell", "chromium-driver"],
+            env=env)
         return
-    fail("the browser tests need /usr/bin/chromium and /usr/bin/chromedriver (Debian packages chromium and "
-         "chromium-driver). Install them, or set SKIP_BROWSER_TESTS=1 to skip those tests on this machine.")
+    fail("the browser tests need /usr/bin/chromium-headless-shell and /usr/bin/chromedriver (Debian packages "
+         "chromium-headless-shell and chromium-driver). Install them, or set SKIP_BROWSER_TESTS=1 to skip those "
+         "tests on this machine.")
 
 
 def ensure_dovecot() -> None:

@@ -12,7 +12,7 @@ from selenium.webdriver.chrome.service import Service
 from catalog.tests.factories import ServiceFactory, TeamFactory
 from core.roles import Role
 from incidents import services
-from tests.browser.conftest import CHROME_ARGS, CHROMEDRIVER, CHROMIUM, Page, quiesce, start_clean
+from tests.browser.conftest import CHROMEDRIVER, Page, chrome_options, quiesce, start_clean
 
 #: The first poll comes a second after the page loads, the next ones every 10 s.
 FIRST_POLL = 8
@@ -22,12 +22,7 @@ FIRST_POLL = 8
 def second_browser(browser):
     """Another Chromium (its own profile, so its own cookies): the other agent's."""
     profile_dir = tempfile.mkdtemp(prefix="sd-chromium-2-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in CHROME_ARGS:
-        options.add_argument(arg)
-    options.add_argument(f"--user-data-dir={profile_dir}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options = chrome_options(profile_dir)
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     driver.set_page_load_timeout(20)
     try:
