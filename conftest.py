@@ -17,6 +17,8 @@ from pathlib import Path
 # workers of the topology test, mail fetches…) are told the same through their environment:
 # otherwise each compiled the project's modules from source at every start (setting up Django
 # and its URLs: 1.85 s of CPU a process without, 1.48 s with the cache; ~30 starts a run).
+# ``dev.py test`` sets the same from the start (PYTHONPYCACHEPREFIX), so that the modules of
+# pytest's plugins, imported before this file, are kept too.
 if sys.dont_write_bytecode and not sys.pycache_prefix:
     sys.pycache_prefix = os.environ.get("TEST_PYCACHE_DIR") or str(
         Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "servicedesk-tests" / "pycache")
@@ -57,6 +59,16 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=rank)  # stable: the order within each group is pytest's own
 
 
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist load`` (what ``dev.py test`` asks for) with the tests that mostly wait in a lane
+    of their own (tests/xdist_lanes.py)."""
+    if config.getoption("dist") == "load":
+        from tests.xdist_lanes import WaitingLaneScheduling
+
+        return WaitingLaneScheduling(config, log)
+    return None
+
+
 def pytest_collection_finish(session):
     """What collection imported lives until the end: Python's cyclic garbage collector stops
     walking it (``gc.freeze``), and collects the young generation less often. Measured on
@@ -66,6 +78,15 @@ def pytest_collection_finish(session):
     gc.collect()
     gc.freeze()
     gc.set_threshold(10_000, 10, 100)
+
+
+def pytest_unconfigure(config):
+    """At the end pytest collects five times over (an object whose ``__del__`` raised is then
+    reported); one collection finds those, and the four after it walked everything the tests
+    left alive again, ~0.5 s each in a process that ran half the suite. What survives the first
+    is frozen, so the four others have nothing to walk."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(scope="session")

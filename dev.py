@@ -214,14 +214,25 @@ def cmd_test(argv: list[str]) -> None:
     ensure_pgbouncer()
     ensure_venv("test")
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "servicedesk.settings.test"}
+    if env.pop("PYTHONDONTWRITEBYTECODE", None) and "PYTHONPYCACHEPREFIX" not in env:
+        # Where Python may not write bytecode (this project's containers), the compiled modules
+        # of the tests go outside the checkout instead (conftest.py, which sets this too, but
+        # only once pytest has imported its plugins: pytest rewrote the ~300 modules of
+        # schemathesis, Hypothesis, Faker and anyio from source in every process, ~1.3 s each).
+        env["PYTHONPYCACHEPREFIX"] = env.get("TEST_PYCACHE_DIR") or str(
+            Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "servicedesk-tests" / "pycache")
     say("running the test suite against PostgreSQL and Redis on 127.0.0.1")
-    # One test process per core (pytest-xdist; each has its own test database, cache prefix
-    # and Celery queue). The conftest puts the longest tests first and each process is handed
-    # two tests at a time, so the long ones (the API fuzz run per role, the SQLite smoke test,
-    # the browser tests) spread out and the short ones fill the gaps at the end.
+    # One test process per core for the tests that keep the CPU busy, and one more for the
+    # tests that mostly wait (the browser tests on Chromium, the topology and worker tests on
+    # their child processes): conftest.py hands those to the first process (tests/xdist_lanes.py),
+    # so that a core is never left idle while they wait. Each process has its own test
+    # database, cache prefix and Celery queue. The conftest puts the longest tests first and
+    # each process is handed two tests at a time, so the long ones (the API fuzz run per
+    # role, the SQLite smoke test) spread out and the short ones fill the gaps at the end.
     # Pass -n 0 (or any -n) to choose otherwise.
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     parallel = [] if any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in argv) \
-        else ["-n", "auto", "--dist", "load", "--maxschedchunk", "2"]
+        else ["-n", str(cores + 1), "--dist", "load", "--maxschedchunk", "2"]
     # The migrated schemas' dumps (PostgreSQL: tests/dbsetup.py; SQLite: the smoke test).
     dumps = [ROOT / "tests" / "schema.sql", ROOT / "tests" / "schema_sqlite.sql"]
     before = [dump.read_bytes() if dump.exists() else b"" for dump in dumps]
