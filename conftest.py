@@ -4,7 +4,6 @@
 import gc
 import os
 import sys
-from pathlib import Path
 
 # Compiled test modules are kept between runs. pytest rewrites the asserts of every test module
 # it imports (an AST walk: about 10 s of CPU per test process for this suite's ~250 modules) and
@@ -20,8 +19,9 @@ from pathlib import Path
 # ``dev.py test`` sets the same from the start (PYTHONPYCACHEPREFIX), so that the modules of
 # pytest's plugins, imported before this file, are kept too.
 if sys.dont_write_bytecode and not sys.pycache_prefix:
-    sys.pycache_prefix = os.environ.get("TEST_PYCACHE_DIR") or str(
-        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "servicedesk-tests" / "pycache")
+    from dev import pycache_dir_for_tests
+
+    sys.pycache_prefix = pycache_dir_for_tests(os.environ)
     sys.dont_write_bytecode = False
     os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)

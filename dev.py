@@ -207,6 +207,13 @@ def ensure_pgbouncer() -> None:
          "Install it, or set SKIP_TOPOLOGY_TESTS=1 to skip that test on this machine.")
 
 
+def pycache_dir_for_tests(environ) -> str:
+    """Where the tests keep compiled modules when Python may not write them beside the source:
+    ``TEST_PYCACHE_DIR``, else ``$XDG_CACHE_HOME/servicedesk-tests/pycache`` (also conftest.py's)."""
+    return environ.get("TEST_PYCACHE_DIR") or str(
+        Path(environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "servicedesk-tests" / "pycache")
+
+
 def cmd_test(argv: list[str]) -> None:
     ensure_services()
     ensure_browser()
@@ -219,8 +226,7 @@ def cmd_test(argv: list[str]) -> None:
         # of the tests go outside the checkout instead (conftest.py, which sets this too, but
         # only once pytest has imported its plugins: pytest rewrote the ~300 modules of
         # schemathesis, Hypothesis, Faker and anyio from source in every process, ~1.3 s each).
-        env["PYTHONPYCACHEPREFIX"] = env.get("TEST_PYCACHE_DIR") or str(
-            Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "servicedesk-tests" / "pycache")
+        env["PYTHONPYCACHEPREFIX"] = pycache_dir_for_tests(env)
     say("running the test suite against PostgreSQL and Redis on 127.0.0.1")
     # One test process per core for the tests that keep the CPU busy, and one more for the
     # tests that mostly wait (the browser tests on Chromium, the topology and worker tests on
