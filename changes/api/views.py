@@ -5,15 +5,14 @@
 from datetime import timedelta
 
 from django.utils import timezone
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import fields, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.filters import DjangoFilterBackend, OrderingFilter, SearchFilter
 from core.api.mixins import HistoryMixin, PaginatedMixin
 from core.api.periods import parse_period
 from core.api.services import call_service as call
@@ -84,14 +83,6 @@ class ChangeViewSet(PaginatedMixin, HistoryMixin, mixins.CreateModelMixin, mixin
         if self.action not in self.SERIALIZED_ACTIONS:
             return visible
         return changes_for_the_api(visible)
-
-    def filter_queryset(self, queryset):
-        """One change (``detail`` routes) with no query string: the filters, the search and
-        the ordering would all leave the queryset as it is (they only read query parameters),
-        so it is not built through django-filter's form at every action."""
-        if self.detail and not self.request.query_params:
-            return queryset
-        return super().filter_queryset(queryset)
 
     def _fresh(self, change, **extra):
         body = self.get_serializer(changes_for_the_api(changes_visible_to(self.request.user)).get(pk=change.pk)).data

@@ -3,9 +3,9 @@
 an agent: the reviews of their own calls) and ``evaluation-forms/`` (staff)."""
 
 from django.urls import reverse
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, serializers, viewsets
 
+from core.api.filters import DjangoFilterBackend
 from core.permissions import RolePermission
 from core.roles import STAFF_ROLES
 

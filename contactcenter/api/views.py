@@ -4,14 +4,13 @@
 ``complete``) and ``agents/me/state/``."""
 
 from django.http import Http404
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
+from core.api.filters import DjangoFilterBackend, OrderingFilter
 from core.api.mixins import HistoryMixin
 from core.permissions import RolePermission
 from core.roles import STAFF_ROLES, Role

@@ -1,11 +1,10 @@
 from django.db.models import prefetch_related_objects
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
+from core.api.filters import DjangoFilterBackend, OrderingFilter
 from core.api.mixins import HistoryMixin, PaginatedMixin
 from core.api.services import call_service as call
 from core.permissions import refuse_unless_visible

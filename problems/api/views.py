@@ -3,14 +3,13 @@
 sweep. Staff only: requesters never see problems (403)."""
 
 from django.contrib.auth import get_user_model
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.response import Response
 
+from core.api.filters import DjangoFilterBackend, OrderingFilter, SearchFilter
 from core.api.mixins import HistoryMixin, PaginatedMixin
 from core.api.services import call_service as call
 from core.permissions import RolePermission

@@ -347,9 +347,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
-        "rest_framework.filters.OrderingFilter",
+        "core.api.filters.DjangoFilterBackend",
+        "core.api.filters.SearchFilter",
+        "core.api.filters.OrderingFilter",
     ],
     # drf-spectacular's schema with the error responses every operation may give.
     "DEFAULT_SCHEMA_CLASS": "core.api.schema.AutoSchema",

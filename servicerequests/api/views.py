@@ -3,15 +3,14 @@ close, cancel, comments, ``tasks/<task id>/`` with ``complete``) and ``request-t
 fulfilment queues). Requesters see the items they may order and their own requests (and those
 they are asked to approve)."""
 
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
-from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from core.api.filters import DjangoFilterBackend, OrderingFilter, SearchFilter
 from core.api.mixins import HistoryMixin, PaginatedMixin
 from core.api.services import call_service as call
 from core.errors import InvalidTransitionError

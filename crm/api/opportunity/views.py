@@ -1,13 +1,12 @@
 """``opportunities/``: sales leads with their pipeline actions. Staff only; managers and
 administrators see every opportunity, other staff their own (404 for the rest)."""
 
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.response import Response
 
+from core.api.filters import DjangoFilterBackend, OrderingFilter, SearchFilter
 from core.api.mixins import HistoryMixin
 from core.api.services import call_service as call
 from core.permissions import RolePermission

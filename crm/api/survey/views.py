@@ -1,12 +1,11 @@
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
-from rest_framework.filters import OrderingFilter
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
+from core.api.filters import DjangoFilterBackend, OrderingFilter
 from core.api.services import call_service as call
 
 from ...complaint_filtersets import SurveyFilterSet

@@ -4,7 +4,6 @@ Every write calls a service in ``incidents.services``; the services check who ma
 The serializers are in :mod:`incidents.api.major.serializers`."""
 
 from django.db import transaction
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -12,6 +11,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from catalog.models import Service
+from core.api.filters import DjangoFilterBackend
 from core.api.mixins import HistoryMixin, PaginatedMixin
 from core.api.periods import parse_period
 from core.api.services import call_service as call

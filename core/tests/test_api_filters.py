@@ -1,0 +1,77 @@
+"""core/api/filters.py: on one record without a query string the filter backends are skipped,
+and with one they answer as DRF's and django-filter's did; every API view uses them."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django_filters import rest_framework as django_filters
+from rest_framework import filters
+
+from catalog.tests.factories import UserFactory
+from core.api import filters as core_filters
+from core.roles import Role
+from incidents.tests.factories import IncidentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def agent_api(api):
+    return api.as_user(UserFactory(roles=[Role.AGENT]))
+
+
+def test_one_record_without_a_query_string_is_found(agent_api):
+    incident = IncidentFactory()
+    response = agent_api.get(f"/api/v1/incidents/{incident.pk}/")
+    assert response.status_code == 200 and response.json()["id"] == incident.pk
+
+
+def test_a_filter_on_one_record_still_narrows_it(agent_api):
+    """DRF applies the filters in get_object: a record the filter excludes is not found."""
+    incident = IncidentFactory()  # new
+    assert agent_api.get(f"/api/v1/incidents/{incident.pk}/?status=new").status_code == 200
+    assert agent_api.get(f"/api/v1/incidents/{incident.pk}/?status=closed").status_code == 404
+    assert agent_api.get(f"/api/v1/incidents/{incident.pk}/?search={incident.title}").status_code == 200
+    assert agent_api.get(f"/api/v1/incidents/{incident.pk}/?search=no-such-words-anywhere").status_code == 404
+
+
+def test_an_invalid_filter_on_one_record_is_still_refused(agent_api):
+    incident = IncidentFactory()
+    response = agent_api.get(f"/api/v1/incidents/{incident.pk}/?status=nonsense")
+    assert response.status_code == 400 and "status" in response.json()
+
+
+def test_an_action_on_one_record_is_unchanged(agent_api):
+    incident = IncidentFactory()
+    response = agent_api.post(f"/api/v1/incidents/{incident.pk}/start/", {}, format="json")
+    assert response.status_code in (200, 409), response.content
+    history = agent_api.get(f"/api/v1/incidents/{incident.pk}/history/")
+    assert history.status_code == 200 and history.json()["count"] >= 1
+
+
+def _views(resolver=None):
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from _views(entry)
+        elif isinstance(entry, URLPattern):
+            view = getattr(entry.callback, "cls", None)
+            if view is not None:
+                yield view, getattr(entry.callback, "actions", None) or {}
+
+
+def test_every_api_view_filters_through_core():
+    """No view takes DRF's or django-filter's backends directly (they would build the
+    FilterSet on every detail request): one way to filter, core's."""
+    plain = {django_filters.DjangoFilterBackend, filters.SearchFilter, filters.OrderingFilter}
+    wrong, checked = set(), 0
+    for view, actions in _views():
+        backends = set(getattr(view, "filter_backends", []) or [])
+        for method_name in actions.values():  # an @action may name its own
+            handler = getattr(view, method_name, None)
+            backends |= set((getattr(handler, "kwargs", None) or {}).get("filter_backends", []))
+        checked += bool(backends)
+        wrong |= {f"{view.__module__}.{view.__qualname__}: {backend.__name__}"
+                  for backend in backends if backend in plain}
+    assert checked > 20  # the walk found the API's viewsets
+    assert not wrong, sorted(wrong)
+    assert all(issubclass(backend, core_filters._SkippedOnOneRecord) for backend in (
+        core_filters.DjangoFilterBackend, core_filters.SearchFilter, core_filters.OrderingFilter))
