@@ -59,6 +59,31 @@ def test_a_list_without_a_query_string_is_every_visible_record_in_order(agent_ap
         older.pk, newer.pk]
 
 
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def test_no_filterset_of_ours_filters_without_a_query_string():
+    """What lets core's backend skip django-filter without a query string: no FilterSet of the
+    project fills in values or filters on its own, and no filter of ours filters an empty
+    value (django-filter's own skip empty values). One that must, say so in core/api/filters.py."""
+    import django_filters as df
+    from django.apps import apps
+
+    ours = tuple(config.name + "." for config in apps.get_app_configs()
+                 if not config.name.startswith(("django.", "rest_framework", "django_filters")))
+    overrides = {"__init__", "filter_queryset", "qs", "get_form_class"}
+    found = [sub for sub in _subclasses(df.FilterSet) if sub.__module__.startswith(ours)]
+    assert len(found) > 10  # the walk found the project's FilterSets
+    wrong = [f"{sub.__module__}.{sub.__qualname__}.{name}" for sub in found for name in overrides
+             if name in vars(sub)]
+    wrong += [f"{sub.__module__}.{sub.__qualname__}.filter" for sub in _subclasses(df.Filter)
+              if sub.__module__.startswith(ours) and "filter" in vars(sub)]
+    assert not wrong, wrong
+
+
 def _views(resolver=None):
     for entry in (resolver or get_resolver()).url_patterns:
         if isinstance(entry, URLResolver):
