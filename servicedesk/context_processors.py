@@ -2,7 +2,10 @@
 Admin), the entries outside them (home, the portal), the notifications link with its badge
 and the user menu (the API)."""
 
-from django.urls import NoReverseMatch, reverse
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.roles import STAFF_ROLES, Role, roles_of
@@ -60,6 +63,32 @@ NAVIGATION = [
 EMPTY = {"nav_items": [], "nav_top": [], "nav_groups": [], "nav_user": [], "nav_notifications": None,
          "user_roles": frozenset()}
 
+#: NAVIGATION with each entry's address, by URL configuration and script prefix: the same for
+#: every request of a process (an entry whose name does not reverse is left out). Reversing the
+#: ~20 names of a staff member's menus cost ~0.4 ms of every page.
+_resolved: dict[tuple[str, str], list[tuple]] = {}
+
+
+def _entries() -> list[tuple]:
+    """``(label, url, roles, group)`` for every entry of NAVIGATION that reverses."""
+    key = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+    entries = _resolved.get(key)
+    if entries is None:
+        entries = []
+        for label, url_name, roles, group in NAVIGATION:
+            try:
+                entries.append((label, reverse(url_name), roles, group))
+            except NoReverseMatch:
+                continue
+        _resolved[key] = entries
+    return entries
+
+
+@receiver(setting_changed)
+def _urls_changed(*, setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        _resolved.clear()
+
 
 def navigation(request):
     """``nav_items``: every entry the user sees, in NAVIGATION's order (``label``, ``url``,
@@ -71,12 +100,8 @@ def navigation(request):
         return dict(EMPTY)
     held = roles_of(user)
     items = []
-    for label, url_name, roles, group in NAVIGATION:
+    for label, url, roles, group in _entries():
         if "authenticated" in roles or held & roles:
-            try:
-                url = reverse(url_name)
-            except NoReverseMatch:
-                continue
             items.append({"label": label, "url": url, "group": group, "active": request.path == url
                           or (url != "/" and request.path.startswith(url))})
     # One entry is current: the most specific (/changes/approvals/ rather than /changes/ too).
