@@ -99,10 +99,14 @@ class Route:
         return "partial_update" in self.detail_actions
 
 
-def _walk(patterns, prefix: str = "") -> Iterable[tuple[str, URLPattern]]:
+def walk_urls(patterns=None, prefix: str = "") -> Iterable[tuple[str, URLPattern]]:
+    """``(route, pattern)`` for every URL pattern under ``patterns`` (the whole URLconf's by
+    default), the route being the patterns' strings joined."""
+    if patterns is None:
+        patterns = get_resolver().url_patterns
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
-            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            yield from walk_urls(pattern.url_patterns, prefix + str(pattern.pattern))
         else:
             yield prefix + str(pattern.pattern), pattern
 
@@ -114,7 +118,7 @@ def router_resources() -> dict[str, Route]:
     ``<basename>-detail`` partners."""
     lists: dict[str, tuple[str, type, frozenset]] = {}
     details: dict[str, frozenset] = {}
-    for route, pattern in _walk(get_resolver().url_patterns):
+    for route, pattern in walk_urls():
         actions = getattr(pattern.callback, "actions", None)
         name = pattern.name or ""
         if not route.startswith("api/v1/") or actions is None or "(?P<format>" in route:

@@ -4,7 +4,6 @@ an id that was never used; a record they may see but not act on answers 403 with
 Routes are found from the URL configuration, so a new action is covered without a new test."""
 
 import pytest
-from django.urls import URLResolver, get_resolver
 
 from catalog.tests.factories import ContactFactory, CustomerFactory
 from core.roles import Role
@@ -12,24 +11,17 @@ from incidents.tests.factories import IncidentFactory
 from notifications.models import Notification
 from servicerequests import services as request_services
 from servicerequests.models import CatalogItem
+from tests.api_contract import walk_urls
 
 pytestmark = pytest.mark.django_db
 
 MISSING = 987654321
 
 
-def _walk(patterns, prefix=""):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern))
-        else:
-            yield prefix + str(pattern.pattern), pattern
-
-
 def routes_of(resource: str) -> list[tuple[str, str]]:
     """(method, path template with {pk}) for every route of ``api/v1/<resource>/<pk>/…``."""
     found = []
-    for route, pattern in _walk(get_resolver().url_patterns):
+    for route, pattern in walk_urls():
         head = f"api/v1/^{resource}/(?P<pk>[^/.]+)/"
         if not route.startswith(head) or "format" in route or not hasattr(pattern.callback, "actions"):
             continue

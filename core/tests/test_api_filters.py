@@ -3,7 +3,6 @@ record the search and the ordering too); with one they answer as DRF's and djang
 every API view uses them."""
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 from django_filters import rest_framework as django_filters
 from rest_framework import filters
 
@@ -11,6 +10,7 @@ from catalog.tests.factories import UserFactory
 from core.api import filters as core_filters
 from core.roles import Role
 from incidents.tests.factories import IncidentFactory
+from tests.api_contract import walk_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -84,14 +84,12 @@ def test_no_filterset_of_ours_filters_without_a_query_string():
     assert not wrong, wrong
 
 
-def _views(resolver=None):
-    for entry in (resolver or get_resolver()).url_patterns:
-        if isinstance(entry, URLResolver):
-            yield from _views(entry)
-        elif isinstance(entry, URLPattern):
-            view = getattr(entry.callback, "cls", None)
-            if view is not None:
-                yield view, getattr(entry.callback, "actions", None) or {}
+def _views():
+    """Every class-based view of the URLconf, with its viewset actions (``{}`` for an APIView)."""
+    for _route, pattern in walk_urls():
+        view = getattr(pattern.callback, "cls", None)
+        if view is not None:
+            yield view, getattr(pattern.callback, "actions", None) or {}
 
 
 def test_every_api_view_filters_through_core():
